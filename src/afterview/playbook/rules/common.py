@@ -1,0 +1,98 @@
+"""What every rule needs: the opportunity, the settings, the working calendar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from afterview.playbook.actions import PlannedAction
+from afterview.playbook.facts import (
+    ContactKind,
+    Interview,
+    Opportunity,
+    Outcome,
+    Person,
+    PersonRole,
+    PlanContext,
+)
+from afterview.playbook.settings import Settings
+from afterview.playbook.timing import WorkingCalendar, describe_local
+
+
+@dataclass(frozen=True)
+class Scope:
+    opp: Opportunity
+    settings: Settings
+    calendar: WorkingCalendar
+    context: PlanContext
+
+    @property
+    def tz(self) -> str:
+        """The zone for opportunity-wide actions: the latest interview's, else the user's."""
+        live = self.opp.live_interviews
+        if live:
+            return live[-1].tz
+        return self.opp.tz or self.context.default_tz
+
+    def action(
+        self, key: str, rule: str, title: str, due: datetime, why: str, **extra: object
+    ) -> PlannedAction:
+        """A PlannedAction of this opportunity; `key` is prefixed with the rule id."""
+        tz = extra.pop("tz", None) or self.tz
+        return PlannedAction(
+            key=f"{rule}:{key}",
+            rule=rule,
+            title=title,
+            due=due,
+            tz=str(tz),
+            why=why,
+            opportunity_id=self.opp.id,
+            **extra,  # type: ignore[arg-type]
+        )
+
+    def when(self, moment: datetime, tz: str | None = None) -> str:
+        return describe_local(moment, tz or self.tz)
+
+    def first_contact_after(
+        self, kind: ContactKind, after: datetime, person_id: int | None = None
+    ) -> datetime | None:
+        """When the first matching contact at or after `after` was made.
+
+        A contact logged without a person counts for every person.
+        """
+        for contact in self.opp.contacts_of(kind):
+            if contact.at < after:
+                continue
+            if person_id is None or contact.person_id in (None, person_id):
+                return contact.at
+        return None
+
+    def interviewers(self, interview: Interview) -> tuple[Person, ...]:
+        people = tuple(p for p in self.opp.people if p.id in interview.interviewer_ids)
+        return people
+
+    def recruiter(self) -> Person | None:
+        recruiters = self.opp.recruiters
+        return recruiters[0] if recruiters else None
+
+    def accepted_elsewhere(self) -> datetime | None:
+        ctx = self.context
+        if ctx.accepted_offer_at is not None and ctx.accepted_offer_opp != self.opp.id:
+            return ctx.accepted_offer_at
+        return None
+
+    def last_outcome(self) -> Outcome | None:
+        events = sorted(self.opp.outcomes, key=lambda e: e.at)
+        return events[-1].outcome if events else None
+
+
+def hours(value: float) -> timedelta:
+    return timedelta(hours=value)
+
+
+def name_of(person: Person | None, fallback: str) -> str:
+    return person.name if person is not None else fallback
+
+
+def decision_makers(people: tuple[Person, ...]) -> tuple[Person, ...]:
+    return tuple(p for p in people if p.role is PersonRole.HIRING_MANAGER)

@@ -1,0 +1,44 @@
+"""P3 — every interviewer's contact details, so the thank-you can be addressed."""
+
+from __future__ import annotations
+
+from afterview.playbook.actions import PlannedAction
+from afterview.playbook.facts import ContactKind, Interview, Person, PersonRole
+from afterview.playbook.rules.common import Scope
+
+NEEDS_EMAIL = frozenset({PersonRole.INTERVIEWER, PersonRole.HIRING_MANAGER})
+
+GUIDANCE = (
+    "The thank-you email (P5) cannot be addressed without an email address. "
+    "A business card has it; otherwise ask the receptionist on the way out for the "
+    "names and emails of everyone you met, or ask the recruiter. Record it with "
+    "`afterview person edit {person_id} --email … --source receptionist`."
+)
+
+
+def plan(scope: Scope) -> list[PlannedAction]:
+    interviews = scope.opp.live_interviews
+    if not interviews:
+        return []
+    actions = []
+    for person in scope.opp.people:
+        if person.role not in NEEDS_EMAIL or person.email:
+            continue
+        met = [i for i in interviews if person.id in i.interviewer_ids]
+        actions.append(_ask(scope, person, met[0] if met else interviews[-1]))
+    return actions
+
+
+def _ask(scope: Scope, person: Person, interview: Interview) -> PlannedAction:
+    return scope.action(
+        f"contact-details:person={person.id}",
+        "P3",
+        f"Get {person.name}'s email address",
+        interview.end,
+        f"{person.name} has no email address; ask before you leave the building (P3)",
+        tz=interview.tz,
+        guidance=GUIDANCE.format(person_id=person.id),
+        interview_id=interview.id,
+        person_id=person.id,
+        logs=ContactKind.REQUEST,
+    )

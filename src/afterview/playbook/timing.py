@@ -1,0 +1,136 @@
+"""Local-time reasoning: working days, mornings, ends of day, across time zones and DST.
+
+"Same day", "next morning" and "working day" are judged in the interview's own zone
+(PLAYBOOK "Timing details"). Every function returns aware datetimes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from afterview.playbook.settings import Settings
+
+HolidayLookup = Callable[[date], bool]
+
+
+@lru_cache(maxsize=64)
+def zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def at_local(day: date, clock: time, tz: str) -> datetime:
+    """The instant a wall clock shows `clock` on `day` in `tz`.
+
+    A wall time that does not exist (skipped by a spring-forward) moves forward by
+    the gap; an ambiguous one (autumn fall-back) takes the first occurrence.
+    """
+    naive = datetime.combine(day, clock)
+    local = naive.replace(tzinfo=zone(tz), fold=0)
+    round_trip = local.astimezone(ZoneInfo("UTC")).astimezone(zone(tz))
+    if round_trip.replace(tzinfo=None) != naive:  # in a gap
+        return round_trip
+    return local
+
+
+def local(moment: datetime, tz: str) -> datetime:
+    return moment.astimezone(zone(tz))
+
+
+class WorkingCalendar:
+    """Working days and hours from the settings, with optional public holidays."""
+
+    def __init__(self, settings: Settings, is_holiday: HolidayLookup | None = None) -> None:
+        self.settings = settings
+        self._is_holiday = is_holiday or (lambda _day: False)
+        self._extra = frozenset(settings.holidays)
+
+    def is_working_day(self, day: date) -> bool:
+        return (
+            self.settings.is_working_weekday(day.weekday())
+            and day not in self._extra
+            and not self._is_holiday(day)
+        )
+
+    def next_working_day(self, day: date) -> date:
+        """The first working day strictly after `day`."""
+        candidate = day + timedelta(days=1)
+        for _ in range(370):
+            if self.is_working_day(candidate):
+                return candidate
+            candidate += timedelta(days=1)
+        raise ValueError("no working day within a year; check working_days and holidays")
+
+    def add_working_days(self, day: date, count: int) -> date:
+        for _ in range(count):
+            day = self.next_working_day(day)
+        return day
+
+    def morning_of(self, day: date, tz: str) -> datetime:
+        return at_local(day, self.settings.working_day_start, tz)
+
+    def end_of(self, day: date, tz: str) -> datetime:
+        return at_local(day, self.settings.working_day_end, tz)
+
+    def next_working_morning(self, moment: datetime, tz: str) -> datetime:
+        """The start of the first working day after the local date of `moment`."""
+        return self.morning_of(self.next_working_day(local(moment, tz).date()), tz)
+
+    def working_morning_after_date(self, day: date, tz: str) -> datetime:
+        """The working morning after a whole date has passed (e.g. a decision date)."""
+        return self.morning_of(self.next_working_day(day), tz)
+
+    def within_working_days(self, moment: datetime, tz: str) -> datetime:
+        """`moment` if it falls on a working day, else the next working morning."""
+        if self.is_working_day(local(moment, tz).date()):
+            return moment
+        return self.next_working_morning(moment, tz)
+
+    def on_or_after_working_morning(self, day: date, tz: str) -> datetime:
+        """`day`'s working morning, or the next working day's if `day` is not one."""
+        if self.is_working_day(day):
+            return self.morning_of(day, tz)
+        return self.morning_of(self.next_working_day(day), tz)
+
+
+def holiday_lookup(settings: Settings) -> HolidayLookup | None:
+    """Public holidays of the configured country, from the `holidays` package.
+
+    Imported lazily: only planning pays for it, and only when a country is set.
+    """
+    if not settings.holiday_country:
+        return None
+    import holidays as holidays_lib
+
+    try:
+        calendar = holidays_lib.country_holidays(
+            settings.holiday_country, subdiv=settings.holiday_subdivision or None
+        )
+    except (KeyError, NotImplementedError) as exc:
+        from afterview.playbook.settings import SettingsError
+
+        raise SettingsError(
+            f"holiday_country {settings.holiday_country!r} / subdivision "
+            f"{settings.holiday_subdivision!r} is not known: {exc}"
+        ) from None
+
+    def is_holiday(day: date) -> bool:
+        return day in calendar
+
+    return is_holiday
+
+
+def describe_local(moment: datetime, tz: str) -> str:
+    """A short human form such as 'Tue 10 Mar 09:00'."""
+    value = local(moment, tz)
+    return value.strftime("%a %d %b %H:%M")
+
+
+def later(*moments: datetime | None) -> datetime:
+    return max(m for m in moments if m is not None)
+
+
+def earlier(*moments: datetime | None) -> datetime:
+    return min(m for m in moments if m is not None)
