@@ -30,6 +30,8 @@ class PlannedAction:
     `satisfied_at` is set when a recorded fact already completes the step (the
     thank-you contact was logged, the debrief written), so no decision is needed.
     `logs` names the contact that marking the action done records (P1, P5, P8).
+    `expires` is when the step becomes moot (a checklist once the interview is over):
+    the agenda stops showing it after that, and the lessons count it as missed.
     """
 
     key: str
@@ -44,6 +46,7 @@ class PlannedAction:
     person_id: int | None = None
     satisfied_at: datetime | None = None
     logs: ContactKind | None = None
+    expires: datetime | None = None
 
 
 class DecisionKind(StrEnum):

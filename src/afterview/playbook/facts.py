@@ -272,6 +272,7 @@ class PlanContext:
     accepted_offer_opp: int | None = None
     accepted_offer_at: datetime | None = None
     has_lessons: bool = False
+    lessons_since: datetime | None = None  # the first debrief ever recorded (P11)
     default_tz: str = "UTC"
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from afterview.playbook.facts import Contact, ContactKind
 
@@ -21,14 +21,15 @@ class GuardVerdict:
 
 
 def follow_up_times(contacts: Iterable[Contact]) -> list[datetime]:
-    return sorted(c.at for c in contacts if c.kind is ContactKind.FOLLOW_UP)
+    """Follow-up times in UTC, so differences are elapsed time whatever zone they carry."""
+    return sorted(c.at.astimezone(UTC) for c in contacts if c.kind is ContactKind.FOLLOW_UP)
 
 
 def guard_verdict(contacts: Iterable[Contact], at: datetime, guard_days: int) -> GuardVerdict:
     """May a follow-up happen at `at`? If not, say when the next one may."""
     interval = timedelta(days=guard_days)
     times = follow_up_times(contacts)
-    clashes = [t for t in times if abs(t - at) < interval]
+    clashes = [t for t in times if abs(t - at.astimezone(UTC)) < interval]
     if not clashes:
         return GuardVerdict(True)
     return GuardVerdict(False, next_allowed=max(clashes) + interval, conflicting=min(clashes))
@@ -42,7 +43,8 @@ def breaches(contacts: Iterable[Contact], guard_days: int) -> list[tuple[Contact
     for contact in sorted(contacts, key=lambda c: (c.at, c.id)):
         if contact.kind is not ContactKind.FOLLOW_UP:
             continue
-        if previous is not None and contact.at - previous < interval:
+        moment = contact.at.astimezone(UTC)
+        if previous is not None and moment - previous < interval:
             found.append((contact, previous))
-        previous = contact.at
+        previous = moment
     return found

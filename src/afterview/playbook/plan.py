@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from afterview.playbook.actions import PlannedAction
-from afterview.playbook.facts import Opportunity, PlanContext, SearchLog
+from afterview.playbook.facts import Opportunity, Outcome, PlanContext, SearchLog
 from afterview.playbook.rules import (
     ask_before_leaving,
     contact_details,
@@ -27,7 +27,7 @@ from afterview.playbook.rules import (
 from afterview.playbook.rules.common import Scope
 from afterview.playbook.settings import Settings
 from afterview.playbook.status import is_closed
-from afterview.playbook.timing import WorkingCalendar
+from afterview.playbook.timing import WorkingCalendar, calendar_for
 
 Rule = Callable[[Scope], list[PlannedAction]]
 
@@ -56,7 +56,7 @@ def plan_opportunity(
     scope = Scope(
         opp=opp,
         settings=settings,
-        calendar=calendar or WorkingCalendar(settings),
+        calendar=calendar or calendar_for(settings),  # holiday_country too (timing)
         context=context or PlanContext(),
     )
     actions = [action for rule in RULES for action in rule(scope)]
@@ -76,9 +76,13 @@ def plan_search(
     opps = list(opportunities)
     ends = [(i.end, i.tz) for o in opps for i in o.live_interviews]
     first_end, tz = min(ends) if ends else (None, context.default_tz)
-    searching = context.accepted_offer_at is None and any(not is_closed(o) for o in opps)
+    # P9: "until an offer is accepted" — recorded on one of these opportunities counts too.
+    accepted = context.accepted_offer_at is not None or any(
+        e.outcome is Outcome.ACCEPTED for o in opps for e in o.outcomes
+    )
+    searching = not accepted and any(not is_closed(o) for o in opps)
     return keep_searching.plan_search(
-        first_end, log, searching, settings, calendar or WorkingCalendar(settings), tz
+        first_end, log, searching, settings, calendar or calendar_for(settings), tz
     )
 
 

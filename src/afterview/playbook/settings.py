@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, time
 from typing import Any
@@ -154,9 +155,14 @@ def _coerce(name: str, default: Any, raw: Any) -> Any:
         if isinstance(default, bool):
             return _to_bool(raw)
         if isinstance(default, int):
+            if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
+                raise ValueError("expected a whole number")  # int() would silently truncate
             return int(raw)
         if isinstance(default, float):
-            return float(raw)
+            number = float(raw)
+            if not math.isfinite(number):  # nan passes every check, then breaks timedelta
+                raise ValueError("expected a finite number")
+            return number
         if isinstance(default, time):
             return time.fromisoformat(str(raw))
         if isinstance(default, str):

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -37,6 +37,26 @@ def at_local(day: date, clock: time, tz: str) -> datetime:
 
 def local(moment: datetime, tz: str) -> datetime:
     return moment.astimezone(zone(tz))
+
+
+def add_days(moment: datetime, days: int, tz: str) -> datetime:
+    """`days` calendar days after `moment`, at the same wall-clock time in `tz`.
+
+    "N days after" is judged in the interview's zone: the result keeps the local time
+    across a DST change and does not depend on the zone `moment` happens to be written
+    in (the store hands out UTC), unlike `moment + timedelta(days=N)`.
+    """
+    wall = local(moment, tz)
+    return at_local(wall.date() + timedelta(days=days), wall.time(), tz)
+
+
+def elapsed(moment: datetime, delta: timedelta) -> datetime:
+    """`moment` plus `delta` of real elapsed time, whatever zone `moment` is written in.
+
+    Plain `+` on a datetime carrying a ZoneInfo adds wall-clock time, which is an hour
+    off across a DST change; the same instant written in UTC would give another answer.
+    """
+    return (moment.astimezone(UTC) + delta).astimezone(moment.tzinfo)
 
 
 class WorkingCalendar:
@@ -120,6 +140,11 @@ def holiday_lookup(settings: Settings) -> HolidayLookup | None:
         return day in calendar
 
     return is_holiday
+
+
+def calendar_for(settings: Settings) -> WorkingCalendar:
+    """The working calendar the settings describe, the country's public holidays included."""
+    return WorkingCalendar(settings, holiday_lookup(settings))
 
 
 def describe_local(moment: datetime, tz: str) -> str:

@@ -7,6 +7,7 @@ from datetime import timedelta
 from afterview.playbook.actions import PlannedAction
 from afterview.playbook.facts import Interview, Route
 from afterview.playbook.rules.common import Scope
+from afterview.playbook.timing import elapsed
 
 CHECKLIST = (
     "Before the interview ends, ask:\n"
@@ -34,10 +35,11 @@ def _checklist(scope: Scope, interview: Interview) -> PlannedAction:
         f"ask-before-leaving:interview={interview.id}",
         "P2",
         title + (" (essential)" if direct else ""),
-        interview.start - lead,
+        elapsed(interview.start, -lead),
         why,
         tz=interview.tz,
         guidance=CHECKLIST,
         interview_id=interview.id,
         satisfied_at=min(answered) if answered else None,
+        expires=interview.end,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from afterview.playbook.actions import PlannedAction
 from afterview.playbook.facts import Interview
 from afterview.playbook.rules.common import Scope, hours
+from afterview.playbook.timing import elapsed
 
 GUIDANCE = (
     "Somewhere nearby (not right outside their office), note: what went well; what "
@@ -27,7 +28,7 @@ def _debrief(scope: Scope, interview: Interview) -> PlannedAction:
         f"debrief:interview={interview.id}",
         "P4",
         f"Debrief the {scope.opp.company} interview (round {interview.round})",
-        interview.end + hours(within),
+        elapsed(interview.end, hours(within)),
         f"write it down within {within:g} h of the end, while it is fresh (P4)",
         tz=interview.tz,
         guidance=GUIDANCE.format(interview_id=interview.id),

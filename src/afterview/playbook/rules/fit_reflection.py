@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from afterview.playbook.actions import PlannedAction
 from afterview.playbook.facts import ContactKind, FitDecision, Interview, Outcome
 from afterview.playbook.rules.common import Scope
+from afterview.playbook.timing import add_days
 
 QUESTIONS = (
     "With your debrief at hand, score from 1 to 5: Is this organisation a good fit for "
@@ -49,7 +50,7 @@ def _reflect(scope: Scope, interview: Interview) -> PlannedAction:
         f"reflect:interview={interview.id}",
         "P7",
         f"Reflect: is {scope.opp.company} right for you?",
-        interview.end + timedelta(days=days),
+        add_days(interview.end, days, interview.tz),  # local days, across DST too
         f"{days} days after the interview, with the debrief at hand (P7)",
         tz=interview.tz,
         guidance=QUESTIONS.format(opp_id=scope.opp.id),

@@ -10,7 +10,7 @@ from afterview.playbook.facts import Channel, ContactKind, Person, PersonRole, R
 from afterview.playbook.rules.common import Scope
 from afterview.playbook.rules.thank_you import due_time as thank_you_due
 from afterview.playbook.status import awaits_employer
-from afterview.playbook.timing import later
+from afterview.playbook.timing import add_days, elapsed, later
 
 EMAIL_GUIDANCE = (
     "Polite, never pushy: you are still very interested in the role; you understand "
@@ -65,9 +65,9 @@ def next_follow_up(scope: Scope, before: datetime | None = None) -> NextFollowUp
         return None
     due = scope.calendar.within_working_days(later(base, seen.latest_interview.end), scope.tz)
     if seen.last_follow_up is not None:
-        allowed = seen.last_follow_up + timedelta(days=s.follow_up_guard_days)
+        allowed = elapsed(seen.last_follow_up, timedelta(days=s.follow_up_guard_days))
         if allowed > due:
-            due = allowed
+            due = scope.calendar.within_working_days(allowed, scope.tz)  # still a working day
             why += f"; not before {scope.when(allowed)} by the weekly guard"
     close = seen.unanswered >= s.max_unanswered_follow_ups
     if close:
@@ -94,9 +94,17 @@ class _Seen:
         self.last_follow_up = follow_ups[-1] if follow_ups else None
         replies = sorted(r.at for r in opp.replies if known(r.at))
         self.last_reply = replies[-1] if replies else None
-        self.unanswered = len([t for t in follow_ups if not replies or t > replies[-1]])
-        self.round_follow_up = max((t for t in follow_ups if this_round(t)), default=None)
-        self.round_reply = max((t for t in replies if this_round(t)), default=None)
+        # Being interviewed (again) answers the chases and supersedes the replies before it
+        # (an invitation is a reply): they neither pace this round nor pause it (P8).
+        interviewed = live[-1].start if live else None
+
+        def since_interview(moment: datetime) -> bool:
+            return interviewed is None or moment >= interviewed
+
+        answered = max((t for t in (self.last_reply, interviewed) if t is not None), default=None)
+        self.unanswered = len([t for t in follow_ups if answered is None or t > answered])
+        self.round_follow_up = max((t for t in follow_ups if since_interview(t)), default=None)
+        self.round_reply = max((t for t in replies if since_interview(t)), default=None)
         timelines = sorted(
             (t for t in opp.timelines if this_round(t.recorded_at)), key=lambda t: t.recorded_at
         )
@@ -122,10 +130,12 @@ def _base(scope: Scope, seen: _Seen) -> tuple[datetime | None, str]:
         dated = _from_timeline(scope, seen.timeline)
         if dated is not None:
             return dated
+        if seen.round_reply is not None:  # restart from it, not from the thank-you before
+            return _after_dateless_timeline(scope, seen.timeline)
     if seen.round_follow_up is not None:
         days = scope.settings.follow_up_guard_days
         return (
-            seen.round_follow_up + timedelta(days=days),
+            elapsed(seen.round_follow_up, timedelta(days=days)),
             f"{days} days after your follow-up of {scope.when(seen.round_follow_up)}",
         )
     return _after_thank_you(scope, seen)
@@ -136,7 +146,7 @@ def _after_reply(scope: Scope, replied: datetime) -> tuple[datetime | None, str]
     if days == 0:
         return None, ""
     return (
-        replied + timedelta(days=days),
+        add_days(replied, days, scope.tz),
         f"their reply of {scope.when(replied)} paused follow-ups; resume {days} days later "
         "unless a new timeline arrives",
     )
@@ -155,18 +165,27 @@ def _from_timeline(scope: Scope, timeline: Timeline) -> tuple[datetime, str] | N
     return None
 
 
+def _after_dateless_timeline(scope: Scope, timeline: Timeline) -> tuple[datetime, str]:
+    """A new timeline after a reply restarts P8 from it, even without a date (P8)."""
+    days = scope.settings.first_follow_up_days
+    return (
+        add_days(timeline.recorded_at, days, scope.tz),
+        f"new timeline of {scope.when(timeline.recorded_at)} without a date → {days} days after it",
+    )
+
+
 def _after_thank_you(scope: Scope, seen: _Seen) -> tuple[datetime, str]:
     days = scope.settings.first_follow_up_days
     if seen.thanked is not None:
         return (
-            seen.thanked + timedelta(days=days),
+            add_days(seen.thanked, days, scope.tz),
             f"no decision date given → {days} days after the thank-you of "
             f"{scope.when(seen.thanked)}",
         )
     assert seen.latest_interview is not None
     planned, _ = thank_you_due(scope, seen.latest_interview)
     return (
-        planned + timedelta(days=days),
+        add_days(planned, days, scope.tz),
         f"no decision date given → {days} days after the thank-you (due "
         f"{scope.when(planned)}, not sent yet)",
     )

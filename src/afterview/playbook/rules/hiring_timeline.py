@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from afterview.playbook.actions import PlannedAction
 from afterview.playbook.facts import ContactKind, Interview
 from afterview.playbook.rules.common import Scope
+from afterview.playbook.timing import add_days
 
 GUIDANCE = (
     "Ask {whom} when {company} expects to decide, and whom to follow up with, when "
@@ -24,9 +23,8 @@ def plan(scope: Scope) -> list[PlannedAction]:
 
 
 def _obtain(scope: Scope, interview: Interview) -> PlannedAction | None:
-    due = scope.calendar.within_working_days(
-        interview.end + timedelta(days=scope.settings.timeline_check_days), interview.tz
-    )
+    days_later = add_days(interview.end, scope.settings.timeline_check_days, interview.tz)
+    due = scope.calendar.within_working_days(days_later, interview.tz)
     known = sorted(t.recorded_at for t in scope.opp.timelines if t.recorded_at >= interview.start)
     if known and known[0] <= due:
         return None  # the timeline arrived in time: nothing to chase

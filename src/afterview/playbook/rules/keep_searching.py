@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from afterview.playbook.actions import PlannedAction
 from afterview.playbook.facts import FitDecision, Overall, SearchLog
 from afterview.playbook.rules.common import Scope
 from afterview.playbook.settings import Settings
 from afterview.playbook.status import is_closed
-from afterview.playbook.timing import WorkingCalendar
+from afterview.playbook.timing import WorkingCalendar, add_days
 
 SEARCH_GUIDANCE = (
     "Until an offer is accepted nothing is guaranteed, even after a great interview. "
@@ -34,14 +34,14 @@ def plan_search(
     """The weekly reminders: the closed ones for history, then the next while searching."""
     if first_interview_end is None:
         return []
-    every = timedelta(days=settings.keep_searching_every_days)
+    every = settings.keep_searching_every_days
     due = calendar.next_working_morning(first_interview_end, tz)
     why = "the day after your first interview: keep your search going (P9)"
     actions = []
     for n, closed in enumerate(log.closed_at, start=1):
         actions.append(_search(n, due, why, tz, closed))
-        due = closed + every
-        why = f"weekly: {settings.keep_searching_every_days} days after the last one (P9)"
+        due = add_days(closed, every, tz)
+        why = f"weekly: {every} days after the last one (P9)"
     if searching:
         actions.append(_search(len(log.closed_at) + 1, due, why, tz, None))
     return actions

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from afterview.playbook.actions import PlannedAction
+from afterview.playbook.facts import Interview
 from afterview.playbook.rules.common import Scope
+from afterview.playbook.timing import elapsed
 
 BRIEF_GUIDANCE = (
     "`afterview brief {opp_id}` gathers the earlier rounds: questions answered weakly "
@@ -23,7 +25,7 @@ def plan(scope: Scope) -> list[PlannedAction]:
     actions = []
     lead = timedelta(hours=scope.settings.brief_before_hours)
     for index, interview in enumerate(scope.opp.live_interviews):
-        due = interview.start - lead
+        due = elapsed(interview.start, -lead)
         if index > 0:
             actions.append(
                 scope.action(
@@ -35,9 +37,10 @@ def plan(scope: Scope) -> list[PlannedAction]:
                     tz=interview.tz,
                     guidance=BRIEF_GUIDANCE.format(opp_id=scope.opp.id),
                     interview_id=interview.id,
+                    expires=interview.start,
                 )
             )
-        elif scope.context.has_lessons:
+        elif _lessons_before(scope, interview):
             actions.append(
                 scope.action(
                     f"review-lessons:interview={interview.id}",
@@ -48,6 +51,13 @@ def plan(scope: Scope) -> list[PlannedAction]:
                     tz=interview.tz,
                     guidance=LESSONS_GUIDANCE,
                     interview_id=interview.id,
+                    expires=interview.start,
                 )
             )
     return actions
+
+
+def _lessons_before(scope: Scope, interview: Interview) -> bool:
+    """Only interviews after the first debrief ever written have lessons to review."""
+    since = scope.context.lessons_since
+    return scope.context.has_lessons and (since is None or interview.start > since)

@@ -7,7 +7,7 @@ from datetime import datetime
 from afterview.playbook.actions import PlannedAction
 from afterview.playbook.facts import ContactKind, Interview, Route
 from afterview.playbook.rules.common import Scope, hours, name_of
-from afterview.playbook.timing import earlier, later, local
+from afterview.playbook.timing import earlier, elapsed, later, local
 
 SCRIPT = (
     "1. Thank {recruiter} for arranging the interview.\n"
@@ -55,6 +55,6 @@ def _due(scope: Scope, interview: Interview) -> tuple[datetime, str]:
         return interview.recruiter_call_at, f"call arranged for {at} (P1)"
     within = scope.settings.recruiter_call_within_hours
     day_end = scope.calendar.end_of(local(interview.end, interview.tz).date(), interview.tz)
-    due = later(interview.end, earlier(interview.end + hours(within), day_end))
+    due = later(interview.end, earlier(elapsed(interview.end, hours(within)), day_end))
     end = local(interview.end, interview.tz).strftime("%H:%M")
     return due, f"recruiter route: call within {within:g} h of the {end} end, same day (P1)"

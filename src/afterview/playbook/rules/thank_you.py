@@ -7,7 +7,7 @@ from datetime import datetime
 from afterview.playbook.actions import PlannedAction
 from afterview.playbook.facts import ContactKind, Interview, Person
 from afterview.playbook.rules.common import Scope, decision_makers, hours
-from afterview.playbook.timing import later, local
+from afterview.playbook.timing import elapsed, later, local
 
 GUIDANCE = (
     "Brief, and exactly three parts in this order: 1) thanks for their time; "
@@ -35,7 +35,8 @@ def due_time(scope: Scope, interview: Interview) -> tuple[datetime, str]:
     cutoff = scope.settings.morning_cutoff
     if start.time() < cutoff:
         day_end = scope.calendar.end_of(start.date(), interview.tz)
-        due = later(day_end, interview.end + hours(scope.settings.debrief_within_hours))
+        after_end = elapsed(interview.end, hours(scope.settings.debrief_within_hours))
+        due = later(day_end, after_end)
         return due, f"morning interview ({start:%H:%M} start) → send the same day (P5)"
     due = scope.calendar.next_working_morning(interview.start, interview.tz)
     weekday = start.strftime("%A")

@@ -1,0 +1,103 @@
+"""The agenda: one indexed query over the materialised plan, through any DB-API connection.
+
+Kept free of SQLAlchemy so `afterview agenda` on the default SQLite file starts in
+the time of the interpreter plus sqlite3; the service layer runs the same statement
+through SQLAlchemy for PostgreSQL and for the web app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+COLUMNS = (
+    "key",
+    "rule",
+    "title",
+    "opportunity_id",
+    "interview_id",
+    "person_id",
+    "company",
+    "role",
+    "due_local",
+    "effective_due_local",
+    "effective_due_utc",
+    "state",
+    "why",
+    "guidance",
+    "tz",
+    "closed_at",
+    "reason",
+    "logs",
+)
+FAR_FUTURE = "9999-12-31T23:59:59Z"
+
+
+@dataclass(frozen=True)
+class AgendaQuery:
+    """What the user asked: the moment, how far ahead, and which states."""
+
+    at: datetime
+    days: float = 0
+    everything_ahead: bool = False
+    include_closed: bool = False
+
+    def horizon(self) -> str:
+        if self.everything_ahead:
+            return FAR_FUTURE
+        return utc_text(self.at + timedelta(days=self.days))
+
+
+def utc_text(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def sql(query: AgendaQuery) -> str:
+    """The statement with `:name` placeholders (sqlite3 and SQLAlchemy's text() both read them)."""
+    states = "" if query.include_closed else "is_open = 1 AND "
+    return (
+        f"SELECT {', '.join(COLUMNS)} FROM actions "
+        f"WHERE {states}effective_due_utc <= :horizon "
+        "AND (is_open = 0 OR expires_utc IS NULL OR expires_utc > :now) "
+        "ORDER BY effective_due_utc, key"
+    )
+
+
+def params(query: AgendaQuery) -> dict[str, str]:
+    return {"horizon": query.horizon(), "now": utc_text(query.at)}
+
+
+def fetch(connection: Any, query: AgendaQuery) -> list[dict[str, Any]]:
+    """Run the agenda on a stdlib sqlite3 connection (the light path)."""
+    return items(connection.execute(sql(query), params(query)).fetchall(), query)
+
+
+def items(rows: Any, query: AgendaQuery) -> list[dict[str, Any]]:
+    now = utc_text(query.at)
+    return [to_item(dict(zip(COLUMNS, row, strict=True)), now) for row in rows]
+
+
+def to_item(row: dict[str, Any], now_utc: str) -> dict[str, Any]:
+    """The stable JSON shape of an agenda item (pinned by a test: a contract)."""
+    snoozed = row["state"] == "snoozed"
+    return {
+        "key": row["key"],
+        "rule": row["rule"],
+        "title": row["title"],
+        "opportunity_id": row["opportunity_id"],
+        "interview_id": row["interview_id"],
+        "person_id": row["person_id"],
+        "company": row["company"],
+        "role": row["role"],
+        "due": row["due_local"],
+        "snoozed_until": row["effective_due_local"] if snoozed else None,
+        "state": row["state"],
+        "overdue": row["state"] in ("pending", "snoozed") and row["effective_due_utc"] < now_utc,
+        "why": row["why"],
+        "guidance": row["guidance"],
+        "tz": row["tz"],
+        "closed_at": row["closed_at"],
+        "reason": row["reason"],
+        "logs": row["logs"],
+    }

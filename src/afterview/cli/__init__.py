@@ -1,0 +1,1 @@
+"""The command line: thin adapters that parse input, call a service, render the result."""

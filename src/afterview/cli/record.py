@@ -1,0 +1,214 @@
+"""Recording what happened: timeline, contacts, replies, debrief, reflection, outcome."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from afterview.cli.common import Env, choice, emit_json, json_option, pass_env, say, warn
+from afterview.errors import BadInput
+from afterview.playbook.facts import Channel, ContactKind, FitDecision, Outcome
+
+MAX_DEBRIEF_FILE = 1_000_000
+
+
+@click.command()
+@click.argument("opp_id", type=int)
+@click.option("--decision-by", metavar="DATE", help="When they expect to decide.")
+@click.option("--follow-up-with", type=int, metavar="PERSON_ID", help="Whom to follow up with.")
+@click.option("--follow-up-how", type=choice(Channel), help="How to follow up.")
+@click.option("--follow-up-on", metavar="DATE", help="When they said to follow up.")
+@pass_env
+def timeline(env: Env, opp_id: int, decision_by: str | None, follow_up_with: int | None,
+             follow_up_how: str | None, follow_up_on: str | None) -> None:
+    """Record the hiring timeline you were told (P6); follow-ups restart from it (P8).
+
+    \b
+    Example:
+      afterview timeline 1 --decision-by 2026-03-20 --follow-up-with 3 --follow-up-how email
+    """
+    from afterview.services.records import set_timeline
+
+    set_timeline(
+        env.app, opp_id, now=env.now(), decision_by=env.day(decision_by),
+        follow_up_with=follow_up_with,
+        follow_up_how=Channel(follow_up_how) if follow_up_how else None,
+        follow_up_on=env.day(follow_up_on),
+    )
+    say(f"Timeline recorded for opportunity {opp_id}.")
+
+
+@click.command()
+@click.argument("opp_id", type=int)
+@click.option("--kind", type=choice(ContactKind), required=True)
+@click.option("--channel", type=choice(Channel), required=True)
+@click.option("--at", metavar="TIME", default="now", show_default=True)
+@click.option("--person", "person_id", type=int, metavar="PERSON_ID")
+@click.option("--note")
+@json_option
+@pass_env
+def contact(env: Env, opp_id: int, kind: str, channel: str, at: str, person_id: int | None,
+            note: str | None, as_json: bool) -> None:
+    """Log a contact you made. A follow-up within a week of another is kept but flagged (P8).
+
+    \b
+    Example:
+      afterview contact 1 --kind thank-you --channel email --at 2026-03-10T16:40 --person 3
+    """
+    from afterview.services.records import log_contact
+
+    logged = log_contact(
+        env.app, opp_id, kind=ContactKind(kind), channel=Channel(channel), at=env.time(at),
+        now=env.now(), person_id=person_id, note=note,
+    )
+    if logged.flag:
+        warn(f"logged, but {logged.flag}")
+    if as_json:
+        emit_json({"id": logged.id, "flag": logged.flag})
+    else:
+        say(str(logged.id))
+
+
+@click.command()
+@click.argument("opp_id", type=int)
+@click.option("--at", metavar="TIME", default="now", show_default=True)
+@click.option("--note", help="What they said.")
+@pass_env
+def reply(env: Env, opp_id: int, at: str, note: str | None) -> None:
+    """Record a reply or news from them; follow-ups pause until a new timeline (P8)."""
+    from afterview.services.records import record_reply
+
+    record_reply(env.app, opp_id, at=env.time(at), now=env.now(), note=note)
+    say("Reply recorded; follow-ups are paused. Record any new timeline with `afterview timeline`.")
+
+
+@click.command()
+@click.argument("interview_id", type=int)
+@click.option("--file", "path", type=click.Path(dir_okay=False, path_type=Path),
+              help="A JSON or YAML file (- for stdin) instead of questions.")
+@pass_env
+def debrief(env: Env, interview_id: int, path: Path | None) -> None:
+    """Write the interview's debrief (P4); without --file, answer a few questions.
+
+    \b
+    The file's fields: went_well, cover_more, nuggets, new_questions, liked, disliked
+    (lists of text), overall (good|mixed|poor), and questions: a list of
+    {question, quality: good|weak|wrong, reason: misread|forgot|incorrect|other, add_next_time}.
+    """
+    from afterview.services.debriefs import record_debrief
+
+    data = _read_document(path) if path else _ask_debrief()
+    record_debrief(env.app, interview_id, data, env.now())
+    say(f"Debrief saved for interview {interview_id}.")
+
+
+def _read_document(path: Path) -> Any:
+    import yaml
+
+    if str(path) == "-":
+        raw = click.get_binary_stream("stdin").read(MAX_DEBRIEF_FILE + 1)
+    else:
+        try:
+            if path.stat().st_size > MAX_DEBRIEF_FILE:
+                raise BadInput(f"{path} is larger than 1 MB; is it really a debrief?")
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise BadInput(f"Cannot read {path}: {exc.strerror}.") from None
+    if len(raw) > MAX_DEBRIEF_FILE:
+        raise BadInput("The debrief is larger than 1 MB; is it really a debrief?")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadInput(f"{path} is not UTF-8 text.") from None
+    try:
+        return yaml.safe_load(text)  # JSON is YAML too
+    except yaml.YAMLError as exc:
+        raise BadInput(f"{path} is neither valid JSON nor YAML: {exc}".splitlines()[0]) from None
+
+
+def _ask_list(prompt: str) -> list[str]:
+    click.echo(f"{prompt} (one per line, empty line to finish)")
+    items = []
+    while True:
+        line = click.prompt(">", default="", show_default=False, prompt_suffix=" ")
+        if not line.strip():
+            return items
+        items.append(line.strip())
+
+
+def _ask_debrief() -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "went_well": _ask_list("What went well?"),
+        "cover_more": _ask_list("What should you have covered more?"),
+        "nuggets": _ask_list("Nuggets about the role or organisation (for your thank-you)?"),
+    }
+    questions = []
+    click.echo("Questions you remember (empty question to finish)")
+    while True:
+        text = click.prompt("Question", default="", show_default=False).strip()
+        if not text:
+            break
+        quality = click.prompt("How well answered", type=click.Choice(["good", "weak", "wrong"]))
+        entry: dict[str, Any] = {"question": text, "quality": quality}
+        if quality != "good":
+            entry["reason"] = click.prompt(
+                "Why", type=click.Choice(["misread", "forgot", "incorrect", "other"])
+            )
+            entry["add_next_time"] = click.prompt("What to add next time", default="", show_default=False)
+        questions.append(entry)
+    data["questions"] = questions
+    data["new_questions"] = _ask_list("New questions to ask in a next round?")
+    data["liked"] = _ask_list("What did the interviewers seem to like?")
+    data["disliked"] = _ask_list("What did they seem to dislike?")
+    data["overall"] = click.prompt(
+        "Overall", type=click.Choice(["good", "mixed", "poor"]), default="mixed"
+    )
+    return data
+
+
+@click.command()
+@click.argument("opp_id", type=int)
+@click.option("--fit", type=int, required=True, help="A good fit for me? (1–5)")
+@click.option("--growth", type=int, required=True, help="Can I grow here? (1–5)")
+@click.option("--culture", type=int, required=True, help="Will I fit the culture? (1–5)")
+@click.option("--values", type=int, required=True, help="Values and ethics aligned? (1–5)")
+@click.option("--happy", type=int, required=True, help="Would I be happy here? (1–5)")
+@click.option("--concerns", help="Anything seen or heard that caused concern.")
+@click.option("--decision", type=choice(FitDecision), required=True)
+@pass_env
+def reflect(env: Env, opp_id: int, fit: int, growth: int, culture: int, values: int, happy: int,
+            concerns: str | None, decision: str) -> None:
+    """The fit reflection (P7). `withdraw` closes it and plans a courteous withdrawal.
+
+    \b
+    Example:
+      afterview reflect 1 --fit 4 --growth 5 --culture 4 --values 4 --happy 4 --decision continue
+    """
+    from afterview.services.records import reflect as record
+
+    scores = {"fit": fit, "growth": growth, "culture": culture, "values": values, "happy": happy}
+    record(env.app, opp_id, scores=scores, decision=FitDecision(decision), now=env.now(),
+           concerns=concerns)
+    if decision == FitDecision.WITHDRAW.value:
+        say("Withdrawal decided: pending follow-ups are cancelled; send the withdrawal (see `afterview today`).")
+    else:
+        say("Reflection recorded: continue.")
+
+
+@click.command()
+@click.argument("opp_id", type=int)
+@click.argument("outcome", type=choice(Outcome))
+@click.option("--at", metavar="TIME", default="now", show_default=True)
+@pass_env
+def outcome(env: Env, opp_id: int, outcome: str, at: str) -> None:
+    """Record where it ended up (P12): next-round, offer, rejected, accepted…
+
+    Accepting an offer ends follow-ups and the search everywhere, and plans a
+    courteous withdrawal from every other open process.
+    """
+    from afterview.services.records import record_outcome
+
+    record_outcome(env.app, opp_id, Outcome(outcome), at=env.time(at), now=env.now())
+    say(f"Opportunity {opp_id}: {outcome}.")

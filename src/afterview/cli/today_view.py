@@ -1,0 +1,65 @@
+"""The human view of the day: overdue, due today, coming up. Rich is imported only here.
+
+A list rather than a table: it stays readable in an 80-column terminal and on a
+phone-sized SSH session, where a four-column table wraps every word.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+SECTIONS = ("Overdue", "Due today", "Coming up")
+
+
+def render_today(items: list[dict[str, Any]], now: datetime) -> None:
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    local_now = now.astimezone()
+    console.print(f"[bold]Afterview[/bold] · {local_now:%A %d %B %Y, %H:%M}")
+    if not items:
+        console.print("Nothing due this week. Add an interview: afterview interview add …")
+        return
+    for title in SECTIONS:
+        rows = [item for item in items if section_of(item, local_now) == title]
+        if not rows:
+            continue
+        colour = {"Overdue": "red", "Due today": "yellow"}.get(title, "cyan")
+        console.print(f"\n[bold {colour}]{title}[/bold {colour}] ({len(rows)})")
+        for item in rows:
+            _print_item(console, item)
+    console.print(
+        "\n[dim]afterview done KEY · skip KEY --reason … · snooze KEY --until TIME[/dim]"
+    )
+
+
+def section_of(item: dict[str, Any], local_now: datetime) -> str:
+    due = due_of(item).astimezone(local_now.tzinfo)
+    if due.date() < local_now.date() or (item["overdue"] and due.date() < local_now.date()):
+        return "Overdue"
+    if due.date() == local_now.date():
+        return "Due today"
+    return "Coming up"
+
+
+def due_of(item: dict[str, Any]) -> datetime:
+    return datetime.fromisoformat(item["snoozed_until"] or item["due"])
+
+
+def when_label(item: dict[str, Any]) -> str:
+    """The due time on the wall clock of the action's own zone, named."""
+    due = due_of(item)
+    city = item["tz"].split("/")[-1].replace("_", " ")
+    snoozed = ", snoozed" if item["state"] == "snoozed" else ""
+    return f"{due:%a %d %b %H:%M} {city}{snoozed}"
+
+
+def _print_item(console: Any, item: dict[str, Any]) -> None:
+    from rich.markup import escape
+
+    company = item["company"] or ""
+    company = f" · {escape(company)}" if company and company not in item["title"] else ""
+    console.print(f"  [bold]{escape(item['title'])}[/bold]{company}")
+    console.print(f"    {when_label(item)} — [italic]{escape(item['why'])}[/italic]")
+    console.print(f"    [dim]{escape(item['key'])}[/dim]")

@@ -1,0 +1,113 @@
+"""Turning what a user typed into domain values, with a specific error for each mistake.
+
+Shared by the CLI and the web so both reject the same input with the same words.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import UTC, date, datetime, timedelta
+from email.utils import parseaddr
+from functools import lru_cache
+from zoneinfo import ZoneInfo, available_timezones
+
+from afterview.errors import BadInput
+
+RELATIVE_DAYS = {"today": 0, "tomorrow": 1, "yesterday": -1}
+
+
+@lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def parse_zone(text: str) -> ZoneInfo:
+    """An IANA zone (any letter case); a typo gets the closest real names as suggestions."""
+    name = text.strip()
+    exact = {z.casefold(): z for z in _zones()}.get(name.casefold())
+    if exact is not None:
+        return ZoneInfo(exact)
+    close = difflib.get_close_matches(name, sorted(_zones()), n=3, cutoff=0.6)
+    hint = f" Did you mean {' or '.join(close)}?" if close else " Use a name like Europe/London."
+    raise BadInput(f"Unknown time zone {text!r}.{hint}")
+
+
+def parse_datetime(text: str, tz: str, now: datetime | None = None) -> datetime:
+    """An ISO 8601 time; without an offset it is read in `tz`. Also `now`."""
+    value = text.strip()
+    zone = parse_zone(tz)
+    if value.lower() == "now":
+        return (now or datetime.now(UTC)).astimezone(zone)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise BadInput(
+            f"Cannot read the time {text!r}: use ISO 8601 such as 2026-03-10T14:30 "
+            "(optionally with an offset, e.g. +01:00)."
+        ) from None
+    if parsed.tzinfo is None:
+        return _localise(parsed, zone)
+    return parsed
+
+
+def _localise(naive: datetime, zone: ZoneInfo) -> datetime:
+    from afterview.playbook.timing import at_local
+
+    return at_local(naive.date(), naive.time(), zone.key)
+
+
+def parse_date(text: str, today: date | None = None) -> date:
+    value = text.strip().lower()
+    if value in RELATIVE_DAYS:
+        return (today or date.today()) + timedelta(days=RELATIVE_DAYS[value])
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadInput(f"Cannot read the date {text!r}: use YYYY-MM-DD, e.g. 2026-03-12.") from None
+
+
+def parse_email(text: str) -> str:
+    """A syntactically valid address (no DNS look-up: this tool works offline)."""
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return validate_email(text.strip(), check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise BadInput(f"Invalid email address {text!r}: {exc}") from None
+
+
+def parse_name_and_email(text: str) -> tuple[str, str | None]:
+    """`Dana Kim <dana@acme.example>` or just `Dana Kim`."""
+    if "<" not in text and "@" not in text:
+        name = text.strip()
+        if not name:
+            raise BadInput("An interviewer needs a name, e.g. \"Dana Kim <dana@acme.example>\".")
+        return name, None
+    name, address = parseaddr(text)
+    if not address or "@" not in address:
+        raise BadInput(f"Cannot read {text!r}: write \"Name <email>\".")
+    if not name.strip():
+        raise BadInput(f"{text!r} has an email but no name: write \"Name <email>\".")
+    return name.strip(), parse_email(address)
+
+
+def parse_score(value: int, what: str) -> int:
+    if not 1 <= value <= 5:
+        raise BadInput(f"{what} must be a score from 1 to 5, not {value}.")
+    return value
+
+
+def require_text(value: str | None, what: str, max_length: int = 500) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise BadInput(f"{what} must not be empty.")
+    if len(text) > max_length:
+        raise BadInput(f"{what} is too long ({len(text)} characters; at most {max_length}).")
+    if any(ch in text for ch in "\x00\r\n"):
+        raise BadInput(f"{what} must be a single line.")
+    return text
+
+
+def utc_now() -> datetime:
+    """The adapters' clock; services and the playbook always take `now` as an argument."""
+    return datetime.now(UTC)

@@ -1,0 +1,1 @@
+"""Use cases: the only API the CLI, the web app and background jobs call."""

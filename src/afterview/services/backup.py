@@ -1,0 +1,97 @@
+"""A lossless JSON backup of every fact and decision, and its restore.
+
+The materialised plan is not exported: it is recomputed from the facts on import,
+which also proves that nothing the plan needs was left out of the backup.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import datetime
+from typing import Any
+
+from afterview import __version__
+from afterview.errors import BadInput, Conflict
+from afterview.services.app import App
+from afterview.services.planning import refresh_all
+
+FORMAT = "afterview-backup"
+FORMAT_VERSION = 1
+MAX_BACKUP_BYTES = 512 * 1024 * 1024
+
+
+def export_json(app: App, now: datetime) -> dict[str, Any]:
+    with app.transaction(now) as repo:
+        tables = repo.dump()
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "exported_at": now.isoformat(timespec="seconds"),
+        "afterview": __version__,
+        "tables": tables,
+    }
+
+
+def import_json(app: App, document: object, now: datetime, replace: bool = False) -> int:
+    """Restore a backup; refuses a non-empty database unless `replace`. All or nothing."""
+    tables = _validate(document)
+    with app.transaction(now) as repo:
+        if not repo.is_empty():
+            if not replace:
+                raise Conflict(
+                    "The database already holds data; import into an empty one, or pass "
+                    "--replace to overwrite it (export a backup first)."
+                )
+            repo.wipe()
+        try:
+            repo.load_dump(tables)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BadInput(f"The backup's content is malformed: {exc}") from None
+        refresh_all(app, repo, now)
+        return len(tables.get("opportunities", []))
+
+
+def _validate(document: object) -> dict[str, list[dict[str, Any]]]:
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise BadInput("This is not an Afterview backup (no \"format\": \"afterview-backup\").")
+    if document.get("version") != FORMAT_VERSION:
+        raise BadInput(f"Unsupported backup version {document.get('version')!r}.")
+    tables = document.get("tables")
+    if not isinstance(tables, dict) or not all(
+        isinstance(rows, list) and all(isinstance(r, dict) for r in rows)
+        for rows in tables.values()
+    ):
+        raise BadInput("The backup's \"tables\" must map table names to lists of rows.")
+    return tables
+
+
+def read_document(path: str) -> object:
+    try:
+        if os.path.getsize(path) > MAX_BACKUP_BYTES:
+            raise BadInput(f"{path} is larger than 512 MB.")
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except OSError as exc:
+        raise BadInput(f"Cannot read {path}: {exc.strerror}.") from None
+    except UnicodeDecodeError:
+        raise BadInput(f"{path} is not UTF-8 text.") from None
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"{path} is not valid JSON: {exc}") from None
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Write beside the target, then rename: a crash never leaves half a file."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise BadInput(f"The folder {folder} does not exist.")
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".afterview-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise

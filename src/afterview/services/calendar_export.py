@@ -1,0 +1,50 @@
+"""The plan as an iCalendar file: one event per open action, with an alarm."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from afterview.agenda_query import AgendaQuery
+from afterview.services.agenda import agenda
+from afterview.services.app import App
+
+EVENT_LENGTH = timedelta(minutes=15)
+
+
+def plan_to_ics(items: list[dict[str, Any]], now: datetime) -> bytes:
+    """Render agenda items (open actions) as a calendar; pure apart from the library."""
+    from icalendar import Alarm, Calendar, Event
+
+    from afterview.playbook.timing import zone
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//Afterview//plan//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Afterview plan")
+    for item in items:
+        start = datetime.fromisoformat(item["snoozed_until"] or item["due"]).astimezone(
+            zone(item["tz"])
+        )
+        event = Event()
+        event.add("uid", f"{item['key']}@afterview")
+        event.add("dtstamp", now)
+        event.add("dtstart", start)
+        event.add("dtend", start + EVENT_LENGTH)
+        summary = item["title"] + (f" [{item['company']}]" if item["company"] else "")
+        event.add("summary", summary)
+        event.add("description", f"{item['why']}\n\n{item['guidance']}\n\nKey: {item['key']}")
+        event.add("categories", [item["rule"]])
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", summary)
+        alarm.add("trigger", timedelta(minutes=0))
+        event.add_component(alarm)
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return bytes(calendar.to_ical())
+
+
+def export_ics(app: App, now: datetime) -> bytes:
+    """Every open action from now on, plus those already overdue."""
+    return plan_to_ics(agenda(app, AgendaQuery(now, everything_ahead=True)), now)

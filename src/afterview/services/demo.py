@@ -1,0 +1,254 @@
+"""A realistic sample: seven opportunities at every stage, replayed through the use cases.
+
+Each fact is recorded with the `now` it would have had in real life (a thank-you
+logged the evening it was sent), so the demo exercises the same code paths as a
+real candidate and every page and command has something meaningful to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from afterview.errors import Conflict
+from afterview.playbook.facts import (
+    Channel,
+    ContactKind,
+    FitDecision,
+    InterviewFormat,
+    Outcome,
+    PersonRole,
+    Route,
+    Source,
+)
+from afterview.services import debriefs, decisions, records
+from afterview.services.app import App
+from afterview.services.records import NewInterviewer
+
+LONDON = "Europe/London"
+NEW_YORK = "America/New_York"
+
+
+@dataclass(frozen=True)
+class Clock:
+    """Local wall-clock times relative to the real `now`, in a given zone."""
+
+    now: datetime
+    tz: str
+
+    def at(self, days: int, hour: int, minute: int = 0) -> datetime:
+        today = self.now.astimezone(ZoneInfo(self.tz)).date()
+        moment = datetime.combine(today + timedelta(days=days), time(hour, minute))
+        return moment.replace(tzinfo=ZoneInfo(self.tz))
+
+    def day(self, days: int) -> date:
+        return self.now.astimezone(ZoneInfo(self.tz)).date() + timedelta(days=days)
+
+    def ago(self, hours: float) -> datetime:
+        return self.now - timedelta(hours=hours)
+
+
+def seed(app: App, now: datetime) -> list[int]:
+    """Fill an empty database with the sample; returns the opportunity ids."""
+    with app.transaction(now) as repo:
+        if not repo.is_empty():
+            raise Conflict("The demo needs an empty database; it refuses to touch your data.")
+    london, new_york = Clock(now, LONDON), Clock(now, NEW_YORK)
+    return [
+        _just_interviewed(app, london),
+        _awaiting_with_date(app, london),
+        _next_round(app, london),
+        _three_chases(app, london),
+        _offer(app, london),
+        _rejected(app, london),
+        _tomorrow_abroad(app, new_york),
+    ]
+
+
+def _just_interviewed(app: App, c: Clock) -> int:
+    """Recruiter route; the interview ended about an hour ago: call, debrief, thank (P1–P5)."""
+    end = c.ago(1)
+    start = end - timedelta(hours=1)
+    opp = records.add_opportunity(
+        app, company="Northwind Health", role="Data Engineer", route=Route.RECRUITER,
+        now=start - timedelta(days=6), recruiter_name="Priya Shah",
+        recruiter_email="priya.shah@talentbridge.example", recruiter_phone="+44 20 7946 0321",
+    )
+    records.add_interview(
+        app, opp, start=start, end=end, tz=c.tz, now=start - timedelta(days=5),
+        location="2 Canal Street, Manchester",
+        interviewers=(
+            NewInterviewer("Dana Kim", "dana.kim@northwind.example"),
+            NewInterviewer("Tom Reyes", None),
+        ),
+    )
+    return opp
+
+
+def _awaiting_with_date(app: App, c: Clock) -> int:
+    """Direct route, went well, decision date next week: P8 waits for it; P9 competitors."""
+    start = c.at(-3, 14)
+    opp = records.add_opportunity(
+        app, company="Bluefin Analytics", role="Analytics Engineer", route=Route.DIRECT,
+        now=c.at(-12, 10),
+    )
+    manager = records.add_person(
+        app, opp, name="Grace Liu", role=PersonRole.HIRING_MANAGER, now=c.at(-10, 9),
+        email="grace.liu@bluefin.example", title="Head of Data", source=Source.INVITE,
+    )
+    interview = records.add_interview(
+        app, opp, start=start, end=start + timedelta(hours=1), tz=c.tz, now=c.at(-10, 9),
+        format=InterviewFormat.VIDEO, location="https://meet.example/bluefin-ae",
+        interviewer_ids=(manager,),
+    )
+    after = start + timedelta(hours=1, minutes=30)
+    records.set_timeline(
+        app, opp, now=start + timedelta(minutes=55), decision_by=c.day(4),
+        follow_up_with=manager, follow_up_how=Channel.EMAIL,
+    )
+    debriefs.record_debrief(app, interview, {
+        "went_well": ["Walked through the dbt migration clearly"],
+        "nuggets": ["They are rebuilding their churn model before the spring launch"],
+        "questions": [{"question": "How would you test a data pipeline?", "quality": "good"}],
+        "new_questions": ["Who owns data quality today?"],
+        "liked": ["Concrete examples with numbers"],
+        "overall": "good",
+    }, after)
+    records.log_contact(
+        app, opp, kind=ContactKind.THANK_YOU, channel=Channel.EMAIL, at=c.at(-2, 9, 10),
+        now=c.at(-2, 9, 12), person_id=manager,
+    )
+    records.reflect(
+        app, opp, scores={"fit": 5, "growth": 4, "culture": 4, "values": 5, "happy": 5},
+        decision=FitDecision.CONTINUE, now=c.at(-1, 19),
+    )
+    records.add_competitor(app, opp, "Quarry Insights", c.at(-1, 19, 5))
+    return opp
+
+
+def _next_round(app: App, c: Clock) -> int:
+    """Round 1 ten days ago with weak answers; round 2 in two days: the brief (P10)."""
+    start = c.at(-10, 10)
+    opp = records.add_opportunity(
+        app, company="Meridian Rail", role="Platform Engineer", route=Route.RECRUITER,
+        now=c.at(-20, 9), recruiter_name="Owen Blake", recruiter_email="owen@hirewell.example",
+    )
+    first = records.add_interview(
+        app, opp, start=start, end=start + timedelta(hours=1, minutes=30), tz=c.tz,
+        now=c.at(-15, 9), interviewers=(NewInterviewer("Sofia Marin", "s.marin@meridianrail.example"),),
+    )
+    done_at = start + timedelta(hours=2)
+    records.log_contact(app, opp, kind=ContactKind.RECRUITER_CALL, channel=Channel.PHONE,
+                        at=done_at, now=done_at)
+    debriefs.record_debrief(app, first, {
+        "went_well": ["Kubernetes upgrade story"],
+        "cover_more": ["On-call experience"],
+        "nuggets": ["Moving signalling data to a new event platform next year"],
+        "questions": [
+            {"question": "Tell me about a time you disagreed with your manager",
+             "quality": "weak", "reason": "forgot", "add_next_time": "The rollout-freeze example"},
+            {"question": "How do you size a Kafka cluster?", "quality": "wrong",
+             "reason": "incorrect", "add_next_time": "Partitions follow consumer parallelism"},
+        ],
+        "new_questions": ["How is on-call shared?"],
+        "liked": ["Hands-on migration detail"],
+        "disliked": ["Vague answer on cost"],
+        "overall": "mixed",
+    }, start + timedelta(hours=3))
+    records.log_contact(app, opp, kind=ContactKind.THANK_YOU, channel=Channel.EMAIL,
+                        at=c.at(-10, 16), now=c.at(-10, 16, 5))
+    records.record_outcome(app, opp, Outcome.NEXT_ROUND, at=c.at(-5, 11), now=c.at(-5, 11))
+    second = c.at(2, 14)
+    records.add_interview(
+        app, opp, start=second, end=second + timedelta(hours=2), tz=c.tz, now=c.at(-5, 11, 30),
+        interviewers=(NewInterviewer("Sofia Marin", "s.marin@meridianrail.example"),
+                      NewInterviewer("Ravi Patel", "ravi.patel@meridianrail.example")),
+    )
+    return opp
+
+
+def _three_chases(app: App, c: Clock) -> int:
+    """Three follow-ups without a reply: Afterview suggests closing, not a fourth chase (P8)."""
+    start = c.at(-30, 11)
+    opp = records.add_opportunity(
+        app, company="Harbor & Finch", role="Backend Developer", route=Route.DIRECT,
+        now=c.at(-40, 9),
+    )
+    records.add_interview(
+        app, opp, start=start, end=start + timedelta(hours=1), tz=c.tz, now=c.at(-35, 9),
+        interviewers=(NewInterviewer("Maya Chen", "maya.chen@harborfinch.example"),),
+    )
+    records.log_contact(app, opp, kind=ContactKind.THANK_YOU, channel=Channel.EMAIL,
+                        at=c.at(-30, 15), now=c.at(-30, 15))
+    for days in (-22, -15, -8):
+        records.log_contact(app, opp, kind=ContactKind.FOLLOW_UP, channel=Channel.EMAIL,
+                            at=c.at(days, 10), now=c.at(days, 10))
+    return opp
+
+
+def _offer(app: App, c: Clock) -> int:
+    """An offer arrived yesterday: answer it within two working days (P12)."""
+    start = c.at(-9, 9, 30)
+    opp = records.add_opportunity(
+        app, company="Cobalt Labs", role="Senior Data Engineer", route=Route.RECRUITER,
+        now=c.at(-25, 9), recruiter_name="Lena Fischer", recruiter_email="lena@peoplefirst.example",
+    )
+    records.add_interview(
+        app, opp, start=start, end=start + timedelta(hours=1), tz=c.tz, now=c.at(-20, 9),
+        interviewers=(NewInterviewer("Arun Mehta", "arun@cobaltlabs.example"),),
+    )
+    records.log_contact(app, opp, kind=ContactKind.RECRUITER_CALL, channel=Channel.PHONE,
+                        at=c.at(-9, 11, 30), now=c.at(-9, 11, 30))
+    records.log_contact(app, opp, kind=ContactKind.THANK_YOU, channel=Channel.EMAIL,
+                        at=c.at(-9, 15), now=c.at(-9, 15))
+    records.record_outcome(app, opp, Outcome.OFFER, at=c.at(-1, 16), now=c.at(-1, 16))
+    return opp
+
+
+def _rejected(app: App, c: Clock) -> int:
+    """Rejected weeks ago; its debrief still teaches (P11)."""
+    start = c.at(-45, 13)
+    opp = records.add_opportunity(
+        app, company="Greyline Systems", role="Data Platform Engineer", route=Route.DIRECT,
+        now=c.at(-60, 9),
+    )
+    interview = records.add_interview(
+        app, opp, start=start, end=start + timedelta(hours=1), tz=c.tz, now=c.at(-50, 9),
+        interviewers=(NewInterviewer("Noah Brooks", "noah@greyline.example"),),
+    )
+    debriefs.record_debrief(app, interview, {
+        "questions": [
+            {"question": "Tell me about a time you disagreed with your manager.",
+             "quality": "wrong", "reason": "misread", "add_next_time": "Pick a story with an outcome"},
+        ],
+        "disliked": ["Vague answer on cost"],
+        "overall": "poor",
+    }, start + timedelta(hours=2))
+    records.log_contact(app, opp, kind=ContactKind.THANK_YOU, channel=Channel.EMAIL,
+                        at=c.at(-44, 9), now=c.at(-44, 9))
+    records.record_outcome(app, opp, Outcome.REJECTED, at=c.at(-38, 12), now=c.at(-38, 12))
+    return opp
+
+
+def _tomorrow_abroad(app: App, c: Clock) -> int:
+    """A video interview tomorrow in New York time: the P2 checklist in that zone."""
+    start = c.at(1, 10)
+    opp = records.add_opportunity(
+        app, company="Lumen Bank", role="Data Engineer", route=Route.DIRECT, now=c.at(-7, 9),
+    )
+    records.add_interview(
+        app, opp, start=start, end=start + timedelta(minutes=45), tz=c.tz, now=c.at(-4, 9),
+        format=InterviewFormat.VIDEO, location="https://meet.example/lumen",
+        interviewers=(NewInterviewer("Elena Rossi", "elena.rossi@lumenbank.example"),),
+    )
+    return opp
+
+
+def mark_search_started(app: App, now: datetime) -> None:
+    """The candidate already did last week's keep-searching step (P9)."""
+    with app.transaction(now) as repo:
+        row = repo.actions_for(None)
+    first = next((r for r in row if r["state"] == "pending"), None)
+    if first is not None:
+        decisions.done(app, first["key"], at=now - timedelta(days=2), now=now)

@@ -1,0 +1,89 @@
+"""Read-only use cases: listing and showing opportunities, the brief (P10), the lessons (P11)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from afterview import serialize
+from afterview.playbook.actions import State
+from afterview.playbook.brief import Brief, build_brief
+from afterview.playbook.facts import Opportunity
+from afterview.playbook.lessons import ActionOutcome, Lessons, build_lessons
+from afterview.playbook.status import status
+from afterview.services.app import App
+
+
+@dataclass(frozen=True)
+class OpportunityView:
+    opportunity: Opportunity
+    status: str
+    tz: str
+    flags: dict[int, str]
+    actions: list[dict[str, Any]]
+
+    def to_json(self) -> dict[str, Any]:
+        plain = serialize.opportunity(self.opportunity, self.status, self.tz, self.flags)
+        plain["plan"] = self.actions
+        return plain
+
+
+def list_opportunities(app: App, now: datetime) -> list[dict[str, Any]]:
+    with app.transaction(now) as repo:
+        opps = repo.load_all_opportunities()
+    rows = []
+    for opp in opps:
+        upcoming = [i for i in opp.live_interviews if i.start >= now]
+        rows.append(
+            {
+                "id": opp.id,
+                "company": opp.company,
+                "role": opp.role,
+                "route": opp.route.value,
+                "status": status(opp, now).value,
+                "interviews": len(opp.live_interviews),
+                "next_interview": serialize.when(upcoming[0].start, upcoming[0].tz)
+                if upcoming
+                else None,
+            }
+        )
+    return rows
+
+
+def show_opportunity(app: App, opp_id: int, now: datetime) -> OpportunityView:
+    from afterview.agenda_query import to_item, utc_text
+
+    with app.transaction(now) as repo:
+        opp = repo.load_opportunity(opp_id)
+        flags = repo.contact_flags(opp_id)
+        rows = repo.actions_for(opp_id)
+    tz = opp.live_interviews[-1].tz if opp.live_interviews else (opp.tz or app.timezone)
+    now_text = utc_text(now)
+    actions = [to_item(row, now_text) for row in sorted(rows, key=_row_order)]
+    return OpportunityView(opp, status(opp, now).value, tz, flags, actions)
+
+
+def _row_order(row: dict[str, Any]) -> tuple[str, str]:
+    return (str(row["effective_due_utc"]), str(row["key"]))
+
+
+def brief(app: App, opp_id: int, now: datetime) -> Brief:
+    with app.transaction(now) as repo:
+        return build_brief(repo.load_opportunity(opp_id))
+
+
+def lessons(app: App, now: datetime) -> Lessons:
+    with app.transaction(now) as repo:
+        opps = repo.load_all_opportunities()
+        rows = repo.all_action_rows()
+    outcomes = [
+        ActionOutcome(
+            rule=row["rule"],
+            due=datetime.fromisoformat(row["due_local"]),
+            state=State(row["state"]),
+            closed_at=datetime.fromisoformat(row["closed_at"]) if row["closed_at"] else None,
+        )
+        for row in rows
+    ]
+    return build_lessons(opps, outcomes, now)

@@ -1,0 +1,311 @@
+"""Finding, opening and migrating the database.
+
+Importing this module is cheap: SQLAlchemy and Alembic load inside the functions
+that use them, so a light command can resolve the database location without them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from afterview.errors import StoreError
+from afterview.store import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.engine.url import URL
+
+__all__ = ["HEAD_REVISION", "connect", "migrate", "open_engine", "resolve_url"]
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+DB_FILENAME = "afterview.sqlite3"
+
+_SQLITE_PRAGMAS = (
+    "busy_timeout=10000",  # first, so switching to WAL waits for other processes
+    "journal_mode=WAL",
+    "foreign_keys=ON",
+    "synchronous=NORMAL",
+)
+
+
+def default_data_dir() -> Path:
+    """Where Afterview keeps its data: AFTERVIEW_HOME, else the per-user data folder."""
+    home = os.environ.get("AFTERVIEW_HOME")
+    if home:
+        return Path(home).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("afterview")
+
+
+def resolve_url(explicit: str | None) -> str:
+    """The database URL: `--db` value, else AFTERVIEW_DB, else the default SQLite file.
+
+    A plain path becomes a SQLite URL; `postgres://` and `postgresql://` get the
+    psycopg 3 driver, which is the one Afterview installs.
+    """
+    chosen = explicit or os.environ.get("AFTERVIEW_DB") or ""
+    if not chosen:
+        return f"sqlite:///{default_data_dir() / DB_FILENAME}"
+    if "://" not in chosen:
+        return f"sqlite:///{Path(chosen).expanduser().absolute()}"
+    scheme, rest = chosen.split("://", 1)
+    if scheme in ("postgres", "postgresql"):
+        return f"postgresql+psycopg://{rest}"
+    return chosen
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL (None for other databases and memory).
+
+    Lets the light agenda path find the file without importing SQLAlchemy.
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.split("+")[0] != "sqlite" or not rest.startswith("/"):
+        return None
+    database = rest[1:].split("?", 1)[0]
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def open_engine(url: str) -> Engine:
+    """An engine for `url`, already proven to connect.
+
+    Raises StoreError with a one-line reason when the URL is invalid, the driver
+    is missing or the database cannot be reached.
+    """
+    parsed = _parse_url(url)
+    shown = parsed.render_as_string(hide_password=True)
+    engine = _create(parsed, shown)
+    try:
+        with engine.connect():
+            pass
+    except Exception as exc:
+        engine.dispose()
+        raise StoreError(f"Cannot open the database {shown}: {_reason(exc)}") from exc
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to HEAD_REVISION; a no-op (without Alembic) when it is there.
+
+    Runs in one transaction, so concurrent processes serialise (BEGIN IMMEDIATE on
+    SQLite, an advisory lock on PostgreSQL) and a failed migration changes nothing.
+    A SQLite file holding anything is first copied to `<file>.bak-<revision>`.
+    """
+    with engine.begin() as conn:
+        _lock_migrations(conn)
+        current = current_revision(conn)
+        if current == HEAD_REVISION:
+            return
+        _upgrade(conn, current)
+
+
+def connect(url: str | None = None) -> Engine:
+    """Resolve, open and migrate: what every command that touches the store needs."""
+    engine = open_engine(resolve_url(url))
+    try:
+        migrate(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def alembic_config() -> Config:
+    """An Alembic Config for the packaged migrations, independent of the CWD."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    config.set_main_option("path_separator", "os")
+    return config
+
+
+def current_revision(conn: Connection) -> str | None:
+    """The revision recorded in the database, None when it was never migrated."""
+    from sqlalchemy import inspect, text
+
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def backup_sqlite(path: Path, revision: str | None) -> Path:
+    """Copy a live SQLite file consistently (backup API) to `<file>.bak-<revision>`.
+
+    Never overwrites an earlier backup; a second one for the same revision gets a
+    numeric suffix.
+    """
+    target = path.with_name(f"{path.name}.bak-{revision or 'empty'}")
+    for n in range(1, 1000):
+        if not target.exists():
+            break
+        target = path.with_name(f"{path.name}.bak-{revision or 'empty'}.{n}")
+    source = sqlite3.connect(path, timeout=10)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    return target
+
+
+# --- opening ---------------------------------------------------------------
+
+
+def _parse_url(url: str) -> URL:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(
+            f"Cannot understand the database URL {_redact(url)!r}; use a file path, "
+            "sqlite:///PATH or postgresql://USER@HOST/DB."
+        ) from exc
+
+
+def _create(parsed: URL, shown: str) -> Engine:
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            return _sqlite_engine(parsed, shown)
+        connect_args: dict[str, Any] = {}
+        if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+            connect_args["connect_timeout"] = 10
+        return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
+    except ImportError as exc:
+        raise StoreError(
+            f"The driver for {shown} is not installed; for PostgreSQL run "
+            "`pip install 'afterview[postgres]'`."
+        ) from exc
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise StoreError(f"Cannot use the database URL {shown}: {_reason(exc)}") from exc
+
+
+def _sqlite_engine(parsed: URL, shown: str) -> Engine:
+    from sqlalchemy import create_engine, event
+
+    database = parsed.database or ""
+    if database not in ("", ":memory:") and not database.startswith("file:"):
+        try:
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"Cannot create the folder for {shown}: {exc.strerror}") from exc
+    engine = create_engine(parsed)
+    event.listen(engine, "connect", _on_sqlite_connect)
+    event.listen(engine, "begin", _begin_immediate)
+    return engine
+
+
+def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    """Hand BEGIN to `_begin_immediate` and set the pragmas every connection needs."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in _SQLITE_PRAGMAS:
+            _execute_patiently(cursor, f"PRAGMA {pragma}")
+    finally:
+        cursor.close()
+
+
+def _execute_patiently(cursor: sqlite3.Cursor, sql: str, patience: float = 10.0) -> None:
+    """Run a statement SQLite may refuse as 'locked' without consulting busy_timeout.
+
+    Switching a new file to WAL, or opening one while another process is closing
+    it, can fail at once rather than wait; retry like busy_timeout would.
+    """
+    deadline = time.monotonic() + patience
+    pause = 0.001
+    while True:
+        try:
+            cursor.execute(sql)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
+
+
+def _begin_immediate(conn: Connection) -> None:
+    """Take the write lock up front: a second writer waits (busy_timeout) instead of
+    failing on lock upgrade mid-transaction."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _reason(exc: BaseException) -> str:
+    """The first line of the driver's message, without SQLAlchemy's decorations."""
+    original = getattr(exc, "orig", None) or exc
+    lines = [line.strip() for line in str(original).splitlines() if line.strip()]
+    return lines[0] if lines else type(original).__name__
+
+
+def _redact(url: str) -> str:
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+
+
+# --- migrating -------------------------------------------------------------
+
+
+def _lock_migrations(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy import text
+
+        conn.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext('afterview-migrate:' || current_schema()))")
+        )
+
+
+def _upgrade(conn: Connection, current: str | None) -> None:
+    from alembic import command
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    config = alembic_config()
+    try:
+        ScriptDirectory.from_config(config).get_revision(current or "base")
+    except CommandError as exc:
+        raise StoreError(
+            f"The database is at revision {current}, which this version of Afterview "
+            "does not know; it was written by a newer Afterview. Upgrade Afterview."
+        ) from exc
+    _backup_if_needed(conn, current)
+    config.attributes["connection"] = conn
+    try:
+        command.upgrade(config, "head")
+    except Exception as exc:
+        raise StoreError(f"Migrating the database failed: {_reason(exc)}") from exc
+
+
+def _backup_if_needed(conn: Connection, current: str | None) -> None:
+    """Back up a SQLite file unless it holds no schema at all (a brand-new file)."""
+    if conn.dialect.name != "sqlite":
+        return
+    database = conn.engine.url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    objects = conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    if not objects:
+        return
+    try:
+        backup_sqlite(path, current)
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(
+            f"Cannot back up {path} before migrating it ({exc}); nothing was changed."
+        ) from exc

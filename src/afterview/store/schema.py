@@ -1,0 +1,313 @@
+"""The tables, in SQLAlchemy Core.
+
+Facts are stored as recorded; the `actions` table is derived (the materialised plan)
+and is read by the light agenda path with the stdlib `sqlite3` module, so it holds
+only plain text and integer columns: `*_utc` as 'YYYY-MM-DDTHH:MM:SSZ' (text order
+is time order), `*_local` as ISO 8601 with the offset of the action's zone.
+
+Id tables use SQLite AUTOINCREMENT so an id is never reused: action keys and
+decisions embed ids, and a reused id would attach an old decision to a new fact.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    Table,
+    Text,
+    UniqueConstraint,
+    false,
+    text,
+)
+
+from afterview.store.types import UTCDateTime
+
+# Named constraints make migrations deterministic and let later ones drop by name.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+DEBRIEF_SECTIONS = ("went_well", "cover_more", "nugget", "new_question", "liked", "disliked")
+SCORES = ("fit", "growth", "culture", "values", "happy")
+
+
+def _id() -> Column[int]:
+    return Column("id", Integer, primary_key=True, autoincrement=True)
+
+
+def _opportunity_fk(nullable: bool = False) -> Column[int]:
+    return Column(
+        "opportunity_id",
+        Integer,
+        ForeignKey("opportunities.id", ondelete="CASCADE"),
+        nullable=nullable,
+        index=True,
+    )
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+opportunities = Table(
+    "opportunities",
+    metadata,
+    _id(),
+    Column("company", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    Column("route", Text, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("tz", Text),
+    Column("status", Text, nullable=False, server_default="new"),
+    Column("closed", Integer, nullable=False, server_default=text("0")),
+    CheckConstraint("closed IN (0, 1)", name="closed_flag"),
+    sqlite_autoincrement=True,
+)
+
+people = Table(
+    "people",
+    metadata,
+    _id(),
+    _opportunity_fk(),
+    Column("name", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    Column("email", Text),
+    Column("phone", Text),
+    Column("title", Text),
+    Column("source", Text, nullable=False, server_default="typed"),
+    sqlite_autoincrement=True,
+)
+
+interviews = Table(
+    "interviews",
+    metadata,
+    _id(),
+    _opportunity_fk(),
+    Column("round", Integer, nullable=False),
+    Column("start_at", UTCDateTime, nullable=False),
+    Column("end_at", UTCDateTime, nullable=False),
+    Column("tz", Text, nullable=False),
+    Column("format", Text, nullable=False, server_default="onsite"),
+    Column("location", Text),
+    Column("recruiter_call_at", UTCDateTime),
+    Column("cancelled", Boolean, nullable=False, server_default=false()),
+    Column("invite_uid", Text, index=True),
+    Column("invite_sequence", Integer),
+    CheckConstraint("end_at >= start_at", name="ends_after_start"),
+    sqlite_autoincrement=True,
+)
+
+# `position` keeps the interviewers in the order the candidate gave them.
+interview_people = Table(
+    "interview_people",
+    metadata,
+    Column(
+        "interview_id", Integer, ForeignKey("interviews.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column(
+        "person_id",
+        Integer,
+        ForeignKey("people.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("position", Integer, nullable=False, server_default=text("0")),
+    PrimaryKeyConstraint("interview_id", "person_id"),
+)
+
+timelines = Table(
+    "timelines",
+    metadata,
+    _id(),
+    _opportunity_fk(),
+    Column("recorded_at", UTCDateTime, nullable=False),
+    Column("decision_by", Date),
+    Column("follow_up_with", Integer, ForeignKey("people.id", ondelete="SET NULL"), index=True),
+    Column("follow_up_how", Text),
+    Column("follow_up_on", Date),
+    sqlite_autoincrement=True,
+)
+
+contacts = Table(
+    "contacts",
+    metadata,
+    _id(),
+    _opportunity_fk(),
+    Column("at", UTCDateTime, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("channel", Text, nullable=False),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="SET NULL"), index=True),
+    Column("note", Text),
+    Column("flag", Text),
+    sqlite_autoincrement=True,
+)
+
+replies = Table(
+    "replies",
+    metadata,
+    _id(),
+    _opportunity_fk(),
+    Column("at", UTCDateTime, nullable=False),
+    Column("note", Text),
+    sqlite_autoincrement=True,
+)
+
+debriefs = Table(
+    "debriefs",
+    metadata,
+    Column(
+        "interview_id",
+        Integer,
+        ForeignKey("interviews.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("recorded_at", UTCDateTime, nullable=False),
+    Column("overall", Text),
+)
+
+debrief_items = Table(
+    "debrief_items",
+    metadata,
+    _id(),
+    Column(
+        "interview_id",
+        Integer,
+        ForeignKey("debriefs.interview_id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("section", Text, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    CheckConstraint(_in("section", DEBRIEF_SECTIONS), name="section"),
+    sqlite_autoincrement=True,
+)
+
+debrief_questions = Table(
+    "debrief_questions",
+    metadata,
+    _id(),
+    Column(
+        "interview_id",
+        Integer,
+        ForeignKey("debriefs.interview_id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("position", Integer, nullable=False),
+    Column("question", Text, nullable=False),
+    Column("quality", Text, nullable=False),
+    Column("reason", Text),
+    Column("add_next_time", Text),
+    sqlite_autoincrement=True,
+)
+
+reflections = Table(
+    "reflections",
+    metadata,
+    _id(),
+    _opportunity_fk(),
+    Column("interview_id", Integer, ForeignKey("interviews.id", ondelete="SET NULL"), index=True),
+    Column("recorded_at", UTCDateTime, nullable=False),
+    *(Column(score, Integer, nullable=False) for score in SCORES),
+    Column("concerns", Text),
+    Column("decision", Text, nullable=False),
+    *(CheckConstraint(f'"{score}" BETWEEN 1 AND 5', name=f"{score}_score") for score in SCORES),
+    sqlite_autoincrement=True,
+)
+
+outcomes = Table(
+    "outcomes",
+    metadata,
+    _id(),
+    _opportunity_fk(),
+    Column("at", UTCDateTime, nullable=False),
+    Column("outcome", Text, nullable=False),
+    sqlite_autoincrement=True,
+)
+
+competitors = Table(
+    "competitors",
+    metadata,
+    _id(),
+    _opportunity_fk(),
+    Column("name", Text, nullable=False),
+    UniqueConstraint("opportunity_id", "name"),
+    sqlite_autoincrement=True,
+)
+
+# Keyed by the action key; a NULL opportunity means a global action (P9's search step).
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("key", Text, primary_key=True),
+    _opportunity_fk(nullable=True),
+    Column("kind", Text, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("reason", Text),
+    Column("until", UTCDateTime),
+    CheckConstraint(_in("kind", ("done", "skipped", "snoozed")), name="kind"),
+)
+
+search_log = Table(
+    "search_log",
+    metadata,
+    _id(),
+    Column("closed_at", UTCDateTime, nullable=False),
+    Column("kind", Text, nullable=False),
+    CheckConstraint(_in("kind", ("done", "skipped")), name="kind"),
+    sqlite_autoincrement=True,
+)
+
+actions = Table(
+    "actions",
+    metadata,
+    Column("key", Text, primary_key=True),
+    _opportunity_fk(nullable=True),
+    Column("interview_id", Integer),
+    Column("person_id", Integer),
+    Column("rule", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("guidance", Text, nullable=False),
+    Column("why", Text, nullable=False),
+    Column("company", Text),
+    Column("role", Text),
+    Column("tz", Text, nullable=False),
+    Column("due_utc", Text, nullable=False),
+    Column("due_local", Text, nullable=False),
+    Column("effective_due_utc", Text, nullable=False, index=True),
+    Column("effective_due_local", Text, nullable=False),
+    Column("state", Text, nullable=False),
+    Column("expires_utc", Text),  # when the step becomes moot; NULL = never
+    Column("is_open", Integer, nullable=False),
+    Column("closed_at", Text),
+    Column("reason", Text),
+    Column("logs", Text),
+    CheckConstraint("is_open IN (0, 1)", name="is_open_flag"),
+    Index(None, "is_open", "effective_due_utc"),
+)
+
+# Tables holding recorded facts (everything a backup must keep).
+FACT_TABLES = tuple(t for t in metadata.sorted_tables if t.name not in ("actions", "meta"))
