@@ -14,7 +14,7 @@ import sys
 APP = "afterview"
 # Environment variables that locate things rather than set the playbook.
 NOT_SETTINGS = frozenset(
-    {"AFTERVIEW_HOME", "AFTERVIEW_DB", "AFTERVIEW_CONFIG", "AFTERVIEW_DEBUG", "AFTERVIEW_TZ"}
+    {"AFTERVIEW_HOME", "AFTERVIEW_DB", "AFTERVIEW_CONFIG", "AFTERVIEW_DEBUG"}
 )
 
 
@@ -82,19 +82,18 @@ def sqlite_path(url: str) -> str | None:
 
 
 def settings_source_fingerprint() -> str:
-    """Changes when the config file or a settings variable changes (cheap: no parsing).
+    """Changes when the config file or a settings variable changes (cheap: one stat).
 
     The materialised plan records it; a mismatch makes the next command re-plan.
+    A rewrite with identical content only costs one needless re-plan.
     """
-    import hashlib
+    from zlib import crc32
 
-    digest = hashlib.sha256()
     try:
-        with open(config_file(), "rb") as handle:
-            digest.update(handle.read())
+        info = os.stat(config_file())
+        stamp = f"{info.st_mtime_ns}:{info.st_size}"
     except OSError:
-        digest.update(b"<no config file>")
-    for name in sorted(os.environ):
-        if name.startswith("AFTERVIEW_") and name not in NOT_SETTINGS:
-            digest.update(f"{name}={os.environ[name]}\n".encode())
-    return digest.hexdigest()[:16]
+        stamp = "none"
+    names = sorted(n for n in os.environ if n.startswith("AFTERVIEW_") and n not in NOT_SETTINGS)
+    variables = "\n".join(f"{n}={os.environ[n]}" for n in names)
+    return f"{stamp}:{crc32(variables.encode()):08x}"

@@ -32,7 +32,7 @@ def demo(env: Env, no_show: bool) -> None:
     try:
         now = env.now()
         ids = sample.seed(app, now)
-        sample.mark_search_started(app, now)
+        sample.catch_up(app, now)
     finally:
         app.close()
     say(f"Demo database: {path or url} ({len(ids)} opportunities).")

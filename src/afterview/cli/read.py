@@ -1,84 +1,117 @@
 """`afterview agenda` and `afterview today`: the read path that must start instantly.
 
-These commands parse their options with argparse and read the materialised plan
-with the stdlib sqlite3 module: no Click, no SQLAlchemy, no Rich for `--json`.
-When the file is missing, its schema is behind, or the settings changed since the
-plan was materialised, they hand over once to the service layer to bring it up to
-date, then read.
+No Click, no SQLAlchemy, no Rich for `--json`: the materialised plan is read with
+the stdlib sqlite3 module. Options are declared once (OPTIONS); a tiny parser
+handles well-formed input, and anything else (`-h`, a typo, a bad number) goes to
+argparse, built from the same table, for its help and its error messages.
+When the file is missing, its schema is behind, or the settings changed since
+the plan was materialised, the service layer brings it up to date first.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
 from datetime import UTC, datetime
-from typing import Any
 
 from afterview import paths
 from afterview.agenda_query import AgendaQuery, fetch
-from afterview.errors import AfterviewError, BadInput
+
+TYPE_CHECKING = False  # importing typing costs milliseconds on this path
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
+
+# name → (type: bool for flags, else a converter; metavar; help). `None` help = hidden.
+Option = tuple[object, str, str | None]
+AGENDA_OPTIONS: dict[str, Option] = {
+    "--at": (str, "TIME", "the moment to look from (ISO 8601 or 'now'; default now)"),
+    "--tz": (str, "ZONE", "zone for --at without an offset"),
+    "--days": (float, "N", "also what falls due within N days"),
+    "--all": (bool, "", "every open action ahead, however far"),
+    "--include-closed": (bool, "", "add done and skipped actions"),
+    "--json": (bool, "", "machine-readable output (a stable contract)"),
+    "--db": (str, "URL", None),
+    "--demo": (bool, "", None),
+}
+TODAY_OPTIONS: dict[str, Option] = {
+    "--at": (str, "TIME", "pretend it is TIME (ISO 8601)"),
+    "--tz": (str, "ZONE", "zone for --at without an offset"),
+    "--week": (float, "DAYS", "how far 'coming up' looks (default 7)"),
+    "--db": (str, "URL", None),
+    "--demo": (bool, "", None),
+}
+DEFAULTS = {"days": 0.0, "week": 7.0}
 
 AGENDA_HELP = """\
 What is due or overdue at TIME (default: now), most urgent first.
 
-Examples:
+examples:
   afterview agenda                      due now
   afterview agenda --days 7             due within the next week
   afterview agenda --all --json         every open action ahead, for scripts
   afterview agenda --at 2026-03-10T09:00 --tz Europe/London
 """
-
 TODAY_HELP = """\
 The day at a glance: overdue, due today, and the week ahead.
 
-Example:
+example:
   afterview today
 """
 
 
-def agenda_parser(prog: str = "afterview agenda") -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=prog,
-        description=AGENDA_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        add_help=False,
-    )
-    parser.add_argument("-h", "--help", action="help", help="show this help and exit")
-    parser.add_argument("--at", metavar="TIME", help="the moment to look from (ISO 8601 or 'now')")
-    parser.add_argument("--tz", metavar="ZONE", help="zone for --at without an offset")
-    parser.add_argument("--days", type=float, default=0, metavar="N", help="also what falls due within N days")
-    parser.add_argument("--all", action="store_true", help="every open action ahead, however far")
-    parser.add_argument("--include-closed", action="store_true", help="add done and skipped actions")
-    parser.add_argument("--json", action="store_true", help="machine-readable output (a stable contract)")
-    parser.add_argument("--db", metavar="URL", help=argparse.SUPPRESS)
-    parser.add_argument("--demo", action="store_true", help=argparse.SUPPRESS)
-    return parser
+def parse(argv: list[str], options: dict[str, Option], prog: str, text: str) -> dict[str, Any]:
+    """Fast path for well-formed arguments; argparse for help and errors."""
+    values: dict[str, Any] = {name[2:].replace("-", "_"): None for name in options}
+    values.update({k: v for k, v in DEFAULTS.items() if k in values})
+    rest = list(argv)
+    while rest:
+        token = rest.pop(0)
+        name, eq, inline = token.partition("=")
+        spec = options.get(name)
+        if spec is None or (spec[0] is bool and eq):
+            break
+        key = name[2:].replace("-", "_")
+        if spec[0] is bool:
+            values[key] = True
+            continue
+        raw = inline if eq else (rest.pop(0) if rest else None)
+        if raw is None:
+            break
+        try:
+            values[key] = spec[0](raw)  # type: ignore[operator]
+        except ValueError:
+            break
+    else:
+        return values
+    return vars(_argparser(options, prog, text).parse_args(argv))
 
 
-def today_parser() -> argparse.ArgumentParser:
+def _argparser(options: dict[str, Option], prog: str, text: str) -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
-        prog="afterview today",
-        description=TODAY_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        add_help=False,
+        prog=prog, description=text, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("-h", "--help", action="help", help="show this help and exit")
-    parser.add_argument("--at", metavar="TIME", help="pretend it is TIME (ISO 8601)")
-    parser.add_argument("--tz", metavar="ZONE", help="zone for --at without an offset")
-    parser.add_argument("--week", type=float, default=7, metavar="DAYS", help="how far 'coming up' looks (7)")
-    parser.add_argument("--db", metavar="URL", help=argparse.SUPPRESS)
-    parser.add_argument("--demo", action="store_true", help=argparse.SUPPRESS)
+    for name, (kind, metavar, help_text) in options.items():
+        shown = help_text if help_text is not None else argparse.SUPPRESS
+        key = name[2:].replace("-", "_")
+        if kind is bool:
+            parser.add_argument(name, action="store_true", help=shown)
+        else:
+            parser.add_argument(
+                name, type=kind, metavar=metavar, help=shown, default=DEFAULTS.get(key)
+            )
     return parser
 
 
 def run_agenda(argv: list[str], db: str | None, demo: bool) -> int:
-    args = agenda_parser().parse_args(argv)
-    now = _moment(args.at, args.tz)
-    query = AgendaQuery(now, args.days, args.all, args.include_closed)
-    items = read(paths.resolve_db(args.db or db, demo=args.demo or demo), query)
-    if args.json:
+    args = parse(argv, AGENDA_OPTIONS, "afterview agenda", AGENDA_HELP)
+    now = _moment(args["at"], args["tz"])
+    query = AgendaQuery(now, args["days"], bool(args["all"]), bool(args["include_closed"]))
+    items = read(paths.resolve_db(args["db"] or db, demo=bool(args["demo"]) or demo), query)
+    if args["json"]:
         sys.stdout.write(json.dumps(items, sort_keys=True, indent=2, ensure_ascii=False) + "\n")
         return 0
     if not items:
@@ -90,10 +123,10 @@ def run_agenda(argv: list[str], db: str | None, demo: bool) -> int:
 
 
 def run_today(argv: list[str], db: str | None, demo: bool) -> int:
-    args = today_parser().parse_args(argv)
-    now = _moment(args.at, args.tz)
-    url = paths.resolve_db(args.db or db, demo=args.demo or demo)
-    items = read(url, AgendaQuery(now, args.week))
+    args = parse(argv, TODAY_OPTIONS, "afterview today", TODAY_HELP)
+    now = _moment(args["at"], args["tz"])
+    url = paths.resolve_db(args["db"] or db, demo=bool(args["demo"]) or demo)
+    items = read(url, AgendaQuery(now, args["week"]))
     from afterview.cli.today_view import render_today
 
     render_today(items, now)
@@ -119,11 +152,14 @@ def _fresh_sqlite(path: str) -> bool:
     if not os.path.exists(path):
         return False
     try:
-        with _sqlite(path) as conn:
+        conn = sqlite3.connect(path, timeout=10)
+        try:
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             source = conn.execute(
                 "SELECT value FROM meta WHERE key = 'settings_source'"
             ).fetchone()
+        finally:
+            conn.close()
     except sqlite3.Error:
         return False
     if revision is None or revision[0] != HEAD_REVISION:
@@ -135,27 +171,15 @@ def _read_sqlite(path: str, query: AgendaQuery) -> list[dict[str, Any]]:
     import sqlite3
 
     try:
-        with _sqlite(path) as conn:
+        conn = sqlite3.connect(path, timeout=10)
+        try:
             return fetch(conn, query)
+        finally:
+            conn.close()
     except sqlite3.Error as exc:
         from afterview.errors import StoreError
 
         raise StoreError(f"Cannot read {path}: {exc}") from None
-
-
-class _sqlite:
-    """A short-lived connection that waits politely for a writer."""
-
-    def __init__(self, path: str) -> None:
-        import sqlite3
-
-        self.conn = sqlite3.connect(path, timeout=10)
-
-    def __enter__(self) -> Any:
-        return self.conn
-
-    def __exit__(self, *exc: object) -> None:
-        self.conn.close()
 
 
 def _bring_up_to_date(url: str, now: datetime) -> None:
@@ -204,14 +228,22 @@ def _line(item: dict[str, Any]) -> str:
 
 
 def run(command: str, argv: list[str], db: str | None, demo: bool) -> int:
-    """Entry from `afterview.__main__`: errors become one line on stderr and exit code."""
+    """Entry from `afterview.__main__`: errors become one line on stderr and an exit code."""
     try:
         if command == "agenda":
             return run_agenda(argv, db, demo)
         return run_today(argv, db, demo)
-    except AfterviewError as exc:
-        print(f"afterview: {exc.message}", file=sys.stderr)
-        return exc.exit_code
-    except ValueError as exc:  # argparse types and the like
-        print(f"afterview: {BadInput(str(exc)).message}", file=sys.stderr)
-        return 2
+    except Exception as exc:
+        from afterview.errors import AfterviewError
+
+        if isinstance(exc, AfterviewError) and not os.environ.get("AFTERVIEW_DEBUG_RAISE"):
+            print(f"afterview: {exc.message}", file=sys.stderr)
+            return exc.exit_code
+        if os.environ.get("AFTERVIEW_DEBUG"):
+            raise
+        print(
+            f"afterview: unexpected error ({type(exc).__name__}: {exc}). "
+            "Run again with --debug for details, and please report it.",
+            file=sys.stderr,
+        )
+        return 70

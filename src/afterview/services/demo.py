@@ -45,8 +45,15 @@ class Clock:
     def day(self, days: int) -> date:
         return self.now.astimezone(ZoneInfo(self.tz)).date() + timedelta(days=days)
 
-    def ago(self, hours: float) -> datetime:
-        return self.now - timedelta(hours=hours)
+    def recent_end(self) -> datetime:
+        """A plausible end for an interview that just finished: on a half hour,
+        30–60 minutes ago in the daytime, else yesterday at 16:00."""
+        local_now = self.now.astimezone(ZoneInfo(self.tz))
+        if not 10 <= local_now.hour < 22:
+            return self.at(-1, 16)
+        half = local_now.replace(minute=30 if local_now.minute >= 30 else 0, second=0,
+                                 microsecond=0)
+        return half - timedelta(minutes=30)
 
 
 def seed(app: App, now: datetime) -> list[int]:
@@ -68,7 +75,7 @@ def seed(app: App, now: datetime) -> list[int]:
 
 def _just_interviewed(app: App, c: Clock) -> int:
     """Recruiter route; the interview ended about an hour ago: call, debrief, thank (P1–P5)."""
-    end = c.ago(1)
+    end = c.recent_end()
     start = end - timedelta(hours=1)
     opp = records.add_opportunity(
         app, company="Northwind Health", role="Data Engineer", route=Route.RECRUITER,
@@ -245,10 +252,26 @@ def _tomorrow_abroad(app: App, c: Clock) -> int:
     return opp
 
 
-def mark_search_started(app: App, now: datetime) -> None:
-    """The candidate already did last week's keep-searching step (P9)."""
-    with app.transaction(now) as repo:
-        row = repo.actions_for(None)
-    first = next((r for r in row if r["state"] == "pending"), None)
-    if first is not None:
-        decisions.done(app, first["key"], at=now - timedelta(days=2), now=now)
+def catch_up(app: App, now: datetime, keep: frozenset[str] = frozenset({"P8", "P9"})) -> int:
+    """Mark what a diligent candidate would have done by now as done, on time.
+
+    Leaves recent steps and the rules in `keep` open, so the demo shows a lived-in
+    search with a few things that need attention rather than a wall of overdue work.
+    """
+    from afterview.agenda_query import AgendaQuery
+    from afterview.services.agenda import agenda
+
+    count = 0
+    for _ in range(60):  # recurring steps (P9) reappear a week later: repeat, bounded
+        items = [
+            item
+            for item in agenda(app, AgendaQuery(now - timedelta(days=1)))
+            if item["rule"] not in keep or item["opportunity_id"] is None
+        ]
+        if not items:
+            break
+        for item in items:
+            due = datetime.fromisoformat(item["due"])
+            decisions.done(app, item["key"], at=due + timedelta(minutes=30), now=now)
+            count += 1
+    return count
