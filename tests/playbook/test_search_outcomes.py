@@ -89,8 +89,9 @@ def test_p9_weekly_history_then_the_next_reminder() -> None:
     actions = plan_search([opportunity()], log, Settings())
     assert [(a.key, a.due, a.satisfied_at) for a in actions] == [
         ("P9:keep-searching:n=1", datetime(2026, 3, 4, 9, 0, tzinfo=LON), log.closed_at[0]),
-        ("P9:keep-searching:n=2", datetime(2026, 3, 11, 12, 0, tzinfo=LON), log.closed_at[1]),
-        ("P9:keep-searching:n=3", datetime(2026, 3, 19, 18, 0, tzinfo=LON), None),
+        # a week after each closing, at the start of that working day (P9)
+        ("P9:keep-searching:n=2", datetime(2026, 3, 11, 9, 0, tzinfo=LON), log.closed_at[1]),
+        ("P9:keep-searching:n=3", datetime(2026, 3, 19, 9, 0, tzinfo=LON), None),
     ]
     assert actions[2].why == "weekly: 7 days after the last one (P9)"
 
@@ -98,7 +99,7 @@ def test_p9_weekly_history_then_the_next_reminder() -> None:
 def test_p9_weekly_keeps_the_wall_clock_across_dst_and_honours_the_setting() -> None:
     log = SearchLog(closed_at=(at("2026-03-27 12:00"),))
     actions = plan_search([opportunity()], log, Settings(keep_searching_every_days=14))
-    assert actions[-1].due == datetime(2026, 4, 10, 12, 0, tzinfo=LON)
+    assert actions[-1].due == datetime(2026, 4, 10, 9, 0, tzinfo=LON)  # BST, morning
     assert actions[-1].why == "weekly: 14 days after the last one (P9)"
 
 
@@ -637,3 +638,45 @@ def test_p12_withdrawal_after_acceptance_without_interviews_uses_the_user_zone()
 def test_p12_recruiter_route_opportunity_also_gets_the_withdrawal() -> None:
     opp = _awaiting(route=Route.RECRUITER, people=[ada(), recruiter()])
     assert "P12:withdraw-after-acceptance:opp=1" in keys(plan(opp, context=ELSEWHERE))
+
+
+# --- closing: what is left once an opportunity closes (P12 with P4, P7) -----------------------
+
+
+def test_closing_makes_open_steps_moot_but_keeps_the_debrief() -> None:
+    """Rejected: the thank-you, timeline and reflection leave the agenda at the rejection;
+    the debrief stays, because its lessons outlive the application (P4, P11)."""
+    rejected_at = at("2026-03-03 15:00")
+    actions = plan(opportunity(outcomes=[outcome(rejected_at, Outcome.REJECTED)]))
+    for key in ("P5:thank-you:interview=1:person=1", "P7:reflect:interview=1"):
+        assert find(actions, key).expires == rejected_at, key
+    assert find(actions, "P4:debrief:interview=1").expires is None
+    assert keys(actions, "P6") == []  # the rejection is the decision: no timeline to chase
+
+
+def test_an_offer_accepted_elsewhere_closes_the_other_opportunity() -> None:
+    """P12: accepted elsewhere → this one's open steps are moot, the withdrawal is not."""
+    accepted = at("2026-03-05 12:00")
+    context = PlanContext(accepted_offer_opp=2, accepted_offer_at=accepted)
+    actions = plan(opportunity(), context=context)
+    assert find(actions, "P7:reflect:interview=1").expires == accepted
+    assert find(actions, "P12:withdraw-after-acceptance:opp=1").expires is None
+
+
+def test_p7_reflect_before_the_next_round_then_it_is_moot() -> None:
+    """P7: the reflection is for deciding before another round; it expires when one starts."""
+    second = interview(2, on="2026-03-12 10:00")
+    actions = plan(opportunity(interviews=[interview(1), second]))
+    assert find(actions, "P7:reflect:interview=1").expires == second.start
+    assert find(actions, "P7:reflect:interview=2").expires is None
+
+
+def test_possessive_company_names() -> None:
+    """Titles read naturally: "Cobalt Labs' offer", "Acme's hiring timeline"."""
+    labs = opportunity(
+        company="Cobalt Labs", outcomes=[outcome(at("2026-03-04 12:00"), Outcome.OFFER)]
+    )
+    assert find(plan(labs), "P12:offer-reply:opp=1").title == "Answer Cobalt Labs' offer"
+    assert find(plan(opportunity()), "P6:timeline:interview=1").title == (
+        "Obtain Acme's hiring timeline"
+    )

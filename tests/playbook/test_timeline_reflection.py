@@ -111,9 +111,17 @@ def test_p6_timeline_recorded_late_satisfies_the_action_at_that_time() -> None:
     assert action.satisfied_at == late
 
 
-def test_p6_a_timeline_from_before_the_interview_does_not_count() -> None:
+def test_p6_a_timeline_given_before_a_first_interview_counts() -> None:
+    """P6: a recruiter often gives the timeline before round 1; nothing to chase then."""
     opp = opportunity(timelines=[timeline(at("2026-03-01 12:00"), decision_by="2026-03-13")])
-    assert find(plan(opp), "P6:timeline:interview=1").satisfied_at is None
+    assert keys(plan(opp), "P6") == []
+
+
+def test_p6_a_decision_settles_the_timeline() -> None:
+    """P6: once an outcome is recorded (here: next round), there is no timeline to chase."""
+    opp = opportunity(outcomes=[outcome(at("2026-03-06 12:00"), Outcome.NEXT_ROUND)])
+    action = find(plan(opp), "P6:timeline:interview=1")
+    assert action.satisfied_at == at("2026-03-06 12:00")
 
 
 def test_p6_every_round_should_end_with_a_known_timeline() -> None:

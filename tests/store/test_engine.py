@@ -14,7 +14,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 
 from afterview.errors import StoreError
 from afterview.store import engine as store_engine
@@ -27,7 +27,6 @@ from afterview.store.engine import (
     migrate,
     open_engine,
     resolve_url,
-    sqlite_file,
 )
 from afterview.store.schema import metadata
 
@@ -74,19 +73,6 @@ def test_resolve_url_makes_relative_paths_absolute(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert resolve_url("sub/a.db") == f"sqlite:///{tmp_path}/sub/a.db"
-
-
-@pytest.mark.parametrize(
-    "url",
-    ["sqlite:////abs/a.db", "sqlite:///rel/a.db", "sqlite+pysqlite:////abs/b.db?timeout=3"],
-)
-def test_sqlite_file_agrees_with_sqlalchemy(url: str) -> None:
-    assert sqlite_file(url) == Path(make_url(url).database or "")
-
-
-@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:", "postgresql://h/db"])
-def test_sqlite_file_is_none_without_a_file(url: str) -> None:
-    assert sqlite_file(url) is None
 
 
 def test_the_light_path_imports_no_sqlalchemy() -> None:
@@ -144,6 +130,12 @@ def test_invalid_urls_are_store_errors(url: str) -> None:
         open_engine(url)
 
 
+def test_a_folder_that_cannot_be_made_is_a_store_error(tmp_path: Path) -> None:
+    (tmp_path / "plain-file").write_text("x")
+    with pytest.raises(StoreError, match="Cannot create the folder"):
+        open_engine(f"sqlite:///{tmp_path}/plain-file/sub/a.db")
+
+
 def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not sqlite" * 100)
@@ -187,9 +179,7 @@ def test_migrating_twice_does_not_touch_alembic(
         assert current_revision(conn) == HEAD_REVISION
 
 
-def test_a_failed_migration_changes_nothing(
-    db_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_failed_migration_changes_nothing(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """DDL runs inside migrate's transaction, on SQLite as on PostgreSQL."""
     from alembic import command
 

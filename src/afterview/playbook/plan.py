@@ -8,6 +8,8 @@ so a plan materialised when the facts change stays right until they change again
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import datetime
 
 from afterview.playbook.actions import PlannedAction
 from afterview.playbook.facts import Opportunity, Outcome, PlanContext, SearchLog
@@ -26,7 +28,7 @@ from afterview.playbook.rules import (
 )
 from afterview.playbook.rules.common import Scope
 from afterview.playbook.settings import Settings
-from afterview.playbook.status import is_closed
+from afterview.playbook.status import is_closed, latest_outcome
 from afterview.playbook.timing import WorkingCalendar, calendar_for
 
 Rule = Callable[[Scope], list[PlannedAction]]
@@ -61,7 +63,36 @@ def plan_opportunity(
     )
     actions = [action for rule in RULES for action in rule(scope)]
     _check_unique(actions)
+    closed = closing_moment(scope)
+    if closed is not None:
+        actions = [_moot_after(action, closed) for action in actions]
     return sorted(actions, key=lambda a: (a.due, a.key))
+
+
+# Steps that still matter once an opportunity is closed: the debrief feeds the lessons
+# (P4, P11) "even when this application fails"; withdrawals and offer replies are how
+# it closes (P7, P12).
+OUTLIVE_CLOSING = ("P4:", "P7:withdrawal:", "P12:")
+
+
+def closing_moment(scope: Scope) -> datetime | None:
+    """When the opportunity closed: its own final outcome, or an offer accepted elsewhere."""
+    moments = []
+    last = latest_outcome(scope.opp)
+    if last is not None and is_closed(scope.opp):
+        moments.append(last.at)
+    elsewhere = scope.accepted_elsewhere()
+    if elsewhere is not None:
+        moments.append(elsewhere)
+    return min(moments, default=None)
+
+
+def _moot_after(action: PlannedAction, closed: datetime) -> PlannedAction:
+    """An open step of a closed opportunity leaves the agenda at the closing moment."""
+    if action.satisfied_at is not None or action.key.startswith(OUTLIVE_CLOSING):
+        return action
+    expires = min(action.expires, closed) if action.expires else closed
+    return replace(action, expires=expires)
 
 
 def plan_search(

@@ -21,7 +21,19 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
     from sqlalchemy.engine.url import URL
 
-__all__ = ["HEAD_REVISION", "connect", "migrate", "open_engine", "resolve_url"]
+__all__ = [
+    "DB_FILENAME",
+    "HEAD_REVISION",
+    "MIGRATIONS_DIR",
+    "alembic_config",
+    "backup_sqlite",
+    "connect",
+    "current_revision",
+    "default_data_dir",
+    "migrate",
+    "open_engine",
+    "resolve_url",
+]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DB_FILENAME = "afterview.sqlite3"
@@ -59,20 +71,6 @@ def resolve_url(explicit: str | None) -> str:
     if scheme in ("postgres", "postgresql"):
         return f"postgresql+psycopg://{rest}"
     return chosen
-
-
-def sqlite_file(url: str) -> Path | None:
-    """The file behind a SQLite URL (None for other databases and memory).
-
-    Lets the light agenda path find the file without importing SQLAlchemy.
-    """
-    scheme, sep, rest = url.partition("://")
-    if not sep or scheme.split("+")[0] != "sqlite" or not rest.startswith("/"):
-        return None
-    database = rest[1:].split("?", 1)[0]
-    if database in ("", ":memory:") or database.startswith("file:"):
-        return None
-    return Path(database)
 
 
 def open_engine(url: str) -> Engine:
@@ -277,13 +275,14 @@ def _upgrade(conn: Connection, current: str | None) -> None:
     from alembic.util import CommandError
 
     config = alembic_config()
-    try:
-        ScriptDirectory.from_config(config).get_revision(current or "base")
-    except CommandError as exc:
-        raise StoreError(
-            f"The database is at revision {current}, which this version of Afterview "
-            "does not know; it was written by a newer Afterview. Upgrade Afterview."
-        ) from exc
+    if current is not None:
+        try:
+            ScriptDirectory.from_config(config).get_revision(current)
+        except CommandError as exc:
+            raise StoreError(
+                f"The database is at revision {current}, which this version of Afterview "
+                "does not know; it was written by a newer Afterview. Upgrade Afterview."
+            ) from exc
     _backup_if_needed(conn, current)
     config.attributes["connection"] = conn
     try:

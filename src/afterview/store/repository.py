@@ -68,7 +68,7 @@ _SECTIONS = {
 
 
 class Repository:
-    """Every query the application makes; no SQL lives outside this class."""
+    """Every query the use cases make; services never write SQL themselves."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn

@@ -86,6 +86,11 @@ class Scope:
         return events[-1].outcome if events else None
 
 
+def possessive(name: str) -> str:
+    """"Cobalt Labs'" but "Acme's": names ending in s take the apostrophe alone."""
+    return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
+
+
 def hours(value: float) -> timedelta:
     return timedelta(hours=value)
 

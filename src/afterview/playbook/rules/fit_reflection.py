@@ -56,7 +56,14 @@ def _reflect(scope: Scope, interview: Interview) -> PlannedAction:
         guidance=QUESTIONS.format(opp_id=scope.opp.id),
         interview_id=interview.id,
         satisfied_at=min(done) if done else None,
+        expires=_next_start(scope, interview),
     )
+
+
+def _next_start(scope: Scope, interview: Interview) -> datetime | None:
+    """Reflect before walking into another round; once it starts, the moment has passed."""
+    later_rounds = [i.start for i in scope.opp.live_interviews if i.start > interview.end]
+    return min(later_rounds, default=None)
 
 
 def _withdraw(scope: Scope, decided: datetime) -> PlannedAction:

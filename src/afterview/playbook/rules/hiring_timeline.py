@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from afterview.playbook.actions import PlannedAction
 from afterview.playbook.facts import ContactKind, Interview
-from afterview.playbook.rules.common import Scope
+from afterview.playbook.rules.common import Scope, possessive
 from afterview.playbook.timing import add_days
 
 GUIDANCE = (
@@ -25,7 +27,7 @@ def plan(scope: Scope) -> list[PlannedAction]:
 def _obtain(scope: Scope, interview: Interview) -> PlannedAction | None:
     days_later = add_days(interview.end, scope.settings.timeline_check_days, interview.tz)
     due = scope.calendar.within_working_days(days_later, interview.tz)
-    known = sorted(t.recorded_at for t in scope.opp.timelines if t.recorded_at >= interview.start)
+    known = sorted(_answers(scope, interview))
     if known and known[0] <= due:
         return None  # the timeline arrived in time: nothing to chase
     recruiter = scope.recruiter()
@@ -34,7 +36,7 @@ def _obtain(scope: Scope, interview: Interview) -> PlannedAction | None:
     return scope.action(
         f"timeline:interview={interview.id}",
         "P6",
-        f"Obtain {scope.opp.company}'s hiring timeline",
+        f"Obtain {possessive(scope.opp.company)} hiring timeline",
         due,
         f"no hiring timeline recorded {days} day{'s' if days != 1 else ''} after (P6)",
         tz=interview.tz,
@@ -44,3 +46,15 @@ def _obtain(scope: Scope, interview: Interview) -> PlannedAction | None:
         satisfied_at=known[0] if known else None,
         logs=ContactKind.REQUEST,
     )
+
+
+def _answers(scope: Scope, interview: Interview) -> list[datetime]:
+    """When this round's timeline became known: for a first round any timeline (a
+    recruiter often gives it beforehand), for a later round one recorded since it
+    started; or any decision recorded since it started."""
+    first = scope.opp.live_interviews[0] == interview
+    timelines = [
+        t.recorded_at for t in scope.opp.timelines if first or t.recorded_at >= interview.start
+    ]
+    decisions = [e.at for e in scope.opp.outcomes if e.at >= interview.start]
+    return timelines + decisions

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from afterview.playbook.actions import PlannedAction
 from afterview.playbook.facts import FitDecision, Overall, SearchLog
-from afterview.playbook.rules.common import Scope
+from afterview.playbook.rules.common import Scope, possessive
 from afterview.playbook.settings import Settings
 from afterview.playbook.status import is_closed
 from afterview.playbook.timing import WorkingCalendar, add_days
@@ -17,7 +17,7 @@ SEARCH_GUIDANCE = (
     "listed on your open opportunities."
 )
 COMPETITOR_GUIDANCE = (
-    "It went well, so look at {company}'s competitors that are hiring: the same "
+    "It went well, so look at {company_s} competitors that are hiring: the same "
     "strengths will sell there. {listed}Add names with "
     "`afterview opp competitor {opp_id} NAME`."
 )
@@ -40,7 +40,8 @@ def plan_search(
     actions = []
     for n, closed in enumerate(log.closed_at, start=1):
         actions.append(_search(n, due, why, tz, closed))
-        due = add_days(closed, every, tz)
+        # a week on, at the start of that working day: a reminder, not an alarm at 17:53
+        due = calendar.on_or_after_working_morning(add_days(closed, every, tz).date(), tz)
         why = f"weekly: {every} days after the last one (P9)"
     if searching:
         actions.append(_search(len(log.closed_at) + 1, due, why, tz, None))
@@ -75,11 +76,11 @@ def plan_competitors(scope: Scope) -> list[PlannedAction]:
         scope.action(
             f"competitors:opp={scope.opp.id}",
             "P9",
-            f"Look at {scope.opp.company}'s competitors that are hiring",
+            f"Look at {possessive(scope.opp.company)} competitors that are hiring",
             min(moments),
             "the interview went well: the same strengths sell to its competitors (P9)",
             guidance=COMPETITOR_GUIDANCE.format(
-                company=scope.opp.company,
+                company_s=possessive(scope.opp.company),
                 listed=f"Listed so far: {listed}. " if listed else "",
                 opp_id=scope.opp.id,
             ),

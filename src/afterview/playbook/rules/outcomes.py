@@ -6,7 +6,7 @@ from datetime import datetime
 
 from afterview.playbook.actions import PlannedAction
 from afterview.playbook.facts import ContactKind, Outcome
-from afterview.playbook.rules.common import Scope
+from afterview.playbook.rules.common import Scope, possessive
 from afterview.playbook.status import outcome_events
 from afterview.playbook.timing import local
 
@@ -48,7 +48,7 @@ def _answer_offer(scope: Scope, offered: datetime) -> PlannedAction:
     return scope.action(
         f"offer-reply:opp={scope.opp.id}",
         "P12",
-        f"Answer {scope.opp.company}'s offer",
+        f"Answer {possessive(scope.opp.company)} offer",
         scope.calendar.end_of(day, scope.tz),
         f"an offer deserves an answer within {days} working days (P12)",
         guidance=OFFER_GUIDANCE.format(opp_id=scope.opp.id),

@@ -6,14 +6,14 @@ from datetime import datetime
 
 from afterview.playbook.actions import PlannedAction
 from afterview.playbook.facts import ContactKind, Interview, Route
-from afterview.playbook.rules.common import Scope, hours, name_of
+from afterview.playbook.rules.common import Scope, hours, name_of, possessive
 from afterview.playbook.timing import earlier, elapsed, later, local
 
 SCRIPT = (
     "1. Thank {recruiter} for arranging the interview.\n"
     "2. Ask them to follow up with {interviewers} on your behalf today.\n"
     "3. Say how much you want the role: they will pass your enthusiasm on.\n"
-    "4. Ask for {company}'s hiring timeline, if it has one.\n"
+    "4. Ask for {company_s} hiring timeline, if it has one.\n"
     "Afterwards record the outcome: did they agree to follow up, the timeline "
     "(`afterview timeline`), and any feedback."
 )
@@ -32,7 +32,7 @@ def _call(scope: Scope, interview: Interview) -> PlannedAction:
     guidance = SCRIPT.format(
         recruiter=name_of(recruiter, "your recruiter"),
         interviewers=names,
-        company=scope.opp.company,
+        company_s=possessive(scope.opp.company),
     )
     return scope.action(
         f"recruiter-call:interview={interview.id}",
