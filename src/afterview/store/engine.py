@@ -6,13 +6,13 @@ that use them, so a light command can resolve the database location without them
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from afterview import paths
 from afterview.errors import StoreError
 from afterview.store import HEAD_REVISION
 
@@ -47,30 +47,13 @@ _SQLITE_PRAGMAS = (
 
 
 def default_data_dir() -> Path:
-    """Where Afterview keeps its data: AFTERVIEW_HOME, else the per-user data folder."""
-    home = os.environ.get("AFTERVIEW_HOME")
-    if home:
-        return Path(home).expanduser()
-    import platformdirs
-
-    return platformdirs.user_data_path("afterview")
+    """Where Afterview keeps its data (one rule for the whole program: `afterview.paths`)."""
+    return Path(paths.data_dir())
 
 
 def resolve_url(explicit: str | None) -> str:
-    """The database URL: `--db` value, else AFTERVIEW_DB, else the default SQLite file.
-
-    A plain path becomes a SQLite URL; `postgres://` and `postgresql://` get the
-    psycopg 3 driver, which is the one Afterview installs.
-    """
-    chosen = explicit or os.environ.get("AFTERVIEW_DB") or ""
-    if not chosen:
-        return f"sqlite:///{default_data_dir() / DB_FILENAME}"
-    if "://" not in chosen:
-        return f"sqlite:///{Path(chosen).expanduser().absolute()}"
-    scheme, rest = chosen.split("://", 1)
-    if scheme in ("postgres", "postgresql"):
-        return f"postgresql+psycopg://{rest}"
-    return chosen
+    """The database URL: `--db`, else AFTERVIEW_DB, else the default SQLite file."""
+    return paths.resolve_db(explicit)
 
 
 def open_engine(url: str) -> Engine:
