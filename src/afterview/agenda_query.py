@@ -32,6 +32,7 @@ COLUMNS = (
     "closed_at",
     "reason",
     "logs",
+    "expires_utc",
 )
 FAR_FUTURE = "9999-12-31T23:59:59Z"
 
@@ -113,4 +114,5 @@ def to_item(row: dict[str, Any], now_utc: str) -> dict[str, Any]:
         "closed_at": row["closed_at"],
         "reason": row["reason"],
         "logs": row["logs"],
+        "expires": row["expires_utc"],
     }

@@ -17,7 +17,7 @@ def render_opportunity(view: OpportunityView) -> None:
     opp = view.opportunity
     console = Console()
     console.print(f"[bold]{escape(opp.company)}[/bold] — {escape(opp.role)}  "
-                  f"[{view.status}] route: {opp.route.value}  (opportunity {opp.id})")
+                  f"{escape('[' + view.status + ']')} route: {opp.route.value}  (opportunity {opp.id})")
     if opp.people:
         console.print("\n[bold]People[/bold]")
         for p in opp.people:
@@ -53,7 +53,7 @@ def render_opportunity(view: OpportunityView) -> None:
     table.add_column("Key", style="dim", no_wrap=True)
     for item in view.actions:
         due = datetime.fromisoformat(item["snoozed_until"] or item["due"])
-        table.add_row(f"{due:%a %d %b %H:%M}", item["state"],
+        table.add_row(f"{due:%a %d %b %H:%M}", _state(item, view.now_utc),
                       f"{escape(item['title'])}\n[italic]{escape(item['why'])}[/italic]", item["key"])
     console.print()
     console.print(table)
@@ -67,3 +67,11 @@ def _zone(name: str):  # type: ignore[no-untyped-def]
 
 def _when(moment: datetime, tz: str) -> str:
     return f"{moment.astimezone(_zone(tz)):%a %d %b %H:%M}"
+
+
+def _state(item: dict[str, object], now_utc: str) -> str:
+    """'missed' for an open step whose moment has passed (e.g. a checklist after the interview)."""
+    expires = item.get("expires")
+    if item["state"] in ("pending", "snoozed") and isinstance(expires, str) and expires <= now_utc:
+        return "missed"
+    return str(item["state"])

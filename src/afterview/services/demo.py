@@ -38,9 +38,13 @@ class Clock:
     tz: str
 
     def at(self, days: int, hour: int, minute: int = 0) -> datetime:
-        today = self.now.astimezone(ZoneInfo(self.tz)).date()
-        moment = datetime.combine(today + timedelta(days=days), time(hour, minute))
-        return moment.replace(tzinfo=ZoneInfo(self.tz))
+        """`days` from today at hh:mm; a weekend day moves to the Friday before it."""
+        day = self.now.astimezone(ZoneInfo(self.tz)).date() + timedelta(days=days)
+        if day.weekday() >= 5 and days < 0:
+            day -= timedelta(days=day.weekday() - 4)
+        elif day.weekday() >= 5:
+            day += timedelta(days=7 - day.weekday())
+        return datetime.combine(day, time(hour, minute)).replace(tzinfo=ZoneInfo(self.tz))
 
     def day(self, days: int) -> date:
         return self.now.astimezone(ZoneInfo(self.tz)).date() + timedelta(days=days)

@@ -22,6 +22,7 @@ class OpportunityView:
     tz: str
     flags: dict[int, str]
     actions: list[dict[str, Any]]
+    now_utc: str
 
     def to_json(self) -> dict[str, Any]:
         plain = serialize.opportunity(self.opportunity, self.status, self.tz, self.flags)
@@ -61,7 +62,7 @@ def show_opportunity(app: App, opp_id: int, now: datetime) -> OpportunityView:
     tz = opp.live_interviews[-1].tz if opp.live_interviews else (opp.tz or app.timezone)
     now_text = utc_text(now)
     actions = [to_item(row, now_text) for row in sorted(rows, key=_row_order)]
-    return OpportunityView(opp, status(opp, now).value, tz, flags, actions)
+    return OpportunityView(opp, status(opp, now).value, tz, flags, actions, now_text)
 
 
 def _row_order(row: dict[str, Any]) -> tuple[str, str]:
