@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -49,6 +49,15 @@ class Env:
         if not text:
             return self.now()
         return parse_datetime(text, tz or self.app.timezone, self.now())
+
+    def recorded(self, text: str | None) -> datetime:
+        """When a fact became known: a typed time not in the future, else now."""
+        from afterview.errors import BadInput
+
+        moment = self.time(text)
+        if moment > self.now() + timedelta(minutes=5):
+            raise BadInput(f"--at {text} is in the future; record things once they happen.")
+        return moment
 
     def day(self, text: str | None) -> date | None:
         from afterview.parsing import parse_date

@@ -20,9 +20,10 @@ MAX_DEBRIEF_FILE = 1_000_000
 @click.option("--follow-up-with", type=int, metavar="PERSON_ID", help="Whom to follow up with.")
 @click.option("--follow-up-how", type=choice(Channel), help="How to follow up.")
 @click.option("--follow-up-on", metavar="DATE", help="When they said to follow up.")
+@click.option("--at", metavar="TIME", default="now", show_default=True, help="When you were told.")
 @pass_env
 def timeline(env: Env, opp_id: int, decision_by: str | None, follow_up_with: int | None,
-             follow_up_how: str | None, follow_up_on: str | None) -> None:
+             follow_up_how: str | None, follow_up_on: str | None, at: str) -> None:
     """Record the hiring timeline you were told (P6); follow-ups restart from it (P8).
 
     \b
@@ -32,7 +33,7 @@ def timeline(env: Env, opp_id: int, decision_by: str | None, follow_up_with: int
     from afterview.services.records import set_timeline
 
     set_timeline(
-        env.app, opp_id, now=env.now(), decision_by=env.day(decision_by),
+        env.app, opp_id, now=env.recorded(at), decision_by=env.day(decision_by),
         follow_up_with=follow_up_with,
         follow_up_how=Channel(follow_up_how) if follow_up_how else None,
         follow_up_on=env.day(follow_up_on),
@@ -88,8 +89,9 @@ def reply(env: Env, opp_id: int, at: str, note: str | None) -> None:
 @click.argument("interview_id", type=int)
 @click.option("--file", "path", type=click.Path(dir_okay=False, path_type=Path),
               help="A JSON or YAML file (- for stdin) instead of questions.")
+@click.option("--at", metavar="TIME", default="now", show_default=True, help="When you wrote it.")
 @pass_env
-def debrief(env: Env, interview_id: int, path: Path | None) -> None:
+def debrief(env: Env, interview_id: int, path: Path | None, at: str) -> None:
     """Write the interview's debrief (P4); without --file, answer a few questions.
 
     \b
@@ -100,7 +102,7 @@ def debrief(env: Env, interview_id: int, path: Path | None) -> None:
     from afterview.services.debriefs import record_debrief
 
     data = _read_document(path) if path else _ask_debrief()
-    record_debrief(env.app, interview_id, data, env.now())
+    record_debrief(env.app, interview_id, data, env.recorded(at))
     say(f"Debrief saved for interview {interview_id}.")
 
 
@@ -177,9 +179,10 @@ def _ask_debrief() -> dict[str, Any]:
 @click.option("--happy", type=int, required=True, help="Would I be happy here? (1–5)")
 @click.option("--concerns", help="Anything seen or heard that caused concern.")
 @click.option("--decision", type=choice(FitDecision), required=True)
+@click.option("--at", metavar="TIME", default="now", show_default=True, help="When you decided.")
 @pass_env
 def reflect(env: Env, opp_id: int, fit: int, growth: int, culture: int, values: int, happy: int,
-            concerns: str | None, decision: str) -> None:
+            concerns: str | None, decision: str, at: str) -> None:
     """The fit reflection (P7). `withdraw` closes it and plans a courteous withdrawal.
 
     \b
@@ -189,7 +192,7 @@ def reflect(env: Env, opp_id: int, fit: int, growth: int, culture: int, values: 
     from afterview.services.records import reflect as record
 
     scores = {"fit": fit, "growth": growth, "culture": culture, "values": values, "happy": happy}
-    record(env.app, opp_id, scores=scores, decision=FitDecision(decision), now=env.now(),
+    record(env.app, opp_id, scores=scores, decision=FitDecision(decision), now=env.recorded(at),
            concerns=concerns)
     if decision == FitDecision.WITHDRAW.value:
         say("Withdrawal decided: pending follow-ups are cancelled; send the withdrawal (see `afterview today`).")
