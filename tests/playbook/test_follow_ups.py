@@ -391,8 +391,8 @@ def test_p8_three_unanswered_follow_ups_suggest_closing_instead_of_a_fourth() ->
         "P8:close-no-response:opp=1",
     ]
     close = find(actions, "P8:close-no-response:opp=1")
-    # A week of elapsed time after 09:30 GMT is 10:30 BST: the clocks went forward on 29 March.
-    assert close.due == datetime(2026, 4, 1, 10, 30, tzinfo=LON)
+    # A calendar week keeps the wall clock: 09:30 GMT → 09:30 BST across the 29 March change.
+    assert close.due == datetime(2026, 4, 1, 9, 30, tzinfo=LON)
     assert close.why == "3 follow-ups without a reply → suggest closing as no response (P8)"
     assert "no-response" in close.guidance
     assert close.logs is None
@@ -407,7 +407,7 @@ def test_p8_a_reply_resets_the_unanswered_count() -> None:
     )
     actions = plan(opp)
     assert "P8:close-no-response:opp=1" not in keys(actions)
-    assert find(actions, "P8:follow-up:opp=1:n=4").due == datetime(2026, 4, 1, 10, 30, tzinfo=LON)
+    assert find(actions, "P8:follow-up:opp=1:n=4").due == datetime(2026, 4, 1, 9, 30, tzinfo=LON)
 
 
 def test_p8_max_unanswered_is_a_setting() -> None:
@@ -442,7 +442,7 @@ def test_p8_history_keys_are_numbered_in_order_and_stay_stable() -> None:
     assert find(after, "P8:follow-up:opp=1:n=2").due == datetime(2026, 3, 18, 9, 30, tzinfo=LON)
     assert find(after, "P8:follow-up:opp=1:n=3").satisfied_at == at("2026-03-25 11:00")
     close = find(after, "P8:close-no-response:opp=1")  # three unanswered: no fourth chase
-    assert close.due == datetime(2026, 4, 1, 12, 0, tzinfo=LON)  # 7 × 24 h, across DST
+    assert close.due == datetime(2026, 4, 1, 11, 0, tzinfo=LON)  # a calendar week, across DST
 
 
 def test_p8_a_follow_up_made_early_is_still_the_first_one() -> None:

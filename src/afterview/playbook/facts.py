@@ -247,6 +247,11 @@ class Opportunity:
         """Interviews not cancelled, in chronological order."""
         return tuple(sorted((i for i in self.interviews if not i.cancelled), key=_start))
 
+    def zone(self, default: str) -> str:
+        """The zone of opportunity-wide steps: the latest interview's, else the given one."""
+        live = self.live_interviews
+        return live[-1].tz if live else (self.tz or default)
+
     def debrief_for(self, interview_id: int) -> Debrief | None:
         return next((d for d in self.debriefs if d.interview_id == interview_id), None)
 

@@ -112,7 +112,9 @@ def _log_contact(
     opp_id = int(row["opportunity_id"])
     if kind is ContactKind.FOLLOW_UP:
         opp = repo.load_opportunity(opp_id)
-        verdict = guard_verdict(opp.contacts, at, app.settings.follow_up_guard_days)
+        verdict = guard_verdict(
+            opp.contacts, at, app.settings.follow_up_guard_days, opp.zone(app.timezone)
+        )
         if not verdict.allowed and verdict.next_allowed is not None:
             raise Refused(
                 "Not yet: at most one follow-up a week (P8). The next is allowed from "

@@ -59,7 +59,7 @@ def show_opportunity(app: App, opp_id: int, now: datetime) -> OpportunityView:
         opp = repo.load_opportunity(opp_id)
         flags = repo.contact_flags(opp_id)
         rows = repo.actions_for(opp_id)
-    tz = opp.live_interviews[-1].tz if opp.live_interviews else (opp.tz or app.timezone)
+    tz = opp.zone(app.timezone)
     now_text = utc_text(now)
     actions = [to_item(row, now_text) for row in sorted(rows, key=_row_order)]
     return OpportunityView(opp, status(opp, now).value, tz, flags, actions, now_text)

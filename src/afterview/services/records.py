@@ -236,9 +236,9 @@ def log_contact(
             raise UnknownPerson(person_id, opp_id)
         flag = None
         if kind is ContactKind.FOLLOW_UP:
-            verdict = guard_verdict(opp.contacts, at, app.settings.follow_up_guard_days)
+            tz = opp.zone(app.timezone)
+            verdict = guard_verdict(opp.contacts, at, app.settings.follow_up_guard_days, tz)
             if not verdict.allowed and verdict.conflicting is not None:
-                tz = app.timezone
                 flag = (
                     f"within {app.settings.follow_up_guard_days} days of the follow-up of "
                     f"{describe_local(verdict.conflicting, tz)} (P8: at most one a week)"

@@ -29,10 +29,7 @@ class Scope:
     @property
     def tz(self) -> str:
         """The zone for opportunity-wide actions: the latest interview's, else the user's."""
-        live = self.opp.live_interviews
-        if live:
-            return live[-1].tz
-        return self.opp.tz or self.context.default_tz
+        return self.opp.zone(self.context.default_tz)
 
     def action(
         self, key: str, rule: str, title: str, due: datetime, why: str, **extra: object

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from afterview.playbook.actions import PlannedAction
 from afterview.playbook.facts import Channel, ContactKind, Person, PersonRole, Route, Timeline
+from afterview.playbook.pacing import week_after
 from afterview.playbook.rules.common import Scope
 from afterview.playbook.rules.thank_you import due_time as thank_you_due
 from afterview.playbook.status import awaits_employer
-from afterview.playbook.timing import add_days, elapsed, later
+from afterview.playbook.timing import add_days, later
 
 EMAIL_GUIDANCE = (
     "Polite, never pushy: you are still very interested in the role; you understand "
@@ -65,7 +66,7 @@ def next_follow_up(scope: Scope, before: datetime | None = None) -> NextFollowUp
         return None
     due = scope.calendar.within_working_days(later(base, seen.latest_interview.end), scope.tz)
     if seen.last_follow_up is not None:
-        allowed = elapsed(seen.last_follow_up, timedelta(days=s.follow_up_guard_days))
+        allowed = week_after(seen.last_follow_up, s.follow_up_guard_days, scope.tz)
         if allowed > due:
             due = scope.calendar.within_working_days(allowed, scope.tz)  # still a working day
             why += f"; not before {scope.when(allowed)} by the weekly guard"
@@ -135,7 +136,7 @@ def _base(scope: Scope, seen: _Seen) -> tuple[datetime | None, str]:
     if seen.round_follow_up is not None:
         days = scope.settings.follow_up_guard_days
         return (
-            elapsed(seen.round_follow_up, timedelta(days=days)),
+            week_after(seen.round_follow_up, days, scope.tz),
             f"{days} days after your follow-up of {scope.when(seen.round_follow_up)}",
         )
     return _after_thank_you(scope, seen)
