@@ -1,0 +1,103 @@
+"""Generates docs/cli.md and docs/configuration.md from the code, so they cannot drift.
+
+`python -m afterview.reference` rewrites both files; a test fails when the committed
+files differ from what this module produces.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import fields
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def cli_reference() -> str:
+    import click
+
+    from afterview.cli.app import COMMANDS, cli
+    from afterview.cli.read import AGENDA_HELP, AGENDA_OPTIONS, TODAY_HELP, TODAY_OPTIONS, _argparser
+
+    os.environ["COLUMNS"] = "88"
+    parts = [
+        "# Command reference",
+        "",
+        "Generated from the code by `python -m afterview.reference`; do not edit by hand.",
+        "",
+        "```text",
+        _help(cli, "afterview"),
+        "```",
+    ]
+    read_commands = {
+        "agenda": (AGENDA_OPTIONS, AGENDA_HELP),
+        "today": (TODAY_OPTIONS, TODAY_HELP),
+    }
+    group = click.Context(cli, info_name="afterview")
+    for name in COMMANDS:
+        parts += ["", f"## afterview {name}", "", "```text"]
+        if name in read_commands:
+            options, text = read_commands[name]
+            parts.append(_argparser(options, f"afterview {name}", text).format_help().rstrip())
+        else:
+            command = cli.get_command(group, name)
+            assert command is not None
+            parts.append(_help(command, f"afterview {name}", group))
+            if isinstance(command, click.Group):
+                for sub in command.list_commands(group):
+                    subcommand = command.get_command(group, sub)
+                    assert subcommand is not None
+                    parts += ["```", "", f"### afterview {name} {sub}", "", "```text"]
+                    parts.append(_help(subcommand, f"afterview {name} {sub}", group))
+        parts.append("```")
+    return "\n".join(parts) + "\n"
+
+
+def _help(command: object, name: str, parent: object | None = None) -> str:
+    import click
+
+    assert isinstance(command, click.Command)
+    context = click.Context(
+        command, info_name=name, parent=parent if isinstance(parent, click.Context) else None,
+        max_content_width=88, terminal_width=88,
+    )
+    text = command.get_help(context)
+    return text.replace("Usage: afterview afterview", "Usage: afterview").rstrip()
+
+
+def config_reference() -> str:
+    from afterview.playbook.settings import Settings, to_plain
+
+    defaults = to_plain(Settings())
+    lines = [
+        "# Configuration reference",
+        "",
+        "Generated from the settings spec by `python -m afterview.reference`; do not edit.",
+        "",
+        "Settings live in `config.toml` in your config folder (`~/.config/afterview/` on",
+        "Linux; `AFTERVIEW_HOME` moves everything). Change them with",
+        "`afterview config set NAME=VALUE`; an environment variable `AFTERVIEW_<NAME>`",
+        "(upper case) overrides the file. The plan is recomputed automatically.",
+        "",
+        "| setting | default | rule | meaning |",
+        "| --- | --- | --- | --- |",
+        "| `timezone` | your machine's zone | timing | Zone for times typed without an "
+        "offset (`AFTERVIEW_TZ` overrides). |",
+    ]
+    for f in fields(Settings):
+        default = defaults[f.name]
+        shown = ", ".join(map(str, default)) if isinstance(default, list) else str(default)
+        lines.append(
+            f"| `{f.name}` | `{shown or '(none)'}` | {f.metadata['rule']} | "
+            f"{f.metadata['description']} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def write() -> None:
+    (DOCS / "cli.md").write_text(cli_reference(), encoding="utf-8")
+    (DOCS / "configuration.md").write_text(config_reference(), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write()
