@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from afterview.agenda_query import AgendaQuery
@@ -31,7 +31,8 @@ def plan_to_ics(items: list[dict[str, Any]], now: datetime) -> bytes:
         event.add("dtstamp", now)
         event.add("dtstart", start)
         event.add("dtend", start + EVENT_LENGTH)
-        summary = item["title"] + (f" [{item['company']}]" if item["company"] else "")
+        company = item["company"] or ""
+        summary = item["title"] + (f" · {company}" if company not in item["title"] else "")
         event.add("summary", summary)
         event.add("description", f"{item['why']}\n\n{item['guidance']}\n\nKey: {item['key']}")
         event.add("categories", [item["rule"]])
@@ -41,7 +42,10 @@ def plan_to_ics(items: list[dict[str, Any]], now: datetime) -> bytes:
         alarm.add("trigger", timedelta(minutes=0))
         event.add_component(alarm)
         calendar.add_component(event)
-    calendar.add_missing_timezones()
+    # zone rules for the years the plan can touch, not 1970–2038 (a third of the file)
+    calendar.add_missing_timezones(
+        first_date=date(now.year - 2, 1, 1), last_date=date(now.year + 3, 1, 1)
+    )
     return bytes(calendar.to_ical())
 
 
