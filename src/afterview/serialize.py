@@ -181,6 +181,7 @@ def lessons(report: Lessons) -> dict[str, Any]:
                 "skipped": r.skipped,
                 "overdue": r.overdue,
                 "upcoming": r.upcoming,
+                "missed": r.missed,
                 "on_time_share": r.on_time_share,
             }
             for r in report.rules

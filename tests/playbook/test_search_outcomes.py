@@ -344,13 +344,13 @@ def test_p11_weak_questions_grouped_across_companies() -> None:
 
 
 def test_p11_punctuality_counts_on_time_late_skipped_overdue_upcoming() -> None:
-    """P11: how often each playbook step was done on time."""
+    """P11: how often each playbook step was done on time (by the end of its due day)."""
     now = at("2026-03-20 12:00")
     due = at("2026-03-10 12:00")
     rows = [
         ActionOutcome("P4", due, State.DONE, due - timedelta(minutes=5)),
-        ActionOutcome("P4", due, State.DONE, due),  # exactly on the due time is on time
-        ActionOutcome("P4", due, State.DONE, due + timedelta(hours=3)),
+        ActionOutcome("P4", due, State.DONE, due + timedelta(hours=3)),  # same day: on time
+        ActionOutcome("P4", due, State.DONE, due + timedelta(days=1)),
         ActionOutcome("P5", due, State.SKIPPED, due),
         ActionOutcome("P5", due, State.PENDING, None),
         ActionOutcome("P5", now, State.SNOOZED, None),  # due right now counts as overdue
@@ -366,8 +366,21 @@ def test_p11_punctuality_counts_on_time_late_skipped_overdue_upcoming() -> None:
     )
     assert records[0].due_so_far == 3
     assert records[0].on_time_share == pytest.approx(2 / 3)
+    assert records[1].due_so_far == 3
     assert records[1].on_time_share == 0
     assert records[2].on_time_share is None
+
+
+def test_p11_a_step_left_open_until_it_was_moot_is_missed_unless_moot_before_due() -> None:
+    """P11: a checklist never ticked before its interview ended is missed; a step made
+    moot (e.g. by a rejection) before it was even due is nobody's lapse."""
+    now = at("2026-03-20 12:00")
+    due = at("2026-03-10 12:00")
+    rows = [
+        ActionOutcome("P2", due, State.PENDING, None, expires=due + timedelta(hours=2)),
+        ActionOutcome("P5", due, State.PENDING, None, expires=due - timedelta(hours=2)),
+    ]
+    assert punctuality(rows, now) == (RuleRecord("P2", missed=1), RuleRecord("P5"))
 
 
 # --- P12: status ------------------------------------------------------------------------------

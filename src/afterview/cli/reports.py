@@ -71,11 +71,12 @@ def lessons(env: Env, as_json: bool) -> None:
     _section(console, "Interviewers liked", [f"{t} ({n}×)" for t, n in report.liked])
     _section(console, "Interviewers disliked", [f"{t} ({n}×)" for t, n in report.disliked])
     table = Table(title="Playbook steps", title_justify="left")
-    for column in ("Rule", "On time", "Late", "Skipped", "Overdue", "On-time share"):
+    for column in ("Rule", "On time", "Late", "Skipped", "Missed", "Overdue", "On-time share"):
         table.add_column(column, justify="right" if column != "Rule" else "left")
     for r in report.rules:
         share = f"{r.on_time_share:.0%}" if r.on_time_share is not None else "—"
-        table.add_row(r.rule, str(r.on_time), str(r.late), str(r.skipped), str(r.overdue), share)
+        table.add_row(r.rule, str(r.on_time), str(r.late), str(r.skipped), str(r.missed),
+                      str(r.overdue), share)
     console.print(table)
 
 

@@ -23,7 +23,8 @@ class WeakQuestion:
 
 @dataclass(frozen=True)
 class RuleRecord:
-    """How one playbook step went: on time, late, skipped, missed (still open, overdue)."""
+    """How one playbook step went: on time (done by the end of the day it was due),
+    late, skipped, missed (left open until it no longer mattered), overdue (still open)."""
 
     rule: str
     on_time: int = 0
@@ -31,10 +32,11 @@ class RuleRecord:
     skipped: int = 0
     overdue: int = 0
     upcoming: int = 0
+    missed: int = 0
 
     @property
     def due_so_far(self) -> int:
-        return self.on_time + self.late + self.skipped + self.overdue
+        return self.on_time + self.late + self.skipped + self.overdue + self.missed
 
     @property
     def on_time_share(self) -> float | None:
@@ -50,6 +52,7 @@ class ActionOutcome:
     due: datetime
     state: State
     closed_at: datetime | None
+    expires: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,10 @@ def _distinct(items: Iterable[str | None]) -> tuple[str, ...]:
 def punctuality(actions: Iterable[ActionOutcome], now: datetime) -> tuple[RuleRecord, ...]:
     counts: dict[str, Counter[str]] = {}
     for action in actions:
-        counts.setdefault(action.rule, Counter())[_verdict(action, now)] += 1
+        verdict = _verdict(action, now)
+        counts.setdefault(action.rule, Counter())
+        if verdict != "moot":
+            counts[action.rule][verdict] += 1
     return tuple(
         RuleRecord(rule, **{k: counts[rule][k] for k in counts[rule]})
         for rule in sorted(counts, key=lambda r: int(r[1:]))
@@ -132,8 +138,17 @@ def punctuality(actions: Iterable[ActionOutcome], now: datetime) -> tuple[RuleRe
 
 def _verdict(action: ActionOutcome, now: datetime) -> str:
     if action.state is State.DONE:
-        late = action.closed_at is not None and action.closed_at > action.due
-        return "late" if late else "on_time"
+        return "on_time" if _in_time(action.due, action.closed_at) else "late"
     if action.state is State.SKIPPED:
         return "skipped"
+    if action.expires is not None and action.expires <= now:
+        # moot before it was even due (e.g. rejected first) is nobody's lapse
+        return "missed" if action.due < action.expires else "moot"
     return "overdue" if action.due <= now else "upcoming"
+
+
+def _in_time(due: datetime, closed: datetime | None) -> bool:
+    """Done before the due time, or later that same day on the due time's own clock."""
+    if closed is None or closed <= due:
+        return True
+    return closed.astimezone(due.tzinfo).date() == due.date()

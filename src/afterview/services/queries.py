@@ -84,7 +84,12 @@ def lessons(app: App, now: datetime) -> Lessons:
             due=datetime.fromisoformat(row["due_local"]),
             state=State(row["state"]),
             closed_at=datetime.fromisoformat(row["closed_at"]) if row["closed_at"] else None,
+            expires=_utc(row["expires_utc"]),
         )
         for row in rows
     ]
     return build_lessons(opps, outcomes, now)
+
+
+def _utc(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
