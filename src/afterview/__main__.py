@@ -22,7 +22,7 @@ def split_global(argv: list[str]) -> tuple[dict[str, str | bool | None], list[st
             found["db"] = rest[1]
             rest = rest[2:]
         elif head.startswith("--db="):
-            found["db"] = head[len("--db="):]
+            found["db"] = head[len("--db=") :]
             rest = rest[1:]
         elif head in ("--demo", "--debug"):
             found[head[2:]] = True

@@ -47,9 +47,7 @@ class UnknownPerson(NotFound):
 
 class UnknownAction(NotFound):
     def __init__(self, key: str) -> None:
-        super().__init__(
-            f"No action {key!r}. `afterview agenda --all --json` lists action keys."
-        )
+        super().__init__(f"No action {key!r}. `afterview agenda --all --json` lists action keys.")
 
 
 class Refused(AfterviewError):

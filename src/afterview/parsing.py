@@ -81,13 +81,13 @@ def parse_name_and_email(text: str) -> tuple[str, str | None]:
     if "<" not in text and "@" not in text:
         name = text.strip()
         if not name:
-            raise BadInput("An interviewer needs a name, e.g. \"Dana Kim <dana@acme.example>\".")
+            raise BadInput('An interviewer needs a name, e.g. "Dana Kim <dana@acme.example>".')
         return name, None
     name, address = parseaddr(text)
     if not address or "@" not in address:
-        raise BadInput(f"Cannot read {text!r}: write \"Name <email>\".")
+        raise BadInput(f'Cannot read {text!r}: write "Name <email>".')
     if not name.strip():
-        raise BadInput(f"{text!r} has an email but no name: write \"Name <email>\".")
+        raise BadInput(f'{text!r} has an email but no name: write "Name <email>".')
     return name.strip(), parse_email(address)
 
 

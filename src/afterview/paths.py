@@ -13,9 +13,7 @@ import sys
 
 APP = "afterview"
 # Environment variables that locate things rather than set the playbook.
-NOT_SETTINGS = frozenset(
-    {"AFTERVIEW_HOME", "AFTERVIEW_DB", "AFTERVIEW_CONFIG", "AFTERVIEW_DEBUG"}
-)
+NOT_SETTINGS = frozenset({"AFTERVIEW_HOME", "AFTERVIEW_DB", "AFTERVIEW_CONFIG", "AFTERVIEW_DEBUG"})
 
 
 def data_dir() -> str:

@@ -17,7 +17,13 @@ def cli_reference() -> str:
     import click
 
     from afterview.cli.app import COMMANDS, cli
-    from afterview.cli.read import AGENDA_HELP, AGENDA_OPTIONS, TODAY_HELP, TODAY_OPTIONS, _argparser
+    from afterview.cli.read import (
+        AGENDA_HELP,
+        AGENDA_OPTIONS,
+        TODAY_HELP,
+        TODAY_OPTIONS,
+        _argparser,
+    )
 
     os.environ["COLUMNS"] = "88"
     parts = [
@@ -58,8 +64,11 @@ def _help(command: object, name: str, parent: object | None = None) -> str:
 
     assert isinstance(command, click.Command)
     context = click.Context(
-        command, info_name=name, parent=parent if isinstance(parent, click.Context) else None,
-        max_content_width=88, terminal_width=88,
+        command,
+        info_name=name,
+        parent=parent if isinstance(parent, click.Context) else None,
+        max_content_width=88,
+        terminal_width=88,
     )
     text = command.get_help(context)
     return text.replace("Usage: afterview afterview", "Usage: afterview").rstrip()

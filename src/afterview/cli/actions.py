@@ -23,8 +23,14 @@ def done(env: Env, key: str, at: str, channel: str | None, note: str | None) -> 
     """
     from afterview.services.decisions import done as decide
 
-    result = decide(env.app, key, at=env.time(at), now=env.now(),
-                    channel=Channel(channel) if channel else None, note=note)
+    result = decide(
+        env.app,
+        key,
+        at=env.time(at),
+        now=env.now(),
+        channel=Channel(channel) if channel else None,
+        note=note,
+    )
     logged = f" (contact {result.logged_contact} logged)" if result.logged_contact else ""
     say(f"Done: {key}{logged}")
 

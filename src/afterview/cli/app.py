@@ -27,7 +27,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "contact": ("afterview.cli.record", "contact", "Log a contact you made (P8 reads it)."),
     "reply": ("afterview.cli.record", "reply", "Record a reply or news (pauses follow-ups)."),
     "debrief": ("afterview.cli.record", "debrief", "Write an interview's debrief (P4)."),
-    "reflect": ("afterview.cli.record", "reflect", "The fit reflection: continue or withdraw (P7)."),
+    "reflect": (
+        "afterview.cli.record",
+        "reflect",
+        "The fit reflection: continue or withdraw (P7).",
+    ),
     "outcome": ("afterview.cli.record", "outcome", "Record an outcome (P12)."),
     "done": ("afterview.cli.actions", "done", "Mark an action done (logs its contact)."),
     "skip": ("afterview.cli.actions", "skip", "Skip an action, with a reason."),

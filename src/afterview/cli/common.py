@@ -79,7 +79,9 @@ def choice(enum: type[Enum]) -> click.Choice[str]:
 
 
 def emit_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False, default=_plain) + "\n")
+    sys.stdout.write(
+        json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False, default=_plain) + "\n"
+    )
 
 
 def _plain(value: Any) -> Any:

@@ -41,5 +41,7 @@ def demo(env: Env, no_show: bool) -> None:
     from afterview.cli.read import run
 
     run("today", [], url, False)
-    say("\nTry: afterview --demo opp list · afterview --demo opp show 3 · afterview --demo brief 3 "
-        "· afterview --demo lessons")
+    say(
+        "\nTry: afterview --demo opp list · afterview --demo opp show 3 · afterview --demo brief 3 "
+        "· afterview --demo lessons"
+    )

@@ -18,19 +18,46 @@ def interview() -> None:
 @click.option("--start", required=True, metavar="TIME", help="e.g. 2026-03-10T10:00")
 @click.option("--end", required=True, metavar="TIME", help="e.g. 2026-03-10T11:00")
 @click.option("--tz", metavar="ZONE", help="IANA zone of the interview (default: yours).")
-@click.option("--format", "format_", type=choice(InterviewFormat),
-              default=InterviewFormat.ONSITE.value, show_default=True)
+@click.option(
+    "--format",
+    "format_",
+    type=choice(InterviewFormat),
+    default=InterviewFormat.ONSITE.value,
+    show_default=True,
+)
 @click.option("--location", help="Address or meeting link.")
-@click.option("--interviewer", "interviewers", multiple=True, metavar='"NAME <EMAIL>"',
-              help="Repeat for a panel; an email is optional.")
-@click.option("--interviewer-id", "interviewer_ids", multiple=True, type=int,
-              help="A person already recorded on the opportunity.")
-@click.option("--recruiter-call-at", metavar="TIME", help="A call with the recruiter already arranged (P1).")
+@click.option(
+    "--interviewer",
+    "interviewers",
+    multiple=True,
+    metavar='"NAME <EMAIL>"',
+    help="Repeat for a panel; an email is optional.",
+)
+@click.option(
+    "--interviewer-id",
+    "interviewer_ids",
+    multiple=True,
+    type=int,
+    help="A person already recorded on the opportunity.",
+)
+@click.option(
+    "--recruiter-call-at", metavar="TIME", help="A call with the recruiter already arranged (P1)."
+)
 @json_option
 @pass_env
-def add(env: Env, opp_id: int, start: str, end: str, tz: str | None, format_: str,
-        location: str | None, interviewers: tuple[str, ...], interviewer_ids: tuple[int, ...],
-        recruiter_call_at: str | None, as_json: bool) -> None:
+def add(
+    env: Env,
+    opp_id: int,
+    start: str,
+    end: str,
+    tz: str | None,
+    format_: str,
+    location: str | None,
+    interviewers: tuple[str, ...],
+    interviewer_ids: tuple[int, ...],
+    recruiter_call_at: str | None,
+    as_json: bool,
+) -> None:
     """Add an interview; prints its id and plans P1–P11 around it.
 
     \b
@@ -45,9 +72,17 @@ def add(env: Env, opp_id: int, start: str, end: str, tz: str | None, format_: st
     people = tuple(NewInterviewer(*parse_name_and_email(text)) for text in interviewers)
     call = env.time(recruiter_call_at, zone) if recruiter_call_at else None
     interview_id = add_interview(
-        env.app, opp_id, start=env.time(start, zone), end=env.time(end, zone), tz=zone,
-        now=env.now(), format=InterviewFormat(format_), location=location,
-        interviewers=people, interviewer_ids=interviewer_ids, recruiter_call_at=call,
+        env.app,
+        opp_id,
+        start=env.time(start, zone),
+        end=env.time(end, zone),
+        tz=zone,
+        now=env.now(),
+        format=InterviewFormat(format_),
+        location=location,
+        interviewers=people,
+        interviewer_ids=interviewer_ids,
+        recruiter_call_at=call,
     )
     emit_json({"id": interview_id}) if as_json else say(str(interview_id))
 
@@ -64,8 +99,14 @@ def move(env: Env, interview_id: int, start: str, end: str, tz: str | None) -> N
     from afterview.services.records import move_interview
 
     zone = parse_zone(tz).key if tz else _zone_of(env, interview_id)
-    move_interview(env.app, interview_id, start=env.time(start, zone), end=env.time(end, zone),
-                   now=env.now(), tz=zone if tz else None)
+    move_interview(
+        env.app,
+        interview_id,
+        start=env.time(start, zone),
+        end=env.time(end, zone),
+        now=env.now(),
+        tz=zone if tz else None,
+    )
     say(f"Moved interview {interview_id}; the plan is updated.")
 
 

@@ -15,7 +15,8 @@ def opp() -> None:
     \b
     Example:
       afterview opp add --company "Northwind Health" --role "Data Engineer" \\
-          --route recruiter --recruiter-name "Priya Shah" --recruiter-email priya@talentbridge.example
+          --route recruiter --recruiter-name "Priya Shah" \\
+          --recruiter-email priya@talentbridge.example
     """
 
 
@@ -72,8 +73,15 @@ def list_(env: Env, as_json: bool) -> None:
         say("No opportunities yet. Add one: afterview opp add --company … --role … --route …")
         return
     for row in rows:
-        nxt = f"  next interview {row['next_interview'][:16].replace('T', ' ')}" if row["next_interview"] else ""
-        say(f"{row['id']:>4}  {row['company']} — {row['role']}  [{row['status']}] ({row['route']}){nxt}")
+        nxt = (
+            f"  next interview {row['next_interview'][:16].replace('T', ' ')}"
+            if row["next_interview"]
+            else ""
+        )
+        say(
+            f"{row['id']:>4}  {row['company']} — {row['role']}  "
+            f"[{row['status']}] ({row['route']}){nxt}"
+        )
 
 
 @opp.command("show")

@@ -16,8 +16,10 @@ def render_opportunity(view: OpportunityView) -> None:
 
     opp = view.opportunity
     console = Console()
-    console.print(f"[bold]{escape(opp.company)}[/bold] — {escape(opp.role)}  "
-                  f"{escape('[' + view.status + ']')} route: {opp.route.value}  (opportunity {opp.id})")
+    console.print(
+        f"[bold]{escape(opp.company)}[/bold] — {escape(opp.role)}  "
+        f"{escape('[' + view.status + ']')} route: {opp.route.value}  (opportunity {opp.id})"
+    )
     if opp.people:
         console.print("\n[bold]People[/bold]")
         for p in opp.people:
@@ -30,15 +32,21 @@ def render_opportunity(view: OpportunityView) -> None:
             start = i.start.astimezone(_zone(i.tz))
             end = i.end.astimezone(_zone(i.tz))
             state = " [red]cancelled[/red]" if i.cancelled else ""
-            console.print(f"  {i.id:>3}  round {i.round}: {start:%a %d %b %Y %H:%M}–{end:%H:%M} "
-                          f"{i.tz} ({i.format.value}){state}")
+            console.print(
+                f"  {i.id:>3}  round {i.round}: {start:%a %d %b %Y %H:%M}–{end:%H:%M} "
+                f"{i.tz} ({i.format.value}){state}"
+            )
     for t in opp.timelines:
-        parts = [f"decision by {t.decision_by}" if t.decision_by else "",
-                 f"follow up on {t.follow_up_on}" if t.follow_up_on else "",
-                 f"with person {t.follow_up_with}" if t.follow_up_with else "",
-                 f"by {t.follow_up_how.value}" if t.follow_up_how else ""]
-        console.print(f"\n[bold]Timeline[/bold] ({_when(t.recorded_at, view.tz)}): "
-                      + ", ".join(p for p in parts if p))
+        parts = [
+            f"decision by {t.decision_by}" if t.decision_by else "",
+            f"follow up on {t.follow_up_on}" if t.follow_up_on else "",
+            f"with person {t.follow_up_with}" if t.follow_up_with else "",
+            f"by {t.follow_up_how.value}" if t.follow_up_how else "",
+        ]
+        console.print(
+            f"\n[bold]Timeline[/bold] ({_when(t.recorded_at, view.tz)}): "
+            + ", ".join(p for p in parts if p)
+        )
     if opp.contacts:
         console.print("\n[bold]Contacts[/bold]")
         for c in opp.contacts:
@@ -53,8 +61,12 @@ def render_opportunity(view: OpportunityView) -> None:
     table.add_column("Key", style="dim", no_wrap=True)
     for item in view.actions:
         due = datetime.fromisoformat(item["snoozed_until"] or item["due"])
-        table.add_row(f"{due:%a %d %b %H:%M}", _state(item, view.now_utc),
-                      f"{escape(item['title'])}\n[italic]{escape(item['why'])}[/italic]", item["key"])
+        table.add_row(
+            f"{due:%a %d %b %H:%M}",
+            _state(item, view.now_utc),
+            f"{escape(item['title'])}\n[italic]{escape(item['why'])}[/italic]",
+            item["key"],
+        )
     console.print()
     console.print(table)
 

@@ -21,10 +21,11 @@ from afterview.agenda_query import AgendaQuery, fetch
 TYPE_CHECKING = False  # importing typing costs milliseconds on this path
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
     from typing import Any
 
-# name → (type: bool for flags, else a converter; metavar; help). `None` help = hidden.
-Option = tuple[object, str, str | None]
+    # name → (bool for flags, else a converter; metavar; help). `None` help = hidden.
+    Option = tuple[Callable[[str], Any], str, str | None]
 AGENDA_OPTIONS: dict[str, Option] = {
     "--at": (str, "TIME", "the moment to look from (ISO 8601 or 'now'; default now)"),
     "--tz": (str, "ZONE", "zone for --at without an offset"),
@@ -80,7 +81,7 @@ def parse(argv: list[str], options: dict[str, Option], prog: str, text: str) -> 
         if raw is None:
             break
         try:
-            values[key] = spec[0](raw)  # type: ignore[operator]
+            values[key] = spec[0](raw)
         except ValueError:
             break
     else:
@@ -101,7 +102,11 @@ def _argparser(options: dict[str, Option], prog: str, text: str) -> argparse.Arg
             parser.add_argument(name, action="store_true", help=shown)
         else:
             parser.add_argument(
-                name, type=kind, metavar=metavar, help=shown, default=DEFAULTS.get(key)
+                name,
+                type=kind,
+                metavar=metavar,
+                help=shown,
+                default=DEFAULTS.get(key),
             )
     return parser
 
@@ -155,9 +160,7 @@ def _fresh_sqlite(path: str) -> bool:
         conn = sqlite3.connect(path, timeout=10)
         try:
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            source = conn.execute(
-                "SELECT value FROM meta WHERE key = 'settings_source'"
-            ).fetchone()
+            source = conn.execute("SELECT value FROM meta WHERE key = 'settings_source'").fetchone()
         finally:
             conn.close()
     except sqlite3.Error:

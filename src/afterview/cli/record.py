@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,15 @@ MAX_DEBRIEF_FILE = 1_000_000
 @click.option("--follow-up-on", metavar="DATE", help="When they said to follow up.")
 @click.option("--at", metavar="TIME", default="now", show_default=True, help="When you were told.")
 @pass_env
-def timeline(env: Env, opp_id: int, decision_by: str | None, follow_up_with: int | None,
-             follow_up_how: str | None, follow_up_on: str | None, at: str) -> None:
+def timeline(
+    env: Env,
+    opp_id: int,
+    decision_by: str | None,
+    follow_up_with: int | None,
+    follow_up_how: str | None,
+    follow_up_on: str | None,
+    at: str,
+) -> None:
     """Record the hiring timeline you were told (P6); follow-ups restart from it (P8).
 
     \b
@@ -33,7 +41,10 @@ def timeline(env: Env, opp_id: int, decision_by: str | None, follow_up_with: int
     from afterview.services.records import set_timeline
 
     set_timeline(
-        env.app, opp_id, now=env.recorded(at), decision_by=env.day(decision_by),
+        env.app,
+        opp_id,
+        now=env.recorded(at),
+        decision_by=env.day(decision_by),
         follow_up_with=follow_up_with,
         follow_up_how=Channel(follow_up_how) if follow_up_how else None,
         follow_up_on=env.day(follow_up_on),
@@ -50,8 +61,16 @@ def timeline(env: Env, opp_id: int, decision_by: str | None, follow_up_with: int
 @click.option("--note")
 @json_option
 @pass_env
-def contact(env: Env, opp_id: int, kind: str, channel: str, at: str, person_id: int | None,
-            note: str | None, as_json: bool) -> None:
+def contact(
+    env: Env,
+    opp_id: int,
+    kind: str,
+    channel: str,
+    at: str,
+    person_id: int | None,
+    note: str | None,
+    as_json: bool,
+) -> None:
     """Log a contact you made. A follow-up within a week of another is kept but flagged (P8).
 
     \b
@@ -61,8 +80,14 @@ def contact(env: Env, opp_id: int, kind: str, channel: str, at: str, person_id: 
     from afterview.services.records import log_contact
 
     logged = log_contact(
-        env.app, opp_id, kind=ContactKind(kind), channel=Channel(channel), at=env.time(at),
-        now=env.now(), person_id=person_id, note=note,
+        env.app,
+        opp_id,
+        kind=ContactKind(kind),
+        channel=Channel(channel),
+        at=env.time(at),
+        now=env.now(),
+        person_id=person_id,
+        note=note,
     )
     if logged.flag:
         warn(f"logged, but {logged.flag}")
@@ -87,8 +112,12 @@ def reply(env: Env, opp_id: int, at: str, note: str | None) -> None:
 
 @click.command()
 @click.argument("interview_id", type=int)
-@click.option("--file", "path", type=click.Path(dir_okay=False, path_type=Path),
-              help="A JSON or YAML file (- for stdin) instead of questions.")
+@click.option(
+    "--file",
+    "path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A JSON or YAML file (- for stdin) instead of questions.",
+)
 @click.option("--at", metavar="TIME", default="now", show_default=True, help="When you wrote it.")
 @pass_env
 def debrief(env: Env, interview_id: int, path: Path | None, at: str) -> None:
@@ -110,7 +139,7 @@ def _read_document(path: Path) -> Any:
     import yaml
 
     if str(path) == "-":
-        raw = click.get_binary_stream("stdin").read(MAX_DEBRIEF_FILE + 1)
+        raw = sys.stdin.buffer.read(MAX_DEBRIEF_FILE + 1)
     else:
         try:
             if path.stat().st_size > MAX_DEBRIEF_FILE:
@@ -132,7 +161,7 @@ def _read_document(path: Path) -> Any:
 
 def _ask_list(prompt: str) -> list[str]:
     click.echo(f"{prompt} (one per line, empty line to finish)")
-    items = []
+    items: list[str] = []
     while True:
         line = click.prompt(">", default="", show_default=False, prompt_suffix=" ")
         if not line.strip():
@@ -158,7 +187,9 @@ def _ask_debrief() -> dict[str, Any]:
             entry["reason"] = click.prompt(
                 "Why", type=click.Choice(["misread", "forgot", "incorrect", "other"])
             )
-            entry["add_next_time"] = click.prompt("What to add next time", default="", show_default=False)
+            entry["add_next_time"] = click.prompt(
+                "What to add next time", default="", show_default=False
+            )
         questions.append(entry)
     data["questions"] = questions
     data["new_questions"] = _ask_list("New questions to ask in a next round?")
@@ -181,8 +212,18 @@ def _ask_debrief() -> dict[str, Any]:
 @click.option("--decision", type=choice(FitDecision), required=True)
 @click.option("--at", metavar="TIME", default="now", show_default=True, help="When you decided.")
 @pass_env
-def reflect(env: Env, opp_id: int, fit: int, growth: int, culture: int, values: int, happy: int,
-            concerns: str | None, decision: str, at: str) -> None:
+def reflect(
+    env: Env,
+    opp_id: int,
+    fit: int,
+    growth: int,
+    culture: int,
+    values: int,
+    happy: int,
+    concerns: str | None,
+    decision: str,
+    at: str,
+) -> None:
     """The fit reflection (P7). `withdraw` closes it and plans a courteous withdrawal.
 
     \b
@@ -192,10 +233,19 @@ def reflect(env: Env, opp_id: int, fit: int, growth: int, culture: int, values: 
     from afterview.services.records import reflect as record
 
     scores = {"fit": fit, "growth": growth, "culture": culture, "values": values, "happy": happy}
-    record(env.app, opp_id, scores=scores, decision=FitDecision(decision), now=env.recorded(at),
-           concerns=concerns)
+    record(
+        env.app,
+        opp_id,
+        scores=scores,
+        decision=FitDecision(decision),
+        now=env.recorded(at),
+        concerns=concerns,
+    )
     if decision == FitDecision.WITHDRAW.value:
-        say("Withdrawal decided: pending follow-ups are cancelled; send the withdrawal (see `afterview today`).")
+        say(
+            "Withdrawal decided: pending follow-ups are cancelled; "
+            "send the withdrawal (see `afterview today`)."
+        )
     else:
         say("Reflection recorded: continue.")
 

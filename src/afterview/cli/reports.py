@@ -28,22 +28,30 @@ def brief(env: Env, opp_id: int, as_json: bool) -> None:
     if result.is_empty:
         console.print("No debrief yet. Write one after each round: afterview debrief INTERVIEW")
         return
-    _section(console, "Answer better this time", [
-        f"{q.question} — {q.quality.value}"
-        + (f" ({q.reason.value})" if q.reason else "")
-        + (f"\n      add: {q.add_next_time}" if q.add_next_time else "")
-        for q in result.to_improve
-    ])
+    _section(
+        console,
+        "Answer better this time",
+        [
+            f"{q.question} — {q.quality.value}"
+            + (f" ({q.reason.value})" if q.reason else "")
+            + (f"\n      add: {q.add_next_time}" if q.add_next_time else "")
+            for q in result.to_improve
+        ],
+    )
     _section(console, "Questions to ask", result.questions_to_ask)
     _section(console, "They liked", result.liked)
     _section(console, "They disliked", result.disliked)
     _section(console, "Cover more", result.cover_more)
     _section(console, "Nuggets", result.nuggets)
-    _section(console, "People met", [
-        f"{m.name} ({m.role}{', ' + m.title if m.title else ''})"
-        + (f" — round {', '.join(map(str, m.rounds))}" if m.rounds else "")
-        for m in result.people
-    ])
+    _section(
+        console,
+        "People met",
+        [
+            f"{m.name} ({m.role}{', ' + m.title if m.title else ''})"
+            + (f" — round {', '.join(map(str, m.rounds))}" if m.rounds else "")
+            for m in result.people
+        ],
+    )
 
 
 @click.command()
@@ -63,11 +71,15 @@ def lessons(env: Env, as_json: bool) -> None:
 
     console = Console()
     console.print(f"[bold]Lessons[/bold] from {report.interviews_debriefed} debriefed interview(s)")
-    _section(console, "Recurring weak questions", [
-        f"{w.question} — {w.times}× ({', '.join(w.companies)})"
-        + (f"\n      add: {'; '.join(w.add_next_time)}" if w.add_next_time else "")
-        for w in report.weak_questions
-    ])
+    _section(
+        console,
+        "Recurring weak questions",
+        [
+            f"{w.question} — {w.times}× ({', '.join(w.companies)})"
+            + (f"\n      add: {'; '.join(w.add_next_time)}" if w.add_next_time else "")
+            for w in report.weak_questions
+        ],
+    )
     _section(console, "Interviewers liked", [f"{t} ({n}×)" for t, n in report.liked])
     _section(console, "Interviewers disliked", [f"{t} ({n}×)" for t, n in report.disliked])
     table = Table(title="Playbook steps", title_justify="left")
@@ -75,8 +87,15 @@ def lessons(env: Env, as_json: bool) -> None:
         table.add_column(column, justify="right" if column != "Rule" else "left")
     for r in report.rules:
         share = f"{r.on_time_share:.0%}" if r.on_time_share is not None else "—"
-        table.add_row(r.rule, str(r.on_time), str(r.late), str(r.skipped), str(r.missed),
-                      str(r.overdue), share)
+        table.add_row(
+            r.rule,
+            str(r.on_time),
+            str(r.late),
+            str(r.skipped),
+            str(r.missed),
+            str(r.overdue),
+            share,
+        )
     console.print(table)
 
 

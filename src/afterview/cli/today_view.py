@@ -29,9 +29,7 @@ def render_today(items: list[dict[str, Any]], now: datetime) -> None:
         console.print(f"\n[bold {colour}]{title}[/bold {colour}] ({len(rows)})")
         for item in rows:
             _print_item(console, item)
-    console.print(
-        "\n[dim]afterview done KEY · skip KEY --reason … · snooze KEY --until TIME[/dim]"
-    )
+    console.print("\n[dim]afterview done KEY · skip KEY --reason … · snooze KEY --until TIME[/dim]")
 
 
 def section_of(item: dict[str, Any], local_now: datetime) -> str:

@@ -10,12 +10,16 @@ import json
 import os
 import tempfile
 from datetime import datetime
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from afterview import __version__
 from afterview.errors import BadInput, Conflict
 from afterview.services.app import App
 from afterview.services.planning import refresh_all
+
+if TYPE_CHECKING:
+    from afterview.store.repository import Repository
 
 FORMAT = "afterview-backup"
 FORMAT_VERSION = 1
@@ -45,17 +49,48 @@ def import_json(app: App, document: object, now: datetime, replace: bool = False
                     "--replace to overwrite it (export a backup first)."
                 )
             repo.wipe()
-        try:
-            repo.load_dump(tables)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise BadInput(f"The backup's content is malformed: {exc}") from None
+        _restore(repo, tables)
         refresh_all(app, repo, now)
         return len(tables.get("opportunities", []))
 
 
+def _restore(repo: Repository, tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Load the rows, then read them back as facts: a value the playbook cannot use
+    (an unknown route, kind or time zone; text in a number column) fails here as
+    BadInput rather than as a crash while planning."""
+    from sqlalchemy.exc import DataError
+
+    try:
+        repo.load_dump(tables)
+        repo.all_decisions()
+        opportunities = repo.load_all_opportunities()
+    except (KeyError, TypeError, ValueError, DataError) as exc:
+        raise BadInput(f"The backup's content is malformed: {_describe(exc)}") from None
+    for opp in opportunities:
+        for tz in {opp.tz, *(i.tz for i in opp.interviews)} - {None}:
+            if tz not in _zones():
+                raise BadInput(f"The backup's content is malformed: unknown time zone {tz!r}.")
+
+
+def _describe(exc: Exception) -> str:
+    """One line: a missing field by name, a database refusal by its first line."""
+    if isinstance(exc, KeyError):
+        return f"missing field {exc.args[0]!r}" if exc.args else "a missing field"
+    original = getattr(exc, "orig", None) or exc
+    lines = [line.strip() for line in str(original).splitlines() if line.strip()]
+    return lines[0] if lines else type(original).__name__
+
+
+@lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    from zoneinfo import available_timezones
+
+    return frozenset(available_timezones())
+
+
 def _validate(document: object) -> dict[str, list[dict[str, Any]]]:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise BadInput("This is not an Afterview backup (no \"format\": \"afterview-backup\").")
+        raise BadInput('This is not an Afterview backup (no "format": "afterview-backup").')
     if document.get("version") != FORMAT_VERSION:
         raise BadInput(f"Unsupported backup version {document.get('version')!r}.")
     tables = document.get("tables")
@@ -63,7 +98,7 @@ def _validate(document: object) -> dict[str, list[dict[str, Any]]]:
         isinstance(rows, list) and all(isinstance(r, dict) for r in rows)
         for rows in tables.values()
     ):
-        raise BadInput("The backup's \"tables\" must map table names to lists of rows.")
+        raise BadInput('The backup\'s "tables" must map table names to lists of rows.')
     return tables
 
 

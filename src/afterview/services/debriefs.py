@@ -30,9 +30,13 @@ def parse_debrief(data: object, interview_id: int, recorded_at: datetime) -> Deb
         raise BadInput("A debrief file holds one object with fields such as nuggets, questions.")
     unknown = sorted(set(map(str, data)) - set(FIELDS))
     if unknown:
-        raise BadInput(f"Unknown debrief field(s): {', '.join(unknown)}. Known: {', '.join(FIELDS)}.")
+        raise BadInput(
+            f"Unknown debrief field(s): {', '.join(unknown)}. Known: {', '.join(FIELDS)}."
+        )
     lists = {name: _texts(data.get(name), name) for name in LIST_FIELDS}
-    questions = tuple(_question(q, n) for n, q in enumerate(_list(data.get("questions"), "questions"), 1))
+    questions = tuple(
+        _question(q, n) for n, q in enumerate(_list(data.get("questions"), "questions"), 1)
+    )
     return Debrief(
         interview_id=interview_id,
         recorded_at=recorded_at,

@@ -56,7 +56,7 @@ def done(
 def skip(app: App, key: str, *, reason: str, now: datetime) -> Outcome:
     reason = (reason or "").strip()
     if not reason:
-        raise BadInput("Say why you skip it: --reason \"…\" (it feeds your lessons, P11).")
+        raise BadInput('Say why you skip it: --reason "…" (it feeds your lessons, P11).')
     with app.transaction(now) as repo:
         row = _open_action(repo, key)
         _decide(app, repo, row, Decision(key, DecisionKind.SKIPPED, now, reason=reason), now)
@@ -136,7 +136,11 @@ def _decide(
     app: App, repo: Repository, row: dict[str, Any], decision: Decision, now: datetime
 ) -> None:
     repo.put_decision(decision, row["opportunity_id"])
-    if row["rule"] == "P9" and row["opportunity_id"] is None and decision.kind is not DecisionKind.SNOOZED:
+    if (
+        row["rule"] == "P9"
+        and row["opportunity_id"] is None
+        and decision.kind is not DecisionKind.SNOOZED
+    ):
         repo.add_search_close(decision.at, decision.kind.value)
     _refresh(app, repo, row, now)
 

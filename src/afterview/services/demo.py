@@ -55,8 +55,9 @@ class Clock:
         local_now = self.now.astimezone(ZoneInfo(self.tz))
         if not 10 <= local_now.hour < 22:
             return self.at(-1, 16)
-        half = local_now.replace(minute=30 if local_now.minute >= 30 else 0, second=0,
-                                 microsecond=0)
+        half = local_now.replace(
+            minute=30 if local_now.minute >= 30 else 0, second=0, microsecond=0
+        )
         return half - timedelta(minutes=30)
 
 
@@ -82,12 +83,22 @@ def _just_interviewed(app: App, c: Clock) -> int:
     end = c.recent_end()
     start = end - timedelta(hours=1)
     opp = records.add_opportunity(
-        app, company="Northwind Health", role="Data Engineer", route=Route.RECRUITER,
-        now=start - timedelta(days=6), recruiter_name="Priya Shah",
-        recruiter_email="priya.shah@talentbridge.example", recruiter_phone="+44 20 7946 0321",
+        app,
+        company="Northwind Health",
+        role="Data Engineer",
+        route=Route.RECRUITER,
+        now=start - timedelta(days=6),
+        recruiter_name="Priya Shah",
+        recruiter_email="priya.shah@talentbridge.example",
+        recruiter_phone="+44 20 7946 0321",
     )
     records.add_interview(
-        app, opp, start=start, end=end, tz=c.tz, now=start - timedelta(days=5),
+        app,
+        opp,
+        start=start,
+        end=end,
+        tz=c.tz,
+        now=start - timedelta(days=5),
         location="2 Canal Street, Manchester",
         interviewers=(
             NewInterviewer("Dana Kim", "dana.kim@northwind.example"),
@@ -101,38 +112,70 @@ def _awaiting_with_date(app: App, c: Clock) -> int:
     """Direct route, went well, decision date next week: P8 waits for it; P9 competitors."""
     start = c.at(-3, 14)
     opp = records.add_opportunity(
-        app, company="Bluefin Analytics", role="Analytics Engineer", route=Route.DIRECT,
+        app,
+        company="Bluefin Analytics",
+        role="Analytics Engineer",
+        route=Route.DIRECT,
         now=c.at(-12, 10),
     )
     manager = records.add_person(
-        app, opp, name="Grace Liu", role=PersonRole.HIRING_MANAGER, now=c.at(-10, 9),
-        email="grace.liu@bluefin.example", title="Head of Data", source=Source.INVITE,
+        app,
+        opp,
+        name="Grace Liu",
+        role=PersonRole.HIRING_MANAGER,
+        now=c.at(-10, 9),
+        email="grace.liu@bluefin.example",
+        title="Head of Data",
+        source=Source.INVITE,
     )
     interview = records.add_interview(
-        app, opp, start=start, end=start + timedelta(hours=1), tz=c.tz, now=c.at(-10, 9),
-        format=InterviewFormat.VIDEO, location="https://meet.example/bluefin-ae",
+        app,
+        opp,
+        start=start,
+        end=start + timedelta(hours=1),
+        tz=c.tz,
+        now=c.at(-10, 9),
+        format=InterviewFormat.VIDEO,
+        location="https://meet.example/bluefin-ae",
         interviewer_ids=(manager,),
     )
     after = start + timedelta(hours=1, minutes=30)
     records.set_timeline(
-        app, opp, now=start + timedelta(minutes=55), decision_by=c.day(4),
-        follow_up_with=manager, follow_up_how=Channel.EMAIL,
+        app,
+        opp,
+        now=start + timedelta(minutes=55),
+        decision_by=c.day(4),
+        follow_up_with=manager,
+        follow_up_how=Channel.EMAIL,
     )
-    debriefs.record_debrief(app, interview, {
-        "went_well": ["Walked through the dbt migration clearly"],
-        "nuggets": ["They are rebuilding their churn model before the spring launch"],
-        "questions": [{"question": "How would you test a data pipeline?", "quality": "good"}],
-        "new_questions": ["Who owns data quality today?"],
-        "liked": ["Concrete examples with numbers"],
-        "overall": "good",
-    }, after)
+    debriefs.record_debrief(
+        app,
+        interview,
+        {
+            "went_well": ["Walked through the dbt migration clearly"],
+            "nuggets": ["They are rebuilding their churn model before the spring launch"],
+            "questions": [{"question": "How would you test a data pipeline?", "quality": "good"}],
+            "new_questions": ["Who owns data quality today?"],
+            "liked": ["Concrete examples with numbers"],
+            "overall": "good",
+        },
+        after,
+    )
     records.log_contact(
-        app, opp, kind=ContactKind.THANK_YOU, channel=Channel.EMAIL, at=c.at(-2, 9, 10),
-        now=c.at(-2, 9, 12), person_id=manager,
+        app,
+        opp,
+        kind=ContactKind.THANK_YOU,
+        channel=Channel.EMAIL,
+        at=c.at(-2, 9, 10),
+        now=c.at(-2, 9, 12),
+        person_id=manager,
     )
     records.reflect(
-        app, opp, scores={"fit": 5, "growth": 4, "culture": 4, "values": 5, "happy": 5},
-        decision=FitDecision.CONTINUE, now=c.at(-1, 19),
+        app,
+        opp,
+        scores={"fit": 5, "growth": 4, "culture": 4, "values": 5, "happy": 5},
+        decision=FitDecision.CONTINUE,
+        now=c.at(-1, 19),
     )
     records.add_competitor(app, opp, "Quarry Insights", c.at(-1, 19, 5))
     return opp
@@ -142,39 +185,76 @@ def _next_round(app: App, c: Clock) -> int:
     """Round 1 ten days ago with weak answers; round 2 in two days: the brief (P10)."""
     start = c.at(-10, 10)
     opp = records.add_opportunity(
-        app, company="Meridian Rail", role="Platform Engineer", route=Route.RECRUITER,
-        now=c.at(-20, 9), recruiter_name="Owen Blake", recruiter_email="owen@hirewell.example",
+        app,
+        company="Meridian Rail",
+        role="Platform Engineer",
+        route=Route.RECRUITER,
+        now=c.at(-20, 9),
+        recruiter_name="Owen Blake",
+        recruiter_email="owen@hirewell.example",
     )
     first = records.add_interview(
-        app, opp, start=start, end=start + timedelta(hours=1, minutes=30), tz=c.tz,
-        now=c.at(-15, 9), interviewers=(NewInterviewer("Sofia Marin", "s.marin@meridianrail.example"),),
+        app,
+        opp,
+        start=start,
+        end=start + timedelta(hours=1, minutes=30),
+        tz=c.tz,
+        now=c.at(-15, 9),
+        interviewers=(NewInterviewer("Sofia Marin", "s.marin@meridianrail.example"),),
     )
     done_at = start + timedelta(hours=2)
-    records.log_contact(app, opp, kind=ContactKind.RECRUITER_CALL, channel=Channel.PHONE,
-                        at=done_at, now=done_at)
-    debriefs.record_debrief(app, first, {
-        "went_well": ["Kubernetes upgrade story"],
-        "cover_more": ["On-call experience"],
-        "nuggets": ["Moving signalling data to a new event platform next year"],
-        "questions": [
-            {"question": "Tell me about a time you disagreed with your manager",
-             "quality": "weak", "reason": "forgot", "add_next_time": "The rollout-freeze example"},
-            {"question": "How do you size a Kafka cluster?", "quality": "wrong",
-             "reason": "incorrect", "add_next_time": "Partitions follow consumer parallelism"},
-        ],
-        "new_questions": ["How is on-call shared?"],
-        "liked": ["Hands-on migration detail"],
-        "disliked": ["Vague answer on cost"],
-        "overall": "mixed",
-    }, start + timedelta(hours=3))
-    records.log_contact(app, opp, kind=ContactKind.THANK_YOU, channel=Channel.EMAIL,
-                        at=c.at(-10, 16), now=c.at(-10, 16, 5))
+    records.log_contact(
+        app, opp, kind=ContactKind.RECRUITER_CALL, channel=Channel.PHONE, at=done_at, now=done_at
+    )
+    debriefs.record_debrief(
+        app,
+        first,
+        {
+            "went_well": ["Kubernetes upgrade story"],
+            "cover_more": ["On-call experience"],
+            "nuggets": ["Moving signalling data to a new event platform next year"],
+            "questions": [
+                {
+                    "question": "Tell me about a time you disagreed with your manager",
+                    "quality": "weak",
+                    "reason": "forgot",
+                    "add_next_time": "The rollout-freeze example",
+                },
+                {
+                    "question": "How do you size a Kafka cluster?",
+                    "quality": "wrong",
+                    "reason": "incorrect",
+                    "add_next_time": "Partitions follow consumer parallelism",
+                },
+            ],
+            "new_questions": ["How is on-call shared?"],
+            "liked": ["Hands-on migration detail"],
+            "disliked": ["Vague answer on cost"],
+            "overall": "mixed",
+        },
+        start + timedelta(hours=3),
+    )
+    records.log_contact(
+        app,
+        opp,
+        kind=ContactKind.THANK_YOU,
+        channel=Channel.EMAIL,
+        at=c.at(-10, 16),
+        now=c.at(-10, 16, 5),
+    )
     records.record_outcome(app, opp, Outcome.NEXT_ROUND, at=c.at(-5, 11), now=c.at(-5, 11))
     second = c.at(2, 14)
     records.add_interview(
-        app, opp, start=second, end=second + timedelta(hours=2), tz=c.tz, now=c.at(-5, 11, 30),
-        interviewers=(NewInterviewer("Sofia Marin", "s.marin@meridianrail.example"),
-                      NewInterviewer("Ravi Patel", "ravi.patel@meridianrail.example")),
+        app,
+        opp,
+        start=second,
+        end=second + timedelta(hours=2),
+        tz=c.tz,
+        now=c.at(-5, 11, 30),
+        interviewers=(
+            NewInterviewer("Sofia Marin", "s.marin@meridianrail.example"),
+            NewInterviewer("Ravi Patel", "ravi.patel@meridianrail.example"),
+        ),
     )
     return opp
 
@@ -183,18 +263,38 @@ def _three_chases(app: App, c: Clock) -> int:
     """Three follow-ups without a reply: Afterview suggests closing, not a fourth chase (P8)."""
     start = c.at(-30, 11)
     opp = records.add_opportunity(
-        app, company="Harbor & Finch", role="Backend Developer", route=Route.DIRECT,
+        app,
+        company="Harbor & Finch",
+        role="Backend Developer",
+        route=Route.DIRECT,
         now=c.at(-40, 9),
     )
     records.add_interview(
-        app, opp, start=start, end=start + timedelta(hours=1), tz=c.tz, now=c.at(-35, 9),
+        app,
+        opp,
+        start=start,
+        end=start + timedelta(hours=1),
+        tz=c.tz,
+        now=c.at(-35, 9),
         interviewers=(NewInterviewer("Maya Chen", "maya.chen@harborfinch.example"),),
     )
-    records.log_contact(app, opp, kind=ContactKind.THANK_YOU, channel=Channel.EMAIL,
-                        at=c.at(-30, 15), now=c.at(-30, 15))
+    records.log_contact(
+        app,
+        opp,
+        kind=ContactKind.THANK_YOU,
+        channel=Channel.EMAIL,
+        at=c.at(-30, 15),
+        now=c.at(-30, 15),
+    )
     for days in (-22, -15, -8):
-        records.log_contact(app, opp, kind=ContactKind.FOLLOW_UP, channel=Channel.EMAIL,
-                            at=c.at(days, 10), now=c.at(days, 10))
+        records.log_contact(
+            app,
+            opp,
+            kind=ContactKind.FOLLOW_UP,
+            channel=Channel.EMAIL,
+            at=c.at(days, 10),
+            now=c.at(days, 10),
+        )
     return opp
 
 
@@ -202,17 +302,39 @@ def _offer(app: App, c: Clock) -> int:
     """An offer arrived yesterday: answer it within two working days (P12)."""
     start = c.at(-9, 9, 30)
     opp = records.add_opportunity(
-        app, company="Cobalt Labs", role="Senior Data Engineer", route=Route.RECRUITER,
-        now=c.at(-25, 9), recruiter_name="Lena Fischer", recruiter_email="lena@peoplefirst.example",
+        app,
+        company="Cobalt Labs",
+        role="Senior Data Engineer",
+        route=Route.RECRUITER,
+        now=c.at(-25, 9),
+        recruiter_name="Lena Fischer",
+        recruiter_email="lena@peoplefirst.example",
     )
     records.add_interview(
-        app, opp, start=start, end=start + timedelta(hours=1), tz=c.tz, now=c.at(-20, 9),
+        app,
+        opp,
+        start=start,
+        end=start + timedelta(hours=1),
+        tz=c.tz,
+        now=c.at(-20, 9),
         interviewers=(NewInterviewer("Arun Mehta", "arun@cobaltlabs.example"),),
     )
-    records.log_contact(app, opp, kind=ContactKind.RECRUITER_CALL, channel=Channel.PHONE,
-                        at=c.at(-9, 11, 30), now=c.at(-9, 11, 30))
-    records.log_contact(app, opp, kind=ContactKind.THANK_YOU, channel=Channel.EMAIL,
-                        at=c.at(-9, 15), now=c.at(-9, 15))
+    records.log_contact(
+        app,
+        opp,
+        kind=ContactKind.RECRUITER_CALL,
+        channel=Channel.PHONE,
+        at=c.at(-9, 11, 30),
+        now=c.at(-9, 11, 30),
+    )
+    records.log_contact(
+        app,
+        opp,
+        kind=ContactKind.THANK_YOU,
+        channel=Channel.EMAIL,
+        at=c.at(-9, 15),
+        now=c.at(-9, 15),
+    )
     records.record_outcome(app, opp, Outcome.OFFER, at=c.at(-1, 16), now=c.at(-1, 16))
     return opp
 
@@ -221,23 +343,46 @@ def _rejected(app: App, c: Clock) -> int:
     """Rejected weeks ago; its debrief still teaches (P11)."""
     start = c.at(-45, 13)
     opp = records.add_opportunity(
-        app, company="Greyline Systems", role="Data Platform Engineer", route=Route.DIRECT,
+        app,
+        company="Greyline Systems",
+        role="Data Platform Engineer",
+        route=Route.DIRECT,
         now=c.at(-60, 9),
     )
     interview = records.add_interview(
-        app, opp, start=start, end=start + timedelta(hours=1), tz=c.tz, now=c.at(-50, 9),
+        app,
+        opp,
+        start=start,
+        end=start + timedelta(hours=1),
+        tz=c.tz,
+        now=c.at(-50, 9),
         interviewers=(NewInterviewer("Noah Brooks", "noah@greyline.example"),),
     )
-    debriefs.record_debrief(app, interview, {
-        "questions": [
-            {"question": "Tell me about a time you disagreed with your manager.",
-             "quality": "wrong", "reason": "misread", "add_next_time": "Pick a story with an outcome"},
-        ],
-        "disliked": ["Vague answer on cost"],
-        "overall": "poor",
-    }, start + timedelta(hours=2))
-    records.log_contact(app, opp, kind=ContactKind.THANK_YOU, channel=Channel.EMAIL,
-                        at=c.at(-44, 9), now=c.at(-44, 9))
+    debriefs.record_debrief(
+        app,
+        interview,
+        {
+            "questions": [
+                {
+                    "question": "Tell me about a time you disagreed with your manager.",
+                    "quality": "wrong",
+                    "reason": "misread",
+                    "add_next_time": "Pick a story with an outcome",
+                },
+            ],
+            "disliked": ["Vague answer on cost"],
+            "overall": "poor",
+        },
+        start + timedelta(hours=2),
+    )
+    records.log_contact(
+        app,
+        opp,
+        kind=ContactKind.THANK_YOU,
+        channel=Channel.EMAIL,
+        at=c.at(-44, 9),
+        now=c.at(-44, 9),
+    )
     records.record_outcome(app, opp, Outcome.REJECTED, at=c.at(-38, 12), now=c.at(-38, 12))
     return opp
 
@@ -246,11 +391,21 @@ def _tomorrow_abroad(app: App, c: Clock) -> int:
     """A video interview tomorrow in New York time: the P2 checklist in that zone."""
     start = c.at(1, 10)
     opp = records.add_opportunity(
-        app, company="Lumen Bank", role="Data Engineer", route=Route.DIRECT, now=c.at(-7, 9),
+        app,
+        company="Lumen Bank",
+        role="Data Engineer",
+        route=Route.DIRECT,
+        now=c.at(-7, 9),
     )
     records.add_interview(
-        app, opp, start=start, end=start + timedelta(minutes=45), tz=c.tz, now=c.at(-4, 9),
-        format=InterviewFormat.VIDEO, location="https://meet.example/lumen",
+        app,
+        opp,
+        start=start,
+        end=start + timedelta(minutes=45),
+        tz=c.tz,
+        now=c.at(-4, 9),
+        format=InterviewFormat.VIDEO,
+        location="https://meet.example/lumen",
         interviewers=(NewInterviewer("Elena Rossi", "elena.rossi@lumenbank.example"),),
     )
     return opp

@@ -163,7 +163,12 @@ def add_interview(
 
 
 def move_interview(
-    app: App, interview_id: int, *, start: datetime, end: datetime, now: datetime,
+    app: App,
+    interview_id: int,
+    *,
+    start: datetime,
+    end: datetime,
+    now: datetime,
     tz: str | None = None,
 ) -> None:
     """The interview moved: re-plan, keeping every decision the user made (keys are stable)."""
@@ -197,8 +202,7 @@ def set_timeline(
     """Record what the candidate was told about the decision (P1, P2, P6); restarts P8."""
     if not any((decision_by, follow_up_with, follow_up_how, follow_up_on)):
         raise BadInput(
-            "Give at least one of --decision-by, --follow-up-with, --follow-up-how, "
-            "--follow-up-on."
+            "Give at least one of --decision-by, --follow-up-with, --follow-up-how, --follow-up-on."
         )
     with app.transaction(now) as repo:
         opp = repo.load_opportunity(opp_id)
@@ -289,9 +293,7 @@ def reflect(
     return reflection_id
 
 
-def record_outcome(
-    app: App, opp_id: int, outcome: Outcome, *, at: datetime, now: datetime
-) -> None:
+def record_outcome(app: App, opp_id: int, outcome: Outcome, *, at: datetime, now: datetime) -> None:
     """P12. Accepting an offer ends P8/P9 everywhere and plans courteous withdrawals."""
     _not_in_future(at, now, "An outcome")
     with app.transaction(now) as repo:
@@ -312,7 +314,9 @@ def record_outcome(
 
 def _check_span(start: datetime, end: datetime) -> None:
     if end <= start:
-        raise BadInput(f"The end ({end.isoformat()}) must be after the start ({start.isoformat()}).")
+        raise BadInput(
+            f"The end ({end.isoformat()}) must be after the start ({start.isoformat()})."
+        )
     if end - start > timedelta(hours=24):
         raise BadInput("An interview longer than 24 hours? Check --start and --end.")
 

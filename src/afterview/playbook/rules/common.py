@@ -84,7 +84,7 @@ class Scope:
 
 
 def possessive(name: str) -> str:
-    """"Cobalt Labs'" but "Acme's": names ending in s take the apostrophe alone."""
+    """ "Cobalt Labs'" but "Acme's": names ending in s take the apostrophe alone."""
     return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
 
 
