@@ -78,32 +78,73 @@ def seed(app: App, now: datetime) -> list[int]:
     ]
 
 
+def _opp(app: App, created: datetime, company: str, role: str, route: Route, **extra: str) -> int:
+    return records.add_opportunity(
+        app, company=company, role=role, route=route, now=created, **extra
+    )
+
+
+def _interview(
+    app: App,
+    opp: int,
+    booked: datetime,
+    start: datetime,
+    minutes: int,
+    tz: str,
+    *people: NewInterviewer,
+    interviewer_ids: tuple[int, ...] = (),
+    format: InterviewFormat = InterviewFormat.ONSITE,
+    location: str | None = None,
+) -> int:
+    return records.add_interview(
+        app,
+        opp,
+        start=start,
+        end=start + timedelta(minutes=minutes),
+        tz=tz,
+        now=booked,
+        interviewers=people,
+        interviewer_ids=interviewer_ids,
+        format=format,
+        location=location,
+    )
+
+
+def _log(
+    app: App,
+    opp: int,
+    kind: ContactKind,
+    at: datetime,
+    person: int | None = None,
+    channel: Channel = Channel.EMAIL,
+) -> None:
+    records.log_contact(app, opp, kind=kind, channel=channel, at=at, now=at, person_id=person)
+
+
 def _just_interviewed(app: App, c: Clock) -> int:
-    """Recruiter route; the interview ended about an hour ago: call, debrief, thank (P1–P5)."""
+    """Recruiter route; the interview ended within the hour: call, debrief, thank (P1–P5)."""
     end = c.recent_end()
     start = end - timedelta(hours=1)
-    opp = records.add_opportunity(
+    opp = _opp(
         app,
-        company="Northwind Health",
-        role="Data Engineer",
-        route=Route.RECRUITER,
-        now=start - timedelta(days=6),
+        start - timedelta(days=6),
+        "Northwind Health",
+        "Data Engineer",
+        Route.RECRUITER,
         recruiter_name="Priya Shah",
         recruiter_email="priya.shah@talentbridge.example",
         recruiter_phone="+44 20 7946 0321",
     )
-    records.add_interview(
+    _interview(
         app,
         opp,
-        start=start,
-        end=end,
-        tz=c.tz,
-        now=start - timedelta(days=5),
+        start - timedelta(days=5),
+        start,
+        60,
+        c.tz,
+        NewInterviewer("Dana Kim", "dana.kim@northwind.example"),
+        NewInterviewer("Tom Reyes"),
         location="2 Canal Street, Manchester",
-        interviewers=(
-            NewInterviewer("Dana Kim", "dana.kim@northwind.example"),
-            NewInterviewer("Tom Reyes", None),
-        ),
     )
     return opp
 
@@ -111,13 +152,7 @@ def _just_interviewed(app: App, c: Clock) -> int:
 def _awaiting_with_date(app: App, c: Clock) -> int:
     """Direct route, went well, decision date next week: P8 waits for it; P9 competitors."""
     start = c.at(-3, 14)
-    opp = records.add_opportunity(
-        app,
-        company="Bluefin Analytics",
-        role="Analytics Engineer",
-        route=Route.DIRECT,
-        now=c.at(-12, 10),
-    )
+    opp = _opp(app, c.at(-12, 10), "Bluefin Analytics", "Analytics Engineer", Route.DIRECT)
     manager = records.add_person(
         app,
         opp,
@@ -128,18 +163,17 @@ def _awaiting_with_date(app: App, c: Clock) -> int:
         title="Head of Data",
         source=Source.INVITE,
     )
-    interview = records.add_interview(
+    interview = _interview(
         app,
         opp,
-        start=start,
-        end=start + timedelta(hours=1),
-        tz=c.tz,
-        now=c.at(-10, 9),
+        c.at(-10, 9),
+        start,
+        60,
+        c.tz,
+        interviewer_ids=(manager,),
         format=InterviewFormat.VIDEO,
         location="https://meet.example/bluefin-ae",
-        interviewer_ids=(manager,),
     )
-    after = start + timedelta(hours=1, minutes=30)
     records.set_timeline(
         app,
         opp,
@@ -159,17 +193,9 @@ def _awaiting_with_date(app: App, c: Clock) -> int:
             "liked": ["Concrete examples with numbers"],
             "overall": "good",
         },
-        after,
+        start + timedelta(hours=1, minutes=30),
     )
-    records.log_contact(
-        app,
-        opp,
-        kind=ContactKind.THANK_YOU,
-        channel=Channel.EMAIL,
-        at=c.at(-2, 9, 10),
-        now=c.at(-2, 9, 12),
-        person_id=manager,
-    )
+    _log(app, opp, ContactKind.THANK_YOU, c.at(-2, 9, 10), manager)
     records.reflect(
         app,
         opp,
@@ -184,28 +210,18 @@ def _awaiting_with_date(app: App, c: Clock) -> int:
 def _next_round(app: App, c: Clock) -> int:
     """Round 1 ten days ago with weak answers; round 2 in two days: the brief (P10)."""
     start = c.at(-10, 10)
-    opp = records.add_opportunity(
+    opp = _opp(
         app,
-        company="Meridian Rail",
-        role="Platform Engineer",
-        route=Route.RECRUITER,
-        now=c.at(-20, 9),
+        c.at(-20, 9),
+        "Meridian Rail",
+        "Platform Engineer",
+        Route.RECRUITER,
         recruiter_name="Owen Blake",
         recruiter_email="owen@hirewell.example",
     )
-    first = records.add_interview(
-        app,
-        opp,
-        start=start,
-        end=start + timedelta(hours=1, minutes=30),
-        tz=c.tz,
-        now=c.at(-15, 9),
-        interviewers=(NewInterviewer("Sofia Marin", "s.marin@meridianrail.example"),),
-    )
-    done_at = start + timedelta(hours=2)
-    records.log_contact(
-        app, opp, kind=ContactKind.RECRUITER_CALL, channel=Channel.PHONE, at=done_at, now=done_at
-    )
+    sofia = NewInterviewer("Sofia Marin", "s.marin@meridianrail.example")
+    first = _interview(app, opp, c.at(-15, 9), start, 90, c.tz, sofia)
+    _log(app, opp, ContactKind.RECRUITER_CALL, start + timedelta(hours=2), channel=Channel.PHONE)
     debriefs.record_debrief(
         app,
         first,
@@ -234,107 +250,39 @@ def _next_round(app: App, c: Clock) -> int:
         },
         start + timedelta(hours=3),
     )
-    records.log_contact(
-        app,
-        opp,
-        kind=ContactKind.THANK_YOU,
-        channel=Channel.EMAIL,
-        at=c.at(-10, 16),
-        now=c.at(-10, 16, 5),
-    )
+    _log(app, opp, ContactKind.THANK_YOU, c.at(-10, 16))
     records.record_outcome(app, opp, Outcome.NEXT_ROUND, at=c.at(-5, 11), now=c.at(-5, 11))
-    second = c.at(2, 14)
-    records.add_interview(
-        app,
-        opp,
-        start=second,
-        end=second + timedelta(hours=2),
-        tz=c.tz,
-        now=c.at(-5, 11, 30),
-        interviewers=(
-            NewInterviewer("Sofia Marin", "s.marin@meridianrail.example"),
-            NewInterviewer("Ravi Patel", "ravi.patel@meridianrail.example"),
-        ),
-    )
+    ravi = NewInterviewer("Ravi Patel", "ravi.patel@meridianrail.example")
+    _interview(app, opp, c.at(-5, 11, 30), c.at(2, 14), 120, c.tz, sofia, ravi)
     return opp
 
 
 def _three_chases(app: App, c: Clock) -> int:
     """Three follow-ups without a reply: Afterview suggests closing, not a fourth chase (P8)."""
-    start = c.at(-30, 11)
-    opp = records.add_opportunity(
-        app,
-        company="Harbor & Finch",
-        role="Backend Developer",
-        route=Route.DIRECT,
-        now=c.at(-40, 9),
-    )
-    records.add_interview(
-        app,
-        opp,
-        start=start,
-        end=start + timedelta(hours=1),
-        tz=c.tz,
-        now=c.at(-35, 9),
-        interviewers=(NewInterviewer("Maya Chen", "maya.chen@harborfinch.example"),),
-    )
-    records.log_contact(
-        app,
-        opp,
-        kind=ContactKind.THANK_YOU,
-        channel=Channel.EMAIL,
-        at=c.at(-30, 15),
-        now=c.at(-30, 15),
-    )
+    opp = _opp(app, c.at(-40, 9), "Harbor & Finch", "Backend Developer", Route.DIRECT)
+    maya = NewInterviewer("Maya Chen", "maya.chen@harborfinch.example")
+    _interview(app, opp, c.at(-35, 9), c.at(-30, 11), 60, c.tz, maya)
+    _log(app, opp, ContactKind.THANK_YOU, c.at(-30, 15))
     for days in (-22, -15, -8):
-        records.log_contact(
-            app,
-            opp,
-            kind=ContactKind.FOLLOW_UP,
-            channel=Channel.EMAIL,
-            at=c.at(days, 10),
-            now=c.at(days, 10),
-        )
+        _log(app, opp, ContactKind.FOLLOW_UP, c.at(days, 10))
     return opp
 
 
 def _offer(app: App, c: Clock) -> int:
     """An offer arrived yesterday: answer it within two working days (P12)."""
-    start = c.at(-9, 9, 30)
-    opp = records.add_opportunity(
+    opp = _opp(
         app,
-        company="Cobalt Labs",
-        role="Senior Data Engineer",
-        route=Route.RECRUITER,
-        now=c.at(-25, 9),
+        c.at(-25, 9),
+        "Cobalt Labs",
+        "Senior Data Engineer",
+        Route.RECRUITER,
         recruiter_name="Lena Fischer",
         recruiter_email="lena@peoplefirst.example",
     )
-    records.add_interview(
-        app,
-        opp,
-        start=start,
-        end=start + timedelta(hours=1),
-        tz=c.tz,
-        now=c.at(-20, 9),
-        interviewers=(NewInterviewer("Arun Mehta", "arun@cobaltlabs.example"),),
-    )
-    records.log_contact(
-        app,
-        opp,
-        kind=ContactKind.RECRUITER_CALL,
-        channel=Channel.PHONE,
-        at=c.at(-9, 11, 30),
-        now=c.at(-9, 11, 30),
-    )
-    records.log_contact(
-        app,
-        opp,
-        kind=ContactKind.THANK_YOU,
-        channel=Channel.EMAIL,
-        at=c.at(-9, 15),
-        now=c.at(-9, 15),
-    )
+    arun = NewInterviewer("Arun Mehta", "arun@cobaltlabs.example")
+    _interview(app, opp, c.at(-20, 9), c.at(-9, 9, 30), 60, c.tz, arun)
+    _log(app, opp, ContactKind.RECRUITER_CALL, c.at(-9, 11, 30), channel=Channel.PHONE)
+    _log(app, opp, ContactKind.THANK_YOU, c.at(-9, 15))
     records.record_outcome(app, opp, Outcome.OFFER, at=c.at(-1, 16), now=c.at(-1, 16))
     return opp
 
@@ -342,22 +290,9 @@ def _offer(app: App, c: Clock) -> int:
 def _rejected(app: App, c: Clock) -> int:
     """Rejected weeks ago; its debrief still teaches (P11)."""
     start = c.at(-45, 13)
-    opp = records.add_opportunity(
-        app,
-        company="Greyline Systems",
-        role="Data Platform Engineer",
-        route=Route.DIRECT,
-        now=c.at(-60, 9),
-    )
-    interview = records.add_interview(
-        app,
-        opp,
-        start=start,
-        end=start + timedelta(hours=1),
-        tz=c.tz,
-        now=c.at(-50, 9),
-        interviewers=(NewInterviewer("Noah Brooks", "noah@greyline.example"),),
-    )
+    opp = _opp(app, c.at(-60, 9), "Greyline Systems", "Data Platform Engineer", Route.DIRECT)
+    noah = NewInterviewer("Noah Brooks", "noah@greyline.example")
+    interview = _interview(app, opp, c.at(-50, 9), start, 60, c.tz, noah)
     debriefs.record_debrief(
         app,
         interview,
@@ -375,38 +310,25 @@ def _rejected(app: App, c: Clock) -> int:
         },
         start + timedelta(hours=2),
     )
-    records.log_contact(
-        app,
-        opp,
-        kind=ContactKind.THANK_YOU,
-        channel=Channel.EMAIL,
-        at=c.at(-44, 9),
-        now=c.at(-44, 9),
-    )
+    _log(app, opp, ContactKind.THANK_YOU, c.at(-44, 9))
     records.record_outcome(app, opp, Outcome.REJECTED, at=c.at(-38, 12), now=c.at(-38, 12))
     return opp
 
 
 def _tomorrow_abroad(app: App, c: Clock) -> int:
     """A video interview tomorrow in New York time: the P2 checklist in that zone."""
-    start = c.at(1, 10)
-    opp = records.add_opportunity(
-        app,
-        company="Lumen Bank",
-        role="Data Engineer",
-        route=Route.DIRECT,
-        now=c.at(-7, 9),
-    )
-    records.add_interview(
+    opp = _opp(app, c.at(-7, 9), "Lumen Bank", "Data Engineer", Route.DIRECT)
+    elena = NewInterviewer("Elena Rossi", "elena.rossi@lumenbank.example")
+    _interview(
         app,
         opp,
-        start=start,
-        end=start + timedelta(minutes=45),
-        tz=c.tz,
-        now=c.at(-4, 9),
+        c.at(-4, 9),
+        c.at(1, 10),
+        45,
+        c.tz,
+        elena,
         format=InterviewFormat.VIDEO,
         location="https://meet.example/lumen",
-        interviewers=(NewInterviewer("Elena Rossi", "elena.rossi@lumenbank.example"),),
     )
     return opp
 
