@@ -68,12 +68,25 @@ def utc_text(moment: datetime) -> str:
 
 
 def sql(query: AgendaQuery) -> str:
-    """The statement with `:name` placeholders (sqlite3 and SQLAlchemy's text() both read them)."""
-    states = "" if query.include_closed else "is_open = 1 AND "
+    """The statement with `:name` placeholders (sqlite3 and SQLAlchemy's text() both read them).
+
+    Open steps are read in two index ranges on (is_open, expires_utc, effective_due_utc):
+    those that never expire, and those expiring after `now`. Steps that became moot
+    long ago (the checklist of an interview years back) are never even scanned, so
+    the cost follows what is open, not the length of the history.
+    """
+    columns = ", ".join(COLUMNS)
+    due = "effective_due_utc <= :horizon"
+    if query.include_closed:
+        return (
+            f"SELECT {columns} FROM actions WHERE {due} "
+            "AND (is_open = 0 OR expires_utc IS NULL OR expires_utc > :now) "
+            "ORDER BY effective_due_utc, key"
+        )
     return (
-        f"SELECT {', '.join(COLUMNS)} FROM actions "
-        f"WHERE {states}effective_due_utc <= :horizon "
-        "AND (is_open = 0 OR expires_utc IS NULL OR expires_utc > :now) "
+        f"SELECT {columns} FROM actions WHERE is_open = 1 AND expires_utc IS NULL AND {due} "
+        f"UNION ALL SELECT {columns} FROM actions "
+        f"WHERE is_open = 1 AND expires_utc > :now AND {due} "
         "ORDER BY effective_due_utc, key"
     )
 

@@ -270,3 +270,18 @@ def test_cancelled_interviews_plan_nothing() -> None:
         interviews=[interview(1, cancelled=True), interview(2, on="2026-03-10 10:00")],
     )
     assert [k for k in keys(plan(opp)) if "interview=1" in k] == []
+
+
+@pytest.mark.parametrize(
+    ("key", "expires"),
+    [
+        ("P1:recruiter-call:interview=1", "2026-03-10 13:00"),  # due 13:00 + 7 days
+        ("P3:contact-details:person=1", "2026-03-10 11:00"),  # end + 7 days
+        ("P4:debrief:interview=1", "2026-03-10 11:00"),  # end + 7 days: no longer fresh
+        ("P5:thank-you:interview=1:person=1", "2026-03-10 17:30"),  # same-day due + 7 days
+    ],
+)
+def test_p1_p3_p4_go_stale_after_a_week(key: str, expires: str) -> None:
+    """stale_after_days: an undone call, request, debrief or thank-you leaves the agenda."""
+    opp = opportunity(route=Route.RECRUITER, people=[ada(email=None), recruiter()])
+    assert find(plan(opp), key).expires == at(expires)

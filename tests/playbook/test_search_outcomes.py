@@ -663,7 +663,8 @@ def test_closing_makes_open_steps_moot_but_keeps_the_debrief() -> None:
     actions = plan(opportunity(outcomes=[outcome(rejected_at, Outcome.REJECTED)]))
     for key in ("P5:thank-you:interview=1:person=1", "P7:reflect:interview=1"):
         assert find(actions, key).expires == rejected_at, key
-    assert find(actions, "P4:debrief:interview=1").expires is None
+    # the debrief keeps its own window: a week after the interview, while it is fresh
+    assert find(actions, "P4:debrief:interview=1").expires == at("2026-03-10 11:00")
     assert keys(actions, "P6") == []  # the rejection is the decision: no timeline to chase
 
 

@@ -162,6 +162,7 @@ def test_settings_error_is_a_value_error() -> None:
 
 
 CHANGED: dict[str, Any] = {
+    "stale_after_days": 14,
     "recruiter_call_within_hours": 3.0,
     "checklist_lead_minutes": 30,
     "debrief_within_hours": 0.5,

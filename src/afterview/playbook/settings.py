@@ -34,6 +34,14 @@ class Settings:
     debrief_within_hours: float = field(
         default=1.0, metadata=_meta("P4", "Hours after the interview's end to write the debrief.")
     )
+    stale_after_days: int = field(
+        default=7,
+        metadata=_meta(
+            "P4",
+            "Days after which an undone debrief (and call, details request, thank-you: "
+            "P1, P3, P5) is moot: it leaves the agenda and counts as missed.",
+        ),
+    )
     morning_cutoff: time = field(
         default=time(12, 0),
         metadata=_meta(
@@ -200,6 +208,7 @@ def _validate(s: Settings) -> None:
     if s.working_day_start >= s.working_day_end:
         raise SettingsError("working_day_start must be before working_day_end")
     positive = (
+        "stale_after_days",
         "first_follow_up_days",
         "follow_up_guard_days",
         "max_unanswered_follow_ups",

@@ -147,6 +147,6 @@ def _decide(
 
 def _refresh(app: App, repo: Repository, row: dict[str, Any], now: datetime) -> None:
     if row["opportunity_id"] is None:
-        refresh_search(app, repo)
+        refresh_search(app, repo, now)
     else:
         refresh_opportunity(app, repo, int(row["opportunity_id"]), now)

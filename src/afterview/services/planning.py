@@ -7,9 +7,10 @@ call `refresh_all`. The agenda then reads the table with one indexed query.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from afterview.agenda_query import utc_text
 from afterview.playbook.actions import OPEN_STATES, Resolved, resolve
 from afterview.playbook.facts import CLOSED_STATUSES, Opportunity, PlanContext
 from afterview.playbook.plan import plan_opportunity
@@ -26,7 +27,7 @@ def refresh_opportunity(app: App, repo: Repository, opp_id: int, now: datetime) 
     """Re-plan one opportunity (and the candidate-wide P9 reminders) from its facts."""
     opp = repo.load_opportunity(opp_id)
     _materialise(app, repo, opp, plan_context(app, repo), now)
-    refresh_search(app, repo)
+    refresh_search(app, repo, now)
     return opp
 
 
@@ -34,7 +35,7 @@ def refresh_all(app: App, repo: Repository, now: datetime) -> None:
     context = plan_context(app, repo)
     for opp in repo.load_all_opportunities():
         _materialise(app, repo, opp, context, now)
-    refresh_search(app, repo)
+    refresh_search(app, repo, now)
 
 
 def plan_context(app: App, repo: Repository) -> PlanContext:
@@ -49,7 +50,7 @@ def plan_context(app: App, repo: Repository) -> PlanContext:
     )
 
 
-def refresh_search(app: App, repo: Repository) -> None:
+def refresh_search(app: App, repo: Repository, now: datetime) -> None:
     """P9's weekly reminders depend on all opportunities: recomputed from aggregates."""
     first_end, tz = repo.first_interview_end() or (None, app.timezone)
     searching = repo.accepted_offer() is None and repo.any_open_opportunity()
@@ -96,11 +97,6 @@ def to_row(item: Resolved, opp: Opportunity | None) -> dict[str, Any]:
         "reason": item.reason,
         "logs": a.logs.value if a.logs else None,
     }
-
-
-def utc_text(moment: datetime) -> str:
-    """Fixed-width UTC text: lexical order is time order, so SQL compares strings."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def local_text(moment: datetime, tz: str) -> str:

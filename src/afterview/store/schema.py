@@ -306,7 +306,8 @@ actions = Table(
     Column("reason", Text),
     Column("logs", Text),
     CheckConstraint("is_open IN (0, 1)", name="is_open_flag"),
-    Index(None, "is_open", "effective_due_utc"),
+    # the agenda: open rows that never expire, then open rows expiring later (agenda_query)
+    Index(None, "is_open", "expires_utc", "effective_due_utc"),
 )
 
 # Tables holding recorded facts (everything a backup must keep).

@@ -16,7 +16,7 @@ from afterview.playbook.facts import (
     PlanContext,
 )
 from afterview.playbook.settings import Settings
-from afterview.playbook.timing import WorkingCalendar, describe_local
+from afterview.playbook.timing import WorkingCalendar, add_days, describe_local
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,10 @@ class Scope:
             opportunity_id=self.opp.id,
             **extra,  # type: ignore[arg-type]
         )
+
+    def stale_after(self, due: datetime, tz: str) -> datetime:
+        """When an undone step stops being worth doing (a week-late thank-you reads odd)."""
+        return add_days(due, self.settings.stale_after_days, tz)
 
     def when(self, moment: datetime, tz: str | None = None) -> str:
         return describe_local(moment, tz or self.tz)

@@ -41,4 +41,5 @@ def _ask(scope: Scope, person: Person, interview: Interview) -> PlannedAction:
         interview_id=interview.id,
         person_id=person.id,
         logs=ContactKind.REQUEST,
+        expires=scope.stale_after(interview.end, interview.tz),
     )

@@ -34,4 +34,5 @@ def _debrief(scope: Scope, interview: Interview) -> PlannedAction:
         guidance=GUIDANCE.format(interview_id=interview.id),
         interview_id=interview.id,
         satisfied_at=debrief.recorded_at if debrief else None,
+        expires=scope.stale_after(interview.end, interview.tz),  # no longer fresh
     )

@@ -45,6 +45,7 @@ def _call(scope: Scope, interview: Interview) -> PlannedAction:
         interview_id=interview.id,
         person_id=recruiter.id if recruiter else None,
         satisfied_at=scope.first_contact_after(ContactKind.RECRUITER_CALL, interview.start),
+        expires=scope.stale_after(due, interview.tz),
         logs=ContactKind.RECRUITER_CALL,
     )
 

@@ -79,4 +79,5 @@ def _thank(
             ContactKind.THANK_YOU, interview.start, person.id if person else None
         ),
         logs=ContactKind.THANK_YOU,
+        expires=scope.stale_after(due, interview.tz),
     )

@@ -285,7 +285,7 @@ def _create_actions() -> None:
         _pk("actions", "key"),
         _fk("actions", "opportunity_id", "opportunities.id"),
     )
-    _index("actions", "is_open", "effective_due_utc")
+    _index("actions", "is_open", "expires_utc", "effective_due_utc")
     _index("actions", "opportunity_id")
     _index("actions", "effective_due_utc")
 
