@@ -28,12 +28,32 @@ def load() -> Config:
     raw = _read_file()
     timezone = str(raw.pop("timezone", "") or "")
     env = _from_environment()
+    source = "AFTERVIEW_TZ" if os.environ.get("AFTERVIEW_TZ") else paths.config_file()
     timezone = os.environ.get("AFTERVIEW_TZ", "") or timezone
     try:
         settings = from_plain({**raw, **env})
     except SettingsError as exc:
         raise BadInput(f"{paths.config_file()}: {exc}") from None
-    return Config(settings=settings, timezone=timezone or local_zone_name())
+    zone = checked_zone(timezone, source) if timezone else local_zone_name()
+    return Config(settings=settings, timezone=zone)
+
+
+def checked_zone(name: str, source: str) -> str:
+    """The IANA name, spelled as the database spells it; a typo is refused at once,
+    before an opportunity records it (its plan could never be computed again)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)  # the usual case, and cheap: no scan of every zone
+        return name
+    except (ZoneInfoNotFoundError, ValueError):
+        pass
+    from afterview.parsing import parse_zone
+
+    try:
+        return parse_zone(name).key
+    except BadInput as exc:
+        raise BadInput(f"{source}: {exc.message}") from None
 
 
 def save(values: dict[str, Any]) -> Config:

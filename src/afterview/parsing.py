@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from afterview.errors import BadInput
 
 RELATIVE_DAYS = {"today": 0, "tomorrow": 1, "yesterday": -1}
+MIN_YEAR, MAX_YEAR = 1900, 2999
 
 
 @lru_cache(maxsize=1)
@@ -45,9 +46,16 @@ def parse_datetime(text: str, tz: str, now: datetime | None = None) -> datetime:
             f"Cannot read the time {text!r}: use ISO 8601 such as 2026-03-10T14:30 "
             "(optionally with an offset, e.g. +01:00)."
         ) from None
+    _check_year(parsed.year, text)
     if parsed.tzinfo is None:
         return _localise(parsed, zone)
     return parsed
+
+
+def _check_year(year: int, text: str) -> None:
+    """Plans add days and weeks to what is typed: keep far from datetime's limits."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise BadInput(f"Cannot use {text!r}: the year must be from {MIN_YEAR} to {MAX_YEAR}.")
 
 
 def _localise(naive: datetime, zone: ZoneInfo) -> datetime:
@@ -61,9 +69,11 @@ def parse_date(text: str, today: date | None = None) -> date:
     if value in RELATIVE_DAYS:
         return (today or date.today()) + timedelta(days=RELATIVE_DAYS[value])
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         raise BadInput(f"Cannot read the date {text!r}: use YYYY-MM-DD, e.g. 2026-03-12.") from None
+    _check_year(parsed.year, text)
+    return parsed
 
 
 def parse_email(text: str) -> str:

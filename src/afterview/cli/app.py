@@ -99,6 +99,13 @@ def run_click(argv: list[str]) -> int:
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         return 1
+    except click.UsageError as exc:  # a typo in the command line: one line too, and the way on
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `afterview opp`: the help is the answer
+            exc.show()
+            return exc.exit_code
+        where = f" See `{exc.ctx.command_path} -h`." if exc.ctx is not None else ""
+        click.echo(f"afterview: {exc.format_message()}{where}", err=True)
+        return exc.exit_code
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
@@ -108,11 +115,9 @@ def run_click(argv: list[str]) -> int:
     except Exception as exc:
         if debug:
             raise
-        click.echo(
-            f"afterview: unexpected error ({type(exc).__name__}: {exc}). "
-            "Run again with --debug for details, and please report it.",
-            err=True,
-        )
+        from afterview.cli.read import unexpected
+
+        click.echo(unexpected(exc), err=True)
         return 70
     return result if isinstance(result, int) else 0
 

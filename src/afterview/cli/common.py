@@ -60,11 +60,12 @@ class Env:
         return moment
 
     def day(self, text: str | None) -> date | None:
-        from afterview.parsing import parse_date
+        """A typed date; `today`/`tomorrow` are the user's, not the machine's."""
+        from afterview.parsing import parse_date, parse_zone
 
         if text is None:
             return None
-        return parse_date(text, self.now().astimezone().date())
+        return parse_date(text, self.now().astimezone(parse_zone(self.app.timezone)).date())
 
 
 pass_env = click.make_pass_decorator(Env)

@@ -13,10 +13,11 @@ SECTIONS = ("Overdue", "Due today", "Coming up")
 
 
 def render_today(items: list[dict[str, Any]], now: datetime) -> None:
+    """`now` is on the user's wall clock: it decides what "today" means."""
     from rich.console import Console
 
     console = Console(highlight=False)
-    local_now = now.astimezone()
+    local_now = now
     console.print(f"[bold]Afterview[/bold] · {local_now:%A %d %B %Y, %H:%M}")
     if not items:
         console.print("Nothing due this week. Add an interview: afterview interview add …")

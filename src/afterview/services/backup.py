@@ -10,8 +10,10 @@ import json
 import os
 import tempfile
 from datetime import datetime
+from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+from zoneinfo import available_timezones
 
 from afterview import __version__
 from afterview.errors import BadInput, Conflict
@@ -55,21 +57,60 @@ def import_json(app: App, document: object, now: datetime, replace: bool = False
 
 
 def _restore(repo: Repository, tables: dict[str, list[dict[str, Any]]]) -> None:
-    """Load the rows, then read them back as facts: a value the playbook cannot use
-    (an unknown route, kind or time zone; text in a number column) fails here as
-    BadInput rather than as a crash while planning."""
+    """Check the values the playbook reads, then load the rows and read them back as
+    facts: a value it cannot use fails as BadInput, not as a crash while planning.
+
+    The checks come first because restoring the id counters on PostgreSQL (setval)
+    survives a rollback: a refused backup must not have reached that point."""
     from sqlalchemy.exc import DataError
 
+    _check_values(tables)
     try:
         repo.load_dump(tables)
         repo.all_decisions()
-        opportunities = repo.load_all_opportunities()
+        repo.load_all_opportunities()
     except (KeyError, TypeError, ValueError, DataError) as exc:
         raise BadInput(f"The backup's content is malformed: {_describe(exc)}") from None
-    for opp in opportunities:
-        for tz in {opp.tz, *(i.tz for i in opp.interviews)} - {None}:
-            if tz not in _zones():
-                raise BadInput(f"The backup's content is malformed: unknown time zone {tz!r}.")
+
+
+def _check_values(tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Every enum and time zone column holds a value this version knows."""
+    for (table, column), allowed in _known_values().items():
+        for row in tables.get(table, ()):
+            value = row.get(column)
+            if value is None or (isinstance(value, str) and value in allowed):
+                continue
+            if column == "tz":
+                what = f"unknown time zone {value!r}"
+            else:
+                what = f"{table}.{column} {value!r} is not one of {', '.join(sorted(allowed))}"
+            raise BadInput(f"The backup's content is malformed: {what}.")
+
+
+@lru_cache(maxsize=1)
+def _known_values() -> dict[tuple[str, str], frozenset[str]]:
+    from afterview.playbook import facts
+    from afterview.playbook.actions import DecisionKind
+
+    enums: dict[tuple[str, str], type[StrEnum]] = {
+        ("opportunities", "route"): facts.Route,
+        ("opportunities", "status"): facts.Status,
+        ("people", "role"): facts.PersonRole,
+        ("people", "source"): facts.Source,
+        ("interviews", "format"): facts.InterviewFormat,
+        ("timelines", "follow_up_how"): facts.Channel,
+        ("contacts", "kind"): facts.ContactKind,
+        ("contacts", "channel"): facts.Channel,
+        ("debriefs", "overall"): facts.Overall,
+        ("debrief_questions", "quality"): facts.AnswerQuality,
+        ("debrief_questions", "reason"): facts.AnswerReason,
+        ("reflections", "decision"): facts.FitDecision,
+        ("outcomes", "outcome"): facts.Outcome,
+        ("decisions", "kind"): DecisionKind,
+    }
+    known = {place: frozenset(m.value for m in kind) for place, kind in enums.items()}
+    zones = frozenset(available_timezones())
+    return known | {("opportunities", "tz"): zones, ("interviews", "tz"): zones}
 
 
 def _describe(exc: Exception) -> str:
@@ -81,11 +122,6 @@ def _describe(exc: Exception) -> str:
     return lines[0] if lines else type(original).__name__
 
 
-@lru_cache(maxsize=1)
-def _zones() -> frozenset[str]:
-    from zoneinfo import available_timezones
-
-    return frozenset(available_timezones())
 
 
 def _validate(document: object) -> dict[str, list[dict[str, Any]]]:
@@ -118,15 +154,21 @@ def read_document(path: str) -> object:
 
 def write_atomically(path: str, data: bytes) -> None:
     """Write beside the target, then rename: a crash never leaves half a file."""
+    if os.path.isdir(path) or path.endswith(os.sep):
+        raise BadInput(f"{path} is a folder; give the name of a file to write.")
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise BadInput(f"The folder {folder} does not exist.")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".afterview-", suffix=".tmp")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".afterview-", suffix=".tmp")
+    except OSError as exc:
+        raise BadInput(f"Cannot write in {folder}: {exc.strerror}.") from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, path)
-    except BaseException:
+    except OSError as exc:
+        raise BadInput(f"Cannot write {path}: {exc.strerror}.") from None
+    finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-        raise

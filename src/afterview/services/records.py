@@ -142,8 +142,15 @@ def add_interview(
     recruiter_call_at: datetime | None = None,
 ) -> int:
     _check_span(start, end)
+    if recruiter_call_at is not None and recruiter_call_at < end:
+        raise BadInput(
+            f"The recruiter call ({recruiter_call_at.isoformat()}) is before the interview ends "
+            f"({end.isoformat()}); P1 is the call after it. Check --recruiter-call-at."
+        )
     with app.transaction(now) as repo:
         opp = repo.load_opportunity(opp_id)
+        if recruiter_call_at is not None and opp.route is not Route.RECRUITER:
+            raise BadInput("--recruiter-call-at is for the recruiter route; this one is direct.")
         ids = list(_known_people(opp.people, interviewer_ids, opp_id))
         for new in interviewers:
             ids.append(_find_or_add_interviewer(repo, opp_id, opp.people, new))

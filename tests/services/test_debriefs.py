@@ -1,0 +1,117 @@
+"""Debriefs (P4), the next-round brief (P10) and the lessons (P11) through the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from afterview import serialize
+from afterview.errors import BadInput, UnknownInterview, UnknownOpportunity
+from afterview.playbook.facts import AnswerQuality, AnswerReason, Overall
+from afterview.services import decisions, queries, records
+from afterview.services.app import App
+from afterview.services.debriefs import debrief_to_plain, parse_debrief, record_debrief
+
+from .helpers import at, newcomer, open_keys, plan
+
+GOOD = {
+    "went_well": ["System design", "  "],
+    "nuggets": "Launching in Leeds",  # one text is a list of one
+    "questions": [
+        "Why us?",  # a bare question was answered well
+        {"question": "Biggest failure?", "quality": "WEAK", "reason": "forgot",
+         "add_next_time": "The 2024 migration"},
+    ],
+    "liked": ["Concrete examples"],
+    "overall": "Good",
+}
+
+
+def test_parse_debrief_normalises_a_friendly_document() -> None:
+    debrief = parse_debrief(GOOD, 7, at(10, 12))
+    assert debrief.went_well == ("System design",)
+    assert debrief.nuggets == ("Launching in Leeds",)
+    assert [(q.question, q.quality, q.reason) for q in debrief.questions] == [
+        ("Why us?", AnswerQuality.GOOD, None),
+        ("Biggest failure?", AnswerQuality.WEAK, AnswerReason.FORGOT),
+    ]
+    assert debrief.overall is Overall.GOOD
+    again = parse_debrief(debrief_to_plain(debrief), 7, at(10, 12))
+    assert again == debrief  # what is saved can be edited and read back
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        (["nuggets"], "holds one object"),
+        ({"nuggest": ["typo"]}, r"Unknown debrief field\(s\): nuggest"),
+        ({"liked": {"a": 1}}, "'liked' must be a list"),
+        ({"liked": [["nested"]]}, "'liked' must hold text items"),
+        ({"nuggets": ["x" * 2001]}, "too long"),
+        ({"questions": [{"quality": "good"}]}, "Question 1 has no 'question' text"),
+        ({"questions": [{"question": "Q", "quality": "brilliant"}]},
+         "question 1 quality: 'brilliant' is not one of good, weak, wrong"),
+        ({"questions": [{"question": "Q", "mood": "x"}]}, r"unknown field\(s\) mood"),
+        ({"questions": [5]}, "Question 1 must be an object"),
+        ({"overall": "meh"}, "overall: 'meh' is not one of good, mixed, poor"),
+    ],
+)
+def test_parse_debrief_names_each_mistake(document: Any, message: str) -> None:
+    with pytest.raises(BadInput, match=message):
+        parse_debrief(document, 1, at(10, 12))
+
+
+def test_a_debrief_completes_p4_and_replaces_the_earlier_one(app: App) -> None:
+    n = newcomer(app)
+    record_debrief(app, n.interview, GOOD, at(10, 11, 45))
+    item = plan(app, n.opp, at(10, 12))["P4:debrief:interview=1"]
+    assert (item["state"], item["closed_at"]) == ("done", "2026-03-10T11:45:00+00:00")
+    record_debrief(app, n.interview, {"nuggets": ["Second thoughts"]}, at(10, 13))
+    (saved,) = queries.show_opportunity(app, n.opp, at(10, 13)).opportunity.debriefs
+    assert saved.nuggets == ("Second thoughts",) and saved.questions == ()
+    with pytest.raises(UnknownInterview):
+        record_debrief(app, 99, GOOD, at(10, 13))
+
+
+def test_a_good_debrief_suggests_the_competitors(app: App) -> None:
+    n = newcomer(app)
+    assert open_keys(app, at(10, 12), rule="P9") == ["P9:keep-searching:n=1"]
+    record_debrief(app, n.interview, GOOD, at(10, 11, 45))
+    assert f"P9:competitors:opp={n.opp}" in open_keys(app, at(10, 12), rule="P9")
+
+
+def test_the_brief_gathers_the_earlier_rounds(app: App) -> None:
+    n = newcomer(app)
+    record_debrief(app, n.interview, GOOD | {"new_questions": ["Team size?"]}, at(10, 11, 45))
+    records.add_interview(app, n.opp, start=at(17, 10), end=at(17, 11), tz="Europe/London",
+                          now=at(12, 9), interviewer_ids=(n.dana,))
+    brief = serialize.brief(queries.brief(app, n.opp, at(12, 9)))
+    assert brief["rounds_debriefed"] == [1]
+    assert brief["to_improve"] == [{"question": "Biggest failure?", "quality": "weak",
+                                    "reason": "forgot", "add_next_time": "The 2024 migration"}]
+    assert brief["questions_to_ask"] == ["Team size?"]
+    assert brief["nuggets"] == ["Launching in Leeds"]
+    assert {"name": "Dana Kim", "role": "interviewer", "title": None, "rounds": [1, 2]} in (
+        brief["people"])
+    with pytest.raises(UnknownOpportunity):
+        queries.brief(app, 99, at(12, 9))
+
+
+def test_the_lessons_count_weak_questions_and_punctuality(app: App) -> None:
+    first = newcomer(app)
+    second = newcomer(app, "Bluefin Analytics", start=at(12, 14))
+    weak = {"questions": [{"question": "Biggest failure?", "quality": "wrong",
+                           "reason": "misread"}], "liked": ["Concrete examples"]}
+    record_debrief(app, first.interview, GOOD, at(10, 11, 45))  # on time
+    record_debrief(app, second.interview, weak, at(13, 9))  # the next day: late
+    decisions.skip(app, "P1:recruiter-call:interview=1", reason="no need", now=at(10, 12))
+    report = serialize.lessons(queries.lessons(app, at(13, 10)))
+    assert report["interviews_debriefed"] == 2
+    (question,) = report["weak_questions"]
+    assert (question["question"], question["times"], question["companies"]) == (
+        "Biggest failure?", 2, ["Northwind Health", "Bluefin Analytics"])
+    assert report["liked"] == [{"text": "Concrete examples", "times": 2}]
+    rules = {r["rule"]: r for r in report["rules"]}
+    assert (rules["P4"]["on_time"], rules["P4"]["late"]) == (1, 1)
+    assert rules["P1"]["skipped"] == 1
