@@ -1,4 +1,5 @@
-"""Two CLI processes writing at once lose nothing (SQLite: BEGIN IMMEDIATE, busy timeout)."""
+"""Two CLI processes writing at once lose nothing: SQLite takes its write lock up front
+(BEGIN IMMEDIATE), PostgreSQL a transaction-scoped advisory lock (Repository.serialise_writers)."""
 
 from __future__ import annotations
 
@@ -18,8 +19,7 @@ pytestmark = pytest.mark.slow
 PER_WRITER = 25
 
 
-@pytest.mark.parametrize("new_db_url", ["sqlite"], indirect=True)
-def test_two_writers_and_a_reader_on_one_sqlite_file(run: Any, app: Any) -> None:
+def test_two_writers_and_a_reader_on_one_database(run: Any, app: Any) -> None:
     london = ZoneInfo("Europe/London")
     now = datetime(2026, 3, 10, 12, tzinfo=london)
     opp = records.add_opportunity(app, company="Acme", role="R", route=Route.DIRECT, now=now)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from afterview import config as config_module
 from afterview import paths
+from afterview.errors import StoreError
 from afterview.playbook.settings import Settings
 from afterview.playbook.timing import WorkingCalendar, holiday_lookup
 
@@ -60,12 +61,22 @@ class App:
     @contextmanager
     def transaction(self, now: datetime) -> Iterator[Repository]:
         """One use case, all or nothing. Re-plans everything first if settings changed."""
+        from sqlalchemy.exc import OperationalError
+
         from afterview.store.repository import Repository
 
-        with self.engine.begin() as conn:
-            repo = Repository(conn)
-            self._replan_if_settings_changed(repo, now)
-            yield repo
+        try:
+            with self.engine.begin() as conn:
+                repo = Repository(conn)
+                repo.serialise_writers()
+                self._replan_if_settings_changed(repo, now)
+                yield repo
+        except OperationalError as exc:
+            if "locked" not in str(exc.orig):
+                raise
+            raise StoreError(
+                "The database stayed busy (another afterview is writing to it); try again."
+            ) from None
 
     def close(self) -> None:
         if self._engine is not None:

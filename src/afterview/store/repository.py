@@ -481,6 +481,20 @@ class Repository:
         self.conn.execute(delete(a).where(where))
         self._insert_many(a, prepared)
 
+    def serialise_writers(self) -> None:
+        """One use case at a time per database, as SQLite's BEGIN IMMEDIATE gives.
+
+        Re-planning rewrites an opportunity's rows of the plan; two PostgreSQL
+        transactions doing it at once would collide on their keys. A transaction-scoped
+        advisory lock (per schema) makes the second wait instead.
+        """
+        if self.conn.dialect.name == "postgresql":
+            self.conn.execute(
+                text(
+                    "SELECT pg_advisory_xact_lock(hashtext('afterview-write:' || current_schema()))"
+                )
+            )
+
     def get_action(self, key: str) -> Row | None:
         row = self._one(select(t.actions).where(t.actions.c.key == key))
         return dict(row) if row is not None else None
