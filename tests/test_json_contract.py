@@ -24,7 +24,6 @@ AGENDA_ITEM_KEYS = {
     "company",
     "due",
     "expires",
-    "guidance",
     "interview_id",
     "key",
     "logs",

@@ -98,6 +98,8 @@ def test_agenda_items_carry_their_explanation(app: App) -> None:
     newcomer(app)
     (item,) = agenda(app, AgendaQuery(at(10, 9)))
     assert item["rule"] == "P2" and "(P2)" in item["why"]
-    assert item["guidance"].startswith("Before the interview ends, ask:")
+    assert "guidance" not in item  # most of an item's bytes: only on request
+    (detailed,) = agenda(app, AgendaQuery(at(10, 9), with_guidance=True))
+    assert detailed["guidance"].startswith("Before the interview ends, ask:")
     assert item["company"] == "Northwind Health" and item["tz"] == "Europe/London"
     assert item["due"] == iso(10, 9)

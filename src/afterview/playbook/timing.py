@@ -6,14 +6,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from afterview.playbook.settings import Settings
+TYPE_CHECKING = False  # not typing's: `agenda --at` reads times without importing typing
+if TYPE_CHECKING:  # typed only: nor the settings
+    from collections.abc import Callable
 
-HolidayLookup = Callable[[date], bool]
+    from afterview.playbook.settings import Settings
+
+if TYPE_CHECKING:
+    HolidayLookup = Callable[[date], bool]
 
 
 @lru_cache(maxsize=64)

@@ -51,4 +51,5 @@ def plan_to_ics(items: list[dict[str, Any]], now: datetime) -> bytes:
 
 def export_ics(app: App, now: datetime) -> bytes:
     """Every open action from now on, plus those already overdue."""
-    return plan_to_ics(agenda(app, AgendaQuery(now, everything_ahead=True)), now)
+    query = AgendaQuery(now, everything_ahead=True, with_guidance=True)
+    return plan_to_ics(agenda(app, query), now)
