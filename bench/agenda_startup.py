@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 import generate
+from afterview.agenda_query import json_text
 
 PYTHON = sys.executable
 AFTERVIEW = str(Path(sys.executable).with_name("afterview"))
@@ -208,8 +209,8 @@ def preflight(size: Size, env: dict[str, str]) -> None:
     items = json.loads(done.stdout)
     if not isinstance(items, list):
         raise SystemExit("agenda --json did not print a list")
-    if done.stdout != json.dumps(items, sort_keys=True, indent=2, ensure_ascii=False) + "\n":
-        raise SystemExit("agenda --json is not laid out as json.dumps(indent=2, sort_keys)")
+    if done.stdout != json_text(items) + "\n":
+        raise SystemExit("agenda --json is not laid out as agenda_query.json_text lays it out")
     size.items = len(items)
     loaded = {
         line.rsplit("|", 1)[1].strip().split(".")[0]

@@ -72,7 +72,39 @@ def utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def sql(query: AgendaQuery) -> str:
+# The agenda item as SQLite builds it: the same shape as `to_item`, key for key (a test
+# compares them), so the light path writes SQLite's JSON text without touching a row in
+# Python — at 100,000 opportunities that halves the cost of a long agenda.
+ITEM_SQL = {
+    "closed_at": "closed_at",
+    "company": "company",
+    "due": "due_local",
+    "expires": "expires_utc",
+    "interview_id": "interview_id",
+    "key": "key",
+    "logs": "logs",
+    "opportunity_id": "opportunity_id",
+    "overdue": "json(CASE WHEN state IN ('pending', 'snoozed') "
+    "AND effective_due_utc < :now THEN 'true' ELSE 'false' END)",
+    "person_id": "person_id",
+    "reason": "reason",
+    "role": "role",
+    "rule": "rule",
+    "snoozed_until": "CASE WHEN state = 'snoozed' THEN effective_due_local END",
+    "state": "state",
+    "title": "title",
+    "tz": "tz",
+    "why": "why",
+}
+
+
+def json_select(query: AgendaQuery) -> str:
+    fields = dict(ITEM_SQL, guidance="guidance") if query.with_guidance else ITEM_SQL
+    pairs = ", ".join(f"'{name}', {fields[name]}" for name in sorted(fields))
+    return f"json_object({pairs}), effective_due_utc, key"
+
+
+def sql(query: AgendaQuery, select: str | None = None) -> str:
     """The statement with `:name` placeholders (sqlite3 and SQLAlchemy's text() both read them).
 
     Open steps are read in two index ranges on (is_open, expires_utc, effective_due_utc):
@@ -80,7 +112,7 @@ def sql(query: AgendaQuery) -> str:
     long ago (the checklist of an interview years back) are never even scanned, so
     the cost follows what is open, not the length of the history.
     """
-    columns = ", ".join(query.columns())
+    columns = select or ", ".join(query.columns())
     due = "effective_due_utc <= :horizon"
     if query.include_closed:
         return (
@@ -107,6 +139,23 @@ def params(query: AgendaQuery) -> dict[str, str]:
 def fetch(connection: Any, query: AgendaQuery) -> list[dict[str, Any]]:
     """Run the agenda on a stdlib sqlite3 connection (the light path)."""
     return items(connection.execute(sql(query), params(query)).fetchall(), query)
+
+
+def fetch_json(connection: Any, query: AgendaQuery) -> str:
+    """The agenda as JSON text straight from SQLite: an array, one item per line."""
+    rows = connection.execute(sql(query, json_select(query)), params(query)).fetchall()
+    return "[\n" + ",\n".join(row[0] for row in rows) + "\n]" if rows else "[]"
+
+
+def json_text(items: list[dict[str, Any]]) -> str:
+    """The same layout from items built in Python (PostgreSQL, or a stale SQLite file)."""
+    import json
+
+    lines = [
+        json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        for item in items
+    ]
+    return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
 
 
 def items(rows: Any, query: AgendaQuery) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ import sys
 from datetime import UTC, datetime
 
 from afterview import paths
-from afterview.agenda_query import AgendaQuery, fetch
+from afterview.agenda_query import AgendaQuery, fetch, fetch_json, json_text
 
 TYPE_CHECKING = False  # importing typing costs milliseconds on this path
 if TYPE_CHECKING:
@@ -125,10 +125,11 @@ def run_agenda(argv: list[str], db: str | None, demo: bool) -> int:
     query = AgendaQuery(
         now, days, bool(args["all"]), bool(args["include_closed"]), bool(args["guidance"])
     )
-    items = read(paths.resolve_db(args["db"] or db, demo=bool(args["demo"]) or demo), query)
+    url = paths.resolve_db(args["db"] or db, demo=bool(args["demo"]) or demo)
     if args["json"]:
-        sys.stdout.write(json_text(items) + "\n")
+        sys.stdout.write(read_json(url, query) + "\n")
         return 0
+    items = read(url, query)
     if not items:
         print("Nothing due. `afterview agenda --all` shows what is ahead.")
         return 0
@@ -153,12 +154,23 @@ def run_today(argv: list[str], db: str | None, demo: bool) -> int:
 def read(url: str, query: AgendaQuery) -> list[dict[str, Any]]:
     """The agenda items, bringing the plan up to date first only when it is stale."""
     path = paths.sqlite_path(url)
-    if path is not None and _fresh_sqlite(path):
-        return _read_sqlite(path, query)
-    _bring_up_to_date(url, query.at)
+    if path is not None and not _fresh_sqlite(path):
+        _bring_up_to_date(url, query.at)
     if path is not None:
-        return _read_sqlite(path, query)
+        found: list[dict[str, Any]] = _on_sqlite(path, fetch, query)
+        return found
     return _read_other(url, query)
+
+
+def read_json(url: str, query: AgendaQuery) -> str:
+    """The agenda as JSON text; on SQLite built by SQLite itself (see ITEM_SQL)."""
+    path = paths.sqlite_path(url)
+    if path is None:
+        return json_text(_read_other(url, query))
+    if not _fresh_sqlite(path):
+        _bring_up_to_date(url, query.at)
+    text: str = _on_sqlite(path, fetch_json, query)
+    return text
 
 
 def _fresh_sqlite(path: str) -> bool:
@@ -182,13 +194,13 @@ def _fresh_sqlite(path: str) -> bool:
     return source is not None and source[0] == paths.settings_source_fingerprint()
 
 
-def _read_sqlite(path: str, query: AgendaQuery) -> list[dict[str, Any]]:
+def _on_sqlite(path: str, reader: Callable[[Any, AgendaQuery], Any], query: AgendaQuery) -> Any:
     import sqlite3
 
     try:
         conn = sqlite3.connect(path, timeout=10)
         try:
-            return fetch(conn, query)
+            return reader(conn, query)
         finally:
             conn.close()
     except sqlite3.Error as exc:
@@ -258,57 +270,6 @@ def _line(item: dict[str, Any]) -> str:
     due = (item["snoozed_until"] or item["due"])[:16].replace("T", " ")
     city = item["tz"].split("/")[-1].replace("_", " ")
     return f"{mark} {due} {city:<9} {item['rule']:<4} {item['title']}  ({item['key']})"
-
-
-def json_text(items: list[dict[str, Any]]) -> str:
-    """`json.dumps(items, sort_keys=True, indent=2, ensure_ascii=False)`, byte for byte.
-
-    `indent` sends json to its pure-Python encoder (~15 µs an item: 75 ms for 5,000)
-    and importing json costs a few ms. Agenda items are flat dicts of str, int, bool
-    and None, so they are laid out here with json's own C string encoder; anything
-    else goes to json.dumps. A test pins the equivalence.
-    """
-    try:
-        from _json import encode_basestring as quote
-    except ImportError:  # not CPython
-        text = None
-    else:
-        text = _flat_json(items, quote)
-    if text is None:
-        import json
-
-        text = json.dumps(items, sort_keys=True, indent=2, ensure_ascii=False)
-    return text
-
-
-def _flat_json(items: list[dict[str, Any]], quote: Callable[[str], str]) -> str | None:
-    """The indent=2 layout of a list of flat, non-empty dicts; None for anything else."""
-    heads: dict[str, str] = {}
-    blocks = []
-    for item in items:
-        lines = []
-        for key in sorted(item):
-            head = heads.get(key)
-            if head is None:
-                if type(key) is not str:
-                    return None
-                head = heads[key] = f"    {quote(key)}: "
-            value = item[key]
-            kind = type(value)
-            if kind is str:
-                lines.append(head + quote(value))
-            elif value is None:
-                lines.append(head + "null")
-            elif kind is bool:
-                lines.append(head + ("true" if value else "false"))
-            elif kind is int:
-                lines.append(head + int.__repr__(value))
-            else:
-                return None
-        if not lines:
-            return None
-        blocks.append("{\n" + ",\n".join(lines) + "\n  }")
-    return "[\n  " + ",\n  ".join(blocks) + "\n]" if blocks else "[]"
 
 
 def run(command: str, argv: list[str], db: str | None, demo: bool) -> int:
