@@ -552,3 +552,16 @@ def test_p8_the_weekly_guard_never_lands_on_a_non_working_day() -> None:
     action = _pending(opp)
     assert action.due == datetime(2026, 3, 16, 9, 0, tzinfo=LON)
     assert "not before Sat 14 Mar 10:00 by the weekly guard" in action.why
+
+
+def test_p8_an_early_chase_waits_for_a_distant_decision_date() -> None:
+    """P8: one follow-up before a decision date far ahead does not start weekly chasing:
+    the next waits for the working morning after the date (never pushy)."""
+    opp = _opp(
+        timelines=[timeline(TOLD, decision_by="2026-03-27")],
+        contacts=[follow_up(at("2026-03-11 10:00"))],
+    )
+    nxt = pending_follow_up(plan(opp))
+    assert nxt is not None
+    assert nxt.due == datetime(2026, 3, 30, 9, 0, tzinfo=LON)  # Friday 27th → Monday 30th
+    assert "decision due by Fri 27 Mar" in nxt.why

@@ -20,7 +20,10 @@ def render_today(items: list[dict[str, Any]], now: datetime) -> None:
     local_now = now
     console.print(f"[bold]Afterview[/bold] · {local_now:%A %d %B %Y, %H:%M}")
     if not items:
-        console.print("Nothing due this week. Add an interview: afterview interview add …")
+        console.print(
+            "Nothing due this week. New here? `afterview demo` shows a sample; "
+            "`afterview opp add …` then `afterview interview add …` start your own."
+        )
         return
     for title in SECTIONS:
         rows = [item for item in items if section_of(item, local_now) == title]

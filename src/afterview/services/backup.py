@@ -122,8 +122,6 @@ def _describe(exc: Exception) -> str:
     return lines[0] if lines else type(original).__name__
 
 
-
-
 def _validate(document: object) -> dict[str, list[dict[str, Any]]]:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise BadInput('This is not an Afterview backup (no "format": "afterview-backup").')

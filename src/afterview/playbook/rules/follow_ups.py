@@ -135,10 +135,12 @@ def _base(scope: Scope, seen: _Seen) -> tuple[datetime | None, str]:
             return _after_dateless_timeline(scope, seen.timeline)
     if seen.round_follow_up is not None:
         days = scope.settings.follow_up_guard_days
-        return (
-            week_after(seen.round_follow_up, days, scope.tz),
-            f"{days} days after your follow-up of {scope.when(seen.round_follow_up)}",
-        )
+        weekly = week_after(seen.round_follow_up, days, scope.tz)
+        dated = _from_timeline(scope, seen.timeline) if seen.timeline else None
+        if dated is not None and dated[0] > weekly:
+            # an early chase does not turn into weekly chasing before the stated date
+            return dated
+        return weekly, f"{days} days after your follow-up of {scope.when(seen.round_follow_up)}"
     return _after_thank_you(scope, seen)
 
 
