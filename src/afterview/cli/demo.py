@@ -41,7 +41,18 @@ def demo(env: Env, no_show: bool) -> None:
     from afterview.cli.read import run
 
     run("today", [], url, False)
+    prog = _program()
     say(
-        "\nTry: afterview --demo opp list · afterview --demo opp show 3 · afterview --demo brief 3 "
-        "· afterview --demo lessons"
+        f"\nTry: {prog} --demo opp list · {prog} --demo opp show 3 · "
+        f"{prog} --demo brief 3 · {prog} --demo lessons"
     )
+
+
+def _program() -> str:
+    """How to call Afterview again: its name when on PATH, else the path just used."""
+    import shutil
+    import sys
+
+    if shutil.which("afterview"):
+        return "afterview"
+    return sys.argv[0] if sys.argv and sys.argv[0] else "afterview"
