@@ -282,6 +282,12 @@ def test_p10_build_brief_without_debriefs_is_empty() -> None:
     assert brief.rounds_debriefed == ()
 
 
+def test_p10_a_debrief_with_only_dislikes_still_makes_a_brief() -> None:
+    """P10: what the interviewers disliked is worth a brief on its own."""
+    opp = opportunity(debriefs=[debrief(1, disliked=("long answers",))])
+    assert not build_brief(opp).is_empty
+
+
 # --- P11: build_lessons and punctuality -------------------------------------------------------
 
 

@@ -115,3 +115,12 @@ def test_the_lessons_count_weak_questions_and_punctuality(app: App) -> None:
     rules = {r["rule"]: r for r in report["rules"]}
     assert (rules["P4"]["on_time"], rules["P4"]["late"]) == (1, 1)
     assert rules["P1"]["skipped"] == 1
+
+
+def test_yaml_dates_in_a_list_are_kept_as_text() -> None:
+    """`- 2026-03-10` in a YAML debrief is a date to YAML; it is a note to the candidate."""
+    import yaml
+
+    document = yaml.safe_load("nuggets:\n  - 2026-03-10\n  - Launch in May\n")
+    parsed = parse_debrief(document, 1, at(10, 12))
+    assert parsed.nuggets == ("2026-03-10", "Launch in May")

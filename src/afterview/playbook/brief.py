@@ -30,7 +30,9 @@ class Brief:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.to_improve or self.questions_to_ask or self.liked or self.nuggets)
+        """No debrief content at all (the people met alone do not make a brief)."""
+        notes = (self.to_improve, self.questions_to_ask, self.liked, self.disliked)
+        return not any(notes) and not self.nuggets and not self.cover_more
 
 
 def build_brief(opp: Opportunity) -> Brief:

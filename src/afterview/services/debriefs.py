@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from afterview.errors import BadInput
@@ -89,7 +89,7 @@ def _list(value: object, name: str) -> list[object]:
 def _texts(value: object, name: str) -> tuple[str, ...]:
     items = []
     for item in _list(value, name):
-        if not isinstance(item, str | int | float):
+        if not isinstance(item, str | int | float | date):  # YAML reads 2026-03-10 as a date
             raise BadInput(f"Debrief field {name!r} must hold text items.")
         text = str(item).strip()
         if len(text) > MAX_ITEM:
