@@ -700,3 +700,14 @@ def test_possessive_company_names() -> None:
     assert find(plan(opportunity()), "P6:timeline:interview=1").title == (
         "Obtain Acme's hiring timeline"
     )
+
+
+def test_p12_status_as_of_now_ignores_later_facts() -> None:
+    """P12: asked for an earlier moment, the status does not know what came after."""
+    opp = opportunity(
+        contacts=[thank_you(at("2026-03-04 09:00"))],
+        outcomes=[outcome(at("2026-03-12 12:00"), Outcome.OFFER)],
+    )
+    assert status(opp, at("2026-03-03 12:00")) is Status.INTERVIEWED
+    assert status(opp, at("2026-03-05 12:00")) is Status.AWAITING_DECISION
+    assert status(opp, at("2026-03-12 12:00")) is Status.OFFER

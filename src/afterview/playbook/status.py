@@ -44,7 +44,9 @@ def awaits_employer(opp: Opportunity) -> bool:
 
 
 def status(opp: Opportunity, now: datetime) -> Status:
-    last = latest_outcome(opp)
+    """The status as of `now`: facts recorded later (an outcome, a thank-you) do not count."""
+    events = [e for e in outcome_events(opp) if e.at <= now]
+    last = events[-1] if events else None
     if last is not None and last.outcome is not Outcome.NEXT_ROUND:
         return Status(last.outcome.value)
     interviews = opp.live_interviews
@@ -57,6 +59,7 @@ def status(opp: Opportunity, now: datetime) -> Status:
     latest = interviews[-1]
     if latest.end > now:
         return Status.INTERVIEW_SCHEDULED
-    thanked = any(c.at >= latest.start for c in opp.contacts_of(ContactKind.THANK_YOU))
-    told = any(t.recorded_at >= latest.start for t in opp.timelines)
+    thanks = opp.contacts_of(ContactKind.THANK_YOU)
+    thanked = any(latest.start <= c.at <= now for c in thanks)
+    told = any(latest.start <= t.recorded_at <= now for t in opp.timelines)
     return Status.AWAITING_DECISION if thanked or told else Status.INTERVIEWED
