@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from sqlalchemy.engine.url import URL
 
 __all__ = [
-    "DB_FILENAME",
     "HEAD_REVISION",
     "MIGRATIONS_DIR",
     "alembic_config",
@@ -36,7 +35,6 @@ __all__ = [
 ]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-DB_FILENAME = "afterview.sqlite3"
 
 _SQLITE_PRAGMAS = (
     "busy_timeout=10000",  # first, so switching to WAL waits for other processes
