@@ -22,12 +22,21 @@ PG_URL = os.environ.get(
 UrlFactory = Callable[[], str]
 
 
+@pytest.fixture(scope="session")
+def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache for the whole run: the compiled dictionary is built once, not per test."""
+    return tmp_path_factory.mktemp("afterview-cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _shared_cache: Path
+) -> Path:
     """No test reads or writes the real user folder or the user's database."""
     home = tmp_path / "afterview-home"
     monkeypatch.setenv("AFTERVIEW_HOME", str(home))
     monkeypatch.delenv("AFTERVIEW_DB", raising=False)
+    monkeypatch.setenv("AFTERVIEW_CACHE", str(_shared_cache))
     return home
 
 

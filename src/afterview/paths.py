@@ -13,7 +13,9 @@ import sys
 
 APP = "afterview"
 # Environment variables that locate things rather than set the playbook.
-NOT_SETTINGS = frozenset({"AFTERVIEW_HOME", "AFTERVIEW_DB", "AFTERVIEW_CONFIG", "AFTERVIEW_DEBUG"})
+NOT_SETTINGS = frozenset(
+    {"AFTERVIEW_HOME", "AFTERVIEW_DB", "AFTERVIEW_CONFIG", "AFTERVIEW_DEBUG", "AFTERVIEW_CACHE"}
+)
 
 
 def data_dir() -> str:
@@ -42,6 +44,24 @@ def config_dir() -> str:
     import platformdirs
 
     return str(platformdirs.user_config_dir(APP, appauthor=False))
+
+
+def cache_dir() -> str:
+    """Derived files that can be rebuilt at any time (the compiled spelling dictionary).
+
+    Not under AFTERVIEW_HOME: a cache shared by every database is the point.
+    """
+    explicit = os.environ.get("AFTERVIEW_CACHE", "").strip()
+    if explicit:
+        return explicit
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        base = os.environ.get("XDG_CACHE_HOME", "").strip()
+        if not base:
+            base = os.path.join(os.path.expanduser("~"), ".cache")
+        return os.path.join(base, APP)
+    import platformdirs
+
+    return str(platformdirs.user_cache_dir(APP, appauthor=False))
 
 
 def config_file() -> str:

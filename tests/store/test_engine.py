@@ -228,12 +228,39 @@ def test_a_file_at_an_older_revision_is_backed_up_under_that_revision(
     path = tmp_path / "a.db"
     connect(f"sqlite:///{path}").dispose()
     # Pretend the code moved on to a newer head than this file is at.
-    monkeypatch.setattr(store_engine, "HEAD_REVISION", "0002_future")
+    head = store_engine.HEAD_REVISION
+    monkeypatch.setattr(store_engine, "HEAD_REVISION", "9999_future")
     monkeypatch.setattr(store_engine, "_upgrade", _backup_only)
     connect(f"sqlite:///{path}").dispose()
     connect(f"sqlite:///{path}").dispose()
-    assert (tmp_path / "a.db.bak-0001_initial").exists()
-    assert (tmp_path / "a.db.bak-0001_initial.1").exists()  # never overwrites a backup
+    assert (tmp_path / f"a.db.bak-{head}").exists()
+    assert (tmp_path / f"a.db.bak-{head}.1").exists()  # never overwrites a backup
+
+
+def test_a_file_at_the_first_revision_upgrades_keeping_its_facts(tmp_path: Path) -> None:
+    """0001 → 0002 (writing tables) on a file with data: nothing lost, backup kept."""
+    from alembic import command
+
+    path = tmp_path / "old.db"
+    engine = open_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001_initial")
+        conn.exec_driver_sql(
+            "INSERT INTO opportunities (company, role, route, created_at) "
+            "VALUES ('Acme', 'Designer', 'direct', '2026-01-05T09:00:00Z')"
+        )
+    engine.dispose()
+    engine = connect(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            assert current_revision(conn) == HEAD_REVISION
+            assert conn.exec_driver_sql("SELECT company FROM opportunities").all() == [("Acme",)]
+            assert conn.exec_driver_sql("SELECT count(*) FROM messages").scalar() == 0
+    finally:
+        engine.dispose()
+    assert (tmp_path / "old.db.bak-0001_initial").exists()
 
 
 def _backup_only(conn: object, current: str | None) -> None:

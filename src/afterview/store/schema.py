@@ -310,5 +310,53 @@ actions = Table(
     Index(None, "is_open", "expires_utc", "effective_due_utc"),
 )
 
+# The candidate (one row): who drafts are from and which English the checker expects.
+# Skills are kept one per line, in the order given.
+profile = Table(
+    "profile",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("name", Text, nullable=False),
+    Column("email", Text, nullable=False),
+    Column("phone", Text),
+    Column("signature", Text),
+    Column("skills", Text),
+    Column("experience", Text),
+    Column("language", Text, nullable=False, server_default="en-GB"),
+    CheckConstraint("id = 1", name="single_row"),
+)
+
+# Drafts and sent messages. The recipient's name and address are copied at drafting
+# time, so an export still says whom it was for after the person is edited; the
+# Message-ID is fixed at creation so every export of one message carries the same.
+messages = Table(
+    "messages",
+    metadata,
+    _id(),
+    _opportunity_fk(),
+    Column("interview_id", Integer, ForeignKey("interviews.id", ondelete="SET NULL"), index=True),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="SET NULL"), index=True),
+    Column("kind", Text, nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("to_name", Text),
+    Column("to_email", Text),
+    Column("nugget", Text),
+    Column("message_id", Text, nullable=False, unique=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("sent_at", UTCDateTime),
+    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="SET NULL")),
+    sqlite_autoincrement=True,
+)
+
+# The user's own word list: never flagged by the spelling check.
+words = Table(
+    "words",
+    metadata,
+    Column("word", Text, primary_key=True),
+    Column("added_at", UTCDateTime, nullable=False),
+)
+
 # Tables holding recorded facts (everything a backup must keep).
 FACT_TABLES = tuple(t for t in metadata.sorted_tables if t.name not in ("actions", "meta"))
