@@ -1,0 +1,1 @@
+"""One module per check; see afterview.writing.checker."""

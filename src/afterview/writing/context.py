@@ -1,0 +1,39 @@
+"""What the checker knows beyond the text: whose email it is, to whom, about what."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LANGUAGES = ("en-GB", "en-US")
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPerson:
+    """A person recorded for the opportunity: the spelling the text must match."""
+
+    name: str
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    """Everything optional: `afterview check FILE` with no ids still checks spelling,
+    grammar, tone, leftovers and length.
+
+    - `kind`: the message kind (`thank-you` turns on P5's three-part shape check).
+    - `people`/`organisation`: the opportunity's recorded people and organisation,
+      so "Dear Jon" to John, or "Acme Ltd" misspelt, is an error.
+    - `known_words`: never misspelt: every person's and organisation's name in the
+      database, the candidate's own words (debrief, profile) and the user's word list.
+    - `nuggets`/`skills`: the debrief's nuggets and the profile's skills, so P5's
+      "specific point" and "sell" parts can be located.
+    """
+
+    language: str = "en-GB"
+    kind: str | None = None
+    people: tuple[KnownPerson, ...] = ()
+    organisation: str | None = None
+    known_words: frozenset[str] = field(default_factory=frozenset)
+    nuggets: tuple[str, ...] = ()
+    skills: tuple[str, ...] = ()
+    word_limit: int = 150
