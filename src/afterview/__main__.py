@@ -2,6 +2,7 @@
 
 Global options are read here by hand so that the read commands (`agenda`, `today`)
 can skip Click entirely: their start-up time is a feature (see docs/benchmarks.md).
+`check` takes the same short cut.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ def split_global(argv: list[str]) -> tuple[dict[str, str | bool | None], list[st
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     options, rest = split_global(args)
+    if rest and rest[0] == "check":
+        from afterview.cli.check_cmd import run as run_check
+
+        db = options["db"] if isinstance(options["db"], str) else None
+        return run_check(rest[1:], db, bool(options["demo"]))
     if rest and rest[0] in READ_COMMANDS:
         from afterview.cli.read import run
 

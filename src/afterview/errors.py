@@ -45,6 +45,11 @@ class UnknownPerson(NotFound):
         )
 
 
+class UnknownMessage(NotFound):
+    def __init__(self, message_id: object) -> None:
+        super().__init__(f"No draft or message {message_id}. `afterview draft list` shows ids.")
+
+
 class UnknownAction(NotFound):
     def __init__(self, key: str) -> None:
         super().__init__(f"No action {key!r}. `afterview agenda --all --json` lists action keys.")

@@ -42,7 +42,11 @@ def cli_reference() -> str:
     group = click.Context(cli, info_name="afterview")
     for name in COMMANDS:
         parts += ["", f"## afterview {name}", "", "```text"]
-        if name in read_commands:
+        if name == "check":
+            from afterview.cli.check_cmd import parser
+
+            parts.append(parser().format_help().rstrip())
+        elif name in read_commands:
             options, text = read_commands[name]
             parts.append(_argparser(options, f"afterview {name}", text).format_help().rstrip())
         else:

@@ -1,4 +1,4 @@
-"""`agenda` and `today` as Click commands, forwarding to the fast argparse path.
+"""`agenda`, `today` and `check` as Click commands, forwarding to the fast argparse path.
 
 `afterview.__main__` normally routes these two before Click is imported; this
 bridge keeps them listed in `afterview --help` and working when reached via Click.
@@ -31,3 +31,13 @@ def today(ctx: click.Context) -> int:
 
     env: Env = ctx.obj
     return run("today", list(ctx.args), env.db, env.demo)
+
+
+@click.command(context_settings=FORWARD, add_help_option=False)
+@click.pass_context
+def check(ctx: click.Context) -> int:
+    """Check an email before sending it (P5)."""
+    from afterview.cli.check_cmd import run
+
+    env: Env = ctx.obj
+    return run(list(ctx.args), env.db, env.demo)

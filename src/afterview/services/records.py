@@ -17,6 +17,7 @@ from afterview.playbook.facts import (
     ContactKind,
     FitDecision,
     InterviewFormat,
+    Opportunity,
     Outcome,
     Person,
     PersonRole,
@@ -245,18 +246,24 @@ def log_contact(
         opp = repo.load_opportunity(opp_id)
         if person_id is not None and opp.person(person_id) is None:
             raise UnknownPerson(person_id, opp_id)
-        flag = None
-        if kind is ContactKind.FOLLOW_UP:
-            tz = opp.zone(app.timezone)
-            verdict = guard_verdict(opp.contacts, at, app.settings.follow_up_guard_days, tz)
-            if not verdict.allowed and verdict.conflicting is not None:
-                flag = (
-                    f"within {app.settings.follow_up_guard_days} days of the follow-up of "
-                    f"{describe_local(verdict.conflicting, tz)} (P8: at most one a week)"
-                )
+        flag = guard_flag(app, opp, kind, at)
         contact_id = repo.add_contact(opp_id, at, kind, channel, person_id, note, flag)
         refresh_opportunity(app, repo, opp_id, now)
     return LoggedContact(contact_id, flag)
+
+
+def guard_flag(app: App, opp: Opportunity, kind: ContactKind, at: datetime) -> str | None:
+    """The warning a follow-up made inside the weekly guard is logged with (P8)."""
+    if kind is not ContactKind.FOLLOW_UP:
+        return None
+    tz = opp.zone(app.timezone)
+    verdict = guard_verdict(opp.contacts, at, app.settings.follow_up_guard_days, tz)
+    if verdict.allowed or verdict.conflicting is None:
+        return None
+    return (
+        f"within {app.settings.follow_up_guard_days} days of the follow-up of "
+        f"{describe_local(verdict.conflicting, tz)} (P8: at most one a week)"
+    )
 
 
 def record_reply(

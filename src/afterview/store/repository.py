@@ -19,7 +19,14 @@ from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql import Select
 
-from afterview.errors import BadInput, Conflict, UnknownInterview, UnknownOpportunity, UnknownPerson
+from afterview.errors import (
+    BadInput,
+    Conflict,
+    UnknownInterview,
+    UnknownMessage,
+    UnknownOpportunity,
+    UnknownPerson,
+)
 from afterview.playbook.actions import Decision, DecisionKind
 from afterview.playbook.facts import (
     AnswerQuality,
@@ -515,6 +522,59 @@ class Repository:
         query = select(a).order_by(a.c.effective_due_utc, a.c.key)
         return [dict(row) for row in self._all(query)]
 
+    # --- the candidate's profile and word list ------------------------------------
+
+    def get_profile(self) -> RowMapping | None:
+        return self._one(select(t.profile).where(t.profile.c.id == 1))
+
+    def put_profile(self, **fields: Any) -> None:
+        """Create or replace the one profile row."""
+        self.conn.execute(delete(t.profile))
+        self.conn.execute(insert(t.profile).values(id=1, **fields))
+
+    def add_word(self, word: str, at: datetime) -> bool:
+        """False when the word was already on the list."""
+        if self._one(select(t.words.c.word).where(t.words.c.word == word)) is not None:
+            return False
+        self.conn.execute(insert(t.words).values(word=word, added_at=at))
+        return True
+
+    def remove_word(self, word: str) -> bool:
+        return self.conn.execute(delete(t.words).where(t.words.c.word == word)).rowcount > 0
+
+    def list_words(self) -> list[str]:
+        return list(self.conn.execute(select(t.words.c.word).order_by(t.words.c.word)).scalars())
+
+    # --- messages (drafts and sent) -------------------------------------------------
+
+    def add_message(self, opp_id: int, **fields: Any) -> int:
+        self._require_opportunity(opp_id)
+        person_id = fields.get("person_id")
+        if person_id is not None:
+            self._require_people(opp_id, [person_id])
+        return self._insert(t.messages, opportunity_id=opp_id, **fields)
+
+    def get_message(self, message_id: int) -> RowMapping | None:
+        return self._one(select(t.messages).where(t.messages.c.id == message_id))
+
+    def update_message(self, message_id: int, **fields: Any) -> None:
+        self._update(t.messages, message_id, fields, UnknownMessage(message_id))
+
+    def delete_message(self, message_id: int) -> bool:
+        m = t.messages
+        return self.conn.execute(delete(m).where(m.c.id == message_id)).rowcount > 0
+
+    def list_messages(
+        self, opp_id: int | None = None, person_id: int | None = None
+    ) -> list[RowMapping]:
+        m = t.messages
+        query = select(m).order_by(m.c.created_at, m.c.id)
+        if opp_id is not None:
+            query = query.where(m.c.opportunity_id == opp_id)
+        if person_id is not None:
+            query = query.where(m.c.person_id == person_id)
+        return list(self._all(query))
+
     # --- backup, emptiness, wiping ------------------------------------------------
 
     def dump(self) -> dict[str, list[Row]]:
@@ -928,7 +988,12 @@ def _parse(kind: Any, value: Any) -> Any:
 
 def _id_tables() -> list[Table]:
     """Tables whose key is an autoincrementing integer `id`."""
-    return [table for table in DUMP_TABLES if [c.name for c in table.primary_key.columns] == ["id"]]
+    return [
+        table
+        for table in DUMP_TABLES
+        if [c.name for c in table.primary_key.columns] == ["id"]
+        and table.c.id.autoincrement is not False
+    ]
 
 
 def _first_line(error: object) -> str:

@@ -1,0 +1,148 @@
+"""What the checker learns from the database, in plain SQL any driver can run.
+
+`afterview check` is a read command whose start-up time counts (docs/benchmarks.md),
+so it reads SQLite with the stdlib module; the services run the same statements
+through SQLAlchemy. Both hand `gather` a `run(sql, params) -> rows` function.
+
+Known words (never flagged as misspellings): every person's and organisation's
+name in the database (competitors included), the user's word list, and the
+candidate's own proper nouns: capitalised words from their debriefs, reflections
+and profile ("Kotlin", "Lisbon"). Lower-case words from notes are not taken, so a
+typo in a debrief does not whitelist itself.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from afterview.writing.context import LANGUAGES, CheckContext, KnownPerson
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+    from typing import Any
+
+    Run = Callable[[str, dict[str, Any]], Sequence[Sequence[Any]]]
+
+PROFILE_SQL = "SELECT language, skills, experience, signature, name FROM profile WHERE id = 1"
+NAMES_SQL = (
+    "SELECT name FROM people UNION SELECT company FROM opportunities "
+    "UNION SELECT name FROM competitors"
+)
+WORDS_SQL = "SELECT word FROM words"
+OWN_TEXT_SQL = (
+    "SELECT text FROM debrief_items UNION ALL SELECT question FROM debrief_questions "
+    "UNION ALL SELECT add_next_time FROM debrief_questions "
+    "UNION ALL SELECT concerns FROM reflections"
+)
+OPPORTUNITY_SQL = "SELECT company FROM opportunities WHERE id = :opp"
+PEOPLE_SQL = "SELECT name, role FROM people WHERE opportunity_id = :opp ORDER BY id"
+INTERVIEW_SQL = "SELECT opportunity_id FROM interviews WHERE id = :interview"
+NUGGETS_SQL = (
+    "SELECT d.text FROM debrief_items d JOIN interviews i ON i.id = d.interview_id "
+    "WHERE d.section = 'nugget' AND i.opportunity_id = :opp "
+    "ORDER BY (d.interview_id = :interview) DESC, d.interview_id DESC, d.position"
+)
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+class UnknownRecord(LookupError):
+    """An --opp or --interview id that the database does not hold."""
+
+    def __init__(self, what: str, record_id: int) -> None:
+        super().__init__(what, record_id)
+        self.what = what
+        self.record_id = record_id
+
+
+def default_language(environ: dict[str, str] | None = None) -> str:
+    """The English the user's locale names (en_US → en-US); British English otherwise."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "en-US" if value.startswith("en_US") else "en-GB"
+    return "en-GB"
+
+
+def gather(
+    run: Run,
+    *,
+    opp_id: int | None = None,
+    interview_id: int | None = None,
+    kind: str | None = None,
+    language: str | None = None,
+    word_limit: int = 150,
+) -> CheckContext:
+    """Build the checker's context; raises UnknownRecord for an id that is not there."""
+    profile = run(PROFILE_SQL, {})
+    profile_row = profile[0] if profile else None
+    known = _name_words(str(row[0]) for row in run(NAMES_SQL, {}))
+    known |= {str(row[0]) for row in run(WORDS_SQL, {})}
+    own_texts = [str(row[0]) for row in run(OWN_TEXT_SQL, {}) if row[0]]
+    skills: tuple[str, ...] = ()
+    if profile_row is not None:
+        own_texts.extend(str(v) for v in profile_row[1:] if v)
+        skills = tuple(s.strip() for s in str(profile_row[1] or "").splitlines() if s.strip())
+    known |= _proper_nouns(own_texts)
+
+    organisation: str | None = None
+    people: tuple[KnownPerson, ...] = ()
+    nuggets: tuple[str, ...] = ()
+    if interview_id is not None:
+        found = run(INTERVIEW_SQL, {"interview": interview_id})
+        if not found:
+            raise UnknownRecord("interview", interview_id)
+        interview_opp = int(found[0][0])
+        if opp_id is not None and opp_id != interview_opp:
+            raise UnknownRecord("interview", interview_id)
+        opp_id = interview_opp
+    if opp_id is not None:
+        company = run(OPPORTUNITY_SQL, {"opp": opp_id})
+        if not company:
+            raise UnknownRecord("opportunity", opp_id)
+        organisation = str(company[0][0])
+        people = tuple(KnownPerson(str(n), str(r)) for n, r in run(PEOPLE_SQL, {"opp": opp_id}))
+        params = {"opp": opp_id, "interview": interview_id if interview_id is not None else -1}
+        nuggets = tuple(str(row[0]) for row in run(NUGGETS_SQL, params))
+    chosen = language or (str(profile_row[0]) if profile_row else None) or default_language()
+    if chosen not in LANGUAGES:
+        chosen = "en-GB"
+    return CheckContext(
+        language=chosen,
+        kind=kind,
+        people=people,
+        organisation=organisation,
+        known_words=frozenset(known),
+        nuggets=nuggets,
+        skills=skills,
+        word_limit=word_limit,
+    )
+
+
+def _name_words(names: Iterable[str]) -> set[str]:
+    """Each name whole and word by word ("Brightwater Analytics", "Brightwater")."""
+    words: set[str] = set()
+    for name in names:
+        words.add(name)
+        words.update(WORD.findall(name))
+    return words
+
+
+def _proper_nouns(texts: Iterable[str]) -> set[str]:
+    """Capitalised words not at a sentence start, and words with inner capitals."""
+    found: set[str] = set()
+    for text in texts:
+        for match in WORD.finditer(text):
+            word = match.group()
+            if any(ch.isupper() for ch in word[1:]):
+                found.add(word)
+                continue
+            if not word[0].isupper():
+                continue
+            before = text[: match.start()].rstrip()
+            if before and before[-1] not in ".!?:\n":
+                found.add(word)
+    return found

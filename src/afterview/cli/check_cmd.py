@@ -1,0 +1,225 @@
+"""`afterview check [FILE|-]`: check an email before it goes out (P5), on a light path.
+
+Like the agenda, this command is timed (docs/benchmarks.md): it reads the names
+the database knows with the stdlib sqlite3 module and skips Click, SQLAlchemy
+and Rich. PostgreSQL, or a SQLite file whose schema is behind, goes through the
+service layer instead. Exit status: 0 no error-level finding, 1 some, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from afterview import paths
+from afterview.errors import AfterviewError, BadInput, UnknownInterview, UnknownOpportunity
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+    from afterview.writing.context import CheckContext
+
+KINDS = ("thank-you", "follow-up", "withdrawal", "accept", "decline", "other")
+MAX_BYTES = 400_000  # MAX_CHARS characters of UTF-8 need at most 4 bytes each; files are rarely so
+
+HELP = """\
+Check an email (or any text) for what matters before sending it (P5): spelling
+(British or American English, as your profile says), names of the people and the
+organisation as recorded, grammar slips, negative wording, leftover placeholders,
+length, and for a thank-you its three parts.
+
+Exit status: 0 no errors, 1 errors found, 2 bad input.
+
+examples:
+  afterview check thank-you.txt --interview 3
+  pbpaste | afterview check - --opp 2 --kind follow-up
+  afterview check email.txt --json
+"""
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="afterview check",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("file", nargs="?", default="-", help="the text to check ('-' = stdin)")
+    p.add_argument("--opp", type=int, metavar="ID", help="the opportunity it is about")
+    p.add_argument("--interview", type=int, metavar="ID", help="the interview it follows")
+    p.add_argument("--kind", choices=KINDS, help="what it is (default: thank-you with --interview)")
+    p.add_argument("--language", metavar="LANG", help="en-GB or en-US (default: your profile)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--db", help=argparse.SUPPRESS)
+    p.add_argument("--demo", action="store_true", help=argparse.SUPPRESS)
+    return p
+
+
+def run(argv: list[str], db: str | None, demo: bool) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return _run(args, args.db or db, args.demo or demo)
+    except AfterviewError as exc:
+        sys.stderr.write(f"afterview: {exc.message}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("Interrupted.\n")
+        return 130
+
+
+def _run(args: argparse.Namespace, db: str | None, demo: bool) -> int:
+    from afterview.writing.checker import check_text
+
+    language = None
+    if args.language:
+        from afterview.services.profile import parse_language
+
+        language = parse_language(args.language)
+    text = read_text(args.file)
+    kind = args.kind or ("thank-you" if args.interview is not None else None)
+    if kind == "other":
+        kind = None
+    ctx = context(db, demo, args.opp, args.interview, kind, language)
+    _announce_dictionary(ctx.language)
+    report = check_text(text, ctx)
+    if args.json:
+        plain = {"file": args.file, "language": ctx.language, **report.to_plain()}
+        sys.stdout.write(json.dumps(plain, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from afterview.cli.findings_view import render
+
+        name = "<stdin>" if args.file == "-" else args.file
+        sys.stdout.write(render(report, name) + "\n")
+    return 1 if report.errors else 0
+
+
+def read_text(name: str) -> str:
+    """The file's text, or a specific reason it cannot be checked."""
+    shown = "standard input" if name == "-" else name
+    try:
+        if name == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with open(name, "rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise BadInput(f"No such file: {name}") from None
+    except IsADirectoryError:
+        raise BadInput(f"{name} is a folder, not a text file.") from None
+    except OSError as exc:
+        raise BadInput(f"Cannot read {shown}: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise BadInput(
+            f"{shown} is over {MAX_BYTES // 1000} kB; the checker takes one email "
+            "(up to 100,000 characters)."
+        )
+    if b"\x00" in data:
+        raise BadInput(f"{shown} looks binary (it contains NUL bytes); give a text file.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadInput(
+            f"{shown} is not UTF-8 text (byte {exc.start} cannot be read); save it as UTF-8."
+        ) from None
+
+
+def context(
+    db: str | None,
+    demo: bool,
+    opp_id: int | None,
+    interview_id: int | None,
+    kind: str | None,
+    language: str | None,
+) -> CheckContext:
+    from afterview.check_context import UnknownRecord, gather
+
+    url = paths.resolve_db(db, demo=demo)
+    path = paths.sqlite_path(url)
+    limit = _word_limit()
+    if path is not None and not os.path.exists(path):
+        if opp_id is not None:
+            raise UnknownOpportunity(opp_id)
+        if interview_id is not None:
+            raise UnknownInterview(interview_id)
+        return gather(_nothing, kind=kind, language=language, word_limit=limit)
+    if path is not None:
+        import sqlite3
+
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        except sqlite3.Error:
+            conn = None
+        if conn is not None:
+            try:
+
+                def run(sql: str, params: dict[str, Any]) -> Sequence[Sequence[Any]]:
+                    return conn.execute(sql, params).fetchall()
+
+                return gather(
+                    run,
+                    opp_id=opp_id,
+                    interview_id=interview_id,
+                    kind=kind,
+                    language=language,
+                    word_limit=limit,
+                )
+            except UnknownRecord as exc:
+                if exc.what == "interview":
+                    raise UnknownInterview(exc.record_id) from None
+                raise UnknownOpportunity(exc.record_id) from None
+            except sqlite3.Error:
+                pass  # schema behind or locked: the service layer migrates and waits
+            finally:
+                conn.close()
+    return _service_context(url, opp_id, interview_id, kind, language, limit)
+
+
+def _service_context(
+    url: str,
+    opp_id: int | None,
+    interview_id: int | None,
+    kind: str | None,
+    language: str | None,
+    limit: int,
+) -> CheckContext:
+    from datetime import UTC, datetime
+
+    from afterview import config
+    from afterview.services.app import App
+    from afterview.services.checking import context_from
+
+    app = App(url=url, config=config.load())
+    try:
+        with app.transaction(datetime.now(UTC)) as repo:
+            return context_from(
+                repo,
+                opp_id=opp_id,
+                interview_id=interview_id,
+                kind=kind,
+                language=language,
+                word_limit=limit,
+            )
+    finally:
+        app.close()
+
+
+def _word_limit() -> int:
+    from afterview import config
+
+    return config.load().settings.thank_you_max_words
+
+
+def _nothing(sql: str, params: dict[str, Any]) -> Sequence[Sequence[Any]]:
+    return []
+
+
+def _announce_dictionary(language: str) -> None:
+    """Say so when the first check must compile the dictionary (a few seconds, once)."""
+    from afterview.writing import spelling
+
+    needs_build = getattr(spelling, "needs_build", None)
+    if needs_build is not None and needs_build(language):
+        sys.stderr.write(f"Preparing the {language} dictionary (once; a few seconds)…\n")
