@@ -6,7 +6,12 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-test lint bench bench-deps clean
+.PHONY: demo test install install-test system-deps lint bench bench-deps clean
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian/Ubuntu packages: SCOWL's word lists feed the spelling check; hunspell and
+# its dictionaries are what the spelling benchmark and tests compare against.
+DEB_PACKAGES := scowl hunspell hunspell-en-gb hunspell-en-us
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,10 +23,22 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 
-demo: install
+# Installs only what is missing; elsewhere it says what the spelling check needs.
+system-deps:
+	@if command -v dpkg >/dev/null 2>&1; then \
+	  missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	  if [ -n "$$missing" ]; then \
+	    echo "Installing $$missing"; \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	  fi; \
+	else \
+	  echo "Not Debian: install an English word list (see docs/writing.md) for the spelling check."; \
+	fi
+
+demo: install system-deps
 	$(BIN)/afterview demo
 
-test: install-test
+test: install-test system-deps
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
@@ -32,7 +49,6 @@ bench: install-test
 	$(BIN)/python bench/agenda_startup.py
 
 # Taskwarrior, for the benchmark's comparison (Debian/Ubuntu; needs root or sudo).
-SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 bench-deps:
 	$(SUDO) apt-get update
 	$(SUDO) apt-get install -y taskwarrior hyperfine

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from afterview.cli.draft_hints import draft_command
+
 SECTIONS = ("Overdue", "Due today", "Coming up")
 
 
@@ -65,3 +67,6 @@ def _print_item(console: Any, item: dict[str, Any]) -> None:
     console.print(f"  [bold]{escape(item['title'])}[/bold]{company}")
     console.print(f"    {when_label(item)} — [italic]{escape(item['why'])}[/italic]")
     console.print(f"    [dim]{escape(item['key'])}[/dim]")
+    command = draft_command(item)
+    if command:
+        console.print(f"    [dim]draft: {escape(command)}[/dim]")

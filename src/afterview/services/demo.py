@@ -23,6 +23,7 @@ from afterview.playbook.facts import (
     Source,
 )
 from afterview.services import debriefs, decisions, records
+from afterview.services.profile import set_profile
 from afterview.services.app import App
 from afterview.services.records import NewInterviewer
 
@@ -66,6 +67,16 @@ def seed(app: App, now: datetime) -> list[int]:
     with app.transaction(now) as repo:
         if not repo.is_empty():
             raise Conflict("The demo needs an empty database; it refuses to touch your data.")
+    set_profile(
+        app,
+        now=now,
+        name="Sam Taylor",
+        email="sam.taylor@example.org",
+        phone="+44 7700 900123",
+        skills="Python, data pipelines, SQL, mentoring",
+        experience="six years building data platforms in healthcare",
+        language="en-GB",
+    )
     london, new_york = Clock(now, LONDON), Clock(now, NEW_YORK)
     return [
         _just_interviewed(app, london),
