@@ -5,8 +5,8 @@ so it reads SQLite with the stdlib module; the services run the same statements
 through SQLAlchemy. Both hand `gather` a `run(sql, params) -> rows` function.
 
 Known words (never flagged as misspellings): every person's and organisation's
-name in the database (competitors included), the user's word list, and the
-candidate's own proper nouns: capitalised words from their debriefs, reflections
+name in the database (competitors included), the user's word list, the skills of
+the profile, and the candidate's own proper nouns: capitalised words from their debriefs, reflections
 and profile ("Kotlin", "Lisbon"). Lower-case words from notes are not taken, so a
 typo in a debrief does not whitelist itself.
 """
@@ -84,8 +84,9 @@ def gather(
     own_texts = [str(row[0]) for row in run(OWN_TEXT_SQL, {}) if row[0]]
     skills: tuple[str, ...] = ()
     if profile_row is not None:
-        own_texts.extend(str(v) for v in profile_row[1:] if v)
+        own_texts.extend(str(v) for v in profile_row[2:] if v)
         skills = tuple(s.strip() for s in str(profile_row[1] or "").splitlines() if s.strip())
+        known |= _name_words(skills)  # typed on purpose, one by one: all of them count
     known |= _proper_nouns(own_texts)
 
     organisation: str | None = None

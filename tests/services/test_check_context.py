@@ -1,0 +1,70 @@
+"""What the checker learns from the database (check_context.py), on both backends."""
+
+from __future__ import annotations
+
+import pytest
+
+from afterview.check_context import _proper_nouns, default_language
+from afterview.errors import UnknownInterview, UnknownOpportunity
+from afterview.playbook.facts import PersonRole, Route
+from afterview.services import debriefs, profile, records
+from afterview.services.checking import context_from
+
+from .helpers import at, make_app, newcomer
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "en_US.UTF-8"}, "en-US"),
+        ({"LANG": "en_GB.UTF-8"}, "en-GB"),
+        ({"LC_ALL": "en_US.UTF-8", "LANG": "en_GB.UTF-8"}, "en-US"),
+        ({"LANG": "C.UTF-8"}, "en-GB"),
+        ({}, "en-GB"),
+    ],
+)
+def test_default_language_follows_the_locale(environ: dict[str, str], expected: str) -> None:
+    assert default_language(environ) == expected
+
+
+def test_proper_nouns_are_taken_from_notes_but_not_sentence_starts_or_lower_case() -> None:
+    found = _proper_nouns(["They are moving billing to Kotlin. Lisbon opens in spring",
+                           "the recieve bug; a PostgreSQL upgrade"])
+    assert found == {"Kotlin", "PostgreSQL"}  # "They", "Lisbon" start sentences; no typos
+
+
+def test_context_knows_names_nuggets_words_and_the_profile(db_url: str) -> None:
+    app = make_app(db_url)
+    try:
+        case = newcomer(app)
+        records.add_person(app, case.opp, name="Siobhán Ní Bhriain",
+                           role=PersonRole.HIRING_MANAGER, now=at(1, 9))
+        records.add_competitor(app, case.opp, "Quillfeather Labs", at(1, 9))
+        other = records.add_opportunity(app, company="Zephyrine Ltd", role="Analyst",
+                                        route=Route.DIRECT, now=at(1, 9))
+        debriefs.record_debrief(app, case.interview,
+                                {"nuggets": ["a move to Kotlin", "the Lisbon office"]},
+                                now=at(10, 12))
+        profile.set_profile(app, now=at(10, 12), name="Sam Taylor", email="sam@example.org",
+                            language="en-US", skills="Terraform, dbt")
+        profile.add_words(app, ["Grafana"], now=at(10, 12))
+        with app.transaction(at(10, 12)) as repo:
+            ctx = context_from(repo, interview_id=case.interview, kind="thank-you")
+            bare = context_from(repo)
+            with pytest.raises(UnknownOpportunity):
+                context_from(repo, opp_id=999)
+            with pytest.raises(UnknownInterview):
+                context_from(repo, interview_id=999)
+            with pytest.raises(UnknownInterview):  # an interview of another opportunity
+                context_from(repo, opp_id=other, interview_id=case.interview)
+    finally:
+        app.close()
+    assert ctx.language == "en-US" and ctx.kind == "thank-you"
+    assert ctx.organisation == "Northwind Health"
+    assert [p.name for p in ctx.people] == ["Priya Shah", "Dana Kim", "Siobhán Ní Bhriain"]
+    assert ctx.nuggets == ("a move to Kotlin", "the Lisbon office")
+    assert ctx.skills == ("Terraform", "dbt")
+    for word in ("Siobhán", "Bhriain", "Quillfeather", "Zephyrine", "Grafana", "Kotlin",
+                 "Terraform", "Northwind Health"):
+        assert word in ctx.known_words, word
+    assert bare.organisation is None and bare.people == () and "Zephyrine" in bare.known_words

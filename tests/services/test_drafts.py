@@ -1,0 +1,365 @@
+"""Profile, word list and drafts through the service layer (services/profile.py, drafts.py)."""
+
+from __future__ import annotations
+
+import email
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from email import policy
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+
+from afterview.errors import BadInput, Refused, UnknownInterview, UnknownMessage, UnknownPerson
+from afterview.playbook.facts import ContactKind, PersonRole
+from afterview.services import debriefs, drafts, profile, records
+from afterview.services.app import App
+from afterview.services.backup import export_json, import_json
+
+from .helpers import at, follow_up, make_app, newcomer, plan, plan_view
+
+SAM = {"name": "Sam Taylor", "email": "sam@example.org", "skills": "Python, SQL, mentoring",
+       "experience": "six years building data platforms", "language": "en-GB"}
+
+
+def content(app: App) -> dict[str, Any]:
+    tables = export_json(app, at(1, 0))["tables"]
+    tables.pop("_id_counters")
+    return tables  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class Case:
+    opp: int
+    interview: int
+    dana: int
+    tom: int | None
+
+
+def with_debrief(app: App, nuggets: tuple[str, ...] = ("they are opening a Lisbon office",
+                                                        "the billing platform moves to Kotlin"),
+                 panel: bool = True) -> Case:
+    """Interviewed 10 March 10:00–11:00 London by Dana (and Tom), debriefed at 11:30."""
+    base = newcomer(app)
+    interview = base.interview
+    tom = None
+    if panel:
+        interview = records.add_interview(
+            app, base.opp, start=at(10, 10), end=at(10, 11), tz="Europe/London", now=at(1, 9),
+            interviewers=(records.NewInterviewer("Tom Reyes", "tom@northwind.example"),),
+            interviewer_ids=(base.dana,),
+        )
+        records.cancel_interview(app, base.interview, now=at(1, 9))
+        people = {p.name: p.id for p in plan_view(app, base.opp, at(1, 9)).opportunity.people}
+        tom = people["Tom Reyes"]
+    debriefs.record_debrief(app, interview, {"nuggets": list(nuggets),
+                                             "went_well": ["the system design exercise"]},
+                            now=at(10, 11, 30))
+    profile.set_profile(app, now=at(10, 11, 30), **SAM)
+    return Case(base.opp, interview, base.dana, tom)
+
+
+# --- profile and word list ---------------------------------------------------------------
+
+
+def test_a_new_profile_needs_a_name_and_an_email(app: App) -> None:
+    with pytest.raises(BadInput, match="needs --email"):
+        profile.set_profile(app, now=at(1, 9), name="Sam Taylor")
+    assert profile.get_profile(app, at(1, 9)) is None
+
+
+def test_profile_updates_only_what_is_given_and_normalises(app: App) -> None:
+    profile.set_profile(app, now=at(1, 9), **SAM)
+    updated = profile.set_profile(app, now=at(1, 10), language="en_us", skills="SQL; Python, SQL")
+    assert updated.name == "Sam Taylor" and updated.email == "sam@example.org"
+    assert updated.language == "en-US"
+    assert updated.skills == ("SQL", "Python")  # split on , and ;, repeats dropped, order kept
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"email": "not-an-address"}, "Invalid email address"),
+        ({"language": "fr-FR"}, "Unknown language 'fr-FR': use en-GB or en-US."),
+        ({"name": "Sam\nTaylor"}, "must be a single line"),
+        ({"phone": "x" * 41}, "too long"),
+    ],
+)
+def test_bad_profile_values_are_refused_and_nothing_changes(
+    app: App, change: dict[str, str], message: str
+) -> None:
+    profile.set_profile(app, now=at(1, 9), **SAM)
+    before = content(app)
+    with pytest.raises(BadInput, match=message):
+        profile.set_profile(app, now=at(1, 10), **change)
+    assert content(app) == before
+
+
+def test_word_list_adds_once_removes_and_refuses_non_words(app: App) -> None:
+    assert profile.add_words(app, ["Kubernetes", "dbt", "Kubernetes"], now=at(1, 9)) == [
+        "Kubernetes", "dbt"]
+    assert profile.add_words(app, ["dbt"], now=at(1, 9)) == []
+    with pytest.raises(BadInput, match="is not a word"):
+        profile.add_words(app, ["two words"], now=at(1, 9))
+    with pytest.raises(BadInput, match="Not on your word list: Terraform"):
+        profile.remove_words(app, ["dbt", "Terraform"], now=at(1, 9))
+    assert profile.list_words(app, now=at(1, 9)) == ["Kubernetes", "dbt"]  # nothing removed
+    profile.remove_words(app, ["dbt"], now=at(1, 9))
+    assert profile.list_words(app, now=at(1, 9)) == ["Kubernetes"]
+
+
+# --- thank-you drafts (P5) ----------------------------------------------------------------
+
+
+def test_thank_you_drafts_one_per_interviewer_each_with_its_own_nugget(app: App) -> None:
+    case = with_debrief(app)
+    dana, tom = drafts.draft_thank_you(app, case.interview, now=at(10, 11, 40))
+    assert (dana.to_name, dana.to_email) == ("Dana Kim", "dana@northwind.example")
+    assert (tom.to_name, tom.to_email) == ("Tom Reyes", "tom@northwind.example")
+    assert {dana.nugget, tom.nugget} == {"they are opening a Lisbon office",
+                                         "the billing platform moves to Kotlin"}
+    assert "Dana" in dana.body and "Tom" in tom.body
+    assert dana.body != tom.body
+    assert dana.message_id != tom.message_id and dana.message_id.endswith("@example.org>")
+    assert [v.id for v in drafts.list_drafts(app, now=at(10, 12))] == [dana.id, tom.id]
+
+
+def test_a_second_thank_you_to_the_same_person_does_not_repeat_the_first(app: App) -> None:
+    case = with_debrief(app)
+    first = drafts.draft_thank_you(app, case.interview, now=at(10, 11, 40), to=case.dana)[0]
+    second = drafts.draft_thank_you(app, case.interview, now=at(10, 11, 45), to=case.dana)[0]
+    assert first.body != second.body
+    assert second.nugget != first.nugget  # the other nugget, since the first was used
+
+
+def test_nugget_choice_and_its_errors(app: App) -> None:
+    case = with_debrief(app)
+    chosen = drafts.draft_thank_you(app, case.interview, now=at(10, 12), to=case.dana, nugget=2)
+    assert chosen[0].nugget == "the billing platform moves to Kotlin"
+    before = content(app)
+    with pytest.raises(BadInput, match="--nugget 3: the debrief of interview .* has 2"):
+        drafts.draft_thank_you(app, case.interview, now=at(10, 12), nugget=3)
+    with pytest.raises(UnknownPerson):
+        drafts.draft_thank_you(app, case.interview, now=at(10, 12), to=999)
+    with pytest.raises(UnknownInterview):
+        drafts.draft_thank_you(app, 999, now=at(10, 12))
+    assert content(app) == before
+
+
+def test_no_thank_you_before_the_interview_or_without_a_profile(app: App) -> None:
+    case = newcomer(app)
+    with pytest.raises(BadInput, match="No profile yet"):
+        drafts.draft_thank_you(app, case.interview, now=at(10, 12))
+    profile.set_profile(app, now=at(1, 9), **SAM)
+    with pytest.raises(BadInput, match="has not happened yet"):
+        drafts.draft_thank_you(app, case.interview, now=at(9, 12))
+
+
+def test_without_a_debrief_the_draft_says_to_record_one(app: App) -> None:
+    case = newcomer(app)
+    profile.set_profile(app, now=at(1, 9), **SAM)
+    (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 12))
+    assert view.nugget is None
+    assert any("record the debrief (P4)" in note for note in view.notes)
+
+
+# --- other kinds ------------------------------------------------------------------------------
+
+
+def test_follow_up_is_refused_inside_the_weekly_guard_saying_when(app: App) -> None:
+    case = with_debrief(app, panel=False)
+    follow_up(app, case.opp, at(18, 10))  # Wednesday 18 March
+    before = content(app)
+    with pytest.raises(Refused, match=r"Next allowed from Mon 23 Mar 00:00"):
+        drafts.draft_for_opportunity(app, case.opp, "follow-up", now=at(20, 9))
+    assert content(app) == before
+    view = drafts.draft_for_opportunity(app, case.opp, "follow-up", now=at(23, 9))
+    assert view.kind == "follow-up" and view.to_name == "Priya Shah"  # recruiter route
+
+
+def test_recruiter_call_script_needs_a_recruiter(app: App) -> None:
+    case = with_debrief(app, panel=False)
+    script = drafts.draft_for_opportunity(app, case.opp, "recruiter-call", now=at(10, 11, 45))
+    assert script.is_call and "Priya" in script.body
+    with pytest.raises(BadInput, match="is a call script"):
+        drafts.export_eml(app, script.id, now=at(10, 12))
+    direct = records.add_opportunity(app, company="Acme", role="Analyst",
+                                     route=records.Route.DIRECT, now=at(1, 9))
+    with pytest.raises(BadInput, match="has no recruiter recorded"):
+        drafts.draft_for_opportunity(app, direct, "recruiter-call", now=at(10, 12))
+
+
+@pytest.mark.parametrize("kind", ["withdrawal", "accept", "decline"])
+def test_withdrawal_and_offer_replies_go_to_the_main_contact(app: App, kind: str) -> None:
+    case = with_debrief(app, panel=False)
+    view = drafts.draft_for_opportunity(app, case.opp, kind, now=at(12, 9))
+    assert view.kind == kind and view.to_name == "Priya Shah" and view.body.strip()
+
+
+# --- editing ---------------------------------------------------------------------------------
+
+
+def test_editable_text_round_trips_and_edits_apply(app: App) -> None:
+    case = with_debrief(app, panel=False)
+    (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 12))
+    subject, to, body = drafts.parse_editable(view.editable_text())
+    assert (subject, body) == (view.subject, view.body)
+    assert to == "Dana Kim <dana@northwind.example>"
+    edited = drafts.edit_draft(app, view.id, now=at(10, 13), subject="Thank you, Dana",
+                               body=body + "\n\nP.S. Lovely office.", to="Dana Kim <dk@nw.example>")
+    assert edited.subject == "Thank you, Dana" and edited.body.endswith("Lovely office.")
+    assert edited.to_email == "dk@nw.example" and edited.updated_at == at(10, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Subject: hi\nBcc: x@y.example\n\nbody", "only Subject: and To: are kept"),
+        ("To: a@b.example\n\nbody", "lost its Subject"),
+        ("no header block at all", "needs its header lines"),
+    ],
+)
+def test_parse_editable_refuses_what_it_cannot_keep(text: str, message: str) -> None:
+    with pytest.raises(BadInput, match=message):
+        drafts.parse_editable(text)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"subject": "Thanks\r\nBcc: victim@example.org"}, "one line"),
+        ({"subject": "  "}, "must not be empty"),
+        ({"body": "\n\n  \n"}, "must not be empty"),
+        ({"to": "Dana <dana@nw.example>\r\nBcc: x@y.example"}, "one line"),
+        ({"to": "Dana <not an address>"}, "Invalid email address|Cannot read"),
+    ],
+)
+def test_bad_edits_change_nothing(app: App, changes: dict[str, str], message: str) -> None:
+    case = with_debrief(app, panel=False)
+    (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 12))
+    before = content(app)
+    with pytest.raises(BadInput, match=message):
+        drafts.edit_draft(app, view.id, now=at(10, 13), **changes)
+    assert content(app) == before
+
+
+def test_unknown_draft_ids_are_clear(app: App) -> None:
+    for call in (drafts.get_draft, drafts.delete_draft, drafts.export_eml, drafts.mailto_link):
+        with pytest.raises(UnknownMessage, match="No draft or message 42"):
+            call(app, 42, now=at(1, 9))
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+def test_eml_export_is_a_valid_utf8_message_with_stable_ids(app: App) -> None:
+    case = with_debrief(app, panel=False)
+    profile.set_profile(app, now=at(10, 12), name="Zoë Brontë-Łukasz")
+    (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 12))
+    drafts.edit_draft(app, view.id, now=at(10, 12), subject="Merci — café chat ☕")
+    raw = drafts.export_eml(app, view.id, now=at(10, 12, 5))
+    assert b"\r\n" in raw and all(b < 128 for b in raw.split(b"\r\n\r\n", 1)[0])  # 7-bit headers
+    message = email.message_from_bytes(raw, policy=policy.default)
+    assert message["Subject"] == "Merci — café chat ☕"
+    assert message["From"].addresses[0].display_name == "Zoë Brontë-Łukasz"
+    assert message["To"].addresses[0].addr_spec == "dana@northwind.example"
+    assert message["Message-ID"] == view.message_id
+    assert email.utils.parsedate_to_datetime(message["Date"]) == at(10, 12, 5)
+    assert message.get_content().strip() == drafts.get_draft(app, view.id, now=at(10, 13)).body
+    again = email.message_from_bytes(drafts.export_eml(app, view.id, now=at(11, 9)),
+                                     policy=policy.default)
+    assert again["Message-ID"] == view.message_id  # every export names the same message
+
+
+def test_a_follow_up_threads_under_the_sent_thank_you(app: App) -> None:
+    case = with_debrief(app, panel=False)
+    (thanks,) = drafts.draft_thank_you(app, case.interview, now=at(10, 12))
+    drafts.mark_sent(app, thanks.id, at=at(10, 12, 30), now=at(10, 12, 30))
+    chase = drafts.draft_for_opportunity(app, case.opp, "follow-up", now=at(17, 10),
+                                         to=case.dana)
+    message = email.message_from_bytes(drafts.export_eml(app, chase.id, now=at(17, 10)),
+                                       policy=policy.default)
+    assert message["In-Reply-To"] == thanks.message_id
+    assert message["References"] == thanks.message_id
+
+
+def test_mailto_link_encodes_address_subject_and_body(app: App) -> None:
+    case = with_debrief(app, panel=False)
+    (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 12))
+    drafts.edit_draft(app, view.id, now=at(10, 12), subject="Q&A: 100% thanks?",
+                      body="Dear Dana,\n\nLine two & more = café.\n\nSam")
+    link = drafts.mailto_link(app, view.id, now=at(10, 12))
+    parts = urlsplit(link)
+    assert parts.scheme == "mailto" and unquote(parts.path) == "dana@northwind.example"
+    assert " " not in link and "\n" not in link
+    query = parse_qs(parts.query)
+    assert query["subject"] == ["Q&A: 100% thanks?"]
+    assert query["body"] == ["Dear Dana,\r\n\r\nLine two & more = café.\r\n\r\nSam"]
+
+
+# --- sent ---------------------------------------------------------------------------------------
+
+
+def test_marking_a_thank_you_sent_logs_the_contact_and_schedules_the_follow_up(app: App) -> None:
+    case = with_debrief(app, panel=False)
+    (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 12))
+    sent, flag = drafts.mark_sent(app, view.id, at=at(10, 12, 30), now=at(10, 12, 30))
+    assert flag is None and sent.sent_at == at(10, 12, 30)
+    opp = plan_view(app, case.opp, at(10, 13)).opportunity
+    (contact,) = [c for c in opp.contacts if c.kind is ContactKind.THANK_YOU]
+    assert (contact.at, contact.person_id) == (at(10, 12, 30), case.dana)
+    actions = plan(app, case.opp, at(10, 13))
+    thank_key = f"P5:thank-you:interview={case.interview}:person={case.dana}"
+    assert actions[thank_key]["state"] == "done"
+    first_chase = next(a for k, a in actions.items() if k.startswith("P8:") and a["is_open"])
+    assert first_chase["due"].startswith("2026-03-17")  # a week after the thank-you (P8)
+    with pytest.raises(Refused, match="already marked sent"):
+        drafts.mark_sent(app, view.id, at=at(10, 13), now=at(10, 13))
+    with pytest.raises(Refused, match="cannot change"):
+        drafts.edit_draft(app, view.id, now=at(10, 13), subject="Changed")
+    with pytest.raises(Refused, match="stays in the record"):
+        drafts.delete_draft(app, view.id, now=at(10, 13))
+
+
+def test_a_follow_up_sent_inside_the_guard_is_logged_with_a_flag(app: App) -> None:
+    case = with_debrief(app, panel=False)
+    chase = drafts.draft_for_opportunity(app, case.opp, "follow-up", now=at(17, 9))
+    follow_up(app, case.opp, at(17, 10))  # the user chased by phone meanwhile
+    _, flag = drafts.mark_sent(app, chase.id, at=at(17, 11), now=at(17, 11))
+    assert flag is not None and "P8: at most one a week" in flag
+
+
+def test_sent_in_the_future_is_refused(app: App) -> None:
+    case = with_debrief(app, panel=False)
+    (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 12))
+    with pytest.raises(BadInput, match="future"):
+        drafts.mark_sent(app, view.id, at=at(10, 12) + timedelta(hours=1), now=at(10, 12))
+
+
+# --- backup ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def second_app(new_db_url: Callable[[], str]) -> Iterator[App]:
+    other = make_app(new_db_url())
+    yield other
+    other.close()
+
+
+def test_backup_round_trip_keeps_profile_words_and_messages(app: App, second_app: App) -> None:
+    case = with_debrief(app, panel=False)
+    profile.add_words(app, ["Kubernetes"], now=at(10, 12))
+    (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 12))
+    drafts.mark_sent(app, view.id, at=at(10, 12, 30), now=at(10, 12, 30))
+    first = json.loads(json.dumps(export_json(app, at(10, 13))))
+    assert first["tables"]["profile"][0]["skills"] == "Python\nSQL\nmentoring"
+    import_json(second_app, first, at(10, 14))
+    again = export_json(second_app, at(10, 15))
+    del again["exported_at"], first["exported_at"]
+    assert again == first
+    restored = drafts.get_draft(second_app, view.id, now=at(10, 15))
+    assert restored.message_id == view.message_id and restored.sent_at == at(10, 12, 30)
+    assert profile.list_words(second_app, now=at(10, 15)) == ["Kubernetes"]
