@@ -49,6 +49,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "lessons": ("afterview.cli.reports", "lessons", "Lessons across all interviews (P11)."),
     "export": ("afterview.cli.backup", "export", "Export: json (backup) or ics (calendar)."),
     "import": ("afterview.cli.backup", "import_", "Import a JSON backup."),
+    "serve": ("afterview.cli.serve", "serve", "The web app on this machine (loopback)."),
     "demo": ("afterview.cli.demo", "demo", "Fill a demo database and show its day."),
     "config": ("afterview.cli.config_cmd", "config", "Show or change settings."),
 }

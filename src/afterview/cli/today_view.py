@@ -10,8 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from afterview.cli.draft_hints import draft_command
-
-SECTIONS = ("Overdue", "Due today", "Coming up")
+from afterview.day import SECTIONS, section_of, when_label
 
 
 def render_today(items: list[dict[str, Any]], now: datetime) -> None:
@@ -36,27 +35,6 @@ def render_today(items: list[dict[str, Any]], now: datetime) -> None:
         for item in rows:
             _print_item(console, item)
     console.print("\n[dim]afterview done KEY · skip KEY --reason … · snooze KEY --until TIME[/dim]")
-
-
-def section_of(item: dict[str, Any], local_now: datetime) -> str:
-    due = due_of(item).astimezone(local_now.tzinfo)
-    if due.date() < local_now.date() or (item["overdue"] and due.date() < local_now.date()):
-        return "Overdue"
-    if due.date() == local_now.date():
-        return "Due today"
-    return "Coming up"
-
-
-def due_of(item: dict[str, Any]) -> datetime:
-    return datetime.fromisoformat(item["snoozed_until"] or item["due"])
-
-
-def when_label(item: dict[str, Any]) -> str:
-    """The due time on the wall clock of the action's own zone, named."""
-    due = due_of(item)
-    city = item["tz"].split("/")[-1].replace("_", " ")
-    snoozed = ", snoozed" if item["state"] == "snoozed" else ""
-    return f"{due:%a %d %b %H:%M} {city}{snoozed}"
 
 
 def _print_item(console: Any, item: dict[str, Any]) -> None:

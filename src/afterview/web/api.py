@@ -1,0 +1,84 @@
+"""The JSON API: the same use cases as the pages, for the page scripts and other tools.
+
+State-changing calls need the `X-CSRF-Token` header matching the `afterview_csrf`
+cookie; `GET /api/csrf` hands a tool both.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from afterview.agenda_query import AgendaQuery
+from afterview.parsing import parse_datetime
+from afterview.services import decisions
+from afterview.services.agenda import agenda as agenda_items
+from afterview.web import security
+from afterview.web.pages.common import now, service
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+# Further API modules under afterview.web, each exposing `router` (prefix /api).
+MORE: tuple[str, ...] = ()
+
+
+class Decided(BaseModel):
+    key: str
+    state: str
+    logged_contact: int | None = None
+
+
+class SkipBody(BaseModel):
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class SnoozeBody(BaseModel):
+    until: str = Field(description="ISO 8601; without an offset it is read in the user's zone.")
+
+
+@router.get("/csrf", summary="A CSRF token for tools (also set as a cookie)")
+def csrf(request: Request) -> JSONResponse:
+    token = security.token_of(request)
+    response = JSONResponse({"token": token, "header": "X-CSRF-Token"})
+    response.headers.append("set-cookie", security.cookie_header(token))
+    return response
+
+
+@router.get("/agenda", summary="What is due or overdue (the CLI's `agenda --json` items)")
+def agenda(
+    request: Request, days: float = 0, all: bool = False, include_closed: bool = False
+) -> list[dict[str, Any]]:
+    if not 0 <= days <= 3660:
+        from afterview.errors import BadInput
+
+        raise BadInput("days must be between 0 and 3660.")
+    query = AgendaQuery(now(), days=days, everything_ahead=all, include_closed=include_closed)
+    return agenda_items(service(request), query)
+
+
+@router.post("/actions/{key}/done", summary="Mark an action done", response_model=Decided)
+def done(request: Request, key: str) -> Decided:
+    result = decisions.done(service(request), key, at=now(), now=now())
+    return Decided(key=key, state="done", logged_contact=result.logged_contact)
+
+
+@router.post("/actions/{key}/skip", summary="Skip an action", response_model=Decided)
+def skip(request: Request, key: str, body: SkipBody) -> Decided:
+    decisions.skip(service(request), key, reason=body.reason, now=now())
+    return Decided(key=key, state="skipped")
+
+
+@router.post("/actions/{key}/snooze", summary="Snooze an action", response_model=Decided)
+def snooze(request: Request, key: str, body: SnoozeBody) -> Decided:
+    app = service(request)
+    until = parse_datetime(body.until, app.timezone, now())
+    decisions.snooze(app, key, until=until, now=now())
+    return Decided(key=key, state="snoozed")
+
+
+for _name in MORE:
+    router.include_router(importlib.import_module(f"afterview.web.{_name}").router)

@@ -1,0 +1,108 @@
+"""The FastAPI application: pages, the JSON API, static assets, and one error policy.
+
+`create_app(service)` wires everything to one service-layer `App`, so the web and
+the CLI are two faces of the same use cases. Routes are plain `def`s: the service
+layer is synchronous and runs in the server's thread pool.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from afterview import __version__
+from afterview.errors import AfterviewError
+from afterview.services.app import App
+from afterview.web import security
+from afterview.web.templating import render
+
+STATIC = Path(__file__).with_name("static")
+log = logging.getLogger("afterview.web")
+
+
+def create_app(service: App, *, bound_host: str = "127.0.0.1") -> FastAPI:
+    app = FastAPI(
+        title="Afterview",
+        version=__version__,
+        description="The candidate's companion after a job interview: the local JSON API.",
+        docs_url=None,  # Swagger UI loads from a CDN; the app must work offline
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        dependencies=[Depends(security.verify_csrf)],
+    )
+    app.state.service = service
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=security.allowed_hosts(bound_host))
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _errors(app)
+    from afterview.web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    @app.get("/minimal", include_in_schema=False)
+    def minimal() -> PlainTextResponse:
+        """The benchmark's baseline: the same framework doing nothing (docs/benchmarks.md)."""
+        return PlainTextResponse("ok")
+
+    return app
+
+
+def _errors(app: FastAPI) -> None:
+    @app.exception_handler(AfterviewError)
+    async def afterview_error(request: Request, exc: AfterviewError) -> Response:
+        return _error(request, exc.http_status, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"error": "Invalid request.", "detail": _plain(exc)}, 422)
+        return _error(request, 422, "Some of what was sent could not be read. " + _first(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = "There is no such page." if exc.status_code == 404 else str(exc.detail)
+        return _error(request, exc.status_code, message)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+        print(f"afterview: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return _error(
+            request, 500, "Something went wrong on our side; nothing was changed. Please try again."
+        )
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"error": message}, status_code=status)
+    return render(request, "error.html", {"message": message, "status": status}, status=status)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or "application/json" in request.headers.get(
+        "accept", ""
+    ).split(",")[0]
+
+
+def _plain(exc: RequestValidationError) -> list[dict[str, Any]]:
+    return [
+        {"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", ""))}
+        for e in exc.errors()
+    ]
+
+
+def _first(exc: RequestValidationError) -> str:
+    errors = exc.errors()
+    if not errors:
+        return ""
+    where = " → ".join(str(p) for p in errors[0].get("loc", ())[1:])
+    return f"({where}: {errors[0].get('msg', '')})"

@@ -1,0 +1,65 @@
+"""Jinja2 with autoescaping everywhere: user text always renders as text, never as markup."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from afterview.web import security
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters["local"] = local_time
+    return env
+
+
+def local_time(value: datetime | str | None, tz: str, fmt: str = "%a %d %b %H:%M") -> str:
+    if value is None:
+        return ""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(ZoneInfo(tz)).strftime(fmt)
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any], status: int = 200
+) -> HTMLResponse:
+    """A page with the CSRF token in place; sets the token cookie on first contact."""
+    token = security.token_of(request)
+    service = getattr(request.app.state, "service", None)
+    values = {
+        "request": request,
+        "csrf_token": token,
+        "tz": service.timezone if service is not None else "UTC",
+        "path": request.url.path,
+        **context,
+    }
+    html = environment().get_template(name).render(values)
+    response = HTMLResponse(html, status_code=status)
+    if request.cookies.get(security.COOKIE) != token:
+        response.headers.append("set-cookie", security.cookie_header(token))
+    response.headers["x-content-type-options"] = "nosniff"
+    response.headers["referrer-policy"] = "same-origin"
+    response.headers["content-security-policy"] = (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+    )
+    return response
