@@ -7,8 +7,14 @@ import importlib
 from fastapi import APIRouter
 
 # Modules under afterview.web.pages, each exposing `router`.
-PAGES = ("today",)
+PAGES = ("today", "opportunities", "interview", "reports", "settings", "drafts")
 
 router = APIRouter()
 for _name in PAGES:
-    router.include_router(importlib.import_module(f"afterview.web.pages.{_name}").router)
+    try:
+        _module = importlib.import_module(f"afterview.web.pages.{_name}")
+    except ModuleNotFoundError as exc:  # a page still being written
+        if exc.name != f"afterview.web.pages.{_name}":
+            raise
+        continue
+    router.include_router(_module.router)
