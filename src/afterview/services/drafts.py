@@ -438,10 +438,10 @@ def parse_recipient(text: str) -> tuple[str | None, str | None]:
         raise BadInput("The recipient must be one line.")
     if not value:
         return None, None
-    if "@" not in value:
+    if "@" not in value and "<" not in value:
         return require_text(value, "The recipient's name", 120), None
     name, address = parseaddr(value)
-    if not address:
+    if "@" not in address:
         raise BadInput(f"Cannot read the recipient {text!r}: use `Name <address>`.")
     return (name.strip() or None), parse_email(address)
 
