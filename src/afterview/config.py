@@ -38,6 +38,15 @@ def load() -> Config:
     return Config(settings=settings, timezone=zone)
 
 
+def load_settings() -> Settings:
+    """The playbook settings alone: no time zone look-up (tzlocal), for light commands."""
+    raw = _settings_only(_read_file())
+    try:
+        return from_plain({**raw, **_from_environment()})
+    except SettingsError as exc:
+        raise BadInput(f"{paths.config_file()}: {exc}") from None
+
+
 def checked_zone(name: str, source: str) -> str:
     """The IANA name, spelled as the database spells it; a typo is refused at once,
     before an opportunity records it (its plan could never be computed again)."""

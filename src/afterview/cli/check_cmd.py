@@ -209,7 +209,7 @@ def _service_context(
 def _word_limit() -> int:
     from afterview import config
 
-    return config.load().settings.thank_you_max_words
+    return config.load_settings().thank_you_max_words
 
 
 def _nothing(sql: str, params: dict[str, Any]) -> Sequence[Sequence[Any]]:

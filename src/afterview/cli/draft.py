@@ -239,7 +239,7 @@ def _show_new(env: Env, views: Sequence[object], as_json: bool) -> None:
         say(view.editable_text())
         say("")
         for note in view.notes:
-            warn(note)
+            say(f"Note: {note}")
         _report(env, view.id)
         say("")
     if drafts:
