@@ -160,6 +160,7 @@ def draft_thank_you(
                 went_well=debrief.went_well if debrief else (),
                 previous=tuple(row["body"] for row in previous),
                 seed=position + len(previous),
+                written_on=now.astimezone(_zone(interview.tz)).date(),
             )
             notes = []
             if not nuggets:
@@ -219,8 +220,9 @@ def draft_for_opportunity(
             follow_ups_sent=len(follow_ups),
             previous=tuple(row["body"] for row in previous),
             seed=len(previous),
+            interviewers=interviewers,
+            written_on=now.astimezone(_zone(tz)).date(),
         )
-        request = _with_interviewers(request, interviewers)
         return _store(repo, app, opp, request, last.id if last else None, person, now, [])
 
 
@@ -570,13 +572,6 @@ def _choose_nugget(
 
 def _recipient(person: Person) -> Recipient:
     return Recipient(name=person.name, title=person.title, role=person.role.value)
-
-
-def _with_interviewers(request: DraftRequest, names: tuple[str, ...]) -> DraftRequest:
-    """Pass the interviewers' names where the model has the field (recruiter call, P1)."""
-    if "interviewers" in DraftRequest.__dataclass_fields__:
-        return replace(request, interviewers=names)  # type: ignore[call-arg]
-    return request
 
 
 def _zone(name: str) -> Any:

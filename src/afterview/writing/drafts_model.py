@@ -35,6 +35,7 @@ class DraftRequest:
     `previous` holds the bodies of earlier drafts to the same recipient: each part's
     wording is chosen so that the new draft does not repeat them. `seed` varies
     the starting wording between recipients of the same interview.
+    `interview_start` is read in the interview's local time (its own tzinfo).
     """
 
     kind: str
@@ -51,6 +52,11 @@ class DraftRequest:
     follow_ups_sent: int = 0
     previous: tuple[str, ...] = ()
     seed: int = 0
+    # P1: the interviewers the recruiter is asked to follow up with, as recorded.
+    interviewers: tuple[str, ...] = ()
+    # The day the draft is written (the caller's "today"), so P5's thanks can say
+    # "this morning" or "yesterday" correctly; without it no day is named.
+    written_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,251 @@
+"""Choosing, localising and rendering a draft's words: variety without randomness.
+
+Every part has several wordings. `Wording.pick` renders them all, then takes the
+first, rotating from the request's seed, whose sentences appear in none of the
+earlier drafts to the same person: two drafts for the same person never read the
+same, two interviewers of one interview get different openings, and the same
+request always gives the same draft.
+
+Templates are written once, in British English; `localise` turns the template
+text (never the candidate's facts) into American English for an en-US profile.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+
+from afterview.writing.drafts.notes import clean, wordset
+from afterview.writing.drafts_model import DraftRequest, Profile, Recipient
+
+# Phrases first (they contain words the word list would change on its own).
+US_PHRASES = (
+    ("keen on", "excited about"),
+    ("keen to", "eager to"),
+    ("straight away", "right away"),
+    ("my CV", "my resume"),
+    ("an updated CV", "an updated resume"),
+)
+US_WORDS = {
+    "organisation": "organization",
+    "organisations": "organizations",
+    "organisation's": "organization's",
+    "realise": "realize",
+    "realised": "realized",
+    "recognise": "recognize",
+    "prioritise": "prioritize",
+    "favourite": "favorite",
+    "centre": "center",
+    "programme": "program",
+    "enquiry": "inquiry",
+    "judgement": "judgment",
+    "keen": "eager",
+    "CV": "resume",
+}
+GB_TO_US = re.compile(r"\b(" + "|".join(re.escape(w) for w in US_WORDS) + r")\b", re.IGNORECASE)
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+CLOSINGS = {
+    "en-GB": ("Kind regards,", "Best wishes,", "With best wishes,", "Many thanks,"),
+    "en-US": ("Best regards,", "All the best,", "Warm regards,", "Sincerely,"),
+}
+TITLES = wordset("mr mrs ms miss mx dr prof professor sir dame lord lady")
+KEPT_TITLES = {"dr": "Dr", "prof": "Professor", "professor": "Professor"}
+ROLE_NOUNS = wordset("role position job post opening vacancy")
+ORDINALS = ("first", "second", "third", "fourth", "fifth")
+
+
+def localise(text: str, language: str) -> str:
+    """The template in the profile's English (templates are written en-GB)."""
+    if language != "en-US":
+        return text
+    for gb, us in US_PHRASES:
+        text = re.sub(rf"\b{re.escape(gb)}\b", us, text)
+    return GB_TO_US.sub(lambda m: _same_case(m.group(), US_WORDS[_key(m.group())]), text)
+
+
+def _key(word: str) -> str:
+    return word if word == "CV" else word.lower()
+
+
+def _same_case(original: str, replacement: str) -> str:
+    if original[:1].isupper() and original != "CV":
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def tidy(text: str) -> str:
+    """One space between words, no doubled full stops, a capital to start."""
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    text = re.sub(r" ([,.;:!?])", r"\1", text)
+    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
+    text = re.sub(r"([?!])\.", r"\1", text)
+    return text[:1].upper() + text[1:]
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", _flat(text)) if s]
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class Wording:
+    """Picks one wording per part for one request (see the module docstring)."""
+
+    def __init__(self, request: DraftRequest) -> None:
+        self.language = request.profile.language
+        self.seed = request.seed
+        self._previous = tuple(_flat(body) for body in request.previous if body.strip())
+        self._previous_lines = frozenset(
+            line.strip() for body in request.previous for line in body.splitlines()
+        )
+
+    def say(self, template: str, facts: Mapping[str, str]) -> str:
+        """One template rendered: localised, facts filled in, tidied."""
+        return tidy(localise(template, self.language).format_map(facts))
+
+    def pick(self, templates: Sequence[str], facts: Mapping[str, str], *, turn: int = 0) -> str:
+        """The first fresh rendering, rotating from the seed (+ `turn`)."""
+        rendered = [self.say(t, facts) for t in templates]
+        return self.pick_rendered(rendered, turn=turn)
+
+    def pick_rendered(self, options: Sequence[str], *, turn: int = 0) -> str:
+        start = (self.seed + turn) % len(options)
+        order = [options[(start + i) % len(options)] for i in range(len(options))]
+        return min(order, key=self._stale)  # min keeps the first of equals: the rotation
+
+    def _stale(self, text: str) -> int:
+        """How many of the text's sentences an earlier draft already used."""
+        return sum(1 for s in sentences(text) if any(s in body for body in self._previous))
+
+    def closing(self, *, turn: int = 0) -> str:
+        """A sign-off line in the profile's English, varied like the parts."""
+        options = CLOSINGS.get(self.language, CLOSINGS["en-GB"])
+        start = (self.seed + turn) % len(options)
+        order = [options[(start + i) % len(options)] for i in range(len(options))]
+        return next((c for c in order if c not in self._previous_lines), order[0])
+
+
+def day_month(day: date, language: str) -> str:
+    """'12 March' (en-GB) or 'March 12' (en-US)."""
+    month = MONTHS[day.month - 1]
+    return f"{month} {day.day}" if language == "en-US" else f"{day.day} {month}"
+
+
+def when(start: datetime | None, written_on: date | None, language: str) -> str:
+    """When the interview was, seen from the day of writing (" this morning"), or "".
+
+    Empty when either day is unknown: the draft then names no day rather than
+    risk a wrong one.
+    """
+    if start is None or written_on is None:
+        return ""
+    days = (written_on - start.date()).days
+    if days == 0:
+        hour = start.hour
+        return " this morning" if hour < 12 else " this afternoon" if hour < 18 else " this evening"
+    if days == 1:
+        return " yesterday"
+    if 1 < days < 7:
+        return f" on {WEEKDAYS[start.weekday()]}"
+    if days >= 7:
+        return f" on {day_month(start.date(), language)}"
+    return ""
+
+
+def join(items: Sequence[str], language: str) -> str:
+    """'A, B and C' (en-GB) or 'A, B, and C' (en-US, serial comma)."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return items[0] if items else ""
+    serial = "," if language == "en-US" and len(items) > 2 else ""
+    return f"{', '.join(items[:-1])}{serial} and {items[-1]}"
+
+
+def salutation(recipient: Recipient | None, language: str) -> str:
+    """How to address the person: first name, or title + surname for Dr/Professor.
+
+    "Dr Priya Shah" → "Dr Shah" ("Dr. Shah" en-US); "Shah, Priya" → "Priya";
+    "" when there is no usable name.
+    """
+    name = clean(recipient.name) if recipient else ""
+    if "," in name:
+        last, _, first = name.partition(",")
+        name = f"{first.strip()} {last.strip()}".strip()
+    words = name.split()
+    title = words[0].rstrip(".").lower() if words else ""
+    if title in TITLES and len(words) > 1:
+        words = words[1:]
+        if title in KEPT_TITLES or len(words) == 1:
+            shown = KEPT_TITLES.get(title, title.capitalize())
+            dot = "." if language == "en-US" and shown in {"Dr", "Mr", "Mrs", "Ms", "Mx"} else ""
+            return f"{shown}{dot} {words[-1]}"
+    if not words:
+        return ""
+    first = words[0]
+    if len(first.rstrip(".")) == 1 and len(words) > 1:  # "J. Smith": an initial
+        return " ".join(words)
+    return first
+
+
+def greeting(recipient: Recipient | None, language: str, *, word: str = "Dear") -> str:
+    """'Dear Priya,' — or 'Dear Hiring Team,' when no name is recorded."""
+    name = salutation(recipient, language)
+    return f"{word} {name}," if name else f"{word} Hiring Team,"
+
+
+def signature(profile: Profile) -> list[str]:
+    """The profile's own signature, else name, phone and email, one per line."""
+    if profile.signature and profile.signature.strip():
+        lines = [line.rstrip() for line in profile.signature.strip("\n").splitlines()]
+        return [line for line in lines if line.strip()] or [profile.name]
+    own = (clean(profile.name), clean(profile.phone), clean(profile.email))
+    return [line for line in own if line]
+
+
+def the_role(role: str) -> str:
+    """'the Product Designer role'; 'the Design Lead position' stays as it is."""
+    role = re.sub(r"^(?:the|a|an)\s+", "", clean(role), flags=re.IGNORECASE)
+    if not role:
+        return "the role"
+    return f"the {role}" if role.split()[-1].lower() in ROLE_NOUNS else f"the {role} role"
+
+
+def organisation(name: str, language: str) -> str:
+    return clean(name) or localise("your organisation", language)
+
+
+def ordinal(round_: int | None) -> str:
+    """'second' for round 2; '' for the first round or an unknown one."""
+    if round_ is None or round_ < 2:
+        return ""
+    return ORDINALS[round_ - 1] if round_ <= len(ORDINALS) else "latest"
+
+
+def base_facts(request: DraftRequest) -> dict[str, str]:
+    """The facts every kind's templates may use, cleaned of leftovers."""
+    role = re.sub(r"^(?:the|a|an)\s+", "", clean(request.role), flags=re.IGNORECASE)
+    language = request.profile.language
+    return {
+        "role": role or "job",
+        "the_role": the_role(request.role),
+        "org": organisation(request.organisation, language),
+        "candidate": clean(request.profile.name),
+        "name": salutation(request.recipient, language),
+    }
