@@ -24,6 +24,10 @@ NOTES = [
     ("2025 roadmap", "about", "the 2025 roadmap"),
     ("iPhone app redesign", "about", "the iPhone app redesign"),
     ("A new office in Lisbon", "about", "a new office in Lisbon"),
+    # a long subject before its verb is still a clause; a determiner is not a subject
+    ("a new office in Lisbon opens in the spring", "that",
+     "a new office in Lisbon opens in the spring"),
+    ("the plans for the Paris team", "about", "the plans for the Paris team"),
     ("Culture of ownership", "about", "the culture of ownership"),
     ("Plans to open a second site", "about", "plans to open a second site"),
     ("Beijing office launch", "about", "the Beijing office launch"),

@@ -31,10 +31,11 @@ def draft() -> None:
 @click.argument("interview_id", type=int)
 @click.option("--to", "to", type=int, metavar="PERSON", help="Only to this person (id).")
 @click.option("--nugget", type=int, metavar="N", help="Use the debrief's Nth nugget (1 = first).")
+@click.option("--at", metavar="TIME", help="Write it as of TIME (default: now).")
 @json_option
 @pass_env
 def thank_you(
-    env: Env, interview_id: int, to: int | None, nugget: int | None, as_json: bool
+    env: Env, interview_id: int, to: int | None, nugget: int | None, at: str | None, as_json: bool
 ) -> None:
     """Thank-you emails for an interview: thanks, one specific point, the sell (P5).
 
@@ -43,18 +44,21 @@ def thank_you(
     """
     from afterview.services.drafts import draft_thank_you
 
-    views = draft_thank_you(env.app, interview_id, now=env.now(), to=to, nugget=nugget)
+    views = draft_thank_you(env.app, interview_id, now=env.recorded(at), to=to, nugget=nugget)
     _show_new(env, views, as_json)
 
 
 def _opportunity_draft(kind: str, help_text: str, with_to: bool = True) -> click.Command:
     @click.argument("opp_id", type=int)
+    @click.option("--at", metavar="TIME", help="Write it as of TIME (default: now).")
     @json_option
     @pass_env
-    def command(env: Env, opp_id: int, as_json: bool, to: int | None = None) -> None:
+    def command(
+        env: Env, opp_id: int, at: str | None, as_json: bool, to: int | None = None
+    ) -> None:
         from afterview.services.drafts import draft_for_opportunity
 
-        view = draft_for_opportunity(env.app, opp_id, kind, now=env.now(), to=to)
+        view = draft_for_opportunity(env.app, opp_id, kind, now=env.recorded(at), to=to)
         _show_new(env, [view], as_json)
 
     command.__doc__ = help_text

@@ -300,14 +300,17 @@ def _form(words: list[str], question: bool) -> Form:
 
 
 def _has_subject_and_verb(words: list[str]) -> bool:
-    """A subject of 1-4 words, then an auxiliary or a common finite verb, then more."""
-    for index in range(1, min(5, len(words) - 1)):
+    """A subject of 1-6 words ("a new office in Lisbon"), then an auxiliary or a
+    common finite verb, then more."""
+    for index in range(1, min(7, len(words) - 1)):
         token = _word(words[index])
         subject = [_word(w) for w in words[:index]]
         if any(w in WH or w in {"that", "to", "of"} for w in subject):
             return False
         if any(re.search(r"[,;:]$", w) for w in words[:index]):
             return False
+        if subject[-1] in DETERMINERS:  # "the plans for …": a noun, not a verb
+            continue
         if token in AUX:
             return True
         if token in VERBS and not _is_gerund(subject[0]) and _nominal(words[0]):

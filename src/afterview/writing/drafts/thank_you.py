@@ -64,7 +64,7 @@ POINTS = (
         that="I was particularly interested to learn that {p}.",
         question="Since we spoke, I have been intrigued by a question we touched on: {p}",
         aside="Since we spoke, I have been intrigued by something we discussed: {p}.",
-        follow="It is the kind of challenge I find really motivating.",
+        follow="It is a big part of why the role appeals to me so much.",
     ),
     PointWording(
         about="Hearing about {p} was a highlight of our conversation for me.",
