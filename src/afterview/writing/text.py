@@ -23,8 +23,9 @@ GREETING = re.compile(
 )
 CLOSING = re.compile(
     r"(?i)^[ \t]*(?:(?:with )?(?:kind|best|warm|warmest|many)?[ \t]*(?:regards|wishes|thanks)"
-    r"|(?:yours )?(?:sincerely|faithfully|truly)|all the best|best|cheers|thank you|"
-    r"thanks(?: again)?|with thanks|respectfully)[ \t]*[,.!]?[ \t]*$"
+    r"|(?:yours )?(?:sincerely|faithfully|truly)|all the best|best|cheers|"
+    r"thank you(?: (?:so|very) much| again)?|thanks(?: again| so much| very much| a lot)?|"
+    r"with thanks|respectfully)[ \t]*[,.!]?[ \t]*$"
 )
 SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n[ \t]*\n")
 

@@ -1,0 +1,615 @@
+"""Grammar: the common slips that make a careful email look careless (P5 "Checks before
+sending": spelling, grammar, content; the same checks serve P7 withdrawals and P8 follow-ups).
+
+Precision matters more than recall: a checker that cries wolf on a correct thank-you
+email teaches the user to ignore it. So every rule is a narrow pattern with a known fix,
+and each finding's suggestion replaces exactly its span:
+
+- `grammar.could-of` (error): "could of" -> "could have" ("would of course" is fine);
+- `grammar.repeated-word` (error): "the the" on one line ("that that", "had had" are fine);
+- `grammar.your-youre` (error/warning): "your welcome", "you're time", "your not";
+- `grammar.its-its` (error/warning): "it's own", "its a";
+- `grammar.their-there` (error/warning): "their is", "there own", "they're team";
+- `grammar.then-than` (error/warning): "more then", "better then", "and than";
+- `grammar.affect-effect` (error/warning): "an affect", "will effect" (not "effect change");
+- `grammar.to-too` (warning): "far to many", "is to late", "me to.", "forward too hearing";
+- `grammar.a-an` (error for plain words, warning for abbreviations): "a interview",
+  "an university", "a hour", "a MBA" - by sound, with a small exception list;
+- `grammar.capital-start` (warning): a body sentence starting in lower case (not after
+  "e.g.", "etc.", "a.m.", an ellipsis, nor for a web address or "iPhone");
+- `grammar.double-space` (warning between words; info after a full stop, the old
+  typewriter convention);
+- `grammar.lowercase-i` (error): "i think", "i'm".
+
+Confident slips are errors (they block sending); heuristics are warnings.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from afterview.writing.checks._util import (
+    apostrophe,
+    inside_any,
+    match_case,
+    url_spans,
+    without_overlaps,
+    word_set,
+)
+from afterview.writing.context import CheckContext
+from afterview.writing.findings import Finding, Severity
+from afterview.writing.text import Document, Token
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+APOS = "['’]"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A pattern whose whole match is the span; `fix` builds the replacement."""
+
+    slug: str
+    pattern: re.Pattern[str]
+    severity: Severity
+    message: str
+    fix: Callable[[re.Match[str], str], str]
+    veto: Callable[[re.Match[str], str], bool] | None = None
+    # Lower-case words the text must hold (one of each group) for the pattern to match:
+    # a set lookup skips most patterns on most emails.
+    needs: tuple[frozenset[str], ...] = ()
+
+
+def _rule(
+    needs: str,
+    slug: str,
+    pattern: str,
+    severity: Severity,
+    message: str,
+    fix: Callable[[re.Match[str], str], str],
+    veto: Callable[[re.Match[str], str], bool] | None = None,
+) -> Rule:
+    groups = tuple(frozenset(group.split()) for group in needs.split(";"))
+    return Rule(slug, re.compile(pattern, re.IGNORECASE), severity, message, fix, veto, groups)
+
+
+def _then(word: str) -> Callable[[re.Match[str], str], str]:
+    """Keep the first group, replace the rest with `word` (apostrophe-aware)."""
+
+    def fix(m: re.Match[str], apos: str) -> str:
+        return f"{m.group(1)} {word.replace(chr(39), apos)}"
+
+    return fix
+
+
+def _first_as(word: str) -> Callable[[re.Match[str], str], str]:
+    """Replace the first word with `word` (in its case), keep what follows."""
+
+    def fix(m: re.Match[str], apos: str) -> str:
+        head = match_case(m.group(1), word.replace(chr(39), apos))
+        return head + m.group(0)[len(m.group(1)) :]
+
+    return fix
+
+
+_ME_TO_VERBS = word_set(
+    "asked ask asking told tell wanted want wants allowed invited encouraged expected "
+    "like love need needs needed prefer urged reminded advised helped"
+)
+
+
+def _me_to_veto(m: re.Match[str], text: str) -> bool:
+    """ "as you asked me to." is a correct ellipsis; only flag "me to." after other words."""
+    return _word_before(text, m.start()) in _ME_TO_VERBS
+
+
+def _welcome_veto(m: re.Match[str], text: str) -> bool:
+    """ "Thank you for your welcome." is the noun: a welcome was given."""
+    return _word_before(text, m.start()) in {"for", "of", "by", "with"}
+
+
+def _word_before(text: str, position: int) -> str:
+    before = text[max(0, position - 40) : position].split()
+    return before[-1].lower().strip(".,;:!?\"'’()") if before else ""
+
+
+REPEATABLE = word_set("that had is bye no so ha very well yes")
+
+
+def _repeated_findings(doc: Document) -> list[Finding]:
+    """ "the the" on one line; "that that", "had had" and "Bora Bora" are fine."""
+    findings: list[Finding] = []
+    words, text = doc.words, doc.text
+    for first, second in itertools.pairwise(words):
+        if first.text.lower() != second.text.lower() or first.text.lower() in REPEATABLE:
+            continue
+        if text[first.end : second.start] not in (" ", "  ", "\t"):
+            continue  # punctuation, a line break or column alignment between them
+        if second.text != first.text and first.text != second.text.capitalize():
+            continue  # "file FILE", "skip Skip": not a doubled word; "The the" is
+        if first.text[0].isupper() and second.text[0].isupper():
+            continue  # "Bora Bora"
+        findings.append(
+            doc.finding(
+                first.start,
+                second.end - first.start,
+                "grammar.repeated-word",
+                ERROR,
+                f'The word "{first.text}" is repeated.',
+                (first.text,),
+            )
+        )
+    return findings
+
+
+RULES: tuple[Rule, ...] = (
+    _rule(
+        "could should would must might;of",
+        "could-of",
+        r"\b(could|should|would|must|might)\s+of\b(?!\s+course\b)",
+        ERROR,
+        '"{found}" should be "{fix}": "of" here is how "\'ve" sounds, not what it means.',
+        _then("have"),
+    ),
+    _rule(
+        "your;welcome",
+        "your-youre",
+        r"\b(your)\s+welcome\b(?=\s*(?:[.,!;:)]|$)|\s+to\s+(?:join|come|ask|contact|call|get|"
+        r"reach|email|use|visit|attend|bring|share|send|stay)\b)",
+        ERROR,
+        '"{found}" should be "{fix}" ("you\'re" = "you are").',
+        _first_as("you're"),
+        _welcome_veto,
+    ),
+    _rule(
+        "your",
+        "your-youre",
+        r"\b(your)\s+(?:not|also|probably|definitely|absolutely|already|going\s+to)\b",
+        WARNING,
+        'Did you mean "{fix}"? "you\'re" = "you are"; "your" = belonging to you.',
+        _first_as("you're"),
+    ),
+    _rule(
+        "you're you’re",
+        "your-youre",
+        rf"\b(you{APOS}re)\s+(?:time|team|help|consideration|support|feedback|email|e-mail|"
+        r"offer|company|organisation|organization|interest|office|role|call|message|letter|"
+        r"own|patience|insights?|advice|colleagues)\b",
+        ERROR,
+        '"{found}" should be "{fix}": "your" = belonging to you; "you\'re" = "you are".',
+        _first_as("your"),
+    ),
+    _rule(
+        "it's it’s;own",
+        "its-its",
+        rf"\b(it{APOS}s)\s+own\b",
+        ERROR,
+        '"{found}" should be "{fix}": "its" (no apostrophe) = belonging to it.',
+        _first_as("its"),
+    ),
+    _rule(
+        "it's it’s",
+        "its-its",
+        rf"\b(it{APOS}s)\s+(?:customers|clients|employees|staff|products|mission|members|users|"
+        r"founders?)\b",
+        WARNING,
+        'Did you mean "{fix}"? "its" = belonging to it; "it\'s" = "it is".',
+        _first_as("its"),
+    ),
+    _rule(
+        "its",
+        "its-its",
+        r"\b(its)\s+(?:a|an|the|been)\b(?![-'’])",
+        ERROR,
+        '"{found}" should be "{fix}": "it\'s" = "it is" / "it has".',
+        _first_as("it's"),
+    ),
+    _rule(
+        "its;not",
+        "its-its",
+        r"\b(its)\s+not\b(?![-'’])",
+        WARNING,
+        'Did you mean "{fix}"? "it\'s" = "it is".',
+        _first_as("it's"),
+    ),
+    _rule(
+        "their",
+        "their-there",
+        r"\b(their)\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been)\b",
+        ERROR,
+        '"{found}" should be "{fix}": "their" = belonging to them.',
+        _first_as("there"),
+    ),
+    _rule(
+        "there they're they’re;own",
+        "their-there",
+        rf"\b(there|they{APOS}re)\s+own\b",
+        ERROR,
+        '"{found}" should be "{fix}": "their" = belonging to them.',
+        _first_as("their"),
+    ),
+    _rule(
+        "they're they’re",
+        "their-there",
+        rf"\b(they{APOS}re)\s+(?:team|company|organisation|organization|office|customers|"
+        r"clients|staff|employees|products|website)\b",
+        ERROR,
+        '"{found}" should be "{fix}": "they\'re" = "they are".',
+        _first_as("their"),
+    ),
+    _rule(
+        "there",
+        "their-there",
+        r"\b(there)\s+(?:team|company|organisation|organization|office|offices|"
+        r"customers|clients|staff|employees|products|website|mission|values|culture)\b",
+        WARNING,
+        'Did you mean "{fix}"? "their" = belonging to them; "there" = that place.',
+        _first_as("their"),
+    ),
+    _rule(
+        "their",
+        "their-there",
+        r"\b(their)\s+(?:going\s+to|not|also|probably|definitely)\b",
+        WARNING,
+        'Did you mean "{fix}"? "they\'re" = "they are".',
+        _first_as("they're"),
+    ),
+    _rule(
+        "then",
+        "then-than",
+        r"\b(more|less|better|worse|rather|fewer)\s+then\b",
+        ERROR,
+        '"{found}" should be "{fix}": comparisons take "than"; "then" is about time.',
+        _then("than"),
+    ),
+    _rule(
+        "then",
+        "then-than",
+        r"\b(greater|larger|smaller|higher|lower|bigger|faster|older|younger|stronger|easier|"
+        r"harder|other)\s+then\b",
+        WARNING,
+        'Did you mean "{fix}"? Comparisons take "than"; "then" is about time.',
+        _then("than"),
+    ),
+    _rule(
+        "than",
+        "then-than",
+        r"\b(and|since|until|back)\s+than\b",
+        WARNING,
+        'Did you mean "{fix}"? "then" is about time; "than" compares.',
+        _then("then"),
+    ),
+    _rule(
+        "affect",
+        "affect-effect",
+        r"\b(an)\s+affect\b",
+        ERROR,
+        '"{found}" should be "{fix}": the noun is "effect"; "affect" is the verb.',
+        _then("effect"),
+    ),
+    _rule(
+        "affect affects",
+        "affect-effect",
+        r"\b(side)\s+affect(s?)\b",
+        ERROR,
+        '"{found}" should be "{fix}".',
+        lambda m, _a: f"{m.group(1)} effect{m.group(2)}",
+    ),
+    _rule(
+        "affect",
+        "affect-effect",
+        r"\b(positive|negative|big|significant|great|real|huge|lasting|direct|major|profound|"
+        r"immediate)\s+affect\b",
+        WARNING,
+        'Did you mean "{fix}"? The noun is "effect"; "affect" is the verb.',
+        _then("effect"),
+    ),
+    _rule(
+        "affect",
+        "affect-effect",
+        r"\b(the|any|no)\s+affect\s+(of|on)\b",
+        WARNING,
+        'Did you mean "{fix}"? The noun is "effect"; "affect" is the verb.',
+        lambda m, _a: f"{m.group(1)} effect {m.group(2)}",
+    ),
+    _rule(
+        "effect",
+        "affect-effect",
+        r"\b(will|would|could|can|may|might|not|does|did)\s+effect\b"
+        r"(?!\s+(?:a\s+|real\s+|lasting\s+|meaningful\s+|positive\s+)?changes?\b)",
+        WARNING,
+        'Did you mean "{fix}"? To influence is "affect"; "effect" as a verb means "bring about".',
+        _then("affect"),
+    ),
+    _rule(
+        "to;much many late early soon busy long big small hard difficult expensive complex "
+        "complicated high few young vague broad narrow",
+        "to-too",
+        rf"\b(is|was|are|were|be|far|way|much|a\s+bit|slightly|seems?|seemed|felt|it{APOS}s|"
+        rf"that{APOS}s)\s+to\s+"
+        r"(much|many|late|early|soon|busy|long|big|small|hard|difficult|expensive|complex|"
+        r"complicated|high|few|young|vague|broad|narrow)\b(?![-'’])",
+        WARNING,
+        'Did you mean "{fix}"? "too" = excessively or also.',
+        lambda m, _a: f"{m.group(1)} too {m.group(2)}",
+    ),
+    _rule(
+        "to;me you us",
+        "to-too",
+        r"\b(me|you|us)\s+to(?=\s*[.!](?:\s|$))",
+        WARNING,
+        'Did you mean "{fix}"? "too" = also.',
+        _then("too"),
+        _me_to_veto,
+    ),
+    _rule(
+        "too",
+        "to-too",
+        r"\b(forward|able|going|want|wanted|wants|need|needed|hope|hoping|happy|glad|pleased|"
+        r"trying|plan|planning|like|love)\s+too\s+(hear|hearing|meet|meeting|speak|speaking|"
+        r"work|working|join|joining|provide|send|share|be|see|talk|discuss|learn|contribute|"
+        r"contributing|the|my|your|a|an)\b",
+        WARNING,
+        'Did you mean "{fix}"? Before a verb or a noun it is "to"; "too" = excessively.',
+        lambda m, _a: f"{m.group(1)} to {m.group(2)}",
+    ),
+)
+
+
+def _pattern_findings(doc: Document, apos: str) -> list[Finding]:
+    findings: list[Finding] = []
+    present = {t.text.lower() for t in doc.words}
+    for rule in RULES:
+        if not all(group & present for group in rule.needs):
+            continue
+        for m in rule.pattern.finditer(doc.text):
+            if rule.veto is not None and rule.veto(m, doc.text):
+                continue
+            fix = rule.fix(m, apos)
+            message = rule.message.format(found=m.group(0), fix=fix, word=m.group(1))
+            findings.append(
+                doc.finding(
+                    m.start(),
+                    m.end() - m.start(),
+                    f"grammar.{rule.slug}",
+                    rule.severity,
+                    message,
+                    (fix,),
+                )
+            )
+    return findings
+
+
+# --- a / an -----------------------------------------------------------------------------
+
+# Vowel letters that sound like a consonant ("a university", "a one-off", "a European").
+A_BEFORE = (
+    "eu",
+    "ewe",
+    "use",
+    "usu",
+    "uti",
+    "uto",
+    "ubiq",
+    "ukr",
+    "ura",
+    "uri",
+    "unique",
+    "union",
+    "unit",
+    "univers",
+    "uniform",
+    "unilateral",
+    "unicorn",
+    "unified",
+    "unison",
+)
+A_WORDS = frozenset({"one", "once", "unix", "ufo", "ucas", "unicef", "uefa", "ukulele"})
+# Silent h ("an hour", "an honest").
+AN_BEFORE = ("hour", "honest", "honour", "honor", "heir")
+# Either is accepted (British "an historic", American "an herb"; "a/an SQL" by how it is said).
+EITHER = ("historic", "hotel", "herb", "habitual")
+EITHER_ABBREVIATIONS = word_set("SQL FAQ SAAS LAN GIF ASAP SHRM")
+# Letters whose names start with a vowel sound: "an MBA", "an SEO", "an HR", "an X-ray".
+VOWEL_LETTERS = frozenset("AEFHILMNORSX")
+# Words before a lone letter "a" that make it a label: "option a or b", "plan A".
+LABEL_WORDS = word_set(
+    "option plan part section grade type vitamin point step question item appendix category "
+    "class level schedule exhibit figure phase round block building room wing floor "
+    "annex list letter"
+)
+
+
+def _abbreviation(word: str) -> bool:
+    """Said letter by letter? "MBA", "HR", "MSc", "PhD" (not "HubSpot", "NASA")."""
+    upper = sum(ch.isupper() for ch in word)
+    if len(word) == 1:
+        return word.isupper()
+    if upper < 2 or len(word) > 5 or not word[0].isupper():
+        return False
+    # An all-capitals word with a vowel early on is said as a word: NASA, NATO, HUGE.
+    return not (word.isupper() and len(word) >= 4 and any(c in "AEIOU" for c in word[1:3]))
+
+
+def expected_article(word: str) -> tuple[str, bool] | None:
+    """("a" or "an", confident) for the word that follows the article; None when unsure."""
+    lower = word.lower()
+    if lower.startswith(EITHER) or word.upper() in EITHER_ABBREVIATIONS:
+        return None
+    if _abbreviation(word):
+        return ("an" if word[0] in VOWEL_LETTERS else "a"), False
+    if lower in A_WORDS or lower.startswith(A_BEFORE):
+        return "a", True
+    if lower.startswith(AN_BEFORE):
+        return "an", True
+    if lower[0] in "aeiou":
+        return "an", True
+    if lower[0].isascii() and lower[0].isalpha():
+        return "a", True
+    return None
+
+
+def _article_findings(doc: Document) -> list[Finding]:
+    findings: list[Finding] = []
+    words, text = doc.words, doc.text
+    for index, token in enumerate(words[:-1]):
+        lower = token.text.lower()
+        if lower not in ("a", "an"):
+            continue
+        if token.text[0] == "A" and not _at_sentence_start(text, token):
+            continue  # "Plan A is", "Grade A students"
+        if index and words[index - 1].text.lower() in LABEL_WORDS:
+            continue
+        following = words[index + 1]
+        if text[token.end : following.start] not in (" ", "\t", "\n"):
+            continue  # "a.m.", "a (very) good", "an 8-week"
+        after = text[following.end : following.end + 1]
+        if after == "." and len(following.text) == 1:
+            continue  # "a e.g." style abbreviations
+        expected = expected_article(following.text)
+        if expected is None or expected[0] == lower:
+            continue
+        fix = match_case(token.text, expected[0])
+        severity = ERROR if expected[1] else WARNING
+        span_text = text[token.start : following.end]
+        findings.append(
+            doc.finding(
+                token.start,
+                following.end - token.start,
+                "grammar.a-an",
+                severity,
+                f'"{span_text}" should be "{fix} {following.text}": the article follows the '
+                f"sound of the next word.",
+                (f"{fix}{text[token.end : following.start]}{following.text}",),
+            )
+        )
+    return findings
+
+
+def _at_sentence_start(text: str, token: Token) -> bool:
+    index = token.start - 1
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    return index < 0 or text[index] in '.!?\n:"“'
+
+
+# --- capital at the start of a sentence ---------------------------------------------------
+
+SENTENCE_BREAK = re.compile(r"([.!?…]+)[\"'’”)\]]*[ \t]*(?:\n[ \t]*)?(?=[^\W\d_])")
+ABBREVIATIONS = word_set(
+    """e.g i.e etc vs cf approx incl esp ca viz al no nos fig mr mrs ms dr st prof jr sr inc
+    ltd co corp dept est min max ext tel p pp vol ref a.m p.m am pm ph.d u.s u.k jan feb mar
+    apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun op cit
+    ibid resp eg ie"""
+)
+ADDRESS_LIKE = re.compile(r"(?i)^(?:https?://|www\.|[\w.+-]+@|[\w-]+\.[a-z]{2,}\b|/|#)")
+
+
+def _capital_findings(doc: Document, urls: tuple[tuple[int, int], ...]) -> list[Finding]:
+    text = doc.text
+    starts: list[int] = []
+    for token in doc.body_words[:1]:
+        if not text[doc.body.start : token.start].strip():
+            starts.append(token.start)
+    for m in SENTENCE_BREAK.finditer(text, doc.body.start, doc.body.end):
+        mark = m.group(1)
+        if ".." in mark or "…" in mark:
+            continue  # an ellipsis often continues the sentence
+        if m.group(0) == mark:
+            continue  # "e.g.word": no space, not a sentence break
+        chunk = _chunk_before(text, m.start()).lstrip("([\"'“‘").lower()
+        if mark == "." and (
+            chunk in ABBREVIATIONS or len(chunk) == 1 or "." in chunk or chunk.isdigit()
+        ):
+            continue
+        starts.append(m.end())
+    findings: list[Finding] = []
+    for start in starts:
+        end = start
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        chunk = text[start:end]
+        word_match = re.match(r"[^\W\d_]+(?:['’][^\W\d_]+)*", chunk)
+        if word_match is None:
+            continue
+        word = word_match.group()
+        if not word[0].islower() or any(c.isupper() for c in word) or ADDRESS_LIKE.match(chunk):
+            continue
+        if inside_any(start, end, urls):
+            continue
+        fixed = word[0].upper() + word[1:]
+        findings.append(
+            doc.finding(
+                start,
+                len(word),
+                "grammar.capital-start",
+                WARNING,
+                f'A sentence starts with a capital letter: "{fixed}".',
+                (fixed,),
+            )
+        )
+    return findings
+
+
+def _chunk_before(text: str, position: int) -> str:
+    """The run of non-space characters that ends at `position`."""
+    start = position
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:position]
+
+
+# --- spacing and "i" ------------------------------------------------------------------
+
+DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+LOWERCASE_I = re.compile(r"(?<![\w'’(.\-/])i(?=['’](?:m|ve|d|ll)\b|[ \t]+[a-z])(?![\w.)])")
+
+
+def _spacing_findings(doc: Document) -> list[Finding]:
+    findings: list[Finding] = []
+    text = doc.text
+    for m in DOUBLE_SPACE.finditer(text):
+        after_stop = text[m.start() - 1] in ".!?:"
+        findings.append(
+            doc.finding(
+                m.start(),
+                m.end() - m.start(),
+                "grammar.double-space",
+                INFO if after_stop else WARNING,
+                "Two spaces after a full stop: one is the modern convention."
+                if after_stop
+                else "Two spaces between words: use one.",
+                (" ",),
+            )
+        )
+    for m in LOWERCASE_I.finditer(text):
+        if _word_before(text, m.start()) in LABEL_WORDS:
+            continue  # "section i", "part i": a numeral
+        findings.append(
+            doc.finding(
+                m.start(),
+                1,
+                "grammar.lowercase-i",
+                ERROR,
+                'The pronoun "I" is always a capital letter.',
+                ("I",),
+            )
+        )
+    return findings
+
+
+def check(doc: Document, ctx: CheckContext) -> list[Finding]:
+    """Every grammar finding of the text, one per place, outside web and email addresses."""
+    del ctx  # grammar needs no context: the same slips in en-GB and en-US
+    urls = url_spans(doc)
+    found = [
+        *_pattern_findings(doc, apostrophe(doc)),
+        *_repeated_findings(doc),
+        *_article_findings(doc),
+        *_capital_findings(doc, urls),
+        *_spacing_findings(doc),
+    ]
+    found = [f for f in found if not inside_any(f.offset, f.offset + f.length, urls)]
+    return without_overlaps(found)

@@ -1,0 +1,134 @@
+"""Leftovers: template placeholders and drafting notes that must not reach the recipient
+(P5 "Checks before sending": "no template placeholders left"; the same for P7/P8 emails).
+An email that says "Dear [Name]" tells the reader it was not written for them.
+
+Rule `leftover.placeholder` (error) catches `[Company]`, `[insert date]`, `{name}`,
+`{{ name }}`, `<Name>`, `<insert ...>`, `XXX`, `TODO`, `TBD`, `FIXME`, "Lorem ipsum",
+printf (`%s`, `%(name)s`) and shell-style (`$name`, `${name}`) slots. Not email addresses
+in angle brackets (`<john@acme.com>`), web addresses, HTML tags, "[1]"-style references,
+"[sic]", or a markdown link's text. Where the context knows the value (the recorded
+organisation for `[Company]`, the recorded people for `[Name]`), it is the suggestion.
+"""
+
+from __future__ import annotations
+
+import re
+
+from afterview.writing.checks._util import inside_any, url_spans, word_set
+from afterview.writing.context import CheckContext
+from afterview.writing.findings import Finding, Severity
+from afterview.writing.text import WORD, Document
+
+PLACEHOLDER = re.compile(
+    r"""
+      \[\s*(?P<square>[^\[\]\n]{1,40}?)\s*\](?!\()      # [Company], [insert date]
+    | \{\{\s*(?P<double>[^{}\n]{1,40}?)\s*\}\}          # {{ name }}
+    | \$\{(?P<dollar_brace>[A-Za-z_]\w{0,30})\}         # ${name}
+    | \{(?P<curly>[A-Za-z_][\w .-]{0,30})\}             # {name}
+    | <(?P<angle>[A-Za-z][\w .'’-]{0,40})>              # <Name>, <insert company>
+    | (?<![\w$])\$(?P<dollar>[A-Za-z_]\w{0,30})\b       # $name
+    | %(?:\((?P<printf>\w{1,30})\))?[sd]\b              # %s, %(name)s
+    | \b(?P<marker>XXX+|xxx+|XX|TODO|TBD|FIXME)\b       # drafting markers
+    | (?i:\b(?P<lorem>lorem\s+ipsum)\b)
+    """,
+    re.VERBOSE,
+)
+HTML_TAGS = word_set(
+    "a b i u p br hr em strong span div ul ol li table tr td th img html body head title "
+    "small sub sup code pre blockquote"
+)
+ORGANISATION_WORDS = word_set(
+    "company organisation organization employer firm business agency school hospital "
+    "trust university charity practice studio client org"
+)
+PERSON_WORDS = word_set(
+    "name interviewer contact recipient manager person first surname last full "
+    "hiring recruiter addressee"
+)
+OWN_WORDS = word_set("your my signature own")
+
+
+def _content(m: re.Match[str]) -> str:
+    for group in ("square", "double", "dollar_brace", "curly", "angle", "dollar", "printf"):
+        value = m.group(group)
+        if value is not None:
+            return value
+    return ""
+
+
+def _is_placeholder(m: re.Match[str]) -> bool:
+    """Rule out bracketed text that is not a slot: "[1]", "[sic]", "<b>", "<john@x.com>"."""
+    if m.group("square") is not None:
+        inner = m.group("square").strip()
+        words = inner.split()
+        return (
+            bool(WORD.match(inner))
+            and inner.lower() not in ("sic", "sic!")
+            and (len(words) <= 4 or inner.lower().startswith("insert"))
+        )
+    if m.group("angle") is not None:
+        return m.group("angle").lower() not in HTML_TAGS
+    return True
+
+
+def _fill(content: str, ctx: CheckContext, in_greeting: bool) -> tuple[str, tuple[str, ...]]:
+    """What to write instead (for the message) and the suggestions the context allows."""
+    words = {w.lower() for w in WORD.findall(content)}
+    if words & OWN_WORDS:
+        return "your own details", ()
+    if words & ORGANISATION_WORDS and ctx.organisation:
+        return f"the organisation's name ({ctx.organisation})", (ctx.organisation,)
+    if words & ORGANISATION_WORDS:
+        return "the organisation's name", ()
+    if words & PERSON_WORDS and ctx.people:
+        if in_greeting or "first" in words:
+            names = tuple(dict.fromkeys(_first_name(p.name) for p in ctx.people))
+        else:
+            names = tuple(dict.fromkeys(p.name for p in ctx.people))
+        return f"the person's name ({', '.join(names)})", names
+    if words & PERSON_WORDS:
+        return "the person's name", ()
+    if content:
+        what = content.strip().removeprefix("insert ").removesuffix(" here").strip()
+        return f"the {what}", ()
+    return "the missing text", ()
+
+
+def _first_name(name: str) -> str:
+    titles = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"}
+    for match in WORD.finditer(name):
+        if match.group().lower() not in titles:
+            return match.group()
+    return name
+
+
+def check(doc: Document, ctx: CheckContext) -> list[Finding]:
+    """Every placeholder or drafting marker left in the text."""
+    urls = url_spans(doc)
+    findings: list[Finding] = []
+    greeting = doc.greeting
+    for m in PLACEHOLDER.finditer(doc.text):
+        if not _is_placeholder(m) or inside_any(m.start(), m.end(), urls):
+            continue
+        in_greeting = greeting is not None and greeting.start <= m.start() < greeting.end
+        if m.group("marker") or m.group("lorem"):
+            what = "a drafting marker" if m.group("marker") else "dummy text"
+            message = f'"{m.group()}" is {what} left in the text: replace or remove it.'
+            suggestions: tuple[str, ...] = ()
+        else:
+            fill, suggestions = _fill(_content(m), ctx, in_greeting)
+            message = (
+                f'"{m.group()}" is a template placeholder: fill in {fill} before sending '
+                "(P5: no placeholders left)."
+            )
+        findings.append(
+            doc.finding(
+                m.start(),
+                m.end() - m.start(),
+                "leftover.placeholder",
+                Severity.ERROR,
+                message,
+                suggestions,
+            )
+        )
+    return findings

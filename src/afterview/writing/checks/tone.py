@@ -1,0 +1,371 @@
+"""Tone: P5 asks for "no negative statements or words" in a thank-you email, and P7/P8 ask
+for courteous withdrawals and follow-ups that are "polite; never pushy". A hiring manager
+remembers the one sour note in an otherwise good email.
+
+- `tone.negative-word` (warning): a word whose valence in the VADER sentiment lexicon is
+  at or below NEGATIVE_AT ("problem", "difficult", "terrible"), plus a few sentence
+  adverbs VADER rates just above it ("unfortunately"). Not when negated within the three
+  previous words ("no problem", "not difficult"), not when the writer is fixing it
+  ("solved problems", "reduced errors"), not as a field or topic ("error handling",
+  "pain points", "fraud detection", "cancer care"), and not in a capitalised name
+  ("Fraud Prevention Unit"). A softer word is suggested where one fits.
+- `tone.negative-statement` (error): apologising for one's own performance ("sorry for
+  my nervousness", "I didn't do well", "I was so nervous", "I struggled with"),
+  criticising an employer ("my previous manager was toxic", "I hate ..."), and
+  desperation ("I really need this job", "desperate"). The message says why and how
+  to reframe it positively.
+
+The lexicon is read from the installed `vaderSentiment` package's `vader_lexicon.txt`,
+found with `importlib.util.find_spec` without importing the package (its module imports
+`requests`), once per process. Without the package only the statements and the built-in
+extra words are checked.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from afterview.writing.checks._util import (
+    inside_any,
+    match_case,
+    url_spans,
+    without_overlaps,
+    word_set,
+)
+from afterview.writing.context import CheckContext
+from afterview.writing.findings import Finding, Severity
+from afterview.writing.text import Document, Token
+
+# VADER valences run from -4 to +4; at -1.5 "problem" (-1.7) and "difficult" (-1.5) count,
+# "hard" (-0.4), "pressure" (-1.2) and "no" (-1.2) do not.
+NEGATIVE_AT = -1.5
+LEXICON_FILE = "vader_lexicon.txt"
+LEXICON_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
+
+# Sentence adverbs that set a negative frame although VADER rates them milder.
+EXTRA_NEGATIVE = word_set("unfortunately sadly regrettably unluckily")
+# Words VADER scores negative that, in a candidate's email, are usually a field or a topic.
+TOPICAL = word_set(
+    """cancer tumor tumour disease illness emergency injury injuries death funeral funerals
+    debt deficit fraud fraudsters crime criminal criminals prison prisoners poverty
+    unemployment recession weapons war wars attack attacks attacker attackers threat threats
+    danger dangerous abuse violence trauma depression accident collision collisions crash
+    flu sick grave damage damages losses waste spam block blocking dump dispute disputes
+    prosecution detention adverse hostile penalty victim victims battery error errors
+    failure failures bug bugs stress fighting fight battle battles panic severe strikes
+    conflict conflicts risk harm"""
+)
+# "error handling", "pain points": a word used as the name of a field of work.
+TOPIC_NOUNS = word_set(
+    """handling handler points point management testing test tests detection prevention
+    reduction rate rates recovery analysis modelling modeling team unit department care
+    services service support research law insurance response centre center ward relief
+    collection resolution assessment control tracking reporting budget budgets log logs
+    messages message cases case victims survivors switch chain letter queue zone"""
+)
+# Negative nouns that name a field when another noun follows: "disaster recovery".
+ATTRIBUTIVE = word_set(
+    """pain problem problems trouble disaster kill dead crisis incident incidents abuse
+    complaint complaints failure loss losses"""
+)
+# "solved problems", "reduced errors": an achievement, not a complaint; "I enjoy hard
+# problems": an appetite, not a complaint.
+REMEDY = word_set(
+    """solve solves solved solving fix fixes fixed fixing reduce reduces reduced reducing cut
+    cutting eliminate eliminated eliminating prevent prevented preventing avoid avoided
+    resolve resolved resolving tackle tackled tackling address addressed addressing handle
+    handled handling minimise minimised minimize minimized lower lowered decrease decreased
+    detect detected detecting debug debugged diagnose diagnosed mitigate mitigated overcome
+    overcame combat combating combatting fought reverse reversed halve halved manage managed
+    managing treat treated treating support supported supporting troubleshoot
+    troubleshooting remove removed prevent enjoy enjoyed enjoying love loved loves relish
+    relished thrive thrived like liked"""
+)
+NEGATIONS = word_set(
+    "not no never without nothing hardly neither nor cannot barely none isn't wasn't aren't "
+    "weren't don't doesn't didn't won't wouldn't can't couldn't shouldn't haven't hasn't"
+)
+SOFTER: dict[str, str] = {
+    "problem": "challenge",
+    "problems": "challenges",
+    "difficult": "challenging",
+    "stressful": "demanding",
+    "weakness": "area to develop",
+    "weaknesses": "areas to develop",
+    "weak": "less strong",
+    "worry": "question",
+    "worries": "questions",
+    "bad": "not ideal",
+    "terrible": "challenging",
+    "awful": "challenging",
+    "horrible": "challenging",
+    "disappointed": "surprised",
+    "disappointing": "unexpected",
+    "struggling": "working hard",
+    "failed": "did not succeed",
+    "hate": "prefer not",
+    "useless": "unhelpful",
+    "boring": "routine",
+    "mess": "complex situation",
+    "stupid": "unwise",
+}
+DROPPABLE = word_set("unfortunately sadly regrettably unluckily")
+NEGATED_APOSTROPHE = re.compile(r"n['’]t$")
+
+
+@cache
+def negative_words() -> frozenset[str]:
+    """Lower-case words at or below NEGATIVE_AT in the installed VADER lexicon (read once)."""
+    spec = importlib.util.find_spec("vaderSentiment")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    for location in locations:
+        path = Path(location) / LEXICON_FILE
+        if path.is_file():
+            return frozenset(_parse_lexicon(path.read_text(encoding="utf-8")))
+    return frozenset()
+
+
+def _parse_lexicon(text: str) -> list[str]:
+    words: list[str] = []
+    for line in text.splitlines():
+        parts = line.split("\t", 2)
+        if len(parts) < 2 or not LEXICON_WORD.fullmatch(parts[0]):
+            continue
+        try:
+            valence = float(parts[1])
+        except ValueError:
+            continue
+        if valence <= NEGATIVE_AT:
+            words.append(parts[0])
+    return words
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    pattern: re.Pattern[str]
+    message: str
+    suggestion: str | None = None
+    # One of these lower-case words must be in the text for the pattern to match at all.
+    needs: frozenset[str] = frozenset()
+
+
+APOLOGY = (
+    "Apologising for your own performance draws the reader back to it; P5 asks for no "
+    "negative statements. Leave it out, or turn it into a positive: \"I'd like to add to "
+    'my answer on ..." or "I enjoyed the discussion of ...".'
+)
+CRITICISM = (
+    "Criticising an employer, a manager or colleagues reflects on the writer, not on them "
+    "(P5: no negative statements). Say what you look forward to in the new role instead."
+)
+DESPERATION = (
+    "Sounding desperate weakens your position (P5: no negative statements; P8: never pushy). "
+    'Show enthusiasm instead, e.g. "I am very keen on this role".'
+)
+CLAUSE = r"[^.!?\n,;]{0,60}"
+
+
+def _statement(needs: str, pattern: str, message: str, suggestion: str | None = None) -> Statement:
+    return Statement(
+        re.compile(pattern, re.IGNORECASE), message, suggestion, frozenset(needs.split())
+    )
+
+
+STATEMENTS: tuple[Statement, ...] = (
+    _statement(
+        "sorry",
+        r"\b(?:(?:I\s+am|I['’]m)\s+)?(?:so\s+|very\s+|really\s+|truly\s+)?sorry\s+(?:for|about)\s+"
+        r"(?:my|the\s+way\s+I|how\s+I|being|not)\b" + CLAUSE,
+        APOLOGY,
+    ),
+    _statement(
+        "apologise apologize",
+        r"\bI\s+(?:must\s+|would\s+like\s+to\s+|want\s+to\s+)?apologi[sz]e\s+for\s+(?:my|being|"
+        r"not|how\s+I|the\s+way\s+I|the\s+(?:way|answer|mistake|confusion|error|rambling))\b"
+        + CLAUSE,
+        APOLOGY,
+    ),
+    _statement(
+        "didn't didn’t did",
+        r"\bI\s+(?:didn['’]t|did\s+not)\s+(?:do|perform|interview|present|answer)\s+(?:very\s+|"
+        r"as\s+|that\s+|so\s+)?(?:well|my\s+best|great|good)\b",
+        APOLOGY,
+    ),
+    _statement(
+        "messed screwed mucked",
+        r"\bI\s+(?:really\s+|totally\s+|completely\s+)?(?:messed|screwed|mucked)\s+up\b",
+        APOLOGY,
+    ),
+    _statement(
+        "nervous anxious flustered unprepared underprepared depth",
+        r"\bI\s+(?:was|felt)\s+(?:so\s+|very\s+|really\s+|quite\s+|a\s+bit\s+|a\s+little\s+|"
+        r"extremely\s+|too\s+)?(?:nervous|anxious|flustered|unprepared|underprepared|"
+        r"out\s+of\s+my\s+depth)\b",
+        APOLOGY,
+    ),
+    _statement(
+        "struggled stumbled froze blanked rambled fumbled",
+        r"\bI\s+(?:really\s+|badly\s+)?(?:struggled|stumbled|froze|blanked|rambled|fumbled)\b"
+        r"(?:\s+(?:with|on|over|through)\b)?",
+        APOLOGY,
+    ),
+    _statement(
+        "answer answers response responses explanation presentation performance interview",
+        r"\bmy\s+(?:answers?|responses?|explanation|presentation|performance|interview)\b"
+        r"[^.!?\n]{0,60}?\b(?:was|were|wasn['’]t|weren['’]t)\s+(?:\w+\s+)?(?:poor|bad|weak|"
+        r"terrible|awful|rubbish|unclear|confusing|disappointing|incomplete|not\s+(?:great|"
+        r"good|very\s+good|my\s+best|clear))\b",
+        APOLOGY,
+    ),
+    _statement(
+        "current previous last old former present",
+        r"\bmy\s+(?:current|previous|last|old|former|present)\s+(?:employer|company|boss|manager|"
+        r"managers|team|colleagues|workplace|job|firm|organi[sz]ation|management)\s+"
+        r"(?:is|was|are|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:terrible|awful|toxic|"
+        r"horrible|dreadful|incompetent|useless|a\s+nightmare|chaotic|a\s+mess|hopeless|"
+        r"disorganised|disorganized|unbearable|the\s+worst|bad|poor|dysfunctional|miserable|"
+        r"clueless|lazy|rubbish|a\s+joke)\b",
+        CRITICISM,
+    ),
+    _statement(
+        "hate hated stand despise loathe",
+        r"\bI\s+(?:hate|hated|can['’]t\s+stand|cannot\s+stand|despise|loathe)\b" + CLAUSE,
+        CRITICISM,
+    ),
+    _statement(
+        "need",
+        r"\bI\s+(?:really\s+|desperately\s+|badly\s+|urgently\s+|just\s+)?need\s+(?:this|a|the)\s+"
+        r"(?:job|role|position|work|money|offer)\b",
+        DESPERATION,
+        "I am very keen on this role",
+    ),
+    _statement("desperate", r"\bdesperate\b", DESPERATION, "keen"),
+    _statement("desperately", r"\bdesperately\b", DESPERATION, "very much"),
+    _statement("anything", r"\bI['’]ll\s+(?:take|do)\s+anything\b", DESPERATION),
+    _statement(
+        "hire chance beg",
+        r"\b(?:please\s+(?:hire\s+me|give\s+me\s+(?:a|this)\s+chance)|I\s+beg\s+you)\b",
+        DESPERATION,
+    ),
+)
+
+
+def _statement_findings(doc: Document) -> list[Finding]:
+    findings: list[Finding] = []
+    present = {t.text.lower() for t in doc.words}
+    for statement in STATEMENTS:
+        if not statement.needs & present:
+            continue
+        for m in statement.pattern.finditer(doc.text):
+            span = m.group(0).rstrip()
+            suggestions = (match_case(span, statement.suggestion),) if statement.suggestion else ()
+            findings.append(
+                doc.finding(
+                    m.start(),
+                    len(span),
+                    "tone.negative-statement",
+                    Severity.ERROR,
+                    f'"{span}": {statement.message}',
+                    suggestions,
+                )
+            )
+    return findings
+
+
+def _clause_before(words: list[Token], index: int, text: str) -> list[str]:
+    """Up to three lower-case words before `index`, stopping at the clause's start."""
+    found: list[str] = []
+    for back in range(index - 1, max(-1, index - 4), -1):
+        if any(mark in text[words[back].end : words[back + 1].start] for mark in ".!?;:\n"):
+            break
+        found.append(words[back].text.lower().replace("’", "'"))
+    return found
+
+
+def _excused(words: list[Token], index: int, doc: Document, sentence_starts: set[int]) -> bool:
+    token = words[index]
+    lower = token.text.lower()
+    if token.text[0].isupper() and token.start not in sentence_starts:
+        return True  # part of a name: "Fraud Prevention Unit", "Crash Bandicoot"
+    text = doc.text
+    if text[token.end : token.end + 1] == "-" or text[token.start - 1 : token.start] == "-":
+        return True  # a compound term: "dead-letter queue", "problem-solving", "fail-safe"
+    following = words[index + 1].text.lower() if index + 1 < len(words) else ""
+    if following in TOPIC_NOUNS or following.startswith("solv"):
+        return lower in TOPICAL or lower in ATTRIBUTIVE
+    if lower in TOPICAL:
+        return True
+    before = _clause_before(words, index, doc.text)
+    return any(
+        word in REMEDY or word in NEGATIONS or NEGATED_APOSTROPHE.search(word) for word in before
+    )
+
+
+def _suggestion(doc: Document, token: Token, lower: str) -> tuple[tuple[int, int], tuple[str, ...]]:
+    """The span to replace and the softer wording (none when only a rephrase will do)."""
+    if lower in DROPPABLE:
+        end = token.end
+        while end < len(doc.text) and doc.text[end] in ", \t":
+            end += 1
+        rest = re.match(r"[^\W\d_]+", doc.text[end:])
+        before = token.start - 1
+        while before >= 0 and doc.text[before] in " \t\"“'‘":
+            before -= 1
+        starts_sentence = before < 0 or doc.text[before] in ".!?\n"
+        if starts_sentence and rest and rest.group()[0].islower():
+            word = rest.group()
+            return (token.start, end + len(word)), (word[0].upper() + word[1:],)
+        return (token.start, end), ("",)
+    softer = SOFTER.get(lower)
+    return (token.start, token.end), ((match_case(token.text, softer),) if softer else ())
+
+
+def _word_findings(doc: Document) -> list[Finding]:
+    negative = negative_words()
+    words = doc.words
+    starts = {s.start for s in doc.sentences} | {
+        t.start for t in words if t.start == 0 or doc.text[t.start - 1] == "\n"
+    }
+    findings: list[Finding] = []
+    for index, token in enumerate(words):
+        lower = token.text.lower().replace("’", "'")
+        if lower not in negative and lower not in EXTRA_NEGATIVE:
+            continue
+        if _excused(words, index, doc, starts):
+            continue
+        (start, end), suggestions = _suggestion(doc, token, lower)
+        if lower in DROPPABLE:
+            hint = "leave it out and say what you can offer"
+        elif suggestions:
+            hint = f'try "{suggestions[0]}"'
+        else:
+            hint = "rephrase it positively"
+        findings.append(
+            doc.finding(
+                start,
+                end - start,
+                "tone.negative-word",
+                Severity.WARNING,
+                f'"{token.text}" reads as negative; P5 asks for no negative words: {hint}.',
+                suggestions,
+            )
+        )
+    return findings
+
+
+def check(doc: Document, ctx: CheckContext) -> list[Finding]:
+    """Negative statements (errors) and, outside them, negative words (warnings)."""
+    del ctx  # the same tone rules for every kind of message
+    urls = url_spans(doc)
+    statements = without_overlaps(_statement_findings(doc))
+    taken = [(f.offset, f.offset + f.length) for f in statements]
+    words = [f for f in _word_findings(doc) if not inside_any(f.offset, f.offset + f.length, taken)]
+    return [
+        f
+        for f in sorted([*statements, *words], key=lambda f: f.offset)
+        if not inside_any(f.offset, f.offset + max(f.length, 1), urls)
+    ]

@@ -1,0 +1,200 @@
+"""grammar: common slips (P5 "Checks before sending"), each with a fix for exactly its span."""
+
+from __future__ import annotations
+
+import pytest
+
+from afterview.writing.checks import grammar
+from afterview.writing.context import CheckContext
+from afterview.writing.findings import Severity
+from afterview.writing.text import Document
+
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+def found(text: str) -> list[tuple[str, str, Severity, str]]:
+    return [
+        (text[f.offset : f.offset + f.length], f.rule, f.severity, f.suggestions[0])
+        for f in grammar.check(Document(text), CheckContext())
+    ]
+
+
+POSITIVES = [
+    # could of
+    ("I could of asked more.", "could of", "grammar.could-of", E, "could have"),
+    ("We should of met sooner.", "should of", "grammar.could-of", E, "should have"),
+    ("It would of helped.", "would of", "grammar.could-of", E, "would have"),
+    ("You must of been busy.", "must of", "grammar.could-of", E, "must have"),
+    ("Would of been nice.", "Would of", "grammar.could-of", E, "Would have"),
+    # repeated words
+    ("Thank you for the the tour.", "the the", "grammar.repeated-word", E, "the"),
+    ("The the team was kind.", "The the", "grammar.repeated-word", E, "The"),
+    ("It was a pleasure to to meet.", "to to", "grammar.repeated-word", E, "to"),
+    # your / you're
+    ("Your welcome to call me.", "Your welcome", "grammar.your-youre", E, "You're welcome"),
+    ("Thanks, your welcome.", "your welcome", "grammar.your-youre", E, "you're welcome"),
+    (
+        "I know your going to decide soon.",
+        "your going to",
+        "grammar.your-youre",
+        W,
+        "you're going to",
+    ),
+    ("Thank you for you're time.", "you're time", "grammar.your-youre", E, "your time"),
+    ("Thank you for you’re help.", "you’re help", "grammar.your-youre", E, "your help"),
+    # its / it's
+    ("The team has it's own budget.", "it's own", "grammar.its-its", E, "its own"),
+    ("Its a great team.", "Its a", "grammar.its-its", E, "It's a"),
+    ("I know its been busy.", "its been", "grammar.its-its", E, "it's been"),
+    ("The firm and it's customers.", "it's customers", "grammar.its-its", W, "its customers"),
+    # their / there / they're
+    ("I think their is a gap.", "their is", "grammar.their-there", E, "there is"),
+    ("They have there own office.", "there own", "grammar.their-there", E, "their own"),
+    ("I met they're team.", "they're team", "grammar.their-there", E, "their team"),
+    ("I like there culture.", "there culture", "grammar.their-there", W, "their culture"),
+    ("I hope their going to call.", "their going to", "grammar.their-there", W, "they're going to"),
+    # then / than
+    ("It was more then I hoped.", "more then", "grammar.then-than", E, "more than"),
+    ("This is better then before.", "better then", "grammar.then-than", E, "better than"),
+    ("I would rather then wait.", "rather then", "grammar.then-than", E, "rather than"),
+    ("A bigger then usual team.", "bigger then", "grammar.then-than", W, "bigger than"),
+    ("We met and than we talked.", "and than", "grammar.then-than", W, "and then"),
+    # affect / effect
+    ("It had an affect on me.", "an affect", "grammar.affect-effect", E, "an effect"),
+    ("There are no side affects.", "side affects", "grammar.affect-effect", E, "side effects"),
+    ("It will effect the plan.", "will effect", "grammar.affect-effect", W, "will affect"),
+    (
+        "A positive affect on sales.",
+        "positive affect",
+        "grammar.affect-effect",
+        W,
+        "positive effect",
+    ),
+    # to / too
+    ("There were far to many.", "far to many", "grammar.to-too", W, "far too many"),
+    ("It is to late now.", "is to late", "grammar.to-too", W, "is too late"),
+    ("It's to early to say.", "It's to early", "grammar.to-too", W, "It's too early"),
+    ("I enjoyed it, me to.", "me to", "grammar.to-too", W, "me too"),
+    (
+        "I look forward too hearing from you.",
+        "forward too hearing",
+        "grammar.to-too",
+        W,
+        "forward to hearing",
+    ),
+    # a / an
+    ("It was a interesting day.", "a interesting", "grammar.a-an", E, "an interesting"),
+    ("He studied at an university.", "an university", "grammar.a-an", E, "a university"),
+    ("We spoke for a hour.", "a hour", "grammar.a-an", E, "an hour"),
+    ("It is an great team.", "an great", "grammar.a-an", E, "a great"),
+    ("It is an one-off role.", "an one", "grammar.a-an", E, "a one"),
+    ("I hold a MBA.", "a MBA", "grammar.a-an", W, "an MBA"),
+    ("I hold an PhD.", "an PhD", "grammar.a-an", W, "a PhD"),
+    ("I have a MSc.", "a MSc", "grammar.a-an", W, "an MSc"),
+    ("It needs an UX designer.", "an UX", "grammar.a-an", W, "a UX"),
+    ("An European team.", "An European", "grammar.a-an", E, "A European"),
+    ("He is a honest man.", "a honest", "grammar.a-an", E, "an honest"),
+    ("A interview like this.", "A interview", "grammar.a-an", E, "An interview"),
+    # capitals at sentence starts
+    ("It went well. the team was kind.", "the", "grammar.capital-start", W, "The"),
+    ("Dear Ann,\n\nthank you for today.", "thank", "grammar.capital-start", W, "Thank"),
+    ("Did it help? yes it did.", "yes", "grammar.capital-start", W, "Yes"),
+    # spacing
+    ("I enjoyed  the tour.", "  ", "grammar.double-space", W, " "),
+    ("I enjoyed it.  The team was kind.", "  ", "grammar.double-space", INFO, " "),
+    # i
+    ("Today i learned a lot.", "i", "grammar.lowercase-i", E, "I"),
+    ("Yes, i'm keen.", "i", "grammar.lowercase-i", E, "I"),
+    ("I think i’ll apply.", "i", "grammar.lowercase-i", E, "I"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "rule", "severity", "suggestion"), POSITIVES)
+def test_finds_the_slip(
+    text: str, span: str, rule: str, severity: Severity, suggestion: str
+) -> None:
+    assert found(text) == [(span, rule, severity, suggestion)]
+
+
+NEGATIVES = [
+    "I would of course be happy to help.",
+    "I know that that is important. We had had a long day.",
+    "We visited Bora Bora and Walla Walla.",
+    "Use --file FILE or --tz ZONE zone; skip       Skip an action.",
+    "I thanked the\nthe team.",
+    "Thank you for your welcome.",
+    "Thank you for your warm welcome. Your welcome pack arrived.",
+    "I appreciate your time and your feedback.",
+    "You're right, and you're kind to ask. You're welcome to call.",
+    "Its own team, its mission and its people. It's a great day and it's not over.",
+    "There is a team there. They're keen; their own plan is good. Is there a plan?",
+    "Their offices are there.",
+    "It is more than that; better than before; rather than wait. We met and then talked.",
+    "Back then, I was a student. Since then I have grown.",
+    "It will affect us. The effect on sales was large. It will effect change.",
+    "They hope to effect real change. The new rules will effect a change.",
+    "It was too late. There were far too many. I want to hear more.",
+    "I have been to many conferences. I spoke to many people.",
+    "As you asked me to. I would love you to. You told me to!",
+    "I look forward to hearing from you. I am happy to share more.",
+    "We saw an interview, a university, an hour, a one-off, a European, an MBA, a PhD, an MSc, an "
+    "SQL, a SQL, a UX designer, an honest view, a user, an umbrella, a unique role, an "
+    "NHS trust, an HR team, a NATO role, a Year 9 class, an hourly rate, a historic day, "
+    "an historic day, an X-ray, a B2B firm, an FDA submission, a GCSE, a JavaScript role, "
+    "an iPhone, a HubSpot role, an OpenAI model, an 8-week course, a once-in-a-decade move.",
+    "We chose option a or b. Plan A is fine. Grade A students.",
+    "We met at 9 a.m. tomorrow works. See e.g. the report; i.e. the one from May. Etc. and "
+    "so on. It was great... and then it ended. Visit www.acme.com. and more.",
+    "He wrote: iPhone sales grew. The eBay team met.",
+    "Dear Jo,\n\nThank you.  \n\nKind regards,\nSam",
+    "Reply to anna@acme.com or see https://acme.com/the the page.",
+    "Items: (i) scope, (ii) budget. Section i is short.",
+    "Indented\n    code  here is fine at line start.",
+    "Mr. Smith and Dr. Jones met Ms. Patel at St. Mary's.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_leaves_correct_text_alone(text: str) -> None:
+    assert [f for f in found(text) if f[2] is not INFO and f[1] != "grammar.double-space"] == []
+
+
+def test_double_space_between_words_is_the_only_spacing_finding() -> None:
+    assert found("Indented\n    code here.") == []
+    assert found("A  b") == [("  ", "grammar.double-space", W, " ")]
+
+
+def test_several_slips_are_reported_in_order_once_each() -> None:
+    text = "I could of said more then that, and i did."
+    assert [f[0] for f in found(text)] == ["could of", "more then", "i"]
+
+
+def test_typographic_apostrophe_is_kept_in_the_suggestion() -> None:
+    text = "It’s a day. Your welcome. ’Twas fine. It’s fine."
+    assert ("Your welcome", "grammar.your-youre", E, "You’re welcome") in found(text)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("interview", ("an", True)),
+        ("university", ("a", True)),
+        ("hour", ("an", True)),
+        ("MBA", ("an", False)),
+        ("SQL", None),
+        ("historic", None),
+        ("NASA", ("a", True)),
+        ("HIPAA", ("a", True)),
+    ],
+)
+def test_expected_article(word: str, expected: tuple[str, bool] | None) -> None:
+    assert grammar.expected_article(word) == expected
+
+
+@pytest.mark.parametrize(("text", "span", "rule", "severity", "suggestion"), POSITIVES)
+def test_applying_the_suggestion_fixes_the_slip(
+    text: str, span: str, rule: str, severity: Severity, suggestion: str
+) -> None:
+    [finding] = grammar.check(Document(text), CheckContext())
+    fixed = text[: finding.offset] + suggestion + text[finding.offset + finding.length :]
+    assert [f for f in found(fixed) if f[1] == rule] == []
