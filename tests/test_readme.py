@@ -55,7 +55,12 @@ def test_readme_tour_prints_what_it_shows(tmp_path: Path) -> None:
         argv = shlex.split(command)
         assert argv[0] == "afterview"
         result = subprocess.run(
-            [console_script(), *argv[1:]], capture_output=True, text=True, env=env, check=False
+            [console_script(), *argv[1:]],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            cwd=README.parent,  # the tour names files of the repository (docs/examples/)
         )
         printed = (result.stdout + result.stderr).rstrip("\n")
         assert printed == expected.rstrip("\n"), command

@@ -210,7 +210,8 @@ def sent(env: Env, message_id: int, at: str) -> None:
     from afterview.services.drafts import mark_sent
 
     view, flag = mark_sent(env.app, message_id, at=env.recorded(at), now=env.now())
-    say(f"Marked sent: {view.kind} to {view.to_name or 'them'} ({view.subject}).")
+    what = "call" if view.is_call else view.kind
+    say(f"Marked sent: the {what} to {view.to_name or 'them'} (contact logged).")
     if flag:
         warn(f"logged, but {flag}")
 
