@@ -22,7 +22,7 @@ from afterview.playbook.facts import (
     Route,
     Source,
 )
-from afterview.services import debriefs, decisions, records
+from afterview.services import debriefs, decisions, drafts, records
 from afterview.services.profile import set_profile
 from afterview.services.app import App
 from afterview.services.records import NewInterviewer
@@ -206,7 +206,9 @@ def _awaiting_with_date(app: App, c: Clock) -> int:
         },
         start + timedelta(hours=1, minutes=30),
     )
-    _log(app, opp, ContactKind.THANK_YOU, c.at(-2, 9, 10), manager)
+    # The thank-you went through the drafts, as the README shows: drafted, then sent.
+    (thanks,) = drafts.draft_thank_you(app, interview, now=c.at(-2, 8, 50), to=manager)
+    drafts.mark_sent(app, thanks.id, at=c.at(-2, 9, 10), now=c.at(-2, 9, 10))
     records.reflect(
         app,
         opp,
