@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,9 @@ STATIC = Path(__file__).with_name("static")
 log = logging.getLogger("afterview.web")
 
 
-def create_app(service: App, *, bound_host: str = "127.0.0.1") -> FastAPI:
+def create_app(
+    service: App, *, bound_host: str = "127.0.0.1", clock: datetime | None = None
+) -> FastAPI:
     app = FastAPI(
         title="Afterview",
         version=__version__,
@@ -40,6 +43,10 @@ def create_app(service: App, *, bound_host: str = "127.0.0.1") -> FastAPI:
         dependencies=[Depends(security.verify_csrf)],
     )
     app.state.service = service
+    if clock is not None:
+        from afterview.web.pages.common import freeze_clock
+
+        freeze_clock(clock)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=security.allowed_hosts(bound_host))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _errors(app)
@@ -54,6 +61,18 @@ def create_app(service: App, *, bound_host: str = "127.0.0.1") -> FastAPI:
         return PlainTextResponse("ok")
 
     return app
+
+
+def from_environment() -> FastAPI:
+    """The app for each worker of `afterview serve --workers N` (set up by that command)."""
+    import os
+
+    from afterview.parsing import parse_datetime
+
+    db, demo, host, at = os.environ["AFTERVIEW_SERVE"].split("\n")
+    service = App.open(db or None, demo=demo == "1")
+    clock = parse_datetime(at, service.timezone) if at else None
+    return create_app(service, bound_host=host, clock=clock)
 
 
 def _errors(app: FastAPI) -> None:
@@ -88,9 +107,10 @@ def _error(request: Request, status: int, message: str) -> Response:
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or "application/json" in request.headers.get(
-        "accept", ""
-    ).split(",")[0]
+    return (
+        request.url.path.startswith("/api/")
+        or "application/json" in request.headers.get("accept", "").split(",")[0]
+    )
 
 
 def _plain(exc: RequestValidationError) -> list[dict[str, Any]]:

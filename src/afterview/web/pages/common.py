@@ -16,9 +16,20 @@ def service(request: Request) -> App:
     return app
 
 
+_frozen: list[datetime] = []  # empty: the wall clock
+
+
 def now() -> datetime:
-    """The adapter's clock; use cases always receive `now` from here."""
-    return datetime.now(UTC)
+    """The adapter's clock; use cases always receive `now` from here.
+
+    `afterview serve --at TIME` freezes it (demos, screenshots, the benchmark on a
+    generated database whose "now" is fixed); otherwise it is the wall clock.
+    """
+    return _frozen[0] if _frozen else datetime.now(UTC)
+
+
+def freeze_clock(moment: datetime | None) -> None:
+    _frozen[:] = [moment] if moment is not None else []
 
 
 def back(url: str, notice: str | None = None) -> RedirectResponse:
