@@ -48,7 +48,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "brief": ("afterview.cli.reports", "brief", "The next-round brief (P10)."),
     "lessons": ("afterview.cli.reports", "lessons", "Lessons across all interviews (P11)."),
     "export": ("afterview.cli.backup", "export", "Export: json (backup) or ics (calendar)."),
-    "import": ("afterview.cli.backup", "import_", "Import a JSON backup."),
+    "import": (
+        "afterview.cli.backup",
+        "import_",
+        "Import: json (backup), invite (calendar invitation), vcard (business cards).",
+    ),
     "serve": ("afterview.cli.serve", "serve", "The web app on this machine (loopback)."),
     "demo": ("afterview.cli.demo", "demo", "Fill a demo database and show its day."),
     "config": ("afterview.cli.config_cmd", "config", "Show or change settings."),

@@ -48,3 +48,6 @@ def import_(env: Env, kind: str, path: str, replace: bool) -> None:
 
     count = import_json(env.app, read_document(path), env.now(), replace=replace)
     say(f"Imported {count} opportunities from {path}.")
+from afterview.cli.integrations_cmd import as_import_group  # noqa: E402
+
+import_ = as_import_group(import_)
