@@ -19,6 +19,7 @@ from afterview.services import decisions
 from afterview.services.agenda import agenda as agenda_items
 from afterview.web import security
 from afterview.web.pages.common import now, service
+from afterview.web.read_cache import ReadCache
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -56,8 +57,12 @@ def agenda(
         from afterview.errors import BadInput
 
         raise BadInput("days must be between 0 and 3660.")
-    query = AgendaQuery(now(), days=days, everything_ahead=all, include_closed=include_closed)
-    return agenda_items(service(request), query)
+    minute = now().replace(second=0, microsecond=0)
+    query = AgendaQuery(minute, days=days, everything_ahead=all, include_closed=include_closed)
+    cache: ReadCache = request.app.state.read_cache
+    return cache.get(
+        ("agenda", days, all, include_closed), minute, lambda: agenda_items(service(request), query)
+    )
 
 
 @router.post("/actions/{key}/done", summary="Mark an action done", response_model=Decided)

@@ -24,6 +24,7 @@ from afterview import __version__
 from afterview.errors import AfterviewError
 from afterview.services.app import App
 from afterview.web import security
+from afterview.web.read_cache import ReadCache
 from afterview.web.templating import render
 
 STATIC = Path(__file__).with_name("static")
@@ -43,6 +44,7 @@ def create_app(
         dependencies=[Depends(security.verify_csrf)],
     )
     app.state.service = service
+    app.state.read_cache = ReadCache(service.url)
     if clock is not None:
         from afterview.web.pages.common import freeze_clock
 

@@ -39,11 +39,11 @@ def local_time(value: datetime | str | None, tz: str, fmt: str = "%a %d %b %H:%M
     return moment.astimezone(ZoneInfo(tz)).strftime(fmt)
 
 
-def render(
-    request: Request, name: str, context: dict[str, Any], status: int = 200
-) -> HTMLResponse:
-    """A page with the CSRF token in place; sets the token cookie on first contact."""
-    token = security.token_of(request)
+# Stands for the browser's CSRF token in a cached page; swapped in per response.
+TOKEN_PLACEHOLDER = "__afterview_csrf_token__"
+
+
+def page_html(request: Request, name: str, context: dict[str, Any], token: str) -> str:
     service = getattr(request.app.state, "service", None)
     values = {
         "request": request,
@@ -52,8 +52,20 @@ def render(
         "path": request.url.path,
         **context,
     }
-    html = environment().get_template(name).render(values)
-    response = HTMLResponse(html, status_code=status)
+    return environment().get_template(name).render(values)
+
+
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    """A page with the CSRF token in place; sets the token cookie on first contact."""
+    token = security.token_of(request)
+    return respond(request, page_html(request, name, context, token), status)
+
+
+def respond(request: Request, html: str, status: int = 200) -> HTMLResponse:
+    """Send a rendered page: the browser's token in place of the placeholder, the
+    token cookie on first contact, and the security headers."""
+    token = security.token_of(request)
+    response = HTMLResponse(html.replace(TOKEN_PLACEHOLDER, token), status_code=status)
     if request.cookies.get(security.COOKIE) != token:
         response.headers.append("set-cookie", security.cookie_header(token))
     response.headers["x-content-type-options"] = "nosniff"

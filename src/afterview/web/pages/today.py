@@ -16,10 +16,11 @@ from afterview.parsing import parse_datetime
 from afterview.services import decisions
 from afterview.services.agenda import agenda
 from afterview.web.pages.common import back, form_text, now, service
-from afterview.web.templating import render
+from afterview.web.read_cache import ReadCache
+from afterview.web.templating import TOKEN_PLACEHOLDER, page_html, respond
 
 router = APIRouter()
-COMING_UP_SHOWN = 25  # the rest is one click away; a long page hides what matters
+SHOWN = 25  # per section; the rest is one click away: a long page hides what matters
 
 # The draft each kind of step asks for (P1, P5, P7, P8, P12): kind, and which id it needs.
 DRAFTS = {
@@ -34,31 +35,35 @@ DRAFTS = {
 
 @router.get("/", response_class=HTMLResponse, summary="Today")
 def today(request: Request, notice: str | None = None, everything: bool = False) -> Response:
-    app = service(request)
     moment = now()
-    local_now = moment.astimezone(ZoneInfo(app.timezone))
-    items = agenda(app, AgendaQuery(moment, days=7, with_guidance=True))
+    if notice is not None:  # just after an action: fresh, and not worth caching
+        return respond(request, _page(request, moment, everything, notice))
+    cache: ReadCache = request.app.state.read_cache
+    html = cache.get(("today", everything), moment, lambda: _page(request, moment, everything))
+    return respond(request, html)
+
+
+def _page(request: Request, moment: datetime, everything: bool, notice: str | None = None) -> str:
+    app = service(request)
+    minute = moment.replace(second=0, microsecond=0)
+    local_now = minute.astimezone(ZoneInfo(app.timezone))
+    items = agenda(app, AgendaQuery(minute, days=7, with_guidance=True))
     sections: list[dict[str, Any]] = []
     for title in SECTIONS:
         rows = [_row(item) for item in items if section_of(item, local_now) == title]
         hidden = 0
-        if title == "Coming up" and not everything and len(rows) > COMING_UP_SHOWN:
-            hidden = len(rows) - COMING_UP_SHOWN
-            rows = rows[:COMING_UP_SHOWN]
+        if not everything and len(rows) > SHOWN:
+            hidden = len(rows) - SHOWN
+            rows = rows[:SHOWN]
         sections.append({"title": title, "rows": rows, "hidden": hidden})
-    return render(
-        request,
-        "today.html",
-        {
-            "sections": sections,
-            "local_now": local_now,
-            "notice": notice,
-            "empty": not items,
-            "snooze_default": (local_now + timedelta(days=1)).replace(
-                hour=9, minute=0, second=0, microsecond=0
-            ),
-        },
-    )
+    context = {
+        "sections": sections,
+        "local_now": local_now,
+        "notice": notice,
+        "empty": not items,
+        "snooze_default": (local_now + timedelta(days=1)).replace(hour=9, minute=0),
+    }
+    return page_html(request, "today.html", context, TOKEN_PLACEHOLDER)
 
 
 def _row(item: dict[str, Any]) -> dict[str, Any]:
