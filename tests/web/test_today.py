@@ -116,3 +116,16 @@ def test_the_phone_width_has_no_horizontal_scroll(live: Live, phone: Any, shot: 
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 375
     shot(phone, "today-phone")
+
+
+def test_a_write_from_elsewhere_shows_on_the_next_load(live: Live) -> None:
+    """The cached Today page follows the database: a CLI-style write invalidates it."""
+    from afterview.services import decisions
+
+    seeded(live)
+    with live.client() as browser:
+        first = browser.get("/")
+        key = first.text.split('data-key="', 1)[1].split('"', 1)[0]
+        assert browser.get("/").text == first.text  # the same answer, from the cache
+        decisions.skip(live.service, key, reason="done by phone", now=datetime.now(UTC))
+        assert f'data-key="{key}"' not in browser.get("/").text
