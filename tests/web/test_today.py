@@ -121,17 +121,16 @@ def test_the_phone_width_has_no_horizontal_scroll(live: Live, phone: Any, shot: 
 def test_a_write_from_elsewhere_shows_on_the_next_load(live: Live) -> None:
     """The cached Today page follows the database: a CLI-style write invalidates it."""
     from afterview.services import decisions
-
     from afterview.web.pages.common import freeze_clock
 
     seeded(live)
-    freeze_clock(datetime.now(UTC))  # one minute for the whole test: same cache key
-    with live.client() as browser:
-        first = browser.get("/")
-        key = first.text.split('data-key="', 1)[1].split('"', 1)[0]
-        assert browser.get("/").text == first.text  # the same answer, from the cache
-        decisions.skip(live.service, key, reason="done by phone", now=datetime.now(UTC))
-        try:
+    freeze_clock(datetime.now(UTC))  # one minute for the whole test: one cache key
+    try:
+        with live.client() as browser:
+            first = browser.get("/")
+            key = first.text.split('data-key="', 1)[1].split('"', 1)[0]
+            assert browser.get("/").text == first.text  # the same answer, from the cache
+            decisions.skip(live.service, key, reason="done by phone", now=datetime.now(UTC))
             assert f'data-key="{key}"' not in browser.get("/").text
-        finally:
-            freeze_clock(None)
+    finally:
+        freeze_clock(None)
