@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-test system-deps lint bench bench-deps clean
+.PHONY: demo test install install-test system-deps lint bench bench-web bench-spelling bench-deps clean
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian/Ubuntu packages: SCOWL's word lists feed the spelling check; hunspell and
@@ -48,10 +48,14 @@ test: install-test system-deps
 bench: install-test
 	$(BIN)/python bench/agenda_startup.py
 
+# The web app under load (wrk, 50 connections) against a minimal endpoint, 10,000 opportunities.
+bench-web: install-test
+	cd bench && ../$(BIN)/python web_load.py
+
 # Taskwarrior, for the benchmark's comparison (Debian/Ubuntu; needs root or sudo).
 bench-deps:
 	$(SUDO) apt-get update
-	$(SUDO) apt-get install -y taskwarrior hyperfine
+	$(SUDO) apt-get install -y taskwarrior hyperfine wrk
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

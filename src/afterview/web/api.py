@@ -7,10 +7,11 @@ cookie; `GET /api/csrf` hands a tool both.
 from __future__ import annotations
 
 import importlib
+import json
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from afterview.agenda_query import AgendaQuery
@@ -49,10 +50,15 @@ def csrf(request: Request) -> JSONResponse:
     return response
 
 
-@router.get("/agenda", summary="What is due or overdue (the CLI's `agenda --json` items)")
+@router.get(
+    "/agenda",
+    summary="What is due or overdue (the CLI's `agenda --json` items)",
+    response_model=list[dict[str, Any]],
+)
 def agenda(
     request: Request, days: float = 0, all: bool = False, include_closed: bool = False
-) -> list[dict[str, Any]]:
+) -> Response:
+    """Served as ready-made JSON: the same bytes until the data or the minute changes."""
     if not 0 <= days <= 3660:
         from afterview.errors import BadInput
 
@@ -60,9 +66,13 @@ def agenda(
     minute = now().replace(second=0, microsecond=0)
     query = AgendaQuery(minute, days=days, everything_ahead=all, include_closed=include_closed)
     cache: ReadCache = request.app.state.read_cache
-    return cache.get(
-        ("agenda", days, all, include_closed), minute, lambda: agenda_items(service(request), query)
-    )
+
+    def body() -> bytes:
+        items = agenda_items(service(request), query)
+        return json.dumps(items, ensure_ascii=False, separators=(",", ":")).encode()
+
+    content = cache.get(("agenda", days, all, include_closed), minute, body)
+    return Response(content, media_type="application/json")
 
 
 @router.post("/actions/{key}/done", summary="Mark an action done", response_model=Decided)
