@@ -10,8 +10,9 @@ BIN := $(VENV)/bin
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian/Ubuntu packages: SCOWL's word lists feed the spelling check; hunspell and
-# its dictionaries are what the spelling benchmark and tests compare against.
-DEB_PACKAGES := scowl hunspell hunspell-en-gb hunspell-en-us
+# its dictionaries are what the spelling benchmark and tests compare against;
+# Chromium is the browser the web tests drive (Playwright never downloads one).
+DEB_PACKAGES := scowl hunspell hunspell-en-gb hunspell-en-us chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
