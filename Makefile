@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-test system-deps lint bench bench-web bench-spelling bench-deps clean
+.PHONY: demo test install install-test system-deps system-deps-run lint bench bench-web bench-spelling bench-deps clean
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian/Ubuntu packages: SCOWL's word lists feed the spelling check; hunspell and
@@ -24,7 +24,13 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 
+RUN_PACKAGES := scowl
+
 # Installs only what is missing; elsewhere it says what the spelling check needs.
+# `make demo` needs only the word lists; `make test` everything.
+system-deps-run:
+	@$(MAKE) --no-print-directory system-deps DEB_PACKAGES="$(RUN_PACKAGES)"
+
 system-deps:
 	@if command -v dpkg >/dev/null 2>&1; then \
 	  missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -36,7 +42,7 @@ system-deps:
 	  echo "Not Debian: install an English word list (see docs/writing.md) for the spelling check."; \
 	fi
 
-demo: install system-deps
+demo: install system-deps-run
 	$(BIN)/afterview demo
 
 test: install-test system-deps
