@@ -118,7 +118,8 @@ def main() -> int:
           f" · {args.size:,} opportunities · wrk -t{args.threads} -c{args.connections}"
           f" -d{args.duration}s × {args.rounds} rounds · {args.workers} server process(es)")
     minimal_rps = statistics.median(r for r, _ in samples["minimal"])
-    print(f"{'endpoint':<12} {'req/s':>9} {'p99 ms':>8} {'vs minimal':>11} {'first ms':>9}  verdict")
+    header = f"{'endpoint':<12} {'req/s':>9} {'p99 ms':>8} {'vs minimal':>11} {'first ms':>9}"
+    print(f"{header}  verdict")
     ok = True
     for name in URLS:
         rps = statistics.median(r for r, _ in samples[name])

@@ -6,9 +6,9 @@ through SQLAlchemy. Both hand `gather` a `run(sql, params) -> rows` function.
 
 Known words (never flagged as misspellings): every person's and organisation's
 name in the database (competitors included), the user's word list, the skills of
-the profile, and the candidate's own proper nouns: capitalised words from their debriefs, reflections
-and profile ("Kotlin", "Lisbon"). Lower-case words from notes are not taken, so a
-typo in a debrief does not whitelist itself.
+the profile, and the candidate's own proper nouns: capitalised words from their
+debriefs, reflections and profile ("Kotlin", "Lisbon"). Lower-case words from
+notes are not taken, so a typo in a debrief does not whitelist itself.
 """
 
 from __future__ import annotations

@@ -106,8 +106,8 @@ def test_an_edit_that_breaks_the_headers_is_refused_and_loses_nothing(
     interviewed(run, tmp_path)
     run.ok("draft", "thank-you", "1")
     before = facts(run.env["AFTERVIEW_DB"])
-    result = run("draft", "edit", "1",
-                 extra_env=editor(tmp_path, "sed -i '1s/^Subject:/Bcc: x@y.example\\nSubject:/' \"$1\""))
+    script = "sed -i '1s/^Subject:/Bcc: x@y.example\\nSubject:/' \"$1\""
+    result = run("draft", "edit", "1", extra_env=editor(tmp_path, script))
     assert result.returncode == 2 and result.error_lines == [
         "afterview: Unexpected header line 'Bcc: x@y.example': only Subject: and To: are kept."]
     assert facts(run.env["AFTERVIEW_DB"]) == before

@@ -11,9 +11,9 @@ import pytest
 from afterview.errors import BadInput
 from afterview.integrations import MAX_BYTES
 from afterview.integrations.invites import (
+    UTC_NAMES,
     Invitation,
     Method,
-    UTC_NAMES,
     Party,
     parse_invitation,
     windows_zones,

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from afterview.errors import BadInput, Refused, UnknownInterview, UnknownMessage, UnknownPerson
-from afterview.playbook.facts import ContactKind, PersonRole
+from afterview.playbook.facts import ContactKind
 from afterview.services import debriefs, drafts, profile, records
 from afterview.services.app import App
 from afterview.services.backup import export_json, import_json
@@ -140,7 +140,7 @@ def test_nugget_choice_and_its_errors(app: App) -> None:
     chosen = drafts.draft_thank_you(app, case.interview, now=at(10, 12), to=case.dana, nugget=2)
     assert chosen[0].nugget == "the billing platform moves to Kotlin"
     before = content(app)
-    with pytest.raises(BadInput, match="--nugget 3: the debrief of interview .* has 2"):
+    with pytest.raises(BadInput, match=r"--nugget 3: the debrief of interview .* has 2"):
         drafts.draft_thank_you(app, case.interview, now=at(10, 12), nugget=3)
     with pytest.raises(UnknownPerson):
         drafts.draft_thank_you(app, case.interview, now=at(10, 12), to=999)
@@ -316,7 +316,9 @@ def test_marking_a_thank_you_sent_logs_the_contact_and_schedules_the_follow_up(a
     actions = plan(app, case.opp, at(10, 13))
     thank_key = f"P5:thank-you:interview={case.interview}:person={case.dana}"
     assert actions[thank_key]["state"] == "done"
-    first_chase = next(a for k, a in actions.items() if k.startswith("P8:") and a["state"] == "pending")
+    first_chase = next(
+        a for k, a in actions.items() if k.startswith("P8:") and a["state"] == "pending"
+    )
     assert first_chase["due"].startswith("2026-03-17")  # a week after the thank-you (P8)
     with pytest.raises(Refused, match="already marked sent"):
         drafts.mark_sent(app, view.id, at=at(10, 13), now=at(10, 13))

@@ -23,8 +23,8 @@ from afterview.playbook.facts import (
     Source,
 )
 from afterview.services import debriefs, decisions, drafts, records
-from afterview.services.profile import set_profile
 from afterview.services.app import App
+from afterview.services.profile import set_profile
 from afterview.services.records import NewInterviewer
 
 LONDON = "Europe/London"
