@@ -1,0 +1,177 @@
+"""Spelling (P5: "Checks before sending: spelling"): words the dictionary does not know.
+
+Every finding is an ERROR: a misspelt thank-you undoes the care that went into it.
+So the check stays quiet about what is not a misspelling:
+
+- the candidate's known words (CheckContext.known_words: the names in their records,
+  their own words), compared case-insensitively, also as possessives ("Siobhán's");
+- acronyms in capitals of up to six letters, and their plurals ("KPIs");
+- anything inside a URL, an email address, a domain, a file name or an @handle or
+  #hashtag, and letters glued to digits ("3rd", "10am", "B2B");
+- a lower-case dictionary word with a capital at the start of a sentence ("Thank");
+- words in another script than Latin (not the English dictionary's business);
+- a prefix before a hyphen ("pre-interview");
+- words with inner capitals ("LinkedIn", "McAllister", "PwC") unless they are a
+  dictionary word in garbled case ("THe", "ReCeive"): the dictionary knows few
+  brands and names, and the names check (names.*) compares the recorded ones.
+
+Curly apostrophes count as straight ones. A word of the other variety ("color" in
+British English) is reported as such, with our spelling first among the suggestions.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator
+from functools import lru_cache
+
+from afterview.writing.context import CheckContext
+from afterview.writing.findings import Finding, Severity
+from afterview.writing.spelling import Speller, load
+from afterview.writing.text import WORD, Document
+
+RULE = "spelling"
+ACRONYM_MAX = 6
+SUGGESTIONS = 5
+SHOWN_MAX = 40  # a longer "word" is quoted shortened in the message
+OTHER_VARIETY = {"en-GB": "American", "en-US": "British"}
+
+_TLDS = (
+    "com|org|net|edu|gov|io|co|uk|us|eu|de|fr|es|it|nl|ie|ch|se|no|dk|fi|pl|pt|be|at|"
+    "ca|au|nz|in|jp|cn|sg|hk|za|br|mx|ai|app|dev|tech|info|biz|me|ly|gg|tv|example|test|local"
+)
+SKIP = re.compile(
+    r"(?i)(?:https?://|ftp://|mailto:|www\.)[^\s<>\"]+"  # URLs
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
+    r"|(?<![\w.])[@#][\w][\w.-]*"  # @handles, #hashtags
+    rf"|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b(?:/[^\s<>\"]*)?"  # domains
+    r"|\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|odt|txt|csv|md|png|jpe?g|gif|zip|eml|ics)\b"
+)
+# Prefixes written with a hyphen that the word lists do not hold on their own.
+PREFIXES = frozenset(
+    {"pre", "post", "co", "re", "non", "un", "anti", "de", "ex", "bi", "tri", "multi", "semi"}
+    | {"sub", "inter", "intra", "mid", "self", "e"}
+)
+
+
+def check(doc: Document, ctx: CheckContext) -> list[Finding]:
+    if not doc.words:
+        return []
+    speller = load(ctx.language)
+    known = _known_keys(ctx.known_words)
+    skipped = _skipped(doc.text)
+    findings: list[Finding] = []
+    for start, end in _words(doc):
+        word = doc.text[start:end]
+        if _inside(skipped, start) or _quiet(doc.text, start, end, word):
+            continue
+        lookup = _normal(word)
+        if _key(lookup) in known or speller.known(lookup):
+            continue
+        if _inner_capitals(lookup) and not speller.known(lookup.lower()):
+            continue
+        findings.append(_finding(doc, start, end, word, lookup, speller))
+    return findings
+
+
+def _finding(
+    doc: Document, start: int, end: int, word: str, lookup: str, speller: Speller
+) -> Finding:
+    shown = word if len(word) <= SHOWN_MAX else word[: SHOWN_MAX - 1] + "…"
+    other = speller.other_variety(lookup)
+    suggestions = speller.suggest(lookup, SUGGESTIONS)
+    if other is None:
+        message = f"“{shown}” is not in the {speller.name} dictionary"
+    else:
+        variety = OTHER_VARIETY.get(speller.language, "Other")
+        if other.ours:
+            message = f"“{shown}” is the {variety} spelling; {speller.name} writes “{other.ours}”"
+            suggestions = [other.ours, *(s for s in suggestions if s != other.ours)]
+        else:
+            message = f"“{shown}” is {variety} spelling, not {speller.name}"
+    return doc.finding(start, end - start, RULE, Severity.ERROR, message, suggestions[:SUGGESTIONS])
+
+
+def _quiet(text: str, start: int, end: int, word: str) -> bool:
+    """Tokens that are not words to spell-check (see the module's list)."""
+    if (start and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit()):
+        return True
+    if _acronym(word):
+        return True
+    if end < len(text) and text[end] == "-" and word.lower() in PREFIXES:
+        return True
+    return not word.isascii() and not all(_latin(c) for c in word if c.isalpha())
+
+
+def _acronym(word: str) -> bool:
+    core = word[:-1] if len(word) > 2 and word[-1] == "s" else word  # KPIs
+    return len(core) <= ACRONYM_MAX and core.isupper() and core.isalpha()
+
+
+def _inner_capitals(word: str) -> bool:
+    return any(c.isupper() for c in word[1:]) and not word.isupper()
+
+
+@lru_cache(maxsize=512)
+def _latin(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("LATIN")
+
+
+def _words(doc: Document) -> Iterator[tuple[int, int]]:
+    """The document's word spans, rejoined where combining accents split a word
+    ("Nguyễn" typed as e + two combining marks is one word, not three)."""
+    text = doc.text
+    pending: tuple[int, int] | None = None
+    for token in doc.words:
+        start, end = token.start, token.end
+        if pending is not None:
+            between = text[pending[1] : start]
+            if between and all(unicodedata.combining(c) for c in between):
+                pending = (pending[0], end)
+                continue
+            yield _with_marks(text, *pending)
+        pending = (start, end)
+    if pending is not None:
+        yield _with_marks(text, *pending)
+
+
+def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    return start, end
+
+
+def _skipped(text: str) -> list[tuple[int, int]]:
+    if "." not in text and "@" not in text and "#" not in text and ":" not in text:
+        return []
+    return [match.span() for match in SKIP.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    index = bisect_right(spans, (offset, sys.maxsize)) - 1  # the last span starting here or before
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
+def _normal(word: str) -> str:
+    word = word.replace("’", "'")
+    return word if word.isascii() else unicodedata.normalize("NFC", word)
+
+
+def _key(word: str) -> str:
+    """How known words are compared: case-folded, without a possessive "'s"."""
+    key = _normal(word).casefold()
+    return key[:-2] if key.endswith("'s") and len(key) > 2 else key
+
+
+@lru_cache(maxsize=16)
+def _known_keys(words: frozenset[str]) -> frozenset[str]:
+    """Each known word or name, whole and word by word ("Siobhán Ní Bhriain")."""
+    keys: set[str] = set()
+    for entry in words:
+        normal = _normal(entry)
+        keys.add(_key(normal))
+        keys.update(_key(match.group()) for match in WORD.finditer(normal))
+    return frozenset(keys)
