@@ -93,6 +93,11 @@ def _errors(app: FastAPI) -> None:
         message = "There is no such page." if exc.status_code == 404 else str(exc.detail)
         return _error(request, exc.status_code, message)
 
+    @app.exception_handler(OverflowError)
+    async def huge_id(request: Request, exc: OverflowError) -> Response:
+        """An id past what the database can hold names nothing that exists."""
+        return _error(request, 404, "There is no such record (the id is out of range).")
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
         log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)

@@ -9,7 +9,8 @@ from fastapi import APIRouter
 # Modules under afterview.web.pages, each exposing `router`.
 PAGES = ("today", "opportunities", "interview", "reports", "settings", "drafts")
 
-router = APIRouter()
+# Pages are HTML for people; the JSON API (/api) is the documented, fuzzed contract.
+router = APIRouter(include_in_schema=False)
 for _name in PAGES:
     try:
         _module = importlib.import_module(f"afterview.web.pages.{_name}")
