@@ -9,7 +9,6 @@ candidate's own zone, used for times typed without an offset.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -98,6 +97,10 @@ def _settings_only(values: dict[str, Any]) -> dict[str, Any]:
 
 def _read_file() -> dict[str, Any]:
     path = paths.config_file()
+    if not os.path.exists(path):
+        return {}
+    import tomllib  # only when there is a file: `check` starts without it
+
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)

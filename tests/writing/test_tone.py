@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from afterview.writing.checks import tone
@@ -143,3 +145,20 @@ def test_lexicon_comes_from_the_installed_vader_package() -> None:
     assert "hard" not in words  # -0.4: too mild to flag
     assert "great" not in words
     assert tone.negative_words() is words  # loaded once
+
+
+def test_the_lexicon_words_are_cached_and_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parsed word list lands in the cache folder and later processes read it."""
+    monkeypatch.setenv("AFTERVIEW_CACHE", str(tmp_path))
+    tone.negative_words.cache_clear()
+    try:
+        words = tone.negative_words()
+        (cached,) = tmp_path.glob("tone-negative-*.txt")
+        assert set(cached.read_text(encoding="utf-8").split("\n")) == words
+        cached.write_text("gloomword", encoding="utf-8")  # proves the next read uses it
+        tone.negative_words.cache_clear()
+        assert tone.negative_words() == frozenset({"gloomword"})
+    finally:
+        tone.negative_words.cache_clear()
