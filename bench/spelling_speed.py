@@ -106,7 +106,13 @@ class Timing:
 
 
 def environment(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AFTERVIEW_")}
+    # PYTHONDONTWRITEBYTECODE would recompile every changed module on every run; an
+    # installed Afterview has its bytecode, so the warm-up runs write it here too.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("AFTERVIEW_") and k != "PYTHONDONTWRITEBYTECODE"
+    }
     env.update({"AFTERVIEW_CACHE": str(CACHE), "AFTERVIEW_HOME": str(home)})
     return env
 

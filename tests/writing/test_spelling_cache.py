@@ -145,3 +145,11 @@ def test_suggestions_come_from_the_compiled_dictionary(tmp_path: Path) -> None:
     assert speller.suggest("recieve")[:2] == ["receive", "relieve"]
     assert speller.suggest("london") == ["London"]
     assert speller.suggest("dont")[0] == "don't"
+
+
+def test_an_unwritable_cache_folder_still_checks(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    path = word_list(tmp_path / "list.txt", ["apple"])
+    compiled = ensure(Source("en-GB", "test", (str(path),)), str(blocker / "cache"))
+    assert Speller(compiled).known("apple")

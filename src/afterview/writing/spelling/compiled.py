@@ -151,10 +151,11 @@ def ensure(source: Source, directory: str) -> Compiled:
     try:
         with open(path, "rb") as handle:
             return parse(handle.read(), source.language, path)
-    except (OSError, CorruptCache, UnicodeDecodeError, ValueError):
+    except (OSError, UnicodeDecodeError, ValueError):  # missing, stale or corrupt
         pass
     data = build(source)
-    write(path, data)
+    with suppress(OSError):  # a read-only cache folder: check anyway, build each time
+        write(path, data)
     return parse(data, source.language, path)
 
 
