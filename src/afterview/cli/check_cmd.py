@@ -75,7 +75,7 @@ def _run(args: argparse.Namespace, db: str | None, demo: bool) -> int:
 
     language = None
     if args.language:
-        from afterview.services.profile import parse_language
+        from afterview.writing.context import parse_language
 
         language = parse_language(args.language)
     text = read_text(args.file)

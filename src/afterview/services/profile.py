@@ -9,22 +9,13 @@ from typing import Any
 from afterview.errors import BadInput
 from afterview.parsing import parse_email, require_text
 from afterview.services.app import App
-from afterview.writing.context import LANGUAGES
+from afterview.writing.context import parse_language
 from afterview.writing.drafts_model import Profile
 
 MAX_SKILLS = 20
 MAX_WORD = 60
 # A word for the list: letters, with inner apostrophes, hyphens, dots or digits ("C++" no).
 WORD_SHAPE = re.compile(r"[^\W_][\w'’.\-]*", re.UNICODE)
-
-
-def parse_language(text: str) -> str:
-    """`en-GB`/`en_gb`/`en-us` → the canonical tag; anything else is refused."""
-    wanted = text.strip().replace("_", "-").casefold()
-    for language in LANGUAGES:
-        if language.casefold() == wanted:
-            return language
-    raise BadInput(f"Unknown language {text!r}: use {' or '.join(LANGUAGES)}.")
 
 
 def parse_skills(text: str) -> tuple[str, ...]:

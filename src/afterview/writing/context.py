@@ -4,7 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from afterview.errors import BadInput
+
 LANGUAGES = ("en-GB", "en-US")
+
+
+def parse_language(text: str) -> str:
+    """`en-GB`/`en_gb`/`en-us` → the canonical tag; anything else is refused.
+
+    Here, not in the profile service, so `afterview check --language` stays light.
+    """
+    wanted = text.strip().replace("_", "-").casefold()
+    for language in LANGUAGES:
+        if language.casefold() == wanted:
+            return language
+    raise BadInput(f"Unknown language {text!r}: use {' or '.join(LANGUAGES)}.")
 
 
 @dataclass(frozen=True, slots=True)
