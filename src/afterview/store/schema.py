@@ -12,6 +12,7 @@ decisions embed ids, and a reused id would attach an old decision to a new fact.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -163,6 +164,10 @@ contacts = Table(
     sqlite_autoincrement=True,
 )
 
+# A reply or news from the employer (P8 pauses). Typed in by the user, or read from
+# the mailbox by `afterview sync`: then the mail's own Message-ID (unique, so a second
+# sync cannot record it twice), its sender and subject, and which of our sent
+# messages it answers are kept too.
 replies = Table(
     "replies",
     metadata,
@@ -170,6 +175,15 @@ replies = Table(
     _opportunity_fk(),
     Column("at", UTCDateTime, nullable=False),
     Column("note", Text),
+    Column("mail_message_id", Text, unique=True),
+    Column("from_email", Text),
+    Column("subject", Text),
+    Column(
+        "answers_message_id",
+        Integer,
+        ForeignKey("messages.id", ondelete="SET NULL"),
+        index=True,
+    ),
     sqlite_autoincrement=True,
 )
 
@@ -356,6 +370,70 @@ words = Table(
     metadata,
     Column("word", Text, primary_key=True),
     Column("added_at", UTCDateTime, nullable=False),
+)
+
+# Where mail goes out and comes in (one row). Passwords are never stored here: they
+# come from the OS keyring or an environment variable (`integrations/secrets.py`).
+mail_settings = Table(
+    "mail_settings",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("smtp_host", Text),
+    Column("smtp_port", Integer),
+    Column("smtp_security", Text, nullable=False, server_default="starttls"),
+    Column("smtp_user", Text),
+    Column("imap_host", Text),
+    Column("imap_port", Integer),
+    Column("imap_security", Text, nullable=False, server_default="tls"),
+    Column("imap_user", Text),
+    Column("imap_mailbox", Text, nullable=False, server_default="INBOX"),
+    CheckConstraint("id = 1", name="single_row"),
+    CheckConstraint(_in("smtp_security", ("starttls", "tls", "none")), name="smtp_security"),
+    CheckConstraint(_in("imap_security", ("starttls", "tls", "none")), name="imap_security"),
+)
+
+OUTBOX_STATES = ("queued", "sending", "sent", "failed", "uncertain", "cancelled")
+
+# The durable outbox: at most once. A row goes queued → sending (committed before the
+# SMTP transaction starts) → sent (after the server accepted it). A crash between the
+# two leaves "sending", which the next run turns into "uncertain" for the user to
+# resolve: never resent silently. 4xx replies go back to queued with a later
+# `next_attempt_at`; 5xx replies end in failed with the server's words.
+outbox = Table(
+    "outbox",
+    metadata,
+    _id(),
+    Column(
+        "message_id",
+        Integer,
+        ForeignKey("messages.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=True,
+    ),
+    Column("state", Text, nullable=False),
+    Column("due_at", UTCDateTime, nullable=False),
+    Column("next_attempt_at", UTCDateTime, nullable=False),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("queued_at", UTCDateTime, nullable=False),
+    Column("started_at", UTCDateTime),
+    Column("finished_at", UTCDateTime),
+    Column("last_error", Text),
+    Column("server_reply", Text),
+    CheckConstraint(_in("state", OUTBOX_STATES), name="state"),
+    Index(None, "state", "next_attempt_at"),
+    sqlite_autoincrement=True,
+)
+
+# What `afterview sync` has read: per mailbox, the UIDVALIDITY seen and the highest UID
+# read under it. A new UIDVALIDITY means the server renumbered: read again from the
+# start (replies' unique Message-ID keeps that from recording anything twice).
+mail_seen = Table(
+    "mail_seen",
+    metadata,
+    Column("mailbox", Text, primary_key=True),
+    Column("uidvalidity", BigInteger, nullable=False),
+    Column("last_uid", BigInteger, nullable=False),
+    Column("synced_at", UTCDateTime, nullable=False),
 )
 
 # Tables holding recorded facts (everything a backup must keep).
