@@ -11,8 +11,9 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian/Ubuntu packages: SCOWL's word lists feed the spelling check; hunspell and
 # its dictionaries are what the spelling benchmark and tests compare against;
-# Chromium is the browser the web tests drive (Playwright never downloads one).
-DEB_PACKAGES := scowl hunspell hunspell-en-gb hunspell-en-us chromium
+# Chromium is the browser the web tests drive (Playwright never downloads one);
+# Dovecot is the real IMAP server the mail sync tests start on loopback.
+DEB_PACKAGES := scowl hunspell hunspell-en-gb hunspell-en-us chromium dovecot-imapd
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

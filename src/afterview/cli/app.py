@@ -53,6 +53,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "import_",
         "Import: json (backup), invite (calendar invitation), vcard (business cards).",
     ),
+    "mail": ("afterview.cli.mail_cmd", "mail", "Mail servers for sending and replies."),
     "serve": ("afterview.cli.serve", "serve", "The web app on this machine (loopback)."),
     "demo": ("afterview.cli.demo", "demo", "Fill a demo database and show its day."),
     "config": ("afterview.cli.config_cmd", "config", "Show or change settings."),
