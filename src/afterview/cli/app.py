@@ -55,6 +55,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     ),
     "mail": ("afterview.cli.mail_cmd", "mail", "Mail servers for sending and replies."),
     "serve": ("afterview.cli.serve", "serve", "The web app on this machine (loopback)."),
+    "feed": ("afterview.cli.serve", "feed", "The live calendar feed's secret address."),
     "demo": ("afterview.cli.demo", "demo", "Fill a demo database and show its day."),
     "config": ("afterview.cli.config_cmd", "config", "Show or change settings."),
 }

@@ -57,3 +57,24 @@ def serve(env: Env, host: str, port: int, open_browser: bool, at: str | None, wo
         )
         return
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+@click.command()
+@click.option("--reset", is_flag=True, help="Replace the secret: old subscriptions stop.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="As given to serve.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535))
+@pass_env
+def feed(env: Env, reset: bool, host: str, port: int) -> None:
+    """The secret address of the live calendar feed, for a calendar app to subscribe to.
+
+    Every due step appears with an alarm, and the app polls it hourly while
+    `afterview serve` runs. Anyone with the address can read your plan: --reset
+    makes a new one.
+    """
+    from afterview.services.calendar_feed import feed_path, feed_token
+
+    token = feed_token(env.app, now=env.now(), reset=reset)
+    shown = f"[{host}]" if ":" in host else host
+    if reset:
+        click.echo("afterview: a new feed address; the old one no longer answers.", err=True)
+    say(f"http://{shown}:{port}{feed_path(token)}")

@@ -12,9 +12,15 @@ from afterview.services.app import App
 EVENT_LENGTH = timedelta(minutes=15)
 
 
-def plan_to_ics(items: list[dict[str, Any]], now: datetime) -> bytes:
-    """Render agenda items (open actions) as a calendar; pure apart from the library."""
-    from icalendar import Alarm, Calendar, Event
+def plan_to_ics(
+    items: list[dict[str, Any]], now: datetime, refresh: timedelta | None = None
+) -> bytes:
+    """Render agenda items (open actions) as a calendar; pure apart from the library.
+
+    `refresh`, for a subscribed feed, asks calendar apps to poll that often (RFC 7986
+    REFRESH-INTERVAL, and X-PUBLISHED-TTL, which Outlook and Apple Calendar read).
+    """
+    from icalendar import Alarm, Calendar, Event, vDuration
 
     from afterview.playbook.timing import zone
 
@@ -22,6 +28,9 @@ def plan_to_ics(items: list[dict[str, Any]], now: datetime) -> bytes:
     calendar.add("prodid", "-//Afterview//plan//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Afterview plan")
+    if refresh is not None:
+        calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", vDuration(refresh))
     for item in items:
         start = datetime.fromisoformat(item["snoozed_until"] or item["due"]).astimezone(
             zone(item["tz"])
@@ -49,7 +58,7 @@ def plan_to_ics(items: list[dict[str, Any]], now: datetime) -> bytes:
     return bytes(calendar.to_ical())
 
 
-def export_ics(app: App, now: datetime) -> bytes:
+def export_ics(app: App, now: datetime, refresh: timedelta | None = None) -> bytes:
     """Every open action from now on, plus those already overdue."""
     query = AgendaQuery(now, everything_ahead=True, with_guidance=True)
-    return plan_to_ics(agenda(app, query), now)
+    return plan_to_ics(agenda(app, query), now, refresh)

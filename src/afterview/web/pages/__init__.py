@@ -7,7 +7,16 @@ import importlib
 from fastapi import APIRouter
 
 # Modules under afterview.web.pages, each exposing `router`.
-PAGES = ("today", "opportunities", "interview", "reports", "settings", "drafts")
+PAGES = (
+    "today",
+    "opportunities",
+    "interview",
+    "reports",
+    "settings",
+    "drafts",
+    "calendar_feed",
+    "imports",
+)
 
 # Pages are HTML for people; the JSON API (/api) is the documented, fuzzed contract.
 router = APIRouter(include_in_schema=False)
