@@ -73,6 +73,7 @@ def test_no_match_offers_a_new_opportunity_and_keeps_the_choices(
     alert = page.locator("#invite-error").inner_text()
     assert "Nothing was imported" in alert
     assert "--" not in alert  # said the form's way, not the CLI's
+    assert "Choose its opportunity below, or start a new one with its company and role." in alert
     assert content(live) == before
     shot(page, "no-match")
     # the "start a new opportunity" part is open: fill it and send the file again

@@ -16,6 +16,7 @@ PAGES = (
     "drafts",
     "calendar_feed",
     "imports",
+    "connections",
 )
 
 # Pages are HTML for people; the JSON API (/api) is the documented, fuzzed contract.

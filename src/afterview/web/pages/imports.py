@@ -122,6 +122,14 @@ def _opportunity(text: str, *, required: bool) -> int | None:
 
 def _web_words(message: str) -> str:
     """The services speak the CLI's language; say it the form's way."""
+    cli_advice = 'Pass --opp OPP, or create one with --create "Company" --role "Role".'
+    if cli_advice in message:
+        return message.replace(
+            cli_advice,
+            "Choose its opportunity below, or start a new one with its company and role.",
+        )
+    if message == "Give --opp or --create, not both.":
+        return "Choose an opportunity or start a new one, not both."
     return (
         message.replace("--opp", "“Opportunity”")
         .replace("--create", "“Start a new opportunity”")
