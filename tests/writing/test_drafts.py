@@ -570,3 +570,26 @@ def test_no_sentence_of_any_wording_reads_as_negative() -> None:
                     seen.update(sentences(draft.body[draft.parts[0].start :]))
     for sentence in seen:
         assert analyser.polarity_scores(sentence)["compound"] >= 0, sentence
+
+
+def test_an_overdue_recruiter_call_says_yesterdays_interview() -> None:
+    """P1's call belongs to the day of the interview; made the next morning, it says so."""
+    from datetime import date, datetime
+
+    start = datetime(2026, 3, 10, 14, 0)
+    scripts = {
+        written: " ".join(
+            part(
+                compose(
+                    request("recruiter-call", seed=seed, interview_start=start, written_on=written)
+                ),
+                "thanks",
+            )
+            for seed in range(3)
+        )
+        for written in (date(2026, 3, 10), date(2026, 3, 11), date(2026, 3, 13))
+    }
+    assert scripts[date(2026, 3, 10)].count("today's interview") == 3
+    assert scripts[date(2026, 3, 11)].count("yesterday's interview") == 3
+    assert "today" not in scripts[date(2026, 3, 11)]
+    assert scripts[date(2026, 3, 13)].count("the interview") == 3

@@ -146,8 +146,14 @@ def run_today(argv: list[str], db: str | None, demo: bool) -> int:
     from afterview.cli.today_view import render_today
     from afterview.parsing import parse_zone
 
+    # the hints must act on the database shown: the demo's needs --demo
+    on_demo = bool(args["demo"]) or demo or url == paths.resolve_db(None, demo=True)
     # "today" is the user's day (--tz, AFTERVIEW_TZ, config), not the machine's
-    render_today(items, now.astimezone(parse_zone(_zone_name(args["tz"]))))
+    render_today(
+        items,
+        now.astimezone(parse_zone(_zone_name(args["tz"]))),
+        program="afterview --demo" if on_demo else "afterview",
+    )
     return 0
 
 

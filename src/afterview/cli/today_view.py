@@ -13,8 +13,11 @@ from afterview.cli.draft_hints import draft_command
 from afterview.day import SECTIONS, section_of, when_label
 
 
-def render_today(items: list[dict[str, Any]], now: datetime) -> None:
-    """`now` is on the user's wall clock: it decides what "today" means."""
+def render_today(items: list[dict[str, Any]], now: datetime, program: str = "afterview") -> None:
+    """`now` is on the user's wall clock: it decides what "today" means.
+
+    `program` starts every command shown (`afterview --demo` on the demo database).
+    """
     from rich.console import Console
 
     console = Console(highlight=False)
@@ -33,11 +36,13 @@ def render_today(items: list[dict[str, Any]], now: datetime) -> None:
         colour = {"Overdue": "red", "Due today": "yellow"}.get(title, "cyan")
         console.print(f"\n[bold {colour}]{title}[/bold {colour}] ({len(rows)})")
         for item in rows:
-            _print_item(console, item)
-    console.print("\n[dim]afterview done KEY · skip KEY --reason … · snooze KEY --until TIME[/dim]")
+            _print_item(console, item, program)
+    console.print(
+        f"\n[dim]{program} done KEY · skip KEY --reason … · snooze KEY --until TIME[/dim]"
+    )
 
 
-def _print_item(console: Any, item: dict[str, Any]) -> None:
+def _print_item(console: Any, item: dict[str, Any], program: str) -> None:
     from rich.markup import escape
 
     company = item["company"] or ""
@@ -45,6 +50,6 @@ def _print_item(console: Any, item: dict[str, Any]) -> None:
     console.print(f"  [bold]{escape(item['title'])}[/bold]{company}")
     console.print(f"    {when_label(item)} — [italic]{escape(item['why'])}[/italic]")
     console.print(f"    [dim]{escape(item['key'])}[/dim]")
-    command = draft_command(item)
+    command = draft_command(item, program)
     if command:
         console.print(f"    [dim]draft: {escape(command)}[/dim]")

@@ -17,12 +17,14 @@ SUBJECTS = (
     "Call script: {recruiter} — {role} at {org}",
     "Call script for {recruiter}: {role} at {org}",
 )
+# {the_interview} is "today's interview" on the day itself and "yesterday's
+# interview" when the call (overdue) is made the day after; "the interview" otherwise.
 THANKS = (
-    "Thank you so much for arranging today's interview for {the_role} at {org}; I really "
+    "Thank you so much for arranging {the_interview} for {the_role} at {org}; I really "
     "appreciated the opportunity.",
-    "I wanted to say thank you for setting up the interview with {org} today, and for "
+    "I wanted to say thank you for setting up {the_interview} with {org}, and for "
     "everything you did to arrange it.",
-    "First of all, thank you for arranging today's interview at {org} — it was a really "
+    "First of all, thank you for arranging {the_interview} at {org} — it was a really "
     "valuable conversation.",
 )
 ASK = (
@@ -75,6 +77,7 @@ def compose(request: DraftRequest) -> ComposedDraft:
         "recruiter": recruiter or "your recruiter",
         "decision": w.day_month(request.decision_date, language) if request.decision_date else "",
         "comma_name": f", {facts['name']}" if facts["name"] else "",
+        "the_interview": _the_interview(request),
     }
     hello = ", ".join(x for x in (f"Hello {facts['name']}".strip(), _its(facts["candidate"])) if x)
     timeline = TIMELINE_DATED if request.decision_date else TIMELINE
@@ -107,3 +110,11 @@ def _enthusiasm(request: DraftRequest, say: w.Wording, facts: dict[str, str]) ->
         return lead
     extra = say.pick(WENT_WELL[noted.form], {**facts, "p": noted.text}, turn=2)
     return f"{lead} {extra}"
+
+
+def _the_interview(request: DraftRequest) -> str:
+    start, written_on = request.interview_start, request.written_on
+    if start is None or written_on is None:
+        return "today's interview"  # P1's call is made the same day
+    days = (written_on - start.date()).days
+    return {0: "today's interview", 1: "yesterday's interview"}.get(days, "the interview")
