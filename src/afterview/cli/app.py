@@ -54,6 +54,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Import: json (backup), invite (calendar invitation), vcard (business cards).",
     ),
     "mail": ("afterview.cli.mail_cmd", "mail", "Mail servers for sending and replies."),
+    "sync": ("afterview.cli.sync_cmd", "sync", "Read replies from your inbox (pauses P8)."),
     "serve": ("afterview.cli.serve", "serve", "The web app on this machine (loopback)."),
     "feed": ("afterview.cli.serve", "feed", "The live calendar feed's secret address."),
     "demo": ("afterview.cli.demo", "demo", "Fill a demo database and show its day."),
