@@ -92,9 +92,22 @@ def test_replies_are_recorded_and_pause_the_follow_ups(
     (paused,) = p8_ahead(app, scene.northwind, at(18, 9))
     assert "paused follow-ups" in paused["why"]
     assert paused["due"].startswith("2026-03-26")
-    # the out-of-office of the 10th paused nothing: without Dana's reply it would be due
     assert dovecot.flags(user) == flags_before  # nothing marked read: the client owns flags
     assert seen(app) == [("INBOX", dovecot.uidvalidity(user), 6)]
+
+
+@SQLITE_ONLY
+def test_an_out_of_office_does_not_pause_the_follow_ups(
+    app: App, dovecot: Dovecot, user: str, scene: Scene
+) -> None:
+    """It answers the thank-you's thread, but a robot is not the employer (P8)."""
+    dovecot.append(user, the_day_mails(scene)[0])
+    report = sync(app, now=at(12, 12))
+    assert [(i.reason, i.detail) for i in report.ignored] == [
+        (Reason.AUTO_REPLY, "Auto-Submitted: auto-replied")
+    ]
+    assert replies(app) == []
+    assert p8_due(app, scene.northwind, at(18, 9)) != []
 
 
 def test_a_second_sync_records_nothing_and_new_mail_is_picked_up(
