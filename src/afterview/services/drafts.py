@@ -270,6 +270,9 @@ def edit_draft(
                 f"Message {message_id} was sent {current.sent_at:%d %b %Y}; it cannot change. "
                 "Draft a new one instead."
             )
+        from afterview.services.outbox import guard_draft_change
+
+        guard_draft_change(repo, message_id, "change")  # queued: yes; sending/uncertain: no
         if changes:
             repo.update_message(message_id, updated_at=now, **changes)
         return _load(repo, message_id)
@@ -308,6 +311,9 @@ def delete_draft(app: App, message_id: int, *, now: datetime) -> None:
                 f"Message {message_id} was sent; it stays in the record (its contact is "
                 "what pacing reads, P8)."
             )
+        from afterview.services.outbox import guard_draft_change
+
+        guard_draft_change(repo, message_id, "be deleted")  # a queued one: its row goes too
         repo.delete_message(message_id)
 
 
