@@ -54,6 +54,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Import: json (backup), invite (calendar invitation), vcard (business cards).",
     ),
     "mail": ("afterview.cli.mail_cmd", "mail", "Mail servers for sending and replies."),
+    "send": ("afterview.cli.outbox_cmd", "send", "Queue a draft to be sent by SMTP (P5, P8)."),
+    "outbox": ("afterview.cli.outbox_cmd", "outbox", "Queued mail: list, run (cron), cancel."),
     "sync": ("afterview.cli.sync_cmd", "sync", "Read replies from your inbox (pauses P8)."),
     "serve": ("afterview.cli.serve", "serve", "The web app on this machine (loopback)."),
     "feed": ("afterview.cli.serve", "feed", "The live calendar feed's secret address."),
