@@ -21,11 +21,18 @@ NOW = at(5, 9)
 
 def northwind(app: App, **people: str | None) -> int:
     """A direct opportunity at Northwind Health; `people` maps names to emails."""
-    opp = records.add_opportunity(app, company="Northwind Health", role="Data Engineer",
-                                  route=Route.DIRECT, now=at(1, 9))
+    opp = records.add_opportunity(
+        app, company="Northwind Health", role="Data Engineer", route=Route.DIRECT, now=at(1, 9)
+    )
     for name, email in people.items():
-        records.add_person(app, opp, name=name.replace("_", " "), role=PersonRole.INTERVIEWER,
-                           email=email, now=at(1, 9))
+        records.add_person(
+            app,
+            opp,
+            name=name.replace("_", " "),
+            role=PersonRole.INTERVIEWER,
+            email=email,
+            now=at(1, 9),
+        )
     return opp
 
 
@@ -49,7 +56,10 @@ def test_an_outlook_invitation_adds_the_interview_and_its_people(app: App) -> No
     result = imported(app, "outlook_request.ics")
     assert result.action is InviteAction.ADDED
     assert (result.opportunity_id, result.company, result.opportunity_created) == (
-        opp, "Northwind Health", False)  # matched by the organiser's domain
+        opp,
+        "Northwind Health",
+        False,
+    )  # matched by the organiser's domain
     facts = view(app, opp).opportunity
     (interview,) = facts.interviews
     assert (interview.id, interview.round) == (result.interview_id, 1)
@@ -63,7 +73,9 @@ def test_an_outlook_invitation_adds_the_interview_and_its_people(app: App) -> No
     assert people["Dana Kim"].source is Source.TYPED  # known already: reused, not duplicated
     assert interview.interviewer_ids == (people["Dana Kim"].id, people["Tom Reyes"].id)
     assert (result.people_added, result.people_known) == (
-        (people["Tom Reyes"].id,), (people["Dana Kim"].id,))
+        (people["Tom Reyes"].id,),
+        (people["Dana Kim"].id,),
+    )
     plan = dues(app, opp)
     assert plan["P4:debrief:interview=1"] == at(10, 16).isoformat()  # the plan follows (P4)
     assert f"P5:thank-you:interview=1:person={people['Tom Reyes'].id}" in plan  # P5
@@ -98,8 +110,14 @@ def test_a_person_without_email_is_matched_by_name_and_gets_it(app: App) -> None
 
 def test_google_recruiter_organiser_is_matched_and_kept_off_the_panel(app: App) -> None:
     opp = records.add_opportunity(
-        app, company="Contoso", role="Data Engineer", route=Route.RECRUITER, now=at(1, 9),
-        recruiter_name="Priya Shah", recruiter_email="priya.shah@talentbridge.example")
+        app,
+        company="Contoso",
+        role="Data Engineer",
+        route=Route.RECRUITER,
+        now=at(1, 9),
+        recruiter_name="Priya Shah",
+        recruiter_email="priya.shah@talentbridge.example",
+    )
     result = imported(app, "google_request.ics")
     assert result.opportunity_id == opp and result.tz == "Europe/Berlin"
     facts = view(app, opp).opportunity
@@ -113,18 +131,26 @@ def test_google_recruiter_organiser_is_matched_and_kept_off_the_panel(app: App) 
 
 def test_a_new_person_at_the_recruiters_agency_is_a_recruiter(app: App) -> None:
     opp = records.add_opportunity(
-        app, company="Contoso", role="Data Engineer", route=Route.RECRUITER, now=at(1, 9),
-        recruiter_name="Sam Hill", recruiter_email="sam.hill@talentbridge.example")
+        app,
+        company="Contoso",
+        role="Data Engineer",
+        route=Route.RECRUITER,
+        now=at(1, 9),
+        recruiter_name="Sam Hill",
+        recruiter_email="sam.hill@talentbridge.example",
+    )
     imported(app, "google_request.ics")
     people = {p.name: p.role for p in view(app, opp).opportunity.people}
     assert people["Priya Shah"] is PersonRole.RECRUITER
 
 
 def test_the_title_names_the_organisation_when_no_domain_matches(app: App) -> None:
-    records.add_opportunity(app, company="Northwind Health", role="Data Engineer",
-                            route=Route.DIRECT, now=at(1, 9))
-    litware = records.add_opportunity(app, company="Litware Ltd", role="Data Engineer",
-                                      route=Route.DIRECT, now=at(1, 9))
+    records.add_opportunity(
+        app, company="Northwind Health", role="Data Engineer", route=Route.DIRECT, now=at(1, 9)
+    )
+    litware = records.add_opportunity(
+        app, company="Litware Ltd", role="Data Engineer", route=Route.DIRECT, now=at(1, 9)
+    )
     result = imported(app, "zoom_request.ics")  # "Litware Data Engineer interview"
     assert result.opportunity_id == litware
     assert result.meeting_provider == "Zoom" and result.format is InterviewFormat.VIDEO
@@ -133,19 +159,36 @@ def test_the_title_names_the_organisation_when_no_domain_matches(app: App) -> No
 
 
 def test_two_opportunities_sharing_the_domain_are_told_apart_by_the_title(app: App) -> None:
-    first = records.add_opportunity(app, company="Northwind Health", role="Data Engineer",
-                                    route=Route.DIRECT, now=at(1, 9))
-    records.add_person(app, first, name="Dana Kim", role=PersonRole.INTERVIEWER,
-                       email="dana.kim@northwind.example", now=at(1, 9))
-    second = records.add_opportunity(app, company="Northwind Labs", role="Analyst",
-                                     route=Route.DIRECT, now=at(1, 9))
-    records.add_person(app, second, name="Ann Lee", role=PersonRole.INTERVIEWER,
-                       email="ann.lee@northwind.example", now=at(1, 9))
+    first = records.add_opportunity(
+        app, company="Northwind Health", role="Data Engineer", route=Route.DIRECT, now=at(1, 9)
+    )
+    records.add_person(
+        app,
+        first,
+        name="Dana Kim",
+        role=PersonRole.INTERVIEWER,
+        email="dana.kim@northwind.example",
+        now=at(1, 9),
+    )
+    second = records.add_opportunity(
+        app, company="Northwind Labs", role="Analyst", route=Route.DIRECT, now=at(1, 9)
+    )
+    records.add_person(
+        app,
+        second,
+        name="Ann Lee",
+        role=PersonRole.INTERVIEWER,
+        email="ann.lee@northwind.example",
+        now=at(1, 9),
+    )
     assert imported(app, "outlook_request.ics").opportunity_id == first
     before = content(app)
     text = fixture("outlook_eastern.ics").replace(b"morgan.lee@adatum", b"morgan.lee@northwind")
-    with pytest.raises(BadInput, match=r"could be for opportunities 1 \(Northwind Health\) or "
-                                       r"2 \(Northwind Labs\); pass --opp OPP"):
+    with pytest.raises(
+        BadInput,
+        match=r"could be for opportunities 1 \(Northwind Health\) or "
+        r"2 \(Northwind Labs\); pass --opp OPP",
+    ):
         import_invite(app, text, now=NOW, own_emails=(ME,))
     assert content(app) == before
 
@@ -172,8 +215,9 @@ def test_no_match_says_how_to_go_on_and_writes_nothing(app: App) -> None:
 
 
 def test_create_starts_the_opportunity_in_the_same_transaction(app: App) -> None:
-    result = imported(app, "teams_request.ics",
-                      create=NewOpportunity("Fabrikam", "Data Engineer", Route.DIRECT))
+    result = imported(
+        app, "teams_request.ics", create=NewOpportunity("Fabrikam", "Data Engineer", Route.DIRECT)
+    )
     assert result.opportunity_created and result.company == "Fabrikam"
     facts = view(app, result.opportunity_id).opportunity
     assert (facts.company, facts.role, facts.route) == ("Fabrikam", "Data Engineer", Route.DIRECT)
@@ -239,8 +283,10 @@ def test_the_same_or_an_older_sequence_changes_nothing(app: App) -> None:
     assert again.notes[0].startswith("Nothing to change: this is the same update (sequence 1)")
     older = imported(app, "outlook_request.ics")
     assert older.action is InviteAction.UNCHANGED
-    assert older.notes == ("Nothing to change: this is an older update (sequence 0) of the "
-                           "invitation already imported (sequence 1).",)
+    assert older.notes == (
+        "Nothing to change: this is an older update (sequence 0) of the "
+        "invitation already imported (sequence 1).",
+    )
     assert (older.start, older.end) == (at(11, 15, 30), at(11, 16, 30))  # as recorded
     assert content(app) == before
 
@@ -252,8 +298,11 @@ def test_a_cancellation_cancels_and_a_second_one_changes_nothing(app: App) -> No
     assert cancelled.action is InviteAction.CANCELLED
     (interview,) = view(app, opp, at(6, 11)).opportunity.interviews
     assert interview.cancelled
-    assert not any("interview=1" in item["key"] for item in view(app, opp, at(6, 11)).actions
-                   if item["state"] == "pending")
+    assert not any(
+        "interview=1" in item["key"]
+        for item in view(app, opp, at(6, 11)).actions
+        if item["state"] == "pending"
+    )
     before = content(app)
     again = imported(app, "outlook_cancel.ics", now=at(6, 12))
     assert again.action is InviteAction.UNCHANGED
@@ -275,10 +324,15 @@ def test_an_update_after_a_cancellation_puts_the_interview_back(app: App) -> Non
 def test_an_update_with_only_a_new_place_is_an_update(app: App) -> None:
     opp = northwind(app)
     imported(app, "outlook_request.ics")
-    text = (fixture("outlook_request.ics").replace(b"SEQUENCE:0", b"SEQUENCE:1")
-            .replace(b"LOCATION;LANGUAGE=en-GB:Microsoft Teams Meeting",
-                     b"LOCATION;LANGUAGE=en-GB:1 King Street\\, Leeds")
-            .replace(b"X-MICROSOFT-SKYPETEAMSMEETINGURL", b"X-IGNORED"))
+    text = (
+        fixture("outlook_request.ics")
+        .replace(b"SEQUENCE:0", b"SEQUENCE:1")
+        .replace(
+            b"LOCATION;LANGUAGE=en-GB:Microsoft Teams Meeting",
+            b"LOCATION;LANGUAGE=en-GB:1 King Street\\, Leeds",
+        )
+        .replace(b"X-MICROSOFT-SKYPETEAMSMEETINGURL", b"X-IGNORED")
+    )
     result = import_invite(app, text, now=NOW, own_emails=(ME,))
     assert result.action is InviteAction.UPDATED
     (interview,) = view(app, opp).opportunity.interviews
@@ -296,8 +350,9 @@ def test_a_cancellation_of_an_unknown_invitation_writes_nothing(app: App) -> Non
 
 def test_an_update_for_another_opportunity_is_refused(app: App) -> None:
     opp = northwind(app, Dana_Kim="dana.kim@northwind.example")
-    other = records.add_opportunity(app, company="Contoso", role="Analyst", route=Route.DIRECT,
-                                    now=at(1, 9))
+    other = records.add_opportunity(
+        app, company="Contoso", role="Analyst", route=Route.DIRECT, now=at(1, 9)
+    )
     imported(app, "outlook_request.ics")
     with pytest.raises(BadInput, match=f"imported into opportunity {opp} .*not {other}"):
         imported(app, "outlook_update.ics", opp_id=other)

@@ -88,8 +88,9 @@ def test_a_made_up_tzid_is_matched_by_its_rules_and_the_place() -> None:
     assert invite.start.astimezone(UTC) == datetime(2026, 3, 30, 8, 0, tzinfo=UTC)
     assert invite.tz == "Europe/Berlin"  # the rules fit many zones; LOCATION names Berlin
     assert invite.end - invite.start == timedelta(minutes=90)
-    assert invite.notes == ("The time zone 'Customized Time Zone' was matched to Europe/Berlin "
-                            "by its rules.",)
+    assert invite.notes == (
+        "The time zone 'Customized Time Zone' was matched to Europe/Berlin by its rules.",
+    )
     assert invite.format is InterviewFormat.ONSITE
     assert invite.interview_location == "Contoso Campus, Friedrichstraße 68, 10117 Berlin"
     assert invite.organizer is not None and invite.organizer.name == "Vogel, Lena"
@@ -100,8 +101,9 @@ def test_a_made_up_tzid_is_matched_by_its_rules_and_the_place() -> None:
 def test_the_same_made_up_tzid_with_other_rules_in_another_file_is_not_confused() -> None:
     """icalendar caches zones by TZID for the whole process; its cache must not leak in."""
     berlin = parse("outlook_custom_zone.ics")
-    eastern = fixture("outlook_eastern.ics").replace(b"Eastern Standard Time",
-                                                     b"Customized Time Zone")
+    eastern = fixture("outlook_eastern.ics").replace(
+        b"Eastern Standard Time", b"Customized Time Zone"
+    )
     new_york = parse_invitation(eastern, default_zone=TZ)
     assert berlin.start.utcoffset() == timedelta(hours=2)
     assert new_york.tz == "America/New_York"  # zonenow.tab's zone for these clocks
@@ -137,7 +139,11 @@ def test_google_utc_times_x_wr_timezone_meet_link_and_attendee_states() -> None:
         ("Jonas Weber", "DECLINED"),
     ]  # the meeting room (CUTYPE=RESOURCE) is left out
     assert [p.display_name for p in invite.people] == [
-        "Priya Shah", "Alex Candidate", "Lena Vogel", "Jonas Weber"]  # organiser listed once
+        "Priya Shah",
+        "Alex Candidate",
+        "Lena Vogel",
+        "Jonas Weber",
+    ]  # organiser listed once
 
 
 def test_google_utc_times_without_x_wr_timezone_are_in_your_zone() -> None:
@@ -152,16 +158,23 @@ def test_an_all_day_event_is_your_working_day_on_its_date() -> None:
     assert invite.all_day and invite.tz == TZ
     assert (invite.start, invite.end) == (at(18, 9), at(18, 17, 30))
     assert invite.notes == ("An all-day event: recorded as your working day, 09:00–17:30.",)
-    custom = parse_invitation(fixture("google_all_day.ics"), default_zone="Asia/Tokyo",
-                              day_start=time(8, 30), day_end=time(16))
-    assert (custom.start, custom.end) == (at(18, 8, 30, tz="Asia/Tokyo"),
-                                          at(18, 16, tz="Asia/Tokyo"))
+    custom = parse_invitation(
+        fixture("google_all_day.ics"),
+        default_zone="Asia/Tokyo",
+        day_start=time(8, 30),
+        day_end=time(16),
+    )
+    assert (custom.start, custom.end) == (
+        at(18, 8, 30, tz="Asia/Tokyo"),
+        at(18, 16, tz="Asia/Tokyo"),
+    )
     assert custom.interview_location == "Northwind Health, 1 King Street, Leeds LS1 2HL, UK"
 
 
 def test_a_multi_day_event_is_recorded_on_its_first_day() -> None:
-    text = fixture("google_all_day.ics").replace(b"DTEND;VALUE=DATE:20260319",
-                                                 b"DTEND;VALUE=DATE:20260320")
+    text = fixture("google_all_day.ics").replace(
+        b"DTEND;VALUE=DATE:20260319", b"DTEND;VALUE=DATE:20260320"
+    )
     invite = parse_invitation(text, default_zone=TZ)
     assert (invite.start, invite.end) == (at(18, 9), at(18, 17, 30))
     assert "The event runs 2 days; it is recorded on its first day." in invite.notes
@@ -174,11 +187,12 @@ def test_apple_iana_tzid_across_the_clock_change_and_quoted_parameters() -> None
     assert invite.end == at(1, 11, 30, month=4)
     assert invite.location == "Northwind Health 1 King Street, Leeds LS1 2HL, England"
     assert invite.format is InterviewFormat.ONSITE and invite.meeting_url is None
-    assert invite.organizer == Party("Sam O'Neil", "sam.oneil@northwind.example",
-                                     organizer=True)
+    assert invite.organizer == Party("Sam O'Neil", "sam.oneil@northwind.example", organizer=True)
     assert [(p.display_name, p.role) for p in invite.people] == [
-        ("Sam O'Neil", None), ("Alex Candidate", "REQ-PARTICIPANT"),
-        ("Dana Kim", "REQ-PARTICIPANT")]
+        ("Sam O'Neil", None),
+        ("Alex Candidate", "REQ-PARTICIPANT"),
+        ("Dana Kim", "REQ-PARTICIPANT"),
+    ]
 
 
 def test_floating_times_are_read_in_your_zone_and_a_number_is_a_phone_call() -> None:
@@ -186,16 +200,17 @@ def test_floating_times_are_read_in_your_zone_and_a_number_is_a_phone_call() -> 
     assert invite.method is Method.PUBLISH and invite.organizer is None
     assert invite.start == at(2, 10, month=4)
     assert parse("apple_floating.ics", zone="Asia/Kolkata").start == at(
-        2, 10, month=4, tz="Asia/Kolkata")
+        2, 10, month=4, tz="Asia/Kolkata"
+    )
     assert invite.format is InterviewFormat.PHONE
     assert invite.interview_location == "Phone: +44 20 7946 0018"
 
 
 def test_floating_times_follow_the_calendars_x_wr_timezone() -> None:
     text = fixture("apple_floating.ics").replace(
-        b"CALSCALE:GREGORIAN\n", b"CALSCALE:GREGORIAN\nX-WR-TIMEZONE:America/Toronto\n")
-    assert parse_invitation(text, default_zone=TZ).start == at(2, 10, month=4,
-                                                                tz="America/Toronto")
+        b"CALSCALE:GREGORIAN\n", b"CALSCALE:GREGORIAN\nX-WR-TIMEZONE:America/Toronto\n"
+    )
+    assert parse_invitation(text, default_zone=TZ).start == at(2, 10, month=4, tz="America/Toronto")
 
 
 def test_zoom_link_in_location_and_its_stray_tzid_property() -> None:
@@ -203,7 +218,8 @@ def test_zoom_link_in_location_and_its_stray_tzid_property() -> None:
     assert invite.method is Method.PUBLISH
     assert invite.start == at(16, 15) and invite.end == at(16, 16)
     assert invite.meeting_url == (
-        "https://litware.zoom.us/j/85512345678?pwd=Zk1oQ2RyVjJUb3ROK3JnN1ZPUT09")
+        "https://litware.zoom.us/j/85512345678?pwd=Zk1oQ2RyVjJUb3ROK3JnN1ZPUT09"
+    )
     assert invite.meeting_provider == "Zoom" and invite.interview_location == invite.meeting_url
     assert invite.organizer == Party(None, "riley.park@litware.example", organizer=True)
     assert invite.organizer.display_name == "Riley Park"
@@ -228,25 +244,31 @@ def test_an_email_carrying_the_invitation_reads_as_the_invitation(eml: str, ics:
 def test_a_place_and_a_link_are_both_kept() -> None:
     text = fixture("zoom_request.ics").replace(
         b"LOCATION:https://litware.zoom.us/j/85512345678?pwd=Zk1oQ2RyVjJUb3ROK3JnN1Z\r\n PUT09",
-        b"LOCATION:Litware HQ\\, 20 Canal Street\\, Manchester")
+        b"LOCATION:Litware HQ\\, 20 Canal Street\\, Manchester",
+    )
     invite = parse_invitation(text, default_zone=TZ)
     assert invite.meeting_provider == "Zoom"  # found in the description
     assert invite.interview_location == (
         "Litware HQ, 20 Canal Street, Manchester · "
-        "https://litware.zoom.us/j/85512345678?pwd=Zk1oQ2RyVjJUb3ROK3JnN1ZPUT09")
+        "https://litware.zoom.us/j/85512345678?pwd=Zk1oQ2RyVjJUb3ROK3JnN1ZPUT09"
+    )
 
 
 def test_tzid_utc_is_an_exact_instant_planned_in_your_zone() -> None:
-    text = calendar("UID:u@test", "DTSTART;TZID=UTC:20260710T090000",
-                    "DTEND;TZID=Etc/UTC:20260710T100000")
+    text = calendar(
+        "UID:u@test", "DTSTART;TZID=UTC:20260710T090000", "DTEND;TZID=Etc/UTC:20260710T100000"
+    )
     invite = parse_invitation(text, default_zone=TZ)
     assert invite.tz == TZ and invite.start == at(10, 10, month=7)  # BST
     assert invite.end - invite.start == timedelta(hours=1)
 
 
 def test_no_end_means_an_hour_and_no_uid_gets_a_stable_stand_in() -> None:
-    text = (fixture("apple_floating.ics").replace(b"DTEND:20260402T103000\n", b"")
-            .replace(b"UID:C0FFEE00-1234-4ABC-9DEF-00112233AA55\n", b""))
+    text = (
+        fixture("apple_floating.ics")
+        .replace(b"DTEND:20260402T103000\n", b"")
+        .replace(b"UID:C0FFEE00-1234-4ABC-9DEF-00112233AA55\n", b"")
+    )
     first, again = (parse_invitation(text, default_zone=TZ) for _ in range(2))
     assert first.end - first.start == timedelta(hours=1)
     assert first.uid == again.uid and first.uid.startswith("afterview-no-uid-")
@@ -272,8 +294,10 @@ def test_windows_names_come_from_clDR_as_shipped_by_a_package() -> None:
         ("Europe/London", "Europe/London"),
         ("europe/london", "Europe/London"),
         ("/Europe/Vienna", "Europe/Vienna"),
-        ("/freeassociation.sourceforge.net/Tzfile/America/Argentina/Buenos_Aires",
-         "America/Argentina/Buenos_Aires"),
+        (
+            "/freeassociation.sourceforge.net/Tzfile/America/Argentina/Buenos_Aires",
+            "America/Argentina/Buenos_Aires",
+        ),
         ("/mozilla.org/20070129_1/America/New_York", "America/New_York"),
         ("GMT Standard Time", "Europe/London"),
         ('"Eastern Standard Time"', "America/New_York"),
@@ -314,22 +338,34 @@ GOOD = ("UID:x@test", "DTSTART:20260310T140000Z", "DTEND:20260310T150000Z")
         (calendar(*GOOD, method="REPLY"), r"an answer to an invitation \(METHOD:REPLY\)"),
         (calendar(*GOOD, method="REFRESH"), "METHOD:REFRESH is neither"),
         (calendar(*GOOD, end=False), "cut short: it has no END:VCALENDAR"),
-        (calendar("UID:x", "DTSTART:20260310T150000Z", "DTEND:20260310T140000Z"),
-         "ends .* before it starts"),
-        (calendar("UID:x", "DTSTART:20260310T090000Z", "DTEND:20260311T120000Z"),
-         "more than 24 hours"),
+        (
+            calendar("UID:x", "DTSTART:20260310T150000Z", "DTEND:20260310T140000Z"),
+            "ends .* before it starts",
+        ),
+        (
+            calendar("UID:x", "DTSTART:20260310T090000Z", "DTEND:20260311T120000Z"),
+            "more than 24 hours",
+        ),
         (calendar("UID:x", "DTSTART:10260310T090000Z"), "year 1026"),
-        (calendar("UID:x", "DTSTART;TZID=Mars/Olympus:20260310T090000"),
-         "time zone 'Mars/Olympus' is not described in the file"),
+        (
+            calendar("UID:x", "DTSTART;TZID=Mars/Olympus:20260310T090000"),
+            "time zone 'Mars/Olympus' is not described in the file",
+        ),
         (calendar(*GOOD) + calendar("UID:y@test", *GOOD[1:]), "2 different events"),
         (b"BEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\n", "starts with BEGIN:VEVENT"),
-        (b"From: a@b.example\r\nSubject: hi\r\n\r\nNo invitation here.\r\n",
-         "carries no calendar invitation"),
+        (
+            b"From: a@b.example\r\nSubject: hi\r\n\r\nNo invitation here.\r\n",
+            "carries no calendar invitation",
+        ),
         (fixture("outlook_winmail.eml"), r"its own format \(winmail.dat\)"),
-        (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;X=\r\nEND:VCALENDAR\r\n",
-         "BEGIN: and END: lines do not pair up"),
-        (calendar("UID:x", "DTSTART:20260310T090000Z", "DURATION:P999999999999999999W"),
-         "DURATION cannot be read"),
+        (
+            b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;X=\r\nEND:VCALENDAR\r\n",
+            "BEGIN: and END: lines do not pair up",
+        ),
+        (
+            calendar("UID:x", "DTSTART:20260310T090000Z", "DURATION:P999999999999999999W"),
+            "DURATION cannot be read",
+        ),
     ],
 )
 def test_a_bad_file_is_one_clear_bad_input(data: bytes, message: str) -> None:
@@ -350,8 +386,9 @@ def _icalendar_files() -> list[Path]:
     import icalendar
 
     root = Path(icalendar.__file__).parent / "tests"
-    return sorted(p for folder in ("calendars", "timezones", "events")
-                  for p in (root / folder).glob("*.ics"))
+    return sorted(
+        p for folder in ("calendars", "timezones", "events") for p in (root / folder).glob("*.ics")
+    )
 
 
 REAL_WORLD = _icalendar_files()

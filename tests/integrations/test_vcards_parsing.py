@@ -37,12 +37,16 @@ def test_android_21_quoted_printable_utf8_with_soft_line_breaks() -> None:
     first, second = found
     assert first.name == "Jürgen Müller"
     assert first.organisation == (
-        "Contoso Deutschland GmbH – Geschäftsbereich Datenplattform und Analytik")
+        "Contoso Deutschland GmbH – Geschäftsbereich Datenplattform und Analytik"
+    )
     assert first.title == "Leiter Datenplattform"
     assert first.emails == ("j.mueller@contoso.example", "juergen.mueller@mailbox.example")
     assert first.phones == ("+49 30 1234567", "+49 170 1234567")  # work first, then mobile
     assert (second.name, second.email, second.phone) == (
-        "Łukasz Nowak", "lukasz.nowak@contoso.example", "+48 600 100 200")
+        "Łukasz Nowak",
+        "lukasz.nowak@contoso.example",
+        "+48 600 100 200",
+    )
 
 
 def test_outlook_21_in_windows_1252_with_bare_parameters_and_a_fax() -> None:
@@ -119,8 +123,10 @@ def cards_of(data: bytes) -> list[Card]:
         (b"", "The vCard file is empty."),
         (b"Name: Dana Kim\nEmail: dana@northwind.example\n", "not a vCard file"),
         (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "binary data"),
-        (b"BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:only a note\r\nEND:VCARD\r\n",
-         "No card in the file could be used. Card 1 skipped"),
+        (
+            b"BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:only a note\r\nEND:VCARD\r\n",
+            "No card in the file could be used. Card 1 skipped",
+        ),
         (b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana\r\n", "not a vCard file"),  # no END:VCARD
     ],
 )
