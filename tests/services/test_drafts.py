@@ -367,3 +367,22 @@ def test_backup_round_trip_keeps_profile_words_and_messages(app: App, second_app
     restored = drafts.get_draft(second_app, view.id, now=at(10, 15))
     assert restored.message_id == view.message_id and restored.sent_at == at(10, 12, 30)
     assert profile.list_words(second_app, now=at(10, 15)) == ["Kubernetes"]
+
+
+@pytest.mark.parametrize(
+    ("start_hour", "drafted", "expected"),
+    [
+        (10, at(10, 11, 30), "this morning"),  # morning interview: P5 sends the same day
+        (14, at(10, 16), "yesterday"),  # afternoon: P5 sends next morning, when it is read
+        (14, at(11, 9, 30), "yesterday"),
+        (14, at(13, 9), "on Tuesday"),  # late: the day it is written
+    ],
+)
+def test_the_thank_you_names_the_day_as_seen_when_it_is_read(
+    app: App, start_hour: int, drafted: Any, expected: str
+) -> None:
+    """P5: an afternoon interview's thank-you leaves the next working morning."""
+    case = newcomer(app, start=at(10, start_hour))  # Tuesday 10 March
+    profile.set_profile(app, now=at(10, 9), **SAM)
+    (view,) = drafts.draft_thank_you(app, case.interview, now=drafted)
+    assert f"with me {expected}" in view.body or f"{expected} about" in view.body, view.body

@@ -10,7 +10,7 @@ P12), and the call script to the recruiter (P1).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -160,7 +160,7 @@ def draft_thank_you(
                 went_well=debrief.went_well if debrief else (),
                 previous=tuple(row["body"] for row in previous),
                 seed=position + len(previous),
-                written_on=now.astimezone(_zone(interview.tz)).date(),
+                written_on=_read_on(repo, interview_id, person.id, now, interview.tz),
             )
             notes = []
             if not nuggets:
@@ -578,6 +578,23 @@ def _choose_nugget(
 
 def _recipient(person: Person) -> Recipient:
     return Recipient(name=person.name, title=person.title, role=person.role.value)
+
+
+def _read_on(repo: Repository, interview_id: int, person_id: int, now: datetime, tz: str) -> date:
+    """The day the thank-you will be read: P5's due day when that is still ahead.
+
+    Drafted the evening of an afternoon interview, it is sent the next morning (P5),
+    where "this afternoon" would be wrong and "yesterday" is right.
+    """
+    base = f"P5:thank-you:interview={interview_id}"
+    moment = now
+    for key in (f"{base}:person={person_id}", base):
+        action = repo.get_action(key)
+        if action is not None:
+            due = datetime.fromisoformat(str(action["due_utc"]).replace("Z", "+00:00"))
+            moment = max(due, now)
+            break
+    return moment.astimezone(_zone(tz)).date()
 
 
 def _zone(name: str) -> Any:

@@ -195,6 +195,23 @@ def list_entries(
         return [_entry(row) for row in store.entries(repo.conn, states)]
 
 
+def entries_by_message(app: App, *, now: datetime) -> dict[int, OutboxEntry]:
+    """The outbox row of each draft that has one (for lists that show a state)."""
+    return {entry.message_id: entry for entry in list_entries(app, now=now)}
+
+
+def entry_for_message(app: App, message_id: int, *, now: datetime) -> OutboxEntry | None:
+    with app.transaction(now) as repo:
+        row = store.for_message(repo.conn, message_id)
+        return None if row is None else _entry(row)
+
+
+def suggested_time(app: App, message_id: int, *, now: datetime) -> datetime:
+    """When `send` without a time would send it: a thank-you's P5 due time, else now."""
+    with app.transaction(now) as repo:
+        return _default_time(repo, _message(repo, message_id), now)
+
+
 def get_entry(app: App, outbox_id: int, *, now: datetime) -> OutboxEntry:
     with app.transaction(now) as repo:
         return _entry(_row(repo, outbox_id))

@@ -17,6 +17,7 @@ PAGES = (
     "calendar_feed",
     "imports",
     "connections",
+    "outbox",
 )
 
 # Pages are HTML for people; the JSON API (/api) is the documented, fuzzed contract.

@@ -32,8 +32,10 @@ PASSWORD_FIELDS = ("smtp_password", "imap_password")
 
 
 @router.get("/settings/mail", response_class=HTMLResponse, summary="Mail & calendar")
-def connections_page(request: Request, notice: str | None = None) -> Response:
-    return _page(request, notice=notice)
+def connections_page(
+    request: Request, notice: str | None = None, problem: str | None = None
+) -> Response:
+    return _page(request, notice=notice, problem=problem)
 
 
 @router.post("/settings/mail", summary="Save the mail servers")
@@ -93,10 +95,20 @@ def _page(
     notice: str | None = None,
     values: dict[str, str] | None = None,
     error: str | None = None,
+    problem: str | None = None,
     status: int = 200,
 ) -> Response:
+    from afterview.playbook.timing import describe_local
+    from afterview.services import outbox
+
     app = service(request)
     saved = mail_settings.load(app, now())
+    waiting = [
+        {"entry": e, "when": describe_local(e.next_attempt_at, app.timezone)}
+        for e in outbox.list_entries(
+            app, now=now(), states=("queued", "sending", "uncertain", "failed")
+        )
+    ]
     if values is None:
         values = dict.fromkeys(SERVER_FIELDS, "")
         for kind, server in (("smtp", saved.smtp), ("imap", saved.imap)):
@@ -125,6 +137,10 @@ def _page(
             },
             "feed_url": f"{base}{calendar_feed.feed_path(token)}" if token else None,
             "securities": mail_settings.SECURITY,
+            "problem": problem,
+            "outbox": waiting,
+            "smtp_set": saved.smtp is not None,
+            "imap_set": saved.imap is not None,
         },
         status=status,
     )

@@ -371,6 +371,9 @@ def list_page(
     moment = now()
     opp_id = int(opp) if opp and opp.isdigit() and 0 < int(opp) <= MAX_ID else None
     views = list(reversed(drafts.list_drafts(app, now=moment, opp_id=opp_id)))
+    from afterview.services.outbox import entries_by_message
+
+    waiting = entries_by_message(app, now=moment)
     opportunities = queries.list_opportunities(app, moment)
     closed = {"rejected", "withdrawn", "no-response", "accepted", "declined"}
     opportunities.sort(key=lambda o: (o["status"] in closed, -int(o["id"])))
@@ -378,7 +381,7 @@ def list_page(
         request,
         "drafts.html",
         {
-            "drafts": [_card(v) for v in views],
+            "drafts": [_with_outbox(_card(v), waiting.get(v.id)) for v in views],
             "opportunities": opportunities,
             "chosen_opp": opp_id,
             "kinds": [(k, KINDS[k][0], KINDS[k][1]) for k in DRAFT_KINDS],
@@ -488,6 +491,11 @@ def _editor(
         if v.id != view.id
     ]
     other_kind = {"accept": "decline", "decline": "accept"}.get(view.kind)
+    sending = None
+    if not view.is_call and view.sent_at is None:
+        from afterview.web.pages.outbox import send_panel
+
+        sending = send_panel(app, view.id, moment)
     return render(
         request,
         "draft.html",
@@ -511,6 +519,7 @@ def _editor(
             "siblings": list(reversed(siblings))[:8],
             "other_kind": other_kind,
             "other_label": KINDS[other_kind][0] if other_kind else None,
+            "sending": sending,
         },
         status=status,
     )
@@ -531,6 +540,13 @@ def _card(view: drafts.DraftView) -> dict[str, Any]:
         "is_call": view.is_call,
         "opportunity_id": view.opportunity_id,
     }
+
+
+def _with_outbox(card: dict[str, Any], entry: Any) -> dict[str, Any]:
+    """The outbox's word on an unsent draft: queued (and when), or what went wrong."""
+    if entry is not None and card["sent_at"] is None and entry.state != "cancelled":
+        card |= {"outbox": entry.state, "leaves": entry.next_attempt_at}
+    return card
 
 
 def _raw(form: Any, name: str) -> str:

@@ -397,8 +397,8 @@
     }
 
     for (const el of root.querySelectorAll("[data-needs-save]")) {
-      const what = el.dataset.needsSave;
-      el.addEventListener(what === "sent" ? "submit" : "click", async (event) => {
+      const isForm = el.tagName === "FORM"; // mark sent, send at a time: forms; exports: links
+      el.addEventListener(isForm ? "submit" : "click", async (event) => {
         sendError.hidden = true;
         if (!dirty()) { return; }
         event.preventDefault();
@@ -409,11 +409,11 @@
           sendError.hidden = false;
           return;
         }
-        if (what === "sent") { el.submit(); } else { window.location.href = el.href; }
+        if (isForm) { el.submit(); } else { window.location.href = el.href; }
       });
     }
     const help = $("#send-help");
-    if (help) { help.textContent = "Unsaved changes are saved first, then exported or marked sent."; }
+    if (help) { help.textContent = "Unsaved changes are saved first, then exported, queued or marked sent."; }
 
     // --- text kept in this browser: restore it, or forget it once saved ---
     const kept = store.read(id);
