@@ -19,12 +19,21 @@ from afterview.cli.common import Env, pass_env, say
     type=click.IntRange(1, 64),
     help="Server processes (SQLite: 1 is plenty for one person).",
 )
+@click.option(
+    "--send/--no-send",
+    default=True,
+    show_default=True,
+    help="Send due messages from the outbox every minute while serving.",
+)
 @pass_env
-def serve(env: Env, host: str, port: int, open_browser: bool, at: str | None, workers: int) -> None:
+def serve(
+    env: Env, host: str, port: int, open_browser: bool, at: str | None, workers: int, send: bool
+) -> None:
     """The web app: Today, opportunities, debriefs, the email editor.
 
     It listens on 127.0.0.1 only, unless --host says otherwise (it has no login:
-    anyone who can reach the port can read your data).
+    anyone who can reach the port can read your data). While it runs, messages
+    queued with `afterview send` leave at their time (--no-send: only cron does).
     """
     import uvicorn
 
@@ -37,6 +46,10 @@ def serve(env: Env, host: str, port: int, open_browser: bool, at: str | None, wo
     say(f"Afterview is at {url} (Ctrl+C stops it).")
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo("afterview: warning: not bound to loopback; there is no login.", err=True)
+    if send and not frozen:  # a frozen clock (demos, benchmarks) never sends mail
+        from afterview.web.outbox_worker import OutboxWorker
+
+        OutboxWorker(env.app, say=lambda text: click.echo(text, err=True)).start()
     if open_browser:
         import threading
         import webbrowser

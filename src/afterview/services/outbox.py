@@ -195,6 +195,24 @@ def list_entries(
         return [_entry(row) for row in store.entries(repo.conn, states)]
 
 
+# A queued message this late was not picked up: no timer runs `outbox run`.
+LATE_AFTER = timedelta(minutes=15)
+RECENT_FAILURE = timedelta(days=7)
+
+
+def needing_attention(app: App, *, now: datetime) -> list[tuple[OutboxEntry, str]]:
+    """What the person must act on: maybe-sent, not sent lately, or left waiting."""
+    found = []
+    for entry in list_entries(app, now=now, states=("queued", "uncertain", "failed")):
+        if entry.state == "uncertain":
+            found.append((entry, "may have been sent: say whether it was"))
+        elif entry.state == "failed" and (entry.finished_at or now) >= now - RECENT_FAILURE:
+            found.append((entry, f"not sent: {entry.last_error}"))
+        elif entry.state == "queued" and entry.next_attempt_at < now - LATE_AFTER:
+            found.append((entry, "waiting since its time: nothing ran the outbox"))
+    return found
+
+
 def entries_by_message(app: App, *, now: datetime) -> dict[int, OutboxEntry]:
     """The outbox row of each draft that has one (for lists that show a state)."""
     return {entry.message_id: entry for entry in list_entries(app, now=now)}

@@ -13,7 +13,7 @@ from afterview.agenda_query import AgendaQuery
 from afterview.day import SECTIONS, section_of, when_label
 from afterview.errors import AfterviewError, BadInput
 from afterview.parsing import parse_datetime
-from afterview.services import decisions
+from afterview.services import decisions, outbox
 from afterview.services.agenda import agenda
 from afterview.web.pages.common import back, form_text, now, service
 from afterview.web.read_cache import ReadCache
@@ -62,6 +62,10 @@ def _page(request: Request, moment: datetime, everything: bool, notice: str | No
         "notice": notice,
         "empty": not items,
         "snooze_default": (local_now + timedelta(days=1)).replace(hour=9, minute=0),
+        "outbox": [
+            {"entry": entry, "problem": problem}
+            for entry, problem in outbox.needing_attention(app, now=minute)
+        ],
     }
     return page_html(request, "today.html", context, TOKEN_PLACEHOLDER)
 
