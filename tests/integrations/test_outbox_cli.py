@@ -57,6 +57,7 @@ def test_send_then_run_delivers_once_and_says_so(run: Runner, app: App) -> None:
         queued = run.ok("send", "1")
         assert "Queued draft 1 (thank-you to Dana Kim) as outbox 1: leaves now." in queued.stdout
         assert "afterview outbox run" in queued.stdout and "cron" in queued.stdout
+        assert run.ok("draft", "list").stdout.startswith("   1  queued      thank-you")
 
         first = run("outbox", "run")
         assert first.returncode == 0, str(first)

@@ -98,8 +98,20 @@ def list_(env: Env, opp_id: int | None, as_json: bool) -> None:
     if not views:
         say("No drafts yet. After an interview: afterview draft thank-you INTERVIEW")
         return
+    from afterview.services.outbox import entries_by_message
+
+    waiting = entries_by_message(env.app, now=env.now())
+    words = {
+        "queued": "queued",
+        "sending": "sending",
+        "uncertain": "maybe sent",
+        "failed": "not sent",
+    }
     for v in views:
+        entry = waiting.get(v.id)
         state = f"sent {v.sent_at:%d %b}" if v.sent_at else "draft"
+        if v.sent_at is None and entry is not None and entry.state in words:
+            state = words[entry.state]
         to = f" to {v.to_name}" if v.to_name else ""
         say(f"{v.id:>4}  {state:<11} {v.kind:<15} {v.company} — {v.role}{to}: {v.subject}")
 
