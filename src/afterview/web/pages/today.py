@@ -17,7 +17,7 @@ from afterview.services import decisions, outbox
 from afterview.services.agenda import agenda
 from afterview.web.pages.common import back, form_text, now, service
 from afterview.web.read_cache import ReadCache
-from afterview.web.templating import TOKEN_PLACEHOLDER, page_html, respond
+from afterview.web.templating import TOKEN_PLACEHOLDER, Page, page_html, respond
 
 router = APIRouter()
 SHOWN = 25  # per section; the rest is one click away: a long page hides what matters
@@ -37,10 +37,12 @@ DRAFTS = {
 def today(request: Request, notice: str | None = None, everything: bool = False) -> Response:
     moment = now()
     if notice is not None:  # just after an action: fresh, and not worth caching
-        return respond(request, _page(request, moment, everything, notice))
+        return respond(request, Page(_page(request, moment, everything, notice)))
     cache: ReadCache = request.app.state.read_cache
-    html = cache.get(("today", everything), moment, lambda: _page(request, moment, everything))
-    return respond(request, html)
+    page = cache.get(
+        ("today", everything), moment, lambda: Page(_page(request, moment, everything))
+    )
+    return respond(request, page)
 
 
 def _page(request: Request, moment: datetime, everything: bool, notice: str | None = None) -> str:
