@@ -341,24 +341,32 @@ def mark_sent(
     A follow-up inside the weekly guard is logged with a flag, as P8 asks for a
     contact the user made anyway; the returned flag says so.
     """
-    from afterview.services.records import guard_flag
-
     if at > now:
         raise BadInput("A message cannot have been sent in the future.")
     with app.transaction(now) as repo:
-        view = _load(repo, message_id)
-        if view.sent_at is not None:
-            raise Refused(f"Message {message_id} is already marked sent ({view.sent_at:%d %b %Y}).")
-        opp = repo.load_opportunity(view.opportunity_id)
-        kind = CONTACT_KIND.get(view.kind, ContactKind.OTHER)
-        flag = guard_flag(app, opp, kind, at)
-        channel = Channel.PHONE if view.is_call else Channel.EMAIL
-        person_id = view.person_id if opp.person(view.person_id) is not None else None
-        note = f"{view.kind} ({'call' if view.is_call else 'email'}): {view.subject}"
-        contact_id = repo.add_contact(opp.id, at, kind, channel, person_id, note[:500], flag)
-        repo.update_message(message_id, sent_at=at, contact_id=contact_id, updated_at=now)
-        refresh_opportunity(app, repo, opp.id, now)
-        return _load(repo, message_id), flag
+        return record_sent(app, repo, message_id, at=at, now=now)
+
+
+def record_sent(
+    app: App, repo: Repository, message_id: int, *, at: datetime, now: datetime
+) -> tuple[DraftView, str | None]:
+    """Inside the caller's transaction: the message's sent_at and a logged contact, so
+    P5's step closes and P8 paces from it. Shared by `draft sent` and the outbox."""
+    from afterview.services.records import guard_flag
+
+    view = _load(repo, message_id)
+    if view.sent_at is not None:
+        raise Refused(f"Message {message_id} is already marked sent ({view.sent_at:%d %b %Y}).")
+    opp = repo.load_opportunity(view.opportunity_id)
+    kind = CONTACT_KIND.get(view.kind, ContactKind.OTHER)
+    flag = guard_flag(app, opp, kind, at)
+    channel = Channel.PHONE if view.is_call else Channel.EMAIL
+    person_id = view.person_id if opp.person(view.person_id) is not None else None
+    note = f"{view.kind} ({'call' if view.is_call else 'email'}): {view.subject}"
+    contact_id = repo.add_contact(opp.id, at, kind, channel, person_id, note[:500], flag)
+    repo.update_message(view.id, sent_at=at, contact_id=contact_id, updated_at=now)
+    refresh_opportunity(app, repo, opp.id, now)
+    return _load(repo, message_id), flag
 
 
 # --- export ---------------------------------------------------------------------------

@@ -558,23 +558,11 @@ def backoff(attempts: int) -> timedelta:
 
 
 def _log_sent(app: App, repo: Repository, message_id: int, at: datetime, now: datetime) -> None:
-    """What `draft sent` records (drafts.mark_sent), inside the caller's transaction:
-    the message's sent_at and a logged contact, so P5 closes and P8 paces from it."""
-    from afterview.services.drafts import CONTACT_KIND
-    from afterview.services.planning import refresh_opportunity
-    from afterview.services.records import guard_flag
+    """What `draft sent` records, inside the caller's transaction (drafts.record_sent)."""
+    from afterview.services.drafts import record_sent
 
-    message = _message(repo, message_id)
-    if message["sent_at"] is not None:
-        return
-    opp = repo.load_opportunity(message["opportunity_id"])
-    kind = CONTACT_KIND.get(message["kind"], ContactKind.OTHER)
-    flag = guard_flag(app, opp, kind, at)
-    person_id = message["person_id"] if opp.person(message["person_id"]) is not None else None
-    note = f"{message['kind']} (email): {message['subject']}"
-    contact_id = repo.add_contact(opp.id, at, kind, Channel.EMAIL, person_id, note[:500], flag)
-    repo.update_message(message_id, sent_at=at, contact_id=contact_id, updated_at=now)
-    refresh_opportunity(app, repo, opp.id, now)
+    if _message(repo, message_id)["sent_at"] is None:
+        record_sent(app, repo, message_id, at=at, now=now)
 
 
 # --- checks -----------------------------------------------------------------------------
