@@ -268,3 +268,28 @@ def _closed_port() -> int:
     from .dovecot import _free_port
 
     return _free_port()  # bound and released: nothing listens there
+
+
+def test_the_serve_worker_syncs_every_15_minutes(
+    app: App, dovecot: Dovecot, user: str, scene: Scene
+) -> None:
+    """`afterview serve` reads replies itself (web/outbox_worker.py), at most every 15 min."""
+    from afterview.web.outbox_worker import OutboxWorker
+
+    moments = [at(12, 12)]
+    said: list[str] = []
+    worker = OutboxWorker(app, clock=lambda: moments[0], say=said.append)
+    dovecot.append(user, the_day_mails(scene)[4])  # Dana's reply
+    worker.tick()
+    assert [r["from_email"] for r in replies(app)] == ["dana@northwind.example"]
+    assert said == [
+        "afterview: reply recorded for Northwind Health from Dana Kim: Re: Thank you "
+        "(follow-ups pause, P8)"
+    ]
+    dovecot.append(user, the_day_mails(scene)[5])  # Sam's, a minute later
+    moments[0] = at(12, 12, 14)
+    worker.tick()
+    assert len(replies(app)) == 1  # not read again within 15 minutes
+    moments[0] = at(12, 12, 15)
+    worker.tick()
+    assert [r["from_email"] for r in replies(app)][-1] == "sam@contoso.example"

@@ -23,7 +23,7 @@ from afterview.cli.common import Env, pass_env, say
     "--send/--no-send",
     default=True,
     show_default=True,
-    help="Send due messages from the outbox every minute while serving.",
+    help="Send due messages every minute, read replies every 15 minutes, while serving.",
 )
 @pass_env
 def serve(
@@ -33,7 +33,8 @@ def serve(
 
     It listens on 127.0.0.1 only, unless --host says otherwise (it has no login:
     anyone who can reach the port can read your data). While it runs, messages
-    queued with `afterview send` leave at their time (--no-send: only cron does).
+    queued with `afterview send` leave at their time and replies are read (when an
+    IMAP server is set); --no-send leaves both to cron.
     """
     import uvicorn
 

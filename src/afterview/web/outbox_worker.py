@@ -1,9 +1,11 @@
-"""While `afterview serve` runs, due messages leave without cron: one outbox run a minute.
+"""While `afterview serve` runs, mail moves without cron: one outbox run a minute, and
+(when an IMAP server is set) one `sync` every 15 minutes, so a reply pauses P8's
+follow-ups the same morning.
 
-The outbox is at most once whoever runs it (the claim is committed before SMTP), so
-this thread, a cron job and the "Send due messages now" button may all run at once.
-A problem that needs the person (no password, a refused login) is logged once per
-distinct message, not every minute.
+The outbox is at most once whoever runs it (the claim is committed before SMTP), and
+sync is idempotent, so this thread, cron jobs and the web buttons may all run at
+once. A problem that needs the person (no password, a refused login) is said once
+per distinct message, not every minute.
 """
 
 from __future__ import annotations
@@ -11,14 +13,17 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from afterview.errors import AfterviewError
 from afterview.services import outbox
 from afterview.services.app import App
 
 log = logging.getLogger("afterview.outbox")
+T = TypeVar("T")
 EVERY_SECONDS = 60.0
+SYNC_EVERY = timedelta(minutes=15)
 
 
 class OutboxWorker(threading.Thread):
@@ -36,7 +41,8 @@ class OutboxWorker(threading.Thread):
         self.clock = clock
         self.say = say or log.warning
         self._stop_event = threading.Event()
-        self._last_problem: str | None = None
+        self._last_problem: dict[str, str | None] = {"outbox": None, "sync": None}
+        self._synced_at: datetime | None = None
 
     def run(self) -> None:
         while True:
@@ -50,21 +56,46 @@ class OutboxWorker(threading.Thread):
             self.join(timeout)
 
     def tick(self) -> outbox.RunReport | None:
-        """One run; what it sent or could not send is said on the server's console."""
+        """One outbox run (and a sync when one is due); what happened is said on the
+        server's console."""
+        report = self._guarded("outbox", lambda: outbox.run(self.service, now=self.clock()))
+        if report is not None:
+            for line in report.lines:
+                self.say(
+                    f"afterview: outbox {line.outbox_id} ({line.label}): "
+                    f"{line.result}: {line.detail}"
+                )
+        self.sync_if_due()
+        return report
+
+    def sync_if_due(self) -> None:
+        from afterview.services import mail_settings
+        from afterview.services.sync import sync
+
+        moment = self.clock()
+        if self._synced_at is not None and moment - self._synced_at < SYNC_EVERY:
+            return
+        if mail_settings.load(self.service, moment).imap is None:
+            return
+        self._synced_at = moment
+        found = self._guarded("sync", lambda: sync(self.service, now=moment))
+        for reply in found.recorded if found is not None else ():
+            self.say(
+                f"afterview: reply recorded for {reply.company} from "
+                f"{reply.from_name or reply.from_email}: {reply.subject} (follow-ups pause, P8)"
+            )
+
+    def _guarded(self, what: str, job: Callable[[], T]) -> T | None:
         try:
-            report = outbox.run(self.service, now=self.clock())
+            result = job()
         except AfterviewError as exc:
-            if exc.message != self._last_problem:
-                self.say(f"afterview: the outbox could not run: {exc.message}")
-                self._last_problem = exc.message
+            if exc.message != self._last_problem[what]:
+                self.say(f"afterview: the {what} could not run: {exc.message}")
+                self._last_problem[what] = exc.message
             return None
         except Exception as exc:  # a bug must not kill the web server with it
-            log.exception("outbox run failed")
-            self.say(f"afterview: the outbox run failed: {type(exc).__name__}: {exc}")
+            log.exception("%s failed", what)
+            self.say(f"afterview: the {what} failed: {type(exc).__name__}: {exc}")
             return None
-        self._last_problem = None
-        for line in report.lines:
-            self.say(
-                f"afterview: outbox {line.outbox_id} ({line.label}): {line.result}: {line.detail}"
-            )
-        return report
+        self._last_problem[what] = None
+        return result
