@@ -70,6 +70,9 @@ def serve(
             access_log=False,
         )
         return
+    from afterview.web.app import freeze_heap
+
+    freeze_heap()
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 
 

@@ -55,7 +55,7 @@ def csrf(request: Request) -> JSONResponse:
     summary="What is due or overdue (the CLI's `agenda --json` items)",
     response_model=list[dict[str, Any]],
 )
-def agenda(
+async def agenda(
     request: Request, days: float = 0, all: bool = False, include_closed: bool = False
 ) -> Response:
     """Served as ready-made JSON: the same bytes until the data or the minute changes."""
@@ -71,7 +71,7 @@ def agenda(
         items = agenda_items(service(request), query)
         return json.dumps(items, ensure_ascii=False, separators=(",", ":")).encode()
 
-    content = cache.get(("agenda", days, all, include_closed), minute, body)
+    content = await cache.aget(("agenda", days, all, include_closed), minute, body)
     return Response(content, media_type="application/json")
 
 

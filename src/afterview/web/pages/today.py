@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from afterview.agenda_query import AgendaQuery
 from afterview.day import SECTIONS, section_of, when_label
@@ -34,12 +35,13 @@ DRAFTS = {
 
 
 @router.get("/", response_class=HTMLResponse, summary="Today")
-def today(request: Request, notice: str | None = None, everything: bool = False) -> Response:
+async def today(request: Request, notice: str | None = None, everything: bool = False) -> Response:
     moment = now()
     if notice is not None:  # just after an action: fresh, and not worth caching
-        return respond(request, Page(_page(request, moment, everything, notice)))
+        html = await run_in_threadpool(_page, request, moment, everything, notice)
+        return respond(request, Page(html))
     cache: ReadCache = request.app.state.read_cache
-    page = cache.get(
+    page = await cache.aget(
         ("today", everything), moment, lambda: Page(_page(request, moment, everything))
     )
     return respond(request, page)
