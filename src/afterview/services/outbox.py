@@ -502,44 +502,24 @@ def _record(
             )
             _log_sent(app, repo, message_id, now, now)
             return RunLine(outbox_id, message_id, "sent", result.detail, ready.label)
+
+        def ended(state: str, why: str) -> RunLine:
+            """The last word on this claim: uncertain or failed, and why."""
+            store.finish(
+                repo.conn, outbox_id, claim, mine, state=state, finished_at=now, last_error=why
+            )
+            return RunLine(outbox_id, message_id, state, why, ready.label)
+
         if result.outcome is Outcome.UNCERTAIN:
-            store.finish(
-                repo.conn,
-                outbox_id,
-                claim,
-                mine,
-                state="uncertain",
-                finished_at=now,
-                last_error=result.detail,
-            )
-            return RunLine(outbox_id, message_id, "uncertain", result.detail, ready.label)
+            return ended("uncertain", result.detail)
         if result.outcome is Outcome.PERMANENT:
-            store.finish(
-                repo.conn,
-                outbox_id,
-                claim,
-                mine,
-                state="failed",
-                finished_at=now,
-                last_error=result.detail,
-            )
-            return RunLine(outbox_id, message_id, "failed", result.detail, ready.label)
+            return ended("failed", result.detail)
         # temporary or no connection: nothing was delivered, so later is safe
         attempts = claim[0]
         later = now + backoff(attempts)
         if attempts >= max_attempts or later - ready.due_at > max_age:
             tries = f"{attempts} attempt{'s' if attempts != 1 else ''}"
-            reason = f"gave up after {tries}: {result.detail}"
-            store.finish(
-                repo.conn,
-                outbox_id,
-                claim,
-                mine,
-                state="failed",
-                finished_at=now,
-                last_error=reason,
-            )
-            return RunLine(outbox_id, message_id, "failed", reason, ready.label)
+            return ended("failed", f"gave up after {tries}: {result.detail}")
         store.finish(
             repo.conn,
             outbox_id,
