@@ -41,18 +41,10 @@ def demo(env: Env, no_show: bool) -> None:
     from afterview.cli.read import run
 
     run("today", [], url, False)
-    prog = _program()
+    from afterview.cli.draft_hints import program_name
+
+    prog = program_name()
     say(
         f"\nTry: {prog} --demo opp list · {prog} --demo opp show 3 · "
         f"{prog} --demo brief 3 · {prog} --demo lessons"
     )
-
-
-def _program() -> str:
-    """How to call Afterview again: its name when on PATH, else the path just used."""
-    import shutil
-    import sys
-
-    if shutil.which("afterview"):
-        return "afterview"
-    return sys.argv[0] if sys.argv and sys.argv[0] else "afterview"

@@ -15,6 +15,16 @@ if TYPE_CHECKING:
 _THANKS = re.compile(r"P5:thank-you:interview=(\d+)(?::person=(\d+))?$")
 
 
+def program_name() -> str:
+    """How to call Afterview again: its name when on PATH, else the path just used."""
+    import shutil
+    import sys
+
+    if shutil.which("afterview"):
+        return "afterview"
+    return sys.argv[0] if sys.argv and sys.argv[0] else "afterview"
+
+
 def draft_command(item: dict[str, Any], program: str = "afterview") -> str | None:
     key = str(item.get("key", ""))
     opp = item.get("opportunity_id")

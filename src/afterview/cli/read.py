@@ -143,6 +143,7 @@ def run_today(argv: list[str], db: str | None, demo: bool) -> int:
     now = _moment(args["at"], args["tz"])
     url = paths.resolve_db(args["db"] or db, demo=bool(args["demo"]) or demo)
     items = read(url, AgendaQuery(now, _span(args["week"], "--week")))
+    from afterview.cli.draft_hints import program_name
     from afterview.cli.today_view import render_today
     from afterview.parsing import parse_zone
 
@@ -152,7 +153,7 @@ def run_today(argv: list[str], db: str | None, demo: bool) -> int:
     render_today(
         items,
         now.astimezone(parse_zone(_zone_name(args["tz"]))),
-        program="afterview --demo" if on_demo else "afterview",
+        program=f"{program_name()} --demo" if on_demo else program_name(),
     )
     return 0
 
