@@ -46,7 +46,8 @@ def import_page(request: Request, opp: int | None = None) -> Response:
 async def post_invite(request: Request) -> Response:
     form = await request.form()
     values = {
-        name: form_text(form, name) or "" for name in ("opp", "company", "role", "route", "pasted")
+        name: form_text(form, name) or ""
+        for name in ("opp", "company", "role", "route", "pasted", "me")
     }
     values["route"] = values["route"] or Route.DIRECT.value
     app = service(request)
@@ -59,7 +60,14 @@ async def post_invite(request: Request) -> Response:
                 raise BadInput("To start a new opportunity, give both its company and its role.")
             create = NewOpportunity(values["company"], values["role"], Route(values["route"]))
         result = await run_in_threadpool(
-            lambda: import_invite(app, data, now=now(), opp_id=opp_id, create=create)
+            lambda: import_invite(
+                app,
+                data,
+                now=now(),
+                opp_id=opp_id,
+                create=create,
+                own_emails=[values["me"]] if values["me"] else [],
+            )
         )
     except (AfterviewError, ValueError) as exc:
         message = exc.message if isinstance(exc, AfterviewError) else str(exc)
@@ -109,6 +117,13 @@ async def _file_or_text(upload: Any, pasted: str, what: str) -> bytes:
     raise BadInput("Choose the business card file (.vcf).")
 
 
+def _profile_email(app: Any) -> str | None:
+    from afterview.services.profile import get_profile
+
+    profile = get_profile(app, now())
+    return profile.email if profile is not None else None
+
+
 def _opportunity(text: str, *, required: bool) -> int | None:
     if not text:
         if required:
@@ -148,7 +163,7 @@ def _page(
     status: int = 200,
 ) -> Response:
     app = service(request)
-    invite = {"opp": "", "company": "", "role": "", "route": "direct", "pasted": ""} | (
+    invite = {"opp": "", "company": "", "role": "", "route": "direct", "pasted": "", "me": ""} | (
         invite or {}
     )
     cards = {"opp": "", "role": ""} | (cards or {})
@@ -167,6 +182,7 @@ def _page(
             "offer_create": offer_create or bool(invite.get("company")),
             "roles": list(ROLE_LABELS.items()),
             "max_mb": MAX_BYTES // (1024 * 1024),
+            "profile_email": _profile_email(app),
         },
         status=status,
     )
