@@ -169,6 +169,9 @@ def test_a_run_killed_mid_transaction_leaves_an_uncertain_row_never_resent(
         assert "Uncertain: check your Sent folder" in run.ok("outbox").stdout
         blocked = run("draft", "edit", "1", "--subject", "Thanks")
         assert blocked.returncode == 2 and "resolve 1" in blocked.stderr
+        # in $EDITOR too, refused before the editor opens (this one would fail if run)
+        in_editor = run("draft", "edit", "1", extra_env={"EDITOR": "false", "VISUAL": "false"})
+        assert in_editor.returncode == 2 and in_editor.error_lines == blocked.error_lines
         run.ok("outbox", "resolve", "1", "--sent")
     shown: dict[str, Any] = run.ok("draft", "show", "1", "--json").json()
     assert shown["sent_at"] == "2026-03-11T09:00:00+00:00"

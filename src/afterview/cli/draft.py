@@ -145,15 +145,15 @@ def edit(
     env: Env, message_id: int, subject: str | None, body_file: str | None, to: str | None
 ) -> None:
     """Edit a draft in $EDITOR (or with the options), then check it again."""
-    from afterview.services.drafts import edit_draft, get_draft, parse_editable
+    from afterview.services.drafts import edit_draft, parse_editable
 
     body = None
     if body_file is not None:
         body = _read_body(body_file)
     elif subject is None and to is None:
-        current = get_draft(env.app, message_id, now=env.now())
-        if current.sent_at is not None:
-            edit_draft(env.app, message_id, now=env.now())  # raises: sent messages stay
+        # no change yet: refuses a sent message, or one the outbox is sending or may
+        # have sent, before the editor opens rather than after the work is done
+        current = edit_draft(env.app, message_id, now=env.now())
         edited = click.edit(current.editable_text(), extension=".txt", require_save=True)
         if edited is None:
             say("No changes.")
