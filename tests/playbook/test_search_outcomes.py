@@ -146,6 +146,21 @@ def _closed(oid: int, what: Outcome) -> Opportunity:
             False,
             id="accepted-offer-recorded",
         ),
+        pytest.param(
+            [
+                opportunity(
+                    1,
+                    outcomes=[
+                        outcome(at("2026-03-10 12:00"), Outcome.ACCEPTED),
+                        outcome(at("2026-03-10 13:00"), Outcome.OFFER),
+                    ],
+                ),
+                opportunity(2),
+            ],
+            PlanContext(),
+            True,
+            id="accepted-then-corrected",
+        ),
     ],
 )
 def test_p9_stops_when_an_offer_is_accepted_or_every_opportunity_is_closed(

@@ -305,6 +305,21 @@ def test_facts_across_opportunities(repo: Repository) -> None:
     assert repo.any_open_opportunity() is False
 
 
+def test_the_latest_outcome_stands_for_the_accepted_offer(repo: Repository) -> None:
+    """P12: a corrected "accepted" no longer counts; a later one elsewhere does."""
+    first = repo.add_opportunity("First", "Dev", Route.DIRECT, at(1, 9), None)
+    second = repo.add_opportunity("Second", "Dev", Route.DIRECT, at(1, 9), None)
+    repo.add_outcome(first, at(20, 9), Outcome.ACCEPTED)
+    assert repo.accepted_offer() == (first, at(20, 9))
+    repo.add_outcome(first, at(20, 10), Outcome.REJECTED)
+    assert repo.accepted_offer() is None
+    repo.add_outcome(second, at(21, 9), Outcome.ACCEPTED)
+    repo.add_outcome(second, at(21, 9), Outcome.DECLINED)  # same instant: the later row stands
+    assert repo.accepted_offer() is None
+    repo.add_outcome(second, at(22, 9), Outcome.ACCEPTED)
+    assert repo.accepted_offer() == (second, at(22, 9))
+
+
 def test_invite_lookup(repo: Repository) -> None:
     opp = repo.add_opportunity("A", "Dev", Route.DIRECT, at(1, 9), None)
     iv = repo.add_interview(opp, 1, at(4, 9), at(4, 10), "UTC", InterviewFormat.VIDEO,

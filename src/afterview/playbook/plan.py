@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from afterview.playbook.actions import PlannedAction
-from afterview.playbook.facts import Opportunity, Outcome, PlanContext, SearchLog
+from afterview.playbook.facts import Opportunity, PlanContext, SearchLog
 from afterview.playbook.rules import (
     ask_before_leaving,
     contact_details,
@@ -28,7 +28,7 @@ from afterview.playbook.rules import (
 )
 from afterview.playbook.rules.common import Scope
 from afterview.playbook.settings import Settings
-from afterview.playbook.status import is_closed, latest_outcome
+from afterview.playbook.status import is_closed, latest_outcome, stands_accepted
 from afterview.playbook.timing import WorkingCalendar, calendar_for
 
 Rule = Callable[[Scope], list[PlannedAction]]
@@ -108,9 +108,7 @@ def plan_search(
     ends = [(i.end, i.tz) for o in opps for i in o.live_interviews]
     first_end, tz = min(ends) if ends else (None, context.default_tz)
     # P9: "until an offer is accepted" — recorded on one of these opportunities counts too.
-    accepted = context.accepted_offer_at is not None or any(
-        e.outcome is Outcome.ACCEPTED for o in opps for e in o.outcomes
-    )
+    accepted = context.accepted_offer_at is not None or any(stands_accepted(o) for o in opps)
     searching = not accepted and any(not is_closed(o) for o in opps)
     return keep_searching.plan_search(
         first_end, log, searching, settings, calendar or calendar_for(settings), tz

@@ -31,6 +31,12 @@ def latest_outcome(opp: Opportunity) -> OutcomeEvent | None:
     return events[-1] if events else None
 
 
+def stands_accepted(opp: Opportunity) -> bool:
+    """P12: outcomes are a history in which the latest stands; a corrected "accepted" is not."""
+    last = latest_outcome(opp)
+    return last is not None and last.outcome is Outcome.ACCEPTED
+
+
 def is_closed(opp: Opportunity) -> bool:
     """Closed for good: no chasing, no searching on its account (P8, P9)."""
     last = latest_outcome(opp)

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from afterview import validation
 from afterview.errors import BadInput, UnknownPerson
-from afterview.parsing import parse_email, require_text
 from afterview.playbook.facts import (
     Channel,
     ContactKind,
@@ -26,6 +26,7 @@ from afterview.playbook.facts import (
     Timeline,
 )
 from afterview.playbook.pacing import guard_verdict
+from afterview.playbook.status import outcome_events
 from afterview.playbook.timing import describe_local
 from afterview.services.app import App
 from afterview.services.planning import refresh_all, refresh_opportunity
@@ -59,31 +60,28 @@ def add_opportunity(
     recruiter_email: str | None = None,
     recruiter_phone: str | None = None,
 ) -> int:
-    company = require_text(company, "The company", 200)
-    role = require_text(role, "The role", 200)
-    email = parse_email(recruiter_email) if recruiter_email else None
+    company, role = validation.opportunity(company, role)
     if (recruiter_email or recruiter_phone) and not recruiter_name:
         raise BadInput("Give --recruiter-name with the recruiter's email or phone.")
     if recruiter_name and route is not Route.RECRUITER:
         raise BadInput("A recruiter was given but the route is 'direct'; use --route recruiter.")
+    recruiter = (
+        validation.person(
+            recruiter_name, recruiter_email, recruiter_phone, what="The recruiter's name"
+        )
+        if recruiter_name
+        else None
+    )
     with app.transaction(now) as repo:
         opp_id = repo.add_opportunity(company, role, route, now, app.timezone)
-        if recruiter_name:
-            repo.add_person(
-                opp_id,
-                name=require_text(recruiter_name, "The recruiter's name", 200),
-                role=PersonRole.RECRUITER,
-                email=email,
-                phone=recruiter_phone,
-                title=None,
-                source=Source.TYPED,
-            )
+        if recruiter is not None:
+            repo.add_person(opp_id, role=PersonRole.RECRUITER, source=Source.TYPED, **recruiter)
         refresh_opportunity(app, repo, opp_id, now)
     return opp_id
 
 
 def add_competitor(app: App, opp_id: int, name: str, now: datetime) -> None:
-    name = require_text(name, "The competitor's name", 200)
+    name = validation.line(name, "The competitor's name")
     with app.transaction(now) as repo:
         repo.get_opportunity_row(opp_id)
         repo.add_competitor(opp_id, name)
@@ -102,13 +100,10 @@ def add_person(
     title: str | None = None,
     source: Source = Source.TYPED,
 ) -> int:
-    name = require_text(name, "The name", 200)
-    address = parse_email(email) if email else None
+    checked = validation.person(name, email, phone, title)
     with app.transaction(now) as repo:
         repo.get_opportunity_row(opp_id)
-        person_id = repo.add_person(
-            opp_id, name=name, role=role, email=address, phone=phone, title=title, source=source
-        )
+        person_id = repo.add_person(opp_id, role=role, source=source, **checked)
         refresh_opportunity(app, repo, opp_id, now)
     return person_id
 
@@ -118,10 +113,7 @@ def edit_person(app: App, person_id: int, now: datetime, **changes: object) -> N
     fields = {k: v for k, v in changes.items() if v is not None}
     if not fields:
         raise BadInput("Nothing to change: give at least one of --name, --email, --phone…")
-    if "email" in fields:
-        fields["email"] = parse_email(str(fields["email"]))
-    if "name" in fields:
-        fields["name"] = require_text(str(fields["name"]), "The name", 200)
+    fields = validation.person_changes(fields)
     with app.transaction(now) as repo:
         opp_id, _ = repo.get_person(person_id)
         repo.update_person(person_id, **fields)
@@ -143,6 +135,9 @@ def add_interview(
     recruiter_call_at: datetime | None = None,
 ) -> int:
     _check_span(start, end)
+    location = validation.location(location)
+    for new in interviewers:
+        validation.person(new.name, new.email)
     if recruiter_call_at is not None and recruiter_call_at < end:
         raise BadInput(
             f"The recruiter call ({recruiter_call_at.isoformat()}) is before the interview ends "
@@ -242,6 +237,7 @@ def log_contact(
 ) -> LoggedContact:
     """Log a contact already made. A follow-up inside the weekly guard is kept but flagged (P8)."""
     _not_in_future(at, now, "A contact")
+    note = validation.note(note)
     with app.transaction(now) as repo:
         opp = repo.load_opportunity(opp_id)
         if person_id is not None and opp.person(person_id) is None:
@@ -271,6 +267,7 @@ def record_reply(
 ) -> int:
     """A reply or news pauses follow-ups until a new timeline (P8)."""
     _not_in_future(at, now, "A reply")
+    note = validation.note(note)
     with app.transaction(now) as repo:
         repo.get_opportunity_row(opp_id)
         reply_id = repo.add_reply(opp_id, at, note)
@@ -289,8 +286,8 @@ def reflect(
 ) -> int:
     """The fit reflection (P7); `withdraw` closes the opportunity and plans the withdrawal."""
     for what, value in scores.items():
-        if not 1 <= value <= 5:
-            raise BadInput(f"--{what} must be a score from 1 to 5, not {value}.")
+        validation.score(value, f"--{what}")
+    concerns = validation.note(concerns, "The concerns")
     with app.transaction(now) as repo:
         opp = repo.load_opportunity(opp_id)
         ended = [i for i in opp.live_interviews if i.end <= now]
@@ -319,15 +316,43 @@ def record_outcome(app: App, opp_id: int, outcome: Outcome, *, at: datetime, now
                     f"You already accepted an offer (opportunity {accepted[0]}); record "
                     "'declined' or 'withdrawn' here instead."
                 )
+        if outcome in ANSWERS_TO_AN_OFFER:
+            _require_standing_offer(repo.load_opportunity(opp_id), outcome, at)
+        stood_accepted = repo.accepted_offer()
         repo.add_outcome(opp_id, at, outcome)
-        if outcome is Outcome.ACCEPTED:
+        # Accepting, or correcting an accepted offer, changes every other plan (P8, P9, P12).
+        if outcome is Outcome.ACCEPTED or (stood_accepted and stood_accepted[0] == opp_id):
             refresh_all(app, repo, now)
         else:
             refresh_opportunity(app, repo, opp_id, now)
 
 
+ANSWERS_TO_AN_OFFER = (Outcome.ACCEPTED, Outcome.DECLINED)
+
+
+def _require_standing_offer(opp: Opportunity, outcome: Outcome, at: datetime) -> None:
+    """P12: "accepted" (or "declined") answers an offer, so an offer must stand at `at`."""
+    before = [e for e in outcome_events(opp) if e.at <= at]
+    if before and before[-1].outcome is Outcome.OFFER:
+        return
+    where = (
+        f"its latest outcome is {before[-1].outcome.value}" if before else "no outcome is recorded"
+    )
+    raise BadInput(
+        f"Opportunity {opp.id} has no offer to answer as {outcome.value} ({where}). "
+        f"If they made you one, record the offer first."
+    )
+
+
 def _check_span(start: datetime, end: datetime) -> None:
-    if end <= start:
+    validation.year_in_range(start, "The start")
+    validation.year_in_range(end, "The end")
+    if end == start:
+        raise BadInput(
+            f"The end ({end.isoformat()}) is the same moment as the start: an interview "
+            "needs an end after its start."
+        )
+    if end < start:
         raise BadInput(
             f"The end ({end.isoformat()}) must be after the start ({start.isoformat()})."
         )

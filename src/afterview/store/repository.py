@@ -14,7 +14,20 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
 
-from sqlalchemy import Boolean, Date, Integer, Table, delete, func, insert, select, text, update
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Integer,
+    Table,
+    and_,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql import Select
@@ -443,11 +456,25 @@ class Repository:
     # --- facts across opportunities (they change every plan) -------------------------
 
     def accepted_offer(self) -> tuple[int, datetime] | None:
-        """The opportunity whose offer was accepted first, and when (P12)."""
+        """The opportunity whose offer stands accepted, and when (P12).
+
+        Outcomes are a history in which the latest stands: an "accepted" later
+        corrected (e.g. to "rejected") no longer counts, so the other processes
+        get their follow-ups and the search back.
+        """
         o = t.outcomes
+        later = t.outcomes.alias("later")
+        superseded = (
+            select(later.c.id)
+            .where(
+                later.c.opportunity_id == o.c.opportunity_id,
+                or_(later.c.at > o.c.at, and_(later.c.at == o.c.at, later.c.id > o.c.id)),
+            )
+            .exists()
+        )
         query = (
             select(o.c.opportunity_id, o.c.at)
-            .where(o.c.outcome == Outcome.ACCEPTED.value)
+            .where(o.c.outcome == Outcome.ACCEPTED.value, ~superseded)
             .order_by(o.c.at, o.c.id)
             .limit(1)
         )
