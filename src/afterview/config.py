@@ -82,13 +82,17 @@ def save(values: dict[str, Any]) -> Config:
         merged["timezone"] = parse_zone(str(timezone)).key
     elif "timezone" in current:
         merged["timezone"] = current["timezone"]
-    path = paths.config_file()
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    temporary = f"{path}.tmp"
-    with open(temporary, "wb") as handle:
-        tomli_w.dump(dict(sorted(merged.items())), handle)
-    os.replace(temporary, path)
+    _write_private(paths.config_file(), tomli_w.dumps(dict(sorted(merged.items()))).encode())
     return load()
+
+
+def _write_private(path: str, data: bytes) -> None:
+    """The user's own settings file: theirs alone (0600, in a 0700 folder)."""
+    from afterview.private_files import private_folder, write_private
+
+    folder = os.path.dirname(os.path.abspath(path))
+    private_folder(folder, tighten_existing=folder == os.path.abspath(paths.config_dir()))
+    write_private(path, data)
 
 
 def _settings_only(values: dict[str, Any]) -> dict[str, Any]:
@@ -101,6 +105,9 @@ def _read_file() -> dict[str, Any]:
         return {}
     import tomllib  # only when there is a file: `check` starts without it
 
+    from afterview.private_files import tighten
+
+    tighten(path)  # written readable by an earlier version: the user's alone from now on
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from afterview import paths
 from afterview.errors import StoreError
+from afterview.private_files import create_private, private_sqlite
 from afterview.store import HEAD_REVISION
 
 if TYPE_CHECKING:
@@ -40,7 +41,9 @@ _SQLITE_PRAGMAS = (
     "busy_timeout=10000",  # first, so switching to WAL waits for other processes
     "journal_mode=WAL",
     "foreign_keys=ON",
-    "synchronous=NORMAL",
+    # FULL: a commit survives a power loss, not only a killed process; the outbox's
+    # claim must never be undone, or a message could leave twice (docs/sending.md).
+    "synchronous=FULL",
 )
 
 
@@ -130,6 +133,7 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
         target = path.with_name(f"{path.name}.bak-{revision or 'empty'}.{n}")
     source = sqlite3.connect(path, timeout=10)
     try:
+        create_private(target)  # 0600 before a byte of the user's data goes in
         copy = sqlite3.connect(target)
         try:
             source.backup(copy)
@@ -181,14 +185,22 @@ def _sqlite_engine(parsed: URL, shown: str) -> Engine:
 
     database = parsed.database or ""
     if database not in ("", ":memory:") and not database.startswith("file:"):
-        try:
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"Cannot create the folder for {shown}: {exc.strerror}") from exc
+        _private_file(Path(database), shown)
     engine = create_engine(parsed)
     event.listen(engine, "connect", _on_sqlite_connect)
     event.listen(engine, "begin", _begin_immediate)
     return engine
+
+
+def _private_file(database: Path, shown: str) -> None:
+    """The file, its folder (when Afterview's own), WAL, SHM and backups: 0600/0700."""
+    own = database.parent.absolute() == Path(paths.data_dir()).absolute()
+    try:
+        private_sqlite(database, own_folder=own)
+    except OSError as exc:
+        raise StoreError(
+            f"Cannot create the folder or the file for {shown}: {exc.strerror}"
+        ) from exc
 
 
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
