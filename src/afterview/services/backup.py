@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from datetime import datetime
 from enum import StrEnum
 from functools import lru_cache
@@ -151,22 +150,8 @@ def read_document(path: str) -> object:
 
 
 def write_atomically(path: str, data: bytes) -> None:
-    """Write beside the target, then rename: a crash never leaves half a file."""
-    if os.path.isdir(path) or path.endswith(os.sep):
-        raise BadInput(f"{path} is a folder; give the name of a file to write.")
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise BadInput(f"The folder {folder} does not exist.")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".afterview-", suffix=".tmp")
-    except OSError as exc:
-        raise BadInput(f"Cannot write in {folder}: {exc.strerror}.") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise BadInput(f"Cannot write {path}: {exc.strerror}.") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    """Write beside the target, then rename: a crash never leaves half a file; the
+    file is the user's alone (0600), like every file holding their data."""
+    from afterview.private_files import write_private
+
+    write_private(path, data)
