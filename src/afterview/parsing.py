@@ -10,6 +10,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from afterview.errors import BadInput
+from afterview.text_safety import unsafe_character
 
 RELATIVE_DAYS = {"today": 0, "tomorrow": 1, "yesterday": -1}
 MIN_YEAR, MAX_YEAR = 1900, 2999
@@ -70,9 +71,33 @@ def _check_year(year: int, text: str) -> None:
 
 
 def _localise(naive: datetime, zone: ZoneInfo) -> datetime:
+    """A typed wall-clock time in `zone`; one the clocks skip is refused, not moved."""
     from afterview.playbook.timing import at_local
 
+    if not _exists(naive, zone):
+        raise BadInput(_gap_message(naive, zone))
     return at_local(naive.date(), naive.time(), zone.key)
+
+
+def _exists(naive: datetime, zone: ZoneInfo) -> bool:
+    there = naive.replace(tzinfo=zone)
+    return there.astimezone(UTC).astimezone(zone).replace(tzinfo=None) == naive
+
+
+def _gap_message(naive: datetime, zone: ZoneInfo) -> str:
+    """Which times are missing that night, found by stepping back minute by minute."""
+    jump = naive.replace(tzinfo=zone, fold=1).utcoffset() or timedelta(0)
+    before = naive.replace(tzinfo=zone, fold=0).utcoffset() or timedelta(0)
+    size = abs(before - jump) or timedelta(hours=1)
+    first = naive
+    while not _exists(first - timedelta(minutes=1), zone) and naive - first < size:
+        first -= timedelta(minutes=1)
+    after = first + size
+    return (
+        f"{naive:%Y-%m-%d %H:%M} does not exist in {zone.key}: the clocks go forward "
+        f"from {first:%H:%M} to {after:%H:%M} that night. Use a time before {first:%H:%M} "
+        f"or from {after:%H:%M}, or give an offset."
+    )
 
 
 def parse_date(text: str, today: date | None = None) -> date:
@@ -126,8 +151,11 @@ def require_text(value: str | None, what: str, max_length: int = 500) -> str:
         raise BadInput(f"{what} must not be empty.")
     if len(text) > max_length:
         raise BadInput(f"{what} is too long ({len(text)} characters; at most {max_length}).")
-    if any(ch in text for ch in "\x00\r\n"):
+    bad = unsafe_character(text)
+    if bad == "a line break":
         raise BadInput(f"{what} must be a single line.")
+    if bad is not None:
+        raise BadInput(f"{what} must not contain {bad}.")
     return text
 
 

@@ -9,15 +9,13 @@ from __future__ import annotations
 import json
 import os
 from datetime import datetime
-from enum import StrEnum
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
-from zoneinfo import available_timezones
 
 from afterview import __version__
 from afterview.errors import BadInput, Conflict
 from afterview.services.app import App
 from afterview.services.planning import refresh_all
+from afterview.validation import check_backup
 
 if TYPE_CHECKING:
     from afterview.store.repository import Repository
@@ -56,60 +54,21 @@ def import_json(app: App, document: object, now: datetime, replace: bool = False
 
 
 def _restore(repo: Repository, tables: dict[str, list[dict[str, Any]]]) -> None:
-    """Check the values the playbook reads, then load the rows and read them back as
-    facts: a value it cannot use fails as BadInput, not as a crash while planning.
+    """Check every value as the use cases would (afterview.validation), then load the
+    rows and read them back as facts: a value the playbook cannot use fails as
+    BadInput, not as a crash while planning.
 
     The checks come first because restoring the id counters on PostgreSQL (setval)
     survives a rollback: a refused backup must not have reached that point."""
     from sqlalchemy.exc import DataError
 
-    _check_values(tables)
+    check_backup(tables)
     try:
         repo.load_dump(tables)
         repo.all_decisions()
         repo.load_all_opportunities()
     except (KeyError, TypeError, ValueError, DataError) as exc:
         raise BadInput(f"The backup's content is malformed: {_describe(exc)}") from None
-
-
-def _check_values(tables: dict[str, list[dict[str, Any]]]) -> None:
-    """Every enum and time zone column holds a value this version knows."""
-    for (table, column), allowed in _known_values().items():
-        for row in tables.get(table, ()):
-            value = row.get(column)
-            if value is None or (isinstance(value, str) and value in allowed):
-                continue
-            if column == "tz":
-                what = f"unknown time zone {value!r}"
-            else:
-                what = f"{table}.{column} {value!r} is not one of {', '.join(sorted(allowed))}"
-            raise BadInput(f"The backup's content is malformed: {what}.")
-
-
-@lru_cache(maxsize=1)
-def _known_values() -> dict[tuple[str, str], frozenset[str]]:
-    from afterview.playbook import facts
-    from afterview.playbook.actions import DecisionKind
-
-    enums: dict[tuple[str, str], type[StrEnum]] = {
-        ("opportunities", "route"): facts.Route,
-        ("opportunities", "status"): facts.Status,
-        ("people", "role"): facts.PersonRole,
-        ("people", "source"): facts.Source,
-        ("interviews", "format"): facts.InterviewFormat,
-        ("timelines", "follow_up_how"): facts.Channel,
-        ("contacts", "kind"): facts.ContactKind,
-        ("contacts", "channel"): facts.Channel,
-        ("debriefs", "overall"): facts.Overall,
-        ("debrief_questions", "quality"): facts.AnswerQuality,
-        ("debrief_questions", "reason"): facts.AnswerReason,
-        ("reflections", "decision"): facts.FitDecision,
-        ("outcomes", "outcome"): facts.Outcome,
-        ("decisions", "kind"): DecisionKind,
-    }
-    known = {place: frozenset(m.value for m in kind) for place, kind in enums.items()}
-    zones = frozenset(available_timezones())
-    return known | {("opportunities", "tz"): zones, ("interviews", "tz"): zones}
 
 
 def _describe(exc: Exception) -> str:
@@ -147,6 +106,10 @@ def read_document(path: str) -> object:
         raise BadInput(f"{path} is not UTF-8 text.") from None
     except json.JSONDecodeError as exc:
         raise BadInput(f"{path} is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise BadInput(f"{path} is nested too deeply to be an Afterview backup.") from None
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        raise BadInput(f"{path} is not valid JSON: {exc}".splitlines()[0]) from None
 
 
 def write_atomically(path: str, data: bytes) -> None:

@@ -349,8 +349,8 @@ def _check_span(start: datetime, end: datetime) -> None:
     validation.year_in_range(end, "The end")
     if end == start:
         raise BadInput(
-            f"The end ({end.isoformat()}) is the same moment as the start: an interview "
-            "needs an end after its start."
+            f"The end ({end.isoformat()}) must be after the start ({start.isoformat()}): "
+            "an interview cannot start and end at the same moment."
         )
     if end < start:
         raise BadInput(
