@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from afterview.errors import AfterviewError
-from afterview.writing.spelling import NoDictionary, Speller, needs_build, sources
+from afterview.writing.spelling import NoDictionary, Speller, bundled, needs_build, sources
 from afterview.writing.spelling.compiled import cache_path, ensure
-from afterview.writing.spelling.sources import ENV, Source, locate
+from afterview.writing.spelling.sources import DIR_ENV, ENV, Source, locate
 
 
 def word_list(path: Path, words: list[str], mtime_ns: int | None = None) -> Path:
@@ -50,8 +50,9 @@ def test_a_missing_environment_file_is_a_clear_error(tmp_path: Path) -> None:
 def test_no_word_list_at_all_says_what_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Only when the package's own lists are missing too (a damaged install)."""
     monkeypatch.setattr(sources, "DICT_DIR", str(tmp_path))
-    monkeypatch.setattr(sources, "SCOWL_DIR", str(tmp_path / "scowl"))
+    monkeypatch.setattr(bundled, "DATA_FILE", tmp_path / "missing.txt.gz")
     with pytest.raises(NoDictionary) as caught:
         locate("en-GB", {})
     assert isinstance(caught.value, AfterviewError)
@@ -65,8 +66,9 @@ def test_no_word_list_at_all_says_what_to_install(
 def test_without_scowl_the_plain_lists_are_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Only when the package's own lists are missing too (a damaged install)."""
     monkeypatch.setattr(sources, "DICT_DIR", str(tmp_path))
-    monkeypatch.setattr(sources, "SCOWL_DIR", str(tmp_path / "scowl"))
+    monkeypatch.setattr(bundled, "DATA_FILE", tmp_path / "missing.txt.gz")
     word_list(tmp_path / "words", ["hello"])
     assert locate("en-GB", {}).main == (str(tmp_path / "words"),)
     word_list(tmp_path / "british-english", ["colour"])
@@ -74,6 +76,38 @@ def test_without_scowl_the_plain_lists_are_used(
     source = locate("en-GB", {})
     assert source.main == (str(tmp_path / "british-english"),)
     assert source.other == (str(tmp_path / "american-english"),)
+
+
+def test_without_system_lists_the_bundled_ones_are_used(tmp_path: Path) -> None:
+    source = locate("en-GB", {DIR_ENV: str(tmp_path)})
+    assert source.bundled and source.main == (str(bundled.DATA_FILE),)
+    assert "shipped with Afterview" in source.kind
+
+
+def test_the_bundle_is_small_licensed_and_matches_scowl() -> None:
+    """Package data: compressed, a few hundred kB, with SCOWL's notice beside it."""
+    assert bundled.DATA_FILE.stat().st_size < 2_000_000
+    notice = bundled.LICENCE_FILE.read_text(encoding="utf-8")
+    assert "Kevin Atkinson" in notice and "Permission to use, copy, modify" in notice
+    for language in ("en-GB", "en-US"):
+        main, other = bundled.words(language)
+        system = locate(language, {})
+        if system.bundled:  # no Debian lists here: nothing to compare with
+            continue
+        from afterview.writing.spelling.compiled import read_words
+
+        assert main == read_words(system.main)
+        assert other == read_words(system.other) - main
+
+
+def test_the_bundled_dictionary_spells_both_languages(tmp_path: Path) -> None:
+    for language, ours, theirs in (("en-GB", "colour", "color"), ("en-US", "color", "colour")):
+        source = locate(language, {DIR_ENV: str(tmp_path)})
+        speller = Speller(ensure(source, str(tmp_path / "cache")))
+        assert speller.known(ours) and speller.known("interview") and speller.known("London")
+        assert not speller.known(theirs) and not speller.known("recieve")
+        assert speller.other_variety(theirs) is not None
+        assert speller.suggest("recieve")[0] == "receive"
 
 
 def test_unknown_language_is_refused() -> None:

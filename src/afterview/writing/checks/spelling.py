@@ -17,6 +17,21 @@ So the check stays quiet about what is not a misspelling:
 
 Curly apostrophes count as straight ones. A word of the other variety ("color" in
 British English) is reported as such, with our spelling first among the suggestions.
+
+Real email is full of names the dictionary cannot know (a third party's surname,
+a colleague's first name), so a capitalised word that is not in it is weighed:
+
+- `spelling.name` (info): taken for a name: capitalised mid-sentence, or at the
+  start of a sentence or line when it also appears capitalised mid-sentence, stands
+  on a short line of names (a greeting or signature), or is no slip of a common word.
+  The names check (names.*) still compares it with the recorded people.
+- `spelling` (error) all the same when it is one edit from a common word: a long
+  word anywhere ("Universtiy"), any word at a sentence start ("Recieve", "Thnak").
+- `spelling.compound` (warning): two dictionary words run together ("datarooms",
+  "everytime"): sometimes jargon, sometimes a slip; the spaced form is suggested.
+
+Lower-case tokens of up to three letters without a vowel ("jb", "ccy") are initials
+or abbreviations, and a value after "ID:" or "password:" is not prose.
 """
 
 from __future__ import annotations
@@ -34,6 +49,10 @@ from afterview.writing.spelling import Speller, load
 from afterview.writing.text import WORD, Document
 
 RULE = "spelling"
+NAME_RULE = "spelling.name"
+COMPOUND_RULE = "spelling.compound"
+COMMON_ZIPF = 3.0  # "common word" for the slip test: about once per million words
+LONG_NAME = 7  # from this length, a capitalised word one edit from a common word is a slip
 ACRONYM_MAX = 6
 SUGGESTIONS = 5
 SHOWN_MAX = 40  # a longer "word" is quoted shortened in the message
@@ -49,6 +68,9 @@ SKIP = re.compile(
     r"|(?<![\w.])[@#][\w][\w.-]*"  # @handles, #hashtags
     rf"|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b(?:/[^\s<>\"]*)?"  # domains
     r"|\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|odt|txt|csv|md|png|jpe?g|gif|zip|eml|ics)\b"
+    r"|[^\s<>\"]*[=&?][^\s<>\"]*[/=&][^\s<>\"]*"  # a URL's wrapped tail: "Y=/www/story&E=1"
+    r"|(?<!\w)/[\w.-]+/[^\s<>\"]*"  # a path: "/www/story/"
+    r"|\b(?:[A-Za-z]{1,4}\.){2,}"  # dotted abbreviations: "Ph.D.", "M.Sc.", "U.S."
 )
 # Prefixes written with a hyphen that the word lists do not hold on their own.
 PREFIXES = frozenset(
@@ -73,8 +95,110 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
             continue
         if _inner_capitals(lookup) and not speller.known(lookup.lower()):
             continue
+        if _initials(lookup) or _credential(doc.text, start):
+            continue
+        if lookup[0].isupper() and not lookup.isupper() and speller.other_variety(lookup) is None:
+            if _taken_for_name(doc, start, lookup, speller):
+                findings.append(_name_finding(doc, start, end, word))
+                continue
+        elif lookup.islower() and speller.other_variety(lookup) is None:
+            parts = _compound(lookup, speller)
+            if parts is not None:
+                findings.append(_compound_finding(doc, start, end, word, parts))
+                continue
         findings.append(_finding(doc, start, end, word, lookup, speller))
     return findings
+
+
+def _taken_for_name(doc: Document, start: int, word: str, speller: Speller) -> bool:
+    """Is this capitalised unknown word a name rather than a slip? (See the module.)"""
+    low = word.lower()
+    base = low[:-2] if low.endswith("'s") else low
+    if not _at_start(doc.text, start):
+        return len(base) < LONG_NAME or speller.near_common(base, COMMON_ZIPF, False) is None
+    if _name_line(doc.text, start) or _capitalised_elsewhere(doc, start, word):
+        return True
+    return speller.near_common(base, COMMON_ZIPF, True) is None
+
+
+def _at_start(text: str, start: int) -> bool:
+    """At the start of a sentence, a line or a list item, where anything is capitalised."""
+    index = start - 1
+    while index >= 0 and text[index] in " \t\"'“‘([*•-–—>":
+        index -= 1
+    return index < 0 or text[index] in ".!?:\n"
+
+
+def _name_line(text: str, start: int) -> bool:
+    """A short line of capitalised words: a greeting ("Yolanda", "Kira-"), a signature
+    ("Ajay S. Jagsi"), a list item naming someone ("3. Ajay - very polished")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = INITIAL.sub("", text[line_start : len(text) if line_end < 0 else line_end])
+    head = re.split(r"\s[-–—:]\s|[-–—:,]\s*$|\s[-–—]\s*$", line, maxsplit=1)[0]
+    words = WORD.findall(head)
+    return 0 < len(words) <= 4 and all(w[0].isupper() for w in words) and not set(head) & set("!?;")
+
+
+INITIAL = re.compile(r"(?<![^\s(])(?:\d{1,2}|[A-Z])\.(?=\s|$)")
+
+
+def _capitalised_elsewhere(doc: Document, start: int, word: str) -> bool:
+    return any(
+        token.text == word and token.start != start and not _at_start(doc.text, token.start)
+        for token in doc.words
+    )
+
+
+def _initials(word: str) -> bool:
+    """ "jb", "ccy", "pwd": a writer's initials or an abbreviation, not a misspelling."""
+    return (
+        len(word) <= 3
+        and word.isascii()
+        and word.isalpha()
+        and not any(c in "aeiouAEIOU" for c in word)
+    )
+
+
+CREDENTIAL = re.compile(r"(?i)\b(?:id|login|user(?:name)?|password|pwd|pin|code)\s*[:=]\s*$")
+
+
+def _credential(text: str, start: int) -> bool:
+    return CREDENTIAL.search(text[max(0, start - 20) : start]) is not None
+
+
+def _compound(word: str, speller: Speller) -> tuple[str, str] | None:
+    """ "datarooms" → ("data", "rooms"): two dictionary words of 3+ letters each."""
+    for cut in range(3, len(word) - 2):
+        left, right = word[:cut], word[cut:]
+        if speller.known(left) and speller.known(right):
+            return left, right
+    return None
+
+
+def _name_finding(doc: Document, start: int, end: int, word: str) -> Finding:
+    return doc.finding(
+        start,
+        end - start,
+        NAME_RULE,
+        Severity.INFO,
+        f"“{word}” is not in the dictionary; taken for a name (add it with "
+        "`afterview words add` if it is one)",
+    )
+
+
+def _compound_finding(
+    doc: Document, start: int, end: int, word: str, parts: tuple[str, str]
+) -> Finding:
+    spaced = f"{parts[0]} {parts[1]}"
+    return doc.finding(
+        start,
+        end - start,
+        COMPOUND_RULE,
+        Severity.WARNING,
+        f"“{word}” is not in the dictionary: two words run together? (“{spaced}”)",
+        (spaced,),
+    )
 
 
 def _finding(
@@ -145,7 +269,7 @@ def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _skipped(text: str) -> list[tuple[int, int]]:
-    if "." not in text and "@" not in text and "#" not in text and ":" not in text:
+    if not any(mark in text for mark in ".@#:=/"):
         return []
     return [match.span() for match in SKIP.finditer(text)]
 

@@ -47,7 +47,7 @@ SUFFIX = ".dict"
 HERE = os.path.dirname(os.path.abspath(__file__))
 # The modules whose code shapes the compiled file: changing one rebuilds it.
 BUILD_MODULES = tuple(
-    os.path.join(HERE, name) for name in ("compiled.py", "variants.py", "extra.py")
+    os.path.join(HERE, name) for name in ("compiled.py", "variants.py", "extra.py", "bundled.py")
 )
 
 
@@ -222,8 +222,16 @@ def build(source: Source) -> bytes:
     """Merge the source's word lists into the compiled file (about a second)."""
     from afterview.writing.spelling import extra, variants
 
-    main = {w for w in read_words(source.main) | extra.WORDS if len(w.lower()) == len(w)}
-    other = {word for word in read_words(source.other) if word not in main}
+    if source.bundled:
+        from pathlib import Path
+
+        from afterview.writing.spelling import bundled
+
+        listed, other_listed = bundled.words(source.language, Path(source.main[0]))
+    else:
+        listed, other_listed = read_words(source.main), read_words(source.other)
+    main = {w for w in listed | extra.WORDS if len(w.lower()) == len(w)}
+    other = {word for word in other_listed if word not in main}
     frequencies = _frequencies()
 
     def zipf(word: str) -> float:

@@ -14,8 +14,15 @@ In order of preference:
    traveling) stay out. The other variety's word lists (not its names) are read
    too, to recognise its spellings and say so ("“color” is the American spelling;
    British English writes “colour”").
-3. The `wbritish`/`wamerican` lists (/usr/share/dict/british-english or
-   american-english), then /usr/share/dict/words.
+3. The lists that ship with Afterview (`bundled.py`: the same SCOWL selection,
+   derived once and stored as package data), so a machine without Debian's lists
+   (macOS, Windows, a slim container) checks spelling all the same.
+4. Only if the package data is missing (a damaged install): the `wbritish`/
+   `wamerican` lists (/usr/share/dict/british-english or american-english), then
+   /usr/share/dict/words.
+
+`AFTERVIEW_DICT_DIR` replaces /usr/share/dict (an empty folder hides the system
+lists: the tests check the bundled path that way).
 
 Finding the files costs a directory listing and a few stats: it runs on every
 check, to key the compiled cache (see compiled.py).
@@ -30,6 +37,8 @@ from afterview.errors import AfterviewError
 DICT_DIR = "/usr/share/dict"
 SCOWL_DIR = os.path.join(DICT_DIR, "scowl")
 ENV = "AFTERVIEW_DICTIONARY"
+DIR_ENV = "AFTERVIEW_DICT_DIR"
+BUNDLED = "bundled"
 SIZES = (10, 20, 35, 40, 50, 55, 60)  # SCOWL recommends 60 for spell checking
 SUBCATEGORIES = ("words", "upper", "proper-names", "contractions", "abbreviations")
 SPECIALS = ("special-hacker", "special-roman-numerals")
@@ -63,15 +72,21 @@ class Source:
     (A plain class: `dataclasses` costs ~10 ms to import on the check's light path.)
     """
 
-    __slots__ = ("kind", "language", "main", "other")
+    __slots__ = ("bundled", "kind", "language", "main", "other")
 
     def __init__(
-        self, language: str, kind: str, main: tuple[str, ...], other: tuple[str, ...] = ()
+        self,
+        language: str,
+        kind: str,
+        main: tuple[str, ...],
+        other: tuple[str, ...] = (),
+        bundled: bool = False,
     ) -> None:
         self.language = language
         self.kind = kind
         self.main = main
         self.other = other
+        self.bundled = bundled  # main[0] is the package's sectioned word-list file
 
     def stamp(self) -> str:
         """Path, size and mtime of every file: changes when a package is upgraded."""
@@ -103,48 +118,58 @@ def locate(language: str, environ: dict[str, str] | None = None) -> Source:
                 "list (one word a line) or unset it to use the installed dictionaries."
             )
         return Source(language, f"file {explicit}", (os.path.abspath(explicit),))
-    scowl = _scowl(language)
+    dict_dir = env.get(DIR_ENV, "").strip() or DICT_DIR
+    scowl = _scowl(language, os.path.join(dict_dir, "scowl"))
     if scowl is not None:
         return scowl
-    main = os.path.join(DICT_DIR, PLAIN_MAIN[language])
+    from afterview.writing.spelling import bundled
+
+    if bundled.available():
+        path = str(bundled.DATA_FILE)
+        return Source(language, "SCOWL sizes up to 60, shipped with Afterview", (path,), (), True)
+    main = os.path.join(dict_dir, PLAIN_MAIN[language])
     if os.path.isfile(main):
-        other = os.path.join(DICT_DIR, PLAIN_OTHER[language])
+        other = os.path.join(dict_dir, PLAIN_OTHER[language])
         return Source(
             language, f"word list {main}", (main,), (other,) if os.path.isfile(other) else ()
         )
-    words = os.path.join(DICT_DIR, "words")
+    words = os.path.join(dict_dir, "words")
     if os.path.isfile(words):
         return Source(language, f"word list {words}", (os.path.realpath(words),))
     package = "wbritish" if language == "en-GB" else "wamerican"
     raise NoDictionary(
         f"No {LANGUAGE_NAMES[language]} word list is installed, so spelling cannot be "
-        f"checked. On Debian or Ubuntu: `sudo apt-get install scowl` (or `{package}`); "
-        f"elsewhere set {ENV} to a word list file (one word a line)."
+        f"checked and Afterview's own lists are missing (reinstall it). On Debian or "
+        f"Ubuntu: `sudo apt-get install scowl` (or `{package}`); elsewhere set {ENV} to "
+        "a word list file (one word a line)."
     )
 
 
-def _scowl(language: str) -> Source | None:
+def _scowl(language: str, scowl_dir: str = SCOWL_DIR) -> Source | None:
     try:
-        names = set(os.listdir(SCOWL_DIR))
+        names = set(os.listdir(scowl_dir))
     except OSError:
         return None
     if f"{SCOWL_MAIN[language][1]}-words.10" not in names or "english-words.10" not in names:
         return None
-    main = _select(names, (*SCOWL_MAIN[language],)) + tuple(
-        os.path.join(SCOWL_DIR, f"{special}.{size}")
+    main = _select(scowl_dir, names, (*SCOWL_MAIN[language],)) + tuple(
+        os.path.join(scowl_dir, f"{special}.{size}")
         for special in SPECIALS
         for size in SIZES
         if f"{special}.{size}" in names
     )
-    other = _select(names, SCOWL_OTHER[language], ("words", "contractions"))
-    return Source(language, f"SCOWL ({SCOWL_DIR}, sizes up to 60)", main, other)
+    other = _select(scowl_dir, names, SCOWL_OTHER[language], ("words", "contractions"))
+    return Source(language, f"SCOWL ({scowl_dir}, sizes up to 60)", main, other)
 
 
 def _select(
-    names: set[str], categories: tuple[str, ...], subcategories: tuple[str, ...] = SUBCATEGORIES
+    scowl_dir: str,
+    names: set[str],
+    categories: tuple[str, ...],
+    subcategories: tuple[str, ...] = SUBCATEGORIES,
 ) -> tuple[str, ...]:
     return tuple(
-        os.path.join(SCOWL_DIR, name)
+        os.path.join(scowl_dir, name)
         for category in categories
         for sub in subcategories
         for size in SIZES
