@@ -1,0 +1,173 @@
+"""Read tools: the day, the agenda, opportunities, the brief (P10), the lessons (P11)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from afterview.mcp.registry import Answer, Call, Tool
+from afterview.mcp.schema import flag, ident, number, obj
+
+AGENDA_HINT = (
+    "Each item has a stable `key` (use it with mark_done, skip_action, snooze_action), "
+    "the playbook rule it comes from (P1–P12), its due time in the interview's own time "
+    "zone, `why` it is due then, and `guidance` on doing it well."
+)
+
+
+def _agenda_items(call: Call, days: float, everything: bool, closed: bool) -> list[dict[str, Any]]:
+    from afterview.agenda_query import AgendaQuery
+    from afterview.services.agenda import agenda
+
+    return agenda(call.app, AgendaQuery(call.now, days, everything, closed, with_guidance=True))
+
+
+def _line(item: dict[str, Any]) -> str:
+    mark = "overdue: " if item["overdue"] else ""
+    due = (item["snoozed_until"] or item["due"])[:16].replace("T", " ")
+    return f"- {mark}{item['title']} (due {due}, {item['rule']}; key {item['key']})"
+
+
+def today(call: Call) -> Answer:
+    from afterview.day import SECTIONS, section_of
+    from afterview.parsing import parse_zone
+
+    week = float(call.get("days", 7))
+    items = _agenda_items(call, week, False, False)
+    local_now = call.now.astimezone(parse_zone(call.app.timezone))
+    sections: dict[str, list[dict[str, Any]]] = {name: [] for name in SECTIONS}
+    for item in items:
+        sections[section_of(item, local_now)].append(item)
+    data = {
+        "now": local_now.isoformat(timespec="minutes"),
+        "overdue": sections["Overdue"],
+        "due_today": sections["Due today"],
+        "coming_up": sections["Coming up"],
+    }
+    if not items:
+        return Answer(data, f"Nothing due in the next {week:g} days.")
+    counts = ", ".join(f"{len(rows)} {name.lower()}" for name, rows in sections.items() if rows)
+    return Answer(data, f"{counts}.\n" + "\n".join(_line(i) for i in items[:20]))
+
+
+def agenda(call: Call) -> Answer:
+    days = float(call.get("days", 0))
+    items = _agenda_items(call, days, bool(call.get("all")), bool(call.get("include_closed")))
+    data = {"now": call.now.isoformat(timespec="minutes"), "items": items}
+    if not items:
+        return Answer(data, "Nothing due. Call agenda with all=true to see what is ahead.")
+    overdue = sum(1 for i in items if i["overdue"])
+    head = f"{len(items)} action(s), {overdue} overdue."
+    return Answer(data, head + "\n" + "\n".join(_line(i) for i in items[:20]))
+
+
+def list_opportunities(call: Call) -> Answer:
+    from afterview.services.queries import list_opportunities as listing
+
+    rows = listing(call.app, call.now)
+    text = (
+        "\n".join(f"- {r['id']}: {r['company']} — {r['role']} [{r['status']}]" for r in rows)
+        or "No opportunities yet: record_opportunity adds one."
+    )
+    return Answer({"opportunities": rows}, text)
+
+
+def show_opportunity(call: Call) -> Answer:
+    from afterview.services.queries import show_opportunity as show
+
+    view = show(call.app, int(call.args["opportunity_id"]), call.now)
+    plain = view.to_json()
+    opp = view.opportunity
+    pending = [a for a in view.actions if a["state"] in ("pending", "snoozed")]
+    text = (
+        f"{opp.company} — {opp.role} ({opp.route.value}), {view.status}: "
+        f"{len(opp.people)} people, {len(opp.live_interviews)} interview(s), "
+        f"{len(pending)} open action(s)."
+    )
+    return Answer(plain, text)
+
+
+def next_round_brief(call: Call) -> Answer:
+    from afterview import serialize
+    from afterview.services.queries import brief
+
+    plain = serialize.brief(brief(call.app, int(call.args["opportunity_id"]), call.now))
+    text = (
+        f"Brief for {plain['company']} — {plain['role']}: {len(plain['to_improve'])} answer(s) "
+        f"to improve, {len(plain['questions_to_ask'])} question(s) to ask, "
+        f"{len(plain['nuggets'])} nugget(s)."
+    )
+    return Answer(plain, text)
+
+
+def lessons(call: Call) -> Answer:
+    from afterview import serialize
+    from afterview.services.queries import lessons as build
+
+    plain = serialize.lessons(build(call.app, call.now))
+    text = (
+        f"{plain['interviews_debriefed']} interview(s) debriefed; "
+        f"{len(plain['weak_questions'])} recurring weak question(s)."
+    )
+    return Answer(plain, text)
+
+
+OPPORTUNITY = {"opportunity_id": ident("The opportunity's id (list_opportunities shows ids).")}
+
+TOOLS = [
+    Tool(
+        "today",
+        "Today at a glance",
+        "What the candidate should do now: overdue steps, steps due today, and those coming "
+        "up in the next days, from the playbook (P1–P12). Start here. " + AGENDA_HINT,
+        obj({"days": number("How far 'coming up' looks, in days (default 7).", 0, 366)}),
+        today,
+    ),
+    Tool(
+        "agenda",
+        "Agenda",
+        "The planned actions due by now (or within `days`), most urgent first; `all` lists "
+        "every open action however far ahead. " + AGENDA_HINT,
+        obj(
+            {
+                "days": number("Also what falls due within this many days (default 0).", 0, 36600),
+                "all": flag("Every open action ahead, however far."),
+                "include_closed": flag("Add actions already done or skipped."),
+            }
+        ),
+        agenda,
+    ),
+    Tool(
+        "list_opportunities",
+        "List opportunities",
+        "Every opportunity (one role at one organisation) with its id, route (recruiter or "
+        "direct), status (P12) and next interview.",
+        obj({}),
+        list_opportunities,
+    ),
+    Tool(
+        "show_opportunity",
+        "Show an opportunity",
+        "Everything recorded about one opportunity: people (with ids, emails and where the "
+        "details came from), interviews, timelines, contacts, replies, debriefs, reflections, "
+        "outcomes, and its plan with each action's key, due time, why and guidance.",
+        obj(OPPORTUNITY, ("opportunity_id",)),
+        show_opportunity,
+    ),
+    Tool(
+        "next_round_brief",
+        "Next-round brief (P10)",
+        "The brief to prepare a further round (P10): questions answered weakly or wrongly "
+        "and what to add, new questions to ask, what interviewers liked and disliked, the "
+        "nuggets, and who was met.",
+        obj(OPPORTUNITY, ("opportunity_id",)),
+        next_round_brief,
+    ),
+    Tool(
+        "lessons",
+        "Lessons across interviews (P11)",
+        "Across every opportunity (P11): recurring weak questions, what interviewers liked "
+        "and disliked, and how often each playbook step was done on time.",
+        obj({}),
+        lessons,
+    ),
+]
