@@ -59,6 +59,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "sync": ("afterview.cli.sync_cmd", "sync", "Read replies from your inbox (pauses P8)."),
     "serve": ("afterview.cli.serve", "serve", "The web app on this machine (loopback)."),
     "feed": ("afterview.cli.serve", "feed", "The live calendar feed's secret address."),
+    "mcp": ("afterview.cli.mcp_cmd", "mcp", "Serve the plan to an AI assistant (MCP)."),
     "demo": ("afterview.cli.demo", "demo", "Fill a demo database and show its day."),
     "config": ("afterview.cli.config_cmd", "config", "Show or change settings."),
 }
