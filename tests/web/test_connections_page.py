@@ -43,8 +43,9 @@ def test_servers_and_a_password(live: Live, page: Any, shot: Any, file_keyring: 
     page.locator("#smtp-password").fill("app-password-1")
     page.get_by_label("IMAP server").fill("imap.example.org")
     page.locator("#imap-security").select_option("starttls")
-    page.get_by_role("button", name="Save the mail servers").click()
-    page.wait_for_url(re.compile(r".*/settings/mail\?notice=.*"))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the mail servers").click()
+    page.wait_for_url(re.compile(r".*/settings/mail"))
     assert page.get_by_role("status").inner_text() == (
         "Mail servers saved. SMTP password kept in the keyring."
     )
@@ -79,13 +80,15 @@ def test_a_bad_port_keeps_the_form(live: Live, page: Any) -> None:
 def test_the_calendar_address_is_made_and_replaced(live: Live, page: Any) -> None:
     page.goto(f"{live.url}/settings/mail")
     assert page.locator("#feed-url").count() == 0
-    page.get_by_role("button", name="Make my calendar address").click()
-    page.wait_for_url(re.compile(r".*/settings/mail\?notice=.*"))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Make my calendar address").click()
+    page.wait_for_url(re.compile(r".*/settings/mail"))
     first = page.get_by_label("Your calendar address").input_value()
     assert re.fullmatch(rf"{re.escape(live.url)}/calendar/[A-Za-z0-9_-]{{32}}\.ics", first)
     assert httpx.get(first).status_code == 200
-    page.get_by_role("button", name="Replace the address").click()
-    page.wait_for_url(re.compile(r".*/settings/mail\?notice=.*"))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Replace the address").click()
+    page.wait_for_url(re.compile(r".*/settings/mail"))
     assert "the old one no longer answers" in page.get_by_role("status").inner_text()
     second = page.get_by_label("Your calendar address").input_value()
     assert second != first

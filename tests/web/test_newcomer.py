@@ -77,10 +77,10 @@ def test_from_walking_out_to_a_sent_thank_you(  # noqa: PLR0915 - one story, in 
     page.get_by_role("button", name=f"Replace “{typo}” with “{word.group(0)}”").click()
     expect(page.locator("#backdrop mark")).to_have_count(0)
     assert body.input_value() == text
-    page.get_by_role("button", name="Save").click()
-    page.wait_for_url("**?notice=*")
-    page.get_by_role("button", name="Mark as sent").click()
-    page.wait_for_url("**?notice=*")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Mark as sent").click()
     notice = page.locator(".notice").inner_text()
     assert re.search(r"first follow-up is due \w{3} \d{1,2} \w{3} \(P8\)", notice), notice
     shot(page, "sent")

@@ -38,8 +38,9 @@ def test_queue_at_p5s_time_then_it_leaves_once(
         panel = page.locator("#outbox")
         assert "P5's time for this thank-you: Wed 11 Mar 09:00." in panel.inner_text()
         assert panel.get_by_label("Leave at").input_value() == "2026-03-11T09:00"
-        panel.get_by_role("button", name="Send at this time").click()
-        page.wait_for_url(re.compile(rf".*/drafts/{scene.thank_you}\?notice=.*"))
+        with page.expect_navigation():
+            panel.get_by_role("button", name="Send at this time").click()
+        page.wait_for_url(re.compile(rf".*/drafts/{scene.thank_you}"))
         assert page.locator("p.notice").inner_text() == (
             "Queued: it leaves Wed 11 Mar 09:00 (your time) when the outbox next runs, "
             "exactly once."
@@ -52,17 +53,20 @@ def test_queue_at_p5s_time_then_it_leaves_once(
         assert "queued" in page.locator(".draft-card").first.inner_text()
         # before its time: nothing leaves
         page.goto(f"{live.url}/settings/mail")
-        page.get_by_role("button", name="Send due messages now").click()
-        page.wait_for_url(re.compile(r".*/settings/mail\?notice=.*"))
+        with page.expect_navigation():
+            page.get_by_role("button", name="Send due messages now").click()
+        page.wait_for_url(re.compile(r".*/settings/mail"))
         assert page.locator("p.notice").inner_text() == "Nothing was due to be sent."
         assert smtp.handler.received == []
         # at its time: once
         clock(at(11, 9, 1))
-        page.get_by_role("button", name="Send due messages now").click()
-        page.wait_for_url(re.compile(r".*/settings/mail\?notice=.*"))
+        with page.expect_navigation():
+            page.get_by_role("button", name="Send due messages now").click()
+        page.wait_for_url(re.compile(r".*/settings/mail"))
         assert "thank-you to Dana Kim: sent" in page.locator("p.notice").inner_text()
-        page.get_by_role("button", name="Send due messages now").click()
-        page.wait_for_url(re.compile(r".*/settings/mail\?notice=.*"))
+        with page.expect_navigation():
+            page.get_by_role("button", name="Send due messages now").click()
+        page.wait_for_url(re.compile(r".*/settings/mail"))
         assert page.locator("p.notice").inner_text() == "Nothing was due to be sent."
         assert len(smtp.handler.received) == 1
         message = smtp.handler.received[0].message
@@ -80,11 +84,13 @@ def test_an_uncertain_send_is_settled_by_the_person(live: Live, page: Any, clock
         clock(at(11, 9, 30))  # after P5's time: it leaves now
         page.goto(f"{live.url}/drafts/{scene.thank_you}")
         assert "Now, or any time you choose." in page.locator("#outbox").inner_text()
-        page.get_by_role("button", name="Send at this time").click()
-        page.wait_for_url(re.compile(rf".*/drafts/{scene.thank_you}\?notice=.*"))
+        with page.expect_navigation():
+            page.get_by_role("button", name="Send at this time").click()
+        page.wait_for_url(re.compile(rf".*/drafts/{scene.thank_you}"))
         page.goto(f"{live.url}/settings/mail")
-        page.get_by_role("button", name="Send due messages now").click()
-        page.wait_for_url(re.compile(r".*/settings/mail\?notice=.*"))
+        with page.expect_navigation():
+            page.get_by_role("button", name="Send due messages now").click()
+        page.wait_for_url(re.compile(r".*/settings/mail"))
         assert "uncertain" in page.locator("p.notice").inner_text()
         assert "may have been sent" in page.locator("#now").inner_text()
         page.get_by_role("link", name=re.compile("thank-you to Dana Kim")).click()
@@ -92,12 +98,14 @@ def test_an_uncertain_send_is_settled_by_the_person(live: Live, page: Any, clock
         assert "It may have been sent" in alert
         # running again never resends it
         page.goto(f"{live.url}/settings/mail")
-        page.get_by_role("button", name="Send due messages now").click()
-        page.wait_for_url(re.compile(r".*/settings/mail\?notice=.*"))
+        with page.expect_navigation():
+            page.get_by_role("button", name="Send due messages now").click()
+        page.wait_for_url(re.compile(r".*/settings/mail"))
         assert len(smtp.handler.received) == 1  # the one whose answer was lost
         page.goto(f"{live.url}/drafts/{scene.thank_you}")
-        page.get_by_role("button", name="It was not sent").click()
-        page.wait_for_url(re.compile(rf".*/drafts/{scene.thank_you}\?notice=.*"))
+        with page.expect_navigation():
+            page.get_by_role("button", name="It was not sent").click()
+        page.wait_for_url(re.compile(rf".*/drafts/{scene.thank_you}"))
         assert "it is a draft again" in page.locator("p.notice").inner_text()
         assert page.get_by_role("button", name="Send at this time").is_visible()
 

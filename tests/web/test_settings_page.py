@@ -29,8 +29,9 @@ def test_the_profile_is_saved_and_shown(live: Live, page: Any, shot: Any) -> Non
     page.get_by_label("Experience").fill("six years building data platforms")
     page.get_by_label("Signature").fill("Sam Taylor\n+44 7700 900123")
     page.get_by_label("Language").select_option("en-US")
-    page.get_by_role("button", name="Save the profile").click()
-    page.wait_for_url(re.compile(r".*/settings\?notice=.*"))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the profile").click()
+    page.wait_for_url(re.compile(r".*/settings"))
     assert page.get_by_role("status").inner_text() == (
         "Profile saved: Sam Taylor <sam.taylor@example.org>, en-US."
     )
@@ -109,8 +110,9 @@ def test_a_new_morning_cutoff_replans_the_thank_you(live: Live, page: Any) -> No
     )
     assert page.get_by_role("group", name="P5 · Thank-you email").is_visible()
     cutoff.fill("10:00")
-    page.get_by_role("button", name="Save the timing").click()
-    page.wait_for_url(re.compile(r".*/settings\?notice=.*"))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the timing").click()
+    page.wait_for_url(re.compile(r".*/settings"))
     assert page.get_by_role("status").inner_text() == (
         "Saved: morning cutoff. Every plan was recomputed with it."
     )
@@ -158,14 +160,16 @@ def test_words_are_added_and_removed(live: Live, page: Any, phone: Any, shot: An
     page.goto(f"{live.url}/settings#words")
     assert "No words yet." in page.locator("#words").inner_text()
     page.get_by_label("Words to add").fill("Kubernetes, dbt  Northwind")
-    page.get_by_role("button", name="Add to the list").click()
-    page.wait_for_url(re.compile(r".*/settings\?notice=.*"))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add to the list").click()
+    page.wait_for_url(re.compile(r".*/settings"))
     assert page.get_by_role("status").inner_text() == "Added: Kubernetes, dbt, Northwind."
     listed = page.get_by_role("list", name="Words on your list")
     for word in ("Kubernetes", "dbt", "Northwind"):
         assert listed.get_by_text(word, exact=True).is_visible()
-    page.get_by_role("button", name="Remove dbt").click()
-    page.wait_for_url(re.compile(r".*/settings\?notice=.*"))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Remove dbt").click()
+    page.wait_for_url(re.compile(r".*/settings"))
     assert page.get_by_role("status").inner_text() == "Removed: dbt."
     assert sorted(profile.list_words(live.service, now=datetime.now(UTC))) == [
         "Kubernetes",

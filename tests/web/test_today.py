@@ -2,48 +2,117 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 from afterview.services import demo
 
-from .conftest import Live
+from .conftest import TZ, Live
 
 
 def seeded(live: Live) -> None:
     demo.seed(live.service, datetime.now(UTC))
 
 
-def test_today_lists_the_demo_day_and_marks_a_step_done(live: Live, page: Any, shot: Any) -> None:
+def test_done_leaves_an_undo_where_the_step_stood(live: Live, page: Any, shot: Any) -> None:
     seeded(live)
     page.goto(live.url + "/")
     assert page.title() == "Today · Afterview"
-    overdue = page.get_by_role("heading", name="Overdue")
-    assert overdue.is_visible()
-    first = page.locator("li.action").first
-    key = first.get_attribute("data-key")
-    assert key and first.locator(".why").inner_text().endswith(")")  # the rule id ends it
-    shot(page, "today")
-    first.get_by_role("button", name="Done").click()
-    page.wait_for_url("**/?notice=*")
-    assert page.get_by_role("status").inner_text() == "Done. Well handled."
+    assert page.get_by_role("heading", name="Overdue").is_visible()
+    card = page.locator("li.action[data-key^='P10:brief']").first
+    key = card.get_attribute("data-key")
+    anchor = card.get_attribute("id")
+    assert key and anchor and card.locator(".why").inner_text().endswith(")")  # its rule id
+    card.scroll_into_view_if_needed()
+    with page.expect_navigation():
+        card.get_by_role("button", name="Done").click()
+    assert page.url.endswith(f"/#{anchor}")  # back at the card's place, not the top
+    ghost = page.locator(f"#{anchor}")
+    expect(ghost.get_by_role("status")).to_contain_text("Done: Read your brief")
+    assert ghost.is_visible() and page.evaluate("window.scrollY") > 0
     assert page.locator(f'li.action[data-key="{key}"]').count() == 0
+    shot(page, "today-undo")
+    with page.expect_navigation():
+        ghost.get_by_role("button", name="Undo").click()
+    expect(page.locator(f'li.action[data-key="{key}"]')).to_have_count(1)
+    expect(page.get_by_role("status").first).to_contain_text("Back on your list")
+    page.reload()  # the notice was shown once: a reload does not repeat it
+    expect(page.get_by_role("status")).to_have_count(0)
 
 
-def test_snooze_hides_a_step_until_its_time(live: Live, page: Any) -> None:
+def test_snooze_defaults_to_the_next_working_morning_and_can_be_undone(
+    live: Live, page: Any
+) -> None:
+    from afterview.playbook.settings import Settings
+    from afterview.playbook.timing import calendar_for
+
     seeded(live)
     page.goto(live.url + "/")
     item = page.locator("li.action").first
     key = item.get_attribute("data-key")
     item.locator("summary", has_text="Skip or snooze").click()
-    item.get_by_label("Remind me at").fill("2030-01-07T09:00")
-    item.get_by_role("button", name="Snooze").click()
-    page.wait_for_url("**/?notice=*")
+    field = item.get_by_label("Remind me at")
+    morning = calendar_for(Settings()).next_working_morning(datetime.now(UTC), TZ)
+    assert field.input_value() == morning.strftime("%Y-%m-%dT09:00")
+    assert morning.weekday() < 5  # never a Saturday
+    field.fill("2030-01-07T09:00")
+    with page.expect_navigation():
+        item.get_by_role("button", name="Snooze").click()
     assert "Snoozed until Mon 07 Jan 09:00" in page.get_by_role("status").inner_text()
     assert page.locator(f'li.action[data-key="{key}"]').count() == 0
+    with page.expect_navigation():
+        page.get_by_role("button", name="Undo").click()
+    expect(page.locator(f'li.action[data-key="{key}"]')).to_have_count(1)
+
+
+def test_done_on_a_step_that_needs_a_fact_asks_for_the_fact(live: Live) -> None:
+    """P4: a debrief is ticked off by writing it, not by a click that records nothing."""
+    seeded(live)
+    with live.client() as client:
+        key = next(
+            i["key"]
+            for i in client.get("/api/agenda?days=7").json()
+            if i["key"].startswith("P4:debrief:")
+        )
+        token = client.headers["X-CSRF-Token"]
+        response = client.post("/actions/done", data={"key": key, "csrf_token": token})
+        assert response.status_code == 303
+        interview = key.rsplit("=", 1)[1]
+        assert response.headers["location"] == f"/interviews/{interview}#debrief"
+        page = client.get(response.headers["location"])
+        assert "Write the debrief here: saving it completes the step (P4)." in page.text
+        assert "notice-warn" in page.text
+        assert key in [i["key"] for i in client.get("/api/agenda?days=7").json()]
+
+
+def test_every_card_leads_to_its_place_in_the_web_s_words(live: Live) -> None:
+    seeded(live)
+    with live.client() as client:
+        html = client.get("/?everything=1").text
+    cards = html.split('<li class="action" ')[1:]
+    assert len(cards) >= 20
+    for card in cards:
+        key = card.split('data-key="', 1)[1].split('"', 1)[0]
+        assert "afterview " not in card, key  # CLI commands stay in the CLI
+        assert 'href="/opportunities/' in card or key.startswith("P9:keep-searching"), key
+        has_place = 'class="button' in card or "Draft the email" in card or "call script" in card
+        generic = key.startswith(("P9:keep-searching", "P2:ask-before-leaving"))
+        assert has_place or generic, key
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1][:5]
+
+
+def test_a_link_cannot_put_words_in_the_banner(live: Live) -> None:
+    seeded(live)
+    with live.client() as client:
+        assert "Your account is locked" not in client.get("/?notice=Your+account+is+locked").text
+        client.cookies.set("afterview_notice", "eyJ0IjoiWW91ciBhY2NvdW50In0.forged")
+        assert "Your account" not in client.get("/settings").text
 
 
 def test_a_skip_without_a_reason_is_refused_with_a_message(live: Live) -> None:
@@ -51,11 +120,13 @@ def test_a_skip_without_a_reason_is_refused_with_a_message(live: Live) -> None:
     with live.client() as client:
         key = client.get("/api/agenda").json()[0]["key"]
         token = client.headers["X-CSRF-Token"]
-        response = client.post("/actions/skip", data={"key": key, "reason": " ",
-                                                      "csrf_token": token},
-                               headers={"X-CSRF-Token": ""})
+        response = client.post(
+            "/actions/skip",
+            data={"key": key, "reason": " ", "csrf_token": token},
+            headers={"X-CSRF-Token": ""},
+        )
         assert response.status_code == 303
-        assert "Say%20why%20you%20skip%20it" in response.headers["location"]
+        assert "Say why you skip it" in client.get(response.headers["location"]).text
         assert key in [i["key"] for i in client.get("/api/agenda").json()]
 
 
@@ -64,11 +135,20 @@ def test_user_text_is_escaped(live: Live, page: Any) -> None:
     from afterview.services import records
 
     moment = datetime.now(UTC)
-    opp = records.add_opportunity(live.service, company="R&D <i>Labs</i>", role="Engineer",
-                                  route=Route.DIRECT, now=moment - timedelta(days=2))
+    opp = records.add_opportunity(
+        live.service,
+        company="R&D <i>Labs</i>",
+        role="Engineer",
+        route=Route.DIRECT,
+        now=moment - timedelta(days=2),
+    )
     records.add_interview(
-        live.service, opp, start=moment - timedelta(hours=3), end=moment - timedelta(hours=2),
-        tz="Europe/London", now=moment - timedelta(days=2),
+        live.service,
+        opp,
+        start=moment - timedelta(hours=3),
+        end=moment - timedelta(hours=2),
+        tz="Europe/London",
+        now=moment - timedelta(days=2),
         interviewers=(records.NewInterviewer("Eve <script>alert(1)</script>"),),
     )
     page.goto(live.url + "/?everything=1")
@@ -86,8 +166,9 @@ def test_state_changes_need_the_csrf_token(live: Live, path: str) -> None:
     assert response.status_code == 403
     assert "CSRF" in response.text
     with live.client() as client:  # the token, but sent from another site
-        other = client.post(path, data={"key": before[0]["key"]},
-                            headers={"Origin": "http://evil.example"})
+        other = client.post(
+            path, data={"key": before[0]["key"]}, headers={"Origin": "http://evil.example"}
+        )
         assert other.status_code == 403
     assert httpx.get(live.url + "/api/agenda").json() == before
 
@@ -103,8 +184,9 @@ def test_errors_are_messages_not_traces(live: Live) -> None:
     with live.client() as client:
         unknown = client.post("/api/actions/P5:nothing/done")
         assert unknown.status_code == 404
-        assert unknown.json() == {"error": "No action 'P5:nothing'. `afterview agenda --all "
-                                           "--json` lists action keys."}
+        assert unknown.json() == {
+            "error": "No action 'P5:nothing'. `afterview agenda --all --json` lists action keys."
+        }
         bad = client.post("/api/actions/x/snooze", json={"until": "whenever"})
         assert bad.status_code == 400 and "Cannot read the time" in bad.json()["error"]
     assert "Traceback" not in missing.text

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from starlette.exceptions import HTTPException
 
 from afterview.services import calendar_feed
 from afterview.web.pages.common import now, service
 from afterview.web.read_cache import ReadCache
 
 router = APIRouter()
-# 32 URL-safe characters; anything else is not ours and is answered like any unknown path.
+# 32 URL-safe characters; anything else, like a wrong token, is answered as an unknown path.
 TOKEN_LENGTH = 32
 
 
@@ -19,7 +20,9 @@ def feed(request: Request, token: str) -> Response:
     app = service(request)
     moment = now()
     if len(token) != TOKEN_LENGTH or not calendar_feed.is_valid(app, token, now=moment):
-        return Response("There is no such calendar.\n", 404, media_type="text/plain")
+        # the very 404 of any unknown page, byte for byte: a wrong token must not
+        # tell a guesser that this address exists (and is worth guessing at)
+        raise HTTPException(404)
     cache: ReadCache = request.app.state.read_cache
     body = cache.get(("feed",), moment, lambda: calendar_feed.feed_ics(app, now=moment))
     return Response(

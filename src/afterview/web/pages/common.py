@@ -6,9 +6,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 
 from afterview.services.app import App
+from afterview.web.pages import notices
+from afterview.web.pages.notices import Notice, Tone
 
 
 def service(request: Request) -> App:
@@ -32,12 +34,14 @@ def freeze_clock(moment: datetime | None) -> None:
     _frozen[:] = [moment] if moment is not None else []
 
 
-def back(url: str, notice: str | None = None) -> RedirectResponse:
-    """POST → redirect → GET, so a reload never repeats an action."""
-    from urllib.parse import quote
-
-    target = f"{url}{'&' if '?' in url else '?'}notice={quote(notice)}" if notice else url
-    return RedirectResponse(target, status_code=303)
+def back(
+    request: Request, url: str, notice: str | Notice | None = None, tone: Tone = "ok"
+) -> RedirectResponse:
+    """POST → redirect → GET, so a reload never repeats an action; the notice rides
+    in a signed one-shot cookie (pages/notices.py), never in the URL."""
+    if isinstance(notice, str):
+        notice = Notice(notice, tone)
+    return notices.redirect(request, url, notice)
 
 
 def form_text(form: Any, name: str) -> str | None:
@@ -46,3 +50,17 @@ def form_text(form: Any, name: str) -> str | None:
         value = value.strip()
         return value or None
     return None
+
+
+def pop_notice(request: Request) -> tuple[Notice | None, str | None]:
+    """The one-shot notice for this page: (a notice to show, or a refusal's text for
+    pages that show refusals in their own place). Pair with `shown` on the response."""
+    notice = notices.take(request)
+    if notice is not None and notice.tone == "error":
+        return None, notice.text
+    return notice, None
+
+
+def shown(request: Request, response: Response) -> Response:
+    """The response, with the notice it showed forgotten (a reload shows it no more)."""
+    return notices.forget(request, response)

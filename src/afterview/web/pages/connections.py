@@ -16,7 +16,8 @@ from starlette.concurrency import run_in_threadpool
 from afterview.errors import AfterviewError, BadInput
 from afterview.integrations import secrets
 from afterview.services import calendar_feed, mail_settings
-from afterview.web.pages.common import back, now, service
+from afterview.web.pages import notices
+from afterview.web.pages.common import back, now, pop_notice, service, shown
 from afterview.web.templating import render
 
 router = APIRouter()
@@ -32,10 +33,9 @@ PASSWORD_FIELDS = ("smtp_password", "imap_password")
 
 
 @router.get("/settings/mail", response_class=HTMLResponse, summary="Mail & calendar")
-def connections_page(
-    request: Request, notice: str | None = None, problem: str | None = None
-) -> Response:
-    return _page(request, notice=notice, problem=problem)
+def connections_page(request: Request) -> Response:
+    notice, problem = pop_notice(request)
+    return shown(request, _page(request, notice=notice, problem=problem))
 
 
 @router.post("/settings/mail", summary="Save the mail servers")
@@ -67,7 +67,7 @@ async def save_servers(request: Request) -> Response:
     notice = "Mail servers saved."
     if stored:
         notice += f" {' and '.join(stored)} password kept in the keyring."
-    return back("/settings/mail", notice)
+    return back(request, "/settings/mail", notice)
 
 
 @router.post("/settings/mail/feed", summary="Make or replace the calendar address")
@@ -80,7 +80,7 @@ def replace_feed(request: Request) -> Response:
         if had
         else "Your calendar address is ready: subscribe to it in your calendar app."
     )
-    return back("/settings/mail", notice)
+    return back(request, "/settings/mail", notice)
 
 
 def _current_token(app: Any) -> str | None:
@@ -92,7 +92,7 @@ def _current_token(app: Any) -> str | None:
 def _page(
     request: Request,
     *,
-    notice: str | None = None,
+    notice: str | notices.Notice | None = None,
     values: dict[str, str] | None = None,
     error: str | None = None,
     problem: str | None = None,

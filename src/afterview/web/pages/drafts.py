@@ -24,7 +24,9 @@ from afterview.services import checking, drafts, queries
 from afterview.services.app import App
 from afterview.services.interviews import show_interview
 from afterview.services.profile import get_profile
-from afterview.web.pages.common import back, form_text, now, service
+from afterview.web.pages.common import back, form_text, now, pop_notice, service, shown
+from afterview.web.pages.notices import Notice
+from afterview.web.pages.steps import anchor as anchor_of
 from afterview.web.templating import local_time, render
 from afterview.writing.checker import Report
 
@@ -328,8 +330,10 @@ async def new(request: Request) -> Response:
                 "script, acceptance or decline."
             )
         if get_profile(app, moment) is None:
+            anchor = f"#{anchor_of(wanted.key)}" if wanted.key else ""
             return back(
-                "/settings",
+                request,
+                f"/settings?next={quote((came_from or '/') + anchor, safe='')}#profile",
                 "Set up your profile first: every draft is signed with your name and sent "
                 "from your email address.",
             )
@@ -337,6 +341,7 @@ async def new(request: Request) -> Response:
             earlier = unsent_draft(app, wanted, now=moment)
             if earlier is not None:
                 return back(
+                    request,
                     f"/drafts/{earlier.id}",
                     f"Your draft from {local_time(earlier.updated_at, app.timezone)}, not sent "
                     "yet: carry on here.",
@@ -344,7 +349,7 @@ async def new(request: Request) -> Response:
         views = create_drafts(app, wanted, now=moment)
     except AfterviewError as exc:
         if came_from is not None:
-            return _back_with_problem(came_from, exc.message)
+            return _back_with_problem(request, came_from, exc.message)
         return render(
             request,
             "error.html",
@@ -360,13 +365,14 @@ async def new(request: Request) -> Response:
         )
     said.extend(first.notes)
     target = f"/drafts/{first.id}"
-    return back(target, " ".join(said)) if said else RedirectResponse(target, status_code=303)
+    return (
+        back(request, target, " ".join(said)) if said else RedirectResponse(target, status_code=303)
+    )
 
 
 @router.get("/drafts", response_class=HTMLResponse, summary="Drafts and sent messages")
-def list_page(
-    request: Request, notice: str | None = None, problem: str | None = None, opp: str | None = None
-) -> Response:
+def list_page(request: Request, opp: str | None = None) -> Response:
+    notice, problem = pop_notice(request)
     app = service(request)
     moment = now()
     opp_id = int(opp) if opp and opp.isdigit() and 0 < int(opp) <= MAX_ID else None
@@ -377,7 +383,7 @@ def list_page(
     opportunities = queries.list_opportunities(app, moment)
     closed = {"rejected", "withdrawn", "no-response", "accepted", "declined"}
     opportunities.sort(key=lambda o: (o["status"] in closed, -int(o["id"])))
-    return render(
+    page = render(
         request,
         "drafts.html",
         {
@@ -390,6 +396,7 @@ def list_page(
             "has_profile": get_profile(app, moment) is not None,
         },
     )
+    return shown(request, page)
 
 
 @router.get("/drafts/{message_id}.eml", summary="Download the draft as a .eml file")
@@ -398,10 +405,12 @@ def download(request: Request, message_id: DraftId) -> Response:
 
 
 @router.get("/drafts/{message_id}", response_class=HTMLResponse, summary="The email editor")
-def editor(request: Request, message_id: DraftId, notice: str | None = None) -> Response:
+def editor(request: Request, message_id: DraftId) -> Response:
     view = drafts.get_draft(service(request), message_id, now=now())
     to = drafts.format_address(view.to_name, view.to_email)
-    return _editor(request, view, view.subject, to, view.body, notice=notice)
+    notice, problem = pop_notice(request)
+    page = _editor(request, view, view.subject, to, view.body, notice=notice, error=problem)
+    return shown(request, page)
 
 
 @router.post("/drafts/{message_id}", summary="Save the draft (the editor's form)")
@@ -418,7 +427,7 @@ async def save(request: Request, message_id: DraftId) -> Response:
         if view.sent_at is not None:
             raise
         return _editor(request, view, subject, to, body, error=exc.message, status=exc.http_status)
-    return back(f"/drafts/{message_id}", "Saved, and checked again.")
+    return back(request, f"/drafts/{message_id}", "Saved, and checked again.")
 
 
 @router.post("/drafts/{message_id}/sent", summary="Mark the draft sent (or the call made)")
@@ -431,9 +440,9 @@ async def sent(request: Request, message_id: DraftId) -> Response:
         at = parse_datetime(at_text, app.timezone, moment) if at_text else moment
         view, flag = drafts.mark_sent(app, message_id, at=at, now=moment)
     except AfterviewError as exc:
-        return _back_with_problem(f"/drafts/{message_id}", exc.message)
+        return _back_with_problem(request, f"/drafts/{message_id}", exc.message)
     step = next_steps_after_sending(app, view, flag, now=moment)
-    return back(f"/drafts/{message_id}", step.message)
+    return back(request, f"/drafts/{message_id}", step.message)
 
 
 @router.post("/drafts/{message_id}/delete", summary="Delete a draft that was not sent")
@@ -442,8 +451,8 @@ async def delete(request: Request, message_id: DraftId) -> Response:
     try:
         drafts.delete_draft(service(request), message_id, now=now())
     except AfterviewError as exc:
-        return _back_with_problem(f"/drafts/{message_id}", exc.message)
-    return back("/drafts", f"Deleted draft {message_id}.")
+        return _back_with_problem(request, f"/drafts/{message_id}", exc.message)
+    return back(request, "/drafts", f"Deleted draft {message_id}.")
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -456,13 +465,13 @@ def _editor(
     to: str,
     body: str,
     *,
-    notice: str | None = None,
+    notice: str | Notice | None = None,
     error: str | None = None,
     status: int = 200,
 ) -> Response:
     app = service(request)
     moment = now()
-    problem = request.query_params.get("problem")
+    problem: str | None = None
     label, rule, advice = KINDS.get(view.kind, (view.kind, "", ""))
     report: Report | None = None
     check_error: str | None = None
@@ -565,20 +574,16 @@ def _form_id(form: Any, name: str, what: str) -> int | None:
 
 def _came_from(request: Request) -> str | None:
     """The same-site page the form was on (path and query), to show a refusal there."""
-    referer = request.headers.get("referer")
-    if not referer:
+    from afterview.web.security import same_site_path
+
+    local = same_site_path(request.headers.get("referer"), request.headers.get("host", ""))
+    if local is None:  # none, another site's, or forged into one (`//evil.example`)
         return None
-    parts = urlsplit(referer)
-    if parts.netloc != request.headers.get("host", "") or not parts.path.startswith("/"):
-        return None
+    parts = urlsplit(local)
     query = [(k, v) for k, v in parse_qsl(parts.query) if k not in ("notice", "problem")]
     return parts.path + (f"?{urlencode(query)}" if query else "")
 
 
-def _back_with_problem(url: str, message: str) -> RedirectResponse:
-    """Back to a page, with the refusal shown: as an error on ours, a notice on others."""
-    path = url.split("?", 1)[0]
-    if path == "/drafts" or path.startswith("/drafts/"):
-        separator = "&" if "?" in url else "?"
-        return RedirectResponse(f"{url}{separator}problem={quote(message)}", status_code=303)
-    return back(url, message)
+def _back_with_problem(request: Request, url: str, message: str) -> RedirectResponse:
+    """Back to a page, with the refusal shown in red (the one-shot notice cookie)."""
+    return back(request, url, message, tone="error")

@@ -80,7 +80,7 @@ async def post_invite(request: Request) -> Response:
             status=400,
         )
     notice = " ".join([describe_invite(result), *result.notes])
-    return back(f"/opportunities/{result.opportunity_id}", notice)
+    return back(request, f"/opportunities/{result.opportunity_id}", notice)
 
 
 @router.post("/import/vcard", summary="Import business cards")
@@ -100,7 +100,7 @@ async def post_vcard(request: Request) -> Response:
         message = exc.message if isinstance(exc, AfterviewError) else str(exc)
         return _page(request, cards=values, cards_error=_web_words(message), status=400)
     notice = " ".join([describe_vcards(result), *result.notes])
-    return back(f"/opportunities/{result.opportunity_id}", notice)
+    return back(request, f"/opportunities/{result.opportunity_id}", notice)
 
 
 async def _file_or_text(upload: Any, pasted: str, what: str) -> bytes:

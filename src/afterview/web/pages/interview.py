@@ -31,7 +31,8 @@ from afterview.playbook.timing import local
 from afterview.services import records
 from afterview.services.debriefs import LIST_FIELDS, debrief_to_plain, record_debrief
 from afterview.services.interviews import InterviewView, show_interview
-from afterview.web.pages.common import back, now, service
+from afterview.web.pages import notices
+from afterview.web.pages.common import back, now, service, shown
 from afterview.web.templating import render
 
 router = APIRouter()
@@ -191,10 +192,10 @@ def reflection_scores(state: ReflectionForm) -> dict[str, int]:
 
 
 @router.get("/interviews/{interview_id}", response_class=HTMLResponse, summary="Interview")
-def interview_page(request: Request, interview_id: int, notice: str | None = None) -> Response:
+def interview_page(request: Request, interview_id: int) -> Response:
     """The interview, its debrief form (P4) and the fit reflection (P7)."""
     view = show_interview(service(request), interview_id, now())
-    return _page(request, view, notice=notice)
+    return shown(request, _page(request, view, notice=notices.take(request)))
 
 
 @router.post("/interviews/{interview_id}/debrief", summary="Save the interview's debrief (P4)")
@@ -215,6 +216,7 @@ async def save_debrief(request: Request, interview_id: int) -> Response:
     except AfterviewError as exc:
         return _page(request, view, debrief=state, debrief_error=exc.message, status=400)
     return back(
+        request,
         f"/interviews/{interview_id}?saved=debrief",
         "Debrief saved (P4). Next: thank them while it is fresh (P5).",
     )
@@ -248,7 +250,7 @@ async def save_reflection(request: Request, interview_id: int) -> Response:
         )
     else:
         notice = "Reflection recorded: you continue (P7)."
-    return back(f"/interviews/{interview_id}?reflected={decision.value}", notice)
+    return back(request, f"/interviews/{interview_id}?reflected={decision.value}", notice)
 
 
 def _reflect(
@@ -272,7 +274,7 @@ def _page(
     reflection: ReflectionForm | None = None,
     debrief_error: str | None = None,
     reflection_error: str | None = None,
-    notice: str | None = None,
+    notice: str | notices.Notice | None = None,
     status: int = 200,
     focus_row: int | None = None,
 ) -> Response:

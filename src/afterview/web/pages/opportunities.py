@@ -46,7 +46,8 @@ from afterview.playbook.pacing import guard_verdict
 from afterview.playbook.timing import local
 from afterview.services import drafts, queries, records
 from afterview.services.app import App
-from afterview.web.pages.common import back, now, service
+from afterview.web.pages import notices
+from afterview.web.pages.common import back, now, service, shown
 from afterview.web.templating import render
 from afterview.web.timeline_svg import timeline_svg
 
@@ -149,22 +150,22 @@ def on_field(name: str) -> Iterator[None]:
 
 
 @router.get("/opportunities", response_class=HTMLResponse, summary="Opportunities by status")
-def board(request: Request, q: str = "", notice: str | None = None) -> Response:
+def board(request: Request, q: str = "") -> Response:
     """The board: one column per open status (P12), closed ones folded; `q` searches
     company, role and the people's names."""
     app = service(request)
     moment = now()
     rows = queries.list_opportunities(app, moment)
     query = " ".join(q.split())[:MAX_QUERY]
-    shown = _search(app, rows, query, moment) if query else rows
+    found = _search(app, rows, query, moment) if query else rows
     columns = [
-        {"status": key, "label": label, "help": help_text, "rows": _in(shown, key)}
+        {"status": key, "label": label, "help": help_text, "rows": _in(found, key)}
         for key, label, help_text in OPEN_COLUMNS
     ]
     closed = [
-        {"status": key, "label": label, "rows": _in(shown, key)} for key, label in CLOSED_COLUMNS
+        {"status": key, "label": label, "rows": _in(found, key)} for key, label in CLOSED_COLUMNS
     ]
-    return render(
+    page = render(
         request,
         "opportunities.html",
         {
@@ -173,10 +174,11 @@ def board(request: Request, q: str = "", notice: str | None = None) -> Response:
             "closed_count": sum(len(c["rows"]) for c in closed),
             "q": query,
             "total": len(rows),
-            "found": len(shown),
-            "notice": notice,
+            "found": len(found),
+            "notice": notices.take(request),
         },
     )
+    return shown(request, page)
 
 
 def _in(rows: list[dict[str, Any]], status: str) -> list[dict[str, Any]]:
@@ -257,12 +259,12 @@ async def new_submit(request: Request) -> Response:
         return _new_page(request, app, values, exc, status=400)
     url = f"/opportunities/{opp_id}"
     if interview is None:
-        return back(url, f"Added {company}. Next: add the interview, and the plan starts.")
+        return back(request, url, f"Added {company}. Next: add the interview, and the plan starts.")
     try:
         records.add_interview(app, opp_id, now=moment, **interview.kwargs())
     except AfterviewError as exc:
-        return back(url, f"Added {company}, but not the interview: {exc.message}")
-    return back(url, f"Added {company} and the interview; every step after it is planned.")
+        return back(request, url, f"Added {company}, but not the interview: {exc.message}")
+    return back(request, url, f"Added {company} and the interview; every step after it is planned.")
 
 
 def _new_page(
@@ -399,15 +401,16 @@ def zones() -> tuple[str, ...]:
 
 
 @router.get("/opportunities/{opp_id}", response_class=HTMLResponse, summary="An opportunity")
-def show(request: Request, opp_id: int, notice: str | None = None) -> Response:
-    return _opportunity_page(request, opp_id, notice=notice)
+def show(request: Request, opp_id: int) -> Response:
+    notice = notices.take(request)
+    return shown(request, _opportunity_page(request, opp_id, notice=notice))
 
 
 def _opportunity_page(
     request: Request,
     opp_id: int,
     *,
-    notice: str | None = None,
+    notice: str | notices.Notice | None = None,
     form: str | None = None,
     values: Mapping[str, str] | None = None,
     error: AfterviewError | None = None,
@@ -558,7 +561,7 @@ async def add_person(request: Request, opp_id: int) -> Response:
     except AfterviewError as exc:
         return _opportunity_page(request, opp_id, form="person", values=values, error=exc)
     hint = "" if email else " Without an email you cannot thank them: P3 will remind you."
-    return back(f"/opportunities/{opp_id}", f"Added {name}.{hint}")
+    return back(request, f"/opportunities/{opp_id}", f"Added {name}.{hint}")
 
 
 @router.post("/opportunities/{opp_id}/people/{person_id}/email", summary="Add an email (P3)")
@@ -582,7 +585,7 @@ async def add_email(request: Request, opp_id: int, person_id: int) -> Response:
         records.edit_person(app, person_id, moment, email=email, source=source)
     except AfterviewError as exc:
         return _opportunity_page(request, opp_id, form=form, values=values, error=exc)
-    return back(f"/opportunities/{opp_id}", f"Saved {person.name}'s email (P3).")
+    return back(request, f"/opportunities/{opp_id}", f"Saved {person.name}'s email (P3).")
 
 
 INTERVIEW_FIELDS = ("start", "end", "tz", "format", "location", "interviewers")
@@ -603,7 +606,9 @@ async def add_interview(request: Request, opp_id: int) -> Response:
     except AfterviewError as exc:
         return _opportunity_page(request, opp_id, form="interview", values=values, error=exc)
     when = f"{local(interview.start, interview.tz):%a %d %b %H:%M}"
-    return back(f"/opportunities/{opp_id}", f"Interview added ({when}); the plan follows it.")
+    return back(
+        request, f"/opportunities/{opp_id}", f"Interview added ({when}); the plan follows it."
+    )
 
 
 TIMELINE_FIELDS = ("decision_by", "follow_up_with", "follow_up_how", "follow_up_on")
@@ -637,7 +642,9 @@ async def set_timeline(request: Request, opp_id: int) -> Response:
     except AfterviewError as exc:
         return _opportunity_page(request, opp_id, form="timeline", values=values, error=exc)
     return back(
-        f"/opportunities/{opp_id}", "Timeline recorded: follow-ups are planned from it (P6, P8)."
+        request,
+        f"/opportunities/{opp_id}",
+        "Timeline recorded: follow-ups are planned from it (P6, P8).",
     )
 
 
@@ -667,7 +674,7 @@ async def log_contact(request: Request, opp_id: int) -> Response:
     except AfterviewError as exc:
         return _opportunity_page(request, opp_id, form="contact", values=values, error=exc)
     message = f"Logged, but {logged.flag}." if logged.flag else "Contact logged."
-    return back(f"/opportunities/{opp_id}", message)
+    return back(request, f"/opportunities/{opp_id}", message)
 
 
 @router.post("/opportunities/{opp_id}/replies", summary="They replied (P8 pauses follow-ups)")
@@ -686,6 +693,7 @@ async def reply(request: Request, opp_id: int) -> Response:
     except AfterviewError as exc:
         return _opportunity_page(request, opp_id, form="reply", values=values, error=exc)
     return back(
+        request,
         f"/opportunities/{opp_id}",
         "Reply recorded: follow-ups pause. If they gave a new timeline, record it (P6).",
     )
@@ -701,7 +709,9 @@ async def outcome(request: Request, opp_id: int) -> Response:
         records.record_outcome(app, _opp(opp_id), chosen, at=moment, now=moment)
     except AfterviewError as exc:
         return _opportunity_page(request, opp_id, form="outcome", values=values, error=exc)
-    return back(f"/opportunities/{opp_id}", f"Recorded: {OUTCOME_LABEL[chosen].lower()} (P12).")
+    return back(
+        request, f"/opportunities/{opp_id}", f"Recorded: {OUTCOME_LABEL[chosen].lower()} (P12)."
+    )
 
 
 @router.post("/opportunities/{opp_id}/competitors", summary="Add a competitor to look at (P9)")
@@ -714,7 +724,9 @@ async def competitor(request: Request, opp_id: int) -> Response:
         records.add_competitor(app, _opp(opp_id), name, now())
     except AfterviewError as exc:
         return _opportunity_page(request, opp_id, form="competitor", values=values, error=exc)
-    return back(f"/opportunities/{opp_id}", f"Added {name} to the competitors to look at (P9).")
+    return back(
+        request, f"/opportunities/{opp_id}", f"Added {name} to the competitors to look at (P9)."
+    )
 
 
 # --- reading forms ----------------------------------------------------------------------

@@ -53,9 +53,10 @@ async def send(request: Request, message_id: Id) -> Response:
         at = parse_datetime(at_text, app.timezone, moment) if at_text else None
         entry = await run_in_threadpool(lambda: outbox.queue(app, message_id, now=moment, at=at))
     except AfterviewError as exc:
-        return _problem(f"/drafts/{message_id}", exc.message)
+        return _problem(request, f"/drafts/{message_id}", exc.message)
     when = describe_local(entry.next_attempt_at, app.timezone)
     return back(
+        request,
         f"/drafts/{message_id}",
         f"Queued: it leaves {when} (your time) when the outbox next runs, exactly once.",
     )
@@ -68,8 +69,8 @@ async def cancel(request: Request, outbox_id: Id) -> Response:
     try:
         entry = await run_in_threadpool(lambda: outbox.cancel(app, outbox_id, now=now()))
     except AfterviewError as exc:
-        return _problem("/drafts", exc.message)
-    return back(f"/drafts/{entry.message_id}", "Not sending it: it stays a draft.")
+        return _problem(request, "/drafts", exc.message)
+    return back(request, f"/drafts/{entry.message_id}", "Not sending it: it stays a draft.")
 
 
 @router.post("/outbox/{outbox_id}/resolve", summary="Say whether an uncertain message left")
@@ -80,13 +81,13 @@ async def resolve(request: Request, outbox_id: Id) -> Response:
     try:
         entry = await run_in_threadpool(lambda: outbox.resolve(app, outbox_id, was_sent, now=now()))
     except AfterviewError as exc:
-        return _problem("/drafts", exc.message)
+        return _problem(request, "/drafts", exc.message)
     notice = (
         "Recorded as sent: the contact is logged and P8's follow-up clock started."
         if was_sent
         else "Recorded as not sent: it is a draft again; send it when you are ready."
     )
-    return back(f"/drafts/{entry.message_id}", notice)
+    return back(request, f"/drafts/{entry.message_id}", notice)
 
 
 @router.post("/outbox/run", summary="Send the messages that are due now")
@@ -96,13 +97,13 @@ async def run(request: Request) -> Response:
     try:
         report = await run_in_threadpool(lambda: outbox.run(app, now=now()))
     except AfterviewError as exc:
-        return _problem("/settings/mail", exc.message)
+        return _problem(request, "/settings/mail", exc.message)
     if not report.lines:
-        return back("/settings/mail", "Nothing was due to be sent.")
+        return back(request, "/settings/mail", "Nothing was due to be sent.")
     lines = [f"{line.label}: {line.result} ({line.detail})" for line in report.lines]
     if report.stopped:
         lines.append(report.stopped)
-    return back("/settings/mail", " · ".join(lines))
+    return back(request, "/settings/mail", " · ".join(lines))
 
 
 @router.post("/sync/run", summary="Read new replies from the inbox")
@@ -114,25 +115,24 @@ async def sync_now(request: Request) -> Response:
     try:
         report = await run_in_threadpool(lambda: sync(app, now=now()))
     except AfterviewError as exc:
-        return _problem("/settings/mail", exc.message)
+        return _problem(request, "/settings/mail", exc.message)
     if not report.recorded:
-        return back("/settings/mail", f"{report.read} new mail read; no reply from an employer.")
+        return back(
+            request, "/settings/mail", f"{report.read} new mail read; no reply from an employer."
+        )
     replies = "; ".join(
         f"{r.company}: {r.from_name or r.from_email} — {r.subject}" for r in report.recorded
     )
     return back(
+        request,
         "/settings/mail",
         f"{len(report.recorded)} repl{'y' if len(report.recorded) == 1 else 'ies'} recorded "
         f"(follow-ups pause, P8): {replies}.",
     )
 
 
-def _problem(url: str, message: str) -> Response:
-    from urllib.parse import quote
-
-    from fastapi.responses import RedirectResponse
-
-    return RedirectResponse(f"{url}?problem={quote(message)}", status_code=303)
+def _problem(request: Request, url: str, message: str) -> Response:
+    return back(request, url, message, tone="error")
 
 
 def _zone(name: str) -> Any:

@@ -32,7 +32,8 @@ from afterview.services.profile import (
     set_profile,
 )
 from afterview.web.lessons_chart import rule_name
-from afterview.web.pages.common import back, now, service
+from afterview.web.pages import notices
+from afterview.web.pages.common import back, now, service, shown
 from afterview.web.templating import render
 from afterview.writing.context import LANGUAGES
 
@@ -183,8 +184,15 @@ def apply_config(app: App, values: dict[str, str], zone_changed: bool) -> None:
 
 
 @router.get("/settings", response_class=HTMLResponse, summary="Settings")
-def settings_page(request: Request, notice: str | None = None) -> Response:
-    return _page(request, notice=notice)
+def settings_page(request: Request) -> Response:
+    return shown(request, _page(request, notice=notices.take(request)))
+
+
+def safe_next(text: str | None) -> str | None:
+    """Where to return after the profile is saved: a path of ours, never another site."""
+    if not text or not text.startswith("/") or text.startswith("//") or "\\" in text:
+        return None
+    return text[:500]
 
 
 @router.post("/settings/profile", summary="Save the profile")
@@ -192,6 +200,7 @@ async def save_profile(request: Request) -> Response:
     form = await request.form()
     posted = {name: _raw(form, name).replace("\r\n", "\n") for name in PROFILE_FIELDS}
     app = service(request)
+    request.state.posted_next = _raw(form, "next")
     try:
         saved = await run_in_threadpool(_set_profile, app, posted)
     except AfterviewError as exc:
@@ -203,7 +212,10 @@ async def save_profile(request: Request) -> Response:
             status=400,
             profile_invalid=_invalid_profile_fields(exc.message),
         )
-    return back("/settings", f"Profile saved: {saved}.")
+    target = safe_next(_raw(form, "next"))
+    if target is not None:
+        return back(request, target, f"Profile saved: {saved}. Carry on where you were.")
+    return back(request, "/settings", f"Profile saved: {saved}.")
 
 
 @router.post("/settings/timing", summary="Save the timing settings (P1–P12)")
@@ -220,7 +232,7 @@ async def save_timing(request: Request) -> Response:
         if zone_changed:
             changes[ZONE_FIELD] = zone
         if not changes:
-            return back("/settings", "Nothing changed.")
+            return back(request, "/settings", "Nothing changed.")
         await run_in_threadpool(apply_config, app, changes, zone_changed)
     except AfterviewError as exc:
         return _page(
@@ -232,7 +244,7 @@ async def save_timing(request: Request) -> Response:
             status=400,
         )
     names = ", ".join(n.replace("_", " ") for n in changes)
-    return back("/settings", f"Saved: {names}. Every plan was recomputed with it.")
+    return back(request, "/settings", f"Saved: {names}. Every plan was recomputed with it.")
 
 
 @router.post("/settings/words/add", summary="Add words the spelling check must accept")
@@ -250,7 +262,7 @@ async def add_to_word_list(request: Request) -> Response:
     except AfterviewError as exc:
         return _page(request, words_text=text, words_error=exc.message, status=400)
     notice = f"Added: {', '.join(added)}." if added else "Those words were already on your list."
-    return back("/settings", notice)
+    return back(request, "/settings", notice)
 
 
 @router.post("/settings/words/remove", summary="Remove a word from the word list")
@@ -262,7 +274,7 @@ async def remove_from_word_list(request: Request) -> Response:
         removed = await run_in_threadpool(lambda: remove_words(app, [word], now=now()))
     except AfterviewError as exc:
         return _page(request, words_error=exc.message, status=400)
-    return back("/settings", f"Removed: {', '.join(removed)}.")
+    return back(request, "/settings", f"Removed: {', '.join(removed)}.")
 
 
 def _set_profile(app: App, posted: dict[str, str]) -> str:
@@ -273,7 +285,7 @@ def _set_profile(app: App, posted: dict[str, str]) -> str:
 def _page(
     request: Request,
     *,
-    notice: str | None = None,
+    notice: str | notices.Notice | None = None,
     profile: dict[str, str] | None = None,
     profile_error: str | None = None,
     profile_invalid: frozenset[str] = frozenset(),
@@ -305,6 +317,7 @@ def _page(
         "settings.html",
         {
             "notice": notice,
+            "next": safe_next(request.query_params.get("next") or _next_of(request)),
             "profile": profile,
             "has_profile": saved is not None,
             "profile_error": profile_error,
@@ -323,6 +336,12 @@ def _page(
         },
         status=status,
     )
+
+
+def _next_of(request: Request) -> str | None:
+    """A profile form sent back with an error keeps where to return."""
+    value = getattr(request.state, "posted_next", None)
+    return value if isinstance(value, str) else None
 
 
 def _profile_message(message: str) -> str:

@@ -1,22 +1,26 @@
-"""Today: overdue, due today, coming up — each step with its why and one-click decisions."""
+"""Today: overdue, due today, coming up — each step with its why, the place where it
+gets done (steps.py), and decisions that can be undone from where the card was."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from afterview.agenda_query import AgendaQuery
-from afterview.day import SECTIONS, section_of, when_label
+from afterview.day import SECTIONS, due_of, section_of
 from afterview.errors import AfterviewError, BadInput
 from afterview.parsing import parse_datetime
+from afterview.playbook.timing import calendar_for
 from afterview.services import decisions, outbox
 from afterview.services.agenda import agenda
-from afterview.web.pages.common import back, form_text, now, service
+from afterview.web.pages import notices, steps
+from afterview.web.pages.common import back, form_text, now, service, shown
+from afterview.web.pages.notices import Notice
 from afterview.web.read_cache import ReadCache
 from afterview.web.templating import TOKEN_PLACEHOLDER, Page, page_html, respond
 
@@ -35,11 +39,12 @@ DRAFTS = {
 
 
 @router.get("/", response_class=HTMLResponse, summary="Today")
-async def today(request: Request, notice: str | None = None, everything: bool = False) -> Response:
+async def today(request: Request, everything: bool = False) -> Response:
     moment = now()
+    notice = notices.take(request)
     if notice is not None:  # just after an action: fresh, and not worth caching
         html = await run_in_threadpool(_page, request, moment, everything, notice)
-        return respond(request, Page(html))
+        return shown(request, respond(request, Page(html)))
     cache: ReadCache = request.app.state.read_cache
     page = await cache.aget(
         ("today", everything), moment, lambda: Page(_page(request, moment, everything))
@@ -47,25 +52,36 @@ async def today(request: Request, notice: str | None = None, everything: bool = 
     return respond(request, page)
 
 
-def _page(request: Request, moment: datetime, everything: bool, notice: str | None = None) -> str:
+def _page(
+    request: Request, moment: datetime, everything: bool, notice: Notice | None = None
+) -> str:
     app = service(request)
     minute = moment.replace(second=0, microsecond=0)
     local_now = minute.astimezone(ZoneInfo(app.timezone))
     items = agenda(app, AgendaQuery(minute, days=7, with_guidance=True))
+    ghost = _ghost(notice)
     sections: list[dict[str, Any]] = []
     for title in SECTIONS:
-        rows = [_row(item) for item in items if section_of(item, local_now) == title]
+        rows = [_row(item, app.timezone) for item in items if section_of(item, local_now) == title]
         hidden = 0
         if not everything and len(rows) > SHOWN:
             hidden = len(rows) - SHOWN
             rows = rows[:SHOWN]
+        if ghost is not None and ghost["section"] == title:
+            at = next((i for i, r in enumerate(rows) if r["due_at"] > ghost["due_at"]), len(rows))
+            rows.insert(at, ghost)
+            ghost = None
         sections.append({"title": title, "rows": rows, "hidden": hidden})
+    if ghost is not None:  # the step now lies beyond this week: the notice stays on top
+        sections[-1]["rows"].append(ghost)
     context = {
         "sections": sections,
         "local_now": local_now,
-        "notice": notice,
+        "zone_city": city(app.timezone),
+        "notice": notice if notice is not None and notice.undo is None else None,
         "empty": not items,
-        "snooze_default": (local_now + timedelta(days=1)).replace(hour=9, minute=0),
+        "first_visit": not items and _first_visit(app, minute),
+        "snooze_default": calendar_for(app.settings).next_working_morning(minute, app.timezone),
         "outbox": [
             {"entry": entry, "problem": problem}
             for entry, problem in outbox.needing_attention(app, now=minute)
@@ -74,20 +90,89 @@ def _page(request: Request, moment: datetime, everything: bool, notice: str | No
     return page_html(request, "today.html", context, TOKEN_PLACEHOLDER)
 
 
-def _row(item: dict[str, Any]) -> dict[str, Any]:
+def _first_visit(app: Any, moment: datetime) -> bool:
+    from afterview.services import queries
+
+    return not queries.list_opportunities(app, moment)
+
+
+def city(tz: str) -> str:
+    return tz.rsplit("/", maxsplit=1)[-1].replace("_", " ")
+
+
+def when_text(due: datetime, own_tz: str, person_tz: str) -> str:
+    """The due time on the person's clock; the step's own wall clock too when it differs.
+
+    One clock on every page: "today" is the person's today, and a New York interview's
+    step says "Thu 04 Dec 14:00 (09:00 New York)" rather than only New York's time.
+    """
+    mine = due.astimezone(ZoneInfo(person_tz))
+    text = f"{mine:%a %d %b %H:%M}"
+    if own_tz != person_tz:
+        theirs = due.astimezone(ZoneInfo(own_tz))
+        if theirs.utcoffset() != mine.utcoffset():
+            same_day = theirs.date() == mine.date()
+            there = f"{theirs:%H:%M}" if same_day else f"{theirs:%a %d %b %H:%M}"
+            text += f" ({there} {city(own_tz)})"
+    return text
+
+
+def _row(item: dict[str, Any], person_tz: str) -> dict[str, Any]:
     kind = next((k for prefix, k in DRAFTS.items() if item["key"].startswith(prefix)), None)
-    return {**item, "when": when_label(item), "draft_kind": kind}
+    place = steps.place_of(item)
+    due = due_of(item)
+    return {
+        **item,
+        "when": when_text(due, item["tz"], person_tz),
+        "due_at": due.astimezone(UTC),
+        "draft_kind": kind,
+        "place": place,
+        "anchor": steps.anchor(item["key"]),
+        "guidance": steps.web_guidance(item.get("guidance")),
+        "keep_chasing": item["key"].startswith("P8:close-no-response:"),
+    }
+
+
+def _ghost(notice: Notice | None) -> dict[str, Any] | None:
+    """Where a just-decided card stood: its notice and Undo, in the same place."""
+    if notice is None or notice.undo is None:
+        return None
+    due = datetime.fromisoformat(notice.due) if notice.due else None
+    return {
+        "ghost": True,
+        "key": notice.undo,
+        "anchor": steps.anchor(notice.undo),
+        "text": notice.text,
+        "verb": notice.verb,
+        "section": notice.section or "Coming up",
+        "due_at": (due or datetime.max.replace(tzinfo=UTC)).astimezone(UTC),
+    }
+
+
+def _decided(request: Request, form: Any, key: str, text: str, verb: str) -> RedirectResponse:
+    """Back to Today at the card's place, its notice offering Undo there."""
+    due = form_text(form, "due")
+    notice = Notice(text, "ok", undo=key, verb=verb, due=due, section=form_text(form, "section"))
+    return back(request, f"/#{steps.anchor(key)}", notice)
+
+
+def _refused(request: Request, key: str | None, message: str) -> RedirectResponse:
+    anchor = f"#{steps.anchor(key)}" if key else ""
+    return back(request, f"/{anchor}", message, tone="error")
 
 
 @router.post("/actions/done", summary="Mark an action done")
 async def done(request: Request) -> Response:
     form = await request.form()
     key = _key(form)
+    place = steps.place_of(_item_of(form, key))
+    if place is not None and place.needs_fact:  # the fact completes it: ask for it
+        return back(request, place.url, place.ask, tone="warn")
     try:
         decisions.done(service(request), key, at=now(), now=now())
     except AfterviewError as exc:
-        return back("/", exc.message)
-    return back("/", "Done. Well handled.")
+        return _refused(request, key, exc.message)
+    return _decided(request, form, key, f"Done: {_title(form)}.", "done")
 
 
 @router.post("/actions/skip", summary="Skip an action with a reason")
@@ -100,8 +185,8 @@ async def skip(request: Request) -> Response:
             raise BadInput("Say why you skip it (a few words are enough).")
         decisions.skip(service(request), key, reason=reason, now=now())
     except AfterviewError as exc:
-        return back("/", exc.message)
-    return back("/", "Skipped.")
+        return _refused(request, key, exc.message)
+    return _decided(request, form, key, f"Skipped: {_title(form)} ({reason}).", "skipped")
 
 
 @router.post("/actions/snooze", summary="Snooze an action until a time")
@@ -116,8 +201,39 @@ async def snooze(request: Request) -> Response:
         until: datetime = parse_datetime(until_text, app.timezone, now())
         decisions.snooze(app, key, until=until, now=now())
     except AfterviewError as exc:
-        return back("/", exc.message)
-    return back("/", f"Snoozed until {until:%a %d %b %H:%M}.")
+        return _refused(request, key, exc.message)
+    local_until = until.astimezone(ZoneInfo(app.timezone))
+    return _decided(
+        request,
+        form,
+        key,
+        f"Snoozed until {local_until:%a %d %b %H:%M}: {_title(form)}.",
+        "snoozed",
+    )
+
+
+@router.post("/actions/undo", summary="Undo a done, skip or snooze")
+async def undo(request: Request) -> Response:
+    form = await request.form()
+    key = _key(form)
+    try:
+        decisions.reopen(service(request), key, now=now())
+    except AfterviewError as exc:
+        return _refused(request, key, exc.message)
+    return back(request, f"/#{steps.anchor(key)}", f"Back on your list: {_title(form)}.")
+
+
+def _item_of(form: Any, key: str) -> dict[str, Any]:
+    found = steps.ids(key)
+    return {"key": key, "opportunity_id": _int(form_text(form, "opp")) or found.get("opp")}
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text and text.isdigit() and len(text) < 12 else None
+
+
+def _title(form: Any) -> str:
+    return (form_text(form, "title") or "the step")[:300]
 
 
 def _key(form: Any) -> str:
