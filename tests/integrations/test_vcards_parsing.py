@@ -86,7 +86,8 @@ def test_vcard_40_pref_1_and_tel_uris() -> None:
     (ana,) = cards("v4.vcf")
     assert ana.version == "4.0"
     assert ana.emails == ("ana.lima@adatum.example", "ana.lima@mailbox.example")
-    assert ana.phones == ("+1-555-555-0100", "+1-555-555-0150")  # no fax; ";ext=" dropped
+    # work before mobile (even a mobile marked PREF=1), the extension kept, no fax
+    assert ana.phones == ("+1-555-555-0150 ext. 12", "+1-555-555-0100")
     assert (ana.title, ana.organisation) == ("Hiring Manager, Analytics", "Adatum Corporation")
 
 

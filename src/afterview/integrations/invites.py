@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo
 from afterview.errors import BadInput
 from afterview.integrations import check_size
 from afterview.playbook.facts import InterviewFormat
+from afterview.text_safety import clean_text
 
 MIN_YEAR, MAX_YEAR = 1900, 2999
 DEFAULT_LENGTH = timedelta(hours=1)  # an event with neither DTEND nor DURATION
@@ -119,8 +120,8 @@ class Invitation:
     uid: str
     sequence: int
     method: Method
-    start: datetime  # aware, in `tz`
-    end: datetime
+    start: datetime | None  # aware, in `tz`; None only for a cancellation without times
+    end: datetime | None
     tz: str  # IANA
     all_day: bool
     summary: str | None
@@ -129,6 +130,23 @@ class Invitation:
     organizer: Party | None
     attendees: tuple[Party, ...]
     notes: tuple[str, ...] = ()  # what was guessed or left out, to tell the user
+    stamp: datetime | None = None  # DTSTAMP (UTC): orders updates of the same SEQUENCE
+    # The occurrence this event is about, as an instant: RECURRENCE-ID for an exception
+    # (another occurrence of a repeating event), else the start as first written.
+    occurrence: datetime | None = None
+    exception: bool = False  # the event is a RECURRENCE-ID exception, not the series
+
+    def newer_than(self, sequence: int, stamp: datetime | None) -> bool:
+        """RFC 5546 (2.1.5): a higher SEQUENCE is newer; with the same SEQUENCE, a later
+        DTSTAMP is (Outlook and Thunderbird re-send minor changes that way)."""
+        if self.sequence != sequence:
+            return self.sequence > sequence
+        return self.stamp is not None and stamp is not None and self.stamp > stamp
+
+    def older_than(self, sequence: int, stamp: datetime | None) -> bool:
+        if self.sequence != sequence:
+            return self.sequence < sequence
+        return self.stamp is not None and stamp is not None and self.stamp < stamp
 
     @property
     def meeting_provider(self) -> str | None:
@@ -185,22 +203,30 @@ def parse_invitation(
     text = _calendar_text(data)
     calendars = _parse_calendars(text)
     method = _method(calendars)
-    event = _the_event(calendars)
+    event, timing = _the_event(calendars)
     zones = _Zones(calendars, default_zone, hint=_text(event.get("LOCATION")))
-    start, end, tz, all_day = _times(event, zones, day_start, day_end)
-    notes = list(zones.notes)
-    if event.get("RRULE") is not None:
+    if method is not Method.CANCEL and (_text(event.get("STATUS")) or "").upper() == "CANCELLED":
+        method = Method.CANCEL
+    if method is Method.CANCEL and timing.get("DTSTART") is None:
+        # RFC 5546 (3.2.5) lets a cancellation leave out DTSTART: the UID says what goes.
+        start = end = None
+        tz, all_day, notes = zones.calendar_zone, False, []
+    else:
+        start, end, tz, all_day = _times(timing, zones, day_start, day_end)
+        notes = list(zones.notes)
+    if event.get("RRULE") is not None and timing is event:
         notes.append("The event repeats; only its first occurrence is recorded.")
+    elif timing is not event:
+        notes.append("The first occurrence was moved (an exception); its time is recorded.")
     uid = _text(event.get("UID"))
     if not uid:
         uid = _synthetic_uid(event)
         notes.append("The invitation has no UID, so a later update cannot be matched to it.")
-    if method is not Method.CANCEL and (_text(event.get("STATUS")) or "").upper() == "CANCELLED":
-        method = Method.CANCEL
     organizer = _party(event.get("ORGANIZER"), organizer=True)
     attendees = tuple(p for p in map(_party, _many(event.get("ATTENDEE"))) if p is not None)
+    exception = event.get("RECURRENCE-ID") is not None
     return Invitation(
-        uid=uid,
+        uid=clean_text(uid),
         sequence=_sequence(event.get("SEQUENCE")),
         method=method,
         start=start,
@@ -213,6 +239,9 @@ def parse_invitation(
         organizer=organizer,
         attendees=attendees,
         notes=tuple(dict.fromkeys(notes)),
+        stamp=_instant(event.get("DTSTAMP"), zones),
+        occurrence=_instant(event.get("RECURRENCE-ID" if exception else "DTSTART"), zones),
+        exception=exception,
     )
 
 
@@ -228,12 +257,12 @@ def find_meeting_url(event: Any) -> str | None:
     """The video link: from the properties made for it first, then from free text."""
     for name in LINK_PROPERTIES:
         for value in _many(event.get(name)):
-            found = ANY_URL.search(str(value))
+            found = ANY_URL.search(clean_text(str(value)))
             if found:
                 return _trim_url(found.group())
     for name in FREE_TEXT_PROPERTIES:
         for value in _many(event.get(name)):
-            found = MEETING_URL.search(str(value))
+            found = MEETING_URL.search(clean_text(str(value)))
             if found:
                 return _trim_url(found.group())
     return None
@@ -247,7 +276,7 @@ def _calendar_text(data: bytes) -> str:
     if head[:15].upper() == b"BEGIN:VCALENDAR":
         return _utf8(head, "The invitation")
     if head[:6].upper() == b"BEGIN:":
-        first = head.split(b"\n", 1)[0].strip().decode("ascii", "replace")
+        first = clean_text(head.split(b"\n", 1)[0].strip().decode("ascii", "replace"))[:80]
         raise BadInput(
             f"This is not a whole calendar: it starts with {first}, not BEGIN:VCALENDAR."
         )
@@ -322,7 +351,7 @@ def _parse_calendars(text: str) -> list[Any]:
 
 
 def _method(calendars: Sequence[Any]) -> Method:
-    raw = (_text(calendars[0].get("METHOD")) or "PUBLISH").strip().upper()
+    raw = clean_text(_text(calendars[0].get("METHOD")) or "PUBLISH").strip().upper()[:40]
     if raw in Method.__members__:
         return Method(raw)
     if raw in {"REPLY", "COUNTER", "DECLINECOUNTER"}:
@@ -332,18 +361,81 @@ def _method(calendars: Sequence[Any]) -> Method:
     raise BadInput(f"METHOD:{raw} is neither an invitation nor a cancellation.")
 
 
-def _the_event(calendars: Sequence[Any]) -> Any:
+def _the_event(calendars: Sequence[Any]) -> tuple[Any, Any]:
+    """The event the invitation is about, and the one whose times the interview takes.
+
+    One UID: the series (its newest version by SEQUENCE, then DTSTAMP), whose first
+    occurrence is the interview — unless an exception in the file moves that very
+    occurrence. A file of exceptions only (Outlook sends a changed occurrence alone) is
+    about its earliest occurrence. Events without a UID cannot be told apart, so two of
+    them are two events, never one.
+    """
     events = [e for c in calendars for e in c.walk("VEVENT")]
     if not events:
         raise BadInput("The calendar holds no event (VEVENT): there is no interview in it.")
-    masters = [e for e in events if e.get("RECURRENCE-ID") is None] or events
-    uids = {_text(e.get("UID")) for e in masters}
-    if len(uids) > 1:
+    keys = {_text(e.get("UID")) or f"no-uid-{n}" for n, e in enumerate(events)}
+    if len(keys) > 1:
+        missing = sum(1 for e in events if not _text(e.get("UID")))
+        why = f" ({missing} without a UID)" if missing else ""
         raise BadInput(
-            f"The file holds {len(uids)} different events; an invitation holds one. "
+            f"The file holds {len(keys)} different events{why}; an invitation holds one. "
             "Import them one at a time."
         )
-    return max(masters, key=lambda e: _sequence(e.get("SEQUENCE")))
+    masters = [e for e in events if e.get("RECURRENCE-ID") is None]
+    exceptions = [e for e in events if e.get("RECURRENCE-ID") is not None]
+    if not masters:
+        first = min(exceptions, key=lambda e: _sort_key(e.get("RECURRENCE-ID")) or "")
+        return first, first
+    master = max(masters, key=_version)
+    start_key = _sort_key(master.get("DTSTART"))
+    moved = [e for e in exceptions if _sort_key(e.get("RECURRENCE-ID")) == start_key]
+    if moved and start_key is not None:
+        return master, max(moved, key=_version)
+    return master, master
+
+
+def _version(event: Any) -> tuple[int, str]:
+    return _sequence(event.get("SEQUENCE")), _stamp_key(event.get("DTSTAMP"))
+
+
+def _sort_key(prop: Any) -> str | None:
+    """A comparable form of DTSTART / RECURRENCE-ID as written (an instant for UTC)."""
+    try:
+        value = prop.dt if prop is not None and not isinstance(prop, list) else None
+    except Exception:  # a broken value: no key
+        return None
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        try:
+            return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+        except (ValueError, OverflowError):
+            return None
+    return value.isoformat() if isinstance(value, date) else None
+
+
+def _stamp_key(prop: Any) -> str:
+    return _sort_key(prop) or ""
+
+
+def _instant(prop: Any, zones: _Zones) -> datetime | None:
+    """DTSTAMP, RECURRENCE-ID or DTSTART as a UTC instant, or None when absent or broken."""
+    if prop is None or isinstance(prop, list):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            value = prop.dt
+    except Exception:  # a broken value says nothing
+        return None
+    if not isinstance(value, date) or not MIN_YEAR <= value.year <= MAX_YEAR:
+        return None
+    if not isinstance(value, datetime) or _is_date(prop):
+        return datetime.combine(value if not isinstance(value, datetime) else value.date(),
+                                time(0), tzinfo=UTC)  # fmt: skip
+    try:
+        placed, _ = zones.place(value, _tzid(prop))
+    except BadInput:
+        return None
+    return placed.astimezone(UTC)
 
 
 # --- times and zones --------------------------------------------------------------------
@@ -356,8 +448,9 @@ def _times(
     if start_prop is None:
         raise BadInput("The event has no start time (DTSTART).")
     start_value = _value(start_prop, "DTSTART")
-    if not isinstance(start_value, datetime):  # a date: an all-day event
-        return _all_day(event, start_value, zones, day_start, day_end)
+    if not isinstance(start_value, datetime) or _is_date(start_prop):  # an all-day event
+        day = start_value.date() if isinstance(start_value, datetime) else start_value
+        return _all_day(event, day, zones, day_start, day_end)
     start, tz = zones.place(start_value, _tzid(start_prop))
     end_prop = event.get("DTEND")
     if end_prop is not None:
@@ -390,7 +483,9 @@ def _all_day(
     tz = zones.calendar_zone
     end_prop = event.get("DTEND")
     last = _value(end_prop, "DTEND") if end_prop is not None else None
-    if isinstance(last, date) and not isinstance(last, datetime) and (last - day).days > 1:
+    if isinstance(last, datetime):
+        last = last.date() if _is_date(end_prop) else None
+    if isinstance(last, date) and (last - day).days > 1:
         zones.notes.append(
             f"The event runs {(last - day).days} days; it is recorded on its first day."
         )
@@ -652,6 +747,7 @@ def _cities_named_in(text: str) -> list[str]:
 def _block_rules(block: Any) -> tzinfo | None:
     """The VTIMEZONE's own rules, never a cached zone of the same (made-up) name."""
     try:
+        block = _eras_closed(block)
         try:
             rules = block.to_tz(lookup_tzid=False)
         except TypeError:  # icalendar without lookup_tzid
@@ -662,6 +758,50 @@ def _block_rules(block: Any) -> tzinfo | None:
     except Exception:  # a malformed block: treated as no block
         return None
     return rules if isinstance(rules, tzinfo) else None
+
+
+def _eras_closed(block: Any) -> Any:
+    """The block with each superseded rule ended where the next era begins.
+
+    Outlook and Exchange describe a zone whose rules changed (the US in 2007, Australia
+    in 2008) as two eras: the old STANDARD/DAYLIGHT pair, its RRULEs left open, and a
+    new pair with later DTSTARTs. Read literally (RFC 5545), the old rules keep firing
+    beside the new ones — a November with the old "last Sunday of October" change — and
+    no real zone matches; the producer meant the new era to replace the old one.
+    """
+    observances = [
+        (sub.name, _naive(sub.get("DTSTART")), sub)
+        for sub in block.subcomponents
+        if sub.name in {"STANDARD", "DAYLIGHT"}
+    ]
+    dated = [(kind, start, sub) for kind, start, sub in observances if start is not None]
+    changes: list[tuple[Any, datetime]] = []
+    for kind, start, sub in dated:
+        rule = sub.get("RRULE")
+        if rule is None or isinstance(rule, list) or "UNTIL" in rule or "COUNT" in rule:
+            continue
+        later_same = [s for k, s, _ in dated if k == kind and s > start]
+        if not later_same:
+            continue
+        successor = min(later_same)
+        era = [s for _, s, _ in dated if s > start and s >= successor - timedelta(days=366)]
+        changes.append((sub, min(era) - timedelta(days=1)))
+    if not changes:
+        return block
+    copy = type(block).from_ical(block.to_ical())
+    positions = {id(sub): n for n, sub in enumerate(block.subcomponents)}
+    for sub, until in changes:
+        twin = copy.subcomponents[positions[id(sub)]]
+        twin["RRULE"]["UNTIL"] = [until.replace(tzinfo=UTC)]
+    return copy
+
+
+def _naive(prop: Any) -> datetime | None:
+    try:
+        value = prop.dt if prop is not None and not isinstance(prop, list) else None
+    except Exception:  # a broken DTSTART: the observance is left as it is
+        return None
+    return value.replace(tzinfo=None) if isinstance(value, datetime) else None
 
 
 def _check_year(year: int) -> None:
@@ -684,6 +824,12 @@ def _value(prop: Any, name: str) -> date:
     if not isinstance(value, date):
         raise BadInput(f"The event's {name} is not a date or a time ({value!r}).")
     return value
+
+
+def _is_date(prop: Any) -> bool:
+    """VALUE=DATE: a day, even with a TZID on it (which icalendar turns into midnight)."""
+    params = getattr(prop, "params", None) or {}
+    return str(params.get("VALUE", "")).upper() == "DATE"
 
 
 def _tzid(prop: Any) -> str | None:
@@ -717,14 +863,14 @@ def _party(prop: Any, organizer: bool = False) -> Party | None:
     params = getattr(prop, "params", None) or {}
     if str(params.get("CUTYPE", "")).upper() in SKIPPED_CUTYPES:
         return None
-    address = unquote(str(prop).strip())
+    address = clean_text(unquote(str(prop).strip().strip('"').strip()))
     if address.lower().startswith("mailto:"):
         address = address[7:].strip()
     if "@" not in address:
-        address = str(params.get("EMAIL", "")).strip()
+        address = clean_text(str(params.get("EMAIL", ""))).strip().strip('"')
     looks_right = re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+", address)
     email_address = address.lower() if looks_right else None
-    name = _one_line(str(params.get("CN", "")).strip().strip('"'))
+    name = _one_line(str(params.get("CN", "")).strip().strip('"'), limit=200)
     if name and email_address and name.lower() == email_address:
         name = None
     if not name and not email_address:
@@ -756,9 +902,10 @@ def _text(value: Any) -> str | None:
 
 
 def _one_line(text: str | None, limit: int = 500) -> str | None:
+    """One line of text from the file, its control characters and escapes removed."""
     if not text:
         return None
-    flat = " ".join(text.split())
+    flat = " ".join(clean_text(text).split())
     return flat[:limit] or None
 
 
@@ -777,5 +924,5 @@ def _synthetic_uid(event: Any) -> str:
 
 
 def _first_line(error: object) -> str:
-    text = str(error).strip().splitlines()
+    text = clean_text(str(error), multiline=True).strip().splitlines()
     return (text[0] if text else type(error).__name__)[:300]

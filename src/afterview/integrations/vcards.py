@@ -23,8 +23,19 @@ from typing import Any
 
 from afterview.errors import BadInput
 from afterview.integrations import check_size
+from afterview.text_safety import clean_text
 
 DROPPED = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})  # large, binary, and not needed
+# PROFILE:VCARD (vCard 3.0's optional self-description, which Lotus Notes and Exchange
+# write) makes vobject refuse the whole card; it says nothing about the person.
+IGNORED = DROPPED | {"PROFILE"}
+# Read as written, not through vobject, which cuts a value at an unescaped comma (Gmail
+# writes FN:Mr. John Richter, James Doe Sr.) as if it were a list.
+TEXT_PROPERTIES = frozenset({"FN", "TITLE", "ROLE"})
+NAME_SUFFIXES = frozenset(
+    {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "mba", "msc", "bsc", "ma", "ba", "dds",
+     "cpa", "pe", "rn", "obe", "mbe", "cbe", "qc", "kc"}
+)  # fmt: skip
 MAX_NAME = 200
 CARD_SPAN = re.compile(r"^BEGIN:VCARD\s*$.*?^END:VCARD\s*$", re.I | re.M | re.S)
 APPLE_LABEL = re.compile(r"_\$!<(.*)>!\$_")
@@ -36,7 +47,7 @@ class Card:
     title: str | None
     organisation: str | None
     emails: tuple[str, ...]  # the best first: work, then preferred, home last
-    phones: tuple[str, ...]  # the best first: work, mobile, preferred; no fax or pager
+    phones: tuple[str, ...]  # the best first: work, then mobile, then preferred; no fax/pager
     version: str | None = None
 
     @property
@@ -112,7 +123,7 @@ def _clean(card: str, notes: list[str], number: int) -> str:
         if not sep:
             continue  # a stray line (2.1 base64 without folding): not a property
         name = head.split(";", 1)[0].split(".")[-1].upper()
-        if name in DROPPED:
+        if name in IGNORED:
             continue
         if _is_qp(line):
             head, value = _decode_qp(head, value, notes, number)
@@ -168,6 +179,7 @@ def _read_card(span: str, notes: list[str], number: int) -> Card:
     import vobject
 
     text = _clean(span, notes, number)
+    written = _written_text(text)
     try:
         component = vobject.readOne(text, ignoreUnreadable=True)
     except Exception as exc:  # vobject on untrusted input: anything can come
@@ -191,8 +203,8 @@ def _read_card(span: str, notes: list[str], number: int) -> Card:
             valid.append(checked)
     phones = _ranked(by_name.get("TEL", []), labels, _phone_score, _phone_value)
     return Card(
-        name=_name(by_name),
-        title=_single(by_name.get("TITLE")) or _single(by_name.get("ROLE")),
+        name=_name(by_name, written.get("FN")),
+        title=_bounded(written.get("TITLE", "")) or _bounded(written.get("ROLE", "")),
         organisation=_organisation(by_name.get("ORG")),
         emails=tuple(valid),
         phones=tuple(dict.fromkeys(phones)),
@@ -200,17 +212,65 @@ def _read_card(span: str, notes: list[str], number: int) -> Card:
     )
 
 
-def _name(by_name: dict[str, list[Any]]) -> str | None:
-    full = _single(by_name.get("FN"))
-    if full:
-        return _bounded(full)
+def _written_text(card: str) -> dict[str, str]:
+    """FN, TITLE and ROLE as written (the first of each), with vCard escapes undone."""
+    found: dict[str, str] = {}
+    for line in card.split("\r\n"):
+        head, sep, value = _split(line)
+        name = head.split(";", 1)[0].split(".")[-1].upper()
+        if sep and name in TEXT_PROPERTIES and name not in found and value.strip():
+            found[name] = _unescape(value)
+    return found
+
+
+def _unescape(value: str) -> str:
+    return re.sub(r"\\([\\,;:nN])", lambda m: " " if m.group(1) in "nN" else m.group(1), value)
+
+
+def _name(by_name: dict[str, list[Any]], written: str | None) -> str | None:
     structured = by_name.get("N")
-    if not structured:
+    value = structured[0].value if structured else None
+    full = _bounded(written or "")
+    if full:
+        return _in_reading_order(full, value)
+    if value is None:
         return None
-    value = structured[0].value
     parts = [getattr(value, key, "") for key in ("prefix", "given", "additional", "family")]
     words = " ".join(_flatten(parts)).split()
     return _bounded(" ".join(words)) if words else None
+
+
+def _in_reading_order(full: str, structured: Any) -> str:
+    """ "Dartmouth, Greg" (a "file as" name, family first) → "Greg Dartmouth".
+
+    The greeting takes the first name from the front (P5: "Dear Greg,"), so a name
+    stored family-first would greet the family name. N says which part is which;
+    without N, "Word, Word" is turned round only when the second part is not a suffix
+    ("Smith, Jr." stays).
+    """
+    family_part, comma, given_part = full.partition(",")
+    if not comma or "," in given_part or not family_part.strip() or not given_part.strip():
+        return full
+    family_part, given_part = family_part.strip(), given_part.strip()
+    if structured is not None:
+        family = " ".join(_flatten([getattr(structured, "family", "")])).strip()
+        given = " ".join(_flatten([getattr(structured, "given", "")])).strip()
+        if family and given and _same(family_part, family) and _same_start(given_part, given):
+            return f"{given_part} {family_part}"
+        return full
+    simple = all(0 < len(p.split()) <= 2 and "." not in p for p in (family_part, given_part))
+    if simple and given_part.strip(".").casefold() not in NAME_SUFFIXES:
+        return f"{given_part} {family_part}"
+    return full
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _same_start(text: str, given: str) -> bool:
+    first, wanted = text.split(maxsplit=1), given.split(maxsplit=1)
+    return bool(first and wanted) and _same(first[0], wanted[0])
 
 
 def _organisation(lines: list[Any] | None) -> str | None:
@@ -238,7 +298,8 @@ def _flatten(values: Iterable[Any]) -> list[str]:
 
 
 def _bounded(text: str) -> str | None:
-    one_line = " ".join(text.split())
+    """One line of the card's text, without control characters or escape sequences."""
+    one_line = " ".join(clean_text(text).split())
     return one_line[:MAX_NAME] or None
 
 
@@ -256,40 +317,55 @@ def _kinds(line: Any, labels: dict[str, str]) -> set[str]:
     return kinds
 
 
-def _email_score(kinds: set[str]) -> int:
-    return 2 * ("WORK" in kinds) + ("PREF" in kinds) - 2 * ("HOME" in kinds)
+def _email_score(kinds: set[str]) -> tuple[int, ...] | None:
+    """Work first, then preferred; home last."""
+    return ("WORK" not in kinds, "PREF" not in kinds, "HOME" in kinds)  # False sorts first
 
 
-def _phone_score(kinds: set[str]) -> int:
+def _phone_score(kinds: set[str]) -> tuple[int, ...] | None:
+    """Work first, then mobile, then preferred, home last; never a fax or pager.
+
+    Categories in that order, the preferred number first within one: a rank, not a
+    sum, so iPhone's mobile marked preferred (TYPE=CELL,pref) never outranks a work
+    number, and of two work numbers the one marked PREF=1 comes first.
+    """
     if kinds & {"FAX", "PAGER"}:
-        return -100
-    return (
-        2 * ("WORK" in kinds)
-        + bool(kinds & {"CELL", "MOBILE", "IPHONE"})
-        + ("PREF" in kinds)
-        - ("HOME" in kinds)
-    )
+        return None
+    if "WORK" in kinds:
+        category = 0
+    elif kinds & {"CELL", "MOBILE", "IPHONE"}:
+        category = 1
+    elif "PREF" in kinds:
+        category = 2
+    else:
+        category = 4 if "HOME" in kinds else 3
+    return (category, "PREF" not in kinds)
 
 
 def _ranked(lines: list[Any], labels: dict[str, str], score: Any, value: Any) -> list[str]:
     scored = []
     for position, line in enumerate(lines):
-        points = score(_kinds(line, labels))
+        rank = score(_kinds(line, labels))
         text = value(str(line.value))
-        if text and points > -100:
-            scored.append((-points, position, text))
+        if text and rank is not None:
+            scored.append((rank, position, text))
     return [text for _, _, text in sorted(scored)]
 
 
 def _email_value(raw: str) -> str:
-    text = raw.strip()
+    text = clean_text(raw).strip()
     return text[7:].strip() if text.lower().startswith("mailto:") else text
 
 
 def _phone_value(raw: str) -> str:
-    text = raw.strip()
-    if text.lower().startswith("tel:"):
-        text = text[4:].split(";", 1)[0]  # tel:+44-20-7946-0000;ext=12
+    """The number as written, with its extension; "" for a value without a digit."""
+    text = clean_text(raw).strip()
+    if text.lower().startswith("tel:"):  # RFC 3966: tel:+1-418-656-9254;ext=102
+        number, *params = text[4:].split(";")
+        extension = next((p[4:] for p in params if p.lower().startswith("ext=")), "")
+        text = f"{number} ext. {extension}" if extension else number
+    if not any(ch.isdigit() for ch in text):
+        return ""  # "BusinessPhone": a placeholder, not a number
     return " ".join(text.split())[:60]
 
 
@@ -303,5 +379,5 @@ def _checked_email(address: str) -> str | None:
 
 
 def _first_line(error: object) -> str:
-    lines = str(error).strip().splitlines()
+    lines = clean_text(str(error), multiline=True).strip().splitlines()
     return (lines[0] if lines else type(error).__name__)[:200]

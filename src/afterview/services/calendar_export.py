@@ -31,10 +31,12 @@ def plan_to_ics(
     if refresh is not None:
         calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", vDuration(refresh))
+    starts: list[datetime] = []
     for item in items:
         start = datetime.fromisoformat(item["snoozed_until"] or item["due"]).astimezone(
             zone(item["tz"])
         )
+        starts.append(start)
         event = Event()
         event.add("uid", f"{item['key']}@afterview")
         event.add("dtstamp", now)
@@ -51,11 +53,19 @@ def plan_to_ics(
         alarm.add("trigger", timedelta(minutes=0))
         event.add_component(alarm)
         calendar.add_component(event)
-    # zone rules for the years the plan can touch, not 1970–2038 (a third of the file)
-    calendar.add_missing_timezones(
-        first_date=date(now.year - 2, 1, 1), last_date=date(now.year + 3, 1, 1)
-    )
+    # Zone rules for the years the events fall in (an overdue step can be years old),
+    # not 1970–2038, which would be a third of the file.
+    first, last = _years_covered(starts, now)
+    calendar.add_missing_timezones(first_date=first, last_date=last)
     return bytes(calendar.to_ical())
+
+
+def _years_covered(starts: list[datetime], now: datetime) -> tuple[date, date]:
+    """From January of the earliest event's year (or of `now`'s year less two) to three
+    years past the latest event and `now`."""
+    first_year = min([now.year - 2, *(s.year for s in starts)])
+    last_year = max([now.year, *(s.year for s in starts)]) + 3
+    return date(max(first_year, 1900), 1, 1), date(last_year, 1, 1)
 
 
 def export_ics(app: App, now: datetime, refresh: timedelta | None = None) -> bytes:

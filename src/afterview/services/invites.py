@@ -11,6 +11,8 @@ recorded. Everything happens in one transaction: a bad file writes nothing.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -47,6 +49,9 @@ SHARED_DOMAINS = frozenset(
         "group.calendar.google.com", "resource.calendar.google.com",
     }
 )  # fmt: skip
+# What orders updates and names the occurrence, beside the interview's UID and SEQUENCE:
+# DTSTAMP and the occurrence (RECURRENCE-ID) in the meta table, one row per invitation.
+STATE_PREFIX = "invite-state:"
 LEGAL_SUFFIXES = re.compile(r"\b(ltd|limited|plc|inc|llc|llp|gmbh|ag|sa|bv|co)\b\.?", re.I)
 PANEL_ROLES = frozenset({PersonRole.INTERVIEWER, PersonRole.HIRING_MANAGER})
 
@@ -174,6 +179,7 @@ def _first(
     notes = list(invitation.notes)
     people = _People(repo, opp, own, notes)
     panel = people.take(invitation.people)
+    assert invitation.start is not None and invitation.end is not None  # only a CANCEL lacks them
     interview_id = repo.add_interview(
         opp_id,
         round=repo.next_round(opp_id),
@@ -187,6 +193,7 @@ def _first(
         invite_uid=invitation.uid,
         invite_sequence=invitation.sequence,
     )
+    _save_state(repo, invitation)
     refresh_opportunity(app, repo, opp_id, now)
     return _result(InviteAction.ADDED, invitation, interview_id, opp, created, None, people, notes)
 
@@ -270,24 +277,37 @@ def _again(
     opp = repo.load_opportunity(owner)
     interview = next(i for i in opp.interviews if i.id == interview_id)
     people = _People(repo, opp, own, notes)
+    stamp, occurrence = _load_state(repo, invitation.uid, interview)
+    if _other_occurrence(invitation, occurrence):
+        what = "cancels" if invitation.method is Method.CANCEL else "changes"
+        notes.insert(
+            0,
+            f"Nothing to change: this {what} another occurrence of the repeating event "
+            f"({_when(invitation.occurrence, interview.tz)}), not the one recorded.",
+        )
+        return _stored(invitation, interview, opp, recorded, notes)
     if invitation.method is Method.CANCEL:
-        if interview.cancelled or invitation.sequence < recorded:
+        if interview.cancelled or invitation.older_than(recorded, stamp):
             why = "already cancelled" if interview.cancelled else "older than the one imported"
             notes.insert(0, f"Nothing to change: the cancellation is {why}.")
             return _stored(invitation, interview, opp, recorded, notes)
         repo.update_interview(interview_id, cancelled=True, invite_sequence=invitation.sequence)
+        _save_state(repo, invitation, occurrence)
         refresh_opportunity(app, repo, owner, now)
         return _result(
-            InviteAction.CANCELLED, invitation, interview_id, opp, False, recorded, people, notes
-        )
-    if invitation.sequence <= recorded:
-        same = "the same update" if invitation.sequence == recorded else "an older update"
+            InviteAction.CANCELLED, invitation, interview_id, opp, False, recorded, people, notes,
+            interview,
+        )  # fmt: skip
+    if not invitation.newer_than(recorded, stamp):
+        same = invitation.sequence == recorded and not invitation.older_than(recorded, stamp)
+        what = "the same update" if same else "an older update"
         notes.insert(
             0,
-            f"Nothing to change: this is {same} (sequence {invitation.sequence}) of the "
+            f"Nothing to change: this is {what} (sequence {invitation.sequence}) of the "
             f"invitation already imported (sequence {recorded}).",
         )
         return _stored(invitation, interview, opp, recorded, notes)
+    assert invitation.start is not None and invitation.end is not None  # only a CANCEL lacks them
     changes: dict[str, Any] = {"invite_sequence": invitation.sequence}
     moved = (invitation.start, invitation.end, invitation.tz) != (
         interview.start,
@@ -308,6 +328,7 @@ def _again(
     if wanted != list(interview.interviewer_ids):
         changes["interviewer_ids"] = wanted
     repo.update_interview(interview_id, **changes)
+    _save_state(repo, invitation, occurrence)
     refresh_opportunity(app, repo, owner, now)
     action = InviteAction.MOVED if moved else InviteAction.UPDATED
     return _result(action, invitation, interview_id, opp, False, recorded, people, notes)
@@ -403,16 +424,25 @@ def _result(
     recorded: int | None,
     people: _People,
     notes: list[str],
+    recorded_interview: Interview | None = None,
 ) -> InviteResult:
+    from afterview.playbook.timing import local
+
+    start, end, tz = invitation.start, invitation.end, invitation.tz
+    if start is None or end is None:  # a cancellation without times: the recorded ones
+        assert recorded_interview is not None
+        tz = recorded_interview.tz
+        start = local(recorded_interview.start, tz)
+        end = local(recorded_interview.end, tz)
     return InviteResult(
         action=action,
         interview_id=interview_id,
         opportunity_id=opp.id,
         company=opp.company,
         opportunity_created=created,
-        start=invitation.start,
-        end=invitation.end,
-        tz=invitation.tz,
+        start=start,
+        end=end,
+        tz=tz,
         all_day=invitation.all_day,
         format=invitation.format,
         location=invitation.interview_location,
@@ -458,6 +488,53 @@ def _stored(
         recorded_sequence=recorded,
         notes=tuple(notes[:1]),  # why nothing changed; the file's own notes do not matter
     )
+
+
+def _state_key(uid: str) -> str:
+    return STATE_PREFIX + hashlib.sha256(uid.encode("utf-8")).hexdigest()[:40]
+
+
+def _load_state(
+    repo: Repository, uid: str, interview: Interview
+) -> tuple[datetime | None, datetime | None]:
+    """The recorded DTSTAMP and occurrence; before they were kept, the occurrence is
+    taken to be the interview's start (no stamp: a same-SEQUENCE update is not newer)."""
+    raw = repo.get_meta(_state_key(uid))
+    data = json.loads(raw) if raw else {}
+    stamp = data.get("stamp")
+    occurrence = data.get("occurrence")
+    return (
+        datetime.fromisoformat(stamp) if stamp else None,
+        datetime.fromisoformat(occurrence) if occurrence else interview.start,
+    )
+
+
+def _save_state(
+    repo: Repository, invitation: Invitation, occurrence: datetime | None = None
+) -> None:
+    """Keep the newest DTSTAMP and the occurrence the interview is (the first one's
+    stays when a series is updated, or is the exception's when that came first)."""
+    kept = occurrence if occurrence is not None else invitation.occurrence
+    if not invitation.exception and invitation.occurrence is not None:
+        kept = invitation.occurrence  # the series moved: its first occurrence with it
+    state = {
+        "stamp": invitation.stamp.isoformat() if invitation.stamp else None,
+        "occurrence": kept.isoformat() if kept else None,
+    }
+    repo.set_meta(_state_key(invitation.uid), json.dumps(state, sort_keys=True))
+
+
+def _other_occurrence(invitation: Invitation, recorded: datetime | None) -> bool:
+    """An exception (RECURRENCE-ID) for an occurrence that is not the recorded one."""
+    if not invitation.exception or invitation.occurrence is None or recorded is None:
+        return False
+    return invitation.occurrence != recorded
+
+
+def _when(moment: datetime | None, tz: str) -> str:
+    from afterview.playbook.timing import local
+
+    return local(moment, tz).strftime("%a %d %b %Y %H:%M") if moment else "unknown"
 
 
 def _link_in(location: str | None) -> str | None:
