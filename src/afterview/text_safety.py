@@ -18,7 +18,12 @@ _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 # Bidirectional embeddings, overrides and isolates (LRE…RLO, LRI…PDI), and the
 # invisible marks that reorder text (LRM, RLM, ALM).
 _BIDI = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
-_UNSAFE = re.compile(f"[{_CONTROLS}{_BIDI}]")
+# Half of a UTF-16 surrogate pair on its own (JSON "\\ud83d" without its partner):
+# no UTF-8 encoder, database or terminal accepts it.
+_SURROGATES = "\ud800-\udfff"
+# Unicode's own line and paragraph separators: a line break to a terminal or a form.
+_SEPARATORS = "\u2028\u2029"
+_UNSAFE = re.compile(f"[{_CONTROLS}{_BIDI}{_SURROGATES}]")
 _BIDI_CHARS = re.compile(f"[{_BIDI}]")
 # An escape sequence is dropped whole, not only its ESC: "ESC ] 0 ; title BEL" would
 # otherwise leave "]0;title" in the name.
@@ -37,9 +42,21 @@ def clean_text(value: str, *, multiline: bool = False) -> str:
     text = _CSI.sub("", text)
     text = _OTHER_ESCAPE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(f"[{_SEPARATORS}]", "\n", text)
     if not multiline:
         text = text.replace("\n", " ").replace("\t", " ")
     return _UNSAFE.sub("", text)
+
+
+def for_terminal(value: object, *, multiline: bool = False) -> str:
+    """Stored text for a Rich renderer: cleaned, then its markup escaped.
+
+    Every CLI renderer prints stored text through this or through plain output that
+    `clean_text` already passed (cli.common.say, the fast read path).
+    """
+    from rich.markup import escape
+
+    return escape(clean_text(str(value), multiline=multiline))
 
 
 def unsafe_character(value: str, *, multiline: bool = False) -> str | None:
@@ -48,11 +65,13 @@ def unsafe_character(value: str, *, multiline: bool = False) -> str | None:
 
     Used to refuse what a person typed; text read from files is cleaned instead.
     """
-    if not multiline and ("\n" in value or "\r" in value):
+    if not multiline and re.search(f"[\n\r{_SEPARATORS}]", value):
         return "a line break"
     found = _UNSAFE.search(value.replace("\r\n", "\n"))
     if found is None:
         return None
     char = found.group()
     kind = "a bidirectional control" if _BIDI_CHARS.match(char) else "a control character"
+    if "\ud800" <= char <= "\udfff":
+        kind = "half of a surrogate pair"
     return f"{kind} (U+{ord(char):04X})"

@@ -15,6 +15,7 @@ import click
 
 from afterview.cli.common import Env
 from afterview.errors import AfterviewError
+from afterview.text_safety import clean_text
 
 # command name → (module, attribute, one-line help shown in `afterview --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -113,7 +114,7 @@ def run_click(argv: list[str]) -> int:
     try:
         result: Any = cli.main(args=argv, prog_name="afterview", standalone_mode=False)
     except AfterviewError as exc:
-        click.echo(f"afterview: {exc.message}", err=True)
+        click.echo(f"afterview: {clean_text(exc.message)}", err=True)
         return exc.exit_code
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
@@ -123,7 +124,7 @@ def run_click(argv: list[str]) -> int:
             exc.show()
             return exc.exit_code
         where = f" See `{exc.ctx.command_path} -h`." if exc.ctx is not None else ""
-        click.echo(f"afterview: {exc.format_message()}{where}", err=True)
+        click.echo(f"afterview: {clean_text(exc.format_message())}{where}", err=True)
         return exc.exit_code
     except click.ClickException as exc:
         exc.show()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
@@ -20,6 +21,7 @@ def export(env: Env, kind: str, path: str) -> None:
     Examples:
       afterview export json ~/afterview-backup.json
       afterview export ics ~/afterview-plan.ics
+      afterview export json - | gzip > backup.json.gz    (- = stdout)
     """
     from afterview.services.backup import write_atomically
 
@@ -33,6 +35,10 @@ def export(env: Env, kind: str, path: str) -> None:
         from afterview.services.calendar_export import export_ics
 
         data = export_ics(env.app, now)
+    if path == "-":  # the backup itself on stdout, for a pipe: nothing else is printed
+        sys.stdout.buffer.write(data + (b"" if data.endswith(b"\n") else b"\n"))
+        sys.stdout.flush()
+        return
     write_atomically(path, data)
     say(f"Wrote {path} ({len(data):,} bytes).")
 
@@ -48,6 +54,8 @@ def import_(env: Env, kind: str, path: str, replace: bool) -> None:
 
     count = import_json(env.app, read_document(path), env.now(), replace=replace)
     say(f"Imported {count} opportunities from {path}.")
+
+
 from afterview.cli.integrations_cmd import as_import_group  # noqa: E402
 
 import_ = as_import_group(import_)

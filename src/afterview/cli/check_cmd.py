@@ -15,11 +15,12 @@ import sys
 
 from afterview import paths
 from afterview.errors import AfterviewError, BadInput, UnknownInterview, UnknownOpportunity
+from afterview.text_safety import clean_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-    from typing import Any
+    from collections.abc import Callable, Sequence
+    from typing import Any, NoReturn
 
     from afterview.writing.context import CheckContext
 
@@ -41,15 +42,37 @@ examples:
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """One line, like every other refusal (argparse would print its usage too)."""
+        raise BadInput(f"{message}. See `{self.prog} -h`.")
+
+
+def _id(not_found: Callable[[int], Exception]) -> Callable[[str], int]:
+    """An argparse type for a record id: outside 1..2^63-1 it names nothing (validation)."""
+
+    def convert(text: str) -> int:
+        from afterview.validation import record_id
+
+        return record_id(int(text), not_found)
+
+    convert.__name__ = "integer"
+    return convert
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="afterview check",
         description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", nargs="?", default="-", help="the text to check ('-' = stdin)")
-    p.add_argument("--opp", type=int, metavar="ID", help="the opportunity it is about")
-    p.add_argument("--interview", type=int, metavar="ID", help="the interview it follows")
+    p.add_argument(
+        "--opp", type=_id(UnknownOpportunity), metavar="ID", help="the opportunity it is about"
+    )
+    p.add_argument(
+        "--interview", type=_id(UnknownInterview), metavar="ID", help="the interview it follows"
+    )
     p.add_argument("--kind", choices=KINDS, help="what it is (default: thank-you with --interview)")
     p.add_argument("--language", metavar="LANG", help="en-GB or en-US (default: your profile)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
@@ -59,15 +82,22 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run(argv: list[str], db: str | None, demo: bool) -> int:
-    args = parser().parse_args(argv)
     try:
+        args = parser().parse_args(argv)
         return _run(args, args.db or db, args.demo or demo)
     except AfterviewError as exc:
-        sys.stderr.write(f"afterview: {exc.message}\n")
+        sys.stderr.write(f"afterview: {clean_text(exc.message)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("Interrupted.\n")
         return 130
+    except Exception as exc:
+        if os.environ.get("AFTERVIEW_DEBUG"):
+            raise
+        from afterview.cli.read import unexpected
+
+        sys.stderr.write(unexpected(exc) + "\n")
+        return 70
 
 
 def _run(args: argparse.Namespace, db: str | None, demo: bool) -> int:
@@ -92,7 +122,7 @@ def _run(args: argparse.Namespace, db: str | None, demo: bool) -> int:
         from afterview.cli.findings_view import render
 
         name = "<stdin>" if args.file == "-" else args.file
-        sys.stdout.write(render(report, name) + "\n")
+        sys.stdout.write(clean_text(render(report, name), multiline=True) + "\n")
     return 1 if report.errors else 0
 
 

@@ -12,6 +12,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from afterview.errors import UnknownInterview, UnknownMessage, UnknownOpportunity, UnknownPerson
+from afterview.text_safety import clean_text, for_terminal
+from afterview.validation import record_id
+
 if TYPE_CHECKING:
     from afterview.services.app import App
 
@@ -69,6 +73,7 @@ class Env:
 
 
 pass_env = click.make_pass_decorator(Env)
+shown = for_terminal  # what every Rich renderer prints stored text through
 
 
 def json_option(func: F) -> F:
@@ -80,9 +85,17 @@ def choice(enum: type[Enum]) -> click.Choice[str]:
 
 
 def emit_json(value: Any) -> None:
-    sys.stdout.write(
-        json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False, default=_plain) + "\n"
-    )
+    text = json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False, default=_plain)
+    sys.stdout.write(text.translate(_JSON_ESCAPES) + "\n")
+
+
+# JSON escapes C0 controls itself; these would reach a terminal raw (DEL, C1, bidi
+# overrides) or cannot be encoded (lone surrogates): written as \uXXXX, same value.
+_JSON_ESCAPES = {
+    code: f"\\u{code:04x}"
+    for block in ((0x7F, 0xA0), (0x202A, 0x202F), (0x2066, 0x206A), (0xD800, 0xE000))
+    for code in range(*block)
+}
 
 
 def _plain(value: Any) -> Any:
@@ -94,9 +107,42 @@ def _plain(value: Any) -> Any:
 
 
 def say(message: str) -> None:
-    """Human output on stdout."""
-    click.echo(message)
+    """Human output on stdout, without the control characters stored text may carry."""
+    click.echo(clean_text(message, multiline=True))
 
 
 def warn(message: str) -> None:
-    click.echo(f"afterview: {message}", err=True)
+    """One line on stderr, whatever the message holds."""
+    click.echo(f"afterview: {clean_text(message)}", err=True)
+
+
+class IdType(click.ParamType):  # type: ignore[type-arg]
+    """A record id typed on the command line. Outside 1..2^63-1 (SQL BIGINT) no record
+    can have it, so the answer is "No opportunity N" without asking the database."""
+
+    name = "integer"
+
+    def __init__(self, not_found: Callable[[int], Exception]) -> None:
+        self.not_found = not_found
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return record_id(value, self.not_found)
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            self.fail(f"{clean_text(repr(value))} is not a valid integer.", param, ctx)
+        return record_id(number, self.not_found)
+
+
+def _outbox_entry(number: int) -> Exception:
+    from afterview.services.outbox import UnknownOutbox
+
+    return UnknownOutbox(number)
+
+
+OPP_ID = IdType(UnknownOpportunity)
+INTERVIEW_ID = IdType(UnknownInterview)
+PERSON_ID = IdType(UnknownPerson)
+MESSAGE_ID = IdType(UnknownMessage)
+OUTBOX_ID = IdType(_outbox_entry)

@@ -31,8 +31,7 @@ def demo(env: Env, no_show: bool) -> None:
     app = App.open(url)
     try:
         now = env.now()
-        ids = sample.seed(app, now)
-        sample.catch_up(app, now)
+        ids = sample.create(app, now)
     finally:
         app.close()
     say(f"Demo database: {path or url} ({len(ids)} opportunities).")

@@ -11,7 +11,18 @@ from collections.abc import Sequence
 
 import click
 
-from afterview.cli.common import Env, emit_json, json_option, pass_env, say, warn
+from afterview.cli.common import (
+    INTERVIEW_ID,
+    MESSAGE_ID,
+    OPP_ID,
+    PERSON_ID,
+    Env,
+    emit_json,
+    json_option,
+    pass_env,
+    say,
+    warn,
+)
 
 
 @click.group()
@@ -28,8 +39,8 @@ def draft() -> None:
 
 
 @draft.command("thank-you")
-@click.argument("interview_id", type=int)
-@click.option("--to", "to", type=int, metavar="PERSON", help="Only to this person (id).")
+@click.argument("interview_id", type=INTERVIEW_ID)
+@click.option("--to", "to", type=PERSON_ID, metavar="PERSON", help="Only to this person (id).")
 @click.option("--nugget", type=int, metavar="N", help="Use the debrief's Nth nugget (1 = first).")
 @click.option("--at", metavar="TIME", help="Write it as of TIME (default: now).")
 @json_option
@@ -49,7 +60,7 @@ def thank_you(
 
 
 def _opportunity_draft(kind: str, help_text: str, with_to: bool = True) -> click.Command:
-    @click.argument("opp_id", type=int)
+    @click.argument("opp_id", type=OPP_ID)
     @click.option("--at", metavar="TIME", help="Write it as of TIME (default: now).")
     @json_option
     @pass_env
@@ -64,7 +75,7 @@ def _opportunity_draft(kind: str, help_text: str, with_to: bool = True) -> click
     command.__doc__ = help_text
     if with_to:
         command = click.option(
-            "--to", "to", type=int, metavar="PERSON", help="Address this person (id)."
+            "--to", "to", type=PERSON_ID, metavar="PERSON", help="Address this person (id)."
         )(command)
     return draft.command(kind)(command)
 
@@ -84,7 +95,7 @@ _opportunity_draft("decline", "Decline an offer, keeping the door open (P12).")
 
 
 @draft.command("list")
-@click.option("--opp", "opp_id", type=int, metavar="ID", help="Only this opportunity's.")
+@click.option("--opp", "opp_id", type=OPP_ID, metavar="ID", help="Only this opportunity's.")
 @json_option
 @pass_env
 def list_(env: Env, opp_id: int | None, as_json: bool) -> None:
@@ -117,7 +128,7 @@ def list_(env: Env, opp_id: int | None, as_json: bool) -> None:
 
 
 @draft.command("show")
-@click.argument("message_id", type=int)
+@click.argument("message_id", type=MESSAGE_ID)
 @json_option
 @pass_env
 def show(env: Env, message_id: int, as_json: bool) -> None:
@@ -132,7 +143,7 @@ def show(env: Env, message_id: int, as_json: bool) -> None:
 
 
 @draft.command("edit")
-@click.argument("message_id", type=int)
+@click.argument("message_id", type=MESSAGE_ID)
 @click.option("--subject", help="Set the subject without opening an editor.")
 @click.option(
     "--body-file",
@@ -165,7 +176,7 @@ def edit(
 
 
 @draft.command("check")
-@click.argument("message_id", type=int)
+@click.argument("message_id", type=MESSAGE_ID)
 @json_option
 @pass_env
 def check(env: Env, message_id: int, as_json: bool) -> None:
@@ -184,7 +195,7 @@ def check(env: Env, message_id: int, as_json: bool) -> None:
 
 
 @draft.command("export")
-@click.argument("message_id", type=int)
+@click.argument("message_id", type=MESSAGE_ID)
 @click.option(
     "--eml",
     type=click.Path(dir_okay=False, writable=True),
@@ -214,7 +225,7 @@ def export(env: Env, message_id: int, eml: str | None, mailto: bool) -> None:
 
 
 @draft.command("sent")
-@click.argument("message_id", type=int)
+@click.argument("message_id", type=MESSAGE_ID)
 @click.option("--at", metavar="TIME", default="now", show_default=True, help="When you sent it.")
 @pass_env
 def sent(env: Env, message_id: int, at: str) -> None:
@@ -229,7 +240,7 @@ def sent(env: Env, message_id: int, at: str) -> None:
 
 
 @draft.command("delete")
-@click.argument("message_id", type=int)
+@click.argument("message_id", type=MESSAGE_ID)
 @pass_env
 def delete(env: Env, message_id: int) -> None:
     """Delete a draft that was not sent."""

@@ -6,14 +6,14 @@ import sys
 
 import click
 
-from afterview.cli.common import Env, choice, emit_json, json_option, pass_env, say
+from afterview.cli.common import OPP_ID, Env, choice, emit_json, json_option, pass_env, say
 from afterview.playbook.facts import PersonRole, Route
 from afterview.services.import_summary import describe_invite, describe_vcards
 
 
 @click.command("invite")
 @click.argument("path", metavar="FILE|-")
-@click.option("--opp", "opp_id", type=int, help="The opportunity (default: matched).")
+@click.option("--opp", "opp_id", type=OPP_ID, help="The opportunity (default: matched).")
 @click.option("--create", "company", metavar="COMPANY", help="Start a new opportunity for it.")
 @click.option("--role", metavar="ROLE", help="The role's title, with --create.")
 @click.option(
@@ -79,7 +79,7 @@ def invite(
 
 @click.command("vcard")
 @click.argument("path", metavar="FILE|-")
-@click.argument("opp_id", type=int, metavar="OPP")
+@click.argument("opp_id", type=OPP_ID, metavar="OPP")
 @click.option(
     "--role",
     type=choice(PersonRole),

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import click
 
-from afterview.cli.common import Env, choice, emit_json, json_option, pass_env, say
+from afterview.cli.common import (
+    INTERVIEW_ID,
+    OPP_ID,
+    PERSON_ID,
+    Env,
+    choice,
+    emit_json,
+    json_option,
+    pass_env,
+    say,
+)
 from afterview.playbook.facts import InterviewFormat
 
 
@@ -14,7 +24,7 @@ def interview() -> None:
 
 
 @interview.command("add")
-@click.argument("opp_id", type=int)
+@click.argument("opp_id", type=OPP_ID)
 @click.option("--start", required=True, metavar="TIME", help="e.g. 2026-03-10T10:00")
 @click.option("--end", required=True, metavar="TIME", help="e.g. 2026-03-10T11:00")
 @click.option("--tz", metavar="ZONE", help="IANA zone of the interview (default: yours).")
@@ -37,7 +47,7 @@ def interview() -> None:
     "--interviewer-id",
     "interviewer_ids",
     multiple=True,
-    type=int,
+    type=PERSON_ID,
     help="A person already recorded on the opportunity.",
 )
 @click.option(
@@ -88,7 +98,7 @@ def add(
 
 
 @interview.command("move")
-@click.argument("interview_id", type=int)
+@click.argument("interview_id", type=INTERVIEW_ID)
 @click.option("--start", required=True, metavar="TIME")
 @click.option("--end", required=True, metavar="TIME")
 @click.option("--tz", metavar="ZONE", help="A new zone, if it changed.")
@@ -111,7 +121,7 @@ def move(env: Env, interview_id: int, start: str, end: str, tz: str | None) -> N
 
 
 @interview.command("cancel")
-@click.argument("interview_id", type=int)
+@click.argument("interview_id", type=INTERVIEW_ID)
 @pass_env
 def cancel(env: Env, interview_id: int) -> None:
     """Cancel an interview; its actions leave the plan."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from afterview.cli.common import Env, choice, emit_json, json_option, pass_env, say
+from afterview.cli.common import OPP_ID, Env, choice, emit_json, json_option, pass_env, say
 from afterview.playbook.facts import Route
 
 
@@ -85,7 +85,7 @@ def list_(env: Env, as_json: bool) -> None:
 
 
 @opp.command("show")
-@click.argument("opp_id", type=int)
+@click.argument("opp_id", type=OPP_ID)
 @json_option
 @pass_env
 def show(env: Env, opp_id: int, as_json: bool) -> None:
@@ -102,7 +102,7 @@ def show(env: Env, opp_id: int, as_json: bool) -> None:
 
 
 @opp.command("competitor")
-@click.argument("opp_id", type=int)
+@click.argument("opp_id", type=OPP_ID)
 @click.argument("name")
 @pass_env
 def competitor(env: Env, opp_id: int, name: str) -> None:

@@ -11,8 +11,9 @@ if TYPE_CHECKING:
 
 def render_opportunity(view: OpportunityView) -> None:
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
+
+    from afterview.text_safety import for_terminal as escape
 
     opp = view.opportunity
     console = Console()
@@ -23,7 +24,7 @@ def render_opportunity(view: OpportunityView) -> None:
     if opp.people:
         console.print("\n[bold]People[/bold]")
         for p in opp.people:
-            contact = p.email or "[yellow]no email (P3)[/yellow]"
+            contact = escape(p.email) if p.email else "[yellow]no email (P3)[/yellow]"
             title = f", {escape(p.title)}" if p.title else ""
             console.print(f"  {p.id:>3}  {escape(p.name)} ({p.role.value}{title}) {contact}")
     if opp.interviews:
@@ -34,7 +35,7 @@ def render_opportunity(view: OpportunityView) -> None:
             state = " [red]cancelled[/red]" if i.cancelled else ""
             console.print(
                 f"  {i.id:>3}  round {i.round}: {start:%a %d %b %Y %H:%M}–{end:%H:%M} "
-                f"{i.tz} ({i.format.value}){state}"
+                f"{escape(i.tz)} ({i.format.value}){state}"
             )
     for t in opp.timelines:
         parts = [

@@ -12,14 +12,23 @@ from typing import TYPE_CHECKING
 
 import click
 
-from afterview.cli.common import Env, emit_json, json_option, pass_env, say, warn
+from afterview.cli.common import (
+    MESSAGE_ID,
+    OUTBOX_ID,
+    Env,
+    emit_json,
+    json_option,
+    pass_env,
+    say,
+    warn,
+)
 
 if TYPE_CHECKING:
     from afterview.services.outbox import RunLine
 
 
 @click.command()
-@click.argument("draft_id", type=int)
+@click.argument("draft_id", type=MESSAGE_ID)
 @click.option(
     "--at",
     metavar="TIME",
@@ -142,7 +151,7 @@ def run(env: Env, at: str | None, timeout: float | None, as_json: bool) -> None:
 
 
 @outbox.command("cancel")
-@click.argument("outbox_id", type=int)
+@click.argument("outbox_id", type=OUTBOX_ID)
 @pass_env
 def cancel(env: Env, outbox_id: int) -> None:
     """Keep a queued message as a draft (it can be edited and sent again)."""
@@ -153,7 +162,7 @@ def cancel(env: Env, outbox_id: int) -> None:
 
 
 @outbox.command("resolve")
-@click.argument("outbox_id", type=int)
+@click.argument("outbox_id", type=OUTBOX_ID)
 @click.option(
     "--sent/--not-sent",
     "sent",

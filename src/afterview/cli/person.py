@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import click
 
-from afterview.cli.common import Env, choice, emit_json, json_option, pass_env, say
+from afterview.cli.common import (
+    OPP_ID,
+    PERSON_ID,
+    Env,
+    choice,
+    emit_json,
+    json_option,
+    pass_env,
+    say,
+)
 from afterview.playbook.facts import PersonRole, Source
 
 
@@ -14,7 +23,7 @@ def person() -> None:
 
 
 @person.command("add")
-@click.argument("opp_id", type=int)
+@click.argument("opp_id", type=OPP_ID)
 @click.option("--name", required=True)
 @click.option("--role", type=choice(PersonRole), required=True)
 @click.option("--email")
@@ -64,7 +73,7 @@ def add(
 
 
 @person.command("edit")
-@click.argument("person_id", type=int)
+@click.argument("person_id", type=PERSON_ID)
 @click.option("--name")
 @click.option("--role", type=choice(PersonRole))
 @click.option("--email")

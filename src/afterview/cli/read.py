@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from afterview import paths
 from afterview.agenda_query import AgendaQuery, fetch, fetch_json, json_text
+from afterview.text_safety import clean_text
 
 TYPE_CHECKING = False  # importing typing costs milliseconds on this path
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ def run_agenda(argv: list[str], db: str | None, demo: bool) -> int:
         print("Nothing due. `afterview agenda --all` shows what is ahead.")
         return 0
     for item in items:
-        print(_line(item))
+        print(clean_text(_line(item)))
     return 0
 
 
@@ -289,7 +290,7 @@ def run(command: str, argv: list[str], db: str | None, demo: bool) -> int:
         from afterview.errors import AfterviewError
 
         if isinstance(exc, AfterviewError) and not os.environ.get("AFTERVIEW_DEBUG_RAISE"):
-            print(f"afterview: {exc.message}", file=sys.stderr)
+            print(f"afterview: {clean_text(exc.message)}", file=sys.stderr)
             return exc.exit_code
         if os.environ.get("AFTERVIEW_DEBUG"):
             raise
@@ -302,6 +303,6 @@ def unexpected(exc: BaseException) -> str:
     lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
     reason = f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
     return (
-        f"afterview: unexpected error ({reason}). "
+        f"afterview: unexpected error ({clean_text(reason)}). "
         "Run again with --debug for details, and please report it."
     )

@@ -8,7 +8,18 @@ from typing import Any
 
 import click
 
-from afterview.cli.common import Env, choice, emit_json, json_option, pass_env, say, warn
+from afterview.cli.common import (
+    INTERVIEW_ID,
+    OPP_ID,
+    PERSON_ID,
+    Env,
+    choice,
+    emit_json,
+    json_option,
+    pass_env,
+    say,
+    warn,
+)
 from afterview.errors import BadInput
 from afterview.playbook.facts import Channel, ContactKind, FitDecision, Outcome
 
@@ -16,9 +27,11 @@ MAX_DEBRIEF_FILE = 1_000_000
 
 
 @click.command()
-@click.argument("opp_id", type=int)
+@click.argument("opp_id", type=OPP_ID)
 @click.option("--decision-by", metavar="DATE", help="When they expect to decide.")
-@click.option("--follow-up-with", type=int, metavar="PERSON_ID", help="Whom to follow up with.")
+@click.option(
+    "--follow-up-with", type=PERSON_ID, metavar="PERSON_ID", help="Whom to follow up with."
+)
 @click.option("--follow-up-how", type=choice(Channel), help="How to follow up.")
 @click.option("--follow-up-on", metavar="DATE", help="When they said to follow up.")
 @click.option("--at", metavar="TIME", default="now", show_default=True, help="When you were told.")
@@ -53,11 +66,11 @@ def timeline(
 
 
 @click.command()
-@click.argument("opp_id", type=int)
+@click.argument("opp_id", type=OPP_ID)
 @click.option("--kind", type=choice(ContactKind), required=True)
 @click.option("--channel", type=choice(Channel), required=True)
 @click.option("--at", metavar="TIME", default="now", show_default=True)
-@click.option("--person", "person_id", type=int, metavar="PERSON_ID")
+@click.option("--person", "person_id", type=PERSON_ID, metavar="PERSON_ID")
 @click.option("--note")
 @json_option
 @pass_env
@@ -98,7 +111,7 @@ def contact(
 
 
 @click.command()
-@click.argument("opp_id", type=int)
+@click.argument("opp_id", type=OPP_ID)
 @click.option("--at", metavar="TIME", default="now", show_default=True)
 @click.option("--note", help="What they said.")
 @pass_env
@@ -111,7 +124,7 @@ def reply(env: Env, opp_id: int, at: str, note: str | None) -> None:
 
 
 @click.command()
-@click.argument("interview_id", type=int)
+@click.argument("interview_id", type=INTERVIEW_ID)
 @click.option(
     "--file",
     "path",
@@ -136,7 +149,7 @@ def debrief(env: Env, interview_id: int, path: Path | None, at: str) -> None:
 
 
 def _read_document(path: Path) -> Any:
-    import yaml
+    from afterview.services.debriefs import read_debrief_text
 
     if str(path) == "-":
         raw = sys.stdin.buffer.read(MAX_DEBRIEF_FILE + 1)
@@ -153,10 +166,7 @@ def _read_document(path: Path) -> Any:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise BadInput(f"{path} is not UTF-8 text.") from None
-    try:
-        return yaml.safe_load(text)  # JSON is YAML too
-    except yaml.YAMLError as exc:
-        raise BadInput(f"{path} is neither valid JSON nor YAML: {exc}".splitlines()[0]) from None
+    return read_debrief_text(text, str(path))
 
 
 def _ask_list(prompt: str) -> list[str]:
@@ -202,7 +212,7 @@ def _ask_debrief() -> dict[str, Any]:
 
 
 @click.command()
-@click.argument("opp_id", type=int)
+@click.argument("opp_id", type=OPP_ID)
 @click.option("--fit", type=int, required=True, help="A good fit for me? (1–5)")
 @click.option("--growth", type=int, required=True, help="Can I grow here? (1–5)")
 @click.option("--culture", type=int, required=True, help="Will I fit the culture? (1–5)")
@@ -251,7 +261,7 @@ def reflect(
 
 
 @click.command()
-@click.argument("opp_id", type=int)
+@click.argument("opp_id", type=OPP_ID)
 @click.argument("outcome", type=choice(Outcome))
 @click.option("--at", metavar="TIME", default="now", show_default=True)
 @pass_env

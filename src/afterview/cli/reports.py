@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from afterview.cli.common import Env, emit_json, json_option, pass_env
+from afterview.cli.common import OPP_ID, Env, emit_json, json_option, pass_env
 
 
 @click.command()
-@click.argument("opp_id", type=int)
+@click.argument("opp_id", type=OPP_ID)
 @json_option
 @pass_env
 def brief(env: Env, opp_id: int, as_json: bool) -> None:
@@ -21,7 +21,8 @@ def brief(env: Env, opp_id: int, as_json: bool) -> None:
         emit_json(serialize.brief(result))
         return
     from rich.console import Console
-    from rich.markup import escape
+
+    from afterview.text_safety import for_terminal as escape
 
     console = Console()
     console.print(f"[bold]Brief: {escape(result.company)} — {escape(result.role)}[/bold]")
@@ -100,10 +101,10 @@ def lessons(env: Env, as_json: bool) -> None:
 
 
 def _section(console: object, title: str, lines: list[str] | tuple[str, ...]) -> None:
-    from rich.markup import escape
+    from afterview.text_safety import for_terminal as escape
 
     if not lines:
         return
     console.print(f"\n[bold]{title}[/bold]")  # type: ignore[attr-defined]
     for line in lines:
-        console.print(f"  • {escape(line)}")  # type: ignore[attr-defined]
+        console.print(f"  • {escape(line, multiline=True)}")  # type: ignore[attr-defined]

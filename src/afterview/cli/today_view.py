@@ -43,7 +43,7 @@ def render_today(items: list[dict[str, Any]], now: datetime, program: str = "aft
 
 
 def _print_item(console: Any, item: dict[str, Any], program: str) -> None:
-    from rich.markup import escape
+    from afterview.text_safety import for_terminal as escape
 
     company = item["company"] or ""
     company = f" · {escape(company)}" if company and company not in item["title"] else ""

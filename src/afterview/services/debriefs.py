@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, TypeVar
 
+from afterview import validation
 from afterview.errors import BadInput
 from afterview.playbook.facts import (
     AnswerQuality,
@@ -21,7 +23,47 @@ E = TypeVar("E", AnswerQuality, AnswerReason, Overall)
 
 LIST_FIELDS = ("went_well", "cover_more", "nuggets", "new_questions", "liked", "disliked")
 FIELDS = (*LIST_FIELDS, "questions", "overall")
-MAX_ITEM = 2000
+MAX_ITEM = validation.DEBRIEF_ITEM
+
+
+def read_debrief_text(text: str, source: str) -> object:
+    """A debrief file's document: JSON when it is JSON, else YAML read as text.
+
+    JSON first, by the JSON reader: it joins escaped surrogate pairs (an emoji as
+    Python's json.dumps writes it) that YAML would keep as two broken halves.
+    YAML scalars stay the text the person typed: `yes` is "yes", not True, and
+    2026-02-30 is a note, not an impossible date; only `null`/`~`/empty mean none.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        pass  # not JSON: YAML below
+    except RecursionError:
+        raise BadInput(f"{source} is nested too deeply to be a debrief.") from None
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        raise BadInput(f"{source} is not a debrief: {exc}".splitlines()[0]) from None
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=_text_loader())  # a SafeLoader
+    except RecursionError:
+        raise BadInput(f"{source} is nested too deeply to be a debrief.") from None
+    except yaml.YAMLError as exc:
+        raise BadInput(f"{source} is neither valid JSON nor YAML: {exc}".splitlines()[0]) from None
+
+
+def _text_loader() -> type[Any]:
+    """yaml.SafeLoader whose only implicit type is null: every other scalar is text."""
+    import yaml
+
+    class TextLoader(yaml.SafeLoader):
+        pass
+
+    TextLoader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return TextLoader
 
 
 def parse_debrief(data: object, interview_id: int, recorded_at: datetime) -> Debrief:
@@ -89,13 +131,12 @@ def _list(value: object, name: str) -> list[object]:
 def _texts(value: object, name: str) -> tuple[str, ...]:
     items = []
     for item in _list(value, name):
-        if not isinstance(item, str | int | float | date):  # YAML reads 2026-03-10 as a date
+        if item is None:  # an empty entry (`- ~`, a blank line in the form)
+            continue
+        if not isinstance(item, str):  # not True for `yes`: the reader keeps YAML as text
             raise BadInput(f"Debrief field {name!r} must hold text items.")
-        text = str(item).strip()
-        if len(text) > MAX_ITEM:
-            raise BadInput(f"An item of {name!r} is too long ({len(text)} characters).")
-        if text:
-            items.append(text)
+        if item.strip():
+            items.append(validation.debrief_item(item, f"An item of {name!r}"))
     return tuple(items)
 
 
@@ -107,22 +148,28 @@ def _question(value: object, n: int) -> QuestionReview:
     extra = sorted(set(map(str, value)) - {"question", "quality", "reason", "add_next_time"})
     if extra:
         raise BadInput(f"Question {n}: unknown field(s) {', '.join(extra)}.")
-    text = str(value.get("question") or "").strip()
-    if not text:
+    asked = value.get("question")
+    if asked is None or (isinstance(asked, str) and not asked.strip()):
         raise BadInput(f"Question {n} has no 'question' text.")
+    text = validation.debrief_item(asked, f"Question {n}")
     quality = _choice(AnswerQuality, value.get("quality", "good"), f"question {n} quality")
     add = value.get("add_next_time")
     return QuestionReview(
         question=text,
         quality=quality or AnswerQuality.GOOD,
         reason=_choice(AnswerReason, value.get("reason"), f"question {n} reason"),
-        add_next_time=str(add).strip() if add else None,
+        add_next_time=validation.optional_line(
+            add, f"Question {n}'s add_next_time", validation.DEBRIEF_ITEM
+        ),
     )
 
 
 def _choice(kind: type[E], value: object, what: str) -> E | None:
     if value in (None, ""):
         return None
+    if not isinstance(value, str):
+        allowed = ", ".join(member.value for member in kind)
+        raise BadInput(f"{what}: {value!r} is not one of {allowed}.")
     try:
         return kind(str(value).strip().lower())
     except ValueError:

@@ -62,11 +62,40 @@ class Clock:
         return half - timedelta(minutes=30)
 
 
+def create(app: App, now: datetime) -> list[int]:
+    """The whole demo or nothing: `seed` and `catch_up`, and on any failure the
+    database is emptied again (it was empty before: `seed` refuses anything else)."""
+    ids = seed(app, now)
+    try:
+        catch_up(app, now)
+    except BaseException:
+        _empty_again(app, now)
+        raise
+    return ids
+
+
+def _empty_again(app: App, now: datetime) -> None:
+    with app.transaction(now) as repo:
+        repo.wipe()
+
+
 def seed(app: App, now: datetime) -> list[int]:
-    """Fill an empty database with the sample; returns the opportunity ids."""
+    """Fill an empty database with the sample; returns the opportunity ids.
+
+    Each fact is its own use case (its own transaction), so a failure part-way
+    empties the database again: the demo is all there or not there at all.
+    """
     with app.transaction(now) as repo:
         if not repo.is_empty():
             raise Conflict("The demo needs an empty database; it refuses to touch your data.")
+    try:
+        return _fill(app, now)
+    except BaseException:
+        _empty_again(app, now)
+        raise
+
+
+def _fill(app: App, now: datetime) -> list[int]:
     set_profile(
         app,
         now=now,
