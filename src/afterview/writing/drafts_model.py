@@ -54,9 +54,16 @@ class DraftRequest:
     seed: int = 0
     # P1: the interviewers the recruiter is asked to follow up with, as recorded.
     interviewers: tuple[str, ...] = ()
-    # The day the draft is written (the caller's "today"), so P5's thanks can say
-    # "this morning" or "yesterday" correctly; without it no day is named.
+    # The day the email leaves (its scheduled or expected send day, in the
+    # interview's zone), so P5's thanks says "this morning" or "yesterday" truly;
+    # without it no day is named.
     written_on: date | None = None
+    # Bodies of drafts to other people of the same organisation (a panel): no
+    # sentence of eight words or more may repeat one of them (P5, one letter each).
+    siblings: tuple[str, ...] = ()
+    # Whether the recipient was met in an earlier round: only then "meeting me again".
+    # None: unknown, judged from the round as before.
+    met_before: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

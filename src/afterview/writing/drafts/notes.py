@@ -121,26 +121,6 @@ PHRASE_FRAME = re.compile(
 BULLET = re.compile(r"^\s*(?:[-*•–—>]+|\d+[.)])\s+")
 BRACKETED = re.compile(r"\[[^\]]*\]|\{[^}]*\}|<[^>]*>")
 LEFTOVER = re.compile(r"[\[\]{}<>]|\b(?:TODO|TBD|TBC|XXX|FIXME)\b|\?{2,}")
-SECOND_PERSON = {
-    "they": "you",
-    "they're": "you're",
-    "they've": "you've",
-    "they'll": "you'll",
-    "they'd": "you'd",
-    "their": "your",
-    "theirs": "yours",
-    "them": "you",
-    "themselves": "yourselves",
-    "we": "you",
-    "we're": "you're",
-    "we've": "you've",
-    "we'll": "you'll",
-    "we'd": "you'd",
-    "our": "your",
-    "ours": "yours",
-    "us": "you",
-    "ourselves": "yourselves",
-}
 NUMBERS = wordset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "over nearly almost around about more several many some"
@@ -179,11 +159,11 @@ def clean(text: str | None) -> str:
     return text if any(c.isalnum() for c in text) else ""
 
 
-def point(note: str | None, *, max_words: int = 20, address: bool = True) -> Point | None:
+def point(note: str | None, *, max_words: int = 20) -> Point | None:
     """The note as a `Point`, or None when there is nothing usable (write around it).
 
-    `address=True` means the draft speaks to the organisation, so "they"/"we" in a
-    note about it become "you" ("They are moving to Kotlin" → "you are moving ...").
+    Lenient, for words the candidate says aloud (the P1 call script); pronouns are
+    never rewritten. A thank-you reads its nugget strictly instead (`reading`).
     """
     text = _first_statement(note)
     if not text:
@@ -196,8 +176,6 @@ def point(note: str | None, *, max_words: int = 20, address: bool = True) -> Poi
         words = words[1:]
     if not words or _word(words[0]) in TODO_VERBS:
         return None
-    if address and any(_word(w) in SECOND_PERSON for w in words[:3]):
-        words = [_second_person(w) for w in words]
     form = _form(words, question and frame is None)
     if frame is not None:  # "said ..." frames a clause; "discussed ..." usually a phrase
         form = "that" if frame == "that" or form == "that" else "about"
@@ -273,13 +251,6 @@ def _strip_end(text: str) -> str:
 
 def _word(token: str) -> str:
     return token.lower().strip(".,;:!?()\"'")
-
-
-def _second_person(token: str) -> str:
-    """ "they"/"their"/"we" → "you"/"your" (lower case: a note's capital is dropped later)."""
-    core = token.rstrip(".,;:!?")
-    repl = SECOND_PERSON.get(core.lower())
-    return token if repl is None else repl + token[len(core) :]
 
 
 def _is_gerund(word: str) -> bool:

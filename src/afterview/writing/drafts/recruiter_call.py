@@ -103,7 +103,7 @@ def _enthusiasm(request: DraftRequest, say: w.Wording, facts: dict[str, str]) ->
     """Enthusiasm to relay, plus the first thing that went well when it reads cleanly."""
     lead = say.pick(ENTHUSIASM, facts, turn=2)
     noted = next(
-        (p for p in (point(n, max_words=14, address=False) for n in request.went_well) if p),
+        (p for p in (point(n, max_words=14) for n in request.went_well) if p),
         None,
     )
     if noted is None or noted.form not in WENT_WELL:

@@ -4,6 +4,11 @@ specific point from the debrief, the subtle sell — each its own paragraph.
 The body (between greeting and closing) stays within P5's ~150 words: when the
 candidate's facts are long, the draft trims detail (fewer skills, a shorter
 nugget, no follow-on sentence) rather than run over.
+
+The specific point is the candidate's nugget only when it reads correctly in its
+frame (`reading`); otherwise the paragraph is a slot for the candidate to write
+(`afterview.writing.slots`). Letters to one panel share no sentence of eight words
+or more: each part has short fallbacks for when every long wording is taken.
 """
 
 from __future__ import annotations
@@ -13,8 +18,10 @@ from dataclasses import dataclass
 
 from afterview.writing.drafts import wording as w
 from afterview.writing.drafts.letter import assemble
-from afterview.writing.drafts.notes import Point, phrase, point
+from afterview.writing.drafts.notes import Point, phrase
+from afterview.writing.drafts.reading import read
 from afterview.writing.drafts_model import ComposedDraft, DraftRequest
+from afterview.writing.slots import slot
 from afterview.writing.text import WORD
 
 WORD_LIMIT = 150
@@ -34,6 +41,12 @@ THANKS = (
     "Thank you for our {interview}{when}; I appreciated the chance to find out more "
     "about {the_role} and the team at {org}.",
 )
+# Under eight words: what a panel's fifth letter falls back on (never shared at length).
+THANKS_SHORT = (
+    "Thank you for your time{when}.",
+    "Many thanks for our conversation{when}.",
+    "Thank you for seeing me{when}.",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +60,7 @@ class PointWording:
     follow: str
 
     def lead(self, p: Point) -> str:
-        """The template for the note's shape (`about`, `that`, `question`, `aside`)."""
+        """The template for the note's shape (`about`, `that`, `question`)."""
         return str(getattr(self, p.form))
 
 
@@ -95,6 +108,11 @@ ENTHUSIASM = (
     "Everything I heard made me more enthusiastic about the role and about {org} as an "
     "organisation.",
 )
+ENTHUSIASM_SHORT = (
+    "I would love to join the team.",
+    "The role really excites me.",
+    "I am keen to join you.",
+)
 FIT_BOTH = (
     "I believe {experience} has given me a strong grounding for the role, particularly "
     "in {skills}.",
@@ -114,6 +132,11 @@ FIT_EXPERIENCE = (
     "With {experience} behind me, I am confident my background fits what the role needs.",
     "My experience — {experience} — fits closely with what the role needs.",
 )
+FIT_SHORT = (
+    "My background fits the role well.",
+    "I could contribute from the start.",
+    "I believe I could help quickly.",
+)
 FIT_GENERAL = (
     "I am confident my skills and experience would let me make a real contribution to what "
     "you are building.",
@@ -127,6 +150,16 @@ OFFER = (
     "Please let me know if I can send anything else, such as references or examples of my work.",
     "Should you need anything further from me, I would be glad to send it over.",
     "I am happy to share an updated CV or references, or anything else that would help.",
+)
+OFFER_SHORT = (
+    "I am happy to send references.",
+    "I can send anything further.",
+    "Just ask if anything would help.",
+)
+GENERAL_SHORT = (
+    "I enjoyed hearing about the team.",
+    "The team's plans really interested me.",
+    "Your plans for the team interest me.",
 )
 
 
@@ -162,18 +195,19 @@ def _compose(request: DraftRequest, detail: Detail) -> tuple[ComposedDraft, int]
     language = request.profile.language
     facts = w.base_facts(request)
     round_ = w.ordinal(request.interview_round)
+    met_before = bool(round_) if request.met_before is None else request.met_before
     facts |= {
         "when": w.when(request.interview_start, request.written_on, language),
-        "again": " again" if round_ else "",
+        "again": " again" if met_before else "",
         "interview": f"{round_} interview" if round_ else "interview",
     }
-    thanks = say.pick(THANKS, facts)
+    thanks = _pick(say, THANKS, THANKS_SHORT, facts)
     specific = _specific(request, say, facts, detail)
     sell = " ".join(
         [
-            say.pick(ENTHUSIASM, facts, turn=1),
+            _pick(say, ENTHUSIASM, ENTHUSIASM_SHORT, facts, turn=1),
             _fit(request, say, detail),
-            say.pick(OFFER, facts, turn=2),
+            _pick(say, OFFER, OFFER_SHORT, facts, turn=2),
         ]
     )
     body, parts = assemble(
@@ -186,19 +220,41 @@ def _compose(request: DraftRequest, detail: Detail) -> tuple[ComposedDraft, int]
     return ComposedDraft(request.kind, subject, body, parts), words
 
 
+def _pick(
+    say: w.Wording,
+    templates: tuple[str, ...],
+    short: tuple[str, ...],
+    facts: Mapping[str, str],
+    *,
+    turn: int = 0,
+) -> str:
+    """A wording no earlier or sibling letter used; a short one when all long ones are."""
+    chosen = say.pick(templates, facts, turn=turn)
+    if say.fresh(chosen):
+        return chosen
+    fallback = say.pick(short, facts, turn=turn)
+    return fallback if say.fresh(fallback) else chosen
+
+
 def _specific(
     request: DraftRequest, say: w.Wording, facts: Mapping[str, str], detail: Detail
 ) -> str:
-    """P5 part 2: the one point from the debrief, framed to fit the note's shape."""
-    found = point(request.nugget, max_words=detail.nugget_words)
+    """P5 part 2: the one point from the debrief, framed to fit the note's shape, or a
+    slot for the candidate's own sentence when the note does not fit any frame."""
+    recipient = request.recipient.name if request.recipient else None
+    reading = read(request.nugget, max_words=detail.nugget_words, recipient=recipient)
+    if reading is None:
+        return _pick(say, GENERAL_POINTS, GENERAL_SHORT, facts)
+    found = reading.point
     if found is None:
-        return say.pick(GENERAL_POINTS, facts)
+        return slot(reading.topic)
     options = []
     with_point = {**facts, "p": found.text}
     for wording in POINTS:
         lead = say.say(wording.lead(found), with_point)
         follow = say.say(wording.follow, facts) if detail.follow_on else ""
-        options.append(f"{lead} {follow}".strip())
+        both = f"{lead} {follow}".strip()
+        options.append(both if not follow or say.fresh(both) else lead)
     return say.pick_rendered(options)
 
 
@@ -215,7 +271,7 @@ def _fit(request: DraftRequest, say: w.Wording, detail: Detail) -> str:
         templates = FIT_EXPERIENCE
     else:
         templates = FIT_GENERAL
-    return say.pick(templates, facts, turn=3)
+    return _pick(say, templates, FIT_SHORT, facts, turn=3)
 
 
 def _skills(skills: tuple[str, ...], limit: int, language: str) -> str:

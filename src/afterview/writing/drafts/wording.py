@@ -60,13 +60,29 @@ MONTHS = (
 )
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 CLOSINGS = {
-    "en-GB": ("Kind regards,", "Best wishes,", "With best wishes,", "Many thanks,"),
-    "en-US": ("Best regards,", "All the best,", "Warm regards,", "Sincerely,"),
+    "en-GB": (
+        "Kind regards,",
+        "Best wishes,",
+        "With best wishes,",
+        "Many thanks,",
+        "Warm regards,",
+        "With thanks,",
+    ),
+    "en-US": (
+        "Best regards,",
+        "All the best,",
+        "Warm regards,",
+        "Sincerely,",
+        "With thanks,",
+        "Many thanks,",
+    ),
 }
 TITLES = wordset("mr mrs ms miss mx dr prof professor sir dame lord lady")
 KEPT_TITLES = {"dr": "Dr", "prof": "Professor", "professor": "Professor"}
 ROLE_NOUNS = wordset("role position job post opening vacancy")
 ORDINALS = ("first", "second", "third", "fourth", "fifth")
+# Two letters of one panel may not share a sentence this long (P5: one letter each).
+SHARED_WORDS = 8
 
 
 def localise(text: str, language: str) -> str:
@@ -115,6 +131,11 @@ class Wording:
         self._previous_lines = frozenset(
             line.strip() for body in request.previous for line in body.splitlines()
         )
+        # Other letters of the same panel: their long sentences and sign-offs are taken.
+        self._siblings = tuple(_flat(body) for body in request.siblings if body.strip())
+        self._sibling_lines = frozenset(
+            line.strip() for body in request.siblings for line in body.splitlines()
+        )
 
     def say(self, template: str, facts: Mapping[str, str]) -> str:
         """One template rendered: localised, facts filled in, tidied."""
@@ -131,15 +152,29 @@ class Wording:
         return min(order, key=self._stale)  # min keeps the first of equals: the rotation
 
     def _stale(self, text: str) -> int:
-        """How many of the text's sentences an earlier draft already used."""
-        return sum(1 for s in sentences(text) if any(s in body for body in self._previous))
+        """How many of the text's sentences an earlier draft to this person already
+        used, or (eight words or more) a letter to another person of the panel."""
+        return sum(
+            1
+            for s in sentences(text)
+            if any(s in body for body in self._previous)
+            or (len(s.split()) >= SHARED_WORDS and any(s in body for body in self._siblings))
+        )
+
+    def fresh(self, text: str) -> bool:
+        """No sentence of `text` repeats an earlier or sibling letter (see `_stale`)."""
+        return self._stale(text) == 0
 
     def closing(self, *, turn: int = 0) -> str:
         """A sign-off line in the profile's English, varied like the parts."""
         options = CLOSINGS.get(self.language, CLOSINGS["en-GB"])
         start = (self.seed + turn) % len(options)
         order = [options[(start + i) % len(options)] for i in range(len(options))]
-        return next((c for c in order if c not in self._previous_lines), order[0])
+        taken = self._previous_lines | self._sibling_lines
+        return next(
+            (c for c in order if c not in taken),
+            next((c for c in order if c not in self._previous_lines), order[0]),
+        )
 
 
 def day_month(day: date, language: str) -> str:
@@ -167,6 +202,33 @@ def when(start: datetime | None, written_on: date | None, language: str) -> str:
     if days >= 7:
         return f" on {day_month(start.date(), language)}"
     return ""
+
+
+DAY_PHRASE = re.compile(
+    r"\b(this (?:morning|afternoon|evening)|yesterday|on (?:"
+    + "|".join(WEEKDAYS)
+    + r")|on \d{1,2} (?:"
+    + "|".join(MONTHS)
+    + r")|on (?:"
+    + "|".join(MONTHS)
+    + r") \d{1,2})\b"
+)
+
+
+def stale_day_word(
+    body: str, start: datetime, sent_on: date, language: str
+) -> tuple[str, str] | None:
+    """(what the thanks says, what it should say) when its day word is no longer true
+    on `sent_on` ("this afternoon" sent the next day); None when it still reads true."""
+    first = next((p for p in re.split(r"\n\s*\n", body)[1:2]), body)
+    found = DAY_PHRASE.search(first)
+    if found is None:
+        return None
+    said = found.group(1)
+    should = when(start, sent_on, language).strip()
+    if not should or said == should:
+        return None
+    return said, should
 
 
 def join(items: Sequence[str], language: str) -> str:
