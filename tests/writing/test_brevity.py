@@ -1,4 +1,5 @@
-"""brevity: P5 warns past ~150 words of body; long sentences get a hint."""
+"""brevity by kind: P5's thank-you past ~150 words of body, a P8 follow-up past 120, a
+P7 withdrawal past 100, free text never; long sentences get a hint."""
 
 from __future__ import annotations
 
@@ -35,11 +36,31 @@ def test_over_the_limit_warns_on_the_body_with_the_count() -> None:
 
 
 @pytest.mark.parametrize(
-    "kind", [None, "thank-you", "follow-up", "withdrawal", "accept", "decline"]
+    ("kind", "limit"),
+    [
+        ("thank-you", 150),
+        ("accept", 150),
+        ("decline", 150),
+        ("follow-up", 120),
+        ("withdrawal", 100),
+    ],
 )
-def test_the_limit_applies_to_emails(kind: str | None) -> None:
-    findings = brevity.check(Document(email(151)), CheckContext(kind=kind))
-    assert [f.rule for f in findings] == ["brevity.long"]
+def test_each_kind_has_its_limit(kind: str, limit: int) -> None:
+    ctx = CheckContext(kind=kind)
+    assert brevity.check(Document(email(limit)), ctx) == []
+    [finding] = brevity.check(Document(email(limit + 1)), ctx)
+    assert finding.rule == "brevity.long" and f"about {limit})" in finding.message
+
+
+def test_the_reasons_name_the_rule_of_the_kind() -> None:
+    [follow] = brevity.check(Document(email(130)), CheckContext(kind="follow-up"))
+    assert follow.message.startswith("The body is 130 words; P8 asks for a short, polite")
+    [withdraw] = brevity.check(Document(email(130)), CheckContext(kind="withdrawal"))
+    assert "P7" in withdraw.message and "cut 30 words" in withdraw.message
+
+
+def test_free_text_without_a_kind_has_no_limit() -> None:
+    assert brevity.check(Document(email(400)), CheckContext()) == []
 
 
 def test_at_the_limit_is_fine() -> None:

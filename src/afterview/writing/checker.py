@@ -8,7 +8,8 @@ its dictionary lazily (the first call in a process pays for it).
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 
 from afterview.errors import BadInput
 from afterview.writing.context import CheckContext
@@ -17,7 +18,7 @@ from afterview.writing.text import Document
 
 # An email is rarely over 3,000 characters; anything past this is not one (P5: brief).
 MAX_CHARS = 100_000
-CHECKS = ("grammar", "tone", "names", "leftovers", "brevity", "shape", "slots")
+CHECKS = ("grammar", "tone", "names", "leftovers", "brevity", "shape")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,8 @@ def check_text(text: str, ctx: CheckContext, *, spelling: bool = True) -> Report
         )
     if not text.strip():
         raise BadInput("The text is empty: there is nothing to check.")
+    original = text
+    text, starts, ends = normalised(text)
     doc = Document(text)
     findings: list[Finding] = []
     for name in CHECKS:
@@ -66,4 +69,60 @@ def check_text(text: str, ctx: CheckContext, *, spelling: bool = True) -> Report
         from afterview.writing.checks import shape
 
         parts = tuple(shape.locate(doc, ctx))
-    return Report(tuple(ordered(findings)), parts, len(doc.body_words), ctx.word_limit)
+    if starts is not None and ends is not None:
+        source = Document(original)
+        findings = [_mapped(f, source, starts, ends) for f in findings]
+        parts = tuple(_mapped_part(p, source, starts, ends) for p in parts)
+    return Report(tuple(ordered(findings)), parts, len(doc.body_words), word_limit(ctx))
+
+
+def word_limit(ctx: CheckContext) -> int:
+    """The body's word limit for the kind of message (checks/brevity.py); for free text,
+    which has none, the thank-you limit is shown as a yardstick."""
+    from afterview.writing.checks.brevity import limit_for
+
+    return limit_for(ctx) or ctx.word_limit
+
+
+def normalised(text: str) -> tuple[str, list[int] | None, list[int] | None]:
+    """The text in Unicode NFC ("Zoë" typed as e + combining diaeresis is one letter),
+    with, for each of its characters, where it starts and ends in the original; None
+    when the text is NFC already (the usual case: nothing to map)."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text, None, None
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    index = 0
+    while index < len(text):
+        end = index + 1
+        while end < len(text) and unicodedata.combining(text[end]):
+            end += 1
+        piece = unicodedata.normalize("NFC", text[index:end])
+        pieces.append(piece)
+        starts.extend([index] * len(piece))
+        ends.extend([end] * len(piece))
+        index = end
+    return "".join(pieces), starts, ends
+
+
+def _span(offset: int, length: int, starts: list[int], ends: list[int]) -> tuple[int, int]:
+    if not starts:
+        return 0, 0
+    start = starts[min(offset, len(starts) - 1)] if offset < len(starts) else ends[-1]
+    if length <= 0:
+        return start, 0
+    end = ends[min(offset + length, len(ends)) - 1]
+    return start, end - start
+
+
+def _mapped(finding: Finding, source: Document, starts: list[int], ends: list[int]) -> Finding:
+    offset, length = _span(finding.offset, finding.length, starts, ends)
+    line, column = source.position(offset)
+    return replace(finding, offset=offset, length=length, line=line, column=column)
+
+
+def _mapped_part(part: Located, source: Document, starts: list[int], ends: list[int]) -> Located:
+    offset, length = _span(part.offset, part.length, starts, ends)
+    line, column = source.position(offset)
+    return replace(part, offset=offset, length=length, line=line, column=column)

@@ -1,13 +1,17 @@
-"""Brevity: P5 asks for a brief thank-you email and warns past ~150 words of body
-(ctx.word_limit, a setting); a follow-up (P8), a withdrawal (P7) and an offer reply are
-read by the same busy people, so the same limit applies to them.
+"""Brevity by kind of message: P5 asks for a brief thank-you email and warns past ~150
+words of body (ctx.word_limit, the `thank_you_max_words` setting). The other kinds have
+their own shape, so their own limit:
+
+- `thank-you` (P5): ctx.word_limit (150 by default): thanks, one specific point, the sell;
+- `follow-up` (P8): 120: still interested, where are you in the process, anything
+  further? A chase that needs more than a short paragraph or two reads as pushy;
+- `withdrawal` (P7): 100: thanks, your interests lie elsewhere, good wishes;
+- `accept` / `decline` (P12): 150, as a thank-you: next steps, or keeping the door open;
+- no kind (`afterview check FILE` on any text) and `recruiter-call` (a spoken script,
+  P1): no limit. Real email of every other sort is as long as it needs to be.
 
 - `brevity.long` (warning): the body (after the greeting, before the sign-off) has more
-  words than ctx.word_limit. The finding covers the body and says how many words to cut.
-  It applies to emails: kinds `thank-you`, `follow-up`, `withdrawal`, `accept`,
-  `decline`, and no kind at all (`afterview check FILE` on a plain text file, which is
-  almost always an email draft). It does not apply to a `recruiter-call` script (P1),
-  which is spoken, nor to any other kind.
+  words than the kind's limit. The finding covers the body and says how many to cut.
 - `brevity.long-sentence` (info): a body sentence of more than LONG_SENTENCE words,
   for every kind; long sentences are where emails lose their reader.
 """
@@ -21,12 +25,27 @@ from afterview.writing.findings import Finding, Severity
 from afterview.writing.text import Document, Span
 
 EMAIL_KINDS = frozenset({"thank-you", "follow-up", "withdrawal", "accept", "decline"})
+KIND_LIMITS = {"follow-up": 120, "withdrawal": 100}  # thank-you, accept, decline: ctx.word_limit
 LONG_SENTENCE = 35
 
 
 def applies_to(kind: str | None) -> bool:
-    """Whether the word limit applies to this kind of message."""
-    return kind is None or kind in EMAIL_KINDS
+    """Whether a word limit applies to this kind of message."""
+    return kind in EMAIL_KINDS
+
+
+def limit_for(ctx: CheckContext) -> int:
+    """The body's word limit for ctx.kind; 0 when there is none."""
+    if not applies_to(ctx.kind):
+        return 0
+    return KIND_LIMITS.get(ctx.kind or "", ctx.word_limit)
+
+
+def _why(kind: str | None) -> str:
+    return {
+        "follow-up": "P8 asks for a short, polite follow-up",
+        "withdrawal": "P7 asks for a short, courteous withdrawal",
+    }.get(kind or "", "P5 asks for a brief email")
 
 
 def _words_in(starts: list[int], span: Span) -> int:
@@ -36,7 +55,8 @@ def _words_in(starts: list[int], span: Span) -> int:
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     count = len(doc.body_words)
-    if applies_to(ctx.kind) and ctx.word_limit > 0 and count > ctx.word_limit:
+    limit = limit_for(ctx)
+    if limit > 0 and count > limit:
         first, last = doc.body_words[0], doc.body_words[-1]
         end = last.end
         while end < doc.body.end and doc.text[end] in ".!?)\"'’”":
@@ -47,8 +67,8 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
                 end - first.start,
                 "brevity.long",
                 Severity.WARNING,
-                f"The body is {count} words; P5 asks for a brief email (about "
-                f"{ctx.word_limit}): cut {count - ctx.word_limit} words.",
+                f"The body is {count} words; {_why(ctx.kind)} (about {limit}): "
+                f"cut {count - limit} words.",
             )
         )
     starts = [w.start for w in doc.body_words]
