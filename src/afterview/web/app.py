@@ -64,7 +64,9 @@ def create_app(
     app.include_router(pages.first)
     app.include_router(api.router)
     app.include_router(pages.router)
+    from afterview.mcp.http import mount_mcp
 
+    mount_mcp(app, service, bound_host, clock)  # outermost: /mcp skips gzip (docs/assistants.md)
     return app
 
 
