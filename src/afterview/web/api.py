@@ -22,7 +22,28 @@ from afterview.web import security
 from afterview.web.pages.common import now, service
 from afterview.web.read_cache import ReadCache
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class ErrorDetail(BaseModel):
+    loc: list[str]
+    msg: str
+
+
+class ApiError(BaseModel):
+    """Every refusal of the API: one sentence for a person, never a stack trace;
+    `detail` says which part of a request that could not be read (422) is wrong."""
+
+    error: str
+    detail: list[ErrorDetail] | None = None
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ApiError, "description": "Bad input: the sentence says what to change"},
+    403: {"model": ApiError, "description": "CSRF check failed (state-changing calls)"},
+    404: {"model": ApiError, "description": "No such record"},
+    409: {"model": ApiError, "description": "Conflicts with the recorded facts"},
+    422: {"model": ApiError, "description": "The request could not be read"},
+}
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
 # Further API modules under afterview.web, each exposing `router` (prefix /api).
 MORE = ("api_records", "api_writing")

@@ -27,7 +27,16 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.filters["local"] = local_time
+    env.globals["static"] = static_url
     return env
+
+
+def static_url(name: str) -> str:
+    """`{{ static("app.css") }}`: the file's content-fingerprinted address, which
+    browsers keep for good (web/static_files.py)."""
+    from afterview.web.static_files import url
+
+    return url(name)
 
 
 def local_time(value: datetime | str | None, tz: str, fmt: str = "%a %d %b %H:%M") -> str:
