@@ -5,10 +5,12 @@ so it reads SQLite with the stdlib module; the services run the same statements
 through SQLAlchemy. Both hand `gather` a `run(sql, params) -> rows` function.
 
 Known words (never flagged as misspellings): every person's and organisation's
-name in the database (competitors included), the user's word list, the skills of
-the profile, and the candidate's own proper nouns: capitalised words from their
-debriefs, reflections and profile ("Kotlin", "Lisbon"). Lower-case words from
-notes are not taken, so a typo in a debrief does not whitelist itself.
+name in the database (competitors included), the people's job titles, the user's
+word list, the skills of the profile, the candidate's own name and signature
+("Catrin Ní Bhriain" is never "Catering"), and the candidate's own proper nouns:
+capitalised words from their debriefs, reflections and profile ("Kotlin",
+"Lisbon"). Lower-case words from notes are not taken, so a typo in a debrief does
+not whitelist itself.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ if TYPE_CHECKING:
 PROFILE_SQL = "SELECT language, skills, experience, signature, name FROM profile WHERE id = 1"
 NAMES_SQL = (
     "SELECT name FROM people UNION SELECT company FROM opportunities "
-    "UNION SELECT name FROM competitors"
+    "UNION SELECT name FROM competitors UNION SELECT role FROM people "
+    "UNION SELECT role FROM opportunities"
 )
 WORDS_SQL = "SELECT word FROM words"
 OWN_TEXT_SQL = (
@@ -79,7 +82,7 @@ def gather(
     """Build the checker's context; raises UnknownRecord for an id that is not there."""
     profile = run(PROFILE_SQL, {})
     profile_row = profile[0] if profile else None
-    known = _name_words(str(row[0]) for row in run(NAMES_SQL, {}))
+    known = _name_words(str(row[0]) for row in run(NAMES_SQL, {}) if row[0])
     known |= {str(row[0]) for row in run(WORDS_SQL, {})}
     own_texts = [str(row[0]) for row in run(OWN_TEXT_SQL, {}) if row[0]]
     skills: tuple[str, ...] = ()
@@ -87,6 +90,9 @@ def gather(
         own_texts.extend(str(v) for v in profile_row[2:] if v)
         skills = tuple(s.strip() for s in str(profile_row[1] or "").splitlines() if s.strip())
         known |= _name_words(skills)  # typed on purpose, one by one: all of them count
+        # The candidate's own name and signature: capitalised at the start of a line, so
+        # the proper-noun rule below would never take them.
+        known |= _name_words(str(v) for v in (profile_row[4], profile_row[3]) if v)
     known |= _proper_nouns(own_texts)
 
     organisation: str | None = None

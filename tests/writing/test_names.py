@@ -156,3 +156,35 @@ def test_greeting_with_titles_and_abbreviation_dots() -> None:
         ("Brenan", PERSON, E, "Brennan"),
     ]
     assert found("Dear Dr. Jones,\n\nThanks.", ctx) == [("Jones", PERSON, W, "Alan")]
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    [
+        "Dear Hiring Manager,",
+        "Dear Search Committee,",
+        "Dear Members of the Selection Committee,",
+        "Dear Chair,",
+        "Dear Sir or Madam,",
+        "Dear Recruitment Team,",
+        "Dear Talent Acquisition Team,",
+        "Dear Director Okafor,",
+        "Dear Ms O’Connell,",
+        "Dear Ms O'Connell,",
+    ],
+)
+def test_standard_salutations_and_curly_apostrophes_are_no_name_errors(greeting: str) -> None:
+    ctx = CheckContext(
+        people=(KnownPerson("Claire O'Connell"), KnownPerson("Zoë Okafor")), organisation="Acme"
+    )
+    text = f"{greeting}\n\nThank you for your time.\n\nBest,\nSam"
+    assert [f for f in names.check(Document(text), ctx) if f.severity is Severity.ERROR] == []
+
+
+def test_a_title_before_a_misspelt_name_is_still_checked() -> None:
+    ctx = CheckContext(people=(KnownPerson("Claire O’Connell"), KnownPerson("Zoë Okafor")))
+    for greeting, slip in (("Dear Director Okafer,", "Okafer"), ("Dear Ms O'Conell,", "O'Conell")):
+        text = f"{greeting}\n\nThank you.\n\nBest,\nSam"
+        [finding] = names.check(Document(text), ctx)
+        assert finding.severity is Severity.ERROR
+        assert text[finding.offset : finding.offset + finding.length] == slip

@@ -16,7 +16,11 @@ recipient is sure to notice, so both are errors; the recorded spelling is the su
 
 Nothing is reported when the context records no people and no organisation. Capitalised
 words at the start of a sentence or line, and common words ("Data", "May", "Will"), are
-not taken for names unless they follow a title or sit in the greeting.
+not taken for names unless they follow a title or sit in the greeting. The standard
+salutations are no names: "Dear Hiring Manager", "Dear Search Committee", "Dear Chair",
+"Dear Sir or Madam", "Dear Recruitment Team"; "Dear Director Okafor" checks "Okafor".
+Straight and curly apostrophes are the same letter ("O’Connell" is O'Connell), and the
+checker compares the text in Unicode NFC, so a decomposed "Zoë" is Zoë.
 """
 
 from __future__ import annotations
@@ -32,11 +36,17 @@ from afterview.writing.context import CheckContext
 from afterview.writing.findings import Finding, Severity
 from afterview.writing.text import WORD, Document, Token
 
-TITLES = word_set("mr mrs ms miss mx dr prof professor sir dame lord lady")
+TITLES = word_set(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady director chair chairperson
+    president dean coach judge"""
+)
 GREETING_WORDS = word_set(
     """dear hi hello hey good morning afternoon evening all everyone team hiring manager
     managers sir madam there both colleagues panel recruitment folks again and or the to
-    whom it may concern friends committee board members of interview interviewers"""
+    whom it may concern friends committee board members of interview interviewers search
+    selection recruiting recruiter recruiters talent acquisition hr human resources people
+    department faculty chair chairs chairperson director directors trustees partners
+    admissions editor editors officer officers staff"""
 )
 # Capitalised for other reasons than being a name: never read as a misspelt name.
 COMMON = word_set(
@@ -100,9 +110,9 @@ class Verdict:
 
 
 def _core(token: Token) -> tuple[str, int]:
-    """The token without a possessive "'s", and its length."""
+    """The token without a possessive "'s" (curly apostrophes as straight), and its length."""
     core = POSSESSIVE.sub("", token.text)
-    return core, len(core)
+    return core.replace("’", "'"), len(core)
 
 
 # --- people ---------------------------------------------------------------------------
@@ -112,7 +122,7 @@ def _person_parts(ctx: CheckContext) -> dict[str, str]:
     """Every recorded first name and surname -> the person's full recorded name."""
     parts: dict[str, str] = {}
     for person in ctx.people:
-        for part in WORD.findall(person.name):
+        for part in WORD.findall(person.name.replace("’", "'")):
             if part.lower().rstrip(".") not in TITLES and len(part) >= 2:
                 parts.setdefault(part, person.name)
     return parts
@@ -198,6 +208,13 @@ def _person_findings(doc: Document, ctx: CheckContext, org_words: set[str]) -> l
         if not (in_greeting or titled) and not token.text[0].isupper():
             continue
         word, length = _core(token)
+        lower = word.lower()
+        salutation = lower in TITLES or lower in GREETING_WORDS
+        in_greeting_line = (
+            doc.greeting is not None and doc.greeting.start <= token.start < doc.greeting.end
+        )
+        if not (in_greeting or titled) and salutation and in_greeting_line:
+            continue  # "Dear Chair", "Dear Search Committee": a salutation, not a name
         if not (in_greeting or titled) and (
             token.start in starts
             or (closing is not None and token.start >= closing.start)
