@@ -110,6 +110,23 @@ def create_draft(call: Call) -> Answer:
     return Answer({"drafts": drafts}, "\n".join(lines))
 
 
+def set_profile(call: Call) -> Answer:
+    from afterview.services.profile import set_profile as save
+
+    fields = ("name", "email", "phone", "signature", "skills", "experience", "language")
+    profile = save(call.app, now=call.now, **{name: call.get(name) for name in fields})
+    return Answer(
+        {
+            "name": profile.name,
+            "email": profile.email,
+            "skills": list(profile.skills),
+            "experience": profile.experience,
+            "language": profile.language,
+        },
+        f"Profile saved: {profile.name} <{profile.email}>, {profile.language}.",
+    )
+
+
 def update_draft(call: Call) -> Answer:
     from afterview.services.drafts import edit_draft
 
@@ -194,6 +211,29 @@ READ_TOOLS = [
 ]
 
 WRITE_TOOLS = [
+    Tool(
+        "set_profile",
+        "Set the candidate's profile",
+        "Who drafts are from and what they say about the candidate: name and email (needed "
+        "before the first draft), skills and experience (the thank-you's sell, P5), English "
+        "(en-GB or en-US spelling). Only the fields given change; ask the candidate for them.",
+        obj(
+            {
+                "name": text("The candidate's full name.", 120),
+                "email": text("The candidate's email address (drafts are sent from it).", 254),
+                "phone": text("Phone number.", 40),
+                "signature": text("Lines under the name (\\n for new lines).", 500),
+                "skills": text(
+                    "Skills, comma-separated, e.g. 'Python, SQL, data pipelines'.", 2000
+                ),
+                "experience": text("One phrase, e.g. 'six years building data platforms'.", 300),
+                "language": choice(("en-GB", "en-US"), "British or American spelling."),
+            }
+        ),
+        set_profile,
+        writes=True,
+        idempotent=True,
+    ),
     Tool(
         "create_draft",
         "Create a draft",
