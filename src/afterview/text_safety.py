@@ -26,8 +26,8 @@ _SEPARATORS = "\u2028\u2029"
 _UNSAFE = re.compile(f"[{_CONTROLS}{_BIDI}{_SURROGATES}]")
 _BIDI_CHARS = re.compile(f"[{_BIDI}]")
 # An escape sequence is dropped whole, not only its ESC: "ESC ] 0 ; title BEL" would
-# otherwise leave "]0;title" in the name.
-_OSC = re.compile(r"(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?")
+# otherwise leave "]0;title" in the name. An unterminated one ends at the line's end.
+_OSC = re.compile(r"(?:\x1b\]|\x9d)[^\x07\x1b\x9c\r\n]*(?:\x07|\x1b\\|\x9c)?")
 _CSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?")
 _OTHER_ESCAPE = re.compile(r"\x1b[ -/]*[0-~]?")
 

@@ -200,7 +200,10 @@ def parse_invitation(
     check_size(data, "invitation")
     if b"\x00" in data:
         raise BadInput("The file is binary data, not a calendar invitation (.ics or .eml).")
-    text = _calendar_text(data)
+    # RFC 5545 allows no control character but tab in a value: removing escape sequences
+    # and bidi overrides before parsing keeps them out of every field (and a property
+    # carrying one is read, not dropped by the parser).
+    text = clean_text(_calendar_text(data), multiline=True)
     calendars = _parse_calendars(text)
     method = _method(calendars)
     event, timing = _the_event(calendars)

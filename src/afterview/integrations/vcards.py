@@ -62,7 +62,7 @@ class Card:
 def parse_vcards(data: bytes) -> tuple[list[Card], list[str]]:
     """Every card in the file, in order, and a note for each one that had to be skipped."""
     check_size(data, "vCard file")
-    text = _text(data)
+    text = clean_text(_text(data), multiline=True)  # no escape sequence reaches any field
     spans = CARD_SPAN.findall(text)
     if not spans:
         raise BadInput("This is not a vCard file: it holds no card (BEGIN:VCARD … END:VCARD).")
