@@ -215,9 +215,8 @@ def test_without_a_profile_the_user_is_sent_to_settings(live: Live) -> None:
         response = client.post(
             "/drafts/new", data={"kind": "thank-you", "key": key, "csrf_token": token}
         )
-    assert response.status_code == 303
-    assert response.headers["location"].startswith("/settings?next=")
-    with live.client() as client:
+        assert response.status_code == 303
+        assert response.headers["location"].startswith("/settings?next=")
         assert "Set up your profile first" in client.get(response.headers["location"]).text
 
 

@@ -24,6 +24,7 @@ from afterview.services import checking, drafts, queries
 from afterview.services.app import App
 from afterview.services.interviews import show_interview
 from afterview.services.profile import get_profile
+from afterview.web.pages import editor_truth as truth
 from afterview.web.pages.common import back, form_text, now, pop_notice, service, shown
 from afterview.web.pages.notices import Notice
 from afterview.web.pages.steps import anchor as anchor_of
@@ -288,6 +289,12 @@ def shown_findings(report: Report, text: str, starts: dict[str, int]) -> list[Sh
     return shown
 
 
+def _summary(report: Report | None, view: drafts.DraftView) -> str:
+    if report is not None and not report.findings and not view.to_email:
+        return "No findings in the text, but no recipient address yet (P3)."
+    return report_summary(report)
+
+
 def report_summary(report: Report | None) -> str:
     if report is None:
         return ""
@@ -365,9 +372,9 @@ async def new(request: Request) -> Response:
         )
     said.extend(first.notes)
     target = f"/drafts/{first.id}"
-    return (
-        back(request, target, " ".join(said)) if said else RedirectResponse(target, status_code=303)
-    )
+    if not said:
+        return RedirectResponse(target, status_code=303)
+    return back(request, target, " ".join(said), tone="warn" if first.notes else "ok")
 
 
 @router.get("/drafts", response_class=HTMLResponse, summary="Drafts and sent messages")
@@ -436,6 +443,9 @@ async def sent(request: Request, message_id: DraftId) -> Response:
     app = service(request)
     moment = now()
     try:
+        unsent = drafts.get_draft(app, message_id, now=moment)
+        if not unsent.is_call and unsent.sent_at is None and not unsent.to_email:
+            raise BadInput(NO_ADDRESS)
         at_text = form_text(form, "at")
         at = parse_datetime(at_text, app.timezone, moment) if at_text else moment
         view, flag = drafts.mark_sent(app, message_id, at=at, now=moment)
@@ -456,6 +466,11 @@ async def delete(request: Request, message_id: DraftId) -> Response:
 
 
 # --- helpers ------------------------------------------------------------------------------
+
+NO_ADDRESS = (
+    "It has no recipient address yet, so it cannot have been sent: add the address in To "
+    "(Name <address>) and save first (P3)."
+)
 
 
 def _editor(
@@ -491,6 +506,9 @@ def _editor(
         except AfterviewError as exc:
             check_error = exc.message
     parts_found = {p.part for p in report.parts} if report else set()
+    rules = {f.rule for f in report.findings} if report else set()
+    if not truth.point_is_specific(body, rules, view.company or ""):
+        parts_found.discard(truth.POINT)
     mailto: str | None = None
     if not view.is_call and view.sent_at is None:
         mailto = drafts.mailto_link(app, view.id, now=moment)
@@ -520,7 +538,7 @@ def _editor(
             "error": error or problem,
             "notice": notice,
             "report": report,
-            "summary": report_summary(report),
+            "summary": _summary(report, view),
             "check_error": check_error,
             "findings": findings,
             "parts": [(name, text, name in parts_found) for name, text in PARTS],
@@ -529,6 +547,9 @@ def _editor(
             "other_kind": other_kind,
             "other_label": KINDS[other_kind][0] if other_kind else None,
             "sending": sending,
+            "rule_names": truth.RULE_NAMES,
+            "general_sentences": truth.general_sentences(view.company or ""),
+            "no_address": not view.to_email,
         },
         status=status,
     )

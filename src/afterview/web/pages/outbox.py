@@ -15,7 +15,7 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from afterview.errors import AfterviewError
+from afterview.errors import AfterviewError, BadInput
 from afterview.parsing import parse_datetime
 from afterview.playbook.timing import describe_local
 from afterview.services import mail_settings, outbox
@@ -49,6 +49,11 @@ async def send(request: Request, message_id: Id) -> Response:
     app = service(request)
     moment = now()
     try:
+        from afterview.services.drafts import get_draft
+        from afterview.web.pages.drafts import NO_ADDRESS
+
+        if not get_draft(app, message_id, now=moment).to_email:
+            raise BadInput(NO_ADDRESS)
         at_text = form_text(form, "at")
         at = parse_datetime(at_text, app.timezone, moment) if at_text else None
         entry = await run_in_threadpool(lambda: outbox.queue(app, message_id, now=moment, at=at))

@@ -68,6 +68,14 @@
       kind: root.dataset.kind || null,
     };
 
+    const ruleNames = JSON.parse(root.dataset.ruleNames || "{}");
+    const general = JSON.parse(root.dataset.general || "[]");
+    // Plain words for a rule id (editor_truth.py); its family's when the id is new.
+    const ruleName = (id) => ruleNames[id] || ruleNames[id.split(".")[0]] || "A check";
+    // P5's specific point is no point when it is a slot still to fill or the general line.
+    const pointIsSpecific = (text) => !findings.some((f) => f.rule === "slot.unfinished")
+      && !general.some((line) => text.replace(/\s+/g, " ").includes(line));
+    const hasAddress = () => /@/.test(fields.to.value);
     let findings = []; // {severity, rule, message, suggestions, field, start, end, original} (UTF-16, field-local)
     let parts = [];
     let timer = 0;
@@ -191,7 +199,7 @@
         spot.textContent = where(f);
         const rule = document.createElement("span");
         rule.className = "rule-id";
-        rule.textContent = f.rule;
+        rule.textContent = ruleName(f.rule);
         head.append(sev, " ", spot, " ", rule);
         const message = document.createElement("p");
         message.className = "finding-msg";
@@ -225,7 +233,10 @@
     }
 
     function summary() {
-      if (!findings.length) { return "No findings: it reads well."; }
+      if (!findings.length) {
+        return hasAddress() ? "No findings: it reads well."
+          : "No findings in the text, but no recipient address yet (P3).";
+      }
       const count = (s) => findings.filter((f) => f.severity === s).length;
       const said = [["error", "error"], ["warning", "warning"], ["info", "hint"]]
         .filter(([s]) => count(s))
@@ -237,6 +248,7 @@
       const map = unitsOf(text);
       findings = report.findings.map((f) => place(f, map, spans, text));
       parts = report.parts.map((p) => place(p, map, spans, text));
+      if (!pointIsSpecific(fields.body.value)) { parts = parts.filter((p) => p.part !== "specific-point"); }
       root.classList.remove("check-failed");
       say(summary());
       const count = $("#word-count");
