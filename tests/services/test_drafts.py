@@ -21,8 +21,13 @@ from afterview.services.backup import export_json, import_json
 
 from .helpers import at, follow_up, make_app, newcomer, plan, plan_view
 
-SAM = {"name": "Sam Taylor", "email": "sam@example.org", "skills": "Python, SQL, mentoring",
-       "experience": "six years building data platforms", "language": "en-GB"}
+SAM = {
+    "name": "Sam Taylor",
+    "email": "sam@example.org",
+    "skills": "Python, SQL, mentoring",
+    "experience": "six years building data platforms",
+    "language": "en-GB",
+}
 
 
 def content(app: App) -> dict[str, Any]:
@@ -39,25 +44,38 @@ class Case:
     tom: int | None
 
 
-def with_debrief(app: App, nuggets: tuple[str, ...] = ("they are opening a Lisbon office",
-                                                        "the billing platform moves to Kotlin"),
-                 panel: bool = True) -> Case:
+def with_debrief(
+    app: App,
+    nuggets: tuple[str, ...] = (
+        "they are opening a Lisbon office",
+        "the billing platform moves to Kotlin",
+    ),
+    panel: bool = True,
+) -> Case:
     """Interviewed 10 March 10:00–11:00 London by Dana (and Tom), debriefed at 11:30."""
     base = newcomer(app)
     interview = base.interview
     tom = None
     if panel:
         interview = records.add_interview(
-            app, base.opp, start=at(10, 10), end=at(10, 11), tz="Europe/London", now=at(1, 9),
+            app,
+            base.opp,
+            start=at(10, 10),
+            end=at(10, 11),
+            tz="Europe/London",
+            now=at(1, 9),
             interviewers=(records.NewInterviewer("Tom Reyes", "tom@northwind.example"),),
             interviewer_ids=(base.dana,),
         )
         records.cancel_interview(app, base.interview, now=at(1, 9))
         people = {p.name: p.id for p in plan_view(app, base.opp, at(1, 9)).opportunity.people}
         tom = people["Tom Reyes"]
-    debriefs.record_debrief(app, interview, {"nuggets": list(nuggets),
-                                             "went_well": ["the system design exercise"]},
-                            now=at(10, 11, 30))
+    debriefs.record_debrief(
+        app,
+        interview,
+        {"nuggets": list(nuggets), "went_well": ["the system design exercise"]},
+        now=at(10, 11, 30),
+    )
     profile.set_profile(app, now=at(10, 11, 30), **SAM)
     return Case(base.opp, interview, base.dana, tom)
 
@@ -100,7 +118,9 @@ def test_bad_profile_values_are_refused_and_nothing_changes(
 
 def test_word_list_adds_once_removes_and_refuses_non_words(app: App) -> None:
     assert profile.add_words(app, ["Kubernetes", "dbt", "Kubernetes"], now=at(1, 9)) == [
-        "Kubernetes", "dbt"]
+        "Kubernetes",
+        "dbt",
+    ]
     assert profile.add_words(app, ["dbt"], now=at(1, 9)) == []
     with pytest.raises(BadInput, match="is not a word"):
         profile.add_words(app, ["two words"], now=at(1, 9))
@@ -119,8 +139,10 @@ def test_thank_you_drafts_one_per_interviewer_each_with_its_own_nugget(app: App)
     dana, tom = drafts.draft_thank_you(app, case.interview, now=at(10, 11, 40))
     assert (dana.to_name, dana.to_email) == ("Dana Kim", "dana@northwind.example")
     assert (tom.to_name, tom.to_email) == ("Tom Reyes", "tom@northwind.example")
-    assert {dana.nugget, tom.nugget} == {"they are opening a Lisbon office",
-                                         "the billing platform moves to Kotlin"}
+    assert {dana.nugget, tom.nugget} == {
+        "they are opening a Lisbon office",
+        "the billing platform moves to Kotlin",
+    }
     assert "Dana" in dana.body and "Tom" in tom.body
     assert dana.body != tom.body
     assert dana.message_id != tom.message_id and dana.message_id.endswith("@example.org>")
@@ -173,8 +195,11 @@ def test_follow_up_is_refused_inside_the_weekly_guard_saying_when(app: App) -> N
     case = with_debrief(app, panel=False)
     follow_up(app, case.opp, at(18, 10))  # Wednesday 18 March
     before = content(app)
-    with pytest.raises(Refused, match=r"last one was Wed 18 Mar 10:00 .* Next allowed from "
-                                      r"Wed 25 Mar 10:00\."):
+    with pytest.raises(
+        Refused,
+        match=r"last one was Wed 18 Mar 10:00 .* Next allowed from "
+        r"Wed 25 Mar 10:00\.",
+    ):
         drafts.draft_for_opportunity(app, case.opp, "follow-up", now=at(25, 9, 59))
     assert content(app) == before
     view = drafts.draft_for_opportunity(app, case.opp, "follow-up", now=at(25, 10))
@@ -187,8 +212,9 @@ def test_recruiter_call_script_needs_a_recruiter(app: App) -> None:
     assert script.is_call and "Priya" in script.body
     with pytest.raises(BadInput, match="is a call script"):
         drafts.export_eml(app, script.id, now=at(10, 12))
-    direct = records.add_opportunity(app, company="Acme", role="Analyst",
-                                     route=records.Route.DIRECT, now=at(1, 9))
+    direct = records.add_opportunity(
+        app, company="Acme", role="Analyst", route=records.Route.DIRECT, now=at(1, 9)
+    )
     with pytest.raises(BadInput, match="has no recruiter recorded"):
         drafts.draft_for_opportunity(app, direct, "recruiter-call", now=at(10, 12))
 
@@ -209,8 +235,14 @@ def test_editable_text_round_trips_and_edits_apply(app: App) -> None:
     subject, to, body = drafts.parse_editable(view.editable_text())
     assert (subject, body) == (view.subject, view.body)
     assert to == "Dana Kim <dana@northwind.example>"
-    edited = drafts.edit_draft(app, view.id, now=at(10, 13), subject="Thank you, Dana",
-                               body=body + "\n\nP.S. Lovely office.", to="Dana Kim <dk@nw.example>")
+    edited = drafts.edit_draft(
+        app,
+        view.id,
+        now=at(10, 13),
+        subject="Thank you, Dana",
+        body=body + "\n\nP.S. Lovely office.",
+        to="Dana Kim <dk@nw.example>",
+    )
     assert edited.subject == "Thank you, Dana" and edited.body.endswith("Lovely office.")
     assert edited.to_email == "dk@nw.example" and edited.updated_at == at(10, 13)
 
@@ -271,8 +303,9 @@ def test_eml_export_is_a_valid_utf8_message_with_stable_ids(app: App) -> None:
     assert email.utils.parsedate_to_datetime(message["Date"]) == at(10, 12, 5)
     body = message.get_content().replace("\r\n", "\n").strip()
     assert body == drafts.get_draft(app, view.id, now=at(10, 13)).body
-    again = email.message_from_bytes(drafts.export_eml(app, view.id, now=at(11, 9)),
-                                     policy=policy.default)
+    again = email.message_from_bytes(
+        drafts.export_eml(app, view.id, now=at(11, 9)), policy=policy.default
+    )
     assert again["Message-ID"] == view.message_id  # every export names the same message
 
 
@@ -280,10 +313,10 @@ def test_a_follow_up_threads_under_the_sent_thank_you(app: App) -> None:
     case = with_debrief(app, panel=False)
     (thanks,) = drafts.draft_thank_you(app, case.interview, now=at(10, 12))
     drafts.mark_sent(app, thanks.id, at=at(10, 12, 30), now=at(10, 12, 30))
-    chase = drafts.draft_for_opportunity(app, case.opp, "follow-up", now=at(17, 10),
-                                         to=case.dana)
-    message = email.message_from_bytes(drafts.export_eml(app, chase.id, now=at(17, 10)),
-                                       policy=policy.default)
+    chase = drafts.draft_for_opportunity(app, case.opp, "follow-up", now=at(17, 10), to=case.dana)
+    message = email.message_from_bytes(
+        drafts.export_eml(app, chase.id, now=at(17, 10)), policy=policy.default
+    )
     assert message["In-Reply-To"] == thanks.message_id
     assert message["References"] == thanks.message_id
 
@@ -291,8 +324,13 @@ def test_a_follow_up_threads_under_the_sent_thank_you(app: App) -> None:
 def test_mailto_link_encodes_address_subject_and_body(app: App) -> None:
     case = with_debrief(app, panel=False)
     (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 12))
-    drafts.edit_draft(app, view.id, now=at(10, 12), subject="Q&A: 100% thanks?",
-                      body="Dear Dana,\n\nLine two & more = café.\n\nSam")
+    drafts.edit_draft(
+        app,
+        view.id,
+        now=at(10, 12),
+        subject="Q&A: 100% thanks?",
+        body="Dear Dana,\n\nLine two & more = café.\n\nSam",
+    )
     link = drafts.mailto_link(app, view.id, now=at(10, 12))
     parts = urlsplit(link)
     assert parts.scheme == "mailto" and unquote(parts.path) == "dana@northwind.example"
@@ -373,7 +411,7 @@ def test_backup_round_trip_keeps_profile_words_and_messages(app: App, second_app
     ("start_hour", "drafted", "expected"),
     [
         (10, at(10, 11, 30), "this morning"),  # morning interview: P5 sends the same day
-        (14, at(10, 16), "yesterday"),  # afternoon: P5 sends next morning, when it is read
+        (14, at(10, 15, 30), "this afternoon"),  # issue 10: sent now, not "yesterday"
         (14, at(11, 9, 30), "yesterday"),
         (14, at(13, 9), "on Tuesday"),  # late: the day it is written
     ],
@@ -381,8 +419,127 @@ def test_backup_round_trip_keeps_profile_words_and_messages(app: App, second_app
 def test_the_thank_you_names_the_day_as_seen_when_it_is_read(
     app: App, start_hour: int, drafted: Any, expected: str
 ) -> None:
-    """P5: an afternoon interview's thank-you leaves the next working morning."""
+    """P5: the day word is true when the email leaves (drafted to be sent now)."""
     case = newcomer(app, start=at(10, start_hour))  # Tuesday 10 March
     profile.set_profile(app, now=at(10, 9), **SAM)
     (view,) = drafts.draft_thank_you(app, case.interview, now=drafted)
     assert f"with me {expected}" in view.body or f"{expected} about" in view.body, view.body
+
+
+# --- issue 10: panels, attribution, the day word, names, slots (P5) ----------------------
+
+
+def sentences8(body: str) -> set[str]:
+    import re
+
+    flat = re.sub(r"\s+", " ", body)
+    return {s for s in re.split(r"(?<=[.!?])\s+", flat) if len(s.split()) >= 8}
+
+
+def test_a_panel_gets_separate_letters_and_each_their_own_nugget(app: App) -> None:
+    """Nuggets go by who said them, not by position; no long sentence or sign-off shared."""
+    case = with_debrief(app, nuggets=("the billing platform moves to Kotlin",))
+    debriefs.record_debrief(
+        app,
+        case.interview,
+        {
+            "nuggets": [
+                "Tom said the data team doubles next year",
+                {"text": "they are opening a Lisbon office in spring", "said_by": "Dana"},
+            ]
+        },
+        now=at(10, 11, 40),
+    )
+    dana, tom = drafts.draft_thank_you(app, case.interview, now=at(10, 11, 45))
+    assert "Lisbon office" in dana.body and "Lisbon" not in tom.body
+    assert "data team doubles next year" in tom.body and "Tom" not in tom.body.split("\n\n")[2]
+    assert not sentences8(dana.body) & sentences8(tom.body)
+    closing = [v.body.split("\n\n")[-1].splitlines()[0] for v in (dana, tom)]
+    assert closing[0] != closing[1]  # the sign-offs differ too
+
+
+def test_again_only_to_someone_met_in_an_earlier_round(app: App) -> None:
+    case = with_debrief(app)
+    second = records.add_interview(
+        app,
+        case.opp,
+        start=at(12, 10),
+        end=at(12, 11),
+        tz="Europe/London",
+        now=at(11, 9),
+        interviewers=(records.NewInterviewer("Ana Lima", "ana@northwind.example"),),
+        interviewer_ids=(case.dana,),
+    )
+    views = drafts.draft_thank_you(app, second, now=at(12, 11, 30))
+    thanks = {v.to_name: v.body.split("\n\n")[1] for v in views}
+    assert set(thanks) == {"Ana Lima", "Dana Kim"}
+    assert "again" not in thanks["Ana Lima"]  # met for the first time
+    assert "again" in thanks["Dana Kim"] or "second interview" in thanks["Dana Kim"]
+
+
+def test_more_interviewers_than_nuggets_is_said_in_the_notes(app: App) -> None:
+    case = with_debrief(app, nuggets=("they are opening a Lisbon office",))
+    views = drafts.draft_thank_you(app, case.interview, now=at(10, 11, 45))
+    assert sum("Lisbon" in v.body for v in views) == 1
+    assert any("2 interviewers and the debrief 1 nugget" in n for v in views for n in v.notes)
+
+
+def test_someones_own_words_are_not_reported_back_to_them(app: App) -> None:
+    case = with_debrief(
+        app, nuggets=("Dr. Dana Kim told me that the clinic opens in Leeds",), panel=False
+    )
+    (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 11, 45))
+    assert "the clinic opens in Leeds" in view.body
+    assert "told me" not in view.body and "Dana Kim" not in view.body.split("\n\n")[2]
+
+
+def test_a_messy_note_becomes_a_slot_that_check_and_the_outbox_refuse(app: App) -> None:
+    case = with_debrief(app, nuggets=("board v engaged, meets monthly",), panel=False)
+    (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 11, 45))
+    assert "[one sentence about: board v engaged, meets monthly]" in view.body
+    assert any("slot" in n for n in view.notes)
+    _, report = drafts.check_draft(app, view.id, now=at(10, 11, 50))
+    assert any(f.rule == "slot.unfinished" and f.severity == "error" for f in report.findings)
+    with pytest.raises(Refused, match="unfinished slot"):
+        drafts.ensure_finished(view.body)
+    drafts.ensure_finished(
+        view.body.replace(
+            "[one sentence about: board v engaged, meets monthly]",
+            "I enjoyed hearing about the board.",
+        )
+    )
+
+
+def test_marking_sent_warns_when_the_day_word_is_no_longer_true(app: App) -> None:
+    case = newcomer(app, start=at(10, 14))
+    profile.set_profile(app, now=at(10, 9), **SAM)
+    (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 15, 30))
+    assert "this afternoon" in view.body
+    sent, _ = drafts.mark_sent(app, view.id, at=at(11, 9), now=at(11, 9))
+    assert len(sent.warnings) == 1 and "“this afternoon”" in sent.warnings[0]
+    assert "“yesterday”" in sent.warnings[0]
+
+
+def test_sent_the_same_day_no_warning(app: App) -> None:
+    case = newcomer(app, start=at(10, 14))
+    profile.set_profile(app, now=at(10, 9), **SAM)
+    (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 15, 30))
+    sent, _ = drafts.mark_sent(app, view.id, at=at(10, 16), now=at(10, 16))
+    assert sent.warnings == ()
+
+
+@pytest.mark.parametrize("name", ["homer@example.com", "Shah,", "Shah, P."])
+def test_no_greeting_to_an_address_or_a_surname_fragment(app: App, name: str) -> None:
+    case = newcomer(app)
+    profile.set_profile(app, now=at(10, 9), **SAM)
+    records.edit_person(app, case.dana, now=at(10, 9), name=name)
+    with pytest.raises(BadInput, match=f"afterview person edit {case.dana} --name"):
+        drafts.draft_thank_you(app, case.interview, now=at(10, 11, 45))
+
+
+def test_a_display_name_in_an_address_is_greeted(app: App) -> None:
+    case = newcomer(app)
+    profile.set_profile(app, now=at(10, 9), **SAM)
+    records.edit_person(app, case.dana, now=at(10, 9), name="Homer Simpson <homer@example.com>")
+    (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 11, 45))
+    assert view.body.startswith("Dear Homer,")

@@ -190,11 +190,17 @@ class Debrief:
     went_well: tuple[str, ...] = ()
     cover_more: tuple[str, ...] = ()
     nuggets: tuple[str, ...] = ()
+    # Parallel to `nuggets`: the person id of the interviewer who said each, or None.
+    nugget_said_by: tuple[int | None, ...] = ()
     questions: tuple[QuestionReview, ...] = ()
     new_questions: tuple[str, ...] = ()
     liked: tuple[str, ...] = ()
     disliked: tuple[str, ...] = ()
     overall: Overall | None = None
+
+    def said_by(self, index: int) -> int | None:
+        """Who said the nugget at `index` (P5 attribution), when recorded."""
+        return self.nugget_said_by[index] if index < len(self.nugget_said_by) else None
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from afterview import validation
 from afterview.errors import BadInput
@@ -18,6 +18,9 @@ from afterview.playbook.facts import (
 )
 from afterview.services.app import App
 from afterview.services.planning import refresh_all, refresh_opportunity
+
+if TYPE_CHECKING:
+    from afterview.store.repository import Repository
 
 E = TypeVar("E", AnswerQuality, AnswerReason, Overall)
 
@@ -66,8 +69,18 @@ def _text_loader() -> type[Any]:
     return TextLoader
 
 
-def parse_debrief(data: object, interview_id: int, recorded_at: datetime) -> Debrief:
-    """Validate a debrief document; every mistake names its field."""
+def parse_debrief(
+    data: object,
+    interview_id: int,
+    recorded_at: datetime,
+    people: Sequence[tuple[int, str]] = (),
+) -> Debrief:
+    """Validate a debrief document; every mistake names its field.
+
+    A nugget may name who said it (P5): `{text: …, said_by: 4}` (a person id or a
+    name), or a leading "Priya: …" where Priya is one of `people` (id, name) — the
+    interview's interviewers first, then the opportunity's other people.
+    """
     if not isinstance(data, Mapping):
         raise BadInput("A debrief file holds one object with fields such as nuggets, questions.")
     unknown = sorted(set(map(str, data)) - set(FIELDS))
@@ -75,7 +88,8 @@ def parse_debrief(data: object, interview_id: int, recorded_at: datetime) -> Deb
         raise BadInput(
             f"Unknown debrief field(s): {', '.join(unknown)}. Known: {', '.join(FIELDS)}."
         )
-    lists = {name: _texts(data.get(name), name) for name in LIST_FIELDS}
+    nuggets, said_by = _nuggets(data.get("nuggets"), people)
+    lists = {name: _texts(data.get(name), name) for name in LIST_FIELDS if name != "nuggets"}
     questions = tuple(
         _question(q, n) for n, q in enumerate(_list(data.get("questions"), "questions"), 1)
     )
@@ -84,15 +98,17 @@ def parse_debrief(data: object, interview_id: int, recorded_at: datetime) -> Deb
         recorded_at=recorded_at,
         questions=questions,
         overall=_choice(Overall, data.get("overall"), "overall"),
+        nuggets=nuggets,
+        nugget_said_by=said_by if any(p is not None for p in said_by) else (),
         **lists,
     )
 
 
 def record_debrief(app: App, interview_id: int, data: object, now: datetime) -> Debrief:
     """Save (or replace) the interview's debrief and re-plan (P4, P9, P10, P11)."""
-    debrief = parse_debrief(data, interview_id, now)
     with app.transaction(now) as repo:
         opp_id = repo.interview_opportunity(interview_id)
+        debrief = parse_debrief(data, interview_id, now, interview_people(repo, interview_id))
         first_ever = repo.first_debrief_at() is None
         repo.save_debrief(debrief)
         if first_ever:  # the first lessons change other opportunities' plans (P11)
@@ -105,6 +121,10 @@ def record_debrief(app: App, interview_id: int, data: object, now: datetime) -> 
 def debrief_to_plain(debrief: Debrief) -> dict[str, Any]:
     """The same shape `parse_debrief` reads, so a saved debrief can be edited and re-imported."""
     plain: dict[str, Any] = {name: list(getattr(debrief, name)) for name in LIST_FIELDS}
+    plain["nuggets"] = [
+        text if debrief.said_by(n) is None else {"text": text, "said_by": debrief.said_by(n)}
+        for n, text in enumerate(debrief.nuggets)
+    ]
     plain["questions"] = [
         {
             "question": q.question,
@@ -116,6 +136,86 @@ def debrief_to_plain(debrief: Debrief) -> dict[str, Any]:
     ]
     plain["overall"] = debrief.overall.value if debrief.overall else None
     return plain
+
+
+def interview_people(repo: Repository, interview_id: int) -> list[tuple[int, str]]:
+    """(id, name) of the interview's interviewers, then the opportunity's other people:
+    whom a nugget can be attributed to."""
+    opp = repo.load_opportunity(repo.interview_opportunity(interview_id))
+    interview = next(i for i in opp.interviews if i.id == interview_id)
+    first = [p for p in opp.people if p.id in interview.interviewer_ids]
+    rest = [p for p in opp.people if p.id not in interview.interviewer_ids]
+    return [(p.id, p.name) for p in (*first, *rest)]
+
+
+def _nuggets(
+    value: object, people: Sequence[tuple[int, str]]
+) -> tuple[tuple[str, ...], tuple[int | None, ...]]:
+    texts: list[str] = []
+    said_by: list[int | None] = []
+    for n, entry in enumerate(_list(value, "nuggets"), 1):
+        who: int | None = None
+        item = entry
+        if isinstance(entry, Mapping):
+            extra = sorted(set(map(str, entry)) - {"text", "said_by"})
+            if extra:
+                raise BadInput(f"Nugget {n}: unknown field(s) {', '.join(extra)}.")
+            if entry.get("said_by") not in (None, ""):
+                who = _person(entry["said_by"], people, f"Nugget {n}'s said_by")
+            item = entry.get("text")
+        if item is None:
+            continue
+        if not isinstance(item, str):
+            raise BadInput("Debrief field 'nuggets' must hold text items.")
+        if not item.strip():
+            continue
+        text = validation.debrief_item(item, "An item of 'nuggets'")
+        if who is None:
+            who, text = _prefixed(text, people)
+        texts.append(text)
+        said_by.append(who)
+    return tuple(texts), tuple(said_by)
+
+
+def _matches(reference: str, people: Sequence[tuple[int, str]]) -> list[int]:
+    from afterview.writing.drafts.reading import fold, name_words
+
+    ref = fold(reference.strip())
+    whole = [pid for pid, name in people if fold(name.strip()) == ref]
+    if whole:
+        return whole[:1]
+    return [pid for pid, name in people if ref and ref in name_words(name)]
+
+
+def _person(value: object, people: Sequence[tuple[int, str]], what: str) -> int:
+    """A person id or a recorded name of the interview, else a clear BadInput."""
+    ids = {pid for pid, _ in people}
+    if (isinstance(value, int) and not isinstance(value, bool)) or (
+        isinstance(value, str) and value.strip().isdigit()
+    ):
+        pid = int(str(value).strip())
+        if pid in ids:
+            return pid
+        raise BadInput(f"{what}: person {pid} is not one of this interview's people.")
+    if not isinstance(value, str):
+        raise BadInput(f"{what} must be a person id or a name.")
+    found = _matches(value, people)
+    if len(found) == 1:
+        return found[0]
+    names = ", ".join(f"{name} ({pid})" for pid, name in people) or "nobody recorded"
+    if found:
+        raise BadInput(f"{what}: {value.strip()!r} names more than one person; use the id.")
+    raise BadInput(f"{what}: nobody called {value.strip()!r}; the people are: {names}.")
+
+
+def _prefixed(text: str, people: Sequence[tuple[int, str]]) -> tuple[int | None, str]:
+    """ "Priya: board meets monthly" → (Priya's id, "board meets monthly") when Priya
+    is one of the people; any other "Word: …" stays the note it is."""
+    head, colon, rest = text.partition(":")
+    if not colon or not rest.strip() or len(head.split()) > 4:
+        return None, text
+    found = _matches(head, people)
+    return (found[0], rest.strip()) if len(found) == 1 else (None, text)
 
 
 def _list(value: object, name: str) -> list[object]:

@@ -10,7 +10,7 @@ P12), and the call script to the recruiter (P1).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -26,6 +26,7 @@ from afterview.playbook.facts import (
 )
 from afterview.playbook.pacing import guard_verdict
 from afterview.playbook.timing import describe_local
+from afterview.services import thank_you_letters as letters
 from afterview.services.app import App
 from afterview.services.checking import context_from
 from afterview.services.planning import refresh_opportunity
@@ -71,6 +72,8 @@ class DraftView:
     company: str = ""
     role: str = ""
     notes: tuple[str, ...] = ()
+    # Said once, when marked sent: e.g. a day word no longer true (P5).
+    warnings: tuple[str, ...] = ()
 
     @property
     def is_call(self) -> bool:
@@ -144,31 +147,47 @@ def draft_thank_you(
         if nugget is not None and not 1 <= nugget <= len(nuggets):
             have = f"has {len(nuggets)}" if nuggets else "has none (record the debrief, P4)"
             raise BadInput(f"--nugget {nugget}: the debrief of interview {interview_id} {have}.")
+        names = {person.id: letters.greeting_name(person) for person in recipients}
+        said = letters.attributed(debrief, opp.people)
+        used = {p.id: {r["nugget"] for r in _previous(repo, opp_id, p.id)} for p in recipients}
+        if nugget is not None:
+            plan = [letters.Letter(p, nuggets[nugget - 1]) for p in recipients]
+        else:
+            plan = letters.assign(said, recipients, used, interview_id)
+        siblings = _organisation_bodies(repo, opp)
         views = []
-        for position, person in enumerate(recipients):
+        for position, letter in enumerate(plan):
+            person = letter.person
             previous = _previous(repo, opp_id, person.id)
-            chosen = _choose_nugget(nuggets, nugget, position, previous)
             request = DraftRequest(
                 kind="thank-you",
                 profile=profile,
                 organisation=opp.company,
                 role=opp.role,
-                recipient=_recipient(person),
+                recipient=replace(_recipient(person), name=names[person.id]),
                 interview_start=interview.start.astimezone(_zone(interview.tz)),
                 interview_round=interview.round,
-                nugget=chosen,
+                nugget=letter.nugget,
                 went_well=debrief.went_well if debrief else (),
                 previous=tuple(row["body"] for row in previous),
                 seed=position + len(previous),
-                written_on=_read_on(repo, interview_id, person.id, now, interview.tz),
+                # P5's day word as of sending now; `draft sent` warns if it leaves later
+                written_on=now.astimezone(_zone(interview.tz)).date(),
+                siblings=tuple(b for pid, b in siblings if pid != person.id),
+                met_before=letters.met_before(opp, interview, person),
             )
-            notes = []
+            notes = list(letter.notes)
             if not nuggets:
                 notes.append(
                     "No debrief nuggets yet: record the debrief (P4) so the email can name "
                     "something specific from the interview."
                 )
-            views.append(_store(repo, app, opp, request, interview_id, person, now, notes))
+            slot_note = letters.slot_note(letter.nugget, names[person.id])
+            if slot_note:
+                notes.append(slot_note)
+            view = _store(repo, app, opp, request, interview_id, person, now, notes)
+            siblings.append((person.id, view.body))
+            views.append(view)
     return views
 
 
@@ -366,7 +385,33 @@ def record_sent(
     contact_id = repo.add_contact(opp.id, at, kind, channel, person_id, note[:500], flag)
     repo.update_message(view.id, sent_at=at, contact_id=contact_id, updated_at=now)
     refresh_opportunity(app, repo, opp.id, now)
-    return _load(repo, message_id), flag
+    warning = _day_word_warning(opp, view, at, repo)
+    return replace(_load(repo, message_id), warnings=(warning,) if warning else ()), flag
+
+
+def _day_word_warning(
+    opp: Opportunity, view: DraftView, at: datetime, repo: Repository
+) -> str | None:
+    """P5: "yesterday" sent the same day, "this afternoon" sent the next morning."""
+    interview = next((i for i in opp.interviews if i.id == view.interview_id), None)
+    if view.kind != "thank-you" or interview is None:
+        return None
+    profile = repo.get_profile()
+    language = profile.language if profile else "en-GB"
+    return letters.day_word_warning(view.body, interview, at, language)
+
+
+def ensure_finished(text: str) -> None:
+    """Refuse a draft that still holds a slot (`[one sentence about: …]`): the outbox
+    calls this before queueing or sending; the candidate writes the sentence first."""
+    from afterview.writing.slots import find_slots
+
+    found = find_slots(text)
+    if found:
+        raise Refused(
+            f"The draft still has {len(found)} unfinished slot{'s' if len(found) > 1 else ''} "
+            f"(“{found[0].topic}”): write the sentence with `afterview draft edit` first."
+        )
 
 
 # --- export ---------------------------------------------------------------------------
@@ -572,37 +617,19 @@ def _addressee(opp: Opportunity, kind: str, to: int | None) -> Person | None:
     return None
 
 
-def _choose_nugget(
-    nuggets: tuple[str, ...], wanted: int | None, position: int, previous: list[RowMapping]
-) -> str | None:
-    if not nuggets:
-        return None
-    if wanted is not None:
-        return nuggets[wanted - 1]
-    used = {row["nugget"] for row in previous}
-    fresh = [n for n in nuggets if n not in used] or list(nuggets)
-    return fresh[position % len(fresh)]
+def _organisation_bodies(repo: Repository, opp: Opportunity) -> list[tuple[int | None, str]]:
+    """(person id, body) of every message to people of the same organisation (P5 panels:
+    no long sentence shared between two letters)."""
+    ids = [
+        row["id"]
+        for row in repo.list_opportunities()
+        if letters.same_organisation(str(row["company"]), opp.company)
+    ] or [opp.id]
+    return [(row["person_id"], row["body"]) for i in ids for row in repo.list_messages(opp_id=i)]
 
 
 def _recipient(person: Person) -> Recipient:
     return Recipient(name=person.name, title=person.title, role=person.role.value)
-
-
-def _read_on(repo: Repository, interview_id: int, person_id: int, now: datetime, tz: str) -> date:
-    """The day the thank-you will be read: P5's due day when that is still ahead.
-
-    Drafted the evening of an afternoon interview, it is sent the next morning (P5),
-    where "this afternoon" would be wrong and "yesterday" is right.
-    """
-    base = f"P5:thank-you:interview={interview_id}"
-    moment = now
-    for key in (f"{base}:person={person_id}", base):
-        action = repo.get_action(key)
-        if action is not None:
-            due = datetime.fromisoformat(str(action["due_utc"]).replace("Z", "+00:00"))
-            moment = max(due, now)
-            break
-    return moment.astimezone(_zone(tz)).date()
 
 
 def _zone(name: str) -> Any:

@@ -800,12 +800,16 @@ class _Parts:
     def _debrief(self, row: RowMapping) -> Debrief:
         interview_id = row["interview_id"]
         sections: dict[str, list[str]] = defaultdict(list)
+        said_by: list[int | None] = []
         for item in self.items[interview_id]:
             sections[item["section"]].append(item["text"])
+            if item["section"] == "nugget":
+                said_by.append(item["said_by"])
         lists = {field: tuple(sections[section]) for field, section in _SECTIONS.items()}
         return Debrief(
             interview_id=interview_id,
             recorded_at=row["recorded_at"],
+            nugget_said_by=tuple(said_by) if any(s is not None for s in said_by) else (),
             questions=tuple(_question(q) for q in self.questions[interview_id]),
             overall=_enum_or_none(Overall, row["overall"]),
             **lists,
@@ -935,7 +939,13 @@ def _decision(row: RowMapping) -> Decision:
 
 def _debrief_items(debrief: Debrief) -> list[Row]:
     return [
-        {"interview_id": debrief.interview_id, "section": section, "position": n, "text": item}
+        {
+            "interview_id": debrief.interview_id,
+            "section": section,
+            "position": n,
+            "text": item,
+            "said_by": debrief.said_by(n) if section == "nugget" else None,
+        }
         for field, section in _SECTIONS.items()
         for n, item in enumerate(getattr(debrief, field))
     ]

@@ -215,6 +215,8 @@ debrief_items = Table(
     Column("section", Text, nullable=False),
     Column("position", Integer, nullable=False),
     Column("text", Text, nullable=False),
+    # A nugget's interviewer (P5: a thank-you uses that person's nuggets first).
+    Column("said_by", Integer, ForeignKey("people.id", ondelete="SET NULL")),
     CheckConstraint(_in("section", DEBRIEF_SECTIONS), name="section"),
     sqlite_autoincrement=True,
 )
