@@ -48,7 +48,24 @@ POSITIVES = [
         E,
         None,
     ),
-    ("Sorry about my late reply.", "Sorry about my late reply", STATEMENT, E, None),
+    ("Sorry about my nervousness.", "Sorry about my nervousness", STATEMENT, E, None),
+    ("My last manager micromanaged everything.", "micromanaged", STATEMENT, E, None),
+    ("My boss took credit for my work.", "took credit for my work", STATEMENT, E, None),
+    ("It was a toxic culture.", "toxic", STATEMENT, E, None),
+    (
+        "My boss never listened to the team.",
+        "My boss never listened to the team",
+        STATEMENT,
+        E,
+        None,
+    ),
+    (
+        "My former manager constantly undermined us.",
+        "My former manager constantly undermined us",
+        STATEMENT,
+        E,
+        None,
+    ),
     (
         "I apologise for the confusion earlier.",
         "I apologise for the confusion earlier",
@@ -119,6 +136,14 @@ NEGATIVES = [
     "We covered the dead-letter queue, the kill switch and disaster recovery.",
     "I am a critical thinker who loves complex problems.",
     "I enjoy hard problems and I am good under pressure.",
+    # Courtesy is not complaint (P7/P8: polite; P5: no negative statements).
+    "Sorry about my late reply.",
+    "I apologise for the delay in getting back to you.",
+    "Unfortunately I am unable to attend on Friday.",
+    "Unfortunately, we will not be able to travel that week.",
+    "I was sorry to hear about your loss; my condolences to your family.",
+    "Thank you for taking the trouble to write such a detailed reply.",
+    "My manager always supported me and my team never missed a deadline.",
 ]
 
 

@@ -613,3 +613,366 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     ]
     found = [f for f in found if not inside_any(f.offset, f.offset + f.length, urls)]
     return without_overlaps(found)
+
+
+# --- usage in context (homophones, agreement, verb forms, missing small words) -------------
+#
+# After LanguageTool's idea of rules as a token pattern with exceptions (the ideas only:
+# these patterns are written here). Each keeps to contexts where the other reading is
+# rare in professional email; a heuristic is a warning, a sure slip an error.
+
+_DET = r"(?:the|its|their|our|your|his|her|this|that|any|no|an?|knock-on|overall|net|ripple)"
+# Adjectives the narrower affect/effect rules above already read: theirs is the finding.
+_AFFECT_ADJECTIVES = word_set(
+    "positive negative big significant great real huge lasting direct major profound immediate side"
+)
+_NOUNS_OF_AN_ORG = (
+    r"(?:applicants|team|teams|people|customers|clients|employees|staff|products|mission|"
+    r"members|users|founders|pages|stability|values|culture|board|website|strategy|goals|"
+    r"history|business|market|services|leaders|management|investors|partners|comments|"
+    r"appointments|feedback|plans|needs|requirements|views|questions|thoughts|decision|"
+    r"experience|domain|resume|résumé|CV|application|work|role|offer|office|offices|"
+    r"company|organi[sz]ation|time|help|support|consideration|interest|email|message)"
+)
+_BASE_VERBS = (
+    r"(?:do|spend|see|hear|meet|work|join|provide|send|share|be|talk|discuss|learn|help|"
+    r"call|ask|make|take|go|get|give|keep|find|start|finish|continue|follow|review|consider|"
+    r"use|speak|visit|attend|apply|contribute|schedule|arrange|confirm|know|say|read|write)"
+)
+
+MORE_RULES: tuple[Rule, ...] = (
+    _rule(
+        "its",
+        "its-its",
+        r"\b(its)\s+(?:really|very|so|quite|just|always|never|also|still|going|getting|"
+        r"great|good|nice|important|hard|easy|likely|possible|clear|true|worth|fine|okay|"
+        r"ok|time|been|my|our|your|no\s+secret)\b(?![-'’])",
+        WARNING,
+        'Did you mean "{fix}"? "it\'s" = "it is" / "it has"; "its" = belonging to it.',
+        _first_as("it's"),
+    ),
+    _rule(
+        "it's it’s",
+        "its-its",
+        rf"\b(it{APOS}s)\s+(?:\w+\s+)?{_NOUNS_OF_AN_ORG}\b(?!\s+(?:is|was|to|for)\b)",
+        WARNING,
+        'Did you mean "{fix}"? "its" = belonging to it; "it\'s" = "it is".',
+        _first_as("its"),
+        lambda m, text: _word_before(text, m.start()) in {"think", "if", "because", "when", "so"},
+    ),
+    _rule(
+        "it's it’s",
+        "its-its",
+        rf"\b(?:of|with|in|on|by|from|about|into|keeps?|kept|improve|improves|for)\s+"
+        rf"(it{APOS}s)\s+(?!(?:been|a|an|the|not|going|getting|time|likely|important|clear|"
+        r"possible|hard|easy|true|also|just|still|very|really|so|only|all|my|our|your)\b)"
+        r"[a-z]+\b",
+        WARNING,
+        'Did you mean "its"? "its" = belonging to it; "it\'s" = "it is".',
+        lambda m, apos: m.group(0).replace(m.group(1), "its"),
+    ),
+    _rule(
+        "then",
+        "then-than",
+        r"\b(longer|shorter|greater|larger|smaller|higher|lower|bigger|faster|slower|older|"
+        r"younger|stronger|weaker|easier|harder|cheaper|quicker|wider|deeper|closer|costs?\s+"
+        r"less|more|less|fewer|better|worse|rather|other)\s+(?:[a-z]+\s+){0,2}?then\b",
+        WARNING,
+        'Did you mean "than"? Comparisons take "than"; "then" is about time.',
+        lambda m, _a: m.group(0)[: -len("then")] + "than",
+        lambda m, text: "," in m.group(0),
+    ),
+    _rule(
+        "than",
+        "then-than",
+        r"(?:,|\band|\bfirst\b[^.!?\n]{0,40}\band)\s+(than)\b(?!\s+(?:ever|usual|expected|"
+        r"before|planned|anticipated)\b)",
+        WARNING,
+        'Did you mean "then"? "then" is about time or order; "than" compares.',
+        lambda m, _a: m.group(0)[: -len("than")] + "then",
+        lambda m, text: (
+            re.search(
+                r"\b(?:more|less|rather|other|fewer|\w+er)\b[^.!?\n]{0,40}$",
+                text[max(0, m.start() - 50) : m.start()],
+            )
+            is not None
+        ),
+    ),
+    _rule(
+        "than",
+        "then-than",
+        rf"\b(than)\s+{_BASE_VERBS}\b",
+        WARNING,
+        'Did you mean "then"? "then" is about time or order; "than" compares.',
+        lambda m, _a: "then" + m.group(0)[len("than") :],
+        lambda m, text: (
+            re.search(r"\brather\b", text[max(0, m.start() - 40) : m.start()]) is not None
+        ),
+    ),
+    _rule(
+        "to;many much",
+        "to-too",
+        r"\b(into|of|with|in|on|about|for|far|way|had|have|has|be)\s+to\s+(many|much|great|"
+        r"big|small|long|late|early|high|low|few|little)\b(?!\s+to\b)",
+        WARNING,
+        'Did you mean "{fix}"? "too" = excessively.',
+        lambda m, _a: f"{m.group(1)} too {m.group(2)}",
+    ),
+    _rule(
+        "to",
+        "to-too",
+        r"\b(day|time|one|week|well|also|that|this|there|here|it)\s+to(?=\s*[.!?](?:\s|$))",
+        WARNING,
+        'Did you mean "{fix}"? "too" = also.',
+        _then("too"),
+    ),
+    _rule(
+        "too",
+        "to-too",
+        rf"\b(too)\s+(?:{_BASE_VERBS}|(?<=forward too )[a-z]+ing)\b",
+        WARNING,
+        'Did you mean "to"? Before a verb it is "to"; "too" = excessively or also.',
+        lambda m, _a: "to" + m.group(0)[len("too") :],
+        lambda m, text: (
+            re.search(r"\b(?:me|you|us|them|him|her|it)\s*$", text[: m.start()]) is not None
+            and text[m.start() - 2 : m.start()].strip() == ","
+        ),
+    ),
+    _rule(
+        "there",
+        "their-there",
+        rf"\b(there)\s+(?:new|own|best|first|next|current|previous|recent|main|biggest|"
+        rf"latest|other)?\s*{_NOUNS_OF_AN_ORG}\b",
+        WARNING,
+        'Did you mean "{fix}"? "their" = belonging to them; "there" = that place.',
+        _first_as("their"),
+        lambda m, text: _word_before(text, m.start()) in {"is", "are", "was", "were", "any"},
+    ),
+    _rule(
+        "their",
+        "their-there",
+        r"\b(their)\s+(?:might|may|could|should|must|will|would|seems?|appears?|used\s+to)\s+"
+        r"(?:be|have|not)\b",
+        ERROR,
+        '"{found}" should start with "there": "their" = belonging to them.',
+        _first_as("there"),
+    ),
+    _rule(
+        "they're they’re",
+        "their-there",
+        rf"\b(they{APOS}re)\s+(?:new|own|current|main)?\s*{_NOUNS_OF_AN_ORG}\b",
+        WARNING,
+        'Did you mean "their"? "they\'re" = "they are".',
+        _first_as("their"),
+    ),
+    _rule(
+        "you're you’re",
+        "your-youre",
+        rf"\b(you{APOS}re)\s+(?:[A-Z]\w+\s+)?{_NOUNS_OF_AN_ORG}\b",
+        WARNING,
+        'Did you mean "your"? "your" = belonging to you; "you\'re" = "you are".',
+        _first_as("your"),
+    ),
+    _rule(
+        "your",
+        "your-youre",
+        r"\b(your)\s+(?:able|sure|correct|invited|being|doing|looking|coming|right\s+that|"
+        r"very\s+welcome|most\s+welcome)\b",
+        WARNING,
+        'Did you mean "you\'re"? "you\'re" = "you are"; "your" = belonging to you.',
+        _first_as("you're"),
+    ),
+    _rule(
+        "affect",
+        "affect-effect",
+        rf"\b{_DET}\s+(?:(?!(?:will|would|could|can|may|might|should|must|did|does|do|to|not|"
+        r"also|directly|greatly|really|negatively|positively|strongly)\b)[a-z]+\s+)?(affect)\b"
+        r"(?!\s+(?:the|our|your|their|how|whether|it|them|us|me|him|her|a|an|this|that|these|"
+        r"those|all|both|each|every|any|people|many|some|its|his)\b)",
+        WARNING,
+        'Did you mean "effect"? The noun is "effect"; "affect" is the verb.',
+        lambda m, _a: m.group(0)[: -len("affect")] + "effect",
+        lambda m, text: _word_before(text, m.end() - len("affect")) in _AFFECT_ADJECTIVES,
+    ),
+    _rule(
+        "loose",
+        "lose-loose",
+        r"\b(to|not|will|would|could|can|might|may|don't|didn't|never|we|I|you|they|t)\s+loose\b",
+        ERROR,
+        '"{found}" should be "{fix}": to "lose" is to stop having; "loose" = not tight.',
+        _then("lose"),
+    ),
+    _rule(
+        "whose",
+        "whose-whos",
+        r"\b(whose)\s+(?:a|an|the|going|been|not|also|very|really|just|always|never|coming|"
+        r"looking|working|interested|responsible|available|leading|joining|in\s+charge)\b",
+        WARNING,
+        'Did you mean "who\'s"? "who\'s" = "who is" / "who has"; "whose" = belonging to whom.',
+        _first_as("who's"),
+    ),
+    _rule(
+        "who's who’s",
+        "whose-whos",
+        rf"\b(who{APOS}s)\s+{_NOUNS_OF_AN_ORG}\b",
+        WARNING,
+        'Did you mean "whose"? "whose" = belonging to whom; "who\'s" = "who is".',
+        _first_as("whose"),
+    ),
+    _rule(
+        "he she it;are were have do don't don’t",
+        "agreement",
+        rf"\b(he|she|it)\s+(are|have|do|don{APOS}t)\b",
+        ERROR,
+        '"{found}": with "{word}" the verb takes its -s form ("is", "has", "does", "doesn\'t").',
+        lambda m, a: (
+            f"{m.group(1)} "
+            + {"are": "is", "have": "has", "do": "does"}.get(m.group(2).lower(), f"doesn{a}t")
+        ),
+        lambda m, text: (
+            _word_before(text, m.start())
+            in {
+                "let",
+                "make",
+                "made",
+                "help",
+                "helped",
+                "did",
+                "does",
+                "will",
+                "would",
+                "can",
+                "could",
+                "should",
+                "may",
+                "might",
+                "must",
+                "to",
+                "see",
+                "saw",
+                "watch",
+                "hear",
+                "why",
+                "how",
+                "where",
+                "what",
+                "when",
+                "whether",
+                "if",
+            }
+        ),
+    ),
+    _rule(
+        "i;is are has does doesn't hopes thinks wants needs likes knows",
+        "agreement",
+        r"\b(I)\s+(is|are|has|does|doesn't|hopes|thinks|wants|needs|likes|knows)\b",
+        ERROR,
+        '"{found}": with "I" the verb is "am" / "have" / "do" / the plain form.',
+        lambda m, _a: (
+            "I "
+            + {"is": "am", "are": "am", "has": "have", "does": "do", "doesn't": "don't"}.get(
+                m.group(2), m.group(2)[:-1]
+            )
+        ),
+        lambda m, _text: m.group(1) != "I",  # "section i is": a numeral (lowercase-i's case)
+    ),
+    _rule(
+        "you we they;is was has does doesn't",
+        "agreement",
+        r"\b(you|we|they)\s+(is|was|has|does|doesn't)\b",
+        ERROR,
+        '"{found}": with "{word}" the verb is "are" / "were" / "have" / "do".',
+        lambda m, _a: (
+            f"{m.group(1)} "
+            + {"is": "are", "was": "were", "has": "have", "does": "do"}.get(
+                m.group(2).lower(), "don't"
+            )
+        ),
+        lambda m, text: _word_before(text, m.start()) in {"what", "as", "than", "thank"},
+    ),
+    _rule(
+        "is;some many several few two three four five",
+        "agreement",
+        r"\b(here|there)\s+is\s+(?:some|many|several|a\s+few|few|two|three|four|five|\d+)\s+"
+        r"(?!(?:news|business|process|analysis|progress|series)\b)[a-z]+s\b",
+        WARNING,
+        'Did you mean "{word} are"? A plural takes "are".',
+        lambda m, _a: m.group(0).replace(" is ", " are ", 1),
+    ),
+    _rule(
+        "have has had",
+        "verb-form",
+        r"\b(have|has|had)\s+(?:just\s+|already\s+|recently\s+|also\s+|never\s+)?(announce|decide|"
+        r"finish|complete|receive|ask|start|launch|release|change|want|need|use|hear|speak|meet|"
+        r"talk|discuss|review|consider|attach|include|enjoy|appreciate)\b",
+        WARNING,
+        '"{found}": after "have" the verb takes its past participle (announced, decided ...).',
+        lambda m, _a: m.group(0) + ("d" if m.group(2).endswith("e") else "ed"),
+    ),
+    _rule(
+        "appreciated liked wanted needed hoped enjoyed welcomed",
+        "verb-form",
+        r"\b(would|will|could|can|should|may|might|must)\s+(?:greatly\s+|really\s+|very\s+much\s+|"
+        r"also\s+|certainly\s+|definitely\s+|truly\s+)?(appreciated|liked|wanted|needed|hoped|"
+        r"enjoyed|welcomed)\b",
+        WARNING,
+        '"{found}": after "{word}" the verb takes its plain form.',
+        lambda m, _a: (
+            m.group(0)[: -len(m.group(2))]
+            + m.group(2)[:-1].removesuffix("e")
+            + ("e" if m.group(2) in {"appreciated", "liked", "hoped", "welcomed"} else "")
+        ),
+    ),
+    _rule(
+        "forward",
+        "missing-word",
+        r"\b(look(?:ing|s)?\s+forward)\s+(?!to\b)([a-z]+ing)\b",
+        ERROR,
+        '"{found}" is missing "to": "look forward to hearing".',
+        lambda m, _a: f"{m.group(1)} to {m.group(2)}",
+    ),
+    _rule(
+        "like",
+        "missing-word",
+        r"\b(would|['’]d)\s+like\s+(thank|ask|know|say|meet|discuss|confirm|request|follow|apply|"
+        r"add|share|introduce|schedule|arrange|learn|hear|speak|talk|express|reiterate|invite|"
+        r"offer|get|reaffirm|update|let)\b",
+        ERROR,
+        '"{found}" is missing "to": "would like to thank".',
+        lambda m, _a: m.group(0).replace(" like ", " like to ", 1),
+    ),
+    _rule(
+        "i we they he she;excited interested keen happy pleased delighted grateful available "
+        "confident eager glad thankful",
+        "missing-word",
+        r"\b(I|we|they|he|she)\s+(?:very\s+|really\s+|so\s+|extremely\s+|also\s+|truly\s+|"
+        r"genuinely\s+)?(excited|interested|keen|happy|pleased|delighted|grateful|available|"
+        r"confident|eager|glad|thankful)\b",
+        WARNING,
+        '"{found}" is missing its verb: "I am excited", "we are pleased".',
+        lambda m, _a: m.group(0).replace(
+            m.group(1),
+            {"I": "I am", "he": "he is", "she": "she is"}.get(m.group(1), f"{m.group(1)} are"),
+            1,
+        ),
+    ),
+    _rule(
+        "it this;nice great good important clear helpful useful exciting interesting wonderful",
+        "missing-word",
+        r"(?:^|(?<=[.!?]\s)|(?<=\n))(It|This)\s+(?:really|very|so|quite|truly)?\s*(nice|great|"
+        r"good|important|clear|helpful|useful|exciting|interesting|wonderful)\b",
+        WARNING,
+        '"{found}" is missing its verb: "It was really nice", "This is great".',
+        lambda m, _a: m.group(0).replace(m.group(1), f"{m.group(1)} was", 1),
+    ),
+    _rule(
+        "few",
+        "missing-word",
+        r"\b(take|takes|took|spend|spent|wait|in|within|for|give)\s+few\s+(minutes|days|weeks|"
+        r"hours|months|moments|seconds)\b",
+        WARNING,
+        'Did you mean "a few"? "few" alone means "not many".',
+        lambda m, _a: f"{m.group(1)} a few {m.group(2)}",
+    ),
+)
+RULES = RULES + MORE_RULES

@@ -52,6 +52,7 @@ RULE = "spelling"
 NAME_RULE = "spelling.name"
 COMPOUND_RULE = "spelling.compound"
 COMMON_ZIPF = 3.0  # "common word" for the slip test: about once per million words
+COMPOUND_ZIPF = 3.5  # each part of a run-together compound at least this common
 LONG_NAME = 7  # from this length, a capitalised word one edit from a common word is a slip
 ACRONYM_MAX = 6
 SUGGESTIONS = 5
@@ -168,10 +169,11 @@ def _credential(text: str, start: int) -> bool:
 
 
 def _compound(word: str, speller: Speller) -> tuple[str, str] | None:
-    """ "datarooms" → ("data", "rooms"): two dictionary words of 3+ letters each."""
+    """ "datarooms" → ("data", "rooms"): two common dictionary words of 3+ letters each
+    ("spreedsheet" is no "spreed sheet": a rare part makes it a typo)."""
     for cut in range(3, len(word) - 2):
         left, right = word[:cut], word[cut:]
-        if speller.known(left) and speller.known(right):
+        if speller.zipf(left) >= COMPOUND_ZIPF and speller.zipf(right) >= COMPOUND_ZIPF:
             return left, right
     return None
 

@@ -207,7 +207,9 @@ STATEMENTS: tuple[Statement, ...] = (
     _statement(
         "sorry",
         r"\b(?:(?:I\s+am|I['’]m)\s+)?(?:so\s+|very\s+|really\s+|truly\s+)?sorry\s+(?:for|about)\s+"
-        r"(?:my|the\s+way\s+I|how\s+I|being|not)\b" + CLAUSE,
+        r"(?:my|the\s+way\s+I|how\s+I|being|not)\b"
+        r"(?!\s+(?:late|slow|delayed|belated|tardy)?\s*(?:reply|response|delay|absence|answer)\b)"
+        r"(?!\s+(?:getting|replying|responding|writing)\s+back)" + CLAUSE,
         APOLOGY,
     ),
     _statement(
@@ -257,6 +259,34 @@ STATEMENTS: tuple[Statement, ...] = (
         r"horrible|dreadful|incompetent|useless|a\s+nightmare|chaotic|a\s+mess|hopeless|"
         r"disorganised|disorganized|unbearable|the\s+worst|bad|poor|dysfunctional|miserable|"
         r"clueless|lazy|rubbish|a\s+joke)\b",
+        CRITICISM,
+    ),
+    _statement(
+        "micromanaged micromanaging micromanager micromanage micromanages micromanagement",
+        r"\bmicro-?manag\w*",
+        CRITICISM,
+    ),
+    _statement(
+        "credit",
+        r"\b(?:took|takes|take|taking|stole|steals|claimed|claims)\s+(?:all\s+)?(?:the\s+)?"
+        r"credit\s+for\s+(?:my|our|other\s+people['’]s|others['’]?|everyone['’]s|the\s+team['’]s)"
+        r"\b" + CLAUSE,
+        CRITICISM,
+    ),
+    _statement(
+        "toxic",
+        r"\btoxic\b(?!\s+(?:chemicals?|waste|substances?|materials?|gas|gases|metals?|spills?|"
+        r"exposure|algae|fumes))",
+        CRITICISM,
+    ),
+    _statement(
+        "boss manager supervisor employer management lead company",
+        r"\bmy\s+(?:(?:current|previous|last|old|former|present|line)\s+)?(?:boss|manager|"
+        r"supervisor|employer|team\s+lead|management|company)\s+(?:(?:never|rarely)\s+(?:listened|"
+        r"listens|cared|cares|supported|supports|appreciated|valued|recogni[sz]ed|thanked|trusted|"
+        r"helped|gave|let|bothered)|(?:always|constantly|often|kept|would)\s+(?:ignor|undermin|"
+        r"blam|critici[sz]|interrupt|micromanag|shout|yell|belittl|chang)\w*|ignored|undermined|"
+        r"blamed|belittled|yelled|shouted|bullied|refused\s+to)\b" + CLAUSE,
         CRITICISM,
     ),
     _statement(
@@ -352,8 +382,29 @@ def _suggestion(doc: Document, token: Token, lower: str) -> tuple[tuple[int, int
     return (token.start, token.end), ((match_case(token.text, softer),) if softer else ())
 
 
+COURTESY = re.compile(
+    r"(?i)\b(?:unfortunately|sadly|regrettably),?\s+(?:I|we)\b[^.!?\n]{0,30}?\b(?:unable|not\s+be\s+"
+    r"able|cannot|can['’]t|won['’]t|will\s+not|shall\s+not|have\s+to|must|need\s+to|miss|decline)"
+    r"|\bsorry\s+to\s+(?:hear|learn|read|miss|say|see|have\s+missed)|\bcondolences\b|\bsympath"
+    r"|\bpassed\s+away\b|\byour\s+(?:loss|bereavement)\b|\b(?:taking|took|take)\s+the\s+trouble\b"
+    r"|\bno\s+trouble\b|\b(?:sorry|apologi[sz]e)\s+(?:for|about)\s+(?:the|my|any)\s+(?:late|"
+    r"slow|delayed|belated)?\s*(?:delay|reply|response|inconvenience|short\s+notice|confusion)"
+    r"|\bI['’]m\s+afraid\b|\bI\s+am\s+afraid\b|\bI\s+regret\s+that\b"
+)
+
+
+def _courteous(doc: Document) -> list[tuple[int, int]]:
+    """Sentences holding a polite formula or a condolence: their words are courtesy."""
+    if not COURTESY.search(doc.text):
+        return []
+    spans = [(s.start, s.end) for s in doc.sentences]
+    spans.append((0, len(doc.text))) if not spans else None
+    return [(a, b) for a, b in spans if COURTESY.search(doc.text, a, b)]
+
+
 def _word_findings(doc: Document) -> list[Finding]:
     negative = negative_words()
+    courteous = _courteous(doc)
     words = doc.words
     starts = {s.start for s in doc.sentences} | {
         t.start for t in words if t.start == 0 or doc.text[t.start - 1] == "\n"
@@ -364,6 +415,8 @@ def _word_findings(doc: Document) -> list[Finding]:
         if lower not in negative and lower not in EXTRA_NEGATIVE:
             continue
         if _excused(words, index, doc, starts):
+            continue
+        if courteous and inside_any(token.start, token.end, courteous):
             continue
         (start, end), suggestions = _suggestion(doc, token, lower)
         if lower in DROPPABLE:

