@@ -237,6 +237,8 @@ def sent(env: Env, message_id: int, at: str) -> None:
     say(f"Marked sent: the {what} to {view.to_name or 'them'} (contact logged).")
     if flag:
         warn(f"logged, but {flag}")
+    for warning in view.warnings:  # e.g. the day word no longer true (P5)
+        warn(warning)
 
 
 @draft.command("delete")

@@ -27,7 +27,8 @@ from afterview.writing.drafts import notes as n
 from afterview.writing.drafts.notes import Point, wordset
 
 TITLES = r"(?:dr|prof|professor|mr|mrs|ms|mx|miss|sir|dame)\.?"
-NAME_WORD = r"[^\W\d_][\w'’.\-]*"
+# Letters, combining accents ("Adébáyọ̀" keeps a dot and a grave as marks), ' . -
+NAME_WORD = r"[^\W\d_][\w\u0300-\u036f'’.\-]*"
 SAY_CLAUSE = (
     r"said|says|mentioned|mentions|told\s+(?:me|us)|tells\s+(?:me|us)|explained|"
     r"noted|shared|confirmed|pointed\s+out|reckons|thinks|stressed|emphasised|emphasized"

@@ -1,0 +1,128 @@
+"""Issue 10: thank-you drafts from notes as people type them right after an interview
+(fragments, shorthand, lower case, typos, "X said", diacritics and titles, the
+candidate's own talking points). Each draft's specific point (P5) is either a clean
+clause or phrase of the candidate's words, or a slot for them to write — never
+damaged text. The verdicts are tabled in docs/benchmarks.md ("Drafts from messy notes").
+
+HELD_OUT was written once and never tuned on; its results are reported separately.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from afterview.writing.drafts import compose
+from afterview.writing.drafts_model import DraftRequest, Profile, Recipient
+from afterview.writing.slots import SLOT, find_slots
+
+RECIPIENT = "Dr. Óscar Whitaker-Bell"
+# (note, "clean" or "slot")
+TUNED = [
+    ("US launch next spring", "clean"),
+    ("they asked me to send them my portfolio", "slot"),
+    ("board v engaged, meets monthly", "slot"),
+    ("priya mentioned there gala raised 400k last yr", "slot"),
+    ("talked about my time at P&G", "slot"),
+    ("Dr. Whitaker-Bell told me that the clinic is opening a second site in Leeds", "clean"),
+    ("Zoë said they're hiring two more designers this year", "clean"),
+    ("They're launching in the US next spring", "clean"),
+    ("new CTO starting in May", "clean"),
+    ("team small but growing fast", "slot"),
+    ("the board meets monthly", "clean"),
+    ("They are rebuilding their churn model before the spring launch", "clean"),
+    ("customers love the new dashboard", "clean"),
+    ("growing v fast - 3 new offices", "slot"),
+    ("Tom said data team uses dbt + airflow", "clean"),
+    ("Óscar said he wants someone who can own the roadmap", "slot"),
+    ("mgmt keen on AI stuff", "slot"),
+    ("moving to 4 day week w/ fridays off", "slot"),
+    ("they use kotlin everywhere", "clean"),
+    ("Series B closed in jan, 40m", "slot"),
+    ("funding ~£2m from govt grant", "slot"),
+    ("she was really into my dissertation on supply chains", "slot"),
+    ("asked about my gap year", "slot"),
+    ("i think the team is stretched", "slot"),
+    ("hiring manager said big restructure coming", "slot"),
+    ("Prof. Ngozi Adébáyọ̀ explained that the lab moves to Cambridge in 2026", "clean"),
+    ("Launching the Lisbon office in spring", "clean"),
+    ("weekly demos every friday", "clean"),
+    ("their new mobile app launching in June", "clean"),
+    ("culture v relaxed, dogs in office", "slot"),
+    ("Is the Berlin team growing?", "clean"),
+    ("migrating to AWS, done by Q3", "clean"),
+]
+HELD_OUT = [
+    "liam mentioned the warehouse expansion in doncaster",
+    "they're piloting a 4-day week from april",
+    "pay bands under review this yr",
+    "Dr Ruth Okafor said we'd start with the fraud models",
+    "the onboarding programme lasts six weeks",
+    "pitched my experience at Ocado",
+    "sounds like lots of travel to the Dublin office",
+    "Renée said their NPS jumped after the redesign",
+    "big push on accessibility - WCAG audit in progress",
+    "they have a mentoring scheme for new starters",
+]
+SHORTHAND = re.compile(
+    r"\b(?:v|yr|yrs|w/|mgmt|govt|approx|\d+k|\d+m)\b|~|\+|&(?!\w)|\s-\s", re.IGNORECASE
+)
+DAMAGE = re.compile(
+    r"\bthe you\b|\byou asked me\b|\bsend you\b|\b(?:said|mentioned|told me|explained)\b|"
+    r"\b(?:he|she|his|her|him)\b|\bthere (?!is|are|was|were|will)\w+|\b[Ii]\b(?! )",
+)
+
+
+def request(note: str, seed: int = 0) -> DraftRequest:
+    return DraftRequest(
+        kind="thank-you",
+        profile=Profile(name="Alex Morgan", email="alex@example.com", skills=("SQL",)),
+        organisation="Acme",
+        role="Analyst",
+        recipient=Recipient(RECIPIENT),
+        nugget=note,
+        seed=seed,
+    )
+
+
+def specific(note: str, seed: int = 0) -> str:
+    draft = compose(request(note, seed))
+    (part,) = [p for p in draft.parts if p.name == "specific-point"]
+    return draft.body[part.start : part.end]
+
+
+def verdict(text: str) -> str:
+    """`slot` (exactly one slot, nothing else), `clean` (a finished sentence with no
+    damage), or `damaged`."""
+    if SLOT.fullmatch(text):
+        return "slot"
+    if find_slots(text) or SHORTHAND.search(text) or DAMAGE.search(text):
+        return "damaged"
+    if "Whitaker" in text or "Óscar" in text or not text.endswith((".", "?")):
+        return "damaged"
+    return "clean"
+
+
+@pytest.mark.parametrize(("note", "expected"), TUNED)
+def test_a_messy_note_gives_a_clean_sentence_or_a_slot(note: str, expected: str) -> None:
+    for seed in range(4):
+        assert verdict(specific(note, seed)) == expected, specific(note, seed)
+
+
+@pytest.mark.parametrize("note", HELD_OUT)
+def test_held_out_notes_are_never_damaged(note: str) -> None:
+    for seed in range(4):
+        assert verdict(specific(note, seed)) in {"clean", "slot"}, specific(note, seed)
+
+
+def test_the_reported_damage_is_gone() -> None:
+    """The exact failures issue 10 reported."""
+    assert "you're launching in the US next spring" in specific(
+        "They're launching in the US next spring"
+    )
+    assert "the you" not in specific("US launch next spring")
+    for note in ("board v engaged, meets monthly", "they asked me to send them my portfolio"):
+        assert specific(note) == f"[one sentence about: {note}]"
+    text = specific("Dr. Whitaker-Bell told me that the clinic is opening a second site")
+    assert "Whitaker-Bell" not in text and "told me" not in text
