@@ -48,6 +48,7 @@ def parse_zone(text: str) -> ZoneInfo:
 def parse_datetime(text: str, tz: str, now: datetime | None = None) -> datetime:
     """An ISO 8601 time; without an offset it is read in `tz`. Also `now`."""
     value = text.strip()
+    _readable(text, "time")
     zone = parse_zone(tz)
     if value.lower() == "now":
         return (now or datetime.now(UTC)).astimezone(zone)
@@ -62,6 +63,13 @@ def parse_datetime(text: str, tz: str, now: datetime | None = None) -> datetime:
     if parsed.tzinfo is None:
         return _localise(parsed, zone)
     return parsed
+
+
+def _readable(text: str, what: str) -> None:
+    """Python's ISO reader lets a trailing NUL through; no time or date holds one."""
+    bad = unsafe_character(text)
+    if bad is not None:
+        raise BadInput(f"Cannot read the {what} {text!r}: it contains {bad}.")
 
 
 def _check_year(year: int, text: str) -> None:
@@ -101,6 +109,7 @@ def _gap_message(naive: datetime, zone: ZoneInfo) -> str:
 
 
 def parse_date(text: str, today: date | None = None) -> date:
+    _readable(text, "date")
     value = text.strip().lower()
     if value in RELATIVE_DAYS:
         return (today or date.today()) + timedelta(days=RELATIVE_DAYS[value])
@@ -124,6 +133,9 @@ def parse_email(text: str) -> str:
 
 def parse_name_and_email(text: str) -> tuple[str, str | None]:
     """`Dana Kim <dana@acme.example>` or just `Dana Kim`."""
+    bad = unsafe_character(text)
+    if bad is not None:
+        raise BadInput(f"Cannot read {text!r}: it contains {bad}.")
     if "<" not in text and "@" not in text:
         name = text.strip()
         if not name:

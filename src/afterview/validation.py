@@ -28,8 +28,8 @@ from afterview.text_safety import unsafe_character
 if TYPE_CHECKING:
     from sqlalchemy import Column, Table
 
-BIGINT_MAX = 2**63 - 1  # SQL BIGINT: the largest id a command may name
-INT_MAX = 2**31 - 1  # SQL INTEGER, what most columns are on PostgreSQL
+BIGINT_MAX = 2**63 - 1  # SQL BIGINT (mail_seen's UIDs)
+INT_MAX = 2**31 - 1  # SQL INTEGER: every id and most number columns on PostgreSQL
 MIN_YEAR, MAX_YEAR = 1900, 2999  # plans add weeks to times: stay far from datetime's limits
 
 NAME = 200  # company, role, person, competitor, place (the web forms' limits too)
@@ -90,8 +90,10 @@ def optional_email(value: object, what: str = "The email address") -> str | None
 
 
 def record_id(value: int, not_found: Callable[[int], Exception]) -> int:
-    """An id a command or a URL names: outside 1..2^63-1 no such record can exist."""
-    if not 1 <= value <= BIGINT_MAX:
+    """An id a command or a URL names. Ids are SQL INTEGER columns (PostgreSQL refuses
+    to even compare one with 2^31 in a query): outside 1..2^31-1 no record can exist,
+    so the answer is "No opportunity N" without asking the database."""
+    if not 1 <= value <= INT_MAX:
         raise not_found(value)
     return value
 
@@ -298,6 +300,10 @@ def _column_rule(table: str, column: Column[Any]) -> Rule:
     from afterview.store.types import UTCDateTime
 
     place = (table, column.name)
+    if place == ("profile", "language"):
+        from afterview.writing.context import LANGUAGES
+
+        return _is_choice(frozenset(LANGUAGES))
     enums = _enum_values()
     if place in enums:
         return _is_choice(enums[place])

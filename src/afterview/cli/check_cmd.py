@@ -49,7 +49,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _id(not_found: Callable[[int], Exception]) -> Callable[[str], int]:
-    """An argparse type for a record id: outside 1..2^63-1 it names nothing (validation)."""
+    """An argparse type for a record id: outside 1..2^31-1 it names nothing (validation)."""
 
     def convert(text: str) -> int:
         from afterview.validation import record_id

@@ -117,8 +117,8 @@ def warn(message: str) -> None:
 
 
 class IdType(click.ParamType):  # type: ignore[type-arg]
-    """A record id typed on the command line. Outside 1..2^63-1 (SQL BIGINT) no record
-    can have it, so the answer is "No opportunity N" without asking the database."""
+    """A record id typed on the command line. Outside 1..2^31-1 (the store's INTEGER
+    ids) no record can have it: "No opportunity N" without asking the database."""
 
     name = "integer"
 
