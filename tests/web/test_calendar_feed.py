@@ -62,3 +62,19 @@ def test_the_feed_needs_the_current_token(live: Live) -> None:
 def test_no_token_is_made_by_asking(live: Live) -> None:
     assert httpx.get(f"{live.url}/calendar/{'a' * 32}.ics").status_code == 404
     assert not calendar_feed.is_valid(live.service, "a" * 32, now=datetime.now(UTC))
+
+
+def test_a_wrong_token_gets_the_very_answer_of_any_unknown_page(live: Live) -> None:
+    """Byte for byte, headers included: a guesser learns nothing from /calendar/…"""
+    calendar_feed.feed_token(live.service, now=datetime.now(UTC))
+
+    def answer(client: httpx.Client, path: str) -> tuple[int, bytes, list[tuple[str, str]]]:
+        got = client.get(path)
+        headers = sorted((k, v) for k, v in got.headers.items() if k not in ("date",))
+        return got.status_code, got.content, headers
+
+    with live.client() as client:  # one browser, one CSRF cookie
+        unknown = answer(client, "/no/such/page")
+        assert unknown[0] == 404
+        for path in (f"/calendar/{'x' * 32}.ics", "/calendar/short.ics", "/calendar/.ics"):
+            assert answer(client, path) == unknown, path

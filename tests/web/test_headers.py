@@ -102,6 +102,40 @@ def test_a_405_says_what_is_allowed(client: TestClient) -> None:
     assert answer.headers["allow"] == "GET"
 
 
+def test_a_405_names_the_methods_of_every_route_at_that_path(client: TestClient) -> None:
+    """GET and POST /api/drafts are two routes; Starlette alone would say `Allow: GET`."""
+    assert client.request("OPTIONS", "/api/drafts").headers["allow"] == "GET, POST"
+    assert client.request("PATCH", "/api/drafts/1").headers["allow"] == "DELETE, GET, PUT"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("GET", "/api/agenda?days=5e109", None),  # past the documented maximum
+        ("POST", "/api/actions/x/snooze", {"until": ""}),  # documented minLength 1
+    ],
+)
+def test_what_the_schema_forbids_is_a_documented_422(
+    client: TestClient, method: str, path: str, body: object
+) -> None:
+    answer = client.request(method, path, json=body)
+    assert answer.status_code == 422
+    assert answer.json()["error"] == "Invalid request."
+    schema = client.get("/api/openapi.json").json()
+    operation = schema["paths"][
+        path.split("?", maxsplit=1)[0].replace("/x/", "/{key}/").replace("/1/", "/{opp_id}/")
+    ][method.lower()]
+    assert "422" in operation["responses"]
+
+
+def test_a_null_the_api_takes_is_a_null_its_schema_allows(client: TestClient) -> None:
+    """It took `"follow_up_with": null` while its schema hid null (schemathesis ST201)."""
+    schema = client.get("/api/openapi.json").json()["components"]["schemas"]["NewTimeline"]
+    assert {"type": "null"} in schema["properties"]["follow_up_with"]["anyOf"]
+    answer = client.post("/api/opportunities/1/timeline", json={"follow_up_with": None})
+    assert answer.status_code == 400  # four nulls give nothing: a documented refusal
+
+
 @pytest.mark.parametrize("path", ["/", "/api/agenda", "/opportunities", "/static/app.css"])
 def test_head_answers_like_get_without_a_body(client: TestClient, path: str) -> None:
     get = client.get(path)

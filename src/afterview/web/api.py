@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import importlib
 import json
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
@@ -45,6 +45,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
+MAX_DAYS = 3660  # ten years ahead: the schema says so, so a larger value is a 422
+
 # Further API modules under afterview.web, each exposing `router` (prefix /api).
 MORE = ("api_records", "api_writing")
 
@@ -60,7 +62,11 @@ class SkipBody(BaseModel):
 
 
 class SnoozeBody(BaseModel):
-    until: str = Field(description="ISO 8601; without an offset it is read in the user's zone.")
+    until: str = Field(
+        min_length=1,
+        max_length=64,
+        description="ISO 8601; without an offset it is read in the user's zone.",
+    )
 
 
 @router.get("/csrf", summary="A CSRF token for tools (also set as a cookie)")
@@ -77,13 +83,12 @@ def csrf(request: Request) -> JSONResponse:
     response_model=list[dict[str, Any]],
 )
 async def agenda(
-    request: Request, days: float = 0, all: bool = False, include_closed: bool = False
+    request: Request,
+    days: Annotated[float, Query(ge=0, le=MAX_DAYS, description="Days ahead to include.")] = 0,
+    all: bool = False,
+    include_closed: bool = False,
 ) -> Response:
     """Served as ready-made JSON: the same bytes until the data or the minute changes."""
-    if not 0 <= days <= 3660:
-        from afterview.errors import BadInput
-
-        raise BadInput("days must be between 0 and 3660.")
     minute = now().replace(second=0, microsecond=0)
     query = AgendaQuery(minute, days=days, everything_ahead=all, include_closed=include_closed)
     cache: ReadCache = request.app.state.read_cache

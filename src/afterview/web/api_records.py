@@ -14,7 +14,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
-from pydantic.json_schema import SkipJsonSchema
 
 from afterview.parsing import MAX_YEAR, MIN_YEAR, parse_datetime, parse_zone
 from afterview.playbook.facts import (
@@ -178,10 +177,11 @@ class NewTimeline(Strict):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
 
-    decision_by: Day | SkipJsonSchema[None] = None
-    follow_up_with: Id | SkipJsonSchema[None] = Field(default=None, description="A person's id.")
-    follow_up_how: Channel | SkipJsonSchema[None] = None
-    follow_up_on: Day | SkipJsonSchema[None] = None
+    # null is "not given", and the schema says so: four nulls are the 400 below
+    decision_by: Day | None = None
+    follow_up_with: Id | None = Field(default=None, description="A person's id.")
+    follow_up_how: Channel | None = None
+    follow_up_on: Day | None = None
 
 
 class NewContact(Strict):

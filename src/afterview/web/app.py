@@ -120,7 +120,10 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = "There is no such page." if exc.status_code == 404 else str(exc.detail)
-        return _error(request, exc.status_code, message, exc.headers)  # 405 keeps its Allow
+        headers = exc.headers
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": _allowed_methods(request)}
+        return _error(request, exc.status_code, message, headers)
 
     @app.exception_handler(OverflowError)
     async def huge_id(request: Request, exc: OverflowError) -> Response:
@@ -148,6 +151,21 @@ def _error(
     for name, value in (headers or {}).items():
         page.headers[name] = value
     return page
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method some route answers at this path. Starlette names only the first
+    route's (GET /api/drafts), though POST /api/drafts is a route of its own; asking
+    each route whether it would take each method works however routers are nested."""
+    from starlette.routing import Match
+
+    routes = request.app.router.routes
+    allowed = [
+        method
+        for method in ("DELETE", "GET", "PATCH", "POST", "PUT")
+        if any(r.matches({**request.scope, "method": method})[0] is Match.FULL for r in routes)
+    ]
+    return ", ".join(allowed)
 
 
 def _wants_json(request: Request) -> bool:
