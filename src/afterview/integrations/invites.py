@@ -83,6 +83,9 @@ PHONE_LOCATION = re.compile(
     r"^\s*(?:tel:|phone\b|telephone\b|call\b|\+?\d[\d\s().-]{6,}\s*$)", re.I
 )
 HEADER_LINE = re.compile(rb"^(?:From |[A-Za-z][A-Za-z0-9-]*:)")
+DATE_VALUE_SPACE = re.compile(
+    r"^((?:DTSTART|DTEND|DTSTAMP|RECURRENCE-ID|DUE)(?:;[^:\r\n]*)?):[ \t]+", re.M | re.I
+)
 
 
 class Method(StrEnum):
@@ -341,16 +344,53 @@ def _parse_calendars(text: str) -> list[Any]:
 
     if "END:VCALENDAR" not in text.upper():
         raise BadInput("The calendar is cut short: it has no END:VCALENDAR.")
+    text = DATE_VALUE_SPACE.sub(r"\1:", text)  # "DTEND: 20240812T223000Z" (a bank's mailer)
     try:
-        with warnings.catch_warnings():  # icalendar warns about guesses it makes; we decide
-            warnings.simplefilter("ignore")
-            parsed = Calendar.from_ical(text.encode("utf-8"), multiple=True)
+        parsed = _from_ical(Calendar, text)
     except Exception as exc:  # a third-party parser on untrusted input: anything can come
-        raise BadInput(f"The invitation cannot be read as iCalendar: {_first_line(exc)}") from None
+        try:  # once more without what the interview cannot need (see _lenient)
+            parsed = _from_ical(Calendar, _lenient(text))
+        except Exception:  # the first error says what is wrong with the file as sent
+            raise BadInput(
+                f"The invitation cannot be read as iCalendar: {_first_line(exc)}"
+            ) from None
     calendars = [c for c in parsed if getattr(c, "name", "") == "VCALENDAR"]
     if not calendars:
         raise BadInput("The calendar cannot be read: its BEGIN: and END: lines do not pair up.")
     return calendars
+
+
+def _from_ical(calendar_class: Any, text: str) -> Any:
+    with warnings.catch_warnings():  # icalendar warns about guesses it makes; we decide
+        warnings.simplefilter("ignore")
+        return calendar_class.from_ical(text.encode("utf-8"), multiple=True)
+
+
+def _lenient(text: str) -> str:
+    """The calendar without what breaks the parser and the interview never uses: stray
+    lines that are no property at all ("X" alone on a line), and VTIMEZONE blocks for
+    zones tzdb names (their TZID is resolved by name, and a block with an impossible
+    offset such as +5328 would sink the whole file)."""
+    kept: list[str] = []
+    block: list[str] | None = None
+    for line in re.split(r"\r?\n", text):
+        if block is not None:
+            block.append(line)
+            if line.strip().upper() == "END:VTIMEZONE":
+                if not _names_known_zone(block):
+                    kept.extend(block)
+                block = None
+        elif line.strip().upper() == "BEGIN:VTIMEZONE":
+            block = [line]
+        elif line[:1] in (" ", "\t") or ":" in line or not line.strip():
+            kept.append(line)
+    kept.extend(block or [])
+    return "\r\n".join(kept)
+
+
+def _names_known_zone(block: list[str]) -> bool:
+    tzid = next((ln.split(":", 1)[1] for ln in block if ln.upper().startswith("TZID:")), "")
+    return zone_for_tzid(tzid) is not None
 
 
 def _method(calendars: Sequence[Any]) -> Method:
