@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
 from typing import Any
@@ -105,8 +106,14 @@ def svg(opp: Opportunity | None = None, **options: Any) -> str:
 
 
 def texts(root: ET.Element) -> list[str]:
-    """Each text's own words (a clipped label carries its full text in a <title> child)."""
-    return [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    """Each text's own words, and the whole label a wrapped one carries in its <title>."""
+    out = []
+    for t in root.iter("{http://www.w3.org/2000/svg}text"):
+        out.append(t.text or "")
+        title = t.find("{http://www.w3.org/2000/svg}title")
+        if title is not None:
+            out.append(title.text or "")
+    return out
 
 
 def test_it_is_well_formed_accessible_and_scales() -> None:
@@ -158,10 +165,9 @@ def test_contacts_interviews_steps_and_today_are_drawn_and_labelled() -> None:
     assert any(t.startswith("Decision expected (P6)") for t in labels)
     assert "Today" in labels and "Thu 26 Mar" in labels
     overdue = [t for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("fill") == DANGER]
-    assert [t.text for t in overdue] == [
-        "P5 Send Tom a thank-you <b>now</b>",
-        "due Mon 16 Mar 09:00 · overdue",
-    ]
+    words = [t.text or "" for t in overdue]
+    assert " ".join(words[:-1]) == "P5 Send Tom a thank-you <b>now</b>"  # wrapped, not cut
+    assert words[-1] == "due Mon 16 Mar 09:00 · overdue"
     assert any(t.startswith("P9 Keep searching") for t in labels)
     assert not any("Debrief (done" in t or "became moot" in t for t in labels)
     desc = ET.fromstring(svg()).find("svg:desc", NS)
@@ -216,3 +222,30 @@ def test_a_long_closed_opportunity_ends_at_its_last_event() -> None:
     root = ET.fromstring(str(timeline_svg(ended, [], now=later, tz="Europe/London", closed=True)))
     labels = texts(root)
     assert "Today" not in labels and any(t.startswith("Outcome: rejected") for t in labels)
+
+
+def test_rows_are_anchored_apart_and_overdue_steps_sit_before_today() -> None:
+    """Labels at their own marker's height, none overlapping; an overdue step above the
+    "Today" line; every text at least 15.5 units (12 px on a 375 px phone)."""
+    root = ET.fromstring(svg())
+    ns = "{http://www.w3.org/2000/svg}"
+    body = [t for t in root.iter(f"{ns}text") if float(t.get("x", 0)) >= 120]
+    tops = sorted(float(t.get("y", 0)) for t in body)
+    assert all(b - a >= 18 for a, b in itertools.pairwise(tops)), tops  # no two lines overlap
+    sizes = {float(t.get("font-size", 0)) for t in root.iter(f"{ns}text")}
+    assert min(sizes) >= 15.5
+    today = next(t for t in root.iter(f"{ns}text") if t.text == "Today")
+    overdue = next(t for t in body if t.get("fill") == DANGER)
+    assert float(overdue.get("y", 0)) < float(today.get("y", 0))
+    legend = {t.text for t in root.find(f"{ns}g[@class='legend']").iter(f"{ns}text")}
+    drawn = {
+        "Interview",
+        "Thank-you",
+        "Follow-up",
+        "Recruiter call",
+        "Their timeline (P6)",
+        "Step due",
+        "Step overdue",
+        "Now",
+    }
+    assert drawn <= legend, drawn - legend

@@ -15,7 +15,8 @@ styles), and `role="img"` with `<title>`/`<desc>` gives screen readers a summary
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import itertools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
@@ -26,20 +27,28 @@ from afterview.playbook.facts import Channel, ContactKind, Opportunity
 from afterview.playbook.pacing import follow_up_times, guard_verdict, week_after
 from afterview.playbook.timing import at_local, local
 
-# Geometry, in viewBox units: 400 wide, so text stays readable when scaled to a phone.
+# Geometry, in viewBox units: 400 wide, shown at most 28rem wide (app.css). On a 375 px
+# phone the figure is about 315 px, a scale of ~0.79: the smallest text (15.5 units)
+# renders at 12 px or more.
 WIDTH = 400
-GUTTER = 70  # week labels, right-aligned at GUTTER - 4
-AXIS = 84
-LABEL_X = 100
-TOP_PAD = 14
-LABEL_H = 34  # two lines per event
-BOTTOM_PAD = 24
-MAX_PRIMARY = 37
-MAX_DETAIL = 42
+GUTTER = 96  # day labels, right-aligned at GUTTER - 4
+AXIS = 108
+LABEL_X = 124
+TOP_PAD = 18
+LINE = 19  # one line of label text
+ROW_PAD = 12  # between one event's lines and the next event's
+BOTTOM_PAD = 28
+LABEL_SIZE = 16.5
+DETAIL_SIZE = 15.5
+SMALL_SIZE = 15.5  # day labels, the legend: never under 12 px on a phone
+MAX_PRIMARY = 32  # characters a line, at LABEL_SIZE in WIDTH - LABEL_X
+MAX_DETAIL = 34
+LABEL_LINES = 2
 PAST_LIMIT = timedelta(days=180)
 FUTURE_LIMIT = timedelta(days=120)
 MIN_SPAN_DAYS = 7
 CLOSED_TAIL = timedelta(days=14)
+NOW_GAP = 36  # room for "Today" and its date in the gutter
 
 # Colours with at least 4.5:1 contrast on white (the page's palette).
 INK = "#1b1f24"
@@ -401,17 +410,19 @@ def _day(moment: datetime, tz: str, now: datetime) -> str:
 
 
 def render_svg(model: TimelineModel, *, svg_id: str = "timeline") -> Markup:
-    """The model as an SVG element (well-formed XML; every text escaped)."""
+    """The model as an SVG element (well-formed XML; every text escaped).
+
+    Each event gets a row of its own, anchored at its date: the axis runs in time, but
+    where events crowd it stretches just enough to give every row its lines, so labels
+    never drift from their markers, never overlap, and a step overdue before now stays
+    above the "Today" line.
+    """
     ident = "".join(ch for ch in svg_id if ch.isalnum() or ch in "-_") or "timeline"
-    legend, legend_h = _legend(ident)
+    legend, legend_h = _legend(ident, model)
     top = legend_h + TOP_PAD
-    span_days = max((model.end - model.start).total_seconds() / 86400, 1.0)
-    per_day = min(36.0, max(6.0, 560.0 / span_days))
-
-    def y(moment: datetime) -> float:
-        return top + (moment - model.start).total_seconds() / 86400 * per_day
-
-    axis_end = top + span_days * per_day
+    labels = [_wrap(mark.label, MAX_PRIMARY, LABEL_LINES) for mark in model.marks]
+    rows, y = _layout(model, labels, top)
+    axis_end = y(model.end)
     body: list[str] = []
     # P8's bands first, so everything else is drawn over them.
     for window in model.windows:
@@ -424,51 +435,46 @@ def render_svg(model: TimelineModel, *, svg_id: str = "timeline") -> Markup:
                 f'height="{y2 - y1:.1f}" fill="url(#{ident}-hatch)" stroke="{BAND_LINE}" '
                 'stroke-width="1"/>'
             )
-    body += _weeks(model, y, top, axis_end)
+    has_now = model.start <= model.now <= model.end
+    body += _weeks(model, y, top, axis_end, y(model.now) if has_now else None)
     body.append(
         f'<line x1="{AXIS}" y1="{top:.1f}" x2="{AXIS}" y2="{axis_end:.1f}" '
         f'stroke="{MUTED}" stroke-width="2"/>'
     )
     if model.next_allowed is not None and model.start <= model.next_allowed <= model.end:
-        ya = y(model.next_allowed)
-        body.append(_rule(ya, GUTTER + 2, OK, dashed=True))
-    # Today's line, over the bands and under the marks.
-    if model.start <= model.now <= model.end:
+        body.append(_rule(y(model.next_allowed), GUTTER + 2, OK, dashed=True))
+    if has_now:  # today's line, over the bands and under the marks
         yn = y(model.now)
         body.append(_rule(yn, 0, ACCENT))
         body.append(
-            f'<text x="{GUTTER - 4}" y="{yn - 4:.1f}" text-anchor="end" font-size="12" '
-            f'font-weight="700" fill="{ACCENT}">Today</text>'
+            f'<text x="{GUTTER - 4}" y="{yn - 5:.1f}" text-anchor="end" '
+            f'font-size="{SMALL_SIZE}" font-weight="700" fill="{ACCENT}">Today</text>'
         )
         body.append(
-            f'<text x="{GUTTER - 4}" y="{yn + 13:.1f}" text-anchor="end" font-size="11" '
-            f'fill="{ACCENT}">{_t(_day(model.now, model.tz, model.now))}</text>'
+            f'<text x="{GUTTER - 4}" y="{yn + 16:.1f}" text-anchor="end" '
+            f'font-size="{SMALL_SIZE}" fill="{ACCENT}">'
+            f"{_t(_day(model.now, model.tz, model.now))}</text>"
         )
-    last_label = top - LABEL_H
-    for mark in model.marks:
-        ym = y(mark.at)
-        label_y = max(ym, last_label + LABEL_H)
-        last_label = label_y
+    for mark, lines, ym in zip(model.marks, labels, rows, strict=True):
         body.append(_marker(mark, ym, y(mark.end) if mark.end else None))
-        if label_y - ym > 2:
-            body.append(
-                f'<polyline points="{AXIS + 8},{ym:.1f} {LABEL_X - 6},{label_y:.1f}" '
-                f'fill="none" stroke="{MUTED}" stroke-width="1"/>'
-            )
         weight = ' font-weight="700"' if mark.kind in ("allowed", "interview") else ""
+        colour = mark.colour if mark.kind in ("allowed", "step") else INK
+        for index, line in enumerate(lines):
+            full = f"<title>{_t(mark.label)}</title>" if index == 0 and len(lines) > 1 else ""
+            body.append(
+                f'<text x="{LABEL_X}" y="{ym + 5 + index * LINE:.1f}" font-size="{LABEL_SIZE}"'
+                f'{weight} fill="{colour}">{_t(line)}{full}</text>'
+            )
         body.append(
-            f'<text x="{LABEL_X}" y="{label_y + 5:.1f}" font-size="14"{weight} '
-            f'fill="{mark.colour if mark.kind in ("allowed", "step") else INK}">'
-            f"{_t(_clip(mark.label, MAX_PRIMARY))}<title>{_t(mark.label)}</title></text>"
+            f'<text x="{LABEL_X}" y="{ym + 5 + len(lines) * LINE:.1f}" '
+            f'font-size="{DETAIL_SIZE}" fill="{DANGER if mark.warn else MUTED}">'
+            f"{_t(_clip(mark.detail, MAX_DETAIL))}</text>"
         )
-        body.append(
-            f'<text x="{LABEL_X}" y="{label_y + 20:.1f}" font-size="12" '
-            f'fill="{DANGER if mark.warn else MUTED}">{_t(_clip(mark.detail, MAX_DETAIL))}</text>'
-        )
-    height = max(axis_end, last_label + LABEL_H) + BOTTOM_PAD
+    last = rows[-1] + (len(labels[-1]) + 1) * LINE if rows else top
+    height = max(axis_end, last) + BOTTOM_PAD
     if model.hidden:
         body.append(
-            f'<text x="{LABEL_X}" y="{height - 8:.1f}" font-size="11.5" fill="{MUTED}">'
+            f'<text x="{LABEL_X}" y="{height - 8:.1f}" font-size="{SMALL_SIZE}" fill="{MUTED}">'
             f"{model.hidden} more outside this view</text>"
         )
     title_id, desc_id = f"{ident}-title", f"{ident}-desc"
@@ -491,6 +497,84 @@ def render_svg(model: TimelineModel, *, svg_id: str = "timeline") -> Markup:
     return Markup(head + legend + "".join(body) + "</svg>")
 
 
+def _layout(
+    model: TimelineModel, labels: Sequence[Sequence[str]], top: float
+) -> tuple[list[float], Callable[[datetime], float]]:
+    """Each mark's row, and the axis as a function of time through those rows.
+
+    In time order, a row sits at its date on a linear scale unless the row before it
+    (or the "Today" line) needs the room; then it moves down, and the axis stretches
+    with it: between two anchors, time is interpolated, so a week line, a P8 band or
+    an interview's end stays between the events it falls between.
+    """
+    span_days = max((model.end - model.start).total_seconds() / 86400, 1.0)
+    per_day = min(36.0, max(6.0, 480.0 / span_days))
+
+    def linear(moment: datetime) -> float:
+        return top + (moment - model.start).total_seconds() / 86400 * per_day
+
+    has_now = model.start <= model.now <= model.end
+    anchors: list[tuple[datetime, float]] = [(model.start, top)]
+    rows: list[float] = []
+    floor = top
+    now_placed = not has_now
+    for mark, lines in zip(model.marks, labels, strict=True):
+        if not now_placed and mark.at >= model.now:
+            at_now = max(linear(model.now), floor + 8)
+            anchors.append((model.now, at_now))
+            floor = at_now + NOW_GAP
+            now_placed = True
+        row = max(linear(mark.at) + floor_shift(anchors, linear), floor)
+        anchors.append((mark.at, row))
+        rows.append(row)
+        floor = row + (len(lines) + 1) * LINE + ROW_PAD
+    if not now_placed:
+        at_now = max(linear(model.now) + floor_shift(anchors, linear), floor + 8)
+        anchors.append((model.now, at_now))
+        floor = at_now + NOW_GAP
+    end_y = max(linear(model.end) + floor_shift(anchors, linear), floor)
+    anchors.append((model.end, end_y))
+
+    def y(moment: datetime) -> float:
+        if moment <= anchors[0][0]:
+            return anchors[0][1]
+        for (t1, y1), (t2, y2) in itertools.pairwise(anchors):
+            if t1 <= moment <= t2:
+                if t2 == t1:
+                    return y2
+                return y1 + (y2 - y1) * ((moment - t1) / (t2 - t1))
+        return anchors[-1][1]
+
+    return rows, y
+
+
+def floor_shift(
+    anchors: Sequence[tuple[datetime, float]], linear: Callable[[datetime], float]
+) -> float:
+    """How far the rows so far were pushed down: later dates keep that offset."""
+    moment, row = anchors[-1]
+    return max(row - linear(moment), 0.0)
+
+
+def _wrap(text: str, width: int, lines: int) -> list[str]:
+    """Up to `lines` lines of at most `width` characters, cut at spaces; the last clipped."""
+    words = text.split()
+    out: list[str] = []
+    current = ""
+    for index, word in enumerate(words):
+        candidate = f"{current} {word}".strip()
+        if len(candidate) <= width or not current:
+            current = candidate
+            continue
+        out.append(current)
+        current = word
+        if len(out) == lines - 1:
+            current = " ".join([word, *words[index + 1 :]])
+            break
+    out.append(_clip(current, width))
+    return [line if len(line) <= width else _clip(line, width) for line in out if line] or [""]
+
+
 def _rule(at: float, start: float, colour: str, *, dashed: bool = False) -> str:
     """A line across: strong up to the labels, faint behind them so text stays legible."""
     dash = ' stroke-dasharray="6 4"' if dashed else ""
@@ -502,13 +586,20 @@ def _rule(at: float, start: float, colour: str, *, dashed: bool = False) -> str:
     )
 
 
-def _weeks(model: TimelineModel, y: Any, top: float, bottom: float) -> list[str]:
-    """A faint line and a label at the start of the first day and of every Monday."""
+def _weeks(
+    model: TimelineModel,
+    y: Callable[[datetime], float],
+    top: float,
+    bottom: float,
+    y_now: float | None,
+) -> list[str]:
+    """A faint line at the start of the first day and of every Monday, each labelled
+    unless it would crowd the label before it or "Today"."""
     out = []
     day = local(model.start, model.tz).date()
     last = local(model.end, model.tz).date()
-    y_now = y(model.now)
     first = True
+    last_label = -1e9
     while day < last:
         if first or day.weekday() == 0:
             moment = at_local(day, time(0), model.tz)
@@ -517,10 +608,13 @@ def _weeks(model: TimelineModel, y: Any, top: float, bottom: float) -> list[str]
                 f'<line x1="{GUTTER - 2}" y1="{yd:.1f}" x2="{WIDTH}" y2="{yd:.1f}" '
                 f'stroke="{GRID}" stroke-width="1"/>'
             )
-            if abs(yd + 12 - y_now) > 22 and bottom - yd > 8:
+            clear_of_now = y_now is None or not (y_now - 24 < yd + 14 < y_now + 36)
+            if clear_of_now and yd - last_label > 22 and bottom - yd > 8:
+                last_label = yd
                 out.append(
-                    f'<text x="{GUTTER - 4}" y="{yd + 12:.1f}" text-anchor="end" '
-                    f'font-size="11" fill="{MUTED}">{_t(_day(moment, model.tz, model.now))}</text>'
+                    f'<text x="{GUTTER - 4}" y="{yd + 15:.1f}" text-anchor="end" '
+                    f'font-size="{SMALL_SIZE}" fill="{MUTED}">'
+                    f"{_t(_day(moment, model.tz, model.now))}</text>"
                 )
         first = False
         day += timedelta(days=1)
@@ -556,47 +650,86 @@ def _marker(mark: Mark, ym: float, yend: float | None) -> str:
     return f'<rect x="{x - 6}" y="{ym - 6:.1f}" width="12" height="12" fill="{mark.colour}"/>'
 
 
-def _legend(ident: str) -> tuple[str, float]:
-    """A key to the shapes and colours; each also carries words, so colour is never alone."""
+def _legend(ident: str, model: TimelineModel) -> tuple[str, float]:
+    """A key to every shape and colour drawn (and only those); each also carries words,
+    so colour is never alone."""
+    kinds = {m.kind for m in model.marks}
+    colours = {m.colour for m in model.marks if m.kind == "contact"}
+    flagged = any(m.warn for m in model.marks if m.kind == "contact")
+    steps = [m for m in model.marks if m.kind == "step"]
     items = [
-        (f'<rect x="-8" y="-6" width="16" height="12" rx="3" fill="{INK}"/>', "Interview"),
-        (f'<circle r="6" fill="{OK}"/>', "Thank-you"),
-        (f'<circle r="6" fill="{ACCENT}"/>', "Follow-up"),
         (
+            "interview" in kinds,
+            f'<rect x="-8" y="-6" width="16" height="12" rx="3" fill="{INK}"/>',
+            "Interview",
+        ),
+        *(
+            (colour in colours, f'<circle r="6" fill="{colour}"/>', KIND_LABEL[kind])
+            for kind, colour in KIND_COLOUR.items()
+            if kind is not ContactKind.OTHER or MUTED not in colours
+        ),
+        (
+            flagged,
+            f'<circle r="6" fill="{MUTED}" stroke="{DANGER}" stroke-width="3"/>',
+            "Inside the weekly guard",
+        ),
+        (
+            "reply" in kinds,
             f'<polygon points="0,-7 7,0 0,7 -7,0" fill="{OK}" stroke="{OK}" stroke-width="2"/>',
             "Reply or news",
         ),
         (
+            "decision" in kinds,
+            f'<polygon points="0,-7 7,0 0,7 -7,0" fill="#ffffff" stroke="{INK}" stroke-width="2"/>',
+            "Their timeline (P6)",
+        ),
+        (
+            any(not m.warn for m in steps),
             f'<polygon points="0,-7 7,6 -7,6" fill="#ffffff" stroke="{ACCENT}" stroke-width="2"/>',
             "Step due",
         ),
         (
+            any(m.warn for m in steps),
             f'<polygon points="0,-7 7,6 -7,6" fill="{DANGER}" stroke="{DANGER}" stroke-width="2"/>',
             "Step overdue",
         ),
         (
+            "outcome" in kinds,
+            f'<rect x="-6" y="-6" width="12" height="12" fill="{INK}"/>',
+            "Outcome (P12)",
+        ),
+        (
+            bool(model.windows),
             f'<rect x="-9" y="-7" width="18" height="14" fill="url(#{ident}-hatch)" '
             f'stroke="{BAND_LINE}"/>',
             "No follow-up (P8)",
         ),
         (
+            model.next_allowed is not None,
             f'<line x1="-10" y1="0" x2="10" y2="0" stroke="{OK}" stroke-width="2" '
             'stroke-dasharray="6 4"/>',
             "Follow-up allowed",
         ),
+        (
+            model.start <= model.now <= model.end,
+            f'<line x1="-10" y1="0" x2="10" y2="0" stroke="{ACCENT}" stroke-width="2"/>',
+            "Now",
+        ),
     ]
+    shown = [(shape, text) for present, shape, text in items if present]
     out = ['<g class="legend">']
     column_w = WIDTH / 2
-    for index, (shape, text) in enumerate(items):
+    for index, (shape, text) in enumerate(shown):
         cx = 14 + (index % 2) * column_w
-        cy = 14 + (index // 2) * 22
+        cy = 16 + (index // 2) * 26
         out.append(f'<g transform="translate({cx:.0f},{cy})">{shape}</g>')
         out.append(
-            f'<text x="{cx + 16:.0f}" y="{cy + 4}" font-size="12" fill="{INK}">{_t(text)}</text>'
+            f'<text x="{cx + 18:.0f}" y="{cy + 5}" font-size="{SMALL_SIZE}" fill="{INK}">'
+            f"{_t(text)}</text>"
         )
     out.append("</g>")
-    rows = (len(items) + 1) // 2
-    return "".join(out), rows * 22 + 6
+    rows = (len(shown) + 1) // 2
+    return "".join(out), rows * 26 + 8
 
 
 def _clip(text: str, limit: int) -> str:
