@@ -404,7 +404,11 @@ def test_real_world_calendars_import_right_or_fail_clearly(path: Path) -> None:
     except BadInput as exc:
         assert exc.message and "\n" not in exc.message
         return
-    expected, tzid = _icalendar_start(path)
+    try:
+        expected, tzid = _icalendar_start(path)
+    except ValueError:  # icalendar refuses the file whole (a stray line); ours read past it
+        assert invite.start is not None and invite.end is not None and invite.end > invite.start
+        return
     if isinstance(expected, datetime) and expected.tzinfo is not None:
         assert invite.start == expected  # the same instant
         if tzid and zone_for_tzid(tzid) not in UTC_NAMES:  # the zone chosen shows that clock
