@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,7 +28,10 @@ class Backend:
     url: str
     seeded: str  # the logical dump right after seeding
     template: Path | None = None  # SQLite: the file each case gets a copy of
-    reseed: list[str] = field(default_factory=list)
+    engine: Any = None  # PostgreSQL: one connection pool for every dump
+
+    def dump(self, url: str) -> str:
+        return logical_dump(url, self.engine if self.template is None else None)
 
     def env(self, url: str) -> dict[str, str | None]:
         blank: dict[str, str | None] = {n: None for n in os.environ if n.startswith("AFTERVIEW_")}
@@ -69,5 +73,11 @@ def postgres_backend(
     tmp_path_factory: pytest.TempPathFactory, _postgres_admin: str
 ) -> Iterator[Backend]:
     home = tmp_path_factory.mktemp("badinput-postgres")
+    from afterview.store.engine import open_engine
+
     with postgres_schema(_postgres_admin) as url:
-        yield Backend("postgres", home, url, _seeded(url, home))
+        engine = open_engine(url)
+        try:
+            yield Backend("postgres", home, url, _seeded(url, home), engine=engine)
+        finally:
+            engine.dispose()

@@ -96,7 +96,7 @@ def seed(app: Any) -> None:
     drafts.draft_thank_you(app, interview, now=now, to=2)
 
 
-def logical_dump(url: str) -> str:
+def logical_dump(url: str, engine: Any = None) -> str:
     """Every table's rows (the backup's tables, ids included), as one comparable text.
 
     Id counters are left out: a PostgreSQL sequence advances even in a transaction
@@ -105,11 +105,13 @@ def logical_dump(url: str) -> str:
     from afterview.store.engine import open_engine
     from afterview.store.repository import ID_COUNTERS, Repository
 
-    engine = open_engine(url)
+    own = engine is None
+    engine = open_engine(url) if own else engine
     try:
         with engine.connect() as conn:
             dump = Repository(conn).dump()
     finally:
-        engine.dispose()
+        if own:
+            engine.dispose()
     dump.pop(ID_COUNTERS)
     return json.dumps(dump, sort_keys=True, default=str)

@@ -17,7 +17,7 @@ from cli.conftest import console_script
 
 from .cases import CASES, Case
 from .conftest import Backend
-from .harness import Outcome, logical_dump, run_in_process
+from .harness import Outcome, run_in_process
 
 
 def materialise(case: Case, folder: Path) -> tuple[list[str], bytes | None]:
@@ -41,7 +41,7 @@ def run_case(backend: Backend, name: str, tmp_path: Path) -> None:
     url = backend.fresh_url(tmp_path)
     argv, stdin = materialise(case, tmp_path)
     outcome = run_in_process(argv, backend.env(url), stdin)
-    changed = logical_dump(url) != backend.seeded
+    changed = backend.dump(url) != backend.seeded
     check_refused(outcome, case)
     assert not changed, f"{name} changed the database\n{outcome}"
 
@@ -88,4 +88,4 @@ def test_refused_by_the_console_script(sqlite_backend: Backend, name: str, tmp_p
                           timeout=60, check=False)
     outcome = Outcome(done.returncode, done.stdout.decode(), done.stderr.decode())
     check_refused(outcome, case)
-    assert logical_dump(url) == sqlite_backend.seeded
+    assert sqlite_backend.dump(url) == sqlite_backend.seeded
