@@ -174,7 +174,7 @@ def _parse_lexicon(text: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Statement:
-    pattern: re.Pattern[str]
+    source: str  # compiled on first use: compiling them all at import costs each process
     message: str
     suggestion: str | None = None
     # One of these lower-case words must be in the text for the pattern to match at all.
@@ -198,9 +198,12 @@ CLAUSE = r"[^.!?\n,;]{0,60}"
 
 
 def _statement(needs: str, pattern: str, message: str, suggestion: str | None = None) -> Statement:
-    return Statement(
-        re.compile(pattern, re.IGNORECASE), message, suggestion, frozenset(needs.split())
-    )
+    return Statement(pattern, message, suggestion, frozenset(needs.split()))
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
 
 
 STATEMENTS: tuple[Statement, ...] = (
@@ -318,7 +321,7 @@ def _statement_findings(doc: Document) -> list[Finding]:
     for statement in STATEMENTS:
         if not statement.needs & present:
             continue
-        for m in statement.pattern.finditer(doc.text):
+        for m in _compiled(statement.source).finditer(doc.text):
             span = m.group(0).rstrip()
             suggestions = (match_case(span, statement.suggestion),) if statement.suggestion else ()
             findings.append(
@@ -382,7 +385,7 @@ def _suggestion(doc: Document, token: Token, lower: str) -> tuple[tuple[int, int
     return (token.start, token.end), ((match_case(token.text, softer),) if softer else ())
 
 
-COURTESY = re.compile(
+COURTESY_SOURCE = (
     r"(?i)\b(?:unfortunately|sadly|regrettably),?\s+(?:I|we)\b[^.!?\n]{0,30}?\b(?:unable|not\s+be\s+"
     r"able|cannot|can['’]t|won['’]t|will\s+not|shall\s+not|have\s+to|must|need\s+to|miss|decline)"
     r"|\bsorry\s+to\s+(?:hear|learn|read|miss|say|see|have\s+missed)|\bcondolences\b|\bsympath"
@@ -391,15 +394,33 @@ COURTESY = re.compile(
     r"slow|delayed|belated)?\s*(?:delay|reply|response|inconvenience|short\s+notice|confusion)"
     r"|\bI['’]m\s+afraid\b|\bI\s+am\s+afraid\b|\bI\s+regret\s+that\b"
 )
+COURTESY_CUES = (
+    "unfortunately",
+    "sadly",
+    "regrettably",
+    "sorry",
+    "condolence",
+    "sympath",
+    "passed away",
+    "your loss",
+    "bereavement",
+    "trouble",
+    "apologi",
+    "afraid",
+    "regret",
+)
 
 
 def _courteous(doc: Document) -> list[tuple[int, int]]:
     """Sentences holding a polite formula or a condolence: their words are courtesy."""
-    if not COURTESY.search(doc.text):
+    lowered = doc.text.lower()
+    if not any(cue in lowered for cue in COURTESY_CUES):
         return []
-    spans = [(s.start, s.end) for s in doc.sentences]
-    spans.append((0, len(doc.text))) if not spans else None
-    return [(a, b) for a, b in spans if COURTESY.search(doc.text, a, b)]
+    courtesy = _compiled(COURTESY_SOURCE)
+    if not courtesy.search(doc.text):
+        return []
+    spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
+    return [(a, b) for a, b in spans if courtesy.search(doc.text, a, b)]
 
 
 def _word_findings(doc: Document) -> list[Finding]:
