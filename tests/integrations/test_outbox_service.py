@@ -185,12 +185,14 @@ def test_a_run_stops_at_a_server_problem_and_leaves_the_rest_their_turn(
     app: App, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     scene = interviewed(app)
-    second = drafts.draft_thank_you(app, scene.interview, now=at(10, 16, 20), to=scene.dana)[0]
+    second = drafts.draft_thank_you(
+        app, scene.interview, now=at(10, 16, 20), to=scene.dana, again=True
+    )[0]
     monkeypatch.setenv("AFTERVIEW_SMTP_PASSWORD", PASSWORD)
     with serving() as mail:
         configure(app, mail, smtp_user=USER)
         first_entry = outbox.queue(app, scene.thank_you, now=at(10, 16, 30))
-        second_entry = outbox.queue(app, second.id, now=at(10, 16, 30))
+        second_entry = outbox.queue(app, second.id, now=at(10, 16, 30), again=True)
         # the server offers no login at all: the account's problem, not the message's
         report = outbox.run(app, now=DUE)
     assert [line.outbox_id for line in report.lines] == [first_entry.id]
@@ -329,7 +331,9 @@ def test_concurrent_runs_send_each_message_once(app: App, db_url: str) -> None:
 
     scene = interviewed(app)
     extra = [
-        drafts.draft_thank_you(app, scene.interview, now=at(10, 16, 20), to=scene.dana)[0].id
+        drafts.draft_thank_you(
+            app, scene.interview, now=at(10, 16, 20), to=scene.dana, again=True
+        )[0].id
         for _ in range(3)
     ]
     runners = [make_app(db_url) for _ in range(4)]
@@ -343,7 +347,7 @@ def test_concurrent_runs_send_each_message_once(app: App, db_url: str) -> None:
     with serving() as mail:
         configure(app, mail)
         for message_id in [scene.thank_you, *extra]:
-            outbox.queue(app, message_id, now=at(10, 16, 30))
+            outbox.queue(app, message_id, now=at(10, 16, 30), again=True)
         threads = [threading.Thread(target=one, args=(service,)) for service in runners]
         for thread in threads:
             thread.start()
@@ -622,3 +626,63 @@ def test_the_outbox_table_is_left_consistent(app: App, mail: Running) -> None:
     with app.transaction(DUE) as repo:
         rows = repo.conn.execute(text("SELECT state, started_at, finished_at FROM outbox")).all()
     assert [(r[0], r[1] is not None, r[2] is not None) for r in rows] == [("sent", True, True)]
+
+
+# --- P5: one thank-you each; a draft with a slot never leaves ---------------------------
+
+
+def test_a_second_thank_you_is_refused_when_queued_unless_asked_again(
+    app: App, mail: Running
+) -> None:
+    scene = interviewed(app)
+    configure(app, mail)
+    outbox.queue(app, scene.thank_you, now=at(10, 16, 30))
+    extra = drafts.draft_thank_you(
+        app, scene.interview, now=at(10, 16, 35), to=scene.dana, again=True
+    )[0]
+    before = content(app)
+    with pytest.raises(Refused, match=r"Dana Kim is already thanked .*draft 1, queued for"):
+        outbox.queue(app, extra.id, now=at(10, 16, 40))
+    assert content(app) == before
+    outbox.queue(app, extra.id, now=at(10, 16, 40), again=True)
+    report = outbox.run(app, now=DUE)
+    assert [line.result for line in report.lines] == ["sent", "sent"]  # asked for: both leave
+    assert len(mail.handler.received) == 2
+
+
+def test_a_queued_thank_you_is_held_when_they_were_thanked_by_hand_meanwhile(
+    app: App, mail: Running
+) -> None:
+    """The candidate thanked Dana another way (logged as done) after queueing: it stays."""
+    scene = interviewed(app)
+    configure(app, mail)
+    entry = outbox.queue(app, scene.thank_you, now=at(10, 16, 30))
+    records.log_contact(
+        app, scene.opp, kind=ContactKind.THANK_YOU, channel=Channel.EMAIL, at=at(10, 17),
+        now=at(10, 17), person_id=scene.dana,
+    )  # fmt: skip
+    report = outbox.run(app, now=DUE)
+    assert [line.result for line in report.lines] == ["failed"]
+    assert "already thanked" in report.lines[0].detail
+    assert row(app, entry.id).state == "failed" and mail.handler.received == []
+
+
+def test_a_draft_with_an_unfinished_slot_is_neither_queued_nor_sent(
+    app: App, mail: Running
+) -> None:
+    scene = interviewed(app)
+    configure(app, mail)
+    view = drafts.get_draft(app, scene.thank_you, now=at(10, 16, 10))
+    slotted = view.body + "\n[one sentence about: board v engaged, meets monthly]\n"
+    drafts.edit_draft(app, scene.thank_you, now=at(10, 16, 15), body=slotted)
+    before = content(app)
+    with pytest.raises(Refused, match="unfinished slot"):
+        outbox.queue(app, scene.thank_you, now=at(10, 16, 20))
+    assert content(app) == before
+    drafts.edit_draft(app, scene.thank_you, now=at(10, 16, 25), body=view.body)
+    entry = outbox.queue(app, scene.thank_you, now=at(10, 16, 30))
+    drafts.edit_draft(app, scene.thank_you, now=at(10, 16, 35), body=slotted)  # edited again
+    report = outbox.run(app, now=DUE)
+    assert [line.result for line in report.lines] == ["failed"]
+    assert "unfinished slot" in report.lines[0].detail
+    assert row(app, entry.id).state == "failed" and mail.handler.received == []

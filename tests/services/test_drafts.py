@@ -152,9 +152,50 @@ def test_thank_you_drafts_one_per_interviewer_each_with_its_own_nugget(app: App)
 def test_a_second_thank_you_to_the_same_person_does_not_repeat_the_first(app: App) -> None:
     case = with_debrief(app)
     first = drafts.draft_thank_you(app, case.interview, now=at(10, 11, 40), to=case.dana)[0]
-    second = drafts.draft_thank_you(app, case.interview, now=at(10, 11, 45), to=case.dana)[0]
+    second = drafts.draft_thank_you(
+        app, case.interview, now=at(10, 11, 45), to=case.dana, again=True
+    )[0]
     assert first.body != second.body
     assert second.nugget != first.nugget  # the other nugget, since the first was used
+
+
+def test_one_thank_you_each_unless_asked_again(app: App) -> None:
+    """P5: an interviewer already thanked (or with a draft) gets no second one by accident;
+    drafting for the panel skips them, --to refuses, marking sent and queueing refuse."""
+    case = with_debrief(app)
+    assert case.tom is not None
+    first = drafts.draft_thank_you(app, case.interview, now=at(10, 11, 40), to=case.dana)[0]
+    before = content(app)
+    with pytest.raises(Refused, match=r"Dana Kim already has a thank-you draft .*draft 1"):
+        drafts.draft_thank_you(app, case.interview, now=at(10, 11, 45), to=case.dana)
+    assert content(app) == before
+
+    panel = drafts.draft_thank_you(app, case.interview, now=at(10, 11, 50))
+    assert [v.to_name for v in panel] == ["Tom Reyes"]
+    assert any(n.startswith("Skipped: Dana Kim already has") for n in panel[0].notes)
+
+    drafts.mark_sent(app, first.id, at=at(10, 12), now=at(10, 12))
+    extra = drafts.draft_thank_you(
+        app, case.interview, now=at(10, 12, 5), to=case.dana, again=True
+    )[0]
+    before = content(app)
+    with pytest.raises(Refused, match=r"Dana Kim is already thanked .*draft 1, sent Tue 10 Mar"):
+        drafts.mark_sent(app, extra.id, at=at(10, 12, 10), now=at(10, 12, 10))
+    assert content(app) == before
+    drafts.mark_sent(app, extra.id, at=at(10, 12, 10), now=at(10, 12, 10), again=True)
+
+    with pytest.raises(Refused, match="Everyone met in this interview has a thank-you"):
+        drafts.draft_thank_you(app, case.interview, now=at(10, 12, 20))
+
+
+def test_a_thank_you_logged_by_hand_counts_as_thanks(app: App) -> None:
+    """A thank-you contact logged for the person (e.g. `done P5:…`) is a thank-you sent."""
+    from .helpers import thank
+
+    case = with_debrief(app, panel=False)
+    thank(app, case.opp, at(10, 12), person=case.dana)
+    with pytest.raises(Refused, match=r"already thanked .*logged as sent Tue 10 Mar 12:00"):
+        drafts.draft_thank_you(app, case.interview, now=at(10, 12, 30), to=case.dana)
 
 
 def test_nugget_choice_and_its_errors(app: App) -> None:

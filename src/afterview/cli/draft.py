@@ -43,19 +43,31 @@ def draft() -> None:
 @click.option("--to", "to", type=PERSON_ID, metavar="PERSON", help="Only to this person (id).")
 @click.option("--nugget", type=int, metavar="N", help="Use the debrief's Nth nugget (1 = first).")
 @click.option("--at", metavar="TIME", help="Write it as of TIME (default: now).")
+@click.option(
+    "--again", is_flag=True, help="Another thank-you to someone already thanked for it (P5)."
+)
 @json_option
 @pass_env
 def thank_you(
-    env: Env, interview_id: int, to: int | None, nugget: int | None, at: str | None, as_json: bool
+    env: Env,
+    interview_id: int,
+    to: int | None,
+    nugget: int | None,
+    at: str | None,
+    again: bool,
+    as_json: bool,
 ) -> None:
     """Thank-you emails for an interview: thanks, one specific point, the sell (P5).
 
     Without --to, one draft per interviewer, each with a different nugget and
-    wording.
+    wording. Someone already thanked for the interview (or with a draft) is
+    skipped, or refused with --to, unless --again.
     """
     from afterview.services.drafts import draft_thank_you
 
-    views = draft_thank_you(env.app, interview_id, now=env.recorded(at), to=to, nugget=nugget)
+    views = draft_thank_you(
+        env.app, interview_id, now=env.recorded(at), to=to, nugget=nugget, again=again
+    )
     _show_new(env, views, as_json)
 
 
@@ -227,12 +239,15 @@ def export(env: Env, message_id: int, eml: str | None, mailto: bool) -> None:
 @draft.command("sent")
 @click.argument("message_id", type=MESSAGE_ID)
 @click.option("--at", metavar="TIME", default="now", show_default=True, help="When you sent it.")
+@click.option(
+    "--again", is_flag=True, help="Another thank-you to someone already thanked for it (P5)."
+)
 @pass_env
-def sent(env: Env, message_id: int, at: str) -> None:
+def sent(env: Env, message_id: int, at: str, again: bool) -> None:
     """Mark a draft sent (or a call made): logs the contact, so the plan moves on (P5, P8)."""
     from afterview.services.drafts import mark_sent
 
-    view, flag = mark_sent(env.app, message_id, at=env.recorded(at), now=env.now())
+    view, flag = mark_sent(env.app, message_id, at=env.recorded(at), now=env.now(), again=again)
     what = "call" if view.is_call else view.kind
     say(f"Marked sent: the {what} to {view.to_name or 'them'} (contact logged).")
     if flag:

@@ -34,20 +34,24 @@ if TYPE_CHECKING:
     metavar="TIME",
     help="When it should leave (default: a thank-you's P5 due time if still ahead, else now).",
 )
+@click.option(
+    "--again", is_flag=True, help="Another thank-you to someone already thanked for it (P5)."
+)
 @json_option
 @pass_env
-def send(env: Env, draft_id: int, at: str | None, as_json: bool) -> None:
+def send(env: Env, draft_id: int, at: str | None, again: bool, as_json: bool) -> None:
     """Queue a draft to be sent by SMTP; `afterview outbox run` sends it when due.
 
     Refused for a follow-up that would break P8's one-a-week pacing (it says when
-    the next one is allowed), a draft without an address, or without mail settings
+    the next one is allowed), a second thank-you to someone already thanked for the
+    interview (P5; --again to mean it), a draft without an address, or without mail settings
     (`afterview mail set`). The draft can still be edited while it is queued.
     """
     from afterview.playbook.timing import describe_local
     from afterview.services.outbox import queue
 
     now = env.now()
-    entry = queue(env.app, draft_id, now=now, at=env.time(at) if at else None)
+    entry = queue(env.app, draft_id, now=now, at=env.time(at) if at else None, again=again)
     if as_json:
         emit_json(entry.to_plain())
         return

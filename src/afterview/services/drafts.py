@@ -19,6 +19,7 @@ from afterview.parsing import parse_email, require_text
 from afterview.playbook.facts import (
     Channel,
     ContactKind,
+    Interview,
     Opportunity,
     Person,
     PersonRole,
@@ -117,11 +118,14 @@ def draft_thank_you(
     now: datetime,
     to: int | None = None,
     nugget: int | None = None,
+    again: bool = False,
 ) -> list[DraftView]:
     """One thank-you per interviewer of the interview, or one to `to` (P5).
 
     Each recipient gets a different nugget where the debrief has several, so two
-    interviewers of one panel do not receive the same "specific point".
+    interviewers of one panel do not receive the same "specific point". Someone
+    already thanked (or with a draft) for this interview gets no second one unless
+    `again`: drafting for the whole panel skips them with a note.
     """
     with app.transaction(now) as repo:
         profile = require_profile(repo.get_profile())
@@ -142,6 +146,7 @@ def draft_thank_you(
             recipients = [person]
         else:
             recipients = _interviewers(opp, interview.interviewer_ids)
+        recipients, skipped = _not_yet_thanked(repo, opp, interview, recipients, again, to)
         debrief = opp.debrief_for(interview_id)
         nuggets = debrief.nuggets if debrief else ()
         if nugget is not None and not 1 <= nugget <= len(nuggets):
@@ -188,7 +193,42 @@ def draft_thank_you(
             view = _store(repo, app, opp, request, interview_id, person, now, notes)
             siblings.append((person.id, view.body))
             views.append(view)
+    if views and skipped:
+        views[0] = replace(views[0], notes=(*views[0].notes, *skipped))
     return views
+
+
+def _not_yet_thanked(
+    repo: Repository,
+    opp: Opportunity,
+    interview: Interview,
+    recipients: list[Person],
+    again: bool,
+    to: int | None,
+) -> tuple[list[Person], list[str]]:
+    """P5's one thank-you each: who still needs one, and a note for each one skipped."""
+    from afterview.services.thank_you_once import refuse_second_thanks
+
+    if again:
+        return recipients, []
+    keep: list[Person] = []
+    skipped: list[str] = []
+    refusals: list[str] = []
+    for person in recipients:
+        try:
+            refuse_second_thanks(
+                repo, opp, interview.id, person.id, interview.tz, drafts_count=True
+            )
+        except Refused as exc:
+            if to is not None:
+                raise
+            refusals.append(exc.message)
+            skipped.append(f"Skipped: {exc.message}")
+        else:
+            keep.append(person)
+    if not keep:
+        raise Refused("Everyone met in this interview has a thank-you: " + " ".join(refusals))
+    return keep, skipped
 
 
 def draft_for_opportunity(
@@ -353,16 +393,21 @@ def check_draft(app: App, message_id: int, *, now: datetime) -> tuple[DraftView,
 
 
 def mark_sent(
-    app: App, message_id: int, *, at: datetime, now: datetime
+    app: App, message_id: int, *, at: datetime, now: datetime, again: bool = False
 ) -> tuple[DraftView, str | None]:
     """The user sent it (or made the call): log the contact so the plan moves on (P5, P8).
 
     A follow-up inside the weekly guard is logged with a flag, as P8 asks for a
-    contact the user made anyway; the returned flag says so.
+    contact the user made anyway; the returned flag says so. A second thank-you to
+    someone already thanked for the interview is refused unless `again` (P5).
     """
     if at > now:
         raise BadInput("A message cannot have been sent in the future.")
+    from afterview.services.thank_you_once import refuse_second_thank_you
+
     with app.transaction(now) as repo:
+        if not again:
+            refuse_second_thank_you(repo, message_id, app.timezone)
         return record_sent(app, repo, message_id, at=at, now=now)
 
 

@@ -142,11 +142,21 @@ class RunReport:
 # --- queueing -------------------------------------------------------------------------
 
 
-def queue(app: App, message_id: int, *, now: datetime, at: datetime | None = None) -> OutboxEntry:
+def queue(
+    app: App,
+    message_id: int,
+    *,
+    now: datetime,
+    at: datetime | None = None,
+    again: bool = False,
+) -> OutboxEntry:
     """Queue a draft to leave at `at` (default: a thank-you's P5 due time if still
     ahead, else now). Refuses what could not be sent, so a refusal is heard now
-    rather than at three in the morning from cron."""
+    rather than at three in the morning from cron; a second thank-you to someone
+    already thanked for the interview only with `again` (P5)."""
+    from afterview.services.drafts import ensure_finished
     from afterview.services.mail_settings import require_smtp
+    from afterview.services.thank_you_once import refuse_second_thank_you
 
     with app.transaction(now) as repo:
         _message(repo, message_id)  # an unknown draft is the first thing to say
@@ -157,6 +167,9 @@ def queue(app: App, message_id: int, *, now: datetime, at: datetime | None = Non
         if existing is not None and existing["state"] in OPEN_STATES:
             raise Refused(_already(existing, app.timezone))
         _sendable(repo, row)
+        ensure_finished(row["body"])
+        if not again:
+            refuse_second_thank_you(repo, message_id, app.timezone)
         if at is None:
             at = _default_time(repo, row, now)
         if row["kind"] == "follow-up":
@@ -406,6 +419,8 @@ def _recover_stuck(app: App, now: datetime, stale_after: timedelta) -> list[RunL
 def _claim(app: App, outbox_id: int, now: datetime, max_age: timedelta) -> _Ready | RunLine | None:
     """Commit queued → sending, then check the message as it is now (it may have
     been edited since it was queued); a message that must not leave ends here."""
+    from afterview.services.drafts import ensure_finished
+
     with app.transaction(now) as repo:
         claim = store.claim(repo.conn, outbox_id, now)
         if claim is None:
@@ -438,8 +453,11 @@ def _claim(app: App, outbox_id: int, now: datetime, max_age: timedelta) -> _Read
             )
         try:
             profile = _sendable(repo, message)
+            ensure_finished(message["body"])  # edited after queueing, it may hold a slot again
             if message["kind"] == "follow-up":
                 _check_at_send(app, repo, message, row["queued_at"], now)
+            if message["kind"] == "thank-you":
+                _check_thanked_meanwhile(app, repo, message, row["queued_at"])
         except AfterviewError as exc:
             return end("failed", f"held: {exc.message}")
         return _Ready(
@@ -630,6 +648,27 @@ def _check_at_send(
             f"allows one a week. Next allowed from {describe_local(verdict.next_allowed, tz)}: "
             f"afterview send {message['id']} --at …"
         )
+
+
+def _check_thanked_meanwhile(
+    app: App, repo: Repository, message: RowMapping, queued_at: datetime
+) -> None:
+    """P5 as a thank-you leaves: held when a thank-you to the same person was logged
+    by hand since it was queued (the candidate thanked them another way)."""
+    from afterview.services.thank_you_once import refuse_second_thanks
+
+    if message["interview_id"] is None or message["person_id"] is None:
+        return
+    opp = repo.load_opportunity(message["opportunity_id"])
+    refuse_second_thanks(
+        repo,
+        opp,
+        message["interview_id"],
+        message["person_id"],
+        opp.zone(app.timezone),
+        exclude_message=message["id"],
+        since=queued_at,
+    )
 
 
 # --- helpers ------------------------------------------------------------------------------
