@@ -58,13 +58,13 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-def live(db_url: str) -> Iterator[Live]:
+@contextmanager
+def serving(service: App) -> Iterator[Live]:
+    """The web app on a free loopback port, in a thread, until the block ends."""
     import uvicorn
 
     from afterview.web.app import create_app
 
-    service = App(url=db_url, config=Config(settings=Settings(), timezone=TZ))
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(service), host="127.0.0.1", port=port, log_level="warning")
@@ -81,6 +81,15 @@ def live(db_url: str) -> Iterator[Live]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.fixture
+def live(db_url: str) -> Iterator[Live]:
+    service = App(url=db_url, config=Config(settings=Settings(), timezone=TZ))
+    try:
+        with serving(service) as running:
+            yield running
+    finally:
         service.close()
 
 
@@ -110,8 +119,11 @@ def page(browser: Any) -> Iterator[Any]:
 @pytest.fixture
 def phone(browser: Any) -> Iterator[Any]:
     context = browser.new_context(
-        viewport={"width": 375, "height": 812}, device_scale_factor=2, is_mobile=True,
-        has_touch=True, locale="en-GB",
+        viewport={"width": 375, "height": 812},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale="en-GB",
     )
     tab = context.new_page()
     tab.set_default_timeout(15_000)

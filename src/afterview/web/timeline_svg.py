@@ -41,8 +41,8 @@ BOTTOM_PAD = 28
 LABEL_SIZE = 16.5
 DETAIL_SIZE = 15.5
 SMALL_SIZE = 15.5  # day labels, the legend: never under 12 px on a phone
-MAX_PRIMARY = 32  # characters a line, at LABEL_SIZE in WIDTH - LABEL_X
-MAX_DETAIL = 34
+MAX_PRIMARY = 29  # characters a line, at LABEL_SIZE in WIDTH - LABEL_X (wide letters included)
+MAX_DETAIL = 32
 LABEL_LINES = 2
 PAST_LIMIT = timedelta(days=180)
 FUTURE_LIMIT = timedelta(days=120)

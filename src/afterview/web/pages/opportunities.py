@@ -158,6 +158,10 @@ def board(request: Request, q: str = "") -> Response:
     rows = queries.list_opportunities(app, moment)
     query = " ".join(q.split())[:MAX_QUERY]
     found = _search(app, rows, query, moment) if query else rows
+    found = [
+        {**row, "next_step": step}
+        for row, step in zip(found, _next_steps(app, found, moment), strict=True)
+    ]
     columns = [
         {"status": key, "label": label, "help": help_text, "rows": _in(found, key)}
         for key, label, help_text in OPEN_COLUMNS
@@ -179,6 +183,37 @@ def board(request: Request, q: str = "") -> Response:
         },
     )
     return shown(request, page)
+
+
+def _next_steps(
+    app: Any, rows: list[dict[str, Any]], moment: datetime
+) -> list[dict[str, str] | None]:
+    """Each opportunity's next open step and when, from the agenda's one query."""
+    from afterview.agenda_query import AgendaQuery
+    from afterview.services.agenda import agenda
+    from afterview.web.pages.today import when_text
+
+    first: dict[int, dict[str, Any]] = {}
+    for item in agenda(app, AgendaQuery(moment, everything_ahead=True)):
+        opp = item.get("opportunity_id")
+        if opp is not None and opp not in first:
+            first[int(opp)] = item
+    out: list[dict[str, str] | None] = []
+    for row in rows:
+        step = first.get(int(row["id"]))
+        if step is None:
+            out.append(None)
+            continue
+        due = datetime.fromisoformat(step["snoozed_until"] or step["due"])
+        out.append(
+            {
+                "title": step["title"],
+                "rule": step["rule"],
+                "when": when_text(due, step["tz"], app.timezone),
+                "overdue": "overdue" if step["overdue"] else "",
+            }
+        )
+    return out
 
 
 def _in(rows: list[dict[str, Any]], status: str) -> list[dict[str, Any]]:
@@ -432,14 +467,17 @@ def _opportunity_page(
         "status": view.status,
         "status_label": STATUS_LABEL.get(view.status, view.status),
         "closed": closed,
-        "tz": tz,
+        # One clock: times on the person's wall clock, as on Today; the opportunity's
+        # own zone is named where it differs.
+        "tz": app.timezone,
+        "opp_tz": tz,
         "user_tz": app.timezone,
         "notice": notice,
         "svg": timeline_svg(
             opp,
             view.actions,
             now=moment,
-            tz=tz,
+            tz=app.timezone,
             guard_days=app.settings.follow_up_guard_days,
             flags=view.flags,
             closed=closed,

@@ -222,7 +222,7 @@
           jump.type = "button";
           jump.className = "jump";
           jump.textContent = "Show in text";
-          jump.setAttribute("aria-label", `Show “${f.original}” (${where(f)})`);
+          jump.setAttribute("aria-label", `Show in text: “${f.original}” (${where(f)})`);
           jump.addEventListener("click", () => show(f));
           fixes.append(jump);
         }
