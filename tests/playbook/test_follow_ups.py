@@ -199,7 +199,7 @@ def test_p8_follows_the_latest_round() -> None:
     )
     action = _pending(opp)
     # Round 1's timeline does not speak for round 2: a week after round 2's thank-you.
-    assert action.due == datetime(2026, 3, 25, 8, 45, tzinfo=LON)
+    assert action.due == datetime(2026, 3, 25, 9, 0, tzinfo=LON)  # 08:45 + a week → 09:00
     assert action.tz == "Europe/London"
 
 
@@ -565,3 +565,18 @@ def test_p8_an_early_chase_waits_for_a_distant_decision_date() -> None:
     assert nxt is not None
     assert nxt.due == datetime(2026, 3, 30, 9, 0, tzinfo=LON)  # Friday 27th → Monday 30th
     assert "decision due by Fri 27 Mar" in nxt.why
+
+
+@pytest.mark.parametrize(
+    ("sent", "expected"),
+    [
+        pytest.param("2026-03-04 04:05", "2026-03-11 09:00", id="before-work-same-weekday"),
+        pytest.param("2026-03-04 16:40", "2026-03-11 16:40", id="in-working-hours-unchanged"),
+        pytest.param("2026-03-04 22:30", "2026-03-12 09:00", id="late-evening-next-morning"),
+        pytest.param("2026-03-06 23:50", "2026-03-16 09:00", id="friday-night-monday-morning"),
+    ],
+)
+def test_p8_the_first_follow_up_lands_in_working_hours(sent: str, expected: str) -> None:
+    """P8: "a week after" the thank-you is a message to a person at work, never at night."""
+    opp = _opp(contacts=[thank_you(at(sent))])
+    assert _pending(opp).due == at(expected)

@@ -42,7 +42,7 @@ from afterview.playbook.facts import (
 )
 from afterview.playbook.plan import plan_opportunity, plan_search
 from afterview.playbook.settings import Settings
-from afterview.playbook.timing import at_local
+from afterview.playbook.timing import at_local, calendar_for
 
 ZONES = (
     "Europe/London",
@@ -286,6 +286,25 @@ def test_p8_pending_follow_up_is_never_within_the_guard_of_a_logged_one(
     for action in pending_chases(plan_opportunity(opp, settings, context)):
         verdict = pacing.guard_verdict(opp.contacts, action.due, settings.follow_up_guard_days)
         assert verdict.allowed, (action.key, action.due, verdict)
+
+
+@PROPERTY
+@given(opportunities(), playbook_settings, contexts())
+def test_p8_a_follow_up_falls_due_in_working_hours_of_a_working_day(
+    opp: Opportunity, settings: Settings, context: PlanContext
+) -> None:
+    """P8: a message to a person at work; a thank-you sent at 04:05 gives 09:00, not 04:05."""
+    calendar = calendar_for(settings)
+    tz = opp.zone(context.default_tz)
+    for action in pending_chases(plan_opportunity(opp, settings, context)):
+        if not action.key.startswith("P8:follow-up:"):
+            continue
+        wall = action.due.astimezone(ZoneInfo(tz))
+        assert calendar.is_working_day(wall.date()), (action.key, wall)
+        assert settings.working_day_start <= wall.time() <= settings.working_day_end, (
+            action.key,
+            wall,
+        )
 
 
 # --- (2) nothing is due before the fact it depends on -----------------------------------------

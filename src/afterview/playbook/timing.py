@@ -112,6 +112,17 @@ class WorkingCalendar:
             return moment
         return self.next_working_morning(moment, tz)
 
+    def within_working_hours(self, moment: datetime, tz: str) -> datetime:
+        """`moment` if it falls in working hours of a working day, else the next start of
+        working hours: a message to a person at work never falls due at night (P8)."""
+        wall = local(moment, tz)
+        if self.is_working_day(wall.date()):
+            if wall.time() < self.settings.working_day_start:
+                return self.morning_of(wall.date(), tz)
+            if wall.time() <= self.settings.working_day_end:
+                return moment
+        return self.next_working_morning(moment, tz)
+
     def on_or_after_working_morning(self, day: date, tz: str) -> datetime:
         """`day`'s working morning, or the next working day's if `day` is not one."""
         if self.is_working_day(day):

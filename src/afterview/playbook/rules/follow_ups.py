@@ -64,11 +64,12 @@ def next_follow_up(scope: Scope, before: datetime | None = None) -> NextFollowUp
     base, why = _base(scope, seen)
     if base is None:
         return None
-    due = scope.calendar.within_working_days(later(base, seen.latest_interview.end), scope.tz)
+    # A follow-up is a message to a person at work: in working hours of a working day.
+    due = scope.calendar.within_working_hours(later(base, seen.latest_interview.end), scope.tz)
     if seen.last_follow_up is not None:
         allowed = week_after(seen.last_follow_up, s.follow_up_guard_days, scope.tz)
         if allowed > due:
-            due = scope.calendar.within_working_days(allowed, scope.tz)  # still a working day
+            due = scope.calendar.within_working_hours(allowed, scope.tz)
             why += f"; not before {scope.when(allowed)} by the weekly guard"
     close = seen.unanswered >= s.max_unanswered_follow_ups
     if close:
