@@ -6,6 +6,8 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from playwright.sync_api import expect
+
 from afterview.playbook.facts import Channel, ContactKind, FitDecision, Route
 from afterview.services import queries, records
 from afterview.services.interviews import show_interview
@@ -226,7 +228,12 @@ def test_reflection_continue_then_withdraw(live: Live, page: Any, shot: Any) -> 
     assert group.get_by_label("5", exact=True).is_checked()  # pre-filled from the last one
 
     answer_fit(page, {"fit": 2, "growth": 2, "culture": 1, "values": 2, "happy": 1})
-    page.get_by_role("button", name="Withdraw").click()
+    page.get_by_role("button", name="Withdraw", exact=True).click()
+    confirm = page.locator("#confirm-withdraw")  # Withdraw asks first: nothing changed yet
+    expect(confirm).to_contain_text("Withdraw from")
+    status = queries.show_opportunity(live.service, opp_id, datetime.now(UTC)).status
+    assert status != "withdrawn"
+    confirm.get_by_role("button", name="Yes, withdraw").click()
     page.wait_for_url(re.compile(r".*reflected=withdraw.*"))
     assert "pending follow-ups are cancelled" in page.get_by_role("status").inner_text()
     draft = page.locator('form[action="/drafts/new"]', has_text="Draft the withdrawal email")

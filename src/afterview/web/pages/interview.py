@@ -240,6 +240,8 @@ async def save_reflection(request: Request, interview_id: int) -> Response:
                 f"The concerns are too long ({len(concerns)} characters; at most {MAX_CONCERNS})."
             )
         scores = reflection_scores(state)
+        if decision is FitDecision.WITHDRAW and form.get("confirmed") != "1":
+            return _page(request, view, reflection=state, confirm_withdraw=True)
         await _call(_reflect, app, view.opportunity.id, scores, decision, now(), concerns or None)
     except AfterviewError as exc:
         return _page(request, view, reflection=state, reflection_error=exc.message, status=400)
@@ -277,6 +279,7 @@ def _page(
     notice: str | notices.Notice | None = None,
     status: int = 200,
     focus_row: int | None = None,
+    confirm_withdraw: bool = False,
 ) -> Response:
     app = service(request)
     moment = now()
@@ -310,6 +313,7 @@ def _page(
         "withdrawn": last is not None and last.decision is FitDecision.WITHDRAW,
         "debrief_error": debrief_error,
         "reflection_error": reflection_error,
+        "confirm_withdraw": confirm_withdraw,
         "notice": notice,
         "focus_row": focus_row,
         "lists": LISTS,
