@@ -24,7 +24,11 @@ class WeakQuestion:
 @dataclass(frozen=True)
 class RuleRecord:
     """How one playbook step went: on time (done by the end of the day it was due),
-    late, skipped, missed (left open until it no longer mattered), overdue (still open)."""
+    late, skipped, missed (left open until it no longer mattered), overdue (still open).
+
+    `caught_up` counts steps that were already past due when their facts were first
+    recorded (yesterday's interview entered today): nobody could have done them on
+    time, so they count neither for nor against punctuality."""
 
     rule: str
     on_time: int = 0
@@ -33,6 +37,7 @@ class RuleRecord:
     overdue: int = 0
     upcoming: int = 0
     missed: int = 0
+    caught_up: int = 0
 
     @property
     def due_so_far(self) -> int:
@@ -53,6 +58,7 @@ class ActionOutcome:
     state: State
     closed_at: datetime | None
     expires: datetime | None = None
+    known_from: datetime | None = None  # when the facts that plan it were first recorded
 
 
 @dataclass(frozen=True)
@@ -137,6 +143,8 @@ def punctuality(actions: Iterable[ActionOutcome], now: datetime) -> tuple[RuleRe
 
 
 def _verdict(action: ActionOutcome, now: datetime) -> str:
+    if action.known_from is not None and action.due < action.known_from:
+        return "caught_up"  # already past when it became known: a catch-up, not a lapse
     if action.state is State.DONE:
         return "on_time" if _in_time(action.due, action.closed_at) else "late"
     if action.state is State.SKIPPED:

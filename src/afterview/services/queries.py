@@ -78,6 +78,7 @@ def lessons(app: App, now: datetime) -> Lessons:
     with app.transaction(now) as repo:
         opps = repo.load_all_opportunities()
         rows = repo.all_action_rows()
+    added = {opp.id: opp.created_at for opp in opps}  # steps past before it: catch-ups
     outcomes = [
         ActionOutcome(
             rule=row["rule"],
@@ -85,6 +86,7 @@ def lessons(app: App, now: datetime) -> Lessons:
             state=State(row["state"]),
             closed_at=datetime.fromisoformat(row["closed_at"]) if row["closed_at"] else None,
             expires=_utc(row["expires_utc"]),
+            known_from=added.get(row["opportunity_id"]),
         )
         for row in rows
     ]

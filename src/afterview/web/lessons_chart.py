@@ -76,6 +76,8 @@ def describe(record: RuleRecord) -> str:
         for key, label, _ in CATEGORIES[1:]
         if getattr(record, key)
     ]
+    if record.caught_up:
+        parts.append(f"{record.caught_up} caught up (already past when recorded, not counted)")
     return f"{head}: {', '.join(parts)}."
 
 
