@@ -101,7 +101,7 @@ def test_a_new_morning_cutoff_replans_the_thank_you(live: Live, page: Any) -> No
     assert thank_you_due(live, opp).date() == tuesday
 
     page.goto(f"{live.url}/settings#timing")
-    cutoff = page.get_by_label("Morning cutoff")
+    cutoff = page.get_by_label("Interviews starting before this time are thanked the same day")
     assert cutoff.input_value() == "12:00"
     described = cutoff.get_attribute("aria-describedby")
     help_text = page.locator(f"#{described}").inner_text()
@@ -116,7 +116,12 @@ def test_a_new_morning_cutoff_replans_the_thank_you(live: Live, page: Any) -> No
     assert page.get_by_role("status").inner_text() == (
         "Saved: morning cutoff. Every plan was recomputed with it."
     )
-    assert page.get_by_label("Morning cutoff").input_value() == "10:00"
+    assert (
+        page.get_by_label(
+            "Interviews starting before this time are thanked the same day"
+        ).input_value()
+        == "10:00"
+    )
     assert live.service.settings.morning_cutoff == time(10, 0)
     assert thank_you_due(live, opp) == datetime.combine(
         tuesday + timedelta(days=1), time(9, 0), LONDON
@@ -128,8 +133,8 @@ def test_a_new_morning_cutoff_replans_the_thank_you(live: Live, page: Any) -> No
 
 def test_an_impossible_working_day_is_refused_and_kept(live: Live, page: Any, shot: Any) -> None:
     page.goto(f"{live.url}/settings")
-    page.get_by_label("Working day start").fill("18:00")
-    page.get_by_label("Follow up guard days").fill("10")
+    page.get_by_label("Working day starts at").fill("18:00")
+    page.get_by_label("At most one follow-up every (days)").fill("10")
     page.get_by_label("Sat").check()
     with page.expect_response(lambda r: r.url.endswith("/settings/timing")) as answer:
         page.get_by_role("button", name="Save the timing").click()
@@ -137,9 +142,9 @@ def test_an_impossible_working_day_is_refused_and_kept(live: Live, page: Any, sh
     assert (
         "working_day_start must be before working_day_end" in page.get_by_role("alert").inner_text()
     )
-    start = page.get_by_label("Working day start")
+    start = page.get_by_label("Working day starts at")
     assert start.input_value() == "18:00" and start.get_attribute("aria-invalid") == "true"
-    assert page.get_by_label("Follow up guard days").input_value() == "10"
+    assert page.get_by_label("At most one follow-up every (days)").input_value() == "10"
     assert page.get_by_label("Sat").is_checked()
     assert not Path(paths.config_file()).exists()
     assert live.service.settings.follow_up_guard_days == 7

@@ -60,6 +60,34 @@ ZONE_FIELD = "timezone"
 MAX_WORDS_FIELD = 2000
 
 
+# Each setting as a person would say it, its unit in the label (the keys stay the
+# config file's and the CLI's; a setting added later falls back to its key in words).
+PLAIN_LABELS = {
+    "recruiter_call_within_hours": "Call the recruiter within (hours after the interview)",
+    "checklist_lead_minutes": "Show “ask before you leave” (minutes before the interview)",
+    "debrief_within_hours": "Write the debrief within (hours after the interview)",
+    "stale_after_days": "Drop a step that no longer matters after (days)",
+    "morning_cutoff": "Interviews starting before this time are thanked the same day",
+    "thank_you_to": "Send thank-you emails to",
+    "thank_you_max_words": "Longest thank-you before a warning (words)",
+    "working_days": "Working days",
+    "working_day_start": "Working day starts at",
+    "working_day_end": "Working day ends at",
+    "holiday_country": "Public holidays of (country code, e.g. GB)",
+    "holiday_subdivision": "Region of those holidays (code, e.g. ENG; optional)",
+    "holidays": "Your own days off (dates)",
+    "timeline_check_days": "Ask for the hiring timeline when none is known after (days)",
+    "reflection_after_days": "Reflect on the fit after (days)",
+    "first_follow_up_days": "First follow-up when no date was given, after (days)",
+    "follow_up_guard_days": "At most one follow-up every (days)",
+    "max_unanswered_follow_ups": "Suggest closing after this many unanswered follow-ups",
+    "resume_after_reply_days": "After a reply, follow up again after (days)",
+    "keep_searching_every_days": "Remind me to keep searching every (days)",
+    "brief_before_hours": "Read the brief before the next round (hours before)",
+    "offer_reply_within_days": "Answer an offer within (days)",
+}
+
+
 @dataclass(frozen=True)
 class SettingControl:
     """One generated control of the timing form."""
@@ -75,7 +103,7 @@ class SettingControl:
 
     @property
     def label(self) -> str:
-        return self.name.replace("_", " ").capitalize()
+        return PLAIN_LABELS.get(self.name) or self.name.replace("_", " ").capitalize()
 
 
 @dataclass(frozen=True)
@@ -324,6 +352,7 @@ def _page(
             "profile_invalid": profile_invalid,
             "languages": [(tag, LANGUAGE_NAMES.get(tag, tag)) for tag in LANGUAGES],
             "groups": setting_groups(app.settings, timing),
+            "zones": _zones(),
             "zone": app.timezone if zone is None else zone,
             "zone_env": "AFTERVIEW_TZ" if os.environ.get("AFTERVIEW_TZ") else None,
             "timing_error": timing_error,
@@ -342,6 +371,12 @@ def _next_of(request: Request) -> str | None:
     """A profile form sent back with an error keeps where to return."""
     value = getattr(request.state, "posted_next", None)
     return value if isinstance(value, str) else None
+
+
+def _zones() -> tuple[str, ...]:
+    from afterview.web.pages.opportunities import zones
+
+    return zones()
 
 
 def _profile_message(message: str) -> str:
