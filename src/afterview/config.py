@@ -24,26 +24,52 @@ class Config:
 
 
 def load() -> Config:
+    """The configuration in force. A stored value that cannot be used falls back to its
+    default with one warning line on stderr: a bad setting never stops a command."""
     raw = _read_file()
     timezone = str(raw.pop("timezone", "") or "")
-    env = _from_environment()
     source = "AFTERVIEW_TZ" if os.environ.get("AFTERVIEW_TZ") else paths.config_file()
     timezone = os.environ.get("AFTERVIEW_TZ", "") or timezone
-    try:
-        settings = from_plain({**raw, **env})
-    except SettingsError as exc:
-        raise BadInput(f"{paths.config_file()}: {exc}") from None
-    zone = checked_zone(timezone, source) if timezone else local_zone_name()
+    settings = _lenient(raw)
+    zone = local_zone_name()
+    if timezone:
+        try:
+            zone = checked_zone(timezone, source)
+        except BadInput as exc:
+            _warn(f"{exc.message} Using {zone}; fix it with `afterview config set timezone=…`.")
     return Config(settings=settings, timezone=zone)
 
 
 def load_settings() -> Settings:
     """The playbook settings alone: no time zone look-up (tzlocal), for light commands."""
-    raw = _settings_only(_read_file())
-    try:
-        return from_plain({**raw, **_from_environment()})
-    except SettingsError as exc:
-        raise BadInput(f"{paths.config_file()}: {exc}") from None
+    return _lenient(_settings_only(_read_file()))
+
+
+def _lenient(stored: dict[str, Any]) -> Settings:
+    from afterview.playbook.settings import read_plain
+
+    env = _from_environment()
+    settings, problems = read_plain({**stored, **env})
+    for problem in problems:
+        where = f"AFTERVIEW_{problem.name.upper()}" if problem.name in env else "the config file"
+        _warn(
+            f"ignoring {problem.name} from {where} ({problem.message}); using the default. "
+            f"Fix it with `afterview config set {problem.name}=…`."
+        )
+    return settings
+
+
+_WARNED: set[str] = set()
+
+
+def _warn(message: str) -> None:
+    """One line on stderr, once per process (stdout stays the command's output)."""
+    if message in _WARNED:
+        return
+    _WARNED.add(message)
+    import sys
+
+    sys.stderr.write(f"afterview: warning: {message}\n")
 
 
 def checked_zone(name: str, source: str) -> str:
@@ -68,7 +94,7 @@ def save(values: dict[str, Any]) -> Config:
     """Merge `values` into the config file (validated first; written atomically)."""
     import tomli_w
 
-    current = _read_file()
+    current = _read_file(strict=True)
     timezone = values.pop("timezone", None)
     try:
         checked = from_plain({**_settings_only(current), **values})
@@ -99,7 +125,19 @@ def _settings_only(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if k != "timezone"}
 
 
-def _read_file() -> dict[str, Any]:
+def _read_file(strict: bool = False) -> dict[str, Any]:
+    """The config file's values. Unreadable: refused when about to change it (`strict`,
+    so nothing is overwritten), else ignored with a warning so commands still run."""
+    try:
+        return _parse_file()
+    except BadInput as exc:
+        if strict:
+            raise
+        _warn(f"{exc.message}; using the defaults until it is fixed.")
+        return {}
+
+
+def _parse_file() -> dict[str, Any]:
     path = paths.config_file()
     if not os.path.exists(path):
         return {}

@@ -92,19 +92,39 @@ def config_reference() -> str:
         "`afterview config set NAME=VALUE`; an environment variable `AFTERVIEW_<NAME>`",
         "(upper case) overrides the file. The plan is recomputed automatically.",
         "",
-        "| setting | default | rule | meaning |",
-        "| --- | --- | --- | --- |",
-        "| `timezone` | your machine's zone | timing | Zone for times typed without an "
-        "offset (`AFTERVIEW_TZ` overrides). |",
+        "A value the playbook cannot use is refused when you set it (exit 2, nothing",
+        "saved). One that reaches the file another way (edited by hand, an environment",
+        "variable, an older version) never stops a command: it falls back to its default",
+        "and each command says so in one warning line on stderr until it is fixed.",
+        "",
+        "| setting | default | allowed | rule | meaning |",
+        "| --- | --- | --- | --- | --- |",
+        "| `timezone` | your machine's zone | an IANA zone | timing | Zone for times typed "
+        "without an offset (`AFTERVIEW_TZ` overrides). |",
     ]
     for f in fields(Settings):
         default = defaults[f.name]
         shown = ", ".join(map(str, default)) if isinstance(default, list) else str(default)
         lines.append(
-            f"| `{f.name}` | `{shown or '(none)'}` | {f.metadata['rule']} | "
-            f"{f.metadata['description']} |"
+            f"| `{f.name}` | `{shown or '(none)'}` | {_allowed(f.name)} | "
+            f"{f.metadata['rule']} | {f.metadata['description']} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _allowed(name: str) -> str:
+    from afterview.playbook.settings import MAXIMUM, POSITIVE
+
+    if name in MAXIMUM:
+        return f"{1 if name in POSITIVE else 0}–{MAXIMUM[name]:g}"
+    return {
+        "holiday_country": "an ISO code the `holidays` package knows",
+        "holiday_subdivision": "a region of that country",
+        "working_days": "mon … sun, at least one",
+        "thank_you_to": "each, hiring-manager",
+        "working_day_start": "HH:MM, before the end",
+        "working_day_end": "HH:MM, after the start",
+    }.get(name, "")
 
 
 def write() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from afterview.playbook.settings import Settings, SettingsError, from_plain, to_plain
+from afterview.playbook.settings import Settings, SettingsError, from_plain, read_plain, to_plain
 
 
 def test_defaults_are_the_playbook_numbers() -> None:
@@ -112,6 +112,12 @@ def test_to_plain_and_back_round_trips() -> None:
         ({"first_follow_up_days": True}, "setting first_follow_up_days: cannot use True"),
         ({"debrief_within_hours": "nan"}, "setting debrief_within_hours: cannot use 'nan'"),
         ({"recruiter_call_within_hours": float("inf")}, "cannot use inf"),
+        ({"holiday_country": "XX"}, "holiday_country 'XX' / holiday_subdivision '' is not known"),
+        ({"holiday_country": "GB", "holiday_subdivision": "ZZ"}, "does not have subdivision ZZ"),
+        ({"holiday_subdivision": "SCT"}, "holiday_subdivision needs holiday_country"),
+        ({"follow_up_guard_days": 100000}, "follow_up_guard_days must be at most 90"),
+        ({"brief_before_hours": 10**9}, "brief_before_hours must be at most 336"),
+        ({"offer_reply_within_days": -1}, "offer_reply_within_days must not be negative"),
     ],
 )
 def test_from_plain_rejects_bad_values_with_a_specific_message(
@@ -194,8 +200,8 @@ def test_the_fingerprint_table_covers_every_setting() -> None:
 @pytest.mark.parametrize("name", sorted(CHANGED))
 def test_fingerprint_changes_when_any_setting_changes(name: str) -> None:
     """A materialised plan is recomputed when the settings it was computed with change."""
-    base = Settings()
-    changed = from_plain({name: CHANGED[name]})
+    base = from_plain({"holiday_country": "GB"}) if name == "holiday_subdivision" else Settings()
+    changed = from_plain({name: CHANGED[name]}, base)
     assert getattr(changed, name) != getattr(base, name)
     assert changed.fingerprint() != base.fingerprint()
     assert re.fullmatch(r"[0-9a-f]{16}", changed.fingerprint())
@@ -213,3 +219,21 @@ def test_fingerprint_is_stable_for_equal_settings() -> None:
 @pytest.mark.parametrize(("weekday", "working"), [(0, True), (4, True), (5, False), (6, False)])
 def test_is_working_weekday(weekday: int, working: bool) -> None:
     assert Settings().is_working_weekday(weekday) is working
+
+
+def test_read_plain_keeps_the_good_values_and_reports_each_bad_one() -> None:
+    """A stored bad value falls back to its default; the rest stand (never a crash)."""
+    stored = {
+        "follow_up_guard_days": 100000,
+        "holiday_country": "XX",
+        "first_follow_up_days": 5,
+        "working_day_start": "18:00",
+        "colour": "blue",
+    }
+    settings, problems = read_plain(stored)
+    assert settings.first_follow_up_days == 5
+    assert settings.follow_up_guard_days == Settings().follow_up_guard_days
+    assert (settings.holiday_country, settings.working_day_start) == ("", time(9, 0))
+    assert sorted(p.name for p in problems) == [
+        "colour", "follow_up_guard_days", "holiday_country", "working_day_start",
+    ]  # fmt: skip

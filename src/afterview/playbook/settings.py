@@ -143,19 +143,52 @@ def to_plain(settings: Settings) -> dict[str, Any]:
     return out
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One stored setting that cannot be used, and why (it falls back to its default)."""
+
+    name: str
+    message: str
+
+
 def from_plain(values: dict[str, Any], base: Settings | None = None) -> Settings:
-    """Build settings from user-supplied values, with a specific error for each bad one."""
+    """Build settings from user-supplied values, with a specific error for each bad one.
+
+    For values being set (the CLI, the web form): the first problem refuses them all.
+    """
+    settings, problems = read_plain(values, base)
+    if problems:
+        raise SettingsError(problems[0].message)
+    return settings
+
+
+def read_plain(
+    values: dict[str, Any], base: Settings | None = None
+) -> tuple[Settings, list[Problem]]:
+    """Settings from stored values, each bad one replaced by its default and reported.
+
+    A setting saved by an older version, edited by hand or given in the environment
+    must never stop a command (`outbox run` included): the caller warns and goes on.
+    """
     base = base or Settings()
     known = {f.name: f for f in fields(Settings)}
     changes: dict[str, Any] = {}
+    problems: list[Problem] = []
     for name, raw in values.items():
         key = name.replace("-", "_")
         if key not in known:
-            raise SettingsError(f"unknown setting {name!r}; known: {', '.join(sorted(known))}")
-        changes[key] = _coerce(key, getattr(base, key), raw)
+            message = f"unknown setting {name!r}; known: {', '.join(sorted(known))}"
+            problems.append(Problem(name, message))
+            continue
+        try:
+            changes[key] = _coerce(key, getattr(base, key), raw)
+        except SettingsError as exc:
+            problems.append(Problem(key, str(exc)))
     settings = replace(base, **changes)
-    _validate(settings)
-    return settings
+    for names, message in _invalid(settings):
+        problems.append(Problem(names[0], message))
+        settings = replace(settings, **{n: getattr(DEFAULTS, n) for n in names})
+    return settings, problems
 
 
 def _coerce(name: str, default: Any, raw: Any) -> Any:
@@ -197,37 +230,79 @@ def _to_bool(raw: Any) -> bool:
     raise ValueError("expected true or false")
 
 
-def _validate(s: Settings) -> None:
+# Bounds that keep every due time meaningful (and far from datetime's limits).
+MAXIMUM: dict[str, float] = {
+    "recruiter_call_within_hours": 24,
+    "checklist_lead_minutes": 24 * 60,
+    "debrief_within_hours": 72,
+    "stale_after_days": 90,
+    "thank_you_max_words": 1000,
+    "timeline_check_days": 60,
+    "reflection_after_days": 60,
+    "first_follow_up_days": 90,
+    "follow_up_guard_days": 90,
+    "max_unanswered_follow_ups": 20,
+    "resume_after_reply_days": 365,
+    "keep_searching_every_days": 90,
+    "brief_before_hours": 14 * 24,
+    "offer_reply_within_days": 30,
+}
+POSITIVE = (
+    "stale_after_days",
+    "first_follow_up_days",
+    "follow_up_guard_days",
+    "max_unanswered_follow_ups",
+    "keep_searching_every_days",
+    "thank_you_max_words",
+)
+
+
+def _invalid(s: Settings) -> list[tuple[tuple[str, ...], str]]:
+    """Each problem with the settings it resets: (names, message)."""
+    found: list[tuple[tuple[str, ...], str]] = []
     bad = [d for d in s.working_days if d not in WEEKDAYS]
     if bad or not s.working_days:
-        raise SettingsError(
-            f"working_days: {bad or 'empty'} not understood; use {', '.join(WEEKDAYS)}"
+        found.append(
+            (
+                ("working_days",),
+                f"working_days: {bad or 'empty'} not understood; use {', '.join(WEEKDAYS)}",
+            )
         )
     if s.thank_you_to not in {"each", "hiring-manager"}:
-        raise SettingsError("thank_you_to must be 'each' or 'hiring-manager'")
+        found.append((("thank_you_to",), "thank_you_to must be 'each' or 'hiring-manager'"))
     if s.working_day_start >= s.working_day_end:
-        raise SettingsError("working_day_start must be before working_day_end")
-    positive = (
-        "stale_after_days",
-        "first_follow_up_days",
-        "follow_up_guard_days",
-        "max_unanswered_follow_ups",
-        "keep_searching_every_days",
-        "thank_you_max_words",
-    )
-    for name in positive:
-        if getattr(s, name) < 1:
-            raise SettingsError(f"{name} must be at least 1")
-    non_negative = (
-        "recruiter_call_within_hours",
-        "checklist_lead_minutes",
-        "debrief_within_hours",
-        "timeline_check_days",
-        "reflection_after_days",
-        "resume_after_reply_days",
-        "brief_before_hours",
-        "offer_reply_within_days",
-    )
-    for name in non_negative:
-        if getattr(s, name) < 0:
-            raise SettingsError(f"{name} must not be negative")
+        found.append(
+            (
+                ("working_day_start", "working_day_end"),
+                "working_day_start must be before working_day_end",
+            )
+        )
+    for name, most in MAXIMUM.items():
+        value = getattr(s, name)
+        least = 1 if name in POSITIVE else 0
+        if value < least:
+            rule = "be at least 1" if least else "not be negative"
+            found.append(((name,), f"{name} must {rule}"))
+        elif value > most:
+            found.append(((name,), f"{name} must be at most {most:g}"))
+    if s.holiday_country or s.holiday_subdivision:
+        problem = _holiday_problem(s.holiday_country, s.holiday_subdivision)
+        if problem:
+            found.append((("holiday_country", "holiday_subdivision"), problem))
+    return found
+
+
+def _holiday_problem(country: str, subdivision: str) -> str | None:
+    """Whether the `holidays` package knows the country (and region); None when it does."""
+    if not country:
+        return "holiday_subdivision needs holiday_country (e.g. holiday_country=GB)"
+    from afterview.playbook.timing import holiday_calendar
+
+    try:
+        holiday_calendar(country, subdivision)
+    except SettingsError as exc:
+        return str(exc)
+    return None
+
+
+DEFAULTS = Settings()

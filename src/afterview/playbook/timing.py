@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 TYPE_CHECKING = False  # not typing's: `agenda --at` reads times without importing typing
 if TYPE_CHECKING:  # typed only: nor the settings
     from collections.abc import Callable
+    from typing import Any
 
     from afterview.playbook.settings import Settings
 
@@ -137,24 +138,28 @@ def holiday_lookup(settings: Settings) -> HolidayLookup | None:
     """
     if not settings.holiday_country:
         return None
-    import holidays as holidays_lib
-
-    try:
-        calendar = holidays_lib.country_holidays(
-            settings.holiday_country, subdiv=settings.holiday_subdivision or None
-        )
-    except (KeyError, NotImplementedError) as exc:
-        from afterview.playbook.settings import SettingsError
-
-        raise SettingsError(
-            f"holiday_country {settings.holiday_country!r} / subdivision "
-            f"{settings.holiday_subdivision!r} is not known: {exc}"
-        ) from None
+    calendar = holiday_calendar(settings.holiday_country, settings.holiday_subdivision)
 
     def is_holiday(day: date) -> bool:
         return day in calendar
 
     return is_holiday
+
+
+@lru_cache(maxsize=8)
+def holiday_calendar(country: str, subdivision: str) -> Any:
+    """The `holidays` calendar of a country (and region), or SettingsError naming the fault."""
+    import holidays as holidays_lib
+
+    from afterview.playbook.settings import SettingsError
+
+    try:
+        return holidays_lib.country_holidays(country, subdiv=subdivision or None)
+    except (KeyError, NotImplementedError) as exc:
+        raise SettingsError(
+            f"holiday_country {country!r} / holiday_subdivision {subdivision!r} is not known "
+            f"to the holidays package ({exc}); use an ISO code such as GB, US or DE"
+        ) from None
 
 
 def calendar_for(settings: Settings) -> WorkingCalendar:
