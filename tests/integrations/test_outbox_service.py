@@ -686,3 +686,19 @@ def test_a_draft_with_an_unfinished_slot_is_neither_queued_nor_sent(
     assert [line.result for line in report.lines] == ["failed"]
     assert "unfinished slot" in report.lines[0].detail
     assert row(app, entry.id).state == "failed" and mail.handler.received == []
+
+
+@pytest.mark.parametrize("timeout", [-5.0, 0.0, float("nan"), float("inf"), 10_000.0])
+def test_a_bad_timeout_is_refused_before_anything_is_claimed(
+    app: App, mail: Running, timeout: float
+) -> None:
+    """Issue: `outbox run --timeout -5` crashed after claiming, leaving the message
+    "uncertain" although it never left."""
+    scene = interviewed(app)
+    configure(app, mail)
+    entry = outbox.queue(app, scene.thank_you, now=at(10, 16, 30))
+    before = content(app)
+    with pytest.raises(BadInput, match="The SMTP timeout must be more than 0 and at most 600 seconds"):
+        outbox.run(app, now=DUE, timeout=timeout)
+    assert content(app) == before and row(app, entry.id).state == "queued"
+    assert mail.handler.received == []

@@ -124,7 +124,12 @@ def list_(env: Env, states: tuple[str, ...] = (), as_json: bool = False) -> None
 
 @outbox.command("run")
 @click.option("--at", metavar="TIME", help="Run as of TIME, not later than now (default: now).")
-@click.option("--timeout", type=float, metavar="SECONDS", help="For each SMTP step (default: 30).")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1, max=600),
+    metavar="SECONDS",
+    help="For each SMTP step, 1 to 600 (default: 30).",
+)
 @json_option
 @pass_env
 def run(env: Env, at: str | None, timeout: float | None, as_json: bool) -> None:

@@ -29,6 +29,7 @@ reply received, since): then it is not sent but held — failed, with the reason
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from dataclasses import dataclass
@@ -57,6 +58,7 @@ STALE_AFTER = timedelta(minutes=15)
 BACKOFF_FIRST = timedelta(minutes=5)  # then 10, 20, 40 … minutes
 BACKOFF_CAP = timedelta(hours=6)
 MAX_ATTEMPTS = 8  # with the backoff above: about 10½ hours of trying
+MAX_TIMEOUT = 600.0  # seconds for one SMTP step
 MAX_AGE = timedelta(days=2)  # a thank-you two days late is for the person to decide
 
 STATES = ("queued", "sending", "sent", "failed", "uncertain", "cancelled")
@@ -337,6 +339,9 @@ def run(
     from afterview.integrations.secrets import password
     from afterview.services.mail_settings import require_smtp
 
+    if timeout is not None and not (math.isfinite(timeout) and 0 < timeout <= MAX_TIMEOUT):
+        # Before any claim: a bad timeout must not turn a message into "uncertain".
+        raise BadInput(f"The SMTP timeout must be more than 0 and at most {MAX_TIMEOUT:g} seconds.")
     with app.transaction(now) as repo:
         due = store.due_ids(repo.conn, now)
     server: Server | None = None
