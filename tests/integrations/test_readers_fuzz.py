@@ -36,8 +36,9 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 FEW = settings(FUZZ, max_examples=60)
-NASTY = ["\x1b]52;c;ZXZpbA==\x07", "\x00", "\u202e", "\x9b2J", "\r", "\n ", ";", ":", ",", '"',
-         "\\", "=", "=0D=0A", "\ufeff", "é", "\U0001f600", "Z", "-", "+", "T", "99999999"]  # fmt: skip
+NASTY = ["\x1b]52;c;ZXZpbA==\x07", "\x00", "\u202e", "\x9b2J", "\r", "\n ", ";", ":", ",",
+         '"', "\\", "=", "=0D=0A", "\ufeff", "é", "\U0001f600", "Z", "-", "+", "T",
+         "99999999"]  # fmt: skip
 
 
 def has_unsafe(text: str) -> bool:
