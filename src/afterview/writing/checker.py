@@ -18,7 +18,7 @@ from afterview.writing.text import Document
 
 # An email is rarely over 3,000 characters; anything past this is not one (P5: brief).
 MAX_CHARS = 100_000
-CHECKS = ("grammar", "tone", "names", "leftovers", "brevity", "shape")
+CHECKS = ("grammar", "tone", "names", "leftovers", "brevity", "shape", "slots")
 
 
 @dataclass(frozen=True, slots=True)
