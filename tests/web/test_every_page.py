@@ -201,6 +201,26 @@ def test_today_and_an_opportunity_stay_small_on_the_wire(demo_site: tuple[Live, 
             assert len(gzip.compress(body)) <= BUDGET, (path, len(gzip.compress(body)))
 
 
+def test_the_first_draft_button_is_a_few_tabs_away(
+    demo_site: tuple[Live, int], browser: Any
+) -> None:
+    """Keyboard users reach the first "Draft the email" without wading through the page."""
+    live, _ = demo_site
+    tab = _tab(browser, "wide")
+    try:
+        tab.goto(live.url + "/")
+        presses = 0
+        while presses < 60:
+            tab.keyboard.press("Tab")
+            presses += 1
+            if tab.evaluate("document.activeElement.textContent.trim()") == "Draft the email":
+                break
+        print(f"Tab presses to the first 'Draft the email': {presses}")
+        assert presses <= 10  # skip link, brand, six menu links, then the email to write
+    finally:
+        tab.context.close()
+
+
 def test_after_the_interview_every_step_is_done_from_today(
     demo_site: tuple[Live, int], browser: Any, screens: Path
 ) -> None:

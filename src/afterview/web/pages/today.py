@@ -74,7 +74,17 @@ def _page(
         sections.append({"title": title, "rows": rows, "hidden": hidden})
     if ghost is not None:  # the step now lies beyond this week: the notice stays on top
         sections[-1]["rows"].append(ghost)
+    first_draft = next(
+        (
+            r
+            for s in sections
+            for r in s["rows"]
+            if r.get("draft_kind") and r["draft_kind"] != "recruiter-call"
+        ),
+        None,
+    )
     context = {
+        "first_draft": first_draft,
         "sections": sections,
         "local_now": local_now,
         "zone_city": city(app.timezone),
