@@ -698,7 +698,7 @@ def test_a_bad_timeout_is_refused_before_anything_is_claimed(
     configure(app, mail)
     entry = outbox.queue(app, scene.thank_you, now=at(10, 16, 30))
     before = content(app)
-    with pytest.raises(BadInput, match="The SMTP timeout must be more than 0 and at most 600 seconds"):
+    with pytest.raises(BadInput, match="timeout must be more than 0 and at most 600 seconds"):
         outbox.run(app, now=DUE, timeout=timeout)
     assert content(app) == before and row(app, entry.id).state == "queued"
     assert mail.handler.received == []

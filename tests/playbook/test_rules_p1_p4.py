@@ -285,3 +285,21 @@ def test_p1_p3_p4_go_stale_after_a_week(key: str, expires: str) -> None:
     """stale_after_days: an undone call, request, debrief or thank-you leaves the agenda."""
     opp = opportunity(route=Route.RECRUITER, people=[ada(email=None), recruiter()])
     assert find(plan(opp), key).expires == at(expires)
+
+
+def test_p3_with_nobody_recorded_ask_for_the_names_of_everyone_met() -> None:
+    """P3: "ask the receptionist on the way out for the names and email addresses of
+    everyone met" — a step of its own when no interviewer is recorded (issue: none was)."""
+    nobody = opportunity(interviews=[interview(interviewers=())])
+    action = find(plan(nobody), "P3:names:interview=1")
+    assert action.due == at("2026-03-03 11:00")  # the interview's end: before you leave
+    assert "names and email addresses of everyone you met" in action.guidance
+    assert action.logs is ContactKind.REQUEST
+    assert action.expires == at("2026-03-10 11:00")  # moot after a week, like the rest of P3
+    assert "P3:names:interview=1" not in keys(plan(opportunity()), "P3")
+
+
+def test_p2_checklist_asks_to_collect_business_cards() -> None:
+    """P2/P3: the before-you-leave list includes the cards (issue: it did not)."""
+    action = find(plan(opportunity()), "P2:ask-before-leaving:interview=1")
+    assert "collect a business card from everyone you meet" in action.guidance

@@ -237,17 +237,28 @@ def test_p7_withdrawn_outcome_recorded_directly_also_plans_the_withdrawal() -> N
     assert status(opp, at("2026-03-07 12:00")) is Status.WITHDRAWN
 
 
-def test_p7_continue_suggests_looking_at_competitors() -> None:
-    """P7 → P9: an interview that went well ("continue") suggests the competitors."""
+def test_p7_continue_after_a_good_debrief_suggests_looking_at_competitors() -> None:
+    """P7 → P9: it went well (debrief) and the candidate wants to go on ("continue")."""
     decided = at("2026-03-05 19:00")
     opp = opportunity(
-        reflections=[reflection(decided, FitDecision.CONTINUE)], competitors=("Globex", "Initech")
+        debriefs=[debrief(1, at("2026-03-03 11:40"), overall=Overall.GOOD)],
+        reflections=[reflection(decided, FitDecision.CONTINUE)],
+        competitors=("Globex", "Initech"),
     )
     action = find(plan(opp), "P9:competitors:opp=1")
-    assert action.due == decided
-    assert "went well" in action.why
+    assert action.due == decided  # once both are known
+    assert "went well and you want to go on" in action.why
     assert action.why.endswith("(P9)")
     assert "Listed so far: Globex, Initech." in action.guidance
+
+
+def test_p9_a_wish_to_continue_alone_or_a_good_debrief_alone_suggests_nothing() -> None:
+    """Issue: the step fired on a good debrief *or* a "continue"; the article asks both."""
+    continued = reflection(at("2026-03-05 19:00"), FitDecision.CONTINUE)
+    only_continue = opportunity(reflections=[continued])
+    only_good = opportunity(debriefs=[debrief(1, at("2026-03-03 11:40"), overall=Overall.GOOD)])
+    assert keys(plan(only_continue), "P9") == []
+    assert keys(plan(only_good), "P9") == []
 
 
 @pytest.mark.parametrize(
@@ -255,9 +266,15 @@ def test_p7_continue_suggests_looking_at_competitors() -> None:
 )
 def test_p9_competitors_after_a_positive_debrief(overall: Overall, suggested: bool) -> None:
     written = at("2026-03-03 11:40")
-    opp = opportunity(debriefs=[debrief(1, written, overall=overall)])
+    wanted = at("2026-03-05 10:00")
+    opp = opportunity(
+        debriefs=[debrief(1, written, overall=overall)],
+        reflections=[reflection(wanted, FitDecision.CONTINUE)],
+    )
     actions = plan(opp)
     if suggested:
-        assert find(actions, "P9:competitors:opp=1").due == written
+        assert find(actions, "P9:competitors:opp=1").due == wanted
     else:
         assert keys(actions, "P9") == []
+
+

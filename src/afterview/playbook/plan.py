@@ -108,8 +108,9 @@ def plan_search(
     ends = [(i.end, i.tz) for o in opps for i in o.live_interviews]
     first_end, tz = min(ends) if ends else (None, context.default_tz)
     # P9: "until an offer is accepted" — recorded on one of these opportunities counts too.
+    # A last rejection closes every process, which is when searching matters most.
     accepted = context.accepted_offer_at is not None or any(stands_accepted(o) for o in opps)
-    searching = not accepted and any(not is_closed(o) for o in opps)
+    searching = not accepted
     return keep_searching.plan_search(
         first_end, log, searching, settings, calendar or calendar_for(settings), tz
     )

@@ -53,7 +53,8 @@ def plan_context(app: App, repo: Repository) -> PlanContext:
 def refresh_search(app: App, repo: Repository, now: datetime) -> None:
     """P9's weekly reminders depend on all opportunities: recomputed from aggregates."""
     first_end, tz = repo.first_interview_end() or (None, app.timezone)
-    searching = repo.accepted_offer() is None and repo.any_open_opportunity()
+    # P9: until an offer is accepted, whatever else closed (after a last rejection too).
+    searching = repo.accepted_offer() is None
     actions = plan_search(first_end, repo.search_log(), searching, app.settings, app.calendar, tz)
     decisions = repo.decisions_for(None)
     rows = [to_row(resolve(a, decisions.get(a.key)), None) for a in actions]

@@ -13,6 +13,8 @@ CHECKLIST = (
     "Before the interview ends, ask:\n"
     "1. What is the hiring manager's timeline for a decision?\n"
     "2. Whom should I follow up with, when, and how (email or phone)?\n"
+    "And collect a business card from everyone you meet (P3); without one, ask the "
+    "receptionist on the way out for their names and email addresses.\n"
     "Afterwards record the answers with `afterview timeline`."
 )
 

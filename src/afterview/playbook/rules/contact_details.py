@@ -16,11 +16,18 @@ GUIDANCE = (
 )
 
 
+NAMES_GUIDANCE = (
+    "Nobody you met is recorded for this interview, so no thank-you can be written "
+    "(P5). Ask the receptionist on the way out for the names and email addresses of "
+    "everyone you met, or ask the recruiter; then record them as interviewers."
+)
+
+
 def plan(scope: Scope) -> list[PlannedAction]:
     interviews = scope.opp.live_interviews
     if not interviews:
         return []
-    actions = []
+    actions = [_names(scope, i) for i in interviews if not i.interviewer_ids]
     for person in scope.opp.people:
         if person.role not in NEEDS_EMAIL or person.email:
             continue
@@ -40,6 +47,22 @@ def _ask(scope: Scope, person: Person, interview: Interview) -> PlannedAction:
         guidance=GUIDANCE.format(person_id=person.id),
         interview_id=interview.id,
         person_id=person.id,
+        logs=ContactKind.REQUEST,
+        expires=scope.stale_after(interview.end, interview.tz),
+    )
+
+
+def _names(scope: Scope, interview: Interview) -> PlannedAction:
+    """P3: "ask the receptionist ... for the names and email addresses of everyone met"."""
+    return scope.action(
+        f"names:interview={interview.id}",
+        "P3",
+        f"Get the names and emails of everyone you met at {scope.opp.company}",
+        interview.end,
+        "nobody you met is recorded; ask before you leave the building (P3)",
+        tz=interview.tz,
+        guidance=NAMES_GUIDANCE,
+        interview_id=interview.id,
         logs=ContactKind.REQUEST,
         expires=scope.stale_after(interview.end, interview.tz),
     )

@@ -17,7 +17,7 @@ SEARCH_GUIDANCE = (
     "listed on your open opportunities."
 )
 COMPETITOR_GUIDANCE = (
-    "It went well, so look at {company_s} competitors that are hiring: the same "
+    "It went well and you want it, so look at {company_s} competitors that are hiring: the same "
     "strengths will sell there. {listed}Add names with "
     "`afterview opp competitor {opp_id} NAME`."
 )
@@ -67,10 +67,13 @@ def plan_competitors(scope: Scope) -> list[PlannedAction]:
     """After a good interview, suggest the organisation's competitors (P9)."""
     if is_closed(scope.opp) or scope.accepted_elsewhere() is not None:
         return []
-    moments = [d.recorded_at for d in scope.opp.debriefs if d.overall is Overall.GOOD]
-    moments += [r.recorded_at for r in scope.opp.reflections if r.decision is FitDecision.CONTINUE]
-    if not moments:
+    # The article: it went well *and* you want to go on (a good debrief and a "continue"
+    # reflection); the suggestion comes once both are known.
+    good = [d.recorded_at for d in scope.opp.debriefs if d.overall is Overall.GOOD]
+    wanted = [r.recorded_at for r in scope.opp.reflections if r.decision is FitDecision.CONTINUE]
+    if not good or not wanted:
         return []
+    moments = [max(min(good), min(wanted))]
     listed = ", ".join(scope.opp.competitors)
     return [
         scope.action(
@@ -78,7 +81,7 @@ def plan_competitors(scope: Scope) -> list[PlannedAction]:
             "P9",
             f"Look at {possessive(scope.opp.company)} competitors that are hiring",
             min(moments),
-            "the interview went well: the same strengths sell to its competitors (P9)",
+            "it went well and you want to go on: the same strengths sell to its competitors (P9)",
             guidance=COMPETITOR_GUIDANCE.format(
                 company_s=possessive(scope.opp.company),
                 listed=f"Listed so far: {listed}. " if listed else "",
