@@ -146,6 +146,11 @@ def test_every_page_passes_axe_resting_and_in_use(
             if found := _violations(tab, axe_source):
                 problems[f"{url} (open)"] = found
             assert tab.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width]["width"]
+            duplicates = tab.evaluate(
+                """() => { const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+                     return ids.filter((id, i) => ids.indexOf(id) !== i); }"""
+            )
+            assert duplicates == [], (url, duplicates)
         # The editor with findings shown: a misspelling typed in.
         tab.goto(f"{live.url}/drafts/{draft}")
         tab.wait_for_selector(".body-wrap.enhanced")
@@ -219,6 +224,31 @@ def test_the_first_draft_button_is_a_few_tabs_away(
         assert presses <= 10  # skip link, brand, six menu links, then the email to write
     finally:
         tab.context.close()
+
+
+def test_the_editor_tells_the_truth(demo_site: tuple[Live, int]) -> None:
+    """No nugget: the general line is not P5's specific point; no address: it cannot
+    be marked sent (and nothing is logged); rule ids are shown in words."""
+    live, _ = demo_site
+    key = "P5:thank-you:interview=1:person=3"  # Tom Reyes: no email yet (P3)
+    with live.client() as client:
+        token = client.headers["X-CSRF-Token"]
+        made = client.post(
+            "/drafts/new", data={"kind": "thank-you", "key": key, "csrf_token": token}
+        )
+        draft = made.headers["location"].split("/drafts/")[1].split("?")[0]
+        html = client.get(f"/drafts/{draft}").text
+        assert re.search(r'data-part="specific-point" class="missing"', html), "✓ for filler"
+        assert "no recipient address yet" in html and "No findings: it reads well." not in html
+        assert re.search(r"<button[^>]*disabled[^>]*>Mark as sent</button>", html)
+        assert not re.search(r'class="rule-id">[a-z]+\.[a-z0-9.-]+<', html)  # no rule ids shown
+        before = client.get("/api/opportunities/1").json()
+        refused = client.post(f"/drafts/{draft}/sent", data={"csrf_token": token})
+        assert refused.status_code == 303
+        page = client.get(refused.headers["location"]).text
+        assert "no recipient address yet, so it cannot have been sent" in page
+        assert client.get("/api/opportunities/1").json() == before  # no contact logged
+        assert key in [i["key"] for i in client.get("/api/agenda?days=7").json()]
 
 
 def test_after_the_interview_every_step_is_done_from_today(

@@ -116,6 +116,7 @@ def test_the_lessons_chart_says_what_the_report_says(live: Live) -> None:
             record.missed,
             record.overdue,
             record.upcoming,
+            record.caught_up,
         ]
 
 
