@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
 from afterview import serialize
 from afterview.errors import BadInput, UnknownInterview, UnknownOpportunity
-from afterview.playbook.facts import AnswerQuality, AnswerReason, Overall
+from afterview.playbook.facts import AnswerQuality, AnswerReason, FitDecision, Overall
 from afterview.services import decisions, queries, records
 from afterview.services.app import App
 from afterview.services.debriefs import (
@@ -85,11 +86,15 @@ def test_a_debrief_completes_p4_and_replaces_the_earlier_one(app: App) -> None:
         record_debrief(app, 99, GOOD, at(10, 13))
 
 
-def test_a_good_debrief_suggests_the_competitors(app: App) -> None:
+def test_a_good_debrief_and_a_wish_to_continue_suggest_the_competitors(app: App) -> None:
+    """P9: it went well *and* you want to go on; the good debrief alone is not enough."""
     n = newcomer(app)
     assert open_keys(app, at(10, 12), rule="P9") == ["P9:keep-searching:n=1"]
     record_debrief(app, n.interview, GOOD, at(10, 11, 45))
-    assert f"P9:competitors:opp={n.opp}" in open_keys(app, at(10, 12), rule="P9")
+    assert f"P9:competitors:opp={n.opp}" not in open_keys(app, at(10, 12), rule="P9")
+    scores = {"fit": 4, "growth": 4, "culture": 4, "values": 4, "happy": 4}
+    records.reflect(app, n.opp, scores=scores, decision=FitDecision.CONTINUE, now=at(10, 13))
+    assert f"P9:competitors:opp={n.opp}" in open_keys(app, at(10, 14), rule="P9")
 
 
 def test_the_brief_gathers_the_earlier_rounds(app: App) -> None:
@@ -188,3 +193,136 @@ def test_a_bad_debrief_file_is_refused_with_a_reason(case: str) -> None:
     text, message = REFUSED_FILES[case]
     with pytest.raises(BadInput, match=message):
         parse_debrief(read_debrief_text(text, "d"), 1, at(10, 12))
+
+
+# --- who said it (P5 attribution, issue 10) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A round with Dana Kim and Zoë Ngata; recruiter Priya Shah; Tom Reyes in a later round."""
+
+    opp: int
+    interview: int
+    dana: int
+    zoe: int
+    priya: int
+    tom: int
+
+
+def panel(app: App) -> Panel:
+    n = newcomer(app)
+    zoe_round = records.add_interview(
+        app,
+        n.opp,
+        start=at(11, 10),
+        end=at(11, 11),
+        tz="Europe/London",
+        now=at(2, 9),
+        interviewers=(records.NewInterviewer("Zoë Ngata"),),
+        interviewer_ids=(n.dana,),
+    )
+    records.add_interview(
+        app,
+        n.opp,
+        start=at(17, 10),
+        end=at(17, 11),
+        tz="Europe/London",
+        now=at(2, 9),
+        interviewers=(records.NewInterviewer("Tom Reyes"),),
+    )
+    people = {
+        p.name: p.id for p in queries.show_opportunity(app, n.opp, at(2, 9)).opportunity.people
+    }
+    return Panel(n.opp, zoe_round, n.dana, people["Zoë Ngata"], n.recruiter, people["Tom Reyes"])
+
+
+def saved_nuggets(app: App, case: Panel) -> list[tuple[str, int | None]]:
+    opp = queries.show_opportunity(app, case.opp, at(11, 13)).opportunity
+    debrief = opp.debrief_for(case.interview)
+    assert debrief is not None
+    return [(text, debrief.said_by(i)) for i, text in enumerate(debrief.nuggets)]
+
+
+def test_a_nugget_names_who_said_it_in_every_way_a_person_writes_it(app: App) -> None:
+    case = panel(app)
+    nuggets = [
+        {"text": "the clinic opens in Leeds", "said_by": case.zoe},  # an id
+        {"text": "the board meets monthly", "said_by": str(case.dana)},  # an id as typed
+        {"text": "billing moves to Kotlin", "said_by": "Dana Kim"},  # the exact name
+        {"text": "weekly demos every Friday", "said_by": "ZOE NGATA"},  # case, no accent
+        {"text": "a second lab in 2027", "said_by": "zoë"},  # one word of the name
+        {"text": "a new CTO in May", "said_by": "Dr Kim"},  # a title and the surname
+        "Zoe: the lab moves to Cambridge",  # a leading name and a colon
+        "Dr. Ngata said the data team doubles next year",  # "X said" in the note
+        "dana mentioned that the US launch is next spring",
+        "they are hiring two designers",  # nobody in particular
+    ]
+    record_debrief(app, case.interview, {"nuggets": nuggets}, at(11, 12))
+    dana, zoe = case.dana, case.zoe
+    assert saved_nuggets(app, case) == [
+        ("the clinic opens in Leeds", zoe),
+        ("the board meets monthly", dana),
+        ("billing moves to Kotlin", dana),
+        ("weekly demos every Friday", zoe),
+        ("a second lab in 2027", zoe),
+        ("a new CTO in May", dana),
+        ("the lab moves to Cambridge", zoe),  # the prefix is not part of the note
+        ("Dr. Ngata said the data team doubles next year", zoe),  # the note as typed
+        ("dana mentioned that the US launch is next spring", dana),
+        ("they are hiring two designers", None),
+    ]
+    opp = queries.show_opportunity(app, case.opp, at(11, 13)).opportunity
+    debrief = opp.debrief_for(case.interview)
+    assert debrief is not None
+    plain = debrief_to_plain(debrief)  # what an edit starts from, and reads back the same
+    assert plain["nuggets"][0] == {"text": "the clinic opens in Leeds", "said_by": zoe}
+    assert plain["nuggets"][-1] == "they are hiring two designers"
+    people = [(dana, "Dana Kim"), (zoe, "Zoë Ngata")]
+    assert parse_debrief(plain, case.interview, debrief.recorded_at, people) == debrief
+
+
+def test_an_unknown_name_is_refused_with_the_interviewers(app: App) -> None:
+    case = panel(app)
+    document = {"nuggets": ["kept", {"text": "the board meets monthly", "said_by": "Zed"}]}
+    with pytest.raises(BadInput) as refused:
+        record_debrief(app, case.interview, document, at(11, 12))
+    assert refused.value.exit_code == 2
+    assert refused.value.message == (
+        "Who said nugget 2 (said_by): nobody called 'Zed' was an interviewer at this "
+        f"interview; its interviewers are Dana Kim ({case.dana}), Zoë Ngata ({case.zoe})."
+    )
+    assert (
+        queries.show_opportunity(app, case.opp, at(11, 13)).opportunity.debrief_for(case.interview)
+        is None
+    )  # nothing written
+
+
+@pytest.mark.parametrize("who", ["priya", "tom", "Tom Reyes", "Priya Shah"])
+def test_someone_who_was_not_at_that_interview_is_refused(app: App, who: str) -> None:
+    """The recruiter (never in the room) and round 2's interviewer, by id and by name."""
+    case = panel(app)
+    record_debrief(app, case.interview, {"nuggets": ["earlier"]}, at(11, 12))
+    pid = case.priya if who.lower().startswith("priya") else case.tom
+    reference: object = pid if who.islower() else who
+    with pytest.raises(BadInput, match=r"at this interview; its interviewers are Dana Kim"):
+        record_debrief(
+            app, case.interview, {"nuggets": [{"text": "x", "said_by": reference}]}, at(11, 13)
+        )
+    assert saved_nuggets(app, case) == [("earlier", None)]  # the earlier debrief stands
+
+
+def test_a_note_naming_someone_not_at_the_interview_stays_a_plain_note(app: App) -> None:
+    """Only an explicit said_by is refused: "Priya: …" or "Tom said …" is the candidate's note."""
+    case = panel(app)
+    notes = ["Priya: the offer comes by Friday", "Tom said the team is growing", "Note: big"]
+    record_debrief(app, case.interview, {"nuggets": notes}, at(11, 12))
+    assert saved_nuggets(app, case) == [(note, None) for note in notes]
+
+
+def test_a_name_shared_by_two_interviewers_asks_for_the_id() -> None:
+    people = [(1, "Sam Lee"), (2, "Sam Ng")]
+    with pytest.raises(BadInput, match="'sam' names more than one interviewer; use the id"):
+        parse_debrief({"nuggets": [{"text": "x", "said_by": "sam"}]}, 1, at(11, 12), people)
+    parsed = parse_debrief({"nuggets": ["Sam: x", "Sam Ng: y"]}, 1, at(11, 12), people)
+    assert (parsed.nuggets, parsed.nugget_said_by) == (("Sam: x", "y"), (None, 2))

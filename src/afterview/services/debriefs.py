@@ -78,8 +78,10 @@ def parse_debrief(
     """Validate a debrief document; every mistake names its field.
 
     A nugget may name who said it (P5): `{text: …, said_by: 4}` (a person id or a
-    name), or a leading "Priya: …" where Priya is one of `people` (id, name) — the
-    interview's interviewers first, then the opportunity's other people.
+    name), a leading "Priya: …", or "Dr. Priya Shah said …" in the note, where Priya
+    is one of `people` (id, name): the interview's interviewers. Only an explicit
+    said_by that names nobody among them is refused; a note naming someone else
+    stays an unattributed note.
     """
     if not isinstance(data, Mapping):
         raise BadInput("A debrief file holds one object with fields such as nuggets, questions.")
@@ -139,13 +141,13 @@ def debrief_to_plain(debrief: Debrief) -> dict[str, Any]:
 
 
 def interview_people(repo: Repository, interview_id: int) -> list[tuple[int, str]]:
-    """(id, name) of the interview's interviewers, then the opportunity's other people:
-    whom a nugget can be attributed to."""
+    """(id, name) of the interview's interviewers, in the panel's order: whom a nugget
+    can be attributed to (P5). A recruiter or an interviewer of another round was not
+    in the room, so their words cannot be this interview's nugget."""
     opp = repo.load_opportunity(repo.interview_opportunity(interview_id))
     interview = next(i for i in opp.interviews if i.id == interview_id)
-    first = [p for p in opp.people if p.id in interview.interviewer_ids]
-    rest = [p for p in opp.people if p.id not in interview.interviewer_ids]
-    return [(p.id, p.name) for p in (*first, *rest)]
+    panel = [opp.person(pid) for pid in interview.interviewer_ids]
+    return [(p.id, p.name) for p in panel if p is not None]
 
 
 def _nuggets(
@@ -161,7 +163,7 @@ def _nuggets(
             if extra:
                 raise BadInput(f"Nugget {n}: unknown field(s) {', '.join(extra)}.")
             if entry.get("said_by") not in (None, ""):
-                who = _person(entry["said_by"], people, f"Nugget {n}'s said_by")
+                who = _person(entry["said_by"], people, f"Who said nugget {n} (said_by)")
             item = entry.get("text")
         if item is None:
             continue
@@ -172,40 +174,49 @@ def _nuggets(
         text = validation.debrief_item(item, "An item of 'nuggets'")
         if who is None:
             who, text = _prefixed(text, people)
+        if who is None:
+            who = _spoken_by(text, people)
         texts.append(text)
         said_by.append(who)
     return tuple(texts), tuple(said_by)
 
 
 def _matches(reference: str, people: Sequence[tuple[int, str]]) -> list[int]:
+    """Who `reference` names, case and accents aside: the whole name, else words of
+    it ("Dana", "dr kim", "zoe" for Zoë Park)."""
     from afterview.writing.drafts.reading import fold, name_words
 
     ref = fold(reference.strip())
     whole = [pid for pid, name in people if fold(name.strip()) == ref]
     if whole:
         return whole[:1]
-    return [pid for pid, name in people if ref and ref in name_words(name)]
+    words = name_words(reference)
+    return [pid for pid, name in people if words and words <= name_words(name)]
 
 
 def _person(value: object, people: Sequence[tuple[int, str]], what: str) -> int:
-    """A person id or a recorded name of the interview, else a clear BadInput."""
+    """A person id or a recorded name of the interview's interviewers, else a clear
+    BadInput that lists them."""
     ids = {pid for pid, _ in people}
+    names = ", ".join(f"{name} ({pid})" for pid, name in people)
+    among = f"its interviewers are {names}" if names else "it has no interviewer recorded"
     if (isinstance(value, int) and not isinstance(value, bool)) or (
         isinstance(value, str) and value.strip().isdigit()
     ):
         pid = int(str(value).strip())
         if pid in ids:
             return pid
-        raise BadInput(f"{what}: person {pid} is not one of this interview's people.")
+        raise BadInput(f"{what}: person {pid} was not an interviewer at this interview; {among}.")
     if not isinstance(value, str):
         raise BadInput(f"{what} must be a person id or a name.")
     found = _matches(value, people)
     if len(found) == 1:
         return found[0]
-    names = ", ".join(f"{name} ({pid})" for pid, name in people) or "nobody recorded"
     if found:
-        raise BadInput(f"{what}: {value.strip()!r} names more than one person; use the id.")
-    raise BadInput(f"{what}: nobody called {value.strip()!r}; the people are: {names}.")
+        raise BadInput(f"{what}: {value.strip()!r} names more than one interviewer; use the id.")
+    raise BadInput(
+        f"{what}: nobody called {value.strip()!r} was an interviewer at this interview; {among}."
+    )
 
 
 def _prefixed(text: str, people: Sequence[tuple[int, str]]) -> tuple[int | None, str]:
@@ -216,6 +227,16 @@ def _prefixed(text: str, people: Sequence[tuple[int, str]]) -> tuple[int | None,
         return None, text
     found = _matches(head, people)
     return (found[0], rest.strip()) if len(found) == 1 else (None, text)
+
+
+def _spoken_by(text: str, people: Sequence[tuple[int, str]]) -> int | None:
+    """ "Dr. Priya Shah said the board meets monthly" → Priya's id when she is one of
+    the people; the note keeps its words (the thank-you reader drops "X said")."""
+    from afterview.writing.drafts.reading import speaker_of
+
+    speaker = speaker_of(text)
+    found = _matches(speaker, people) if speaker else []
+    return found[0] if len(found) == 1 else None
 
 
 def _list(value: object, name: str) -> list[object]:
