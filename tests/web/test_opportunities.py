@@ -269,3 +269,29 @@ def test_the_recruiter_fields_follow_the_route(live: Live, page: Any) -> None:
     expect(recruiter).to_be_hidden()
     page.get_by_label("Through a recruiter").check()
     expect(recruiter).to_be_visible()
+
+
+def test_yesterdays_interview_entered_today_offers_catch_ups_not_red_steps(live: Live) -> None:
+    """Steps already past when the opportunity was entered are catch-ups (P11), each
+    with the place where it gets done, not a wall of red "overdue"."""
+    from afterview.playbook.facts import Route
+    from afterview.services import records
+
+    moment = datetime.now(UTC)
+    opp = records.add_opportunity(
+        live.service, company="Contoso", role="Analyst", route=Route.DIRECT, now=moment
+    )
+    records.add_interview(
+        live.service,
+        opp,
+        start=moment - timedelta(hours=26),
+        end=moment - timedelta(hours=25),
+        tz=TZ,
+        now=moment,
+        interviewers=(records.NewInterviewer("Ana Diaz", email="ana@contoso.example"),),
+    )
+    with live.client() as client:
+        html = client.get(f"/opportunities/{opp}").text
+    plan = html.split('id="plan"', 1)[1].split("</section>", 1)[0]
+    assert plan.count("catch up") >= 2 and "badge overdue" not in plan
+    assert "Write the debrief" in plan and "Draft the email" in plan

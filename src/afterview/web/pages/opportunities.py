@@ -495,7 +495,7 @@ def _opportunity_page(
         "flags": view.flags,
         "replies": sorted(opp.replies, key=lambda r: r.at, reverse=True),
         "outcomes": sorted(opp.outcomes, key=lambda e: e.at, reverse=True),
-        "plan": _plan(view.actions, view.now_utc),
+        "plan": _plan(view.actions, view.now_utc, opp.created_at),
         "messages": messages,
         "labels": {
             "role": ROLE_LABEL,
@@ -550,12 +550,28 @@ def _interviews(opp: Opportunity) -> list[dict[str, Any]]:
     return rows
 
 
-def _plan(actions: list[dict[str, Any]], now_utc: str) -> dict[str, list[dict[str, Any]]]:
-    """Open steps first (by due time), then what is decided, then what became moot."""
+def _plan(
+    actions: list[dict[str, Any]], now_utc: str, added: datetime | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """Open steps first (by due time), then what is decided, then what became moot.
+
+    Each open step carries the place where it gets done (steps.py) and its draft; one
+    already past when the opportunity was entered is a catch-up, not "overdue" (P11).
+    """
+    from afterview.web.pages import steps
+    from afterview.web.pages.today import DRAFTS
+
     open_, decided, missed = [], [], []
     for item in actions:
         expires = item.get("expires")
-        row = {**item, "effective": item["snoozed_until"] or item["due"]}
+        due = datetime.fromisoformat(item["due"])
+        row = {
+            **item,
+            "effective": item["snoozed_until"] or item["due"],
+            "place": steps.place_of(item),
+            "draft_kind": next((k for p, k in DRAFTS.items() if item["key"].startswith(p)), None),
+            "catch_up": added is not None and due < added,
+        }
         if item["state"] in ("pending", "snoozed"):
             if isinstance(expires, str) and expires <= now_utc:
                 missed.append(row)
