@@ -702,3 +702,21 @@ def test_a_bad_timeout_is_refused_before_anything_is_claimed(
         outbox.run(app, now=DUE, timeout=timeout)
     assert content(app) == before and row(app, entry.id).state == "queued"
     assert mail.handler.received == []
+
+
+def test_a_follow_up_queued_before_the_decision_date_is_queued_with_a_warning(
+    app: App, mail: Running
+) -> None:
+    """P8: "follow up once that time has passed"; the person is told when it fits."""
+    from datetime import date
+
+    scene = interviewed(app)
+    configure(app, mail)
+    records.set_timeline(app, scene.opp, now=at(10, 16), decision_by=date(2026, 3, 20))
+    view = drafts.draft_for_opportunity(app, scene.opp, "follow-up", now=at(12, 10))
+    entry = outbox.queue(app, view.id, now=at(12, 10), at=at(13, 10))
+    assert entry.warnings == (
+        "It is early: Northwind Health expects to decide by Fri 20 Mar, so a follow-up makes "
+        "sense from Mon 23 Mar 09:00 (P8: chase once that time has passed).",
+    )
+    assert tuple(entry.to_plain()["warnings"]) == entry.warnings

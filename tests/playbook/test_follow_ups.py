@@ -13,6 +13,7 @@ from afterview.playbook.facts import (
     ContactKind,
     Opportunity,
     Outcome,
+    PlanContext,
     Route,
 )
 from afterview.playbook.settings import Settings
@@ -203,12 +204,13 @@ def test_p8_follows_the_latest_round() -> None:
     assert action.tz == "Europe/London"
 
 
-def test_p8_next_round_outcome_without_an_interview_yet_keeps_chasing() -> None:
+def test_p8_next_round_outcome_without_an_interview_yet_pauses_then_resumes() -> None:
     opp = _opp(
         timelines=[timeline(TOLD, decision_by="2026-03-10")],
         outcomes=[outcome(at("2026-03-09 12:00"), Outcome.NEXT_ROUND)],
     )
-    assert _pending(opp).due == datetime(2026, 3, 11, 9, 0, tzinfo=LON)
+    # the news pauses the chase (no longer "the day after the old decision date")
+    assert _pending(opp).due == datetime(2026, 3, 23, 12, 0, tzinfo=LON)
 
 
 @pytest.mark.parametrize(
@@ -580,3 +582,69 @@ def test_p8_the_first_follow_up_lands_in_working_hours(sent: str, expected: str)
     """P8: "a week after" the thank-you is a message to a person at work, never at night."""
     opp = _opp(contacts=[thank_you(at(sent))])
     assert _pending(opp).due == at(expected)
+
+
+# --- the chase follows the article: not before the date, not after good news ----------------
+
+
+def test_p8_a_next_round_announced_is_news_that_pauses_the_chase() -> None:
+    """Issue: recording a next-round invitation did not stop the chase, and the follow-up
+    still asked about the old date. Now it is news, like a reply (P8)."""
+    told = [timeline(TOLD, decision_by="2026-03-10")]
+    thanked = [thank_you(at("2026-03-03 16:00"))]
+    invited = _opp(timelines=told, contacts=thanked,
+                   outcomes=[outcome(at("2026-03-09 12:00"), Outcome.NEXT_ROUND)])  # fmt: skip
+    action = _pending(invited)  # resume 14 days after the news (resume_after_reply_days)
+    assert action.due == at("2026-03-23 12:00") and "paused follow-ups" in action.why
+    scheduled = _opp(
+        timelines=told, contacts=thanked,
+        outcomes=[outcome(at("2026-03-09 12:00"), Outcome.NEXT_ROUND)],
+        interviews=[interview(), interview(2, on="2026-03-16 14:00")],
+    )  # fmt: skip
+    # once round 2 is on the calendar, its own chase starts after it (a week after its
+    # thank-you, which is not sent yet: due the next working morning, P5)
+    assert _pending(scheduled).due == at("2026-03-24 09:00")
+
+
+def test_p8_the_current_round_speaks_a_superseded_date_is_not_asked_about() -> None:
+    from afterview.playbook.plan import calendar_for
+    from afterview.playbook.rules.common import Scope
+    from afterview.playbook.rules.follow_ups import current_timeline
+
+    opp = _opp(
+        timelines=[timeline(TOLD, decision_by="2026-03-10")],
+        interviews=[interview(), interview(2, on="2026-03-16 14:00")],
+    )
+    scope = Scope(opp, Settings(), calendar_for(Settings()), PlanContext())
+    assert current_timeline(scope) is None  # round 1's date does not speak for round 2
+
+
+@pytest.mark.parametrize(
+    ("at_text", "early"),
+    [
+        ("2026-03-06 10:00", True),
+        ("2026-03-11 08:59", True),
+        ("2026-03-11 09:00", False),
+        ("2026-03-20 10:00", False),
+    ],
+)
+def test_p8_a_chase_before_the_decision_date_is_early_and_says_from_when(
+    at_text: str, early: bool
+) -> None:
+    """The article: follow up once that time *has passed* (issue: no warning was given)."""
+    from afterview.playbook.plan import calendar_for
+    from afterview.playbook.rules.common import Scope
+    from afterview.playbook.rules.follow_ups import too_early
+
+    opp = _opp(timelines=[timeline(TOLD, decision_by="2026-03-10")])
+    scope = Scope(opp, Settings(), calendar_for(Settings()), PlanContext())
+    said = too_early(scope, at(at_text))
+    if early:
+        assert said == (
+            "It is early: Acme expects to decide by Tue 10 Mar, so a follow-up makes sense "
+            "from Wed 11 Mar 09:00 (P8: chase once that time has passed)."
+        )
+    else:
+        assert said is None
+    assert too_early(Scope(_opp(), Settings(), calendar_for(Settings()), PlanContext()),
+                     at(at_text)) is None  # fmt: skip  (no date given: never "early")

@@ -584,3 +584,32 @@ def test_a_display_name_in_an_address_is_greeted(app: App) -> None:
     records.edit_person(app, case.dana, now=at(10, 9), name="Homer Simpson <homer@example.com>")
     (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 11, 45))
     assert view.body.startswith("Dear Homer,")
+
+
+def test_a_follow_up_drafted_before_the_decision_date_says_it_is_early(app: App) -> None:
+    """P8: drafted anyway, with a note saying from when a chase makes sense."""
+    from datetime import date
+
+    case = with_debrief(app, panel=False)
+    records.set_timeline(app, case.opp, now=at(10, 12), decision_by=date(2026, 3, 27))
+    early = drafts.draft_for_opportunity(app, case.opp, "follow-up", now=at(17, 10))
+    assert any(
+        n.startswith("It is early: Northwind Health expects to decide by Fri 27 Mar")
+        for n in early.notes
+    )
+    assert "27 March" in early.body  # this round's date is the one asked about
+    timely = drafts.draft_for_opportunity(app, case.opp, "follow-up", now=at(30, 10))
+    assert not any(n.startswith("It is early") for n in timely.notes)
+
+
+def test_a_follow_up_after_a_next_round_never_asks_about_the_old_date(app: App) -> None:
+    """Issue: after a next-round invitation the draft still asked about the old date."""
+    from datetime import date
+
+    from afterview.playbook.facts import Outcome
+
+    case = with_debrief(app, panel=False)
+    records.set_timeline(app, case.opp, now=at(10, 12), decision_by=date(2026, 3, 13))
+    records.record_outcome(app, case.opp, Outcome.NEXT_ROUND, at=at(12, 9), now=at(12, 9))
+    view = drafts.draft_for_opportunity(app, case.opp, "follow-up", now=at(30, 10))
+    assert "13 March" not in view.body and "13 Mar" not in view.body

@@ -535,3 +535,18 @@ def test_an_outcome_cannot_be_recorded_ahead_of_time(app: App) -> None:
     n = newcomer(app)
     with pytest.raises(AfterviewError, match="once it has happened"):
         records.record_outcome(app, n.opp, Outcome.OFFER, at=at(13, 9), now=at(12, 9))
+
+
+def test_a_follow_up_logged_before_the_decision_date_is_kept_with_a_warning(app: App) -> None:
+    """P8: "follow up once that time has passed" — logged anyway, but said to be early."""
+    n = newcomer(app)  # interviewed Tue 10 Mar 10:00 London
+    records.set_timeline(app, n.opp, now=at(10, 12), decision_by=date(2026, 3, 20))
+    early = records.log_contact(app, n.opp, kind=ContactKind.FOLLOW_UP, channel=Channel.EMAIL,
+                                at=at(13, 10), now=at(13, 10))  # fmt: skip
+    assert early.early == (
+        "It is early: Northwind Health expects to decide by Fri 20 Mar, so a follow-up makes "
+        "sense from Mon 23 Mar 09:00 (P8: chase once that time has passed)."
+    )
+    timely = records.log_contact(app, n.opp, kind=ContactKind.FOLLOW_UP, channel=Channel.EMAIL,
+                                 at=at(23, 10), now=at(23, 10))  # fmt: skip
+    assert timely.early is None

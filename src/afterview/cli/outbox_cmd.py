@@ -58,6 +58,8 @@ def send(env: Env, draft_id: int, at: str | None, again: bool, as_json: bool) ->
     when = "now" if entry.due_at <= now else describe_local(entry.due_at, env.app.timezone)
     to = f" to {entry.to_name or entry.to_email}"
     say(f"Queued draft {draft_id} ({entry.kind}{to}) as outbox {entry.id}: leaves {when}.")
+    for warning in entry.warnings:
+        warn(warning)
     say(
         "It leaves at the first `afterview outbox run` from then on: run that every few "
         "minutes from cron or a systemd timer (see docs/sending.md)."

@@ -104,6 +104,8 @@ def contact(
     )
     if logged.flag:
         warn(f"logged, but {logged.flag}")
+    if logged.early:
+        warn(f"logged; {logged.early}")
     if as_json:
         emit_json({"id": logged.id, "flag": logged.flag})
     else:

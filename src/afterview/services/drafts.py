@@ -235,6 +235,9 @@ def draft_for_opportunity(
     app: App, opp_id: int, kind: str, *, now: datetime, to: int | None = None
 ) -> DraftView:
     """A follow-up (P8), withdrawal (P7), recruiter-call script (P1) or offer reply (P12)."""
+    from afterview.playbook.rules.follow_ups import current_timeline, too_early
+    from afterview.services.planning import scope_of
+
     if kind not in ("follow-up", "withdrawal", "recruiter-call", "accept", "decline"):
         raise ValueError(kind)
     with app.transaction(now) as repo:
@@ -258,7 +261,13 @@ def draft_for_opportunity(
         ended = [i for i in opp.live_interviews if i.end <= now]
         last = ended[-1] if ended else None
         debrief = opp.debrief_for(last.id) if last else None
-        timeline = opp.timelines[-1] if opp.timelines else None
+        scope = scope_of(app, repo, opp)
+        timeline = current_timeline(scope)  # never a date an earlier round gave (P8)
+        notes = []
+        if kind == "follow-up":
+            early = too_early(scope, now)
+            if early:
+                notes.append(early)
         follow_ups = opp.contacts_of(ContactKind.FOLLOW_UP)
         last_contact = max((c.at for c in opp.contacts), default=None)
         interviewers = (
@@ -282,7 +291,7 @@ def draft_for_opportunity(
             interviewers=interviewers,
             written_on=now.astimezone(_zone(tz)).date(),
         )
-        return _store(repo, app, opp, request, last.id if last else None, person, now, [])
+        return _store(repo, app, opp, request, last.id if last else None, person, now, notes)
 
 
 # --- reading, editing, deleting -----------------------------------------------------

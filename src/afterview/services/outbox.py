@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -91,6 +91,7 @@ class OutboxEntry:
     to_email: str | None
     opportunity_id: int
     company: str
+    warnings: tuple[str, ...] = ()  # said when queued, e.g. a follow-up before its date (P8)
 
     def to_plain(self) -> dict[str, Any]:
         plain: dict[str, Any] = {}
@@ -158,6 +159,7 @@ def queue(
     already thanked for the interview only with `again` (P5)."""
     from afterview.services.drafts import ensure_finished
     from afterview.services.mail_settings import require_smtp
+    from afterview.services.planning import early_follow_up
     from afterview.services.thank_you_once import refuse_second_thank_you
 
     with app.transaction(now) as repo:
@@ -174,8 +176,12 @@ def queue(
             refuse_second_thank_you(repo, message_id, app.timezone)
         if at is None:
             at = _default_time(repo, row, now)
+        warnings: tuple[str, ...] = ()
         if row["kind"] == "follow-up":
             _check_pacing(app, repo, row, max(at, now))
+            opp = repo.load_opportunity(row["opportunity_id"])
+            early = early_follow_up(app, repo, opp, max(at, now))
+            warnings = (early,) if early else ()
         if existing is None:
             outbox_id = store.add(repo.conn, message_id=message_id, due_at=at, queued_at=now)
         else:
@@ -183,7 +189,7 @@ def queue(
             store.requeue(
                 repo.conn, outbox_id, due_at=at, queued_at=now, states=("failed", "cancelled")
             )
-        return _entry(store.get(repo.conn, outbox_id))
+        return replace(_entry(store.get(repo.conn, outbox_id)), warnings=warnings)
 
 
 def cancel(app: App, outbox_id: int, *, now: datetime) -> OutboxEntry:

@@ -19,6 +19,7 @@ from afterview.playbook.status import status
 from afterview.playbook.timing import zone
 
 if TYPE_CHECKING:
+    from afterview.playbook.rules.common import Scope
     from afterview.services.app import App
     from afterview.store.repository import Repository
 
@@ -102,3 +103,18 @@ def to_row(item: Resolved, opp: Opportunity | None) -> dict[str, Any]:
 
 def local_text(moment: datetime, tz: str) -> str:
     return moment.astimezone(zone(tz)).isoformat(timespec="seconds")
+
+
+def scope_of(app: App, repo: Repository, opp: Opportunity) -> Scope:
+    """The playbook's view of one opportunity, for a use case that asks it a question."""
+    from afterview.playbook.rules.common import Scope
+
+    return Scope(opp=opp, settings=app.settings, calendar=app.calendar,
+                 context=plan_context(app, repo))  # fmt: skip
+
+
+def early_follow_up(app: App, repo: Repository, opp: Opportunity, at: datetime) -> str | None:
+    """P8: a follow-up at `at` before the stated date is early; the warning says when."""
+    from afterview.playbook.rules.follow_ups import too_early
+
+    return too_early(scope_of(app, repo, opp), at)

@@ -29,7 +29,7 @@ from afterview.playbook.pacing import guard_verdict
 from afterview.playbook.status import outcome_events
 from afterview.playbook.timing import describe_local
 from afterview.services.app import App
-from afterview.services.planning import refresh_all, refresh_opportunity
+from afterview.services.planning import early_follow_up, refresh_all, refresh_opportunity
 
 if TYPE_CHECKING:
     from afterview.store.repository import Repository
@@ -47,6 +47,7 @@ class NewInterviewer:
 class LoggedContact:
     id: int
     flag: str | None
+    early: str | None = None  # P8: a follow-up before the stated date, and from when it fits
 
 
 def add_opportunity(
@@ -243,9 +244,10 @@ def log_contact(
         if person_id is not None and opp.person(person_id) is None:
             raise UnknownPerson(person_id, opp_id)
         flag = guard_flag(app, opp, kind, at)
+        early = early_follow_up(app, repo, opp, at) if kind is ContactKind.FOLLOW_UP else None
         contact_id = repo.add_contact(opp_id, at, kind, channel, person_id, note, flag)
         refresh_opportunity(app, repo, opp_id, now)
-    return LoggedContact(contact_id, flag)
+    return LoggedContact(contact_id, flag, early)
 
 
 def guard_flag(app: App, opp: Opportunity, kind: ContactKind, at: datetime) -> str | None:

@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from afterview.playbook.actions import PlannedAction
-from afterview.playbook.facts import Channel, ContactKind, Person, PersonRole, Route, Timeline
+from afterview.playbook.facts import (
+    Channel,
+    ContactKind,
+    Outcome,
+    Person,
+    PersonRole,
+    Route,
+    Timeline,
+)
 from afterview.playbook.pacing import week_after
 from afterview.playbook.rules.common import Scope
 from afterview.playbook.rules.thank_you import due_time as thank_you_due
@@ -94,8 +102,6 @@ class _Seen:
 
         follow_ups = [c.at for c in opp.contacts_of(ContactKind.FOLLOW_UP) if known(c.at)]
         self.last_follow_up = follow_ups[-1] if follow_ups else None
-        replies = sorted(r.at for r in opp.replies if known(r.at))
-        self.last_reply = replies[-1] if replies else None
         # Being interviewed (again) answers the chases and supersedes the replies before it
         # (an invitation is a reply): they neither pace this round nor pause it (P8).
         interviewed = live[-1].start if live else None
@@ -103,12 +109,28 @@ class _Seen:
         def since_interview(moment: datetime) -> bool:
             return interviewed is None or moment >= interviewed
 
+        # A next round announced since is news, like a reply: it pauses the chase and
+        # supersedes the timeline given before it (the draft never asks about that date).
+        announced = [
+            e.at
+            for e in opp.outcomes
+            if e.outcome is Outcome.NEXT_ROUND and known(e.at) and since_interview(e.at)
+        ]
+        replies = sorted([*(r.at for r in opp.replies if known(r.at)), *announced])
+        self.last_reply = replies[-1] if replies else None
+        news = max(announced, default=None)
+
         answered = max((t for t in (self.last_reply, interviewed) if t is not None), default=None)
         self.unanswered = len([t for t in follow_ups if answered is None or t > answered])
         self.round_follow_up = max((t for t in follow_ups if since_interview(t)), default=None)
         self.round_reply = max((t for t in replies if since_interview(t)), default=None)
         timelines = sorted(
-            (t for t in opp.timelines if this_round(t.recorded_at)), key=lambda t: t.recorded_at
+            (
+                t
+                for t in opp.timelines
+                if this_round(t.recorded_at) and (news is None or t.recorded_at > news)
+            ),
+            key=lambda t: t.recorded_at,
         )
         self.timeline = timelines[-1] if timelines else None
         start = self.latest_interview.start if self.latest_interview else None
@@ -198,6 +220,33 @@ def _after_thank_you(scope: Scope, seen: _Seen) -> tuple[datetime, str]:
 def _chasing(scope: Scope) -> bool:
     """Follow-ups make sense while the organisation owes the next move (P8, P12)."""
     return awaits_employer(scope.opp) and scope.accepted_elsewhere() is None
+
+
+def current_timeline(scope: Scope) -> Timeline | None:
+    """The timeline that speaks for the current round: one given for an earlier round
+    is superseded by the round that followed, so a draft never asks about its date."""
+    return _Seen(scope, None).timeline
+
+
+def too_early(scope: Scope, at: datetime) -> str | None:
+    """P8 ("follow up once that time has passed"): why a chase at `at` is early, and
+    from when it is reasonable; None when it is not early (or no date was given)."""
+    seen = _Seen(scope, None)
+    if seen.latest_interview is None or seen.timeline is None:
+        return None
+    dated = _from_timeline(scope, seen.timeline)
+    if dated is None or at >= dated[0]:
+        return None
+    timeline = seen.timeline
+    told = (
+        f"you agreed to follow up on {timeline.follow_up_on:%a %d %b}"
+        if timeline.follow_up_on is not None
+        else f"{scope.opp.company} expects to decide by {timeline.decision_by:%a %d %b}"
+    )
+    return (
+        f"It is early: {told}, so a follow-up makes sense from {scope.when(dated[0])} "
+        "(P8: chase once that time has passed)."
+    )
 
 
 def follow_up_contact(scope: Scope) -> tuple[Person | None, Channel]:
