@@ -605,7 +605,7 @@ def _weeks(
             moment = at_local(day, time(0), model.tz)
             yd = y(moment)
             out.append(
-                f'<line x1="{GUTTER - 2}" y1="{yd:.1f}" x2="{WIDTH}" y2="{yd:.1f}" '
+                f'<line x1="{GUTTER - 2}" y1="{yd:.1f}" x2="{LABEL_X - 6}" y2="{yd:.1f}" '
                 f'stroke="{GRID}" stroke-width="1"/>'
             )
             clear_of_now = y_now is None or not (y_now - 24 < yd + 14 < y_now + 36)

@@ -495,7 +495,7 @@ def _opportunity_page(
         "flags": view.flags,
         "replies": sorted(opp.replies, key=lambda r: r.at, reverse=True),
         "outcomes": sorted(opp.outcomes, key=lambda e: e.at, reverse=True),
-        "plan": _plan(view.actions, view.now_utc, opp.created_at),
+        "plan": _plan(view.actions, view.now_utc, opp.created_at, app.timezone),
         "messages": messages,
         "labels": {
             "role": ROLE_LABEL,
@@ -551,7 +551,10 @@ def _interviews(opp: Opportunity) -> list[dict[str, Any]]:
 
 
 def _plan(
-    actions: list[dict[str, Any]], now_utc: str, added: datetime | None = None
+    actions: list[dict[str, Any]],
+    now_utc: str,
+    added: datetime | None = None,
+    person_tz: str = "UTC",
 ) -> dict[str, list[dict[str, Any]]]:
     """Open steps first (by due time), then what is decided, then what became moot.
 
@@ -559,7 +562,7 @@ def _plan(
     already past when the opportunity was entered is a catch-up, not "overdue" (P11).
     """
     from afterview.web.pages import steps
-    from afterview.web.pages.today import DRAFTS
+    from afterview.web.pages.today import DRAFTS, when_text
 
     open_, decided, missed = [], [], []
     for item in actions:
@@ -568,6 +571,9 @@ def _plan(
         row = {
             **item,
             "effective": item["snoozed_until"] or item["due"],
+            "when": when_text(
+                datetime.fromisoformat(item["snoozed_until"] or item["due"]), item["tz"], person_tz
+            ),
             "place": steps.place_of(item),
             "draft_kind": next((k for p, k in DRAFTS.items() if item["key"].startswith(p)), None),
             "catch_up": added is not None and due < added,

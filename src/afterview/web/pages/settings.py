@@ -88,6 +88,13 @@ PLAIN_LABELS = {
 }
 
 
+# Help that reads as the web's words where the spec's speaks of config values.
+PLAIN_HELP = {
+    "working_days": "Thank-yous and follow-ups land on these days, never on the others.",
+    "holidays": "Days you do not want anything planned on.",
+}
+
+
 @dataclass(frozen=True)
 class SettingControl:
     """One generated control of the timing form."""
@@ -127,7 +134,7 @@ def setting_groups(current: Settings, posted: dict[str, str] | None = None) -> l
             SettingControl(
                 name=f.name,
                 rule=rule,
-                description=str(f.metadata["description"]),
+                description=PLAIN_HELP.get(f.name, str(f.metadata["description"])),
                 kind=kind,
                 value=value,
                 env=env if env in os.environ else None,
