@@ -48,10 +48,12 @@ def test_p1_no_recruiter_call_on_a_direct_application() -> None:
         ("2026-03-03 10:00", 60, datetime(2026, 3, 3, 13, 0, tzinfo=LON), "11:00 end"),
         # Ends 16:30 → 18:30 would pass the end of the working day → 17:30.
         ("2026-03-03 15:30", 60, datetime(2026, 3, 3, 17, 30, tzinfo=LON), "16:30 end"),
-        # Ends 17:30 exactly → 17:30.
-        ("2026-03-03 16:30", 60, datetime(2026, 3, 3, 17, 30, tzinfo=LON), "17:30 end"),
-        # Ends 18:00, after the working day: due at once, not before the interview ended.
-        ("2026-03-03 17:00", 60, datetime(2026, 3, 3, 18, 0, tzinfo=LON), "18:00 end"),
+        # Ends as the working day ends, or after it: the recruiter's day is over, so the
+        # next working morning + 2 h, not overdue the moment it ends (issue: 18:30 end).
+        ("2026-03-03 16:30", 60, datetime(2026, 3, 4, 11, 0, tzinfo=LON), "ended at 17:30"),
+        ("2026-03-03 17:30", 60, datetime(2026, 3, 4, 11, 0, tzinfo=LON), "ended at 18:30"),
+        ("2026-03-06 17:30", 60, datetime(2026, 3, 9, 11, 0, tzinfo=LON), "ended at 18:30"),
+        ("2026-03-07 10:00", 60, datetime(2026, 3, 9, 11, 0, tzinfo=LON), "ended at 11:00"),
     ],
 )
 def test_p1_call_within_two_hours_capped_at_end_of_working_day(

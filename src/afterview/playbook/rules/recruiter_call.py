@@ -55,7 +55,17 @@ def _due(scope: Scope, interview: Interview) -> tuple[datetime, str]:
         at = scope.when(interview.recruiter_call_at, interview.tz)
         return interview.recruiter_call_at, f"call arranged for {at} (P1)"
     within = scope.settings.recruiter_call_within_hours
-    day_end = scope.calendar.end_of(local(interview.end, interview.tz).date(), interview.tz)
+    ended = local(interview.end, interview.tz)
+    day_end = scope.calendar.end_of(ended.date(), interview.tz)
+    end = ended.strftime("%H:%M")
+    if interview.end >= day_end or not scope.calendar.is_working_day(ended.date()):
+        # Ended after working hours (or on a day off): the recruiter's day is over, so
+        # the call falls in the next working morning, not overdue the moment it ends.
+        morning = scope.calendar.next_working_morning(interview.end, interview.tz)
+        due = elapsed(morning, hours(within))
+        return due, (
+            f"recruiter route: the interview ended at {end}, after working hours → "
+            f"call within {within:g} h of the next working morning (P1)"
+        )
     due = later(interview.end, earlier(elapsed(interview.end, hours(within)), day_end))
-    end = local(interview.end, interview.tz).strftime("%H:%M")
     return due, f"recruiter route: call within {within:g} h of the {end} end, same day (P1)"
