@@ -216,3 +216,29 @@ def test_a_write_from_elsewhere_shows_on_the_next_load(live: Live) -> None:
             assert f'data-key="{key}"' not in browser.get("/").text
     finally:
         freeze_clock(None)
+
+
+def test_steps_past_before_the_interview_was_entered_are_to_catch_up(live: Live) -> None:
+    """Yesterday's interview typed in today: its past steps are offered as catch-ups,
+    not four red "overdue" steps (P11 does not count them late either)."""
+    from afterview.playbook.facts import Route
+    from afterview.services import records
+
+    moment = datetime.now(UTC)
+    opp = records.add_opportunity(
+        live.service, company="Contoso", role="Analyst", route=Route.DIRECT, now=moment
+    )
+    records.add_interview(
+        live.service,
+        opp,
+        start=moment - timedelta(hours=26),
+        end=moment - timedelta(hours=25),
+        tz=TZ,
+        now=moment,
+        interviewers=(records.NewInterviewer("Ana Diaz", email="ana@contoso.example"),),
+    )
+    with live.client() as client:
+        html = client.get("/").text
+    assert "To catch up" in html and ">Overdue <" not in html
+    catch_up = html.split("To catch up", 1)[1].split("</section>", 1)[0]
+    assert "P4:debrief:" in catch_up and "badge overdue" not in catch_up

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -95,3 +96,9 @@ def lessons(app: App, now: datetime) -> Lessons:
 
 def _utc(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
+
+
+def added_at(app: App, opp_ids: Iterable[int], now: datetime) -> dict[int, datetime]:
+    """When each opportunity was entered: a step already past by then is a catch-up (P11)."""
+    with app.transaction(now) as repo:
+        return {i: repo.get_opportunity_row(i)["created_at"] for i in sorted(set(opp_ids))}

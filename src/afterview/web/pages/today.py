@@ -67,13 +67,13 @@ def _page(
         if not everything and len(rows) > SHOWN:
             hidden = len(rows) - SHOWN
             rows = rows[:SHOWN]
-        if ghost is not None and ghost["section"] == title:
-            at = next((i for i, r in enumerate(rows) if r["due_at"] > ghost["due_at"]), len(rows))
-            rows.insert(at, ghost)
-            ghost = None
         sections.append({"title": title, "rows": rows, "hidden": hidden})
-    if ghost is not None:  # the step now lies beyond this week: the notice stays on top
-        sections[-1]["rows"].append(ghost)
+    _split_catch_ups(app, sections, minute)
+    if ghost is not None:  # where the decided card stood (or last, if beyond this week)
+        home = next((s for s in sections if s["title"] == ghost["section"]), sections[-1])
+        rows = home["rows"]
+        at = next((i for i, r in enumerate(rows) if r["due_at"] > ghost["due_at"]), len(rows))
+        rows.insert(at, ghost)
     first_draft = next(
         (
             r
@@ -98,6 +98,32 @@ def _page(
         ],
     }
     return page_html(request, "today.html", context, TOKEN_PLACEHOLDER)
+
+
+CATCH_UP = "To catch up"
+
+
+def _split_catch_ups(app: Any, sections: list[dict[str, Any]], moment: datetime) -> None:
+    """Overdue steps that were already past when their opportunity was entered (an
+    interview typed in the day after) move to "To catch up": not a lapse, and not
+    counted as late in Lessons (P11)."""
+    overdue = sections[0]
+    ids = [r["opportunity_id"] for r in overdue["rows"] if r.get("opportunity_id")]
+    if not ids:
+        return
+    from afterview.services.queries import added_at
+
+    added = added_at(app, ids, moment)
+    late = [
+        r
+        for r in overdue["rows"]
+        if r.get("opportunity_id") and r["due_at"] < added[r["opportunity_id"]].astimezone(UTC)
+    ]
+    if late:
+        overdue["rows"] = [r for r in overdue["rows"] if r not in late]
+        for row in late:
+            row["catch_up"] = True
+        sections.insert(1, {"title": CATCH_UP, "rows": late, "hidden": 0})
 
 
 def _first_visit(app: Any, moment: datetime) -> bool:
