@@ -14,8 +14,12 @@ from afterview.writing.context import CheckContext
 from afterview.writing.findings import Severity
 
 REAL = Path(__file__).parent / "corpus" / "real"
+# Public-domain texts of the second held-out set (corpus/public/SOURCES.md).
+PUBLIC = Path(__file__).parent / "corpus" / "public"
 HOMOPHONES = frozenset(
     {
+        "grammar.could-of",
+        "grammar.were-where",
         "grammar.its-its",
         "grammar.then-than",
         "grammar.to-too",
@@ -47,6 +51,10 @@ def names() -> list[str]:
     return sorted(p.stem for p in REAL.glob("*.txt"))
 
 
+def public_names() -> list[str]:
+    return sorted(p.stem for p in PUBLIC.glob("*.txt"))
+
+
 def held_out(name: str) -> bool:
     return name in set(manifest()["held_out"])  # type: ignore[arg-type]
 
@@ -57,7 +65,8 @@ def language(name: str) -> str:
 
 
 def text(name: str) -> str:
-    return (REAL / f"{name}.txt").read_text(encoding="utf-8")
+    folder = PUBLIC if name.startswith("18f-") else REAL
+    return (folder / f"{name}.txt").read_text(encoding="utf-8")
 
 
 @cache
@@ -87,12 +96,16 @@ def false_alarms(name: str) -> list[tuple[str, str]]:
 
 
 def slips() -> list[Slip]:
+    """The planted slips: "tune" and "held" in the real emails (slips.tsv), "held2" in the
+    public-domain texts (slips_heldout2.tsv, written before the rules were changed)."""
     rows = []
-    for line in (REAL / "slips.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        ident, split, name, rule, original, slipped = line.split("\t")
-        rows.append(Slip(int(ident), split, name, rule, original, slipped))
+    for path in (REAL / "slips.tsv", PUBLIC / "slips_heldout2.tsv"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            ident, split, name, rule, original, slipped = line.split("\t")
+            original, slipped = original.replace("\\n", "\n"), slipped.replace("\\n", "\n")
+            rows.append(Slip(int(ident), split, name, rule, original, slipped))
     return rows
 
 
@@ -110,3 +123,33 @@ def caught(slip: Slip) -> bool:
         and start < f.offset + max(f.length, 1)
         for f in found.findings
     )
+
+
+def scores() -> dict[str, dict[str, tuple[int, int]]]:
+    """Per split: (caught, planted) overall, for the homophones, and per intended rule."""
+    table: dict[str, dict[str, tuple[int, int]]] = {}
+    for slip in slips():
+        row = table.setdefault(slip.split, {})
+        hit = int(caught(slip))
+        keys = ["all", slip.rule] + (["homophones"] if slip.rule in HOMOPHONES else [])
+        for key in keys:
+            found, total = row.get(key, (0, 0))
+            row[key] = (found + hit, total + 1)
+    return table
+
+
+def misses(split: str) -> list[Slip]:
+    return [s for s in slips() if s.split == split and not caught(s)]
+
+
+if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures of benchmarks.md
+    for split, row in scores().items():
+        print(split)
+        for key in sorted(row, key=lambda k: (k not in ("all", "homophones"), k)):
+            found, total = row[key]
+            print(f"  {key:32} {found:3}/{total:<3} {100 * found / total:5.1f} %")
+    for split in ("tune", "held", "held2"):
+        for slip in misses(split):
+            print(f"miss {split} {slip.id} {slip.rule}: {slip.slipped!r}")
+    print("false alarms, real:", {n: fa for n in names() if (fa := false_alarms(n))})
+    print("false alarms, public:", {n: fa for n in public_names() if (fa := false_alarms(n))})

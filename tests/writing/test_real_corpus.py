@@ -44,14 +44,31 @@ def test_the_slips_are_many_and_varied() -> None:
     assert len({s.id for s in slips}) == len(slips)
     by_rule = Counter(s.rule for s in slips)
     assert sum(by_rule[r] for r in rc.HOMOPHONES) >= 40
-    assert {s.split for s in slips} == {"tune", "held"}
+    assert {s.split for s in slips} == {"tune", "held", "held2"}
+    held2 = [s for s in slips if s.split == "held2"]
+    assert len(held2) >= 80
+    assert sum(s.rule in rc.HOMOPHONES for s in held2) >= 40
+    assert {s.text for s in held2} <= set(rc.public_names())
+
+
+def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
+    sources = (rc.PUBLIC / "SOURCES.md").read_text(encoding="utf-8")
+    assert "18F/18f.gsa.gov" in sources and "CC0" in sources
+    assert all(f"`{name}.txt`" in sources for name in rc.public_names())
 
 
 # Floors at the measured level (docs/benchmarks.md#checker): the tuning half meets the
 # issue's 95 % and 90 %; the held-out half does not yet (52/56, homophones 23/27).
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
-    [("tune", False, 0.94), ("held", False, 0.92), ("tune", True, 0.95), ("held", True, 0.85)],
+    [
+        ("tune", False, 0.94),
+        ("held", False, 0.92),
+        ("tune", True, 0.95),
+        ("held", True, 0.85),
+        ("held2", False, 0.32),
+        ("held2", True, 0.50),
+    ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
     split: str, homophones: bool, floor: float
