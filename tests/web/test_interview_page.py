@@ -17,7 +17,13 @@ from .conftest import Live
 LONG = "x" * 2001  # one item longer than a debrief holds (MAX_ITEM = 2000)
 
 
-def interview(live: Live, *, ended_hours_ago: float = 1, thanked: bool = False) -> int:
+def interview(
+    live: Live,
+    *,
+    ended_hours_ago: float = 1,
+    thanked: bool = False,
+    interviewers: tuple[str, ...] = ("Dana Kim",),
+) -> int:
     moment = datetime.now(UTC)
     start = moment - timedelta(hours=ended_hours_ago + 1)
     opp = records.add_opportunity(
@@ -35,7 +41,10 @@ def interview(live: Live, *, ended_hours_ago: float = 1, thanked: bool = False) 
         tz="Europe/London",
         now=start - timedelta(days=5),
         location="2 Canal Street, Manchester",
-        interviewers=(records.NewInterviewer("Dana Kim", "dana.kim@northwind.example"),),
+        interviewers=tuple(
+            records.NewInterviewer(name, f"{name.split()[0].lower()}@northwind.example")
+            for name in interviewers
+        ),
     )
     if thanked:
         records.log_contact(
@@ -53,16 +62,20 @@ def question_row(page: Any, number: int) -> Any:
     return page.get_by_role("group", name=f"Question {number}", exact=True)
 
 
+def nugget_row(page: Any, number: int) -> Any:
+    return page.get_by_role("group", name=f"Nugget {number}", exact=True)
+
+
 def test_a_debrief_is_typed_saved_and_shown_again(live: Live, page: Any, shot: Any) -> None:
     interview_id = interview(live)
     page.goto(f"{live.url}/interviews/{interview_id}")
     assert page.title() == "Round 1 · Northwind Health · Afterview"
-    assert page.get_by_text("Dana Kim").is_visible()
+    assert (
+        page.get_by_role("region", name="When, where and who").get_by_text("Dana Kim").is_visible()
+    )
     assert question_row(page, 3).is_visible() and question_row(page, 4).count() == 0
     page.get_by_label("What went well?").fill("The dbt migration story\nClear numbers")
-    page.get_by_label("Nuggets about the role or the organisation").fill(
-        "Spring launch of the churn model"
-    )
+    nugget_row(page, 1).get_by_label("What you learnt").fill("Spring launch of the churn model")
     first = question_row(page, 1)
     first.get_by_label("The question").fill("Tell me about a disagreement")
     first.get_by_label("How well you answered").select_option("weak")
@@ -164,7 +177,7 @@ def test_a_crafted_quality_is_refused_and_the_text_comes_back(live: Live) -> Non
     assert response.status_code == 400
     html = response.text
     assert "question 1 quality: &#39;superb&#39; is not one of good, weak, wrong." in html
-    assert "Their &lt;b&gt;new&lt;/b&gt; office &amp; lab</textarea>" in html
+    assert "Their &lt;b&gt;new&lt;/b&gt; office &amp; lab</textarea>" in html  # a one-box post
     assert ">Tell me about yourself</textarea>" in html and ">A shorter opening</textarea>" in html
     assert '<option value="superb" selected>' in html  # even the bad choice is kept
     assert show_interview(live.service, interview_id, datetime.now(UTC)).debrief is None
@@ -282,5 +295,159 @@ def test_the_interview_page_fits_a_phone(live: Live, phone: Any, shot: Any) -> N
     phone.goto(f"{live.url}/interviews/{interview_id}")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
     phone.get_by_role("button", name="Add another question").click()
+    phone.get_by_role("button", name="Add another nugget").click()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
     shot(phone, "interview-phone")
+
+
+# --- who said each nugget (P5 attribution, issue 10) -----------------------------------
+
+
+def panel(live: Live) -> tuple[int, dict[str, int]]:
+    """An interview with Dana Kim and Tom Reyes; Ana Lima interviews in a later round."""
+    interview_id = interview(live, interviewers=("Dana Kim", "Tom Reyes"))
+    view = show_interview(live.service, interview_id, datetime.now(UTC))
+    records.add_interview(
+        live.service,
+        view.opportunity.id,
+        start=view.interview.start + timedelta(days=7),
+        end=view.interview.end + timedelta(days=7),
+        tz="Europe/London",
+        now=view.interview.start,
+        interviewers=(records.NewInterviewer("Ana Lima"),),
+    )
+    again = show_interview(live.service, interview_id, datetime.now(UTC))
+    return interview_id, {p.name: p.id for p in again.opportunity.people}
+
+
+def saved_nuggets(live: Live, interview_id: int) -> list[tuple[str, int | None]]:
+    saved = show_interview(live.service, interview_id, datetime.now(UTC)).debrief
+    assert saved is not None
+    return [(text, saved.said_by(i)) for i, text in enumerate(saved.nuggets)]
+
+
+def labels_point_at_unique_ids(html: str) -> None:
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    for target in re.findall(r'<label for="([^"]+)"', html):
+        assert target in ids, target
+
+
+def test_each_nugget_row_asks_who_said_it_and_shows_it_back(live: Live) -> None:
+    interview_id, people = panel(live)
+    dana, tom = str(people["Dana Kim"]), str(people["Tom Reyes"])
+    with live.client() as client:
+        html = client.get(f"/interviews/{interview_id}").text
+        labels_point_at_unique_ids(html)
+        select = re.search(r'<select id="f-said_by" name="n0_said_by">(.*?)</select>', html, re.S)
+        assert select is not None  # the interviewers of this round only, and "—"
+        assert re.findall(r'<option value="(\d*)"[^>]*>([^<]*)<', select[1]) == [
+            ("", "—"),
+            (dana, "Dana Kim"),
+            (tom, "Tom Reyes"),
+        ]
+        assert html.count('<label for="f-said_by') == 4  # three empty rows and the template
+        response = client.post(
+            f"/interviews/{interview_id}/debrief",
+            data={
+                "n0_text": "the clinic opens a second site in Leeds",
+                "n0_said_by": tom,
+                "n1_text": "Dana: the data team doubles next year",  # a leading name
+                "n1_said_by": "",
+                "n2_text": "",
+                "n2_said_by": dana,  # a speaker for an empty row: the row is dropped
+                "n3_text": "weekly demos every Friday",
+                "n3_said_by": "",
+            },
+        )
+        assert response.status_code == 303, response.text
+        assert saved_nuggets(live, interview_id) == [
+            ("the clinic opens a second site in Leeds", int(tom)),
+            ("the data team doubles next year", int(dana)),
+            ("weekly demos every Friday", None),
+        ]
+        html = client.get(f"/interviews/{interview_id}").text
+    labels_point_at_unique_ids(html)
+    chosen = re.findall(r'name="n(\d)_said_by">.*?(?:value="(\d+)" selected|</select>)', html, re.S)
+    assert chosen == [("0", tom), ("1", dana), ("2", ""), ("3", "")]  # then empty rows
+    assert ">the clinic opens a second site in Leeds</textarea>" in html
+
+
+NOT_THERE = "was not an interviewer at this interview; its interviewers are Dana Kim"
+BAD_SPEAKERS = {
+    "Ana Lima": NOT_THERE,  # her id: she interviews in a later round
+    "99": NOT_THERE,  # nobody's id
+    "<b>Tom</b>": "&#39;&lt;b&gt;Tom&lt;/b&gt;&#39; is not on the list; choose Dana Kim, Tom Reyes",
+}
+
+
+def test_a_bad_speaker_is_a_form_error_and_keeps_the_text(live: Live) -> None:
+    """Someone of another round, an unknown id or a crafted value: 400, every row kept."""
+    interview_id, people = panel(live)
+    with live.client() as client:
+        for who, message in BAD_SPEAKERS.items():
+            response = client.post(
+                f"/interviews/{interview_id}/debrief",
+                data={
+                    "went_well": "Rapport",
+                    "n0_text": "kept as typed",
+                    "n1_text": "the board meets monthly",
+                    "n1_said_by": str(people.get(who, who)),
+                },
+            )
+            assert response.status_code == 400, who
+            html = response.text
+            assert "Who said nugget 2:" in html and "Nothing you typed was lost" in html
+            assert message in html, who
+            assert ">the board meets monthly</textarea>" in html
+            assert ">kept as typed</textarea>" in html
+            assert re.search(
+                r'name="n1_said_by" aria-invalid="true" aria-describedby="debrief-error"', html
+            )
+    assert show_interview(live.service, interview_id, datetime.now(UTC)).debrief is None
+
+
+def test_more_nugget_rows_without_javascript(live: Live) -> None:
+    interview_id = interview(live)
+    with live.client() as client:
+        response = client.post(
+            f"/interviews/{interview_id}/debrief",
+            data={"n0_text": "the board meets monthly", "more": "nugget"},
+        )
+    assert response.status_code == 200
+    html = response.text
+    assert re.findall(r'name="n(\d+)_text"', html) == ["0", "1", "2", "3"]
+    assert re.search(r'name="n1_text" rows="2" maxlength="2000" autofocus', html)
+    assert ">the board meets monthly</textarea>" in html
+    labels_point_at_unique_ids(html)
+
+
+def test_who_said_it_in_the_browser(live: Live, page: Any, shot: Any) -> None:
+    """Rows added in place keep their own labels; the choice is saved and shown back."""
+    interview_id, people = panel(live)
+    page.goto(f"{live.url}/interviews/{interview_id}")
+    first = nugget_row(page, 1)
+    first.get_by_label("What you learnt").fill("they are opening a Lisbon office")
+    first.get_by_label("Who said it").select_option(label="Tom Reyes")
+    for _ in range(2):
+        page.get_by_role("button", name="Add another nugget").click()
+    added = nugget_row(page, 5)
+    assert added.get_by_label("What you learnt").evaluate("e => e === document.activeElement")
+    page.keyboard.type("Dr. Kim said the board meets monthly")
+    added.get_by_label("Who said it").select_option(label="Dana Kim")
+    assert page.evaluate(
+        "() => { const ids = [...document.querySelectorAll('[id]')].map(e => e.id);"
+        " return ids.length === new Set(ids).size; }"
+    )
+    shot(page, "who-said-it")
+    page.get_by_role("button", name="Save the debrief").click()
+    page.wait_for_url(re.compile(r".*saved=debrief.*"))
+    assert saved_nuggets(live, interview_id) == [
+        ("they are opening a Lisbon office", people["Tom Reyes"]),
+        ("Dr. Kim said the board meets monthly", people["Dana Kim"]),
+    ]
+    expect(nugget_row(page, 1).get_by_label("Who said it")).to_have_value(str(people["Tom Reyes"]))
+    expect(nugget_row(page, 2).get_by_label("What you learnt")).to_have_value(
+        "Dr. Kim said the board meets monthly"
+    )
+    expect(nugget_row(page, 2).get_by_label("Who said it")).to_have_value(str(people["Dana Kim"]))

@@ -142,10 +142,17 @@ def debrief(env: Env, interview_id: int, path: Path | None, at: str) -> None:
     The file's fields: went_well, cover_more, nuggets, new_questions, liked, disliked
     (lists of text), overall (good|mixed|poor), and questions: a list of
     {question, quality: good|weak|wrong, reason: misread|forgot|incorrect|other, add_next_time}.
+    A nugget may be {text, said_by: PERSON_ID or a name}: who said it (P5).
     """
     from afterview.services.debriefs import record_debrief
 
-    data = _read_document(path) if path else _ask_debrief()
+    if path:
+        data = _read_document(path)
+    else:  # the interview first: an unknown one is refused before any question
+        from afterview.services.interviews import show_interview
+
+        view = show_interview(env.app, interview_id, env.now())
+        data = _ask_debrief([(p.id, p.name) for p in view.interviewers])
     record_debrief(env.app, interview_id, data, env.recorded(at))
     say(f"Debrief saved for interview {interview_id}.")
 
@@ -181,11 +188,44 @@ def _ask_list(prompt: str) -> list[str]:
         items.append(line.strip())
 
 
-def _ask_debrief() -> dict[str, Any]:
+def _ask_nuggets(interviewers: list[tuple[int, str]]) -> list[Any]:
+    """Nuggets, each followed by who said it among the interviewers (P5)."""
+    click.echo(
+        "Nuggets about the role or organisation (for your thank-you)? "
+        "(one per line, empty line to finish)"
+    )
+    menu = ", ".join(f"{n} {name}" for n, (_, name) in enumerate(interviewers, 1))
+    nuggets: list[Any] = []
+    while True:
+        line = click.prompt(">", default="", show_default=False, prompt_suffix=" ").strip()
+        if not line:
+            return nuggets
+        who = _ask_who(interviewers, menu) if interviewers else None
+        nuggets.append(line if who is None else {"text": line, "said_by": who})
+
+
+def _ask_who(interviewers: list[tuple[int, str]], menu: str) -> int | None:
+    """The number of an interviewer, or Enter for nobody in particular."""
+    last = len(interviewers)
+    while True:
+        answer = click.prompt(
+            f"  Who said it? {menu}; Enter: nobody in particular",
+            default="",
+            show_default=False,
+        ).strip()
+        if not answer:
+            return None
+        if answer.isdigit() and 1 <= int(answer) <= last:
+            return interviewers[int(answer) - 1][0]
+        choices = "1" if last == 1 else f"a number from 1 to {last}"
+        click.echo(f"  Type {choices}, or press Enter for nobody in particular.", err=True)
+
+
+def _ask_debrief(interviewers: list[tuple[int, str]]) -> dict[str, Any]:
     data: dict[str, Any] = {
         "went_well": _ask_list("What went well?"),
         "cover_more": _ask_list("What should you have covered more?"),
-        "nuggets": _ask_list("Nuggets about the role or organisation (for your thank-you)?"),
+        "nuggets": _ask_nuggets(interviewers),
     }
     questions = []
     click.echo("Questions you remember (empty question to finish)")

@@ -2,15 +2,17 @@
 
 The debrief is written right after the interview, often on a phone, so the form is
 quick to fill and never loses what was typed: a refused save re-renders the form
-with every character kept and the message shown (status 400). Question rows repeat;
-"Add another question" clones a `<template>` with JavaScript (static/debrief.js) or,
-without it, submits and re-renders the form with more empty rows.
+with every character kept and the message shown (status 400). Question rows and
+nugget rows repeat; "Add another …" clones a `<template>` with JavaScript
+(static/debrief.js) or, without it, submits and re-renders the form with more empty
+rows. Each nugget row names who said it (P5: their letter uses it first), chosen
+among the interview's interviewers.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
@@ -25,6 +27,7 @@ from afterview.playbook.facts import (
     AnswerReason,
     FitDecision,
     Overall,
+    Person,
     PersonRole,
 )
 from afterview.playbook.timing import local
@@ -42,6 +45,7 @@ EMPTY_ROWS = 3  # a new debrief starts with this many empty question rows
 MORE_ROWS = 3  # "Add another question" without JavaScript adds this many
 MAX_ROWS = 100  # a form with more rows than this is not a debrief
 ROW_FIELD = re.compile(r"q(\d{1,3})_(question|quality|reason|add_next_time)")
+NUGGET_FIELD = re.compile(r"n(\d{1,3})_(text|said_by)")
 
 # The debrief's free-text lists (P4), in the playbook's order, with label and help.
 LISTS: tuple[tuple[str, str, str], ...] = (
@@ -50,8 +54,9 @@ LISTS: tuple[tuple[str, str, str], ...] = (
     (
         "nuggets",
         "Nuggets about the role or the organisation",
-        "One per line: a product launch, an expansion, a project. Each can be the "
-        "thank-you's specific point (P5).",
+        "One per box: a product launch, an expansion, a project. Each can be the "
+        "thank-you's specific point (P5); say who said it, and their letter uses it first. "
+        "Leave “—” when nobody in particular did.",
     ),
     (
         "new_questions",
@@ -81,6 +86,7 @@ SCORES = (
 MAX_CONCERNS = 2000
 
 assert {name for name, *_ in LISTS} == set(LIST_FIELDS)
+TEXT_LISTS = tuple(name for name in LIST_FIELDS if name != "nuggets")  # nuggets have rows
 assert {v for v, _ in QUALITIES} == {q.value for q in AnswerQuality}
 assert {v for v, _ in REASONS if v} == {r.value for r in AnswerReason}
 assert {v for v, _ in OVERALLS if v} == {o.value for o in Overall}
@@ -93,6 +99,7 @@ class DebriefForm:
     lists: dict[str, str] = field(default_factory=dict)
     overall: str = ""
     rows: list[dict[str, str]] = field(default_factory=list)
+    nuggets: list[dict[str, str]] = field(default_factory=list)  # {text, said_by}
 
     @property
     def next_index(self) -> int:
@@ -109,11 +116,36 @@ def empty_row() -> dict[str, str]:
     return {"question": "", "quality": "good", "reason": "", "add_next_time": ""}
 
 
+def empty_nugget() -> dict[str, str]:
+    return {"text": "", "said_by": ""}
+
+
+def _padded(
+    rows: list[dict[str, str]], empty: Callable[[], dict[str, str]]
+) -> list[dict[str, str]]:
+    """Saved rows then empty ones: up to EMPTY_ROWS, and always at least one to type in."""
+    return rows + [empty() for _ in range(max(EMPTY_ROWS - len(rows), 1))]
+
+
+def nugget_rows(saved: list[Any]) -> list[dict[str, str]]:
+    """Saved nuggets (text, or {text, said_by}) as form rows."""
+    rows = []
+    for item in saved:
+        if isinstance(item, dict):
+            rows.append({"text": str(item["text"]), "said_by": str(item.get("said_by") or "")})
+        else:
+            rows.append({"text": str(item), "said_by": ""})
+    return rows
+
+
 def debrief_form(view: InterviewView) -> DebriefForm:
     """The saved debrief as form text, or an empty form with EMPTY_ROWS rows."""
     debrief = view.debrief
     if debrief is None:
-        return DebriefForm(rows=[empty_row() for _ in range(EMPTY_ROWS)])
+        return DebriefForm(
+            rows=[empty_row() for _ in range(EMPTY_ROWS)],
+            nuggets=[empty_nugget() for _ in range(EMPTY_ROWS)],
+        )
     plain = debrief_to_plain(debrief)
     rows = [
         {
@@ -124,34 +156,49 @@ def debrief_form(view: InterviewView) -> DebriefForm:
         }
         for q in plain["questions"]
     ]
-    rows += [empty_row() for _ in range(EMPTY_ROWS - len(rows) if len(rows) < EMPTY_ROWS else 1)]
     return DebriefForm(
-        lists={name: "\n".join(plain[name]) for name in LIST_FIELDS},
+        lists={name: "\n".join(plain[name]) for name in TEXT_LISTS},
         overall=plain["overall"] or "",
-        rows=rows,
+        rows=_padded(rows, empty_row),
+        nuggets=_padded(nugget_rows(plain["nuggets"]), empty_nugget),
     )
 
 
 def posted_debrief(form: Any) -> DebriefForm:
     """The posted form, kept verbatim (a refused save shows it again, character for character)."""
-    lists = {name: _raw(form, name) for name in LIST_FIELDS}
+    lists = {name: _raw(form, name) for name in TEXT_LISTS}
     found: dict[int, dict[str, str]] = {}
+    said: dict[int, dict[str, str]] = {}
     for key in form:
         match = ROW_FIELD.fullmatch(str(key))
         if match:
             found.setdefault(int(match[1]), empty_row())[match[2]] = _raw(form, key)
+        match = NUGGET_FIELD.fullmatch(str(key))
+        if match:
+            said.setdefault(int(match[1]), empty_nugget())[match[2]] = _raw(form, key)
     if len(found) > MAX_ROWS:
         raise BadInput(f"{len(found)} question rows is more than a debrief holds ({MAX_ROWS}).")
+    # A page from before nugget rows posts them as one box, one a line: still read.
+    lines = [{"text": line, "said_by": ""} for line in _raw(form, "nuggets").splitlines()]
+    nuggets = [row for row in lines if row["text"].strip()] + [said[i] for i in sorted(said)]
+    if len(nuggets) > MAX_ROWS:
+        raise BadInput(f"{len(nuggets)} nugget rows is more than a debrief holds ({MAX_ROWS}).")
     rows = [found[i] for i in sorted(found)]
-    return DebriefForm(lists=lists, overall=_raw(form, "overall"), rows=rows)
+    return DebriefForm(lists=lists, overall=_raw(form, "overall"), rows=rows, nuggets=nuggets)
 
 
-def debrief_data(state: DebriefForm) -> dict[str, Any]:
-    """The form as the document `record_debrief` reads (P4): lists from lines, filled rows."""
+def debrief_data(state: DebriefForm, speakers: Sequence[Person] = ()) -> dict[str, Any]:
+    """The form as the document `record_debrief` reads (P4): lists from lines, filled rows.
+
+    Every nugget row goes, an empty one as "", so the service numbers them as the form
+    shows them. The select posts an interviewer's id (the service checks they were at
+    this interview, P5); anything else is a crafted or stale form, refused here.
+    """
     data: dict[str, Any] = {
         name: [line.strip() for line in state.lists.get(name, "").splitlines() if line.strip()]
-        for name in LIST_FIELDS
+        for name in TEXT_LISTS
     }
+    data["nuggets"] = [_nugget(row, n, speakers) for n, row in enumerate(state.nuggets, 1)]
     data["questions"] = [
         {
             "question": _one_line(row["question"]),
@@ -164,6 +211,17 @@ def debrief_data(state: DebriefForm) -> dict[str, Any]:
     ]
     data["overall"] = state.overall.strip() or None
     return data
+
+
+def _nugget(row: dict[str, str], n: int, speakers: Sequence[Person]) -> str | dict[str, str]:
+    text, who = _one_line(row["text"]), row["said_by"].strip()
+    if not text or not who:
+        return text
+    if not who.isdigit():
+        names = ", ".join(p.name for p in speakers)
+        choose = f"choose {names} or “—”" if names else "leave “—”: no interviewer is recorded"
+        raise BadInput(f"Who said nugget {n}: {who!r} is not on the list; {choose}.")
+    return {"text": text, "said_by": who}
 
 
 def reflection_form(view: InterviewView) -> ReflectionForm:
@@ -207,12 +265,17 @@ async def save_debrief(request: Request, interview_id: int) -> Response:
         state = posted_debrief(form)
     except AfterviewError as exc:  # only an absurd form: nothing worth keeping
         return _page(request, view, debrief_error=exc.message, status=400)
+    if form.get("more") == "nugget":
+        state.nuggets = (state.nuggets + [empty_nugget() for _ in range(MORE_ROWS)])[:MAX_ROWS]
+        focus = len(state.nuggets) - MORE_ROWS
+        return _page(request, view, debrief=state, focus_nugget=focus)
     if form.get("more") is not None:
         state.rows += [empty_row() for _ in range(MORE_ROWS)]
         state.rows = state.rows[:MAX_ROWS]
         return _page(request, view, debrief=state, focus_row=len(state.rows) - MORE_ROWS)
     try:
-        await _call(record_debrief, app, interview_id, debrief_data(state), now())
+        data = debrief_data(state, view.interviewers)
+        await _call(record_debrief, app, interview_id, data, now())
     except AfterviewError as exc:
         return _page(request, view, debrief=state, debrief_error=exc.message, status=400)
     return back(
@@ -279,6 +342,7 @@ def _page(
     notice: str | notices.Notice | None = None,
     status: int = 200,
     focus_row: int | None = None,
+    focus_nugget: int | None = None,
     confirm_withdraw: bool = False,
 ) -> Response:
     app = service(request)
@@ -316,6 +380,8 @@ def _page(
         "confirm_withdraw": confirm_withdraw,
         "notice": notice,
         "focus_row": focus_row,
+        "focus_nugget": focus_nugget,
+        "speakers": [(str(p.id), p.name) for p in view.interviewers],
         "lists": LISTS,
         "qualities": QUALITIES,
         "reasons": REASONS,
