@@ -184,8 +184,8 @@ def draft_thank_you(
             notes = list(letter.notes)
             if not nuggets:
                 notes.append(
-                    "No debrief nuggets yet: record the debrief (P4) so the email can name "
-                    "something specific from the interview."
+                    "No debrief nuggets yet: write the bracketed sentence yourself "
+                    "(`afterview draft edit`), or record the debrief (P4) and draft again."
                 )
             slot_note = letters.slot_note(letter.nugget, names[person.id])
             if slot_note:

@@ -94,7 +94,9 @@ POINTS = (
         follow="It made the role even more appealing to me.",
     ),
 )
-# No nugget recorded: a general line that is still true of any good interview.
+NO_NUGGET_TOPIC = "something specific you discussed, such as a project, a plan or a question"
+# Older versions used a general line when no nugget was recorded; drafts written then
+# still hold one, and the web editor still recognises it as not specific.
 GENERAL_POINTS = (
     "I especially enjoyed hearing how the team works and where {org} is heading next.",
     "Learning about the team and its priorities made the role even more appealing to me.",
@@ -244,7 +246,10 @@ def _specific(
     recipient = request.recipient.name if request.recipient else None
     reading = read(request.nugget, max_words=detail.nugget_words, recipient=recipient)
     if reading is None:
-        return _pick(say, GENERAL_POINTS, GENERAL_SHORT, facts)
+        # No note to draw on: a general line would pass for P5's "one specific point"
+        # without being one, so the candidate writes it (the checker and the outbox
+        # treat the slot as unfinished).
+        return slot(NO_NUGGET_TOPIC)
     found = reading.point
     if found is None:
         return slot(reading.topic)
