@@ -171,6 +171,8 @@ class Size:
     items: int = 0
     agenda: Timing | None = None
     base: Timing | None = None
+    human: Timing | None = None
+    today: Timing | None = None
     task: Timing | None = None
     task_base: Timing | None = None
     task_agenda: Timing | None = None
@@ -185,6 +187,11 @@ class Size:
 
 def agenda_argv(path: Path) -> list[str]:
     return [AFTERVIEW, "--db", str(path), "agenda", "--json", "--at", generate.AT]
+
+
+def human_argv(path: Path, command: str) -> list[str]:
+    """The human views people type (`agenda`, `today`), at 100 columns (COLUMNS in env)."""
+    return [AFTERVIEW, "--db", str(path), command, "--at", generate.AT]
 
 
 def fingerprint(path: Path) -> tuple[Any, ...]:
@@ -351,16 +358,22 @@ def main(argv: list[str] | None = None) -> int:
     interleave(context, runs, args.warmup)
     show(context, base)
 
-    print("\n== afterview --db FILE agenda --json --at NOW, whole process ==")
+    print("\n== afterview --db FILE agenda --json (and agenda, today) --at NOW, whole process ==")
     for size in measured:
         size.base = Timing("python -c pass", [PYTHON, "-c", "pass"])
         size.agenda = Timing(f"agenda --json {size.label}: {size.items} items",
                              agenda_argv(size.path), env)
+        if args.human:
+            human_env = {**env, "COLUMNS": "100"}
+            size.human = Timing(f"agenda (human) {size.label}", human_argv(size.path, "agenda"),
+                                human_env)
+            size.today = Timing(f"today {size.label}", human_argv(size.path, "today"), human_env)
+        timed = [t for t in (size.base, size.agenda, size.human, size.today) if t is not None]
         before = fingerprint(size.path)
-        interleave([size.base, size.agenda], runs, args.warmup)
+        interleave(timed, runs, args.warmup)
         if fingerprint(size.path) != before:
             raise SystemExit(f"{size.path.name} changed during the timed runs: it re-planned")
-        show([size.base, size.agenda], size.base)
+        show(timed, size.base)
 
     print("\n== Targets ==")
     verdicts = targets(measured)
@@ -388,6 +401,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-taskwarrior", action="store_true", help="skip Taskwarrior")
     parser.add_argument("--no-history", dest="history", action="store_false",
                         help="skip 100k opportunities with the recent activity of 10k")
+    parser.add_argument("--no-human", dest="human", action="store_false",
+                        help="skip the human views (`agenda` and `today` without --json)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     return parser.parse_args(argv)
 
@@ -456,7 +471,8 @@ def _results(info: dict[str, Any], context: list[Timing], sizes: list[Size],
         "context": {t.label: summary(t) for t in context},
         "sizes": [
             {"n": s.n, "activity": s.activity, "items": s.items, "stats": s.stats,
-             "python": summary(s.base), "agenda": summary(s.agenda), "tasks": s.tasks,
+             "python": summary(s.base), "agenda": summary(s.agenda),
+             "agenda_human": summary(s.human), "today": summary(s.today), "tasks": s.tasks,
              "task_next": summary(s.task), "task_python": summary(s.task_base),
              "task_agenda": summary(s.task_agenda)}
             for s in sizes

@@ -828,6 +828,7 @@ def _generate(n: int, activity: int | None, path: Path, workers: int | None, ver
             totals.update(result["counts"])
     actions, decisions, log = search_rows(shared)
     _insert(conn, {"actions": actions, "decisions": decisions, "search_log": log})
+    number_steps(conn)
     totals["actions"] += len(actions)
     totals["open"] += sum(1 for row in actions if row[action_columns().index("is_open")])
     _set_meta(conn)
@@ -895,6 +896,16 @@ def _insert(conn: sqlite3.Connection, tables: dict[str, list[tuple[Any, ...]]]) 
         marks = ", ".join("?" for _ in columns)
         quoted = ", ".join(f'"{c}"' for c in columns)
         conn.executemany(f"INSERT INTO {name} ({quoted}) VALUES ({marks})", rows)
+
+
+def number_steps(conn: sqlite3.Connection) -> None:
+    """Short step ids (schema 0005), one per planned key, as its migration numbers them."""
+    if "step_id" not in action_columns():
+        return
+    conn.execute("INSERT INTO step_ids (key, opportunity_id) SELECT key, opportunity_id "
+                 "FROM actions ORDER BY is_open DESC, effective_due_utc, key")
+    conn.execute("UPDATE actions SET step_id = "
+                 "(SELECT s.id FROM step_ids s WHERE s.key = actions.key)")
 
 
 def settings_meta() -> dict[str, str]:
@@ -982,7 +993,8 @@ def verify_sample(path: Path, shared: Shared, size: int) -> None:
                     to_row(resolve(a, decisions.get(a.key)), opp)
                     for a in plan_opportunity(opp, app.settings, context, app.calendar)
                 ]
-                stored = {r["key"]: r for r in repo.actions_for(opp_id)}
+                stored = {r["key"]: {k: v for k, v in r.items() if k != "step_id"}
+                          for r in repo.actions_for(opp_id)}
                 fresh = {r["key"]: {**r} for r in rows}
                 if stored != fresh:
                     raise AssertionError(f"opportunity {opp_id}: stored plan differs")

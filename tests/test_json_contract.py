@@ -24,6 +24,7 @@ AGENDA_ITEM_KEYS = {
     "company",
     "due",
     "expires",
+    "id",
     "interview_id",
     "key",
     "logs",
@@ -93,6 +94,8 @@ def test_agenda_json_items(cli: Any) -> None:
         assert isinstance(item["opportunity_id"], int | None)
         assert isinstance(item["interview_id"], int | None)
         assert isinstance(item["person_id"], int | None)
+        assert type(item["id"]) is int and item["id"] > 0  # the short step id (done 3)
+    assert len({item["id"] for item in items}) == len(items)
     by_key = {item["key"]: item for item in items}
     call = by_key["P1:recruiter-call:interview=1"]
     assert {k: call[k] for k in ("rule", "opportunity_id", "interview_id", "person_id", "state",
@@ -103,3 +106,10 @@ def test_agenda_json_items(cli: Any) -> None:
         "due": "2026-03-10T17:00:00-04:00",
     }
     assert by_key["P4:debrief:interview=1"]["due"] == "2026-03-10T16:00:00-04:00"
+    # a step keeps its short id when the plan is rebuilt (a new fact re-plans)
+    cli("contact", "1", "--kind", "thank-you", "--channel", "email", "--person", "2",
+        "--at", "2026-03-10T16:00-04:00", "--json")
+    again = cli("agenda", "--json", "--all", "--include-closed", "--at", "2026-03-10T12:00")
+    assert {i["key"]: i["id"] for i in again if i["key"] in by_key} == {
+        k: by_key[k]["id"] for k in by_key if k in {i["key"] for i in again}
+    }

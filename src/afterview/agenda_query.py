@@ -32,6 +32,7 @@ COLUMNS = (
     "reason",
     "logs",
     "expires_utc",
+    "step_id",
 )
 FAR_FUTURE = "9999-12-31T23:59:59Z"
 
@@ -80,6 +81,7 @@ ITEM_SQL = {
     "company": "company",
     "due": "due_local",
     "expires": "expires_utc",
+    "id": "step_id",
     "interview_id": "interview_id",
     "key": "key",
     "logs": "logs",
@@ -168,9 +170,11 @@ def to_item(row: dict[str, Any], now_utc: str) -> dict[str, Any]:
     """The stable JSON shape of an agenda item (pinned by a test: a contract).
 
     `guidance` is there when the row carries it (`--guidance`, `opp show`, the calendar).
+    `id` is the step's short id (`afterview done 3`), stable while the step exists.
     """
     snoozed = row["state"] == "snoozed"
     item = {
+        "id": row.get("step_id"),
         "key": row["key"],
         "rule": row["rule"],
         "title": row["title"],

@@ -116,14 +116,33 @@ def warn(message: str) -> None:
     click.echo(f"afterview: {clean_text(message)}", err=True)
 
 
+def completion_source(ctx: click.Context) -> tuple[str | None, bool]:
+    """The database a TAB reads: `--db`/`--demo` as typed so far (no callback has run)."""
+    params = ctx.find_root().params
+    db = params.get("db")
+    return (db if isinstance(db, str) else None), bool(params.get("demo"))
+
+
+def _completed(ctx: click.Context, kind: str, incomplete: str) -> list[Any]:
+    from click.shell_completion import CompletionItem
+
+    from afterview.cli.completion import candidates
+
+    db, demo = completion_source(ctx)
+    found = candidates(kind, incomplete, db, demo)
+    return [CompletionItem(value, help=text) for value, text in found]
+
+
 class IdType(click.ParamType):  # type: ignore[type-arg]
     """A record id typed on the command line. Outside 1..2^31-1 (the store's INTEGER
-    ids) no record can have it: "No opportunity N" without asking the database."""
+    ids) no record can have it: "No opportunity N" without asking the database.
+    TAB offers the ids the database holds, each with what it names."""
 
     name = "integer"
 
-    def __init__(self, not_found: Callable[[int], Exception]) -> None:
+    def __init__(self, not_found: Callable[[int], Exception], kind: str = "") -> None:
         self.not_found = not_found
+        self.kind = kind
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int) and not isinstance(value, bool):
@@ -134,6 +153,49 @@ class IdType(click.ParamType):  # type: ignore[type-arg]
             self.fail(f"{clean_text(repr(value))} is not a valid integer.", param, ctx)
         return record_id(number, self.not_found)
 
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[Any]:
+        return _completed(ctx, self.kind, incomplete) if self.kind else []
+
+
+class StepType(click.ParamType):  # type: ignore[type-arg]
+    """A step: its short id (`3`) or its key, any case; the service resolves it."""
+
+    name = "step"
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value).strip()
+        if not text:
+            self.fail("a step id or key is needed (`afterview today` shows ids).", param, ctx)
+        return text
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[Any]:
+        return _completed(ctx, self.kind, incomplete)
+
+
+class ZoneType(click.ParamType):  # type: ignore[type-arg]
+    """An IANA zone name; checked (with close matches) where it is used, completed here."""
+
+    name = "zone"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        return str(value)
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[Any]:
+        from click.shell_completion import CompletionItem
+
+        from afterview.cli.completion import zones
+
+        return [CompletionItem(zone) for zone in zones(incomplete)]
+
 
 def _outbox_entry(number: int) -> Exception:
     from afterview.services.outbox import UnknownOutbox
@@ -141,8 +203,11 @@ def _outbox_entry(number: int) -> Exception:
     return UnknownOutbox(number)
 
 
-OPP_ID = IdType(UnknownOpportunity)
-INTERVIEW_ID = IdType(UnknownInterview)
-PERSON_ID = IdType(UnknownPerson)
-MESSAGE_ID = IdType(UnknownMessage)
+OPP_ID = IdType(UnknownOpportunity, "opp")
+INTERVIEW_ID = IdType(UnknownInterview, "interview")
+PERSON_ID = IdType(UnknownPerson, "person")
+MESSAGE_ID = IdType(UnknownMessage, "message")
 OUTBOX_ID = IdType(_outbox_entry)
+STEP = StepType("open-step")
+DECIDED_STEP = StepType("decided-step")
+ZONE = ZoneType()

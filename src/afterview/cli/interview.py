@@ -8,6 +8,7 @@ from afterview.cli.common import (
     INTERVIEW_ID,
     OPP_ID,
     PERSON_ID,
+    ZONE,
     Env,
     choice,
     emit_json,
@@ -27,7 +28,9 @@ def interview() -> None:
 @click.argument("opp_id", type=OPP_ID)
 @click.option("--start", required=True, metavar="TIME", help="e.g. 2026-03-10T10:00")
 @click.option("--end", required=True, metavar="TIME", help="e.g. 2026-03-10T11:00")
-@click.option("--tz", metavar="ZONE", help="IANA zone of the interview (default: yours).")
+@click.option(
+    "--tz", type=ZONE, metavar="ZONE", help="IANA zone of the interview (default: yours)."
+)
 @click.option(
     "--format",
     "format_",
@@ -101,7 +104,7 @@ def add(
 @click.argument("interview_id", type=INTERVIEW_ID)
 @click.option("--start", required=True, metavar="TIME")
 @click.option("--end", required=True, metavar="TIME")
-@click.option("--tz", metavar="ZONE", help="A new zone, if it changed.")
+@click.option("--tz", type=ZONE, metavar="ZONE", help="A new zone, if it changed.")
 @pass_env
 def move(env: Env, interview_id: int, start: str, end: str, tz: str | None) -> None:
     """The interview moved: the plan follows, your decisions are kept."""

@@ -1,6 +1,8 @@
 """The user's decisions on planned actions: done, skipped (with a reason), snoozed, reopened.
 
-Decisions are stored by the action's stable key, so they survive re-planning.
+Decisions are stored by the action's stable key, so they survive re-planning. A step
+is named by its key (any case) or by its short id (`3`, shown by `today`), which
+`resolve_step` turns into the key.
 Completing a call, thank-you or follow-up also logs that contact, because the
 contact log is what pacing reads (P8).
 """
@@ -35,6 +37,46 @@ class Outcome:
     logged_contact: int | None = None
 
 
+class UnknownStep(UnknownAction):
+    """A typed short id or key that names no planned step; the message says what might."""
+
+    def __init__(self, typed: str, message: str | None = None) -> None:
+        super().__init__(typed)
+        if message is not None:
+            self.message = message
+            self.args = (message,)
+
+
+def resolve_step(repo: Repository, typed: str) -> dict[str, Any]:
+    """The planned action a typed reference names: a short id (`3`) or a key, any case."""
+    text = typed.strip()
+    number = text[1:] if text.startswith("#") else text
+    if number.isdigit() and number.isascii():
+        key = repo.action_key_for_step(int(number)) if len(number) <= 10 else None
+        row = repo.get_action(key) if key is not None else None
+        if row is None:
+            raise UnknownStep(
+                text, f"No step {number}. `afterview today` shows step ids (the first column)."
+            )
+        return row
+    row = repo.get_action(canonical_key(text))
+    if row is None:
+        import difflib
+
+        close = difflib.get_close_matches(canonical_key(text), repo.action_keys(), n=1)
+        error = UnknownStep(text)
+        if close:
+            error.message += f" Did you mean {close[0]}?"
+            error.args = (error.message,)
+        raise error
+    return row
+
+
+def canonical_key(text: str) -> str:
+    """Keys are `P<n>:` then lower case (`p5:Thank-You:…` is `P5:thank-you:…`)."""
+    return text[:1].upper() + text[1:].lower()
+
+
 def done(
     app: App,
     key: str,
@@ -48,6 +90,7 @@ def done(
         raise BadInput("An action is marked done once it is done; --at is in the future.")
     with app.transaction(now) as repo:
         row = _open_action(repo, key)
+        key = row["key"]
         contact_id = _log_contact(app, repo, row, at, channel, note)
         _decide(app, repo, row, Decision(key, DecisionKind.DONE, at), now)
     return Outcome(key, "done", contact_id)
@@ -59,6 +102,7 @@ def skip(app: App, key: str, *, reason: str, now: datetime) -> Outcome:
         raise BadInput('Say why you skip it: --reason "…" (it feeds your lessons, P11).')
     with app.transaction(now) as repo:
         row = _open_action(repo, key)
+        key = row["key"]
         _decide(app, repo, row, Decision(key, DecisionKind.SKIPPED, now, reason=reason), now)
     return Outcome(key, "skipped")
 
@@ -68,6 +112,7 @@ def snooze(app: App, key: str, *, until: datetime, now: datetime) -> Outcome:
         raise BadInput(f"Snooze until a future time; {until.isoformat()} has passed.")
     with app.transaction(now) as repo:
         row = _open_action(repo, key)
+        key = row["key"]
         decision = Decision(key, DecisionKind.SNOOZED, now, until=until)
         _decide(app, repo, row, decision, now)
     return Outcome(key, "snoozed")
@@ -76,9 +121,8 @@ def snooze(app: App, key: str, *, until: datetime, now: datetime) -> Outcome:
 def reopen(app: App, key: str, *, now: datetime) -> Outcome:
     """Undo a decision (a contact it logged stays logged: it happened)."""
     with app.transaction(now) as repo:
-        row = repo.get_action(key)
-        if row is None:
-            raise UnknownAction(key)
+        row = resolve_step(repo, key)
+        key = row["key"]
         if repo.get_decision(key) is None:
             raise Conflict(f"{key} has no decision to undo.")
         repo.delete_decision(key)
@@ -86,14 +130,13 @@ def reopen(app: App, key: str, *, now: datetime) -> Outcome:
     return Outcome(key, "pending")
 
 
-def _open_action(repo: Repository, key: str) -> dict[str, Any]:
-    row = repo.get_action(key)
-    if row is None:
-        raise UnknownAction(key.strip())
+def _open_action(repo: Repository, typed: str) -> dict[str, Any]:
+    row = resolve_step(repo, typed)
+    key = row["key"]
     if row["state"] in ("done", "skipped"):
         raise Conflict(
             f"{key} is already {row['state']} ({row['closed_at'] or 'earlier'}); "
-            f"`afterview reopen {key}` undoes that."
+            f"`afterview reopen {row.get('step_id') or key}` undoes that."
         )
     return row
 

@@ -73,7 +73,9 @@ Row = dict[str, Any]
 E = TypeVar("E", bound=Enum)
 
 ACTION_COLUMNS = tuple(column.name for column in t.actions.columns)
-DUMP_TABLES = tuple(table for table in t.metadata.sorted_tables if table.name != "actions")
+DUMP_TABLES = tuple(
+    table for table in t.metadata.sorted_tables if table.name not in t.DERIVED_TABLES
+)
 ID_COUNTERS = "_id_counters"  # pseudo-table in dumps: the highest id each table issued
 
 # Debrief list fields and the `section` each is stored under.
@@ -512,8 +514,33 @@ class Repository:
         a = t.actions
         where = a.c.opportunity_id.is_(None) if opp_id is None else a.c.opportunity_id == opp_id
         prepared = [_action_values(opp_id, row) for row in rows]
+        short = self._step_ids(opp_id, [row["key"] for row in prepared])
+        for row in prepared:
+            row["step_id"] = short[row["key"]]
         self.conn.execute(delete(a).where(where))
         self._insert_many(a, prepared)
+
+    def _step_ids(self, opp_id: int | None, keys: Sequence[str]) -> dict[str, int]:
+        """Each key's short id, giving the next free one to a key never seen (kept for ever)."""
+        s = t.step_ids
+        where = s.c.opportunity_id.is_(None) if opp_id is None else s.c.opportunity_id == opp_id
+        known = {row.key: row.id for row in self.conn.execute(select(s.c.key, s.c.id).where(where))}
+        new = [key for key in dict.fromkeys(keys) if key not in known]
+        if new:
+            self._insert_many(s, [{"key": key, "opportunity_id": opp_id} for key in new])
+            query = select(s.c.key, s.c.id).where(s.c.key.in_(new))
+            known.update({row.key: row.id for row in self.conn.execute(query)})
+        return known
+
+    def action_key_for_step(self, step_id: int) -> str | None:
+        """The key a short id names, if that step is still in the plan."""
+        a, s = t.actions, t.step_ids
+        query = select(a.c.key).join(s, s.c.key == a.c.key).where(s.c.id == step_id)
+        return self.conn.execute(query).scalar()
+
+    def action_keys(self) -> list[str]:
+        """Every planned key (for "did you mean" when a typed key names none)."""
+        return list(self.conn.execute(select(t.actions.c.key)).scalars())
 
     def serialise_writers(self) -> None:
         """One use case at a time per database, as SQLite's BEGIN IMMEDIATE gives.

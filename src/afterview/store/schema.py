@@ -321,9 +321,22 @@ actions = Table(
     Column("closed_at", Text),
     Column("reason", Text),
     Column("logs", Text),
+    Column("step_id", Integer),  # step_ids.id, repeated so the agenda reads one table
     CheckConstraint("is_open IN (0, 1)", name="is_open_flag"),
     # the agenda: open rows that never expire, then open rows expiring later (agenda_query)
     Index(None, "is_open", "expires_utc", "effective_due_utc"),
+)
+
+# A step's short id (`afterview done 3`), given on first sight of its key and kept while
+# the plan is rewritten; AUTOINCREMENT: never reused, so an old id names no new step.
+# Derived like `actions`: not in backups (a restored database numbers its steps anew).
+step_ids = Table(
+    "step_ids",
+    metadata,
+    _id(),
+    Column("key", Text, nullable=False, unique=True),
+    _opportunity_fk(nullable=True),
+    sqlite_autoincrement=True,
 )
 
 # The candidate (one row): who drafts are from and which English the checker expects.
@@ -439,4 +452,5 @@ mail_seen = Table(
 )
 
 # Tables holding recorded facts (everything a backup must keep).
-FACT_TABLES = tuple(t for t in metadata.sorted_tables if t.name not in ("actions", "meta"))
+DERIVED_TABLES = ("actions", "step_ids")  # the plan and its short ids: rebuilt from facts
+FACT_TABLES = tuple(t for t in metadata.sorted_tables if t.name not in (*DERIVED_TABLES, "meta"))
