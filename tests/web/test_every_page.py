@@ -239,7 +239,9 @@ def test_the_editor_tells_the_truth(demo_site: tuple[Live, int]) -> None:
         draft = made.headers["location"].split("/drafts/")[1].split("?")[0]
         html = client.get(f"/drafts/{draft}").text
         assert re.search(r'data-part="specific-point" class="missing"', html), "✓ for filler"
-        assert "no recipient address yet" in html and "No findings: it reads well." not in html
+        assert 'id="no-address"' in html and "No findings: it reads well." not in html
+        if "[one sentence about:" in html:  # the slot is a finding, named in words
+            assert "A sentence still to write" in html
         assert re.search(r"<button[^>]*disabled[^>]*>Mark as sent</button>", html)
         assert not re.search(r'class="rule-id">[a-z]+\.[a-z0-9.-]+<', html)  # no rule ids shown
         before = client.get("/api/opportunities/1").json()
