@@ -4,7 +4,11 @@ candidate's own talking points). Each draft's specific point (P5) is either a cl
 clause or phrase of the candidate's words, or a slot for them to write — never
 damaged text. The verdicts are tabled in docs/benchmarks.md ("Drafts from messy notes").
 
-HELD_OUT was written once and never tuned on; its results are reported separately.
+HELD_OUT and HELD_OUT_2 were each written once and measured before any rule was
+changed; their results are reported separately. The class fixes that followed (an
+unknown verb before a number, "end of year" without "at the", a standing dash, a
+participle without its subject, a bare "CTO") are pinned by CLASS_NOTES, which count
+as tuning material from then on.
 """
 
 from __future__ import annotations
@@ -53,6 +57,20 @@ TUNED = [
     ("Is the Berlin team growing?", "clean"),
     ("migrating to AWS, done by Q3", "clean"),
 ]
+# Other members of the classes of damage the held-out sets showed (tuning material).
+CLASS_NOTES = [
+    ("the contract ends next week", "slot"),  # an -s verb no list knows, then "next"
+    ("probation lasts 3 months", "slot"),  # … then a number
+    ("the course runs 12 weeks", "clean"),  # a known verb: the clause reads right
+    ("pilot finishes end of march", "slot"),  # "end of" without "at the"
+    ("hybrid - 2 days a week", "slot"),  # a dash left standing after one word
+    ("launched last month", "slot"),  # a verb that lost its subject
+    ("acquired by Sage in 2024", "slot"),
+    ("done by end of year", "slot"),
+    ("automated testing everywhere", "clean"),  # an -ed adjective before its noun
+    ("CTO joining in May", "clean"),  # "the CTO"
+    ("CFO Jane Smith joining in May", "clean"),  # a title before a name: no article
+]
 HELD_OUT = [
     "liam mentioned the warehouse expansion in doncaster",
     "they're piloting a 4-day week from april",
@@ -64,6 +82,18 @@ HELD_OUT = [
     "Renée said their NPS jumped after the redesign",
     "big push on accessibility - WCAG audit in progress",
     "they have a mentoring scheme for new starters",
+]
+HELD_OUT_2 = [
+    "sarah said platform team moving everything to k8s by summer",
+    "new office opening in manchester in the autumn, approx 50 ppl",
+    "Dr. Amélie Durand mentioned the grant renewal comes through in march",
+    "they re-platformed the whole checkout last yr",
+    "CEO stepping down end of year",
+    "the team ships to prod twice a day",
+    "Mr O'Neill told me the warehouse runs 24/7",
+    "hybrid - 2 days in office",
+    "their graduate scheme takes 12 people a year",
+    "josé explained the data platfrom migration finishes in Q2",
 ]
 SHORTHAND = re.compile(
     r"\b(?:v|yr|yrs|w/|mgmt|govt|approx|\d+k|\d+m)\b|~|\+|&(?!\w)|\s-\s", re.IGNORECASE
@@ -104,13 +134,13 @@ def verdict(text: str) -> str:
     return "clean"
 
 
-@pytest.mark.parametrize(("note", "expected"), TUNED)
+@pytest.mark.parametrize(("note", "expected"), TUNED + CLASS_NOTES)
 def test_a_messy_note_gives_a_clean_sentence_or_a_slot(note: str, expected: str) -> None:
     for seed in range(4):
         assert verdict(specific(note, seed)) == expected, specific(note, seed)
 
 
-@pytest.mark.parametrize("note", HELD_OUT)
+@pytest.mark.parametrize("note", HELD_OUT + HELD_OUT_2)
 def test_held_out_notes_are_never_damaged(note: str) -> None:
     for seed in range(4):
         assert verdict(specific(note, seed)) in {"clean", "slot"}, specific(note, seed)
@@ -126,3 +156,20 @@ def test_the_reported_damage_is_gone() -> None:
         assert specific(note) == f"[one sentence about: {note}]"
     text = specific("Dr. Whitaker-Bell told me that the clinic is opening a second site")
     assert "Whitaker-Bell" not in text and "told me" not in text
+
+
+def test_the_damage_the_held_out_notes_showed_is_gone() -> None:
+    """Each read as a clean phrase before the class fixes: "hearing about the onboarding
+    programme lasts six weeks", "about CEO stepping down end of year", "about the hybrid -
+    2 days in office". The automatic verdict cannot see the first two, so they are
+    asserted here."""
+    for note in (
+        "the onboarding programme lasts six weeks",
+        "CEO stepping down end of year",
+        "hybrid - 2 days in office",
+    ):
+        assert specific(note) == f"[one sentence about: {note}]"
+    assert "hearing about the CTO joining in May." in specific("CTO joining in May")
+    assert "hearing that the CEO is stepping down in June." in specific(
+        "CEO is stepping down in June"
+    )

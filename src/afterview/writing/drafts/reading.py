@@ -3,8 +3,9 @@
 A nugget enters a thank-you only as the candidate's own words in a form that reads
 correctly in its frame: a clause after "hearing that …", a noun or gerund phrase
 after "hearing about …", or a question. Anything else — note shorthand ("v", "yr",
-"400k"), a fragment that lost its verb ("board v engaged, meets monthly"), a slip
-("there gala"), the candidate's own talking point ("my time at P&G"), words about a
+"400k"), a fragment that lost its verb ("board v engaged, meets monthly") or its
+subject ("launched last month"), a verb no list knows read as a noun ("the programme
+lasts six weeks"), "end of year" without "at the", a slip ("there gala"), the candidate's own talking point ("my time at P&G"), words about a
 person in the third person, or someone's words reported back to them — is not
 guessed at: the draft keeps a slot (`afterview.writing.slots`) for the candidate
 to write.
@@ -59,7 +60,9 @@ SHORTHAND = wordset(
     "b4 dept asap fyi btw nb ok ppt w b c r y aka vs"
 )
 MONEY_SHORT = re.compile(r"^[£$€]?\d+(?:[.,]\d+)?(?:k|m|bn|mn|mil)$", re.IGNORECASE)
-SYMBOLS = frozenset({"&", "+", "->", "=>", "=", "~", "@", "#", "/", "|", ">", "<", "*"})
+# A dash left standing in the text joins a one-word label to its gloss ("hybrid - 2 days
+# in office"): a note's layout, not a sentence's.
+SYMBOLS = frozenset({"&", "+", "->", "=>", "=", "~", "@", "#", "/", "|", ">", "<", "*"}) | n.DASHES
 FIRST_PERSON = wordset("i i'm i've i'd i'll me my mine myself")
 PEOPLE_PRONOUNS = wordset("he she him her his hers he's she's himself herself he'd she'd")
 ORG_SUBJECT = {
@@ -101,6 +104,26 @@ BEFORE_NOUN = wordset(
     "two three four five ten twelve twenty"
 )
 ADVERB_AFTER = wordset("weekly monthly daily yearly annually quarterly often now soon well fast")
+# Cardinals fill a noun phrase's determiner slot: after a head noun, "lasts six weeks"
+# makes "lasts" the verb, as "meets the board" does.
+CARDINALS = n.NUMBERS - wordset("over nearly almost around about more")
+# "ends next week": a time adverbial after the -s word, likelier a verb than a plural
+# noun; when it is a noun ("customer demos next week") the cost is a slot, not damage.
+NEXT_LAST = wordset("next last")
+# Count nouns of time that need a determiner or a preposition: "at the end of the year";
+# "stepping down end of year" is a note that dropped both.
+TIME_FRAMES = wordset("end start beginning middle close")
+# "about" takes a noun or gerund phrase, never a verb that lost its subject: "launched
+# last month", "acquired by Sage", "based in Leeds". Irregular participles, and -ed words
+# that are nouns ("speed of delivery").
+PARTICIPLES = wordset(
+    "done built made run grown gone seen known shown held led paid sold taken given "
+    "begun won set spent kept brought bought"
+)
+ED_NOUNS = wordset("speed need seed feed breed greed deed weed shed hundred kindred")
+# Job titles as acronyms are count nouns: "the CTO joining in May", unless a name follows
+# ("CFO Jane Smith").
+ROLE_ACRONYMS = wordset("ceo cto cfo coo cio cpo cmo cdo ciso vp svp evp md")
 BOUNDARY = re.compile(r"\s*(?:[,;:]|\s[-–—+]\s|\s\(|\s/\s)\s*")
 
 
@@ -190,8 +213,17 @@ def _shaped(words: list[str], question: bool, frame: str | None, limit: int) -> 
         return None
     if form == "that" and not _clause_ok(bounded):
         return None
-    body = " ".join(n._with_article(n._lowered(bounded), form))
+    body = " ".join(_role_article(n._with_article(n._lowered(bounded), form), form))
     return Point(form, body + "?" if form == "question" else body)
+
+
+def _role_article(words: list[str], form: str) -> list[str]:
+    """ "CTO joining in May" → "the CTO joining in May"; "CFO Jane Smith …" stays."""
+    if form not in {"about", "that"} or not words:
+        return words
+    head = re.sub(r"['’]s$", "", n._word(words[0]))
+    named = len(words) > 1 and words[1][:1].isupper()
+    return ["the", *words] if head in ROLE_ACRONYMS and not named else words
 
 
 def _not_a_speaker(who: str) -> bool:
@@ -236,6 +268,9 @@ def _damaged(words: Sequence[str], lowered: Sequence[str]) -> bool:
             return True  # "their is": there/their
         if token.endswith((",", ";", ":")) and following in FINITE:
             return True  # "board v engaged, meets monthly": a comma where a subject was
+        before = lowered[index - 1] if index else ""
+        if word in TIME_FRAMES and following == "of" and index and before not in n.FUNCTION:
+            return True  # "stepping down end of year": no "at the"
     return False
 
 
@@ -310,7 +345,13 @@ def _hidden_predicate(words: Sequence[str], lowered: Sequence[str]) -> bool:
             word.endswith("s")
             and not word.endswith("ss")
             and following
-            and (following in ADVERB_AFTER or following in n.DETERMINERS)
+            and (
+                following in ADVERB_AFTER
+                or following in n.DETERMINERS
+                or following in CARDINALS
+                or following in NEXT_LAST
+                or following[:1].isdigit()
+            )
         ):
             return True
     return False
@@ -327,8 +368,26 @@ def _subject_then_verb(words: Sequence[str]) -> bool:
     return False
 
 
+def _verb_without_subject(lowered: Sequence[str]) -> bool:
+    """A participle or past tense first, then no noun it could modify: "launched last
+    month", "done by end of year" (but "automated testing" is a noun phrase)."""
+    first, following = lowered[0], (lowered[1] if len(lowered) > 1 else "")
+    verb = first in PARTICIPLES or (
+        first.endswith("ed") and len(first) > 4 and first.isalpha() and first not in ED_NOUNS
+    )
+    return verb and (
+        not following
+        or following in n.FUNCTION
+        or following in NEXT_LAST
+        or following in ADVERB_AFTER
+        or following[:1].isdigit()
+    )
+
+
 def _phrase_ok(words: Sequence[str]) -> bool:
     lowered = [n._word(w) for w in words]
+    if _verb_without_subject(lowered):
+        return False
     if lowered[0] in n.WH:
         return not _hidden_predicate(words, lowered)  # "how you run retros"
     if any(_verbish(words, lowered, i) for i in range(len(lowered))):
