@@ -452,7 +452,7 @@ async def sent(request: Request, message_id: DraftId) -> Response:
     except AfterviewError as exc:
         return _back_with_problem(request, f"/drafts/{message_id}", exc.message)
     step = next_steps_after_sending(app, view, flag, now=moment)
-    return back(request, f"/drafts/{message_id}", step.message)
+    return back(request, f"/drafts/{message_id}", step.message, tone="warn" if flag else "ok")
 
 
 @router.post("/drafts/{message_id}/delete", summary="Delete a draft that was not sent")

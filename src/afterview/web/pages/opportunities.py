@@ -734,7 +734,7 @@ async def log_contact(request: Request, opp_id: int) -> Response:
     except AfterviewError as exc:
         return _opportunity_page(request, opp_id, form="contact", values=values, error=exc)
     message = f"Logged, but {logged.flag}." if logged.flag else "Contact logged."
-    return back(request, f"/opportunities/{opp_id}", message)
+    return back(request, f"/opportunities/{opp_id}", message, tone="warn" if logged.flag else "ok")
 
 
 @router.post("/opportunities/{opp_id}/replies", summary="They replied (P8 pauses follow-ups)")
