@@ -1,0 +1,966 @@
+"""Grammar by word classes: agreement, verb forms, homophones and missing small words
+decided by the classes of the neighbouring words, not by lists of example sentences
+(P5 "Checks before sending"; the same checks serve P7 and P8).
+
+Each rule reads a window of tokens: a closed class written here (pronouns, determiners,
+auxiliaries, prepositions) and an open-class hint from `grammar_lexicon` (verb base,
+comparable adjective, -s form). Rules fire only where the other reading is ungrammatical
+or rare in professional email, and veto the known good uses; a sure slip is an error,
+a likely one a warning. Examples of what each rule catches are in its docstring.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from afterview.writing.checks import grammar_lexicon as lex
+from afterview.writing.checks._util import match_case, word_set
+from afterview.writing.findings import Finding, Severity
+from afterview.writing.text import Document
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    text: str
+    low: str  # lower case, straight apostrophe
+    start: int
+    end: int
+    line_start: bool  # first token of its line
+
+
+def tokens(text: str) -> list[Tok]:
+    out: list[Tok] = []
+    for m in TOKEN.finditer(text):
+        line_start = m.start() == 0 or "\n" in text[out[-1].end if out else 0 : m.start()]
+        out.append(
+            Tok(m.group(), m.group().lower().replace("’", "'"), m.start(), m.end(), line_start)
+        )
+    return out
+
+
+# --- closed classes -----------------------------------------------------------------------
+
+DETERMINERS = word_set("the this that our my your his her its their each every a an another")
+SINGULAR_DETERMINERS = word_set("this that each every a an another")
+PREPOSITIONS = word_set(
+    """of in on at by for with from to into about than like after before between among
+    under over through without within across during per via against toward towards upon
+    around behind beyond beside near including"""
+)
+MODALS = word_set("will would can could should may might must shall")
+ADVERBS = word_set(
+    """always never often also still just only already really usually sometimes ever
+    all both not even recently previously once generally certainly definitely probably
+    actually truly simply finally each"""
+)
+PRONOUNS = word_set(
+    "i you he she it we they me him her us them this that these those what who which one"
+)
+PARTICLES = word_set("up down out off over back away in on around through along")
+THIRD_SINGULAR = word_set("he she it")
+PLURAL_VERBS = {
+    "are": "is",
+    "were": "was",
+    "have": "has",
+    "do": "does",
+    "don't": "doesn't",
+    "aren't": "isn't",
+    "weren't": "wasn't",
+    "haven't": "hasn't",
+}
+SINGULAR_VERBS = {v: k for k, v in PLURAL_VERBS.items()}
+# Nouns that take a plural verb in British English, or are plural themselves.
+COLLECTIVE = word_set(
+    """team staff board government committee company family police management group panel
+    council department audience public couple majority minority number range variety lot
+    bunch crew people data media criteria personnel faculty firm class community
+    organisation organization agency partnership jury press party"""
+)
+UNCOUNTED_S = word_set(
+    """news means series species sales thanks headquarters analytics economics physics
+    politics ethics mathematics statistics logistics operations earnings savings
+    proceeds premises whereabouts lens gas bus plus yes this his hers its ours yours
+    theirs sometimes always perhaps nowadays afterwards besides towards unless various
+    numerous previous ones others"""
+)
+# "the rich are", "the following are": adjectives used as nouns.
+NOMINAL_ADJECTIVES = word_set(
+    """rich poor young old elderly unemployed wealthy sick disabled homeless injured dead
+    living best worst latter former following above below same rest first last next top
+    other few many several most remainder two three four five"""
+)
+CAUSATIVES = word_set(
+    """let lets make makes made help helps helped have has had see sees saw watch watched
+    hear heard feel felt notice noticed bid will would can could should may might must
+    shall do does did to why how where what when whether if that"""
+)
+# Verbs whose base is as often a noun or an adjective ("the goal is change", "is free").
+NOUN_LIKE_VERBS = word_set(
+    """work help use change plan need support design test review report process research
+    love care time progress experience access contact control interest question answer
+    request result record schedule update increase decrease cost pay value call visit email
+    concern focus impact benefit challenge lead host share document list note project issue
+    launch release start finish present display comment respect rest return move step
+    trust doubt fear hope risk trade offer deal price vote fund head face hand mind light
+    point place stand run show sound look feel matter act form order open close free clean
+    clear complete correct direct separate perfect secure live like sure better mean
+    set put cut hit let read quit spread cast shut split upset bet hurt cost burst"""
+)
+TIME_NOUNS = word_set(
+    """today tomorrow yesterday tonight morning afternoon evening night week weekend month
+    year years days weeks months times time now soon later again already monday tuesday
+    wednesday thursday friday saturday sunday early late first last next too alone once"""
+)
+EXISTENTIAL = word_set(
+    """needs seems remains appears exists comes goes lies stands follows arises emerges
+    exist remain seem appear come go lie stand follow arise emerge used"""
+)
+
+
+def _word(t: Tok | None) -> bool:
+    return t is not None and t.text[0].isalpha()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    slug: str
+    severity: Severity
+    message: str
+    fix: str
+
+
+Rule = Callable[[list[Tok], int, str], Iterator[Hit]]
+
+
+def _at(toks: list[Tok], i: int) -> Tok | None:
+    return toks[i] if 0 <= i < len(toks) else None
+
+
+def _low(toks: list[Tok], i: int) -> str:
+    t = _at(toks, i)
+    return t.low if t is not None else ""
+
+
+def _skip_adverbs(toks: list[Tok], i: int) -> int:
+    """The index of the first token at or after i that is not a listed adverb or -ly word."""
+    while _word(_at(toks, i)) and (
+        toks[i].low in ADVERBS or (toks[i].low.endswith("ly") and len(toks[i].low) > 4)
+    ):
+        i += 1
+    return i
+
+
+def _plural_noun(word: str) -> bool:
+    return word not in UNCOUNTED_S and lex.s_stem(word) is not None
+
+
+def _singular_noun(word: str) -> bool:
+    """A common noun in the singular: known, not an -s form, not collective or nominal."""
+    if word in COLLECTIVE or word in NOMINAL_ADJECTIVES or word in PRONOUNS:
+        return False
+    if word.endswith(("s", "ed", "ly")):
+        return False
+    known = lex.classes()
+    return word in known.nouns and word not in known.adjectives
+
+
+def _base_verb(word: str) -> bool:
+    return lex.is_verb(word) and not word.endswith("s")
+
+
+# --- agreement ------------------------------------------------------------------------------
+
+
+def plural_head_singular_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "reports is sent", "These authorizations is issued", "humans does have":
+    a plural noun directly before is/was/has/does; not after "of" ("one of the reports
+    is"), not a name ("Operations is") nor an -s word that is singular ("news")."""
+    verb = toks[i]
+    if verb.low not in ("is", "was", "has", "does", "doesn't", "isn't", "wasn't", "hasn't"):
+        return
+    noun = _at(toks, i - 1)
+    if noun is None or not _word(noun) or not noun.text.islower() or not _plural_noun(noun.low):
+        return
+    if lex.third_person_base(noun.low) and _low(toks, i - 2) in THIRD_SINGULAR | {
+        "which",
+        "that",
+        "who",
+    }:
+        return  # "it works is" is nonsense either way; "what it means is"
+    window: set[str] = set()
+    for t in reversed(toks[max(0, i - 7) : i - 1]):
+        if t.low in (".", ",", ";", ":", "!", "?", "(", ")"):
+            break  # the subject starts after the clause's punctuation
+        window.add(t.low)
+    if window & (PREPOSITIONS | {"what", "and", "or", "nor"}):
+        return  # "one of the reports is", "an event over several days is"
+    prev = _at(toks, i - 2)
+    if (
+        prev is not None
+        and _word(prev)
+        and (
+            prev.low in PRONOUNS
+            or prev.text.isupper()
+            or (prev.text[0].isupper() and not prev.line_start)
+        )
+    ):
+        return  # "every draft Afterview makes has", "what it means is": a relative clause
+    plural = SINGULAR_VERBS.get(
+        verb.low, {"is": "are", "was": "were", "has": "have", "does": "do"}.get(verb.low, verb.low)
+    )
+    yield Hit(
+        noun.start,
+        verb.end,
+        "agreement",
+        WARNING,
+        f'"{noun.text} {verb.text}": a plural subject takes "{plural}".',
+        f"{noun.text} {match_case(verb.text, plural)}",
+    )
+
+
+def singular_head_plural_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "This system are used", "Our content have to", "the agency partner have": a
+    determiner, up to two modifiers and a singular noun, then are/were/have/do. Not after
+    a preposition or "and" (the head is elsewhere), not a collective noun ("the team have")."""
+    verb = toks[i]
+    if verb.low not in PLURAL_VERBS:
+        return
+    noun = _at(toks, i - 1)
+    if noun is None or not _word(noun) or not noun.text.islower() or not _singular_noun(noun.low):
+        return
+    for back in (2, 3, 4):
+        det = _at(toks, i - back)
+        if det is None or not _word(det):
+            return
+        if det.low in DETERMINERS:
+            break
+        if det.low in PREPOSITIONS or det.low in (
+            "and",
+            "or",
+            "who",
+            "which",
+            "that",
+            "i",
+            "we",
+            "you",
+            "they",
+        ):
+            return
+    else:
+        return
+    before_tok = _at(toks, i - back - 1)
+    before = before_tok.low if before_tok is not None else ""
+    clause_start = (
+        before_tok is None
+        or (det.line_start and not _word(before_tok))
+        or before in (".", ",", ";", ":", "!", "?", "(", "—", "-")
+        or before in SUBORDINATORS | {"that", "so", "but", "then", "also", "sure"}
+    )
+    if not clause_start or (det.low == "that" and before not in ("", ".", "!", "?", ";", ":")):
+        return  # the noun phrase is an object ("quote a file are"), or "that" a pronoun
+    singular = PLURAL_VERBS[verb.low]
+    yield Hit(
+        det.start,
+        verb.end,
+        "agreement",
+        WARNING,
+        f'"{noun.text} {verb.text}": a singular subject takes "{singular}".',
+        text[det.start : verb.start] + match_case(verb.text, singular),
+    )
+
+
+def _verb_after(toks: list[Tok], i: int) -> tuple[int, Tok] | None:
+    """The lower-case word after token i and its adverbs, unless a particle or "?" follows."""
+    j = _skip_adverbs(toks, i + 1)
+    verb = _at(toks, j)
+    if verb is None or not _word(verb) or not verb.text.islower():
+        return None
+    if verb.low in PARTICLES or verb.low in PREPOSITIONS or _low(toks, j + 1) == "?":
+        return None
+    return j, verb
+
+
+def _object_position(before: str) -> bool:
+    """Is a pronoun after this word an object ("made it work", "helped it grow")?"""
+    return (
+        before in CAUSATIVES
+        or before in PREPOSITIONS
+        or before.endswith("ing")
+        or lex.is_verb(before)
+        or lex.past_base(before) is not None
+    )
+
+
+def it_plain_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "It help set", "it always feel like", "it mean agencies": he/she/it + (adverb) + a
+    verb base. Not as an object ("let it go", "will it work", "found it useful")."""
+    pron = toks[i]
+    if pron.low not in THIRD_SINGULAR or _object_position(_low(toks, i - 1)):
+        return
+    found = _verb_after(toks, i)
+    if found is None:
+        return
+    j, verb = found
+    w = verb.low
+    if w in MODALS or w in NOUN_LIKE_VERBS - {"help", "mean", "feel", "need", "work", "look"}:
+        return
+    if (
+        not _base_verb(w)
+        or lex.past_base(w)
+        or (w in lex.IRREGULAR_PARTICIPLE and w not in lex.IRREGULAR)
+    ):
+        return
+    fixed = {"be": "is", "have": "has", "do": "does"}.get(w) or _third(w)
+    yield Hit(
+        pron.start,
+        verb.end,
+        "agreement",
+        ERROR if j == i + 1 else WARNING,
+        f'"{pron.text} … {verb.text}": with "{pron.text}" the verb takes its -s form.',
+        text[pron.start : verb.start] + fixed,
+    )
+
+
+def plural_subject_s_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "they looks", "we agrees", "I needs": we/they/I + an -s verb (is/has/does are the
+    pattern rules')."""
+    pron = toks[i]
+    if pron.low not in ("we", "they") and pron.text != "I":
+        return
+    if _low(toks, i - 1) in ("than", "as", "thank"):
+        return
+    found = _verb_after(toks, i)
+    if found is None:
+        return
+    verb = found[1]
+    base = lex.third_person_base(verb.low)
+    if base is None or verb.low in ("is", "has", "does") or verb.low in UNCOUNTED_S:
+        return
+    yield Hit(
+        pron.start,
+        verb.end,
+        "agreement",
+        ERROR,
+        f'"{pron.text} … {verb.text}": with "{pron.text}" the verb is "{base}".',
+        text[pron.start : verb.start] + base,
+    )
+
+
+def _third(base: str) -> str:
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return base + "es"
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        return base[:-1] + "ies"
+    return base + "s"
+
+
+def which_mean(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ ", which mean I will need": after a comma, "which" stands for the clause or a
+    singular noun before it; a plural noun before the comma vetoes it."""
+    if toks[i].low != "which" or _low(toks, i - 1) != ",":
+        return
+    antecedent = _low(toks, i - 2)
+    if _plural_noun(antecedent) or antecedent in COLLECTIVE:
+        return
+    verb = _at(toks, i + 1)
+    if (
+        verb is None
+        or not _word(verb)
+        or not _base_verb(verb.low)
+        or verb.low in NOUN_LIKE_VERBS - {"mean"}
+    ):
+        return
+    if verb.low in MODALS or lex.past_base(verb.low):
+        return
+    yield Hit(
+        toks[i].start,
+        verb.end,
+        "agreement",
+        WARNING,
+        f'"which {verb.text}": "which" here stands for one thing, so "{_third(verb.low)}".',
+        f"which {_third(verb.low)}",
+    )
+
+
+# --- verb forms -----------------------------------------------------------------------------
+
+
+def after_modal(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "will exposes", "can takes", "would improved": after a modal, the plain form."""
+    if toks[i].low not in MODALS or toks[i].text == "May":
+        return
+    j = _skip_adverbs(toks, i + 1)
+    verb = _at(toks, j)
+    if verb is None or not _word(verb) or not verb.text.islower():
+        return
+    base = lex.third_person_base(verb.low) or lex.past_base(verb.low)
+    if base is None or verb.low in ("is", "has", "does", "was") or verb.low in UNCOUNTED_S:
+        return
+    if verb.low.endswith("ed") and lex.is_adjective(verb.low):
+        return
+    yield Hit(
+        verb.start,
+        verb.end,
+        "verb-form",
+        WARNING,
+        f'"{toks[i].text} … {verb.text}": after "{toks[i].text}" the verb takes its plain form.',
+        base,
+    )
+
+
+HAVE = word_set("have has had 've 'd")
+
+
+def after_have(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "have find", "had never work", "we've already learn", "have wrote": after have,
+    the past participle. With nothing between, only verbs that are rarely nouns ("have
+    work to do"); "had better", "have to" and "'d" + plain form ("I'd like") are fine."""
+    t = toks[i]
+    low = t.low
+    if low in ("'ve", "'d") or low.endswith(("'ve", "'d")):
+        if low.endswith("'d"):
+            return  # I'd = I would: the plain form follows
+    elif low not in HAVE:
+        return
+    j = _skip_adverbs(toks, i + 1)
+    verb = _at(toks, j)
+    if verb is None or not _word(verb) or not verb.text.islower():
+        return
+    if verb.low in ("better", "to", "got", "been", "yet") or verb.low in lex.IRREGULAR_PARTICIPLE:
+        return
+    if verb.low in lex.IRREGULAR_PAST:
+        fix = lex.IRREGULAR_PAST[verb.low].participle
+    elif _base_verb(verb.low) and lex.participle(verb.low) != verb.low:
+        if j == i + 1 and (
+            verb.low in NOUN_LIKE_VERBS
+            or (verb.low in lex.classes().nouns and verb.low not in lex.IRREGULAR)
+        ):
+            return  # "have work to do", "had lunch"
+        after = _low(toks, j + 1)
+        if after in ("to",) and j == i + 1:
+            return
+        fix = lex.participle(verb.low)
+    else:
+        return
+    yield Hit(
+        verb.start,
+        verb.end,
+        "verb-form",
+        WARNING,
+        f'"{t.text} … {verb.text}": after "have" the verb takes its past participle.',
+        fix,
+    )
+
+
+BE = word_set("be been being is are was were am")
+
+
+def after_be(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "can be notify", "is know for": after a form of "be", a verb that is rarely a noun
+    or an adjective takes its past participle (passive)."""
+    if toks[i].low not in BE:
+        return
+    verb = _at(toks, i + 1)
+    if verb is None or not _word(verb) or not verb.text.islower():
+        return
+    w = verb.low
+    if (
+        not _base_verb(w)
+        or w in NOUN_LIKE_VERBS
+        or lex.is_adjective(w)
+        or w in ("be", "do", "have")
+    ):
+        return
+    if w not in lex.IRREGULAR and w in lex.classes().nouns:
+        return
+    if lex.participle(w) == w or _low(toks, i - 1) == "to":
+        return
+    yield Hit(
+        verb.start,
+        verb.end,
+        "verb-form",
+        WARNING,
+        f'"{toks[i].text} {verb.text}": after "{toks[i].text}" the verb takes its past '
+        f'participle ("{lex.participle(w)}").',
+        lex.participle(w),
+    )
+
+
+def after_do(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "did not had", "doesn't needs": after do/does/did (+ not), the plain form."""
+    low = toks[i].low
+    j = i + 1
+    if low in ("did", "does", "do") and _low(toks, i + 1) in ("not", "never"):
+        j = i + 2
+    elif low not in ("didn't", "doesn't", "don't"):
+        return
+    verb = _at(toks, j)
+    if verb is None or not _word(verb) or not verb.text.islower():
+        return
+    base = lex.third_person_base(verb.low) or lex.past_base(verb.low)
+    if base is None or verb.low in UNCOUNTED_S:
+        return
+    yield Hit(
+        verb.start,
+        verb.end,
+        "verb-form",
+        ERROR,
+        f'"{verb.text}" after "{toks[i].text}": the plain form, "{base}".',
+        base,
+    )
+
+
+OBJECT_STARTS = word_set(
+    "out up down off it them him her me us the a an this that our my your their"
+)
+
+
+def after_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "to figured out", "to wrote": after infinitive "to", the plain form; an -ed word
+    counts only when a particle or an object follows ("to limited resources" is fine)."""
+    if toks[i].low != "to":
+        return
+    verb = _at(toks, i + 1)
+    if verb is None or not _word(verb) or not verb.text.islower():
+        return
+    if verb.low in lex.IRREGULAR_PAST and verb.low not in (
+        "saw",
+        "left",
+        "found",
+        "felt",
+        "lead",
+        "led",
+    ):
+        base: str | None = lex.IRREGULAR_PAST[verb.low].base
+    else:
+        base = lex.past_base(verb.low)
+        if _low(toks, i + 2) not in OBJECT_STARTS:
+            return
+    if base is None:
+        return
+    yield Hit(
+        verb.start,
+        verb.end,
+        "verb-form",
+        WARNING,
+        f'"to {verb.text}": after "to" the verb takes its plain form, "{base}".',
+        base,
+    )
+
+
+# --- homophones -----------------------------------------------------------------------------
+
+YOURE_NEXT = word_set(
+    """a an the not still always never already just really so very too about in on at here
+    there right welcome ready able sure likely going looking coming doing getting trying
+    planning hoping thinking probably definitely absolutely interested invited correct
+    eligible responsible aware familiar new free"""
+)
+PREDICATIVE_ONLY = word_set("right welcome ready able sure likely new free familiar aware")
+
+
+def your_youre(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "your ready to", "If your a small-business owner", "your still at": "your" before
+    an article, an adverb or a predicative adjective is "you're"; "you're interests": before
+    a plural noun, "your"."""
+    t = toks[i]
+    nxt = _at(toks, i + 1)
+    if nxt is None or not _word(nxt):
+        return
+    if t.low == "your" and nxt.low in YOURE_NEXT and _low(toks, i - 1) not in PREPOSITIONS:
+        if nxt.low in PREDICATIVE_ONLY:
+            after = _low(toks, i + 2)
+            if _word(_at(toks, i + 2)) and after not in PREPOSITIONS | {"to", "that", "and"}:
+                return  # "your new role", "your free time"
+        yield Hit(
+            t.start,
+            t.end,
+            "your-youre",
+            WARNING,
+            'Did you mean "you\'re"? "you\'re" = "you are"; "your" = belonging to you.',
+            match_case(t.text, "you're"),
+        )
+    elif t.low == "you're" and nxt.text.islower() and _plural_noun(nxt.low):
+        if lex.third_person_base(nxt.low) and nxt.low not in lex.classes().nouns:
+            return
+        yield Hit(
+            t.start,
+            t.end,
+            "your-youre",
+            WARNING,
+            'Did you mean "your"? "your" = belonging to you; "you\'re" = "you are".',
+            match_case(t.text, "your"),
+        )
+
+
+ITS_ADJECTIVES = word_set("whole own entire overall core main original current full")
+MONTHS_DAYS = word_set(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december"""
+)
+
+
+def its_its(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "it's outcomes", "it's whole approach": "it's" before a plural noun or before a
+    possessive-only adjective is "its"; "Its Monday", "its more or less": "it's"."""
+    t = toks[i]
+    nxt = _at(toks, i + 1)
+    if nxt is None or not _word(nxt):
+        return
+    if t.low == "it's":
+        if nxt.text.islower() and (
+            (
+                _plural_noun(nxt.low)
+                and nxt.low in lex.classes().nouns | {lex.s_stem(nxt.low) or ""}
+                and lex.s_stem(nxt.low) in lex.classes().nouns
+            )
+            or (nxt.low in ITS_ADJECTIVES and _word(_at(toks, i + 2)))
+        ):
+            yield Hit(
+                t.start,
+                t.end,
+                "its-its",
+                WARNING,
+                'Did you mean "its"? "its" = belonging to it; "it\'s" = "it is".',
+                match_case(t.text, "its"),
+            )
+    elif t.low == "its" and (
+        nxt.low in MONTHS_DAYS
+        or (nxt.low == "more" and _low(toks, i + 2) == "or")
+        or nxt.low in ("about", "because", "unclear", "unlikely")
+    ):
+        yield Hit(
+            t.start,
+            t.end,
+            "its-its",
+            WARNING,
+            'Did you mean "it\'s"? "it\'s" = "it is" / "it has"; "its" = belonging to it.',
+            match_case(t.text, "it's"),
+        )
+
+
+AFTER_PLACE_THERE = word_set(
+    "over in from out up down here is are was were be any get got go went been"
+)
+
+
+def there_their(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "there heads", "there permitting process", "there child welfare": "there" before a
+    noun phrase is "their"; not before an existential verb ("there remains"), a time word
+    ("there today") or after "over"/"in"/"from"."""
+    t = toks[i]
+    if t.low not in ("there", "they're"):
+        return
+    nxt = _at(toks, i + 1)
+    if nxt is None or not _word(nxt) or not nxt.text.islower():
+        return
+    if _low(toks, i - 1) in AFTER_PLACE_THERE:
+        return  # "over there", "get there", "is there"
+    w = nxt.low
+    if w in EXISTENTIAL or w in TIME_NOUNS or w in MODALS or w.endswith("ly"):
+        return
+    if w in BE or w in HAVE or w in PRONOUNS or w in DETERMINERS or w in PREPOSITIONS:
+        return
+    follow = _at(toks, i + 2)
+    noun_phrase = False
+    if (_plural_noun(w) and (lex.s_stem(w) or "") in lex.classes().nouns) or (
+        w.endswith("ing")
+        and _word(follow)
+        and follow is not None
+        and follow.text.islower()
+        and (
+            follow.low in lex.classes().nouns
+            and follow.low not in PREPOSITIONS
+            and follow.low not in DETERMINERS
+            and not follow.low.endswith("ly")
+        )
+    ):
+        noun_phrase = True
+    elif _singular_noun(w) and not lex.is_verb(w) and w not in PREPOSITIONS and _word(follow):
+        noun_phrase = (
+            follow is not None
+            and (follow.low in lex.classes().nouns or follow.low in PREPOSITIONS)
+            and follow.low not in ("is", "was", "are", "were")
+        )
+    if not noun_phrase:
+        return
+    if t.low == "they're" and (w.endswith("ing") or lex.is_verb(w) or _plural_noun(w)):
+        return  # "they're going to", "they're experts"
+    yield Hit(
+        t.start,
+        t.end,
+        "their-there",
+        WARNING,
+        'Did you mean "their"? "their" = belonging to them; "there" = that place.',
+        match_case(t.text, "their"),
+    )
+
+
+SUBORDINATORS = word_set(
+    "while when because since if once until unless although though whether whereas"
+)
+
+
+def were_where(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "we where", "who where working": "where" after a subject is "were"; "while were
+    asleep", sentence-initial "Were thrilled": "were" with no subject is "we're"; "the
+    problem were trying to solve": a singular noun, "were" and an -ing verb: "we're"."""
+    t = toks[i]
+    prev = _low(toks, i - 1)
+    nxt = _at(toks, i + 1)
+    if t.low == "where" and prev in ("we", "you", "they", "who"):
+        yield Hit(
+            t.start,
+            t.end,
+            "were-where",
+            ERROR,
+            f'"{toks[i - 1].text} {t.text}" should be "{toks[i - 1].text} were".',
+            match_case(t.text, "were"),
+        )
+        return
+    if t.low != "were" or nxt is None or not _word(nxt):
+        return
+    sentence_start = i == 0 or prev in (".", "!", "?", ":") or (toks[i].line_start and prev != ",")
+    subjectless = prev in SUBORDINATORS or (sentence_start and t.text == "Were")
+    if subjectless and nxt.low not in word_set(
+        "you we they i he she it there the a an this that these those all both any some your our"
+    ):
+        yield Hit(
+            t.start,
+            t.end,
+            "were-where",
+            WARNING,
+            'Did you mean "we\'re"? "we\'re" = "we are"; "were" needs a subject.',
+            match_case(t.text, "we're"),
+        )
+    elif nxt.low.endswith("ing") and _singular_noun(prev) and lex.is_verb(nxt.low[:-3] or "x"):
+        yield Hit(
+            t.start,
+            t.end,
+            "were-where",
+            WARNING,
+            f'Did you mean "we\'re"? "the {prev} we\'re …": "were" after "{prev}" has no '
+            "subject that agrees.",
+            "we're",
+        )
+
+
+def too_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "too explore", "about too release": before a verb's plain form it is "to";
+    "to easy to", "to high for": before an adjective that a comparison or an infinitive
+    follows, "too"."""
+    t = toks[i]
+    nxt = _at(toks, i + 1)
+    if nxt is None or not _word(nxt) or not nxt.text.islower():
+        return
+    w = nxt.low
+    if t.low == "too":
+        if (
+            _base_verb(w)
+            and not lex.is_adjective(w)
+            and w not in lex.classes().adjectives
+            and (w not in NOUN_LIKE_VERBS or w in ("access", "work", "help", "share", "review"))
+            and not w.endswith("ly")
+            and w not in word_set("much many little few long")
+        ):
+            if _low(toks, i - 1) == "," or _low(toks, i - 1) in ("me", "you", "us", "them"):
+                return
+            yield Hit(
+                t.start,
+                nxt.end,
+                "to-too",
+                WARNING,
+                'Did you mean "to"? Before a verb it is "to"; "too" = excessively or also.',
+                "to" + text[t.end : nxt.end],
+            )
+    elif (
+        t.low == "to"
+        and (lex.is_adjective(w) and not lex.is_verb(w))
+        and w not in ("best", "most", "least", "worst")
+    ):
+        after = _low(toks, i + 2)
+        if after in ("for", "to", ".", ",", "!", "?", "in", "and", "but", "that"):
+            if _low(toks, i - 1) in (
+                "up",
+                "down",
+                "back",
+                "close",
+                "next",
+                "due",
+                "from",
+                "according",
+            ):
+                return
+            yield Hit(
+                t.start,
+                nxt.end,
+                "to-too",
+                WARNING,
+                'Did you mean "too"? "too" = excessively; "to" is the preposition.',
+                "too" + text[t.end : nxt.end],
+            )
+
+
+def affect_effect(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "positively effect": after an -ly adverb, the verb "affect"; "of affect", "the kind
+    of affect": after a preposition, the noun "effect"."""
+    t = toks[i]
+    prev = _low(toks, i - 1)
+    if (
+        t.low == "effect"
+        and prev.endswith("ly")
+        and len(prev) > 4
+        and _low(toks, i - 2) not in DETERMINERS
+    ):
+        yield Hit(
+            t.start,
+            t.end,
+            "affect-effect",
+            WARNING,
+            'Did you mean "affect"? To influence is "affect"; "effect" is the result.',
+            match_case(t.text, "affect"),
+        )
+    elif t.low == "affect" and prev in ("of", "with", "for", "without", "little", "much"):
+        yield Hit(
+            t.start,
+            t.end,
+            "affect-effect",
+            WARNING,
+            'Did you mean "effect"? The noun is "effect"; "affect" is the verb.',
+            match_case(t.text, "effect"),
+        )
+
+
+# --- missing small words ----------------------------------------------------------------------
+
+NEEDS_THE = word_set("same right wrong whole entire following")
+NOT_NOUN_AFTER_RIGHT = word_set("now away here there after before back then up on in")
+TO_VERBS = word_set(
+    """want wants wanted need needs needed ask asks asked expect expects expected allow
+    allows allowed enable enables enabled designed encourage encouraged invite invited
+    require requires required told tell remind reminded urge urged build built"""
+)
+BE_ADJECTIVES = word_set(
+    """responsible available accountable eligible ready able aware happy glad pleased
+    possible necessary important sure careful clear present"""
+)
+
+
+def missing_word(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "on right track", "in same way": a preposition, then same/right/wrong/whole + noun,
+    needs "the"; "We designed it have": after want/need/ask/… + object, "to"; "going to
+    responsible": before an adjective after "to" or a modal, "be"."""
+    t = toks[i]
+    nxt = _at(toks, i + 1)
+    if nxt is None or not _word(nxt):
+        return
+    after = _at(toks, i + 2)
+    if t.low in PREPOSITIONS and nxt.low in NEEDS_THE and _word(after) and after is not None:
+        if (
+            after.low in NOT_NOUN_AFTER_RIGHT
+            or after.low in PREPOSITIONS
+            or not after.text.islower()
+        ):
+            return
+        if after.low in lex.classes().nouns or _plural_noun(after.low):
+            yield Hit(
+                nxt.start,
+                after.end,
+                "missing-word",
+                WARNING,
+                f'"{nxt.text} {after.text}" needs "the": "{t.text} the {nxt.text} …".',
+                f"the {text[nxt.start : after.end]}",
+            )
+    elif (
+        t.low in TO_VERBS
+        and nxt.low in ("it", "them", "him", "her", "us", "me")
+        and after is not None
+    ):
+        if _word(after) and (
+            after.low in ("have", "be", "do")
+            or (
+                _base_verb(after.low)
+                and after.low not in NOUN_LIKE_VERBS
+                and after.low not in lex.classes().nouns
+            )
+        ):
+            yield Hit(
+                nxt.start,
+                after.end,
+                "missing-word",
+                WARNING,
+                f'"{t.text} {nxt.text} {after.text}" is missing "to".',
+                f"{nxt.text} to {after.text}",
+            )
+    elif (
+        (
+            t.low in MODALS
+            or (
+                t.low == "to"
+                and _low(toks, i - 1) in ("going", "have", "has", "need", "want", "used")
+            )
+        )
+        and nxt.low in BE_ADJECTIVES
+        and nxt.text.islower()
+    ):
+        if t.low in MODALS and nxt.low in ("present", "clear", "sure"):
+            return
+        yield Hit(
+            nxt.start,
+            nxt.end,
+            "missing-word",
+            WARNING,
+            f'"{t.text} {nxt.text}" is missing "be".',
+            f"be {nxt.text}",
+        )
+
+
+RULES: tuple[Rule, ...] = (
+    plural_head_singular_verb,
+    singular_head_plural_verb,
+    it_plain_verb,
+    plural_subject_s_verb,
+    which_mean,
+    after_modal,
+    after_have,
+    after_be,
+    after_do,
+    after_to,
+    your_youre,
+    its_its,
+    there_their,
+    were_where,
+    too_to,
+    affect_effect,
+    missing_word,
+)
+
+
+def findings(doc: Document) -> list[Finding]:
+    """Every word-class finding of the text's body (headers and quoted lines included:
+    the writer's slips are slips wherever they are)."""
+    toks = tokens(doc.text)
+    out: list[Finding] = []
+    for i in range(len(toks)):
+        if not _word(toks[i]):
+            continue
+        for rule in RULES:
+            for hit in rule(toks, i, doc.text):
+                out.append(
+                    doc.finding(
+                        hit.start,
+                        hit.end - hit.start,
+                        f"grammar.{hit.slug}",
+                        hit.severity,
+                        hit.message,
+                        (hit.fix,),
+                    )
+                )
+    return out
