@@ -278,3 +278,18 @@ def test_p9_competitors_after_a_positive_debrief(overall: Overall, suggested: bo
         assert keys(actions, "P9") == []
 
 
+
+
+def test_p6_no_timeline_given_yet_is_not_an_answer_and_is_asked_again() -> None:
+    """Issue: "they have no timeline yet" could not be recorded. It is asked again a
+    week later (first_follow_up_days), at a working hour; a real answer settles it."""
+    from dataclasses import replace as with_
+
+    asked = with_(timeline(at("2026-03-03 10:55")), none_given=True)
+    opp = opportunity(timelines=[asked])
+    action = find(plan(opp), "P6:timeline:interview=1")
+    assert action.satisfied_at is None
+    assert action.due == at("2026-03-10 10:55")
+    assert action.why == "no timeline given yet when you asked on Tue 03 Mar 10:55 → ask again (P6)"
+    answered = opportunity(timelines=[asked, timeline(at("2026-03-09 12:00"), "2026-03-20")])
+    assert find(plan(answered), "P6:timeline:interview=1").satisfied_at == at("2026-03-09 12:00")

@@ -550,3 +550,16 @@ def test_a_follow_up_logged_before_the_decision_date_is_kept_with_a_warning(app:
     timely = records.log_contact(app, n.opp, kind=ContactKind.FOLLOW_UP, channel=Channel.EMAIL,
                                  at=at(23, 10), now=at(23, 10))  # fmt: skip
     assert timely.early is None
+
+
+def test_no_timeline_yet_is_recorded_and_asked_again(app: App) -> None:
+    """P6: "they have no timeline yet" is a fact; with dates it is a contradiction."""
+    n = newcomer(app)
+    with pytest.raises(BadInput, match="--none-yet says no timeline was given"):
+        records.set_timeline(app, n.opp, now=at(10, 12), decision_by=date(2026, 3, 20),
+                             none_given=True)  # fmt: skip
+    with pytest.raises(BadInput, match="or --none-yet when they gave no timeline yet"):
+        records.set_timeline(app, n.opp, now=at(10, 12))
+    records.set_timeline(app, n.opp, now=at(10, 12), none_given=True)
+    item = plan(app, n.opp, at(11, 9))["P6:timeline:interview=1"]
+    assert (item["state"], item["due"]) == ("pending", iso(17, 12))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import click
 
@@ -34,6 +34,9 @@ MAX_DEBRIEF_FILE = 1_000_000
 )
 @click.option("--follow-up-how", type=choice(Channel), help="How to follow up.")
 @click.option("--follow-up-on", metavar="DATE", help="When they said to follow up.")
+@click.option(
+    "--none-yet", is_flag=True, help="You asked; they have no timeline yet (P6 asks again later)."
+)
 @click.option("--at", metavar="TIME", default="now", show_default=True, help="When you were told.")
 @pass_env
 def timeline(
@@ -43,6 +46,7 @@ def timeline(
     follow_up_with: int | None,
     follow_up_how: str | None,
     follow_up_on: str | None,
+    none_yet: bool,
     at: str,
 ) -> None:
     """Record the hiring timeline you were told (P6); follow-ups restart from it (P8).
@@ -61,8 +65,12 @@ def timeline(
         follow_up_with=follow_up_with,
         follow_up_how=Channel(follow_up_how) if follow_up_how else None,
         follow_up_on=env.day(follow_up_on),
+        none_given=none_yet,
     )
-    say(f"Timeline recorded for opportunity {opp_id}.")
+    if none_yet:
+        say(f"Noted: no timeline yet for opportunity {opp_id}; you will be asked again (P6).")
+    else:
+        say(f"Timeline recorded for opportunity {opp_id}.")
 
 
 @click.command()
@@ -134,27 +142,66 @@ def reply(env: Env, opp_id: int, at: str, note: str | None) -> None:
     help="A JSON or YAML file (- for stdin) instead of questions.",
 )
 @click.option("--at", metavar="TIME", default="now", show_default=True, help="When you wrote it.")
+@click.option("--add", "mode", flag_value="add", help="Add these notes to the existing debrief.")
+@click.option(
+    "--replace", "mode", flag_value="replace", help="Replace it (the earlier one is kept)."
+)
+@click.option("--history", is_flag=True, help="Show the earlier versions (JSON) and stop.")
 @pass_env
-def debrief(env: Env, interview_id: int, path: Path | None, at: str) -> None:
+def debrief(
+    env: Env, interview_id: int, path: Path | None, at: str, mode: str | None, history: bool
+) -> None:
     """Write the interview's debrief (P4); without --file, answer a few questions.
 
+    A second debrief of the same interview is never silently replaced: it is
+    refused unless --add or --replace (asked interactively), and the earlier
+    version is kept (--history shows them).
+
     \b
-    The file's fields: went_well, cover_more, nuggets, new_questions, liked, disliked
-    (lists of text), overall (good|mixed|poor), and questions: a list of
+    The file's fields: went_well, cover_more, nuggets, new_questions, liked, disliked,
+    concerns (lists of text), overall (good|mixed|poor), and questions: a list of
     {question, quality: good|weak|wrong, reason: misread|forgot|incorrect|other, add_next_time}.
     A nugget may be {text, said_by: PERSON_ID or a name}: who said it (P5).
     """
-    from afterview.services.debriefs import record_debrief
+    from afterview.services.debriefs import debrief_history, record_debrief
 
+    if history:
+        emit_json(debrief_history(env.app, interview_id, env.now()))
+        return
+    when = env.recorded(at)  # a bad --at, too, is refused before any question
     if path:
         data = _read_document(path)
     else:  # the interview first: an unknown one is refused before any question
         from afterview.services.interviews import show_interview
 
         view = show_interview(env.app, interview_id, env.now())
+        mode = mode or _ask_mode(env, interview_id)
         data = _ask_debrief([(p.id, p.name) for p in view.interviewers])
-    record_debrief(env.app, interview_id, data, env.recorded(at))
-    say(f"Debrief saved for interview {interview_id}.")
+    record_debrief(env.app, interview_id, data, when, mode=_mode(mode))
+    verb = {"add": "Added to the debrief", "replace": "Debrief replaced"}.get(mode or "")
+    say(f"{verb or 'Debrief saved'} for interview {interview_id}.")
+
+
+def _mode(mode: str | None) -> Literal["new", "add", "replace"]:
+    return "add" if mode == "add" else "replace" if mode == "replace" else "new"
+
+
+def _ask_mode(env: Env, interview_id: int) -> str | None:
+    """With a debrief already there: say what it holds, then add, replace or stop."""
+    from afterview.services.debriefs import debrief_of, describe
+
+    earlier = debrief_of(env.app, interview_id, env.now())
+    if earlier is None:
+        return None
+    click.echo(f"Interview {interview_id} already has a debrief: {describe(earlier)}.")
+    choice = click.prompt(
+        "Add to it, replace it (the earlier one is kept), or cancel?",
+        type=click.Choice(["add", "replace", "cancel"]),
+        default="add",
+    )
+    if choice == "cancel":
+        raise BadInput("Nothing changed: the debrief stays as it was.")
+    return str(choice)
 
 
 def _read_document(path: Path) -> Any:
@@ -247,6 +294,7 @@ def _ask_debrief(interviewers: list[tuple[int, str]]) -> dict[str, Any]:
     data["new_questions"] = _ask_list("New questions to ask in a next round?")
     data["liked"] = _ask_list("What did the interviewers seem to like?")
     data["disliked"] = _ask_list("What did they seem to dislike?")
+    data["concerns"] = _ask_list("Anything that caused you concern?")
     data["overall"] = click.prompt(
         "Overall", type=click.Choice(["good", "mixed", "poor"]), default="mixed"
     )
@@ -304,14 +352,15 @@ def reflect(
 
 @click.command()
 @click.argument("opp_id", type=OPP_ID)
-@click.argument("outcome", type=choice(Outcome))
+@click.argument("outcome", type=choice(Outcome), metavar="OUTCOME")
 @click.option("--at", metavar="TIME", default="now", show_default=True)
 @pass_env
 def outcome(env: Env, opp_id: int, outcome: str, at: str) -> None:
-    """Record where it ended up (P12): next-round, offer, rejected, accepted…
+    """Record where it ended up (P12).
 
-    Accepting an offer ends follow-ups and the search everywhere, and plans a
-    courteous withdrawal from every other open process.
+    OUTCOME is one of: next-round, offer, rejected, withdrawn, no-response, accepted
+    (an offer), declined (an offer). Accepting an offer ends follow-ups and the search
+    everywhere, and plans a courteous withdrawal from every other open process.
     """
     from afterview.services.records import record_outcome
 

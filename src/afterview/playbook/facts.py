@@ -152,6 +152,7 @@ class Timeline:
     follow_up_with: int | None = None
     follow_up_how: Channel | None = None
     follow_up_on: date | None = None
+    none_given: bool = False  # asked; no timeline given yet (P6 asks again later)
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,7 @@ class Debrief:
     new_questions: tuple[str, ...] = ()
     liked: tuple[str, ...] = ()
     disliked: tuple[str, ...] = ()
+    concerns: tuple[str, ...] = ()  # anything seen or heard that caused concern (P4, P7)
     overall: Overall | None = None
 
     def said_by(self, index: int) -> int | None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from afterview import validation
-from afterview.errors import BadInput
+from afterview.errors import BadInput, Conflict
 from afterview.playbook.facts import (
     AnswerQuality,
     AnswerReason,
@@ -16,6 +17,7 @@ from afterview.playbook.facts import (
     Overall,
     QuestionReview,
 )
+from afterview.playbook.timing import describe_local
 from afterview.services.app import App
 from afterview.services.planning import refresh_all, refresh_opportunity
 
@@ -24,7 +26,15 @@ if TYPE_CHECKING:
 
 E = TypeVar("E", AnswerQuality, AnswerReason, Overall)
 
-LIST_FIELDS = ("went_well", "cover_more", "nuggets", "new_questions", "liked", "disliked")
+LIST_FIELDS = (
+    "went_well",
+    "cover_more",
+    "nuggets",
+    "new_questions",
+    "liked",
+    "disliked",
+    "concerns",
+)
 FIELDS = (*LIST_FIELDS, "questions", "overall")
 MAX_ITEM = validation.DEBRIEF_ITEM
 
@@ -106,11 +116,39 @@ def parse_debrief(
     )
 
 
-def record_debrief(app: App, interview_id: int, data: object, now: datetime) -> Debrief:
-    """Save (or replace) the interview's debrief and re-plan (P4, P9, P10, P11)."""
+Mode = Literal["new", "add", "replace"]
+
+
+def record_debrief(
+    app: App, interview_id: int, data: object, now: datetime, mode: Mode = "replace"
+) -> Debrief:
+    """Save the interview's debrief and re-plan (P4, P9, P10, P11). Never lost:
+
+    - "new" refuses when one exists, saying what it holds (the CLI's default, so a
+      second `afterview debrief N` cannot silently replace the first);
+    - "add" adds these notes to the existing debrief;
+    - "replace" (the edit forms) replaces it.
+    Either way the earlier version is kept in the debrief's history first.
+    """
     with app.transaction(now) as repo:
         opp_id = repo.interview_opportunity(interview_id)
         debrief = parse_debrief(data, interview_id, now, interview_people(repo, interview_id))
+        earlier = repo.load_opportunity(opp_id).debrief_for(interview_id)
+        if earlier is not None:
+            if mode == "new":
+                raise Conflict(
+                    f"Interview {interview_id} already has a debrief ({describe(earlier)}, "
+                    f"written {describe_local(earlier.recorded_at, app.timezone)}). Add to "
+                    "it with --add, or replace it with --replace (the earlier one is kept)."
+                )
+            if mode == "add":
+                debrief = merged(earlier, debrief)
+            repo.keep_debrief_version(
+                interview_id,
+                earlier.recorded_at,
+                now,
+                json.dumps(debrief_to_plain(earlier), ensure_ascii=False, sort_keys=True),
+            )
         first_ever = repo.first_debrief_at() is None
         repo.save_debrief(debrief)
         if first_ever:  # the first lessons change other opportunities' plans (P11)
@@ -118,6 +156,70 @@ def record_debrief(app: App, interview_id: int, data: object, now: datetime) -> 
         else:
             refresh_opportunity(app, repo, opp_id, now)
     return debrief
+
+
+def describe(debrief: Debrief) -> str:
+    """What a debrief holds, in a few words: "2 went well, 3 nuggets, 1 question"."""
+    counts = [
+        (len(debrief.went_well), "went well", "went well"),
+        (len(debrief.cover_more), "to cover more", "to cover more"),
+        (len(debrief.nuggets), "nugget", "nuggets"),
+        (len(debrief.questions), "question", "questions"),
+        (len(debrief.new_questions), "new question", "new questions"),
+        (len(debrief.liked) + len(debrief.disliked), "reaction", "reactions"),
+        (len(debrief.concerns), "concern", "concerns"),
+    ]
+    parts = [f"{n} {one if n == 1 else many}" for n, one, many in counts if n]
+    return ", ".join(parts) or "empty"
+
+
+def merged(earlier: Debrief, added: Debrief) -> Debrief:
+    """The earlier debrief with the added notes after its own (exact repeats dropped)."""
+    lists: dict[str, Any] = {}
+    for name in LIST_FIELDS:
+        if name == "nuggets":
+            continue
+        old = getattr(earlier, name)
+        lists[name] = (*old, *(item for item in getattr(added, name) if item not in old))
+    pairs = list(zip(earlier.nuggets, _said(earlier), strict=True))
+    new = zip(added.nuggets, _said(added), strict=True)
+    pairs += [pair for pair in new if pair[0] not in earlier.nuggets]
+    said = tuple(s for _, s in pairs)
+    known = {q.question for q in earlier.questions}
+    return replace(
+        earlier,
+        recorded_at=added.recorded_at,
+        nuggets=tuple(n for n, _ in pairs),
+        nugget_said_by=said if any(s is not None for s in said) else (),
+        questions=(*earlier.questions, *(q for q in added.questions if q.question not in known)),
+        overall=added.overall or earlier.overall,
+        **lists,
+    )
+
+
+def _said(debrief: Debrief) -> list[int | None]:
+    return [debrief.said_by(n) for n in range(len(debrief.nuggets))]
+
+
+def debrief_of(app: App, interview_id: int, now: datetime) -> Debrief | None:
+    """The interview's debrief as it stands, or None (an unknown interview is refused)."""
+    with app.transaction(now) as repo:
+        opp_id = repo.interview_opportunity(interview_id)
+        return repo.load_opportunity(opp_id).debrief_for(interview_id)
+
+
+def debrief_history(app: App, interview_id: int, now: datetime) -> list[dict[str, Any]]:
+    """Earlier versions of the interview's debrief, oldest first (P4: never lost)."""
+    with app.transaction(now) as repo:
+        repo.interview_opportunity(interview_id)
+        return [
+            {
+                "written": row["recorded_at"].isoformat(),
+                "replaced": row["replaced_at"].isoformat(),
+                "debrief": json.loads(row["content"]),
+            }
+            for row in repo.debrief_versions(interview_id)
+        ]
 
 
 def debrief_to_plain(debrief: Debrief) -> dict[str, Any]:
@@ -163,7 +265,7 @@ def _nuggets(
             if extra:
                 raise BadInput(f"Nugget {n}: unknown field(s) {', '.join(extra)}.")
             if entry.get("said_by") not in (None, ""):
-                who = _person(entry["said_by"], people, f"Who said nugget {n} (said_by)")
+                who = _person(entry["said_by"], people, f"Who said nugget {n}")
             item = entry.get("text")
         if item is None:
             continue

@@ -202,11 +202,20 @@ def set_timeline(
     follow_up_with: int | None = None,
     follow_up_how: Channel | None = None,
     follow_up_on: date | None = None,
+    none_given: bool = False,
 ) -> None:
-    """Record what the candidate was told about the decision (P1, P2, P6); restarts P8."""
-    if not any((decision_by, follow_up_with, follow_up_how, follow_up_on)):
+    """Record what the candidate was told about the decision (P1, P2, P6); restarts P8.
+
+    `none_given`: they asked and were told there is no timeline yet; P6 asks again
+    later rather than counting the question as answered.
+    """
+    told = any((decision_by, follow_up_with, follow_up_how, follow_up_on))
+    if none_given and told:
+        raise BadInput("--none-yet says no timeline was given: leave out the dates and contact.")
+    if not told and not none_given:
         raise BadInput(
-            "Give at least one of --decision-by, --follow-up-with, --follow-up-how, --follow-up-on."
+            "Give at least one of --decision-by, --follow-up-with, --follow-up-how, "
+            "--follow-up-on, or --none-yet when they gave no timeline yet."
         )
     with app.transaction(now) as repo:
         opp = repo.load_opportunity(opp_id)
@@ -220,6 +229,7 @@ def set_timeline(
                 follow_up_with=follow_up_with,
                 follow_up_how=follow_up_how,
                 follow_up_on=follow_up_on,
+                none_given=none_given,
             ),
         )
         refresh_opportunity(app, repo, opp_id, now)

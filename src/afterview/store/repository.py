@@ -86,6 +86,7 @@ _SECTIONS = {
     "new_questions": "new_question",
     "liked": "liked",
     "disliked": "disliked",
+    "concerns": "concern",
 }
 
 
@@ -271,6 +272,7 @@ class Repository:
             follow_up_with=timeline.follow_up_with,
             follow_up_how=_value(timeline.follow_up_how),
             follow_up_on=timeline.follow_up_on,
+            none_given=timeline.none_given,
         )
 
     def add_contact(
@@ -325,6 +327,23 @@ class Repository:
         )
         self._insert_many(t.debrief_items, _debrief_items(debrief))
         self._insert_many(t.debrief_questions, _debrief_questions(debrief))
+
+    def keep_debrief_version(
+        self, interview_id: int, recorded_at: datetime, replaced_at: datetime, content: str
+    ) -> int:
+        """The earlier version of a debrief, before it is added to or replaced (P4)."""
+        return self._insert(
+            t.debrief_history,
+            interview_id=interview_id,
+            recorded_at=recorded_at,
+            replaced_at=replaced_at,
+            content=content,
+        )
+
+    def debrief_versions(self, interview_id: int) -> list[RowMapping]:
+        h = t.debrief_history
+        query = select(h).where(h.c.interview_id == interview_id).order_by(h.c.id)
+        return list(self._all(query))
 
     def add_reflection(
         self,
@@ -913,6 +932,7 @@ def _timeline(row: RowMapping) -> Timeline:
         follow_up_with=row["follow_up_with"],
         follow_up_how=_enum_or_none(Channel, row["follow_up_how"]),
         follow_up_on=row["follow_up_on"],
+        none_given=bool(row["none_given"]),
     )
 
 

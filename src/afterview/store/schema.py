@@ -42,7 +42,15 @@ NAMING_CONVENTION = {
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
-DEBRIEF_SECTIONS = ("went_well", "cover_more", "nugget", "new_question", "liked", "disliked")
+DEBRIEF_SECTIONS = (
+    "went_well",
+    "cover_more",
+    "nugget",
+    "new_question",
+    "liked",
+    "disliked",
+    "concern",
+)
 SCORES = ("fit", "growth", "culture", "values", "happy")
 
 
@@ -147,6 +155,8 @@ timelines = Table(
     Column("follow_up_with", Integer, ForeignKey("people.id", ondelete="SET NULL"), index=True),
     Column("follow_up_how", Text),
     Column("follow_up_on", Date),
+    # Asked, and no timeline given yet: P6 asks again later (not an answer).
+    Column("none_given", Boolean, nullable=False, server_default=false()),
     sqlite_autoincrement=True,
 )
 
@@ -330,6 +340,25 @@ actions = Table(
 # A step's short id (`afterview done 3`), given on first sight of its key and kept while
 # the plan is rewritten; AUTOINCREMENT: never reused, so an old id names no new step.
 # Derived like `actions`: not in backups (a restored database numbers its steps anew).
+# Earlier versions of a debrief, kept when one is added to or replaced (P4 notes are
+# never lost): the version as `debrief_to_plain` writes it, as JSON.
+debrief_history = Table(
+    "debrief_history",
+    metadata,
+    _id(),
+    Column(
+        "interview_id",
+        Integer,
+        ForeignKey("interviews.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("recorded_at", UTCDateTime, nullable=False),
+    Column("replaced_at", UTCDateTime, nullable=False),
+    Column("content", Text, nullable=False),
+    sqlite_autoincrement=True,
+)
+
 step_ids = Table(
     "step_ids",
     metadata,

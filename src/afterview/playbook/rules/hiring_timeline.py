@@ -33,12 +33,19 @@ def _obtain(scope: Scope, interview: Interview) -> PlannedAction | None:
     recruiter = scope.recruiter()
     whom = recruiter.name if recruiter else "your follow-up contact"
     days = scope.settings.timeline_check_days
+    why = f"no hiring timeline recorded {days} day{'s' if days != 1 else ''} after (P6)"
+    asked = _asked_without_answer(scope, interview, known)
+    if asked is not None:
+        # "No timeline yet" is not an answer: ask again a while later (P6).
+        again = scope.settings.first_follow_up_days
+        due = scope.calendar.within_working_hours(add_days(asked, again, interview.tz), scope.tz)
+        why = f"no timeline given yet when you asked on {scope.when(asked)} → ask again (P6)"
     return scope.action(
         f"timeline:interview={interview.id}",
         "P6",
         f"Obtain {possessive(scope.opp.company)} hiring timeline",
         due,
-        f"no hiring timeline recorded {days} day{'s' if days != 1 else ''} after (P6)",
+        why,
         tz=interview.tz,
         guidance=GUIDANCE.format(whom=whom, company=scope.opp.company, opp_id=scope.opp.id),
         interview_id=interview.id,
@@ -48,13 +55,30 @@ def _obtain(scope: Scope, interview: Interview) -> PlannedAction | None:
     )
 
 
+def _asked_without_answer(
+    scope: Scope, interview: Interview, known: list[datetime]
+) -> datetime | None:
+    """The latest "no timeline yet" for this round, when no answer came after it."""
+    asked = [
+        t.recorded_at
+        for t in scope.opp.timelines
+        if t.none_given and t.recorded_at >= interview.start
+    ]
+    latest = max(asked, default=None)
+    if latest is None or any(k > latest for k in known):
+        return None
+    return latest
+
+
 def _answers(scope: Scope, interview: Interview) -> list[datetime]:
     """When this round's timeline became known: for a first round any timeline (a
     recruiter often gives it beforehand), for a later round one recorded since it
     started; or any decision recorded since it started."""
     first = scope.opp.live_interviews[0] == interview
     timelines = [
-        t.recorded_at for t in scope.opp.timelines if first or t.recorded_at >= interview.start
+        t.recorded_at
+        for t in scope.opp.timelines
+        if not t.none_given and (first or t.recorded_at >= interview.start)
     ]
     decisions = [e.at for e in scope.opp.outcomes if e.at >= interview.start]
     return timelines + decisions

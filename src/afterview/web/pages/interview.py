@@ -65,6 +65,11 @@ LISTS: tuple[tuple[str, str, str], ...] = (
     ),
     ("liked", "What did the interviewers seem to like?", "One per line."),
     ("disliked", "What did they seem to dislike?", "One per line."),
+    (
+        "concerns",
+        "Anything that caused you concern?",
+        "One per line; your fit reflection (P7) weighs them.",
+    ),
 )
 QUALITIES = (("good", "Good"), ("weak", "Weak"), ("wrong", "Wrong"))
 REASONS = (
