@@ -9,8 +9,38 @@ from __future__ import annotations
 import os
 from dataclasses import fields
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import click
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+DESIGN_NOTE = """\
+## How the command line is designed, and what it takes from others
+
+- **git**: one program, sub-commands named by noun then verb (`opp add`, `draft edit`);
+  a mistyped command, sub-command, option or value gets "Did you mean …?" on every
+  level, and every error is one line, `afterview: …`, ending with where the help is
+  ("See `afterview opp add -h`."); exit 2 for a usage error. Objects have
+  short names you can type (git's abbreviated hashes; here short step ids).
+- **gh**: `afterview completion bash|zsh|fish` prints the completion script; TAB
+  completes commands, options, step ids, opportunity, interview, person and draft
+  ids (each with what it names, in zsh and fish) and time zones; `--json` output is
+  a contract for scripts, and fields are only ever added.
+- **taskwarrior**: each step has a short integer id to act on (`afterview done 3`),
+  but unlike Taskwarrior's, which renumber after a garbage collection, an id is
+  given on first sight and kept while the step exists, never reused; `today` puts
+  overdue steps in an explicit order of importance, not by age alone (P1 recruiter
+  call, P12 offer, P3 contact details, P5 thank-you, P4 debrief, P8 follow-up, P7
+  reflection, P6 timeline, P2 checklist, P10 brief, P11 lessons, P9 keep searching).
+- **todoman**: ids and dates are turned into records at the edge (an unknown id is
+  refused before any question is asked); a stable `--json`; every step shows the
+  command that acts on it, so the list is also the manual.
+- Ours: `today` and `agenda` wrap to the terminal, continuation lines under their
+  text, never breaking a word; `agenda`, `today` and `check` skip Click to start
+  fast but print help and errors in the same style as every other command.\
+"""
 
 
 def cli_reference() -> str:
@@ -31,15 +61,17 @@ def cli_reference() -> str:
         "",
         "Generated from the code by `python -m afterview.reference`; do not edit by hand.",
         "",
+        DESIGN_NOTE,
+        "",
         "```text",
-        _help(cli, "afterview"),
+        _help(cli, "afterview", help_context()),
         "```",
     ]
     read_commands = {
         "agenda": (AGENDA_OPTIONS, AGENDA_HELP),
         "today": (TODAY_OPTIONS, TODAY_HELP),
     }
-    group = click.Context(cli, info_name="afterview")
+    group = help_context()
     for name in COMMANDS:
         parts += ["", f"## afterview {name}", "", "```text"]
         if name == "check":
@@ -61,6 +93,15 @@ def cli_reference() -> str:
                     parts.append(_help(subcommand, f"afterview {name} {sub}", group))
         parts.append("```")
     return "\n".join(parts) + "\n"
+
+
+def help_context() -> click.Context:
+    """The group's context as the console script makes it (`-h` is `--help` everywhere)."""
+    import click
+
+    from afterview.cli.app import cli
+
+    return click.Context(cli, info_name="afterview", help_option_names=["-h", "--help"])
 
 
 def _help(command: object, name: str, parent: object | None = None) -> str:

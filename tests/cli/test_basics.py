@@ -88,11 +88,11 @@ def test_the_demo_runs_and_its_agenda_is_not_empty(run_default: Any, home: Path)
     assert not (home / "afterview.sqlite3").exists(), "the demo never touches the user's data"
     # the commands it suggests act on the demo too, and work as shown
     hints = re.findall(
-        r"draft: \S*afterview (--demo draft [a-z-]+ \d+(?: --to \d+)?)", shown.stdout
+        r"→ \S*afterview (--demo draft [a-z-]+ \d+(?: --to \d+)?)", shown.stdout
     )
     assert hints, shown.stdout
     assert "── Draft " in run_default.ok(*hints[0].split()).stdout
-    assert re.search(r"\S*afterview --demo done KEY", shown.stdout)
+    assert re.search(r"\S*afterview --demo done ID", shown.stdout)
 
 
 def test_agenda_on_a_missing_database_creates_it_and_shows_nothing(

@@ -141,10 +141,29 @@ CASES: dict[str, tuple[tuple[str, ...], str, bool]] = {
                            "Invalid value for '--fit': 'high' is not a valid integer.", False),
     "unknown outcome": (("outcome", "1", "hired"), "Invalid value for", False),
     "unknown command": (("hire-me",), "No such command 'hire-me'. See `afterview -h`.", False),
+    # "did you mean" on every level, the light commands included, in one style
+    "command typo": (("todya",), "No such command 'todya'. Did you mean 'today'? See", False),
+    "two close": (("agend",), "No such command 'agend'. Did you mean 'agenda' or 'send'?", False),
+    "sub-command typo": (("opp", "shwo"), "No such command 'shwo'. Did you mean 'show'?", False),
+    "agenda option typo": (("agenda", "--dyas", "2"),
+                           "No such option: --dyas. Did you mean --days? See", False),
+    "today bad value": (("today", "--week", "soon"),
+                        "Invalid value for '--week': 'soon' is not a valid float.", False),
+    "check choice typo": (("check", "-", "--kind", "thank-yo"),
+                          "Invalid value for '--kind': 'thank-yo' is not one of", False),
+    "outcome typo": (("outcome", "1", "acepted"), "Invalid value for 'OUTCOME': 'acepted' is "
+                     "not one of 'next-round', 'offer',", False),
+    "outcome missing": (("outcome", "1"), "Missing argument 'OUTCOME'. Choose from next-round, "
+                        "offer, rejected, withdrawn, no-response, accepted, declined. See "
+                        "`afterview outcome -h`.", False),
+    "step id": (("done", "99"), "No step 99. `afterview today` shows step ids", True),
+    "key typo": (("done", "P4:debrief:interview=l"), "No action 'P4:debrief:interview=l'. "
+                 "`afterview agenda --all --json` lists action keys. Did you mean "
+                 "P4:debrief:interview=1?", True),
     "agenda option": (("agenda", "--bogus"),
-                      "unrecognized arguments: --bogus. See `afterview agenda -h`.", False),
+                      "No such option: --bogus. See `afterview agenda -h`.", False),
     "agenda number": (("agenda", "--days", "a few"),
-                      "argument --days: invalid float value: 'a few'.", False),
+                      "Invalid value for '--days': 'a few' is not a valid float.", False),
     # other refusals
     "guard": (("done", "P8:follow-up:opp=1:n=2", "--at", "2026-03-20T10:00"),
               "Not yet: at most one follow-up a week (P8).", True),

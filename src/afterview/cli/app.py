@@ -63,6 +63,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "mcp": ("afterview.cli.mcp_cmd", "mcp", "Serve the plan to an AI assistant (MCP)."),
     "demo": ("afterview.cli.demo", "demo", "Fill a demo database and show its day."),
     "config": ("afterview.cli.config_cmd", "config", "Show or change settings."),
+    "completion": (
+        "afterview.cli.completion_cmd",
+        "completion",
+        "Print the shell completion script (bash, zsh, fish).",
+    ),
 }
 
 
@@ -77,6 +82,17 @@ class LazyGroup(click.Group):
         command = getattr(importlib.import_module(spec[0]), spec[1])
         assert isinstance(command, click.Command)
         return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """As Click's, but a typo is compared with every command name (`todya` → today)."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as exc:
+            raise click.exceptions.NoSuchCommand(
+                exc.command_name, possibilities=list(COMMANDS), ctx=ctx
+            ) from None
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """List commands from the table, without importing every module for `--help`."""
@@ -123,8 +139,7 @@ def run_click(argv: list[str]) -> int:
         if type(exc).__name__ == "NoArgsIsHelpError":  # `afterview opp`: the help is the answer
             exc.show()
             return exc.exit_code
-        where = f" See `{exc.ctx.command_path} -h`." if exc.ctx is not None else ""
-        click.echo(f"afterview: {clean_text(exc.format_message())}{where}", err=True)
+        click.echo(f"afterview: {usage_message(exc)}", err=True)
         return exc.exit_code
     except click.ClickException as exc:
         exc.show()
@@ -140,6 +155,24 @@ def run_click(argv: list[str]) -> int:
         click.echo(unexpected(exc), err=True)
         return 70
     return result if isinstance(result, int) else 0
+
+
+def usage_message(exc: click.UsageError) -> str:
+    """One sentence or two on one line, then where the help is (the light path's style too)."""
+    import re
+
+    text = " ".join(clean_text(exc.format_message()).split())
+    text = re.sub(
+        r"\.? ?\(Did you mean one of: (.*)\?\)",
+        lambda m: ". Did you mean " + " or ".join(m.group(1).split(", ")) + "?",
+        text,
+    )
+    text = text.replace("Choose from: ", "Choose from ").replace("? Did you mean", "? Did you mean")
+    text = re.sub(r"(?<![.?!]) Did you mean", ". Did you mean", text)
+    if not text.endswith((".", "?", "!")):
+        text += "."
+    where = f" See `{exc.ctx.command_path} -h`." if exc.ctx is not None else ""
+    return text + where
 
 
 def main() -> None:

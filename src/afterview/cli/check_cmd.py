@@ -20,7 +20,7 @@ from afterview.text_safety import clean_text
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-    from typing import Any, NoReturn
+    from typing import Any
 
     from afterview.writing.context import CheckContext
 
@@ -28,24 +28,19 @@ KINDS = ("thank-you", "follow-up", "withdrawal", "accept", "decline", "other")
 MAX_BYTES = 400_000  # MAX_CHARS characters of UTF-8 need at most 4 bytes each; files are rarely so
 
 HELP = """\
-Check an email (or any text) for what matters before sending it (P5): spelling
-(British or American English, as your profile says), names of the people and the
-organisation as recorded, grammar slips, negative wording, leftover placeholders,
-length, and for a thank-you its three parts.
+  Check an email (or any text) for what matters before sending it (P5): spelling
+  (British or American English, as your profile says), names of the people and the
+  organisation as recorded, grammar slips, negative wording, leftover placeholders,
+  length, and for a thank-you its three parts.
 
-Exit status: 0 no errors, 1 errors found, 2 bad input.
+  FILE is the text to check ('-' or nothing: standard input).
+  Exit status: 0 no errors, 1 errors found, 2 bad input.
 
-examples:
-  afterview check thank-you.txt --interview 3
-  pbpaste | afterview check - --opp 2 --kind follow-up
-  afterview check email.txt --json
+  Examples:
+    afterview check thank-you.txt --interview 3
+    pbpaste | afterview check - --opp 2 --kind follow-up
+    afterview check email.txt --json
 """
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        """One line, like every other refusal (argparse would print its usage too)."""
-        raise BadInput(f"{message}. See `{self.prog} -h`.")
 
 
 def _id(not_found: Callable[[int], Exception]) -> Callable[[str], int]:
@@ -61,24 +56,24 @@ def _id(not_found: Callable[[int], Exception]) -> Callable[[str], int]:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = _Parser(
-        prog="afterview check",
-        description=HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    p.add_argument("file", nargs="?", default="-", help="the text to check ('-' = stdin)")
+    from afterview.cli.light_args import LightParser
+
+    p = LightParser("afterview check", HELP, " [FILE]")
+    p.add_argument("file", nargs="?", default="-", help=argparse.SUPPRESS)
     p.add_argument(
-        "--opp", type=_id(UnknownOpportunity), metavar="ID", help="the opportunity it is about"
+        "--opp", type=_id(UnknownOpportunity), metavar="ID", help="The opportunity it is about."
     )
     p.add_argument(
-        "--interview", type=_id(UnknownInterview), metavar="ID", help="the interview it follows"
+        "--interview", type=_id(UnknownInterview), metavar="ID", help="The interview it follows."
     )
-    p.add_argument("--kind", choices=KINDS, help="what it is (default: thank-you with --interview)")
-    p.add_argument("--language", metavar="LANG", help="en-GB or en-US (default: your profile)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--kind", choices=KINDS, help="What it is (default: thank-you with --interview)."
+    )
+    p.add_argument("--language", metavar="LANG", help="en-GB or en-US (default: your profile).")
+    p.add_argument("--json", action="store_true", help="Machine-readable output.")
     p.add_argument("--db", help=argparse.SUPPRESS)
     p.add_argument("--demo", action="store_true", help=argparse.SUPPRESS)
-    return p
+    return p.with_help()
 
 
 def run(argv: list[str], db: str | None, demo: bool) -> int:

@@ -81,7 +81,24 @@ def json_option(func: F) -> F:
 
 
 def choice(enum: type[Enum]) -> click.Choice[str]:
-    return click.Choice([str(m.value) for m in enum])
+    return SuggestingChoice([str(m.value) for m in enum])
+
+
+class SuggestingChoice(click.Choice[str]):
+    """A choice that names the closest value when a typo misses (`acepted` → accepted)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as exc:
+            import difflib
+
+            names = [str(c) for c in self.choices]
+            close = difflib.get_close_matches(str(value).lower(), names, n=1, cutoff=0.6)
+            if close:
+                hint = f"{exc.message.rstrip('.')}. Did you mean {close[0]!r}?"
+                raise click.BadParameter(hint, ctx, param) from None
+            raise
 
 
 def emit_json(value: Any) -> None:

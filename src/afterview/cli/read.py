@@ -22,44 +22,47 @@ TYPE_CHECKING = False  # importing typing costs milliseconds on this path
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
-    from typing import Any, NoReturn
+    from typing import Any
 
     # name → (bool for flags, else a converter; metavar; help). `None` help = hidden.
     Option = tuple[Callable[[str], Any], str, str | None]
 AGENDA_OPTIONS: dict[str, Option] = {
-    "--at": (str, "TIME", "the moment to look from (ISO 8601 or 'now'; default now)"),
-    "--tz": (str, "ZONE", "zone for --at without an offset"),
-    "--days": (float, "N", "also what falls due within N days"),
-    "--all": (bool, "", "every open action ahead, however far"),
-    "--include-closed": (bool, "", "add done and skipped actions"),
-    "--json": (bool, "", "machine-readable output (a stable contract)"),
-    "--guidance": (bool, "", "with --json: add each step's guidance text"),
+    "--at": (str, "TIME", "The moment to look from (ISO 8601 or 'now'; default now)."),
+    "--tz": (str, "ZONE", "Zone for --at without an offset."),
+    "--days": (float, "N", "Also what falls due within N days."),
+    "--all": (bool, "", "Every open step ahead, however far."),
+    "--include-closed": (bool, "", "Add done and skipped steps."),
+    "--json": (bool, "", "Machine-readable output (a stable contract)."),
+    "--guidance": (bool, "", "With --json: add each step's guidance text."),
     "--db": (str, "URL", None),
     "--demo": (bool, "", None),
 }
 TODAY_OPTIONS: dict[str, Option] = {
-    "--at": (str, "TIME", "pretend it is TIME (ISO 8601)"),
-    "--tz": (str, "ZONE", "zone for --at without an offset"),
-    "--week": (float, "DAYS", "how far 'coming up' looks (default 7)"),
+    "--at": (str, "TIME", "Pretend it is TIME (ISO 8601)."),
+    "--tz": (str, "ZONE", "Zone for --at without an offset."),
+    "--week": (float, "DAYS", "How far 'coming up' looks (default 7)."),
     "--db": (str, "URL", None),
     "--demo": (bool, "", None),
 }
 DEFAULTS = {"days": 0.0, "week": 7.0}
 
 AGENDA_HELP = """\
-What is due or overdue at TIME (default: now), most urgent first.
+  What is due or overdue at TIME (default: now), soonest first. The first column is
+  the step's short id: `afterview done 3`.
 
-examples:
-  afterview agenda                      due now
-  afterview agenda --days 7             due within the next week
-  afterview agenda --all --json         every open action ahead, for scripts
-  afterview agenda --at 2026-03-10T09:00 --tz Europe/London
+  Examples:
+    afterview agenda                      due now
+    afterview agenda --days 7             due within the next week
+    afterview agenda --all --json         every open step ahead, for scripts
+    afterview agenda --at 2026-03-10T09:00 --tz Europe/London
 """
 TODAY_HELP = """\
-The day at a glance: overdue, due today, and the week ahead.
+  The day at a glance: overdue (most important first), due today, and the week
+  ahead. Each step shows its short id and the command that acts on it.
 
-example:
-  afterview today
+  Example:
+    afterview today
+    afterview done 3
 """
 
 
@@ -93,16 +96,9 @@ def parse(argv: list[str], options: dict[str, Option], prog: str, text: str) -> 
 def _argparser(options: dict[str, Option], prog: str, text: str) -> argparse.ArgumentParser:
     import argparse
 
-    class Parser(argparse.ArgumentParser):
-        def error(self, message: str) -> NoReturn:
-            """One line, like every other error (argparse would print its usage too)."""
-            from afterview.errors import BadInput
+    from afterview.cli.light_args import LightParser
 
-            raise BadInput(f"{message}. See `{self.prog} -h`.")
-
-    parser = Parser(
-        prog=prog, description=text, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = LightParser(prog, text)
     for name, (kind, metavar, help_text) in options.items():
         shown = help_text if help_text is not None else argparse.SUPPRESS
         key = name[2:].replace("-", "_")
@@ -116,7 +112,7 @@ def _argparser(options: dict[str, Option], prog: str, text: str) -> argparse.Arg
                 help=shown,
                 default=DEFAULTS.get(key),
             )
-    return parser
+    return parser.with_help()
 
 
 def run_agenda(argv: list[str], db: str | None, demo: bool) -> int:
@@ -134,8 +130,14 @@ def run_agenda(argv: list[str], db: str | None, demo: bool) -> int:
     if not items:
         print("Nothing due. `afterview agenda --all` shows what is ahead.")
         return 0
+    from afterview.cli.today_view import terminal_width, wrap
+
+    width = terminal_width()
+    digits = max(len(str(item.get("id") or "")) for item in items)
     for item in items:
-        print(clean_text(_line(item)))
+        head, text = _line(item, digits)
+        for line in wrap(clean_text(text), width, head, " " * len(head)):
+            print(line)
     return 0
 
 
@@ -272,12 +274,17 @@ def _span(days: float, option: str) -> float:
     return days
 
 
-def _line(item: dict[str, Any]) -> str:
-    """One line per action: overdue mark, local due time and zone, rule, title, key."""
+def _line(item: dict[str, Any], digits: int) -> tuple[str, str]:
+    """One item: short id, overdue mark, local due time and zone, rule; then title and key.
+
+    Returned as (the fixed columns, the text), so a wrapped text stays under itself.
+    """
     mark = "!" if item["overdue"] else " "
     due = (item["snoozed_until"] or item["due"])[:16].replace("T", " ")
     city = item["tz"].split("/")[-1].replace("_", " ")
-    return f"{mark} {due} {city:<9} {item['rule']:<4} {item['title']}  ({item['key']})"
+    step = str(item.get("id") or "")
+    head = f"{step:>{digits}} {mark} {due} {clean_text(city):<9} {item['rule']:<4} "
+    return head, f"{item['title']}  ({item['key']})"
 
 
 def run(command: str, argv: list[str], db: str | None, demo: bool) -> int:
@@ -286,6 +293,9 @@ def run(command: str, argv: list[str], db: str | None, demo: bool) -> int:
         if command == "agenda":
             return run_agenda(argv, db, demo)
         return run_today(argv, db, demo)
+    except BrokenPipeError:  # `afterview agenda | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:
         from afterview.errors import AfterviewError
 
