@@ -6,11 +6,12 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-test system-deps system-deps-run lint bench bench-web bench-spelling bench-deps clean
+.PHONY: demo test install install-test system-deps lint bench bench-web bench-spelling bench-deps clean
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian/Ubuntu packages: SCOWL's word lists feed the spelling check; hunspell and
-# its dictionaries are what the spelling benchmark and tests compare against;
+# Debian/Ubuntu packages for the tests: SCOWL's lists (the spelling check ships its own
+# copy; the tests compare it with Debian's and the bundle script rebuilds it from them);
+# hunspell and its dictionaries are what the spelling benchmark compares against;
 # Chromium is the browser the web tests drive (Playwright never downloads one);
 # Dovecot is the real IMAP server the mail sync tests start on loopback.
 DEB_PACKAGES := scowl hunspell hunspell-en-gb hunspell-en-us chromium dovecot-imapd
@@ -25,13 +26,8 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 
-RUN_PACKAGES := scowl
-
-# Installs only what is missing; elsewhere it says what the spelling check needs.
-# `make demo` needs only the word lists; `make test` everything.
-system-deps-run:
-	@$(MAKE) --no-print-directory system-deps DEB_PACKAGES="$(RUN_PACKAGES)"
-
+# Installs only what is missing. `make demo` needs none of it (the word lists ship
+# with Afterview); `make test` everything.
 system-deps:
 	@if command -v dpkg >/dev/null 2>&1; then \
 	  missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -40,10 +36,10 @@ system-deps:
 	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	  fi; \
 	else \
-	  echo "Not Debian: install an English word list (see docs/writing.md) for the spelling check."; \
+	  echo "Not Debian: the tests need Chromium, Dovecot and hunspell (see README)."; \
 	fi
 
-demo: install system-deps-run
+demo: install
 	$(BIN)/afterview demo
 
 test: install-test system-deps
