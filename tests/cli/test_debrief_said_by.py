@@ -15,7 +15,7 @@ from afterview.services import queries, records
 from .conftest import Runner
 
 # went well, cover more, nuggets (each followed by who said it), questions, new
-# questions, liked, disliked, overall: an empty line ends each list.
+# questions, liked, disliked, concerns, overall: an empty line ends each list.
 ANSWERS = [
     "the system design exercise",
     "",
@@ -30,6 +30,7 @@ ANSWERS = [
     "",  # nobody in particular
     "",  # end of the nuggets
     "",  # no question
+    "",
     "",
     "",
     "",

@@ -289,7 +289,7 @@ def test_an_unknown_name_is_refused_with_the_interviewers(app: App) -> None:
         record_debrief(app, case.interview, document, at(11, 12))
     assert refused.value.exit_code == 2
     assert refused.value.message == (
-        "Who said nugget 2 (said_by): nobody called 'Zed' was an interviewer at this "
+        "Who said nugget 2: nobody called 'Zed' was an interviewer at this "
         f"interview; its interviewers are Dana Kim ({case.dana}), Zoë Ngata ({case.zoe})."
     )
     assert (
