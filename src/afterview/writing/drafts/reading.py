@@ -5,10 +5,10 @@ correctly in its frame: a clause after "hearing that …", a noun or gerund phra
 after "hearing about …", or a question. Anything else — note shorthand ("v", "yr",
 "400k"), a fragment that lost its verb ("board v engaged, meets monthly") or its
 subject ("launched last month"), a verb no list knows read as a noun ("the programme
-lasts six weeks"), "end of year" without "at the", a slip ("there gala"), the candidate's own talking point ("my time at P&G"), words about a
-person in the third person, or someone's words reported back to them — is not
-guessed at: the draft keeps a slot (`afterview.writing.slots`) for the candidate
-to write.
+lasts six weeks"), "end of year" without "at the", a slip ("there gala"), the
+candidate's own talking point ("my time at P&G"), words about a person in the third
+person, or someone's words reported back to them — is not guessed at: the draft
+keeps a slot (`afterview.writing.slots`) for the candidate to write.
 
 The check is a small rule-based reader over closed-class words (determiners,
 pronouns, auxiliaries, prepositions) and the lists of `notes`, built to refuse
