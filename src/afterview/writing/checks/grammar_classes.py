@@ -287,14 +287,25 @@ def _verb_after(toks: list[Tok], i: int) -> tuple[int, Tok] | None:
     return j, verb
 
 
+CLAUSE_VERBS = word_set(
+    """think thinks thought believe believes believed hope hopes hoped know knows knew say
+    says said guess suppose expect feel felt mean means meant agree agreed understand
+    understood realise realize realised realized notice noticed"""
+)
+
+
 def _object_position(before: str) -> bool:
-    """Is a pronoun after this word an object ("made it work", "helped it grow")?"""
+    """Is a pronoun after this word an object ("made it work", "get it wrong")? Not after
+    a verb that takes a clause ("I think it cover")."""
+    if before in CLAUSE_VERBS:
+        return False
     return (
         before in CAUSATIVES
         or before in PREPOSITIONS
         or before.endswith("ing")
         or lex.is_verb(before)
         or lex.past_base(before) is not None
+        or before in lex.ANY_PAST
     )
 
 
@@ -462,6 +473,9 @@ def after_have(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
 BE = word_set("be been being is are was were am")
 
 
+PASSIVE_NEXT = word_set("by for from about as via with automatically")
+
+
 def after_be(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     """ "can be notify", "is know for": after a form of "be", a verb that is rarely a noun
     or an adjective takes its past participle (passive)."""
@@ -478,10 +492,12 @@ def after_be(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         or w in ("be", "do", "have")
     ):
         return
-    if w not in lex.IRREGULAR and w in lex.classes().nouns:
+    if lex.participle(w) == w or _low(toks, i - 1) == "to" or not _content_word(w):
         return
-    if lex.participle(w) == w or _low(toks, i - 1) == "to":
-        return
+    if w in lex.IRREGULAR_PARTICIPLE or w in lex.ANY_PAST or w in PARTICLES:
+        return  # "was met", "is found", "is out"
+    if _low(toks, i + 2) not in PASSIVE_NEXT:
+        return  # a passive shows by what follows: "is know for", "be download from"
     yield Hit(
         verb.start,
         verb.end,
@@ -504,7 +520,9 @@ def after_do(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     verb = _at(toks, j)
     if verb is None or not _word(verb) or not verb.text.islower():
         return
+    irregular = lex.ANY_PAST.get(verb.low)
     base = lex.third_person_base(verb.low) or lex.past_base(verb.low)
+    base = irregular.base if irregular is not None else base
     if base is None or verb.low in UNCOUNTED_S:
         return
     yield Hit(
@@ -574,7 +592,11 @@ def your_youre(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     nxt = _at(toks, i + 1)
     if nxt is None or not _word(nxt):
         return
-    if t.low == "your" and nxt.low in YOURE_NEXT and _low(toks, i - 1) not in PREPOSITIONS:
+    predicative = nxt.low in YOURE_NEXT or (
+        (lex.is_adjective(nxt.low) or nxt.low.endswith(("able", "ible", "ous", "ful")))
+        and _low(toks, i + 2) in PREPOSITIONS | {"to", "that", "and", ",", "."}
+    )
+    if t.low == "your" and predicative and _low(toks, i - 1) not in PREPOSITIONS:
         if nxt.low in PREDICATIVE_ONLY:
             after = _low(toks, i + 2)
             if _word(_at(toks, i + 2)) and after not in PREPOSITIONS | {"to", "that", "and"}:
@@ -588,8 +610,6 @@ def your_youre(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
             match_case(t.text, "you're"),
         )
     elif t.low == "you're" and nxt.text.islower() and _plural_noun(nxt.low):
-        if lex.third_person_base(nxt.low) and nxt.low not in lex.classes().nouns:
-            return
         yield Hit(
             t.start,
             t.end,
@@ -616,12 +636,7 @@ def its_its(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         return
     if t.low == "it's":
         if nxt.text.islower() and (
-            (
-                _plural_noun(nxt.low)
-                and nxt.low in lex.classes().nouns | {lex.s_stem(nxt.low) or ""}
-                and lex.s_stem(nxt.low) in lex.classes().nouns
-            )
-            or (nxt.low in ITS_ADJECTIVES and _word(_at(toks, i + 2)))
+            _plural_noun(nxt.low) or (nxt.low in ITS_ADJECTIVES and _word(_at(toks, i + 2)))
         ):
             yield Hit(
                 t.start,
@@ -647,8 +662,14 @@ def its_its(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
 
 
 AFTER_PLACE_THERE = word_set(
-    "over in from out up down here is are was were be any get got go went been"
+    "over in from out up down here is are was were be any get got go went been not still"
 )
+
+
+def _content_word(word: str) -> bool:
+    """Not a closed-class word nor an -ly adverb: in "there hiring process", "process"."""
+    closed = PREPOSITIONS | DETERMINERS | PRONOUNS | BE | HAVE | MODALS | ADVERBS
+    return word not in closed and word not in SUBORDINATORS and not word.endswith("ly")
 
 
 def there_their(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
@@ -675,12 +696,7 @@ def there_their(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         and _word(follow)
         and follow is not None
         and follow.text.islower()
-        and (
-            follow.low in lex.classes().nouns
-            and follow.low not in PREPOSITIONS
-            and follow.low not in DETERMINERS
-            and not follow.low.endswith("ly")
-        )
+        and _content_word(follow.low)
     ):
         noun_phrase = True
     elif _singular_noun(w) and not lex.is_verb(w) and w not in PREPOSITIONS and _word(follow):
@@ -728,7 +744,11 @@ def were_where(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     if t.low != "were" or nxt is None or not _word(nxt):
         return
     sentence_start = i == 0 or prev in (".", "!", "?", ":") or (toks[i].line_start and prev != ",")
-    subjectless = prev in SUBORDINATORS or (sentence_start and t.text == "Were")
+    subjectless = (
+        prev in SUBORDINATORS
+        or (prev == "that" and _low(toks, i - 2) in ("now", "so"))
+        or (sentence_start and t.text == "Were")
+    )
     if subjectless and nxt.low not in word_set(
         "you we they i he she it there the a an this that these those all both any some your our"
     ):
@@ -782,7 +802,8 @@ def too_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
             )
     elif (
         t.low == "to"
-        and (lex.is_adjective(w) and not lex.is_verb(w))
+        and lex.is_adjective(w)
+        and (not lex.is_verb(w) or _low(toks, i - 1) in BE)
         and w not in ("best", "most", "least", "worst")
     ):
         after = _low(toks, i + 2)
@@ -885,11 +906,7 @@ def missing_word(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     ):
         if _word(after) and (
             after.low in ("have", "be", "do")
-            or (
-                _base_verb(after.low)
-                and after.low not in NOUN_LIKE_VERBS
-                and after.low not in lex.classes().nouns
-            )
+            or (_base_verb(after.low) and after.low not in NOUN_LIKE_VERBS)
         ):
             yield Hit(
                 nxt.start,

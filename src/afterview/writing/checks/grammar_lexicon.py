@@ -59,6 +59,7 @@ IRREGULAR: dict[str, Irregular] = {
 }
 IRREGULAR_PAST = {v.past: v for v in IRREGULAR.values() if v.past != v.participle}
 IRREGULAR_PARTICIPLE = {v.participle: v for v in IRREGULAR.values()}
+ANY_PAST = {v.past: v for v in IRREGULAR.values() if v.past != v.base}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,109 @@
+"""Grammar by word classes (checks/grammar_classes.py): each rule on sentences written
+here, the correct readings it must leave alone, and the shipped word-class file."""
+
+from __future__ import annotations
+
+import pytest
+
+from afterview.writing.checks import grammar, grammar_lexicon
+from afterview.writing.context import CheckContext
+from afterview.writing.text import Document
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [
+        (text[f.offset : f.offset + f.length], f.rule)
+        for f in grammar.check(Document(text), CheckContext())
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "rule"),
+    [
+        ("After the review, the invoices is ready.", "invoices is", "grammar.agreement"),
+        ("Our budget have to cover travel.", "Our budget have", "grammar.agreement"),
+        ("I think it cover everything we need.", "it cover", "grammar.agreement"),
+        ("They often sends the minutes late.", "They often sends", "grammar.agreement"),
+        ("The room is booked, which suit us.", "which suit", "grammar.agreement"),
+        ("The new portal will allows uploads.", "allows", "grammar.verb-form"),
+        ("We have never meet in person.", "have never meet", "grammar.verb-form"),
+        ("I have wrote to the panel.", "wrote", "grammar.verb-form"),
+        ("The slides can be download from the site.", "download", "grammar.verb-form"),
+        ("She did not sent the form.", "sent", "grammar.verb-form"),
+        ("If your available on Monday, call me.", "your", "grammar.your-youre"),
+        ("Thanks for you're notes on the draft.", "you're", "grammar.your-youre"),
+        ("The board and it's advisers agreed.", "it's", "grammar.its-its"),
+        ("We admire there hiring process.", "there", "grammar.their-there"),
+        ("The interns said they where happy.", "where", "grammar.were-where"),
+        ("Now that were done, we can rest.", "were", "grammar.were-where"),
+        ("I am keen too learn more.", "too learn", "grammar.to-too"),
+        ("The deadline is to short for us.", "to short", "grammar.to-too"),
+        ("This will directly effect the budget.", "effect", "grammar.affect-effect"),
+        ("We are heading in right direction.", "right direction", "grammar.missing-word"),
+        ("They asked me stay until five.", "me stay", "grammar.missing-word"),
+        ("The manager will responsible for hiring.", "responsible", "grammar.missing-word"),
+    ],
+)
+def test_finds_the_slip_by_word_class(text: str, span: str, rule: str) -> None:
+    assert (span, rule) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of the reports is late.",
+        "The team have agreed to meet again.",
+        "What it means is that we wait.",
+        "The data are in the shared folder.",
+        "Let it go, and make it work.",
+        "I found it useful, and they found it helpful.",
+        "Thank you for your welcome.",
+        "Your new role starts in May.",
+        "It's news to me, and it's always good to hear.",
+        "There remains one question. Is there time?",
+        "We met there yesterday.",
+        "Those who were there agreed.",
+        "Were you able to join?",
+        "I'd like to thank you.",
+        "We have work to do, and we had lunch.",
+        "He had better go now.",
+        "It is too late to change it, and too good to miss.",
+        "I look forward to hearing from you.",
+        "Sales is on the third floor; the news is good.",
+        "The option you prefer is fine.",
+        "We would likely accept the offer.",
+        "The cost is free for the first year.",
+        "In the same way, the whole team was there.",
+        "I will send you details and updates.",
+        "The figures they sent have been checked.",
+    ],
+)
+def test_leaves_correct_text_alone(text: str) -> None:
+    word_class_rules = {
+        "grammar.agreement",
+        "grammar.verb-form",
+        "grammar.your-youre",
+        "grammar.its-its",
+        "grammar.their-there",
+        "grammar.were-where",
+        "grammar.to-too",
+        "grammar.affect-effect",
+        "grammar.missing-word",
+    }
+    assert [f for f in found(text) if f[1] in word_class_rules] == []
+
+
+def test_the_word_classes_come_from_english_morphology() -> None:
+    assert grammar_lexicon.is_verb("improve") and grammar_lexicon.is_verb("write")
+    assert grammar_lexicon.is_adjective("easy") and not grammar_lexicon.is_adjective("quickly")
+    assert grammar_lexicon.third_person_base("takes") == "take"
+    assert grammar_lexicon.past_base("notified") == "notify"
+    assert grammar_lexicon.past_base("wrote") == "write"
+    assert grammar_lexicon.participle("find") == "found"
+    assert grammar_lexicon.s_stem("policies") == "policy"
+    assert grammar_lexicon.s_stem("business") is None
+
+
+def test_the_shipped_word_classes_are_rebuilt_from_the_bundled_lists() -> None:
+    assert grammar_lexicon.DATA.stat().st_size < 60_000
+    assert grammar_lexicon.build() == grammar_lexicon.DATA.read_bytes()
