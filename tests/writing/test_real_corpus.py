@@ -51,23 +51,31 @@ def test_the_slips_are_many_and_varied() -> None:
     assert {s.text for s in held2} <= set(rc.public_names())
 
 
+def test_at_most_two_public_texts_fail_only_on_false_alarms() -> None:
+    failing = {n: rc.false_alarms(n) for n in rc.public_names() if rc.false_alarms(n)}
+    assert len(failing) <= 2, failing
+
+
 def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
     sources = (rc.PUBLIC / "SOURCES.md").read_text(encoding="utf-8")
     assert "18F/18f.gsa.gov" in sources and "CC0" in sources
     assert all(f"`{name}.txt`" in sources for name in rc.public_names())
 
 
-# Floors at the measured level (docs/benchmarks.md#checker): the tuning half meets the
-# issue's 95 % and 90 %; the held-out half does not yet (52/56, homophones 23/27).
+# Floors at the measured level (docs/benchmarks.md#checker), never above it. The issue's
+# targets are 95 % of all slips and 90 % of the homophones, on slips never tuned on:
+# "held2" (public-domain texts, measured once after the word-class rules) is that set:
+# 81/105 = 77.1 % (target not met), homophones 48/53 = 90.6 % (met). "held" was seen
+# when its misses were reported, so it is no longer clean: 52/56, homophones 23/27.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
-        ("tune", False, 0.94),
+        ("tune", False, 0.98),
         ("held", False, 0.92),
-        ("tune", True, 0.95),
+        ("tune", True, 1.0),
         ("held", True, 0.85),
-        ("held2", False, 0.32),
-        ("held2", True, 0.50),
+        ("held2", False, 0.77),
+        ("held2", True, 0.90),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(

@@ -72,13 +72,11 @@ class Classes:
 @cache
 def classes() -> Classes:
     """The open-class hints, read from the shipped file once per process."""
-    sections: dict[str, set[str]] = {"V": set(), "A": set(), "N": set()}
-    current: set[str] = sections["V"]
-    for line in gzip.decompress(DATA.read_bytes()).decode("utf-8").splitlines():
-        if line.startswith("#"):
-            current = sections[line[1:].strip()]
-        elif line:
-            current.add(line)
+    text = gzip.decompress(DATA.read_bytes()).decode("utf-8")
+    sections: dict[str, frozenset[str]] = {}
+    for chunk in text.split("#")[1:]:  # "#V\nword\nword…": split once, no per-line loop
+        name, _, body = chunk.partition("\n")
+        sections[name] = frozenset(body.split())
     verbs = frozenset(sections["V"] | set(IRREGULAR))
     return Classes(verbs, frozenset(sections["A"]), frozenset(sections["N"]))
 
