@@ -192,6 +192,8 @@ ANSWERS = (
             "",  # liked
             "Long answers",
             "",  # disliked
+            "Nobody mentioned on-call",
+            "",  # concerns
             "good",  # overall
         ]
     )
@@ -223,11 +225,12 @@ def test_the_debrief_asks_when_there_is_no_file(run: Any, app: Any) -> None:
         "new_questions": ["Team size?"],
         "liked": ["Concrete examples"],
         "disliked": ["Long answers"],
+        "concerns": ["Nobody mentioned on-call"],
         "overall": "good",
     }
     assert saved["recorded_at"] == "2026-03-10T11:30:00+00:00"
 
-    run.ok("debrief", "1", "--file", "-", input='{"nuggets": ["From stdin"]}')
+    run.ok("debrief", "1", "--file", "-", "--replace", input='{"nuggets": ["From stdin"]}')
     (saved,) = run.ok("opp", "show", "1", "--json").json()["debriefs"]
     assert saved["nuggets"] == ["From stdin"] and saved["questions"] == []
 

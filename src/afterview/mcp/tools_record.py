@@ -232,9 +232,10 @@ DEBRIEF = {
     "description": (
         "The debrief (P4). Fields: went_well, cover_more, nuggets (facts about the role or "
         "organisation: each can become the thank-you's specific point, P5), new_questions, "
-        "liked, disliked (lists of text), overall (good | mixed | poor), and questions: a "
-        "list of {question, quality: good | weak | wrong, reason: misread | forgot | "
-        "incorrect | other, add_next_time}. Unknown fields are refused, naming them."
+        "liked, disliked, concerns (lists of text), overall (good | mixed | poor), and "
+        "questions: a list of {question, quality: good | weak | wrong, reason: misread | "
+        "forgot | incorrect | other, add_next_time}. Unknown fields are refused, naming them. "
+        "An existing debrief is replaced; the earlier version is kept in its history."
     ),
     "properties": {
         "went_well": LIST_OF_TEXT,
@@ -243,6 +244,7 @@ DEBRIEF = {
         "new_questions": LIST_OF_TEXT,
         "liked": LIST_OF_TEXT,
         "disliked": LIST_OF_TEXT,
+        "concerns": LIST_OF_TEXT,
         "overall": {"type": ["string", "null"], "enum": ["good", "mixed", "poor", None]},
         "questions": {"type": "array"},
     },
