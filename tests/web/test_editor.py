@@ -296,7 +296,7 @@ def test_a_failed_save_is_a_400_with_the_text_kept(live: Live) -> None:
             },
         )
     assert response.status_code == 400
-    assert "must be a single line" in response.text
+    assert "The subject must not contain a control character (U+0000)." in response.text
     assert "Kept &lt;b&gt;as text&lt;/b&gt;</textarea>" in response.text
     assert 'data-state="unsaved"' in response.text
 
@@ -353,8 +353,38 @@ def test_drafting_a_step_again_reopens_its_unsent_draft(live: Live, page: Any) -
     assert opened_ids[0] == opened_ids[1]
     expect(page.locator(".notice")).to_contain_text("not sent yet: carry on here.")
     assert len(drafts.list_drafts(live.service, now=datetime.now(UTC))) == 1
-    page.goto(live.url + "/drafts")  # "Write a new one" always writes a new one
+    # "Write a new one" writes a new message, but P5 allows one thank-you each: Dana's
+    # draft is opened, saying why, rather than a refusal or a second thank-you.
+    page.goto(live.url + "/drafts")
     page.get_by_label("What to write").select_option("thank-you")
     page.get_by_role("button", name="Draft it").click()
-    page.wait_for_url(re.compile(r"/drafts/\d+$"))
-    assert len(drafts.list_drafts(live.service, now=datetime.now(UTC))) == 2
+    page.wait_for_url(re.compile(rf"/drafts/{opened_ids[0]}$"))
+    expect(page.locator(".notice")).to_have_text(
+        "Dana Kim already has a thank-you for this interview, not sent yet: carry on here "
+        "(P5: one thank-you each)."
+    )
+    assert len(drafts.list_drafts(live.service, now=datetime.now(UTC))) == 1
+
+
+def test_drafting_for_someone_already_thanked_opens_that_email(live: Live) -> None:
+    """From the interview page after the thank-you went out: the sent email, not an error."""
+    case = interviewed(live.service)
+    moment = datetime.now(UTC)
+    [view] = drafts.draft_thank_you(live.service, case.interview, now=moment)
+    drafts.mark_sent(live.service, view.id, at=moment, now=moment)
+    with live.client() as client:
+        answer = client.post(
+            "/drafts/new",
+            data={"kind": "thank-you", "interview_id": str(case.interview)},
+            headers={"referer": f"{live.url}/interviews/{case.interview}"},
+        )
+        assert answer.status_code == 303
+        assert answer.headers["location"] == f"/drafts/{view.id}"
+        shown = client.get(answer.headers["location"]).text
+    sent_at = moment.astimezone(ZoneInfo(TZ)).strftime("%a %d %b %H:%M")
+    assert (
+        f"Dana Kim was already thanked for this interview ({sent_at}): here is that email. "
+        "P5 asks for one thank-you each."
+    ) in shown
+    assert "This message was sent" in shown
+    assert [v.id for v in drafts.list_drafts(live.service, now=moment)] == [view.id]

@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from afterview.errors import AfterviewError, BadInput, UnknownAction
+from afterview.errors import AfterviewError, BadInput, Refused, UnknownAction
 from afterview.parsing import parse_datetime
 from afterview.services import checking, drafts, queries
 from afterview.services.app import App
@@ -169,6 +169,47 @@ def unsent_draft(app: App, wanted: NewDraft, *, now: datetime) -> drafts.DraftVi
         ):
             return view
     return None
+
+
+def existing_thank_you(app: App, wanted: NewDraft, *, now: datetime) -> drafts.DraftView | None:
+    """The thank-you already written for this interview (and person, if one is named).
+
+    P5 allows one thank-you each: asked for another, the web opens this one (an
+    unsent draft first, else the latest sent) instead of answering with a refusal.
+    """
+    if wanted.kind != "thank-you":
+        return None
+    wanted = resolve(app, wanted, now=now)
+    interview_id = wanted.interview_id
+    if interview_id is None:
+        if wanted.opp_id is None:
+            return None
+        interview_id = _last_interview(app, wanted.opp_id, now)
+    opp_id = show_interview(app, interview_id, now).opportunity.id
+    found = [
+        view
+        for view in drafts.list_drafts(app, now=now, opp_id=opp_id)
+        if view.kind == "thank-you"
+        and view.interview_id == interview_id
+        and (wanted.to is None or view.person_id == wanted.to)
+    ]
+    unsent = [view for view in found if view.sent_at is None]
+    return (unsent or found or [None])[-1]
+
+
+def _already(app: App, view: drafts.DraftView) -> str:
+    """Why the editor opened an existing thank-you rather than a new one (P5)."""
+    name = view.to_name or view.to_email or "This person"
+    if view.sent_at is not None:
+        when = local_time(view.sent_at, app.timezone)
+        return (
+            f"{name} was already thanked for this interview ({when}): here is that email. "
+            "P5 asks for one thank-you each."
+        )
+    return (
+        f"{name} already has a thank-you for this interview, not sent yet: carry on here "
+        "(P5: one thank-you each)."
+    )
 
 
 def _last_interview(app: App, opp_id: int, now: datetime) -> int:
@@ -353,7 +394,13 @@ async def new(request: Request) -> Response:
                     f"Your draft from {local_time(earlier.updated_at, app.timezone)}, not sent "
                     "yet: carry on here.",
                 )
-        views = create_drafts(app, wanted, now=moment)
+        try:
+            views = create_drafts(app, wanted, now=moment)
+        except Refused:
+            earlier = existing_thank_you(app, wanted, now=moment)
+            if earlier is None:  # thanked by hand, say (no draft to open): the refusal says
+                raise
+            return back(request, f"/drafts/{earlier.id}", _already(app, earlier), tone="warn")
     except AfterviewError as exc:
         if came_from is not None:
             return _back_with_problem(request, came_from, exc.message)
