@@ -194,7 +194,8 @@ def existing_thank_you(app: App, wanted: NewDraft, *, now: datetime) -> drafts.D
         and (wanted.to is None or view.person_id == wanted.to)
     ]
     unsent = [view for view in found if view.sent_at is None]
-    return (unsent or found or [None])[-1]
+    chosen = unsent or found
+    return chosen[-1] if chosen else None
 
 
 def _already(app: App, view: drafts.DraftView) -> str:
