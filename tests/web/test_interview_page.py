@@ -261,6 +261,23 @@ def test_reflection_continue_then_withdraw(live: Live, page: Any, shot: Any) -> 
     ]
     assert not [a for a in view.actions if a["rule"] == "P8" and a["state"] == "pending"]
 
+    # Undo, for a while, where the decision was taken (P7): the plan there was before
+    undo = page.locator("#reflection").locator("#withdraw-undo")
+    expect(undo).to_contain_text("Withdrawal decided (P7)")
+    with page.expect_navigation():
+        undo.get_by_role("button", name="Undo").click()
+    expect(page.get_by_role("status")).to_have_text(
+        "Withdrawal undone: Northwind Health is open again and its follow-ups are back (P7, P8)."
+    )
+    assert page.locator("#withdraw-undo").count() == 0
+    shot(page, "withdrawal-undone")
+    view = queries.show_opportunity(live.service, opp_id, datetime.now(UTC))
+    assert view.status == status
+    assert [r.decision for r in view.opportunity.reflections] == [FitDecision.CONTINUE]
+    pending = [a for a in view.actions if a["rule"] == "P8" and a["state"] == "pending"]
+    assert [a["key"] for a in pending] == [a["key"] for a in follow_ups]
+    assert not [a for a in view.actions if a["key"].startswith("P7:withdrawal:")]
+
 
 def test_a_reflection_missing_a_score_keeps_the_answers(live: Live) -> None:
     interview_id = interview(live, ended_hours_ago=50)

@@ -31,7 +31,7 @@ from afterview.playbook.facts import (
     PersonRole,
 )
 from afterview.playbook.timing import local
-from afterview.services import records
+from afterview.services import records, undo
 from afterview.services.debriefs import LIST_FIELDS, debrief_to_plain, record_debrief
 from afterview.services.interviews import InterviewView, show_interview
 from afterview.web.pages import notices
@@ -89,6 +89,7 @@ SCORES = (
     ("happy", "Would I be happy working here?"),
 )
 MAX_CONCERNS = 2000
+WITHDREW = "withdrew"  # the verb of the notice after a withdrawal, which it can undo
 
 assert {name for name, *_ in LISTS} == set(LIST_FIELDS)
 TEXT_LISTS = tuple(name for name in LIST_FIELDS if name != "nuggets")  # nuggets have rows
@@ -258,7 +259,13 @@ def reflection_scores(state: ReflectionForm) -> dict[str, int]:
 def interview_page(request: Request, interview_id: int) -> Response:
     """The interview, its debrief form (P4) and the fit reflection (P7)."""
     view = show_interview(service(request), interview_id, now())
-    return shown(request, _page(request, view, notice=notices.take(request)))
+    notice = notices.take(request)
+    undoable = _undoable(view, notice)
+    if undoable is not None and notice is not None:  # in the reflection's place, with Undo
+        page = _page(request, view, undo_withdrawal={"id": undoable, "text": notice.text})
+    else:
+        page = _page(request, view, notice=notice)
+    return shown(request, page)
 
 
 @router.post("/interviews/{interview_id}/debrief", summary="Save the interview's debrief (P4)")
@@ -310,17 +317,58 @@ async def save_reflection(request: Request, interview_id: int) -> Response:
         scores = reflection_scores(state)
         if decision is FitDecision.WITHDRAW and form.get("confirmed") != "1":
             return _page(request, view, reflection=state, confirm_withdraw=True)
-        await _call(_reflect, app, view.opportunity.id, scores, decision, now(), concerns or None)
+        opp_id, said = view.opportunity.id, concerns or None
+        reflection_id = await _call(_reflect, app, opp_id, scores, decision, now(), said)
     except AfterviewError as exc:
         return _page(request, view, reflection=state, reflection_error=exc.message, status=400)
+    url = f"/interviews/{interview_id}?reflected={decision.value}#reflection"
     if decision is FitDecision.WITHDRAW:
-        notice = (
+        text = (
             "Withdrawal decided (P7): pending follow-ups are cancelled and the opportunity "
             "is marked withdrawn. Send a short, courteous withdrawal."
         )
-    else:
-        notice = "Reflection recorded: you continue (P7)."
-    return back(request, f"/interviews/{interview_id}?reflected={decision.value}", notice)
+        return back(request, url, notices.Notice(text, undo=str(reflection_id), verb=WITHDREW))
+    return back(request, url, "Reflection recorded: you continue (P7).")
+
+
+@router.post(
+    "/interviews/{interview_id}/reflection/undo", summary="Undo a withdrawal just decided (P7)"
+)
+async def undo_reflection(request: Request, interview_id: int) -> Response:
+    """The opportunity open again, its follow-ups back, the withdrawal step gone (P7, P8):
+    the withdraw reflection is removed, unless something was recorded after it."""
+    form = await request.form()
+    app = service(request)
+    here = f"/interviews/{interview_id}#reflection"
+    view = await _call(show_interview, app, interview_id, now())
+    try:
+        text = str(form.get("reflection_id") or "")
+        if not (text.isdigit() and len(text) < 12):
+            raise BadInput("Which withdrawal? The form lost it; reload the page.")
+        await _call(_undo, app, view.opportunity.id, int(text), now())
+    except AfterviewError as exc:
+        return back(request, here, exc.message, tone="error")
+    company = view.opportunity.company
+    return back(
+        request,
+        here,
+        f"Withdrawal undone: {company} is open again and its follow-ups are back (P7, P8).",
+    )
+
+
+def _undoable(view: InterviewView, notice: notices.Notice | None) -> int | None:
+    """The withdraw reflection a fresh notice offers to undo, while it is still the last."""
+    if notice is None or notice.verb != WITHDREW or not (notice.undo or "").isdigit():
+        return None
+    last = view.last_reflection
+    wanted = int(notice.undo or "0")
+    if last is None or last.id != wanted or last.decision is not FitDecision.WITHDRAW:
+        return None
+    return wanted
+
+
+def _undo(app: Any, opp_id: int, reflection_id: int, moment: datetime) -> None:
+    undo.undo_withdrawal(app, opp_id, reflection_id, now=moment)
 
 
 def _reflect(
@@ -349,6 +397,7 @@ def _page(
     focus_row: int | None = None,
     focus_nugget: int | None = None,
     confirm_withdraw: bool = False,
+    undo_withdrawal: dict[str, Any] | None = None,
 ) -> Response:
     app = service(request)
     moment = now()
@@ -384,6 +433,7 @@ def _page(
         "reflection_error": reflection_error,
         "confirm_withdraw": confirm_withdraw,
         "notice": notice,
+        "undo_withdrawal": undo_withdrawal,
         "focus_row": focus_row,
         "focus_nugget": focus_nugget,
         "speakers": [(str(p.id), p.name) for p in view.interviewers],

@@ -26,6 +26,7 @@ from afterview.web.templating import TOKEN_PLACEHOLDER, Page, page_html, respond
 
 router = APIRouter()
 SHOWN = 25  # per section; the rest is one click away: a long page hides what matters
+DECIDED = ("done", "skipped", "snoozed")  # the decisions whose notice stands in the card's place
 
 # The draft each kind of step asks for (P1, P5, P7, P8, P12): kind, and which id it needs.
 DRAFTS = {
@@ -88,7 +89,7 @@ def _page(
         "sections": sections,
         "local_now": local_now,
         "zone_city": city(app.timezone),
-        "notice": notice if notice is not None and notice.undo is None else None,
+        "notice": notice if ghost is None else None,
         "empty": not items,
         "first_visit": not items and _first_visit(app, minute),
         "snooze_default": calendar_for(app.settings).next_working_morning(minute, app.timezone),
@@ -171,7 +172,7 @@ def _row(item: dict[str, Any], person_tz: str) -> dict[str, Any]:
 
 def _ghost(notice: Notice | None) -> dict[str, Any] | None:
     """Where a just-decided card stood: its notice and Undo, in the same place."""
-    if notice is None or notice.undo is None:
+    if notice is None or notice.undo is None or notice.verb not in DECIDED:
         return None
     due = datetime.fromisoformat(notice.due) if notice.due else None
     return {
