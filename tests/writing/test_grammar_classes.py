@@ -107,3 +107,10 @@ def test_the_word_classes_come_from_english_morphology() -> None:
 def test_the_shipped_word_classes_are_rebuilt_from_the_bundled_lists() -> None:
     assert grammar_lexicon.DATA.stat().st_size < 60_000
     assert grammar_lexicon.build() == grammar_lexicon.DATA.read_bytes()
+
+
+def test_a_gerund_or_a_measure_subject_takes_a_singular_verb() -> None:
+    """A thank-you draft's sell ("six years building data platforms has given me") was
+    flagged as "platforms has": the head is the gerund phrase, not the last noun."""
+    text = "I believe six years building data platforms has given me a strong grounding."
+    assert [f for f in found(text) if f[1] == "grammar.agreement"] == []

@@ -178,6 +178,9 @@ def _base_verb(word: str) -> bool:
 # --- agreement ------------------------------------------------------------------------------
 
 
+NUMBERS = word_set("two three four five six seven eight nine ten twelve twenty hundred")
+
+
 def plural_head_singular_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     """ "reports is sent", "These authorizations is issued", "humans does have":
     a plural noun directly before is/was/has/does; not after "of" ("one of the reports
@@ -199,6 +202,8 @@ def plural_head_singular_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hi
         if t.low in (".", ",", ";", ":", "!", "?", "(", ")"):
             break  # the subject starts after the clause's punctuation
         window.add(t.low)
+    if any(w.endswith("ing") or w[0].isdigit() or w in NUMBERS for w in window):
+        return  # "building data platforms has", "six years is": the head is not the noun
     if window & (PREPOSITIONS | {"what", "and", "or", "nor"}):
         return  # "one of the reports is", "an event over several days is"
     prev = _at(toks, i - 2)
