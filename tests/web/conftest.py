@@ -26,6 +26,7 @@ from afterview.playbook.settings import Settings
 from afterview.services.app import App
 
 CHROMIUM = "/usr/bin/chromium"
+SUPPORT = Path(__file__).resolve().parent.parent / "support"
 ARTIFACTS = Path(os.environ.get("AFTERVIEW_ARTIFACTS", Path(__file__).parent / "artifacts"))
 TZ = "Europe/London"
 CHROMIUM_ARGS = [
@@ -141,3 +142,24 @@ def shot(request: pytest.FixtureRequest) -> Callable[[Any, str], Path]:
         return path
 
     return save
+
+
+@pytest.fixture
+def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A real keyring backend (a JSON file) for this process, where the server runs.
+
+    The same backend `PYTHON_KEYRING_BACKEND=file_keyring.FileKeyring` selects for
+    subprocesses (tests/support/file_keyring.py); a password typed in Mail & calendar
+    lands in this file and is read back when the outbox logs in.
+    """
+    import keyring
+
+    monkeypatch.syspath_prepend(str(SUPPORT))
+    from file_keyring import FileKeyring  # type: ignore[import-not-found]
+
+    store = tmp_path / "keyring.json"
+    monkeypatch.setenv("AFTERVIEW_TEST_KEYRING", str(store))
+    before = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    yield store
+    keyring.set_keyring(before)

@@ -9,29 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
 from afterview.services import mail_settings
 
 from .conftest import Live
-
-SUPPORT = Path(__file__).resolve().parent.parent / "support"
-
-
-@pytest.fixture
-def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A real keyring backend (a JSON file) for this process, where the server runs."""
-    import keyring
-
-    monkeypatch.syspath_prepend(str(SUPPORT))
-    from file_keyring import FileKeyring  # type: ignore[import-not-found]
-
-    store = tmp_path / "keyring.json"
-    monkeypatch.setenv("AFTERVIEW_TEST_KEYRING", str(store))
-    before = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    yield store
-    keyring.set_keyring(before)
 
 
 def test_servers_and_a_password(live: Live, page: Any, shot: Any, file_keyring: Path) -> None:
