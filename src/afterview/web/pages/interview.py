@@ -7,6 +7,9 @@ nugget rows repeat; "Add another …" clones a `<template>` with JavaScript
 (static/debrief.js) or, without it, submits and re-renders the form with more empty
 rows. Each nugget row names who said it (P5: their letter uses it first), chosen
 among the interview's interviewers.
+
+A withdrawal (P7) is confirmed first, then can be undone for a while: its notice
+stands in the reflection's place with an Undo button (services/undo.py).
 """
 
 from __future__ import annotations
@@ -89,7 +92,9 @@ SCORES = (
     ("happy", "Would I be happy working here?"),
 )
 MAX_CONCERNS = 2000
-WITHDREW = "withdrew"  # the verb of the notice after a withdrawal, which it can undo
+# The verbs of notices shown in the reflection's own place (where the decision was
+# taken, where the redirect lands): a withdrawal, which it can undo, and the rest.
+WITHDREW, REFLECTED = "withdrew", "reflected"
 
 assert {name for name, *_ in LISTS} == set(LIST_FIELDS)
 TEXT_LISTS = tuple(name for name in LIST_FIELDS if name != "nuggets")  # nuggets have rows
@@ -260,9 +265,8 @@ def interview_page(request: Request, interview_id: int) -> Response:
     """The interview, its debrief form (P4) and the fit reflection (P7)."""
     view = show_interview(service(request), interview_id, now())
     notice = notices.take(request)
-    undoable = _undoable(view, notice)
-    if undoable is not None and notice is not None:  # in the reflection's place, with Undo
-        page = _page(request, view, undo_withdrawal={"id": undoable, "text": notice.text})
+    if notice is not None and notice.verb in (WITHDREW, REFLECTED):
+        page = _page(request, view, reflection_notice=notice, undoable=_undoable(view, notice))
     else:
         page = _page(request, view, notice=notice)
     return shown(request, page)
@@ -328,7 +332,10 @@ async def save_reflection(request: Request, interview_id: int) -> Response:
             "is marked withdrawn. Send a short, courteous withdrawal."
         )
         return back(request, url, notices.Notice(text, undo=str(reflection_id), verb=WITHDREW))
-    return back(request, url, "Reflection recorded: you continue (P7).")
+    return back(request, url, notices.Notice(CONTINUED, verb=REFLECTED))
+
+
+CONTINUED = "Reflection recorded: you continue (P7)."
 
 
 @router.post(
@@ -347,13 +354,10 @@ async def undo_reflection(request: Request, interview_id: int) -> Response:
             raise BadInput("Which withdrawal? The form lost it; reload the page.")
         await _call(_undo, app, view.opportunity.id, int(text), now())
     except AfterviewError as exc:
-        return back(request, here, exc.message, tone="error")
+        return back(request, here, notices.Notice(exc.message, "error", verb=REFLECTED))
     company = view.opportunity.company
-    return back(
-        request,
-        here,
-        f"Withdrawal undone: {company} is open again and its follow-ups are back (P7, P8).",
-    )
+    text = f"Withdrawal undone: {company} is open again and its follow-ups are back (P7, P8)."
+    return back(request, here, notices.Notice(text, verb=REFLECTED))
 
 
 def _undoable(view: InterviewView, notice: notices.Notice | None) -> int | None:
@@ -397,7 +401,8 @@ def _page(
     focus_row: int | None = None,
     focus_nugget: int | None = None,
     confirm_withdraw: bool = False,
-    undo_withdrawal: dict[str, Any] | None = None,
+    reflection_notice: notices.Notice | None = None,
+    undoable: int | None = None,
 ) -> Response:
     app = service(request)
     moment = now()
@@ -433,7 +438,8 @@ def _page(
         "reflection_error": reflection_error,
         "confirm_withdraw": confirm_withdraw,
         "notice": notice,
-        "undo_withdrawal": undo_withdrawal,
+        "reflection_notice": reflection_notice,
+        "undoable": undoable,
         "focus_row": focus_row,
         "focus_nugget": focus_nugget,
         "speakers": [(str(p.id), p.name) for p in view.interviewers],
