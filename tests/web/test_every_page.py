@@ -198,6 +198,32 @@ def test_today_after_a_decision_passes_axe_and_reads_on_a_phone(
         tab.context.close()
 
 
+def test_a_withdrawal_with_its_undo_passes_axe_on_a_phone(
+    demo_site: tuple[Live, int], browser: Any, axe_source: str, screens: Path
+) -> None:
+    """The notice with Undo in the reflection's place (P7), in view where the page lands."""
+    live, _ = demo_site
+    tab = _tab(browser, "phone")
+    try:
+        tab.goto(live.url + "/interviews/1#reflection")
+        for group in tab.locator(".reflection-form fieldset.score").all():
+            group.get_by_label("2", exact=True).check()
+        tab.get_by_role("button", name="Withdraw", exact=True).click()
+        with tab.expect_navigation():
+            tab.get_by_role("button", name="Yes, withdraw").click()
+        undo = tab.locator("#reflection #withdraw-undo").get_by_role("button", name="Undo")
+        expect(undo).to_be_in_viewport()
+        tab.screenshot(path=str(screens / "phone--withdrawal-undo.png"), full_page=False)
+        assert _violations(tab, axe_source) == []
+        with tab.expect_navigation():
+            undo.click()
+        expect(tab.locator("#reflection").get_by_role("status")).to_contain_text(
+            "Withdrawal undone"
+        )
+    finally:
+        tab.context.close()
+
+
 def test_today_and_an_opportunity_stay_small_on_the_wire(demo_site: tuple[Live, int]) -> None:
     live, _ = demo_site
     with live.client() as client:
