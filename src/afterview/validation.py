@@ -112,6 +112,16 @@ def year_in_range(moment: date, what: str) -> None:
 # --- one validator per record type, called by the use cases --------------------------
 
 
+def clipped(value: str | None, max_length: int = NAME) -> str | None:
+    """A value read from a file (an invitation, a card), cut to what a person could type
+    in the same field: imports keep what they can rather than refuse a whole file, and
+    never store what the commands would refuse."""
+    if value is None:
+        return None
+    text = " ".join(value.split())
+    return text if len(text) <= max_length else text[: max_length - 1].rstrip() + "…"
+
+
 def opportunity(company: object, role: object) -> tuple[str, str]:
     return line(company, "The company"), line(role, "The role")
 
@@ -150,8 +160,11 @@ def person_changes(changes: Mapping[str, object]) -> dict[str, object]:
     return {k: checks[k](v) if k in checks else v for k, v in changes.items()}
 
 
+PLACE = 2000  # a place is often a meeting link (Teams links run past 300 characters)
+
+
 def location(value: object) -> str | None:
-    return optional_line(value, "The place")
+    return optional_line(value, "The place", PLACE)
 
 
 def note(value: object, what: str = "The note") -> str | None:

@@ -20,6 +20,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from afterview import validation
 from afterview.errors import BadInput
 from afterview.integrations import normalised_name
 from afterview.integrations.invites import Invitation, Method, Party, parse_invitation
@@ -187,7 +188,7 @@ def _first(
         end=invitation.end,
         tz=invitation.tz,
         format=invitation.format,
-        location=invitation.interview_location,
+        location=_place(invitation),
         recruiter_call_at=None,
         interviewer_ids=panel,
         invite_uid=invitation.uid,
@@ -318,8 +319,9 @@ def _again(
         changes |= {"start": invitation.start, "end": invitation.end, "tz": invitation.tz}
     if invitation.format is not interview.format:
         changes["format"] = invitation.format
-    if invitation.interview_location != interview.location:
-        changes["location"] = invitation.interview_location
+    place = _place(invitation)
+    if place != interview.location:
+        changes["location"] = place
     if interview.cancelled:
         changes["cancelled"] = False
         notes.append("The interview had been cancelled; this update puts it back.")
@@ -389,10 +391,11 @@ class _People:
         address = _checked(party.email) if party.email else None
         if party.email and address is None:
             self.notes.append(f"{party.email!r} is not a usable email address; left out.")
-        name = party.display_name[:200]
+        checked = validation.person(validation.clipped(party.display_name), address)
+        name = checked["name"]
         role = self._role(party)
         person_id = self.repo.add_person(
-            self.opp.id, name=name, role=role, email=address, source=Source.INVITE
+            self.opp.id, name=name, role=role, email=checked["email"], source=Source.INVITE
         )
         person = Person(person_id, name, role, address, source=Source.INVITE)
         self.people.append(person)
@@ -578,3 +581,8 @@ def _company_key(company: str) -> str:
 def _listed(opportunities: Sequence[Opportunity]) -> str:
     shown = [f"{o.id} ({o.company})" for o in opportunities]
     return "opportunities " + ", ".join(shown[:-1]) + " or " + shown[-1]
+
+
+def _place(invitation: Invitation) -> str | None:
+    """The interview's place as the commands accept it (a meeting link kept whole)."""
+    return validation.location(validation.clipped(invitation.interview_location, validation.PLACE))

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from afterview import validation
+from afterview.errors import BadInput
 from afterview.integrations import normalised_name
 from afterview.integrations.vcards import Card, parse_vcards
 from afterview.playbook.facts import Person, PersonRole, Source
@@ -80,7 +82,7 @@ def import_vcards(
     with app.transaction(now) as repo:
         opp = repo.load_opportunity(opp_id)
         people = list(opp.people)
-        for card in cards:
+        for card in map(_fitted, cards):
             _note_other_organisation(card, opp.company, notes)
             person = _match(card, people)
             if person is None:
@@ -133,6 +135,32 @@ def _match(card: Card, people: list[Person]) -> Person | None:
             if normalised_name(person.name) == key:
                 return person
     return None
+
+
+def _fitted(card: Card) -> Card:
+    """The card's fields as the commands would accept them (one validation layer): cut
+    to each field's length, invalid addresses dropped (the parser reports them)."""
+    from dataclasses import replace
+
+    emails = []
+    for address in card.emails:
+        try:
+            emails.append(validation.email(address))
+        except BadInput:
+            continue
+    name = validation.clipped(card.name)
+    fields = validation.person(name or "?", None, None, validation.clipped(card.title))
+    return replace(
+        card,
+        name=fields["name"] if name else None,
+        title=fields["title"],
+        emails=tuple(emails),
+        phones=tuple(
+            validation.line(validation.clipped(p, validation.PHONE), "A phone number",
+                            validation.PHONE)
+            for p in card.phones
+        ),
+    )  # fmt: skip
 
 
 def _changes(person: Person, card: Card, role: PersonRole | None) -> dict[str, Any]:
