@@ -146,3 +146,11 @@ def test_a_keen_sentence_beside_the_point_is_not_the_sell() -> None:
     }
     assert parts["sell"] == SELL
     assert rules(text) == []
+
+
+def test_a_slot_in_the_points_place_is_not_also_a_missing_part() -> None:
+    """The slot check reports the unfinished point once (slot.unfinished); shape does not
+    add "P5's second part is missing" for the same sentence still to write."""
+    slot = "[one sentence about: something specific you discussed]"
+    assert rules(email(THANKS, slot, SELL)) == []
+    assert ("shape.p5.missing", Severity.ERROR) in rules(email(THANKS, SELL))

@@ -30,6 +30,7 @@ from functools import lru_cache
 from afterview.writing.checks._util import word_set
 from afterview.writing.context import CheckContext
 from afterview.writing.findings import Finding, Located, Severity
+from afterview.writing.slots import find_slots
 from afterview.writing.text import WORD, Document, Span
 
 THANK_YOU = "thank-you"
@@ -242,7 +243,8 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     present = {
         "thanks": parts.thanks is not None,
-        "specific-point": parts.specific is not None,
+        # A slot is the specific point still to write: the slot check reports it once.
+        "specific-point": parts.specific is not None or bool(find_slots(doc.text)),
         "sell": bool(parts.sell),
     }
     for part in PARTS:
