@@ -10,12 +10,18 @@ import json
 import os
 from pathlib import Path
 
-from keyring.backend import KeyringBackend
+from keyring.backend import KeyringBackend, properties
 from keyring.errors import PasswordDeleteError
 
 
 class FileKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    @properties.classproperty
+    def priority(cls) -> float:  # type: ignore[override]
+        """Viable only while a test names its file: once imported, keyring would
+        otherwise pick it for every later test of the process, file or not."""
+        if "AFTERVIEW_TEST_KEYRING" not in os.environ:
+            raise RuntimeError("AFTERVIEW_TEST_KEYRING is not set")
+        return 1
 
     def _path(self) -> Path:
         return Path(os.environ["AFTERVIEW_TEST_KEYRING"])

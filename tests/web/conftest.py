@@ -159,7 +159,9 @@ def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
 
     store = tmp_path / "keyring.json"
     monkeypatch.setenv("AFTERVIEW_TEST_KEYRING", str(store))
-    before = keyring.get_keyring()
     keyring.set_keyring(FileKeyring())
     yield store
-    keyring.set_keyring(before)
+    # Back to "not chosen yet": keyring then picks a backend from the environment as it
+    # is for the next test. Restoring the one seen before could hand a later test a
+    # file backend whose AFTERVIEW_TEST_KEYRING this test's monkeypatch has removed.
+    keyring.core._keyring_backend = None

@@ -49,10 +49,9 @@ def create_app(
     )
     app.state.service = service
     app.state.read_cache = ReadCache(service.url)
-    if clock is not None:
-        from afterview.web.pages.common import freeze_clock
+    from afterview.web.pages.common import freeze_clock
 
-        freeze_clock(clock)
+    freeze_clock(clock)  # the wall clock unless frozen: an earlier app's clock never lingers
     _middleware(app, bound_host)
     app.mount("/static", FingerprintedStatic(directory=STATIC), name="static")
     _errors(app)
