@@ -41,15 +41,17 @@ def load() -> Config:
 
 
 def load_settings() -> Settings:
-    """The playbook settings alone: no time zone look-up (tzlocal), for light commands."""
-    return _lenient(_settings_only(_read_file()))
+    """The playbook settings alone, for light commands (`check`): no time zone look-up
+    (tzlocal) and no holiday calendar (the `holidays` package costs ~0.2 s and they
+    plan nothing); the commands that plan check the holiday country."""
+    return _lenient(_settings_only(_read_file()), holidays=False)
 
 
-def _lenient(stored: dict[str, Any]) -> Settings:
+def _lenient(stored: dict[str, Any], *, holidays: bool = True) -> Settings:
     from afterview.playbook.settings import read_plain
 
     env = _from_environment()
-    settings, problems = read_plain({**stored, **env})
+    settings, problems = read_plain({**stored, **env}, holidays=holidays)
     for problem in problems:
         where = f"AFTERVIEW_{problem.name.upper()}" if problem.name in env else "the config file"
         _warn(

@@ -116,3 +116,19 @@ def test_setting_a_bad_value_is_refused_when_set(home: Path, pair: dict[str, str
     with pytest.raises(BadInput):
         config.save(dict(pair))
     assert not Path(paths.config_file()).exists()
+
+
+def test_light_commands_read_settings_without_the_holiday_calendar(home: Path) -> None:
+    """`check` reads only the settings it needs: importing `holidays` to validate the
+    country would cost it ~0.2 s on every run (start-up is a feature)."""
+    import subprocess
+    import sys
+
+    Path(paths.config_file()).write_text('holiday_country = "GB"\nthank_you_max_words = 120\n')
+    probe = (
+        "import sys; from afterview import config; s = config.load_settings(); "
+        "print(s.thank_you_max_words, s.holiday_country, 'holidays' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout  # fmt: skip
+    assert out.split() == ["120", "GB", "False"]

@@ -163,7 +163,7 @@ def from_plain(values: dict[str, Any], base: Settings | None = None) -> Settings
 
 
 def read_plain(
-    values: dict[str, Any], base: Settings | None = None
+    values: dict[str, Any], base: Settings | None = None, *, holidays: bool = True
 ) -> tuple[Settings, list[Problem]]:
     """Settings from stored values, each bad one replaced by its default and reported.
 
@@ -185,7 +185,7 @@ def read_plain(
         except SettingsError as exc:
             problems.append(Problem(key, str(exc)))
     settings = replace(base, **changes)
-    for names, message in _invalid(settings):
+    for names, message in _invalid(settings, holidays=holidays):
         problems.append(Problem(names[0], message))
         settings = replace(settings, **{n: getattr(DEFAULTS, n) for n in names})
     return settings, problems
@@ -257,7 +257,7 @@ POSITIVE = (
 )
 
 
-def _invalid(s: Settings) -> list[tuple[tuple[str, ...], str]]:
+def _invalid(s: Settings, *, holidays: bool = True) -> list[tuple[tuple[str, ...], str]]:
     """Each problem with the settings it resets: (names, message)."""
     found: list[tuple[tuple[str, ...], str]] = []
     bad = [d for d in s.working_days if d not in WEEKDAYS]
@@ -285,7 +285,7 @@ def _invalid(s: Settings) -> list[tuple[tuple[str, ...], str]]:
             found.append(((name,), f"{name} must {rule}"))
         elif value > most:
             found.append(((name,), f"{name} must be at most {most:g}"))
-    if s.holiday_country or s.holiday_subdivision:
+    if holidays and (s.holiday_country or s.holiday_subdivision):
         problem = _holiday_problem(s.holiday_country, s.holiday_subdivision)
         if problem:
             found.append((("holiday_country", "holiday_subdivision"), problem))
