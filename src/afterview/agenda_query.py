@@ -33,6 +33,8 @@ COLUMNS = (
     "logs",
     "expires_utc",
     "step_id",
+    "other_tz",
+    "send_at_utc",
 )
 FAR_FUTURE = "9999-12-31T23:59:59Z"
 
@@ -86,12 +88,14 @@ ITEM_SQL = {
     "key": "key",
     "logs": "logs",
     "opportunity_id": "opportunity_id",
+    "other_tz": "other_tz",
     "overdue": "json(CASE WHEN state IN ('pending', 'snoozed') "
     "AND effective_due_utc < :now THEN 'true' ELSE 'false' END)",
     "person_id": "person_id",
     "reason": "reason",
     "role": "role",
     "rule": "rule",
+    "send_at": "send_at_utc",
     "snoozed_until": "CASE WHEN state = 'snoozed' THEN effective_due_local END",
     "state": "state",
     "title": "title",
@@ -193,6 +197,8 @@ def to_item(row: dict[str, Any], now_utc: str) -> dict[str, Any]:
         "reason": row["reason"],
         "logs": row["logs"],
         "expires": row["expires_utc"],
+        "other_tz": row.get("other_tz"),
+        "send_at": row.get("send_at_utc"),
     }
     if "guidance" in row:
         item["guidance"] = row["guidance"]

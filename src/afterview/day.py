@@ -26,8 +26,30 @@ def due_of(item: dict[str, Any]) -> datetime:
 
 
 def when_label(item: dict[str, Any]) -> str:
-    """The due time on the wall clock of the action's own zone, named."""
+    """The due time on the wall clock of the candidate's zone, named; with the other
+    person's clock beside it when they are elsewhere, and when a message should land."""
     due = due_of(item)
-    city = item["tz"].split("/")[-1].replace("_", " ")
     snoozed = ", snoozed" if item["state"] == "snoozed" else ""
-    return f"{due:%a %d %b %H:%M} {city}{snoozed}"
+    label = f"{due:%a %d %b %H:%M} {city_of(item['tz'])}{snoozed}"
+    other = item.get("other_tz")
+    if other and other != item["tz"]:
+        label += f" ({clock_in(due, other, due)})"
+    if item.get("send_at") and item["state"] in ("pending", "snoozed"):
+        lands = datetime.fromisoformat(item["send_at"].replace("Z", "+00:00"))
+        where = other if other and other != item["tz"] else item["tz"]
+        if lands != due:
+            label += f"; lands from {clock_in(lands, where, due)}"
+    return label
+
+
+def city_of(tz: str) -> str:
+    return tz.rsplit("/", maxsplit=1)[-1].replace("_", " ")
+
+
+def clock_in(moment: datetime, tz: str, beside: datetime) -> str:
+    """ "09:00 New York", with the weekday when it is another day than `beside`'s."""
+    from zoneinfo import ZoneInfo
+
+    there = moment.astimezone(ZoneInfo(tz))
+    day = "" if there.date() == beside.date() else f"{there:%a} "
+    return f"{day}{there:%H:%M} {city_of(tz)}"

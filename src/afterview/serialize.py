@@ -119,6 +119,8 @@ def opportunity(
         "route": o.route.value,
         "status": status,
         "created_at": when(o.created_at, tz),
+        "org_tz": o.org_tz,
+        "holiday_country": o.holiday_country,
         "people": [person(p) for p in o.people],
         "interviews": [interview(i) for i in o.interviews],
         "timelines": [timeline(t, tz) for t in o.timelines],

@@ -145,8 +145,9 @@ def test_p8_first_follow_up_days_is_a_setting() -> None:
     [
         # Morning interview: thank-you due Tue 17:30, so the follow-up a week after that.
         ("2026-03-03 10:00", datetime(2026, 3, 10, 17, 30, tzinfo=LON), "Tue 03 Mar 17:30"),
-        # Friday afternoon: thank-you due Monday 09:00 → follow-up Monday week.
-        ("2026-03-06 14:00", datetime(2026, 3, 16, 9, 0, tzinfo=LON), "Mon 09 Mar 09:00"),
+        # Friday afternoon: thank-you due by Monday 12:00 (the end of the morning it
+        # lands in) → follow-up Monday week.
+        ("2026-03-06 14:00", datetime(2026, 3, 16, 12, 0, tzinfo=LON), "Mon 09 Mar 12:00"),
     ],
 )
 def test_p8_thank_you_not_sent_yet_counts_from_its_planned_due(
@@ -602,8 +603,8 @@ def test_p8_a_next_round_announced_is_news_that_pauses_the_chase() -> None:
         interviews=[interview(), interview(2, on="2026-03-16 14:00")],
     )  # fmt: skip
     # once round 2 is on the calendar, its own chase starts after it (a week after its
-    # thank-you, which is not sent yet: due the next working morning, P5)
-    assert _pending(scheduled).due == at("2026-03-24 09:00")
+    # thank-you, which is not sent yet: due by the end of the next working morning, P5)
+    assert _pending(scheduled).due == at("2026-03-24 12:00")
 
 
 def test_p8_the_current_round_speaks_a_superseded_date_is_not_asked_about() -> None:

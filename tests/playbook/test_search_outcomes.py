@@ -671,7 +671,9 @@ def test_p12_withdrawal_after_acceptance_without_interviews_uses_the_user_zone()
     actions = plan(opp, context=PlanContext(7, ACCEPTED_AT, default_tz=TOKYO))
     withdraw = find(actions, "P12:withdraw-after-acceptance:opp=1")
     assert withdraw.tz == TOKYO
-    assert withdraw.due == ACCEPTED_AT.astimezone(TYO)
+    # accepted at 21:00 in Tokyo: the withdrawal waits for the morning, not the night
+    assert ACCEPTED_AT.astimezone(TYO).hour == 21
+    assert withdraw.due == datetime(2026, 3, 21, 9, 0, tzinfo=TYO)
 
 
 def test_p12_recruiter_route_opportunity_also_gets_the_withdrawal() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
@@ -84,9 +84,22 @@ KEY = "P5:thank-you:interview=1:person=1"
     ],
 )
 def test_p5_due_time_by_start_time(on: str, minutes: int, expected: datetime, why: str) -> None:
-    """P5: start before 12:00 → same day; at or after 12:00 → next working morning."""
+    """P5: start before 12:00 → same day, due by the end of the working day; at or after
+    12:00 → lands on the next working morning (`expected`), due by the end of that
+    morning: "next morning" is not late from 09:01 (issue: due is a window's end)."""
     action = find(plan(opportunity(interviews=[interview(on=on, minutes=minutes)])), KEY)
-    assert action.due == expected
+    assert action.send_at is not None
+    if "afternoon" in why:
+        assert action.send_at == expected
+        assert action.due == expected.replace(hour=12)
+    else:
+        assert action.due == expected
+        start = datetime.fromisoformat(on).replace(tzinfo=LON)
+        ended = start + timedelta(minutes=minutes)
+        debriefed = ended + timedelta(hours=1)  # lands after the debrief, in working hours
+        next_morning = (start + timedelta(days=1)).replace(hour=9, minute=0)
+        day_end = start.replace(hour=17, minute=30)
+        assert action.send_at == (debriefed if debriefed <= day_end else next_morning)
     assert why in action.why
     assert action.why.endswith("(P5)")
     assert action.tz == LONDON
@@ -111,7 +124,7 @@ def test_p5_holidays_setting_skips_a_listed_date() -> None:
     settings = Settings(holidays=(date(2026, 3, 6),))
     opp = opportunity(interviews=[interview(on="2026-03-05 14:00")])
     action = find(plan(opp, settings), KEY)
-    assert action.due == datetime(2026, 3, 9, 9, 0, tzinfo=LON)
+    assert action.send_at == datetime(2026, 3, 9, 9, 0, tzinfo=LON)
     assert "Thursday-afternoon interview → next working morning, Monday" in action.why
 
 
@@ -129,14 +142,14 @@ def test_p5_public_holidays_of_the_configured_country_are_skipped(
     """P5 + timing: holiday_country=GB uses the `holidays` package."""
     settings = Settings(holiday_country="GB")
     action = find(plan(opportunity(interviews=[interview(on=on)]), settings), KEY)
-    assert action.due == expected
+    assert action.send_at == expected
 
 
 def test_p5_custom_working_days() -> None:
     """P5: with a Sunday–Thursday week, a Thursday-afternoon interview is thanked on Sunday."""
     settings = Settings(working_days=("sun", "mon", "tue", "wed", "thu"))
     action = find(plan(opportunity(interviews=[interview(on="2026-03-05 15:00")]), settings), KEY)
-    assert action.due == datetime(2026, 3, 8, 9, 0, tzinfo=LON)
+    assert action.send_at == datetime(2026, 3, 8, 9, 0, tzinfo=LON)
     assert "Sunday" in action.why
 
 
@@ -226,4 +239,4 @@ def test_p5_each_round_is_thanked_separately() -> None:
     assert find(actions, "P5:thank-you:interview=1:person=1").satisfied_at == first_thanks
     second = find(actions, "P5:thank-you:interview=2:person=1")
     assert second.satisfied_at == second_thanks
-    assert second.due == datetime(2026, 3, 11, 9, 0, tzinfo=LON)
+    assert second.send_at == datetime(2026, 3, 11, 9, 0, tzinfo=LON)

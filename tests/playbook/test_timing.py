@@ -224,10 +224,11 @@ def test_p5_friday_afternoon_before_a_dst_change_is_thanked_monday_0900_local(
     assert iv.start.astimezone(ZoneInfo(tz)).utcoffset() == offset_before
     action = find(plan(opportunity(interviews=[iv])), "P5:thank-you:interview=1:person=1")
     expected = datetime(monday.year, monday.month, monday.day, 9, 0, tzinfo=ZoneInfo(tz))
-    assert action.due == expected
-    assert action.due.astimezone(ZoneInfo(tz)).utcoffset() == offset_after
+    assert action.send_at == expected  # lands Monday 09:00; due by the end of the morning
+    assert action.due == expected.replace(hour=12)
+    assert action.send_at.astimezone(ZoneInfo(tz)).utcoffset() == offset_after
     assert (
-        action.due.astimezone(UTC)
+        action.send_at.astimezone(UTC)
         == datetime(monday.year, monday.month, monday.day, 9, 0, tzinfo=UTC) - offset_after
     )
     assert "Friday-afternoon interview" in action.why
@@ -319,7 +320,7 @@ def test_due_times_are_in_the_interview_zone_whatever_the_machine_zone(
     assert tokyo_thanks.due == datetime(2026, 3, 3, 17, 30, tzinfo=TYO)
     assert tokyo_thanks.tz == TOKYO
     la_thanks = find(actions, "P5:thank-you:interview=2:person=1")
-    assert la_thanks.due == datetime(2026, 3, 16, 9, 0, tzinfo=LA)
+    assert la_thanks.send_at == datetime(2026, 3, 16, 9, 0, tzinfo=LA)
     assert la_thanks.tz == LOS_ANGELES
     tokyo_call = find(actions, "P1:recruiter-call:interview=1")
     assert tokyo_call.due == datetime(2026, 3, 3, 13, 0, tzinfo=TYO)

@@ -7,6 +7,16 @@ import click
 from afterview.cli.common import OPP_ID, Env, choice, emit_json, json_option, pass_env, say
 from afterview.playbook.facts import Route
 
+ORG_ZONE_HELP = (
+    "The zone the interviewers work in, e.g. America/New_York, when it is not the zone "
+    "the interview's times are given in: thank-yous and follow-ups land in their working "
+    "hours (P5, P8)."
+)
+HOLIDAYS_HELP = (
+    "Whose public holidays the organisation keeps: an ISO code such as US or GB-SCT "
+    "(default: the holiday_country setting)."
+)
+
 
 @click.group()
 def opp() -> None:
@@ -27,6 +37,8 @@ def opp() -> None:
 @click.option("--recruiter-name", help="The recruitment consultant (route recruiter).")
 @click.option("--recruiter-email", help="Their email address.")
 @click.option("--recruiter-phone", help="Their phone number.")
+@click.option("--org-zone", help=ORG_ZONE_HELP)
+@click.option("--holidays", "holiday_country", help=HOLIDAYS_HELP)
 @json_option
 @pass_env
 def add(
@@ -37,6 +49,8 @@ def add(
     recruiter_name: str | None,
     recruiter_email: str | None,
     recruiter_phone: str | None,
+    org_zone: str | None,
+    holiday_country: str | None,
     as_json: bool,
 ) -> None:
     """Add an opportunity; prints its id."""
@@ -51,11 +65,38 @@ def add(
         recruiter_name=recruiter_name,
         recruiter_email=recruiter_email,
         recruiter_phone=recruiter_phone,
+        org_tz=org_zone,
+        holiday_country=holiday_country,
     )
     if as_json:
         emit_json({"id": opp_id})
     else:
         say(str(opp_id))
+
+
+@opp.command("where")
+@click.argument("opp_id", type=OPP_ID)
+@click.option("--org-zone", help=ORG_ZONE_HELP + ' "" clears it.')
+@click.option("--holidays", "holiday_country", help=HOLIDAYS_HELP + ' "" clears it.')
+@pass_env
+def where(env: Env, opp_id: int, org_zone: str | None, holiday_country: str | None) -> None:
+    """Where the organisation works: its zone and its public holidays.
+
+    \b
+    Example (a video interview with a team in New York, you in London):
+      afterview opp where 1 --org-zone America/New_York --holidays US
+    """
+    from afterview.services.queries import opportunity_place
+    from afterview.services.records import set_organisation_place
+
+    if org_zone is not None or holiday_country is not None:
+        set_organisation_place(
+            env.app, opp_id, env.now(), org_tz=org_zone, holiday_country=holiday_country
+        )
+    place = opportunity_place(env.app, opp_id, env.now())
+    say(f"Organisation's zone: {place['org_tz']}")
+    say(f"Public holidays: {place['holidays']}")
+    say(f"Your zone: {place['home_tz']}")
 
 
 @opp.command("list")

@@ -32,6 +32,9 @@ class PlannedAction:
     `logs` names the contact that marking the action done records (P1, P5, P8).
     `expires` is when the step becomes moot (a checklist once the interview is over):
     the agenda stops showing it after that, and the lessons count it as missed.
+    `due` is the end of the step's window in the candidate's zone `tz`; for a message,
+    `send_at` is when it should land (the start of the recipient's window, in their
+    working hours) and `other_tz` the recipient's zone when it differs from `tz`.
     """
 
     key: str
@@ -47,6 +50,8 @@ class PlannedAction:
     satisfied_at: datetime | None = None
     logs: ContactKind | None = None
     expires: datetime | None = None
+    send_at: datetime | None = None
+    other_tz: str | None = None
 
 
 class DecisionKind(StrEnum):

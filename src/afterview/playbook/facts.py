@@ -246,6 +246,11 @@ class Opportunity:
     outcomes: tuple[OutcomeEvent, ...] = ()
     competitors: tuple[str, ...] = ()
     tz: str | None = None  # the candidate's zone when no interview gives one
+    # Interviews across zones: where the organisation (the interviewers) works, when it
+    # differs from the zone the interview's times were given in, and whose public
+    # holidays it keeps ("US", "GB-SCT"); None: the interview's zone, the setting's.
+    org_tz: str | None = None
+    holiday_country: str | None = None
 
     def person(self, person_id: int | None) -> Person | None:
         return next((p for p in self.people if p.id == person_id), None)
@@ -287,6 +292,9 @@ class PlanContext:
     has_lessons: bool = False
     lessons_since: datetime | None = None  # the first debrief ever recorded (P11)
     default_tz: str = "UTC"
+    # The candidate's own zone, where they are for a video or phone interview; None:
+    # wherever each interview's times were given (docs/playbook.md, "Time zones").
+    home_tz: str | None = None
 
 
 def _start(interview: Interview) -> datetime:

@@ -29,7 +29,7 @@ from afterview.playbook.rules import (
 from afterview.playbook.rules.common import Scope
 from afterview.playbook.settings import Settings
 from afterview.playbook.status import is_closed, latest_outcome, stands_accepted
-from afterview.playbook.timing import WorkingCalendar, calendar_for
+from afterview.playbook.timing import WorkingCalendar, calendar_for, out_of_night
 
 Rule = Callable[[Scope], list[PlannedAction]]
 
@@ -61,7 +61,7 @@ def plan_opportunity(
         calendar=calendar or calendar_for(settings),  # holiday_country too (timing)
         context=context or PlanContext(),
     )
-    actions = [action for rule in RULES for action in rule(scope)]
+    actions = [_out_of_night(a, settings) for rule in RULES for a in rule(scope)]
     _check_unique(actions)
     closed = closing_moment(scope)
     if closed is not None:
@@ -107,6 +107,7 @@ def plan_search(
     opps = list(opportunities)
     ends = [(i.end, i.tz) for o in opps for i in o.live_interviews]
     first_end, tz = min(ends) if ends else (None, context.default_tz)
+    tz = context.home_tz or tz  # the candidate's own step, in their zone when known
     # P9: "until an offer is accepted" — recorded on one of these opportunities counts too.
     # A last rejection closes every process, which is when searching matters most.
     accepted = context.accepted_offer_at is not None or any(stands_accepted(o) for o in opps)
@@ -114,6 +115,20 @@ def plan_search(
     return keep_searching.plan_search(
         first_end, log, searching, settings, calendar or calendar_for(settings), tz
     )
+
+
+# Steps bound to the interview's own moment (the checklist before it, what to ask on the
+# way out, the debrief at once, the brief before the next round) keep their time.
+TIED_TO_THE_INTERVIEW = ("P2:", "P3:", "P4:", "P10:")
+
+
+def _out_of_night(action: PlannedAction, settings: Settings) -> PlannedAction:
+    """No other step falls due in the candidate's night (20:00–07:00 in `action.tz`):
+    it moves to the next morning (docs/playbook.md, "Time zones")."""
+    if action.key.startswith(TIED_TO_THE_INTERVIEW) or action.satisfied_at is not None:
+        return action
+    due = out_of_night(action.due, action.tz, settings)
+    return action if due == action.due else replace(action, due=due)
 
 
 def _check_unique(actions: list[PlannedAction]) -> None:

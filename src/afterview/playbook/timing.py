@@ -131,14 +131,18 @@ class WorkingCalendar:
         return self.morning_of(self.next_working_day(day), tz)
 
 
-def holiday_lookup(settings: Settings) -> HolidayLookup | None:
-    """Public holidays of the configured country, from the `holidays` package.
+def holiday_lookup(settings: Settings, region: str | None = None) -> HolidayLookup | None:
+    """Public holidays of the configured country, from the `holidays` package; `region`
+    ("US", "GB-SCT") names another one, e.g. an organisation abroad's (P5, P8).
 
     Imported lazily: only planning pays for it, and only when a country is set.
     """
-    if not settings.holiday_country:
+    country, subdivision = (
+        split_region(region) if region else (settings.holiday_country, settings.holiday_subdivision)
+    )
+    if not country:
         return None
-    calendar = holiday_calendar(settings.holiday_country, settings.holiday_subdivision)
+    calendar = holiday_calendar(country, subdivision)
 
     def is_holiday(day: date) -> bool:
         return day in calendar
@@ -162,9 +166,44 @@ def holiday_calendar(country: str, subdivision: str) -> Any:
         ) from None
 
 
-def calendar_for(settings: Settings) -> WorkingCalendar:
-    """The working calendar the settings describe, the country's public holidays included."""
-    return WorkingCalendar(settings, holiday_lookup(settings))
+def split_region(region: str) -> tuple[str, str]:
+    """ "GB-SCT" → ("GB", "SCT"); "US" → ("US", "")."""
+    country, _, subdivision = region.strip().partition("-")
+    return country.upper(), subdivision.upper()
+
+
+def calendar_for(settings: Settings, region: str | None = None) -> WorkingCalendar:
+    """The working calendar the settings describe, the country's public holidays included
+    (`region`'s instead of the setting's when given)."""
+    return WorkingCalendar(settings, holiday_lookup(settings, region))
+
+
+# A person's night in their own zone: no step that asks something of a person falls due
+# in it (docs/playbook.md, "Time zones").
+NIGHT_FROM = time(20, 0)
+NIGHT_UNTIL = time(7, 0)
+
+
+def at_night(moment: datetime, tz: str) -> bool:
+    clock = local(moment, tz).time()
+    return clock >= NIGHT_FROM or clock < NIGHT_UNTIL
+
+
+def out_of_night(
+    moment: datetime, tz: str, settings: Settings, not_before: datetime | None = None
+) -> datetime:
+    """`moment` if it is daytime in `tz`; else the end of working hours of the evening
+    before, when that is not earlier than `not_before` (write the email, queue it, and
+    it lands at `moment`); else the start of working hours of the morning after."""
+    if not at_night(moment, tz):
+        return moment
+    wall = local(moment, tz)
+    evening_day = wall.date() if wall.time() >= NIGHT_FROM else wall.date() - timedelta(days=1)
+    evening = at_local(evening_day, min(settings.working_day_end, time(19, 30)), tz)
+    if not_before is not None and evening >= not_before and evening <= moment:
+        return evening
+    morning_day = wall.date() + timedelta(days=1) if wall.time() >= NIGHT_FROM else wall.date()
+    return at_local(morning_day, max(settings.working_day_start, NIGHT_UNTIL), tz)
 
 
 def describe_local(moment: datetime, tz: str) -> str:

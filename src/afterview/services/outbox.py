@@ -246,7 +246,7 @@ def entry_for_message(app: App, message_id: int, *, now: datetime) -> OutboxEntr
 
 
 def suggested_time(app: App, message_id: int, *, now: datetime) -> datetime:
-    """When `send` without a time would send it: a thank-you's P5 due time, else now."""
+    """When `send` without a time would send it: when a thank-you should land (P5), else now."""
     with app.transaction(now) as repo:
         return _default_time(repo, _message(repo, message_id), now)
 
@@ -704,15 +704,16 @@ def _row(repo: Repository, outbox_id: int) -> RowMapping:
 
 
 def _default_time(repo: Repository, message: RowMapping, now: datetime) -> datetime:
-    """A thank-you leaves at its P5 due time if that is still ahead; anything else now."""
+    """A thank-you leaves when P5 says it should land (the start of its window, in the
+    interviewers' working hours and zone) if that is still ahead; anything else now."""
     if message["kind"] != "thank-you" or message["interview_id"] is None:
         return now
     base = f"P5:thank-you:interview={message['interview_id']}"
     for key in (f"{base}:person={message['person_id']}", base):
         action = repo.get_action(key)
         if action is not None:
-            due = datetime.fromisoformat(str(action["due_utc"]).replace("Z", "+00:00"))
-            return max(due, now)
+            land = action["send_at_utc"] or action["due_utc"]
+            return max(datetime.fromisoformat(str(land).replace("Z", "+00:00")), now)
     return now
 
 

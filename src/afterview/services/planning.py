@@ -48,12 +48,14 @@ def plan_context(app: App, repo: Repository) -> PlanContext:
         has_lessons=first_debrief is not None,
         lessons_since=first_debrief,
         default_tz=app.timezone,
+        home_tz=app.timezone,
     )
 
 
 def refresh_search(app: App, repo: Repository, now: datetime) -> None:
     """P9's weekly reminders depend on all opportunities: recomputed from aggregates."""
-    first_end, tz = repo.first_interview_end() or (None, app.timezone)
+    # P9 is the candidate's own step: judged in their zone, wherever the interview was.
+    first_end, tz = (repo.first_interview_end() or (None, None))[0], app.timezone
     # P9: until an offer is accepted, whatever else closed (after a last rejection too).
     searching = repo.accepted_offer() is None
     actions = plan_search(first_end, repo.search_log(), searching, app.settings, app.calendar, tz)
@@ -98,6 +100,8 @@ def to_row(item: Resolved, opp: Opportunity | None) -> dict[str, Any]:
         "closed_at": local_text(item.closed_at, a.tz) if item.closed_at else None,
         "reason": item.reason,
         "logs": a.logs.value if a.logs else None,
+        "other_tz": a.other_tz,
+        "send_at_utc": utc_text(a.send_at) if a.send_at else None,
     }
 
 

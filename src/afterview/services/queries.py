@@ -102,3 +102,25 @@ def added_at(app: App, opp_ids: Iterable[int], now: datetime) -> dict[int, datet
     """When each opportunity was entered: a step already past by then is a catch-up (P11)."""
     with app.transaction(now) as repo:
         return {i: repo.get_opportunity_row(i)["created_at"] for i in sorted(set(opp_ids))}
+
+
+def opportunity_place(app: App, opp_id: int, now: datetime) -> dict[str, str]:
+    """Where the organisation works and whose holidays it keeps, in words (P5, P8)."""
+    with app.transaction(now) as repo:
+        opp = repo.load_opportunity(opp_id)
+    live = opp.live_interviews
+    if opp.org_tz:
+        zone = opp.org_tz
+    elif live:
+        zone = f"{live[-1].tz} (the zone the interview's times are given in)"
+    else:
+        zone = f"{app.timezone} (yours; no interview yet)"
+    settings = app.settings
+    if opp.holiday_country:
+        holidays = opp.holiday_country
+    elif settings.holiday_country:
+        region = "-".join(p for p in (settings.holiday_country, settings.holiday_subdivision) if p)
+        holidays = f"{region} (the holiday_country setting)"
+    else:
+        holidays = "none (no holiday_country setting)"
+    return {"org_tz": zone, "holidays": holidays, "home_tz": app.timezone}

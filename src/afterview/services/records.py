@@ -60,8 +60,14 @@ def add_opportunity(
     recruiter_name: str | None = None,
     recruiter_email: str | None = None,
     recruiter_phone: str | None = None,
+    org_tz: str | None = None,
+    holiday_country: str | None = None,
 ) -> int:
     company, role = validation.opportunity(company, role)
+    place = {
+        "org_tz": organisation_zone(org_tz) if org_tz else None,
+        "holiday_country": holiday_region(holiday_country) if holiday_country else None,
+    }
     if (recruiter_email or recruiter_phone) and not recruiter_name:
         raise BadInput("Give --recruiter-name with the recruiter's email or phone.")
     if recruiter_name and route is not Route.RECRUITER:
@@ -75,10 +81,61 @@ def add_opportunity(
     )
     with app.transaction(now) as repo:
         opp_id = repo.add_opportunity(company, role, route, now, app.timezone)
+        if any(place.values()):
+            repo.update_opportunity(opp_id, **place)
         if recruiter is not None:
             repo.add_person(opp_id, role=PersonRole.RECRUITER, source=Source.TYPED, **recruiter)
         refresh_opportunity(app, repo, opp_id, now)
     return opp_id
+
+
+def set_organisation_place(
+    app: App,
+    opp_id: int,
+    now: datetime,
+    *,
+    org_tz: str | None = None,
+    holiday_country: str | None = None,
+) -> None:
+    """Where the organisation works and whose public holidays it keeps (P5, P8 land in
+    its working hours). `None` leaves a value as it is; "" clears it (the interview's
+    zone, the setting's holidays again). Both are checked before anything is written."""
+    fields: dict[str, str | None] = {}
+    if org_tz is not None:
+        fields["org_tz"] = organisation_zone(org_tz)
+    if holiday_country is not None:
+        fields["holiday_country"] = holiday_region(holiday_country)
+    with app.transaction(now) as repo:
+        repo.get_opportunity_row(opp_id)
+        if fields:
+            repo.update_opportunity(opp_id, **fields)
+        refresh_opportunity(app, repo, opp_id, now)
+
+
+def organisation_zone(text: str) -> str | None:
+    from afterview.parsing import parse_zone
+
+    return parse_zone(text).key if text.strip() else None
+
+
+def holiday_region(text: str) -> str | None:
+    """ "US", "gb-sct" → "GB-SCT": a country (and region) the `holidays` package knows."""
+    from afterview.playbook.settings import SettingsError
+    from afterview.playbook.timing import holiday_calendar, split_region
+
+    if not text.strip():
+        return None
+    country, subdivision = split_region(text)
+    if not country.isalpha() or len(country) not in (2, 3):
+        raise BadInput(f"Holidays {text!r}: give an ISO country code such as US, GB or GB-SCT.")
+    try:
+        holiday_calendar(country, subdivision)
+    except SettingsError:
+        raise BadInput(
+            f"Holidays {text!r}: the holidays package knows no such country or region; "
+            "give an ISO code such as US, GB or GB-SCT."
+        ) from None
+    return f"{country}-{subdivision}" if subdivision else country
 
 
 def add_competitor(app: App, opp_id: int, name: str, now: datetime) -> None:

@@ -816,6 +816,8 @@ class _Parts:
             route=Route(row["route"]),
             created_at=row["created_at"],
             tz=row["tz"],
+            org_tz=row["org_tz"],
+            holiday_country=row["holiday_country"],
             people=tuple(_person(r) for r in self.people[opp_id]),
             interviews=tuple(self._interview(r) for r in self.interviews[opp_id]),
             timelines=tuple(_timeline(r) for r in self.timelines[opp_id]),

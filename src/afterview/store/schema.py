@@ -90,6 +90,8 @@ opportunities = Table(
     Column("tz", Text),
     Column("status", Text, nullable=False, server_default="new"),
     Column("closed", Integer, nullable=False, server_default=text("0")),
+    Column("org_tz", Text),  # the organisation's zone, when it differs (P5, P8)
+    Column("holiday_country", Text),  # its public holidays ("US", "GB-SCT"); NULL: the setting
     CheckConstraint("closed IN (0, 1)", name="closed_flag"),
     sqlite_autoincrement=True,
 )
@@ -332,6 +334,8 @@ actions = Table(
     Column("reason", Text),
     Column("logs", Text),
     Column("step_id", Integer),  # step_ids.id, repeated so the agenda reads one table
+    Column("other_tz", Text),  # the recipient's zone when it differs from `tz`
+    Column("send_at_utc", Text),  # when a message should land (recipient's working hours)
     CheckConstraint("is_open IN (0, 1)", name="is_open_flag"),
     # the agenda: open rows that never expire, then open rows expiring later (agenda_query)
     Index(None, "is_open", "expires_utc", "effective_due_utc"),

@@ -39,7 +39,7 @@ def _checklist(scope: Scope, interview: Interview) -> PlannedAction:
         title + (" (essential)" if direct else ""),
         elapsed(interview.start, -lead),
         why,
-        tz=interview.tz,
+        tz=scope.candidate_tz(interview),
         guidance=CHECKLIST,
         interview_id=interview.id,
         satisfied_at=min(answered) if answered else None,

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import cached_property
 
 from afterview.playbook.actions import PlannedAction
 from afterview.playbook.facts import (
     ContactKind,
     Interview,
+    InterviewFormat,
     Opportunity,
     Outcome,
     Person,
@@ -16,7 +18,7 @@ from afterview.playbook.facts import (
     PlanContext,
 )
 from afterview.playbook.settings import Settings
-from afterview.playbook.timing import WorkingCalendar, add_days, describe_local
+from afterview.playbook.timing import WorkingCalendar, add_days, calendar_for, describe_local
 
 
 @dataclass(frozen=True)
@@ -25,11 +27,46 @@ class Scope:
     settings: Settings
     calendar: WorkingCalendar
     context: PlanContext
+    zone_override: str | None = None  # set by `theirs()`: the recipient's zone
 
     @property
     def tz(self) -> str:
         """The zone for opportunity-wide actions: the latest interview's, else the user's."""
-        return self.opp.zone(self.context.default_tz)
+        return self.zone_override or self.opp.zone(self.context.default_tz)
+
+    def theirs(self) -> Scope:
+        """This scope as the organisation sees time: its zone and its working calendar,
+        for a message that should land in its working hours (P5, P8)."""
+        live = self.opp.live_interviews
+        zone = self.org_tz(live[-1] if live else None)
+        return replace(self, calendar=self.org_calendar, zone_override=zone)
+
+    # Interviews across zones (docs/playbook.md, "Time zones"): the candidate's steps
+    # are judged in the candidate's zone and calendar; a message to the organisation
+    # lands in the organisation's working hours, by its public holidays.
+
+    def candidate_tz(self, interview: Interview | None = None) -> str:
+        """Where the candidate is: at the interview for an on-site one, else at home."""
+        home = self.context.home_tz
+        if interview is None:
+            return home or self.tz
+        if home is None or interview.format is InterviewFormat.ONSITE:
+            return interview.tz
+        return home
+
+    def org_tz(self, interview: Interview | None = None) -> str:
+        """Where the interviewers work: as recorded, else the zone the interview's times
+        were given in (an invitation carries its organiser's zone)."""
+        if self.opp.org_tz:
+            return self.opp.org_tz
+        return interview.tz if interview is not None else self.tz
+
+    @cached_property
+    def org_calendar(self) -> WorkingCalendar:
+        """The organisation's working days: its own country's public holidays if recorded."""
+        if not self.opp.holiday_country:
+            return self.calendar
+        return calendar_for(self.settings, self.opp.holiday_country)
 
     def action(
         self, key: str, rule: str, title: str, due: datetime, why: str, **extra: object

@@ -43,12 +43,12 @@ def _ask(scope: Scope, person: Person, interview: Interview) -> PlannedAction:
         f"Get {person.name}'s email address",
         interview.end,
         f"{person.name} has no email address; ask before you leave the building (P3)",
-        tz=interview.tz,
+        tz=scope.candidate_tz(interview),
         guidance=GUIDANCE.format(person_id=person.id),
         interview_id=interview.id,
         person_id=person.id,
         logs=ContactKind.REQUEST,
-        expires=scope.stale_after(interview.end, interview.tz),
+        expires=scope.stale_after(interview.end, scope.candidate_tz(interview)),
     )
 
 
@@ -60,9 +60,9 @@ def _names(scope: Scope, interview: Interview) -> PlannedAction:
         f"Get the names and emails of everyone you met at {scope.opp.company}",
         interview.end,
         "nobody you met is recorded; ask before you leave the building (P3)",
-        tz=interview.tz,
+        tz=scope.candidate_tz(interview),
         guidance=NAMES_GUIDANCE,
         interview_id=interview.id,
         logs=ContactKind.REQUEST,
-        expires=scope.stale_after(interview.end, interview.tz),
+        expires=scope.stale_after(interview.end, scope.candidate_tz(interview)),
     )

@@ -30,9 +30,9 @@ def _debrief(scope: Scope, interview: Interview) -> PlannedAction:
         f"Debrief the {scope.opp.company} interview (round {interview.round})",
         elapsed(interview.end, hours(within)),
         f"write it down within {within:g} h of the end, while it is fresh (P4)",
-        tz=interview.tz,
+        tz=scope.candidate_tz(interview),
         guidance=GUIDANCE.format(interview_id=interview.id),
         interview_id=interview.id,
         satisfied_at=debrief.recorded_at if debrief else None,
-        expires=scope.stale_after(interview.end, interview.tz),  # no longer fresh
+        expires=scope.stale_after(interview.end, scope.candidate_tz(interview)),  # no longer fresh
     )

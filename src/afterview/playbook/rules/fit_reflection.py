@@ -50,9 +50,9 @@ def _reflect(scope: Scope, interview: Interview) -> PlannedAction:
         f"reflect:interview={interview.id}",
         "P7",
         f"Reflect: is {scope.opp.company} right for you?",
-        add_days(interview.end, days, interview.tz),  # local days, across DST too
+        add_days(interview.end, days, scope.candidate_tz(interview)),  # local days, across DST too
         f"{days} days after the interview, with the debrief at hand (P7)",
-        tz=interview.tz,
+        tz=scope.candidate_tz(interview),
         guidance=QUESTIONS.format(opp_id=scope.opp.id),
         interview_id=interview.id,
         satisfied_at=min(done) if done else None,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from afterview.playbook.actions import PlannedAction
 from afterview.playbook.facts import (
@@ -19,7 +19,7 @@ from afterview.playbook.pacing import week_after
 from afterview.playbook.rules.common import Scope
 from afterview.playbook.rules.thank_you import due_time as thank_you_due
 from afterview.playbook.status import awaits_employer
-from afterview.playbook.timing import add_days, later
+from afterview.playbook.timing import add_days, elapsed, later, out_of_night
 
 EMAIL_GUIDANCE = (
     "Polite, never pushy: you are still very interested in the role; you understand "
@@ -49,18 +49,28 @@ class NextFollowUp:
 def plan(scope: Scope) -> list[PlannedAction]:
     if not scope.opp.live_interviews:
         return []
+    them = recipient_scope(scope)
     done = scope.opp.contacts_of(ContactKind.FOLLOW_UP)
-    actions = [_history(scope, n, c.at) for n, c in enumerate(done, start=1)]
+    actions = [_history(scope, them, n, c.at) for n, c in enumerate(done, start=1)]
     if not _chasing(scope):
         return actions
-    upcoming = next_follow_up(scope)
+    upcoming = next_follow_up(them)
     if upcoming is None:
         return actions  # paused by a reply (P8)
     if upcoming.suggest_close:
         actions.append(_close(scope, upcoming))
     else:
-        actions.append(_action(scope, len(done) + 1, upcoming.due, upcoming.why, None))
+        actions.append(_action(scope, them, len(done) + 1, upcoming.due, upcoming.why, None))
     return actions
+
+
+def recipient_scope(scope: Scope) -> Scope:
+    """P8 as the person chased sees time: a recruiter works in the candidate's zone and
+    calendar; anyone else at the organisation in its zone, by its public holidays."""
+    person, _ = follow_up_contact(scope)
+    if person is not None and person.role is PersonRole.RECRUITER:
+        return replace(scope, zone_override=scope.candidate_tz())
+    return scope.theirs()
 
 
 def next_follow_up(scope: Scope, before: datetime | None = None) -> NextFollowUp | None:
@@ -231,6 +241,7 @@ def current_timeline(scope: Scope) -> Timeline | None:
 def too_early(scope: Scope, at: datetime) -> str | None:
     """P8 ("follow up once that time has passed"): why a chase at `at` is early, and
     from when it is reasonable; None when it is not early (or no date was given)."""
+    scope = recipient_scope(scope)
     seen = _Seen(scope, None)
     if seen.latest_interview is None or seen.timeline is None:
         return None
@@ -271,17 +282,26 @@ def _default_person(scope: Scope) -> Person | None:
 
 
 def _action(
-    scope: Scope, n: int, due: datetime, why: str, satisfied_at: datetime | None
+    scope: Scope, them: Scope, n: int, due: datetime, why: str, satisfied_at: datetime | None
 ) -> PlannedAction:
+    """`due` is when the follow-up should land (their working hours); the candidate's
+    due time is the same moment, moved out of the candidate's night."""
     person, channel = follow_up_contact(scope)
     whom = person.name if person else scope.opp.company
     how = "call" if channel is Channel.PHONE else "email"
+    mine = scope.candidate_tz()
+    # An email can be written the evening before and queued; a call needs them awake.
+    earliest = due if channel is Channel.PHONE else elapsed(due, timedelta(hours=-16))
+    candidate_due = due if satisfied_at else out_of_night(due, mine, scope.settings, earliest)
     return scope.action(
         f"follow-up:opp={scope.opp.id}:n={n}",
         "P8",
         f"Follow up with {whom} ({scope.opp.company}) by {how}",
-        due,
+        candidate_due,
         why,
+        tz=mine,
+        other_tz=them.tz if them.tz != mine else None,
+        send_at=them.calendar.within_working_hours(candidate_due, them.tz),
         guidance=PHONE_GUIDANCE if channel is Channel.PHONE else EMAIL_GUIDANCE,
         person_id=person.id if person else None,
         satisfied_at=satisfied_at,
@@ -289,11 +309,11 @@ def _action(
     )
 
 
-def _history(scope: Scope, n: int, at: datetime) -> PlannedAction:
-    planned = next_follow_up(scope, before=at)
+def _history(scope: Scope, them: Scope, n: int, at: datetime) -> PlannedAction:
+    planned = next_follow_up(them, before=at)
     if planned is None or planned.suggest_close:
-        return _action(scope, n, at, "follow-up you logged (P8)", at)
-    return _action(scope, n, planned.due, planned.why, at)
+        return _action(scope, them, n, at, "follow-up you logged (P8)", at)
+    return _action(scope, them, n, planned.due, planned.why, at)
 
 
 def _close(scope: Scope, upcoming: NextFollowUp) -> PlannedAction:

@@ -25,8 +25,9 @@ def plan(scope: Scope) -> list[PlannedAction]:
 
 
 def _obtain(scope: Scope, interview: Interview) -> PlannedAction | None:
-    days_later = add_days(interview.end, scope.settings.timeline_check_days, interview.tz)
-    due = scope.calendar.within_working_days(days_later, interview.tz)
+    mine = scope.candidate_tz(interview)  # the candidate asks, in their own day
+    days_later = add_days(interview.end, scope.settings.timeline_check_days, mine)
+    due = scope.calendar.within_working_days(days_later, mine)
     known = sorted(_answers(scope, interview))
     if known and known[0] <= due:
         return None  # the timeline arrived in time: nothing to chase
@@ -38,7 +39,7 @@ def _obtain(scope: Scope, interview: Interview) -> PlannedAction | None:
     if asked is not None:
         # "No timeline yet" is not an answer: ask again a while later (P6).
         again = scope.settings.first_follow_up_days
-        due = scope.calendar.within_working_hours(add_days(asked, again, interview.tz), scope.tz)
+        due = scope.calendar.within_working_hours(add_days(asked, again, mine), mine)
         why = f"no timeline given yet when you asked on {scope.when(asked)} → ask again (P6)"
     return scope.action(
         f"timeline:interview={interview.id}",
@@ -46,7 +47,7 @@ def _obtain(scope: Scope, interview: Interview) -> PlannedAction | None:
         f"Obtain {possessive(scope.opp.company)} hiring timeline",
         due,
         why,
-        tz=interview.tz,
+        tz=mine,
         guidance=GUIDANCE.format(whom=whom, company=scope.opp.company, opp_id=scope.opp.id),
         interview_id=interview.id,
         person_id=recruiter.id if recruiter else None,

@@ -40,28 +40,28 @@ def _call(scope: Scope, interview: Interview) -> PlannedAction:
         f"Call {name_of(recruiter, 'the recruiter')} about the {scope.opp.company} interview",
         due,
         why,
-        tz=interview.tz,
+        tz=scope.candidate_tz(interview),
         guidance=guidance,
         interview_id=interview.id,
         person_id=recruiter.id if recruiter else None,
         satisfied_at=scope.first_contact_after(ContactKind.RECRUITER_CALL, interview.start),
-        expires=scope.stale_after(due, interview.tz),
+        expires=scope.stale_after(due, scope.candidate_tz(interview)),
         logs=ContactKind.RECRUITER_CALL,
     )
 
 
 def _due(scope: Scope, interview: Interview) -> tuple[datetime, str]:
     if interview.recruiter_call_at is not None:
-        at = scope.when(interview.recruiter_call_at, interview.tz)
+        at = scope.when(interview.recruiter_call_at, scope.candidate_tz(interview))
         return interview.recruiter_call_at, f"call arranged for {at} (P1)"
     within = scope.settings.recruiter_call_within_hours
-    ended = local(interview.end, interview.tz)
-    day_end = scope.calendar.end_of(ended.date(), interview.tz)
+    ended = local(interview.end, scope.candidate_tz(interview))
+    day_end = scope.calendar.end_of(ended.date(), scope.candidate_tz(interview))
     end = ended.strftime("%H:%M")
     if interview.end >= day_end or not scope.calendar.is_working_day(ended.date()):
         # Ended after working hours (or on a day off): the recruiter's day is over, so
         # the call falls in the next working morning, not overdue the moment it ends.
-        morning = scope.calendar.next_working_morning(interview.end, interview.tz)
+        morning = scope.calendar.next_working_morning(interview.end, scope.candidate_tz(interview))
         due = elapsed(morning, hours(within))
         return due, (
             f"recruiter route: the interview ended at {end}, after working hours → "
