@@ -110,7 +110,7 @@ def interview(
         start=start,
         end=start + timedelta(minutes=minutes),
         tz=tz,
-        format=InterviewFormat.ONSITE,
+        format=extra.pop("format", InterviewFormat.ONSITE),
         interviewer_ids=interviewers,
         recruiter_call_at=at(recruiter_call, tz) if recruiter_call else None,
         **extra,  # type: ignore[arg-type]
