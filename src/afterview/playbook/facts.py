@@ -141,6 +141,7 @@ class Interview:
     interviewer_ids: tuple[int, ...] = ()
     recruiter_call_at: datetime | None = None
     cancelled: bool = False
+    recorded_at: datetime | None = None  # when it was entered: late → a catch-up plan
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from afterview.playbook.actions import PlannedAction
 from afterview.playbook.facts import Opportunity, PlanContext, SearchLog
@@ -29,7 +29,14 @@ from afterview.playbook.rules import (
 from afterview.playbook.rules.common import Scope
 from afterview.playbook.settings import Settings
 from afterview.playbook.status import is_closed, latest_outcome, stands_accepted
-from afterview.playbook.timing import WorkingCalendar, calendar_for, out_of_night
+from afterview.playbook.timing import (
+    WorkingCalendar,
+    calendar_for,
+    elapsed,
+    later,
+    local,
+    out_of_night,
+)
 
 Rule = Callable[[Scope], list[PlannedAction]]
 
@@ -61,7 +68,9 @@ def plan_opportunity(
         calendar=calendar or calendar_for(settings),  # holiday_country too (timing)
         context=context or PlanContext(),
     )
-    actions = [_out_of_night(a, settings) for rule in RULES for a in rule(scope)]
+    actions = [
+        _out_of_night(catch_up(scope, a), settings) for rule in RULES for a in rule(scope)
+    ]
     _check_unique(actions)
     closed = closing_moment(scope)
     if closed is not None:
@@ -115,6 +124,54 @@ def plan_search(
     return keep_searching.plan_search(
         first_end, log, searching, settings, calendar or calendar_for(settings), tz
     )
+
+
+# Steps an interview entered late still needs, and what catching up means for each.
+CATCH_UP = {
+    "P1": "call them now: they still need your debrief to sell you",
+    "P3": "you have left the building: ask the recruiter or the organisation by email",
+    "P4": "write down what you still remember",
+    "P5": "thank them now",
+    "P6": "ask for it now",
+    "P7": "reflect now, with the debrief at hand",
+}
+APOLOGY = (
+    " It is {days} days since the interview: open with one short apology for the delay "
+    "(the draft does), then the three parts."
+)
+
+
+def catch_up(scope: Scope, action: PlannedAction) -> PlannedAction:
+    """A step whose due time had passed before its interview was even entered is not
+    lost: it is due at the end of the working day it was entered (after the hour the
+    debrief needs), and its reason says it is a catch-up (issue: late entry)."""
+    interview = next(
+        (i for i in scope.opp.interviews if i.id == action.interview_id and i.recorded_at), None
+    )
+    rule = action.rule
+    if interview is None or interview.recorded_at is None or rule not in CATCH_UP:
+        return action
+    entered = interview.recorded_at
+    if action.satisfied_at is not None or entered <= action.due:
+        return action
+    soon = elapsed(entered, timedelta(hours=scope.settings.debrief_within_hours))
+    if rule == "P4":
+        due = soon
+    else:
+        start = scope.calendar.within_working_hours(soon, action.tz)
+        due = later(start, scope.calendar.end_of(local(start, action.tz).date(), action.tz))
+    days = (local(entered, action.tz).date() - local(interview.end, action.tz).date()).days
+    late = f"{days} day{'s' if days != 1 else ''} after it" if days else "after it"
+    why = f"interview entered {late}, so this is a catch-up: {CATCH_UP[rule]} ({rule})"
+    guidance = action.guidance
+    send_at = action.send_at
+    if rule == "P5":
+        if days >= 2:
+            guidance += APOLOGY.format(days=days)
+        where = action.other_tz or action.tz
+        send_at = scope.org_calendar.within_working_hours(soon, where)
+    expires = scope.stale_after(due, action.tz) if action.expires is not None else None
+    return replace(action, due=due, why=why, guidance=guidance, send_at=send_at, expires=expires)
 
 
 # Steps bound to the interview's own moment (the checklist before it, what to ask on the

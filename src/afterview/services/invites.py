@@ -193,6 +193,7 @@ def _first(
         interviewer_ids=panel,
         invite_uid=invitation.uid,
         invite_sequence=invitation.sequence,
+        recorded_at=now,
     )
     _save_state(repo, invitation)
     refresh_opportunity(app, repo, opp_id, now)

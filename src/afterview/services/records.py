@@ -218,6 +218,7 @@ def add_interview(
             location=location,
             recruiter_call_at=recruiter_call_at,
             interviewer_ids=list(dict.fromkeys(ids)),
+            recorded_at=now,
         )
         refresh_opportunity(app, repo, opp_id, now)
     return interview_id

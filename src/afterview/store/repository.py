@@ -187,6 +187,7 @@ class Repository:
         interviewer_ids: Sequence[int],
         invite_uid: str | None = None,
         invite_sequence: int | None = None,
+        recorded_at: datetime | None = None,
     ) -> int:
         self._require_opportunity(opp_id)
         interview_id = self._insert(
@@ -201,6 +202,7 @@ class Repository:
             recruiter_call_at=recruiter_call_at,
             invite_uid=invite_uid,
             invite_sequence=invite_sequence,
+            recorded_at=recorded_at,
         )
         self.set_interviewers(interview_id, interviewer_ids)
         return interview_id
@@ -843,6 +845,7 @@ class _Parts:
             interviewer_ids=tuple(r["person_id"] for r in self.panels[row["id"]]),
             recruiter_call_at=row["recruiter_call_at"],
             cancelled=bool(row["cancelled"]),
+            recorded_at=row["recorded_at"],
         )
 
     def _debrief(self, row: RowMapping) -> Debrief:

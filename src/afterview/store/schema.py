@@ -125,6 +125,7 @@ interviews = Table(
     Column("cancelled", Boolean, nullable=False, server_default=false()),
     Column("invite_uid", Text, index=True),
     Column("invite_sequence", Integer),
+    Column("recorded_at", UTCDateTime),  # when it was entered (a catch-up plan if late)
     CheckConstraint("end_at >= start_at", name="ends_after_start"),
     sqlite_autoincrement=True,
 )

@@ -220,6 +220,9 @@ def _after_thank_you(scope: Scope, seen: _Seen) -> tuple[datetime, str]:
         )
     assert seen.latest_interview is not None
     planned, _ = thank_you_due(scope, seen.latest_interview)
+    entered = seen.latest_interview.recorded_at
+    if entered is not None and entered > planned:
+        planned = entered  # entered late: the thank-you is a catch-up, due from now
     return (
         add_days(planned, days, scope.tz),
         f"no decision date given → {days} days after the thank-you (due "

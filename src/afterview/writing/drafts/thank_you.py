@@ -32,6 +32,7 @@ SUBJECTS = (
     "{role} interview: thank you",
     "With thanks — {role} at {org}",
 )
+LATE = "I am sorry this note comes a little late."
 THANKS = (
     "Thank you for taking the time to speak with me{again}{when} about {the_role} at {org}.",
     "Many thanks for meeting me{again}{when}; it was a real pleasure to discuss {the_role} "
@@ -204,6 +205,8 @@ def _compose(request: DraftRequest, detail: Detail) -> tuple[ComposedDraft, int]
         "interview": f"{round_} interview" if round_ else "interview",
     }
     thanks = _pick(say, THANKS, THANKS_SHORT, facts)
+    if w.days_late(request.interview_start, request.written_on) >= 1:
+        thanks = f"{LATE} {thanks}"  # a catch-up after a late entry (P5)
     specific = _specific(request, say, facts, detail)
     sell = " ".join(
         [

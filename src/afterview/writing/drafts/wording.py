@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from afterview.writing.drafts.notes import clean, wordset
 from afterview.writing.drafts_model import DraftRequest, Profile, Recipient
@@ -202,6 +202,15 @@ def when(start: datetime | None, written_on: date | None, language: str) -> str:
     if days >= 7:
         return f" on {day_month(start.date(), language)}"
     return ""
+
+
+def days_late(start: datetime | None, written_on: date | None) -> int:
+    """Weekdays strictly between the interview and the writing: 0 when a thank-you is on
+    time (a Friday interview thanked on Monday too), 1 or more when it is late (P5)."""
+    if start is None or written_on is None:
+        return 0
+    days = (written_on - start.date()).days
+    return sum(1 for n in range(1, days) if (start.date() + timedelta(days=n)).weekday() < 5)
 
 
 DAY_PHRASE = re.compile(

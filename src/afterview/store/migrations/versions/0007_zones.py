@@ -5,6 +5,8 @@
   follow-ups land in their working hours (P5, P8).
 - `opportunities.holiday_country`: whose public holidays the organisation keeps
   ("US", "GB-SCT"); empty means the `holiday_country` setting.
+- `interviews.recorded_at`: when the interview was entered; one entered after its
+  steps fell due gets a catch-up plan instead of losing them (NULL for older rows).
 - `actions.other_tz`, `actions.send_at_utc`: the materialised plan says when a
   message lands in the recipient's zone, beside the candidate's own due time.
 
@@ -20,6 +22,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from afterview.store.types import UTCDateTime
+
 revision: str = "0007_zones"
 down_revision: str | Sequence[str] | None = "0006_debrief_history"
 branch_labels: str | Sequence[str] | None = None
@@ -32,6 +36,8 @@ def upgrade() -> None:
     ) as batch:
         batch.add_column(sa.Column("org_tz", sa.Text()))
         batch.add_column(sa.Column("holiday_country", sa.Text()))
+    with op.batch_alter_table("interviews", table_kwargs={"sqlite_autoincrement": True}) as batch:
+        batch.add_column(sa.Column("recorded_at", UTCDateTime()))
     with op.batch_alter_table("actions") as batch:
         batch.add_column(sa.Column("other_tz", sa.Text()))
         batch.add_column(sa.Column("send_at_utc", sa.Text()))
@@ -41,6 +47,8 @@ def downgrade() -> None:
     with op.batch_alter_table("actions") as batch:
         batch.drop_column("send_at_utc")
         batch.drop_column("other_tz")
+    with op.batch_alter_table("interviews", table_kwargs={"sqlite_autoincrement": True}) as batch:
+        batch.drop_column("recorded_at")
     with op.batch_alter_table(
         "opportunities", table_kwargs={"sqlite_autoincrement": True}
     ) as batch:
