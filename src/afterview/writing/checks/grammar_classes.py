@@ -968,21 +968,25 @@ RULES: tuple[Rule, ...] = (
 def findings(doc: Document) -> list[Finding]:
     """Every word-class finding of the text's body (headers and quoted lines included:
     the writer's slips are slips wherever they are)."""
+    from afterview.writing.checks import grammar_tagged  # the tagger loads on first use
+
     toks = tokens(doc.text)
-    out: list[Finding] = []
-    for i in range(len(toks)):
-        if not _word(toks[i]):
-            continue
-        for rule in RULES:
-            for hit in rule(toks, i, doc.text):
-                out.append(
-                    doc.finding(
-                        hit.start,
-                        hit.end - hit.start,
-                        f"grammar.{hit.slug}",
-                        hit.severity,
-                        hit.message,
-                        (hit.fix,),
-                    )
-                )
-    return out
+    found = [
+        hit
+        for i in range(len(toks))
+        if _word(toks[i])
+        for rule in RULES
+        for hit in rule(toks, i, doc.text)
+    ]
+    found.extend(grammar_tagged.hits(toks, doc.text))
+    return [
+        doc.finding(
+            hit.start,
+            hit.end - hit.start,
+            f"grammar.{hit.slug}",
+            hit.severity,
+            hit.message,
+            (hit.fix,),
+        )
+        for hit in found
+    ]

@@ -1,0 +1,429 @@
+"""Grammar rules that read part-of-speech tags (`tagger.py`): subject-verb agreement
+found through the subject's head, and homophones the word classes alone cannot settle
+(P5 "Checks before sending"; the same checks serve P7 and P8).
+
+Agreement: for a finite verb (VBZ/VBP, is/are/has/have/…, or a verb base that the tagger
+read as a noun but that takes an object: "the process help you"), the subject is found
+by walking left: over adverbs, to a relative "that/which/who" and its antecedent ("a
+service that make"), or over the noun phrase ending at the verb and any prepositional
+phrases before it, back to the head ("The purpose of this workshop are": "purpose").
+The subject must start a clause (sentence start, comma, "that", a subordinator), so an
+object is not read as a subject. Heads whose number English leaves open are skipped:
+collective nouns ("the team have", British), quantities before "of" ("a number of
+people are"), coordinated subjects ("X and Y"). Findings are warnings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from afterview.writing.checks import grammar_lexicon as lex
+from afterview.writing.checks import tagger
+from afterview.writing.checks._util import match_case, word_set
+from afterview.writing.checks.grammar_classes import (
+    COLLECTIVE,
+    PLURAL_VERBS,
+    SINGULAR_VERBS,
+    SUBORDINATORS,
+    UNCOUNTED_S,
+    WARNING,
+    Hit,
+    Tok,
+)
+
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+NP_TAGS = NOUN_TAGS | {"JJ", "JJR", "JJS", "DT", "PRP$", "CD", "POS", "HYPH", "VBN", "PDT"}
+SINGULAR_FORMS = word_set("is was has does doesn't isn't wasn't hasn't")
+PLURAL_FORMS = word_set("are were have do don't aren't weren't haven't")
+OBJECT_STARTS = word_set(
+    """the a an this these those our your their its his my you us them me him it"""
+)
+TO_VERBS = word_set("need want seem tend appear plan aim try hope expect fail help")
+QUANTITY = word_set(
+    """one each some all most many none any lot lots number majority half part rest
+    percent kind kinds type types sort sorts variety range couple group set list total
+    series pair proportion share amount plenty few several both either neither who"""
+)
+BOUNDARY = word_set(', ; : ( — – - " “ ” that so but then sure while when because if once')
+SINGULAR_PRONOUNS = word_set(
+    "everyone everybody anyone anybody someone somebody no-one nobody each one everything"
+)
+PLURAL_PRONOUNS = word_set("those these both many several few others")
+NUMBER_ERROR_MESSAGE = '"{subject} … {verb}": {which} subject takes "{fix}".'
+
+
+def sentences(toks: list[Tok], text: str) -> Iterator[range]:
+    """Token ranges of sentences: split at . ! ? and at blank lines."""
+    start = 0
+    for i, t in enumerate(toks):
+        end_here = t.text in (".", "!", "?")
+        if not end_here and i + 1 < len(toks):
+            end_here = text.count("\n", t.end, toks[i + 1].start) >= 2
+        if end_here:
+            if i + 1 > start:
+                yield range(start, i + 1)
+            start = i + 1
+    if start < len(toks):
+        yield range(start, len(toks))
+
+
+def _number(word: Tok, tag: str) -> str | None:
+    """ "s", "p" or None (unknown) for a subject head."""
+    low = word.low
+    if low in SINGULAR_PRONOUNS:
+        return "s"
+    if low in PLURAL_PRONOUNS:
+        return "p"
+    if tag in {"NNS", "NNPS"}:
+        if low in UNCOUNTED_S or low.endswith("ss") or not low.endswith("s"):
+            return None
+        return "p"
+    if tag == "NN":
+        if low in COLLECTIVE or low.endswith("s") or low in ("data", "media", "staff"):
+            return None
+        return "s"
+    if tag == "NNP":
+        if word.text.isupper() and len(word.text) > 1:
+            return "s"  # "FOSS allows", "TTS works": an acronym names one thing
+        if low.endswith("s") or low in COLLECTIVE:
+            return None
+        return "s"
+    return None
+
+
+def _np_start(tags: list[str], toks: list[Tok], j: int, lo: int) -> int:
+    """The first token of the noun phrase that ends at j."""
+    k = j
+    while k - 1 >= lo and tags[k - 1] in NP_TAGS and toks[k - 1].low not in ("that",):
+        k -= 1
+    return k
+
+
+def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, int] | None:  # noqa: PLR0912
+    """(head index, start of its clause's subject) for the verb at i, or None."""
+    j = i - 1
+    while j >= lo and (tags[j] in ("RB", "RBR") or toks[j].low in ("also", "still", "only")):
+        if toks[j].low in ("not", "n't"):
+            return None
+        j -= 1
+    if j < lo:
+        return None
+    if toks[j].low in ("that", "which", "who"):
+        k = j - 1
+        if toks[j].low != "that" and k >= lo and toks[k].text == ",":
+            k -= 1
+        if k < lo:
+            return None
+        if toks[k].low in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
+            return k, k
+        if tags[k] not in NOUN_TAGS:
+            return None
+        if tags[k] == "NN" and lex.is_verb(toks[k].low) and k > lo and tags[k - 1] == "NNS":
+            return None  # "opportunities arise that match": a verb read as a noun
+        start = _np_start(tags, toks, k, lo)
+        if start - 1 >= lo and tags[start - 1] in ("IN", "TO"):
+            return None  # "the needs of the users who": the antecedent is unclear
+        if start - 1 >= lo and toks[start - 1].low in ("and", "or"):
+            return None
+        return k, start
+    head = j
+    if tags[head] not in NOUN_TAGS and toks[head].low not in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
+        return None
+    start = _np_start(tags, toks, head, lo)
+    # hop back over prepositional phrases to the head before them
+    while (
+        start - 1 >= lo
+        and tags[start - 1] in ("IN", "TO")
+        and toks[start - 1].low
+        not in (
+            "that",
+            "if",
+            "because",
+            "while",
+            "since",
+            "whether",
+            "than",
+            "as",
+            "like",
+            "so",
+            "although",
+            "though",
+            "unless",
+            "until",
+            "once",
+        )
+    ):
+        prep = start - 1
+        before = prep - 1
+        if before < lo:
+            return None
+        if tags[before] == "VBG" or (toks[before].low.endswith("ing") and tags[before] == "NN"):
+            gerund = before
+            if (
+                gerund == lo
+                or toks[gerund - 1].text in (",", ";", ":")
+                or toks[gerund - 1].low in BOUNDARY
+            ):
+                return gerund, gerund  # "Conforming to WCAG … mean": a gerund subject
+            return None
+        if tags[before] not in NOUN_TAGS:
+            return None
+        if toks[before].low in QUANTITY:
+            return None  # "a number of people are", "one of the reports is"
+        head = before
+        start = _np_start(tags, toks, head, lo)
+    if start - 1 >= lo:
+        b = toks[start - 1]
+        if tags[start - 1] == "VBG" and (start - 1 == lo or toks[start - 2].text in (",", ";")):
+            return start - 1, start - 1  # "Keeping content … make"
+        coordinated = (
+            b.low in ("and", "but", "or")
+            and start - 2 >= lo
+            and toks[start - 2].text == ","
+            and any(tags[k] in ("VBZ", "VBP", "VBD", "MD") for k in range(lo, start - 2))
+        )  # ", and system updates doesn't": a second clause, not the last item of a list
+        if not (
+            b.low in BOUNDARY
+            or b.low in SUBORDINATORS
+            or b.text in (",", ";", ":", "(")
+            or coordinated
+        ):
+            return None
+    for k in range(start, head):
+        if toks[k].low in ("and", "or", "&"):
+            return None
+    return head, start
+
+
+def _verb_number(toks: list[Tok], tags: list[str], i: int, hi: int) -> str | None:
+    """ "s" for a singular finite verb, "p" for a plural one, None if not a finite verb."""
+    t = toks[i]
+    if not t.text.islower() and i > 0:
+        return None
+    low = t.low
+    if low in SINGULAR_FORMS:
+        return "s"
+    if low in PLURAL_FORMS:
+        return "p"
+    tag = tags[i]
+    nxt = toks[i + 1].low if i + 1 < hi else ""
+    if nxt == "-" or not lex.is_verb(lex.third_person_base(low) or low):
+        return None  # "long-term": a modifier; not a known verb
+    if tag == "VBZ" and lex.third_person_base(low) is not None:
+        return "s"
+    if (
+        tag == "NNS"
+        and lex.third_person_base(low) is not None
+        and (
+            nxt in OBJECT_STARTS
+            or (
+                nxt == "to"
+                and lex.third_person_base(low) in TO_VERBS
+                and i + 2 < hi
+                and tags[i + 2] == "VB"
+            )
+        )
+    ):
+        return "s"  # "logs has", "the expert knows about" are VBZ; "research underpins the"
+    if tag in ("VBP", "VB", "NN") and lex.is_verb(low) and not low.endswith("s"):
+        proper_subject = i > 0 and tags[i - 1] == "NNP"
+        adverb_next = nxt.endswith("ly") and i + 1 < hi and tags[i + 1] == "RB"
+        if (
+            tag == "VBP"
+            or nxt in OBJECT_STARTS
+            or (proper_subject and (adverb_next or (i + 1 < hi and tags[i + 1] == "NNS")))
+            or (low in TO_VERBS and nxt == "to" and i + 2 < hi and tags[i + 2] == "VB")
+        ):
+            return "p"
+    return None
+
+
+def agreement(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    for i in range(lo + 1, hi):
+        verb_number = _verb_number(toks, tags, i, hi)
+        if verb_number is None:
+            continue
+        if tags[i - 1] in ("MD", "TO") or toks[i - 1].low in ("to", "did", "do", "does"):
+            continue
+        found = _subject(toks, tags, lo, i)
+        if found is None:
+            continue
+        head, _start = found
+        if tags[head] == "VBG":
+            number: str | None = "s"
+        else:
+            number = _number(toks[head], tags[head])
+        if number is None or number == verb_number:
+            continue
+        if toks[i].low == "were" and number == "s":
+            continue  # "if the service were", subjunctive
+        verb = toks[i]
+        if verb_number == "s":
+            fix = SINGULAR_VERBS.get(verb.low) or (lex.third_person_base(verb.low) or verb.low)
+            which = "a plural"
+        else:
+            fix = PLURAL_VERBS.get(verb.low) or _third(verb.low)
+            which = "a singular"
+        yield Hit(
+            toks[head].start,
+            verb.end,
+            "agreement",
+            WARNING,
+            NUMBER_ERROR_MESSAGE.format(
+                subject=toks[head].text, verb=verb.text, which=which, fix=fix
+            ),
+            match_case(verb.text, fix),
+        )
+
+
+def _third(base: str) -> str:
+    if base == "be":
+        return "is"
+    if base == "have":
+        return "has"
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return base + "es"
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        return base[:-1] + "ies"
+    return base + "s"
+
+
+def existential(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    """ "There is resources": "there is/was" + a plural noun (after adjectives) is "are"."""
+    for i in range(lo, hi - 2):
+        if toks[i].low != "there" or toks[i + 1].low not in ("is", "was"):
+            continue
+        k = i + 2
+        while k < hi and tags[k] in ("JJ", "JJR", "RB") and toks[k].low not in ("no", "not"):
+            k += 1
+        if (
+            k < hi
+            and tags[k] == "NNS"
+            and _number(toks[k], "NNS") == "p"
+            and toks[k].low not in ("lots", "plenty")
+        ):
+            fix = "are" if toks[i + 1].low == "is" else "were"
+            yield Hit(
+                toks[i].start,
+                toks[i + 1].end,
+                "agreement",
+                WARNING,
+                f'"{toks[i + 1].text} {toks[k].text}": with a plural noun, "there {fix}".',
+                f"{toks[i].text} {fix}",
+            )
+
+
+def these_this(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    """ "these type of", "those report": a plural determiner before a singular count noun."""
+    for i in range(lo, hi - 1):
+        if toks[i].low not in ("these", "those"):
+            continue
+        noun = toks[i + 1]
+        if tags[i + 1] != "NN" or not noun.text.islower() or _number(noun, "NN") != "s":
+            continue
+        if noun.low not in lex.classes().nouns or noun.low in COLLECTIVE:
+            continue
+        after = tags[i + 2] if i + 2 < hi else "."
+        if after in ("NN", "NNS", "HYPH", "POS"):
+            continue  # "these software updates": the head comes later
+        plural = _plural(noun.low)
+        yield Hit(
+            toks[i].start,
+            noun.end,
+            "agreement",
+            WARNING,
+            f'"{toks[i].text} {noun.text}": after "{toks[i].text}" the noun is plural, "{plural}".',
+            f"{toks[i].text} {plural}",
+        )
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 2 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+PREPOSITIONS_BEFORE_YOUR = word_set(
+    "of in on at by for with from into about over through without within across during"
+)
+
+
+def homophones(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    """ "on you're site", "you're user needs": "you're" as a determiner is "your";
+    "your working alone", "your trying to": "your" + an -ing verb with an object is
+    "you're"; "its best to", "its completely fine": "its" + an adjective and "to"/end
+    is "it's"."""
+    for i in range(lo, hi - 1):
+        t, nxt = toks[i], toks[i + 1]
+        after = toks[i + 2].low if i + 2 < hi else "."
+        if t.low == "you're":
+            prev = toks[i - 1].low if i > lo else ""
+            noun_next = tags[i + 1] in ("NN", "NNS") and nxt.text.islower()
+            if (prev in PREPOSITIONS_BEFORE_YOUR and nxt.text[0].isalpha()) or (
+                noun_next
+                and not lex.is_adjective(nxt.low)
+                and not nxt.low.endswith("ing")
+                and (tags[i + 2] if i + 2 < hi else "") in NOUN_TAGS | {"VBZ", "VBP", "MD"}
+            ):
+                yield Hit(
+                    t.start,
+                    t.end,
+                    "your-youre",
+                    WARNING,
+                    'Did you mean "your"? "your" = belonging to you; "you\'re" = "you are".',
+                    match_case(t.text, "your"),
+                )
+        elif (
+            t.low == "your"
+            and nxt.low.endswith("ing")
+            and lex.is_verb(nxt.low[:-3] or "x") | (lex.is_verb(nxt.low[:-3] + "e"))
+        ):
+            if after in OBJECT_STARTS | {"to", "with", "alone", "on", "for", "in", "at"}:
+                yield Hit(
+                    t.start,
+                    t.end,
+                    "your-youre",
+                    WARNING,
+                    'Did you mean "you\'re"? "you\'re" = "you are"; "your" = belonging to you.',
+                    match_case(t.text, "you're"),
+                )
+        elif t.low == "its" and i + 2 <= hi:
+            j = i + 1
+            if toks[j].low.endswith("ly") and j + 1 < hi:
+                j += 1
+            if tags[j] in ("JJ", "JJS", "VBN") and (
+                (toks[j + 1].low if j + 1 < hi else ".")
+                in ("to", "that", ".", ",", "when", "if", "as", "for")
+            ):
+                yield Hit(
+                    t.start,
+                    t.end,
+                    "its-its",
+                    WARNING,
+                    'Did you mean "it\'s"? "it\'s" = "it is"; "its" = belonging to it.',
+                    match_case(t.text, "it's"),
+                )
+
+
+def _retag(toks: list[Tok], tags: list[str], lo: int, hi: int) -> None:
+    """Corrections the rules need: a capitalised word inside a sentence that the tagger read
+    as an adjective is a name ("GovConnect help"); "micro-purchasing" is a noun."""
+    for k in range(lo, hi):
+        word = toks[k].text
+        if tags[k] == "JJ" and k > lo and word[:1].isupper() and any(c.isupper() for c in word[1:]):
+            tags[k] = "NNP"
+        elif tags[k] == "VBG" and k > lo and tags[k - 1] == "HYPH":
+            tags[k] = "NN"
+
+
+def hits(toks: list[Tok], text: str) -> Iterator[Hit]:
+    for sent in sentences(toks, text):
+        lo, hi = sent.start, sent.stop
+        tags = [""] * lo + tagger.tag([toks[k].text for k in sent])
+        _retag(toks, tags, lo, hi)
+        yield from these_this(toks, tags, lo, hi)
+        yield from agreement(toks, tags, lo, hi)
+        yield from existential(toks, tags, lo, hi)
+        yield from homophones(toks, tags, lo, hi)
