@@ -249,6 +249,8 @@ def agreement(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hi
         if found is None:
             continue
         head, _start = found
+        if verb_number == "s" and toks[head].end < toks[i].start and _comma_which(toks, head, i):
+            continue  # "delivering services, which sometimes leads": "which" is the clause
         if tags[head] == "VBG":
             number: str | None = "s"
         else:
@@ -274,6 +276,10 @@ def agreement(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hi
             ),
             match_case(verb.text, fix),
         )
+
+
+def _comma_which(toks: list[Tok], head: int, i: int) -> bool:
+    return any(toks[k].low == "which" and toks[k - 1].text == "," for k in range(head + 1, i))
 
 
 def _third(base: str) -> str:

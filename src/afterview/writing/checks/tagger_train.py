@@ -112,7 +112,7 @@ def single_tags(sents: list[Sentence]) -> dict[str, str]:
     return out
 
 
-def train(sents: list[Sentence], rounds: int = 8, floor: int = 100) -> tagger.Model:
+def train(sents: list[Sentence], rounds: int = 8, floor: int = 200) -> tagger.Model:
     tags = sorted({t for _, ts in sents for t in ts})
     single = single_tags(sents)
     tr = Trainer(tags)
