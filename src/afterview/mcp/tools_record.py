@@ -45,8 +45,39 @@ def record_opportunity(call: Call) -> Answer:
         recruiter_name=call.get("recruiter_name"),
         recruiter_email=call.get("recruiter_email"),
         recruiter_phone=call.get("recruiter_phone"),
+        org_tz=call.get("org_timezone"),
+        holiday_country=call.get("holidays"),
     )
     return Answer({"opportunity_id": opp_id}, f"Opportunity {opp_id} recorded. {PLAN_CHANGED}")
+
+
+def record_where_they_work(call: Call) -> Answer:
+    from afterview.services.records import set_organisation_place
+
+    set_organisation_place(
+        call.app,
+        call.args["opportunity_id"],
+        call.now,
+        org_tz=call.get("org_timezone"),
+        holiday_country=call.get("holidays"),
+    )
+    return Answer(
+        {"opportunity_id": call.args["opportunity_id"]},
+        f"Saved where the interviewers work. {PLAN_CHANGED}",
+    )
+
+
+ORG_ZONE = text(
+    "The IANA zone the interviewers work in, when it is not the interview's (e.g. "
+    "America/New_York): thank-yous and follow-ups land in their working hours (P5, P8). "
+    "An empty string clears it.",
+    64,
+)
+HOLIDAYS = text(
+    "Whose public holidays the organisation keeps: an ISO code such as US or GB-SCT "
+    "(default: the holiday_country setting). An empty string clears it.",
+    10,
+)
 
 
 def record_interview(call: Call) -> Answer:
@@ -266,10 +297,25 @@ TOOLS = [
                 "recruiter_name": text("The recruitment consultant (route recruiter).", 200),
                 "recruiter_email": EMAIL,
                 "recruiter_phone": text("The recruiter's phone number.", 40),
+                "org_timezone": ORG_ZONE,
+                "holidays": HOLIDAYS,
             },
             ("company", "role", "route"),
         ),
         record_opportunity,
+        writes=True,
+    ),
+    Tool(
+        "record_where_they_work",
+        "Record where the interviewers work",
+        "Set the zone the interviewers work in and whose public holidays they keep, for an "
+        "interview across time zones: the candidate's own steps stay in their zone, "
+        "messages land in the interviewers' working hours (P5, P8).",
+        obj(
+            {"opportunity_id": OPP, "org_timezone": ORG_ZONE, "holidays": HOLIDAYS},
+            ("opportunity_id",),
+        ),
+        record_where_they_work,
         writes=True,
     ),
     Tool(

@@ -17,7 +17,7 @@ from afterview.playbook.facts import (
 )
 from afterview.playbook.pacing import week_after
 from afterview.playbook.rules.common import Scope
-from afterview.playbook.rules.thank_you import due_time as thank_you_due
+from afterview.playbook.rules.thank_you import window_of as thank_you_window
 from afterview.playbook.status import awaits_employer
 from afterview.playbook.timing import add_days, elapsed, later, out_of_night
 
@@ -219,14 +219,16 @@ def _after_thank_you(scope: Scope, seen: _Seen) -> tuple[datetime, str]:
             f"{scope.when(seen.thanked)}",
         )
     assert seen.latest_interview is not None
-    planned, _ = thank_you_due(scope, seen.latest_interview)
+    window = thank_you_window(scope, seen.latest_interview)
+    planned, shown = window.end, window.due  # theirs to count from; yours to show
     entered = seen.latest_interview.recorded_at
     if entered is not None and entered > planned:
-        planned = entered  # entered late: the thank-you is a catch-up, due from now
+        planned = shown = entered  # entered late: the thank-you is a catch-up, due from now
+    mine = scope.candidate_tz(seen.latest_interview)
     return (
         add_days(planned, days, scope.tz),
         f"no decision date given → {days} days after the thank-you (due "
-        f"{scope.when(planned)}, not sent yet)",
+        f"{scope.when(shown, mine)}, not sent yet)",
     )
 
 

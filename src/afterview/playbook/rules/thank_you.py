@@ -71,13 +71,6 @@ def window_of(scope: Scope, interview: Interview) -> Window:
     return Window(send_at=land, due=candidate_due, why=why, end=due)
 
 
-def due_time(scope: Scope, interview: Interview) -> tuple[datetime, str]:
-    """When the thank-you is due by in the recipient's terms, and why (P8 counts its
-    days from it while it is not sent)."""
-    window = window_of(scope, interview)
-    return window.end, window.why
-
-
 def _recipients(scope: Scope, interview: Interview) -> tuple[Person, ...]:
     met = scope.interviewers(interview)
     if scope.settings.thank_you_to == "hiring-manager":

@@ -513,6 +513,7 @@ def _opportunity_page(
         "channels": CHANNEL_LABEL,
         "outcome_choices": OUTCOME_LABEL,
         "zones": zones(),
+        "place": queries.opportunity_place(app, opp_id, moment),
         "now_local": local_now.strftime("%Y-%m-%dT%H:%M"),
         "form": form,
         "values": values or {},
@@ -562,7 +563,7 @@ def _plan(
     already past when the opportunity was entered is a catch-up, not "overdue" (P11).
     """
     from afterview.web.pages import steps
-    from afterview.web.pages.today import DRAFTS, when_text
+    from afterview.web.pages.today import DRAFTS, item_when
 
     open_, decided, missed = [], [], []
     for item in actions:
@@ -571,9 +572,7 @@ def _plan(
         row = {
             **item,
             "effective": item["snoozed_until"] or item["due"],
-            "when": when_text(
-                datetime.fromisoformat(item["snoozed_until"] or item["due"]), item["tz"], person_tz
-            ),
+            "when": item_when(item, person_tz),
             "place": steps.place_of(item),
             "draft_kind": next((k for p, k in DRAFTS.items() if item["key"].startswith(p)), None),
             "catch_up": added is not None and due < added,
@@ -786,6 +785,29 @@ async def competitor(request: Request, opp_id: int) -> Response:
         return _opportunity_page(request, opp_id, form="competitor", values=values, error=exc)
     return back(
         request, f"/opportunities/{opp_id}", f"Added {name} to the competitors to look at (P9)."
+    )
+
+
+@router.post("/opportunities/{opp_id}/where", summary="Where the interviewers work (P5, P8)")
+async def where(request: Request, opp_id: int) -> Response:
+    values = await _values(request, ("org_tz", "holiday_country"))
+    app = service(request)
+    try:
+        with on_field("org_tz"):
+            records.organisation_zone(values["org_tz"])
+        with on_field("holiday_country"):
+            records.holiday_region(values["holiday_country"])
+        records.set_organisation_place(
+            app,
+            _opp(opp_id),
+            now(),
+            org_tz=values["org_tz"],
+            holiday_country=values["holiday_country"],
+        )
+    except AfterviewError as exc:
+        return _opportunity_page(request, opp_id, form="where", values=values, error=exc)
+    return back(
+        request, f"/opportunities/{opp_id}", "Saved where they work: the plan follows (P5, P8)."
     )
 
 

@@ -154,13 +154,31 @@ def when_text(due: datetime, own_tz: str, person_tz: str) -> str:
     return text
 
 
+def item_when(item: dict[str, Any], person_tz: str) -> str:
+    """`when_text` for an agenda item: with the recipient's clock beside it when they
+    are elsewhere, and when a message should land (docs/playbook.md, "Time zones")."""
+    from afterview.day import clock_in
+
+    due = due_of(item)
+    text = when_text(due, item["tz"], person_tz)
+    other = item.get("other_tz")
+    if other and other not in (item["tz"], person_tz):
+        text += f" ({clock_in(due, other, due.astimezone(ZoneInfo(person_tz)))})"
+    if item.get("send_at") and item["state"] in ("pending", "snoozed"):
+        lands = datetime.fromisoformat(str(item["send_at"]).replace("Z", "+00:00"))
+        if lands != due:
+            where = other or item["tz"]
+            text += f"; lands from {clock_in(lands, where, due.astimezone(ZoneInfo(where)))}"
+    return text
+
+
 def _row(item: dict[str, Any], person_tz: str) -> dict[str, Any]:
     kind = next((k for prefix, k in DRAFTS.items() if item["key"].startswith(prefix)), None)
     place = steps.place_of(item)
     due = due_of(item)
     return {
         **item,
-        "when": when_text(due, item["tz"], person_tz),
+        "when": item_when(item, person_tz),
         "due_at": due.astimezone(UTC),
         "draft_kind": kind,
         "place": place,
