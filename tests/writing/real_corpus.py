@@ -63,7 +63,8 @@ def heldout3_names() -> list[str]:
 
 
 def held_out(name: str) -> bool:
-    return name in set(manifest()["held_out"])  # type: ignore[arg-type]
+    held: list[str] = manifest()["held_out"]  # type: ignore[assignment]
+    return name in held
 
 
 def language(name: str) -> str:

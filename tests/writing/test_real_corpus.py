@@ -56,6 +56,17 @@ def test_at_most_two_public_texts_fail_only_on_false_alarms() -> None:
     assert len(failing) <= 2, failing
 
 
+def test_the_third_held_out_set_is_mit_licensed_sourced_and_large_enough() -> None:
+    sources = (rc.HELDOUT3 / "SOURCES.md").read_text(encoding="utf-8")
+    assert "govau/service-manual" in sources and "MIT licence" in sources
+    assert "Copyright (c) 2017 Commonwealth of Australia" in sources
+    assert "Commonwealth of Australia" in (rc.HELDOUT3 / "LICENSE-govau.txt").read_text()
+    assert all(f"`{name}.txt`" in sources for name in rc.heldout3_names())
+    held3 = [s for s in rc.slips() if s.split == "held3"]
+    assert len(held3) >= 110 and {s.text for s in held3} <= set(rc.heldout3_names())
+    assert sum(s.rule in rc.HOMOPHONES for s in held3) >= 80
+
+
 def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
     sources = (rc.PUBLIC / "SOURCES.md").read_text(encoding="utf-8")
     assert "18F/18f.gsa.gov" in sources and "CC0" in sources
@@ -63,10 +74,12 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 
 
 # Floors at the measured level (docs/benchmarks.md#checker), never above it. The issue's
-# targets are 95 % of all slips and 90 % of the homophones, on slips never tuned on:
-# "held2" (public-domain texts, measured once after the word-class rules) is that set:
-# 81/105 = 77.1 % (target not met), homophones 48/53 = 90.6 % (met). "held" was seen
-# when its misses were reported, so it is no longer clean: 52/56, homophones 23/27.
+# targets are 95 % of all slips and 90 % of the homophones, on slips never tuned on.
+# "held3" (MIT-licensed texts, planted before the tagged rules and measured once before
+# and once after them) is that set: 112/191 = 58.6 % (before: 87/191), homophones
+# 56/84 = 66.7 % (before: 44/84); neither target is met. "held2" became tuning material
+# for the tagged rules: 90/105, homophones 48/53. "held" was seen when its misses were
+# reported: 52/56, homophones 23/27.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -74,8 +87,10 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held", False, 0.92),
         ("tune", True, 1.0),
         ("held", True, 0.85),
-        ("held2", False, 0.77),
+        ("held2", False, 0.85),
         ("held2", True, 0.90),
+        ("held3", False, 0.58),
+        ("held3", True, 0.66),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
