@@ -284,7 +284,19 @@ def _line(item: dict[str, Any], digits: int) -> tuple[str, str]:
     city = item["tz"].split("/")[-1].replace("_", " ")
     step = str(item.get("id") or "")
     head = f"{step:>{digits}} {mark} {due} {clean_text(city):<9} {item['rule']:<4} "
-    return head, f"{item['title']}  ({item['key']})"
+    return head, f"{item['title']}{_theirs(item)}  ({item['key']})"
+
+
+def _theirs(item: dict[str, Any]) -> str:
+    """ " [12:00 New York]": the recipient's clock, when they are in another zone."""
+    other = item.get("other_tz")
+    if not other or other == item["tz"]:
+        return ""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    there = datetime.fromisoformat(item["snoozed_until"] or item["due"]).astimezone(ZoneInfo(other))
+    return f" [{there:%a %H:%M} {clean_text(other.rsplit('/', 1)[-1].replace('_', ' '))}]"
 
 
 def run(command: str, argv: list[str], db: str | None, demo: bool) -> int:
