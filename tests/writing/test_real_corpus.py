@@ -44,7 +44,7 @@ def test_the_slips_are_many_and_varied() -> None:
     assert len({s.id for s in slips}) == len(slips)
     by_rule = Counter(s.rule for s in slips)
     assert sum(by_rule[r] for r in rc.HOMOPHONES) >= 40
-    assert {s.split for s in slips} == {"tune", "held", "held2", "held3"}
+    assert {s.split for s in slips} == {"tune", "held", "held2", "held3", "held4"}
     held2 = [s for s in slips if s.split == "held2"]
     assert len(held2) >= 80
     assert sum(s.rule in rc.HOMOPHONES for s in held2) >= 40
@@ -65,6 +65,24 @@ def test_the_third_held_out_set_is_mit_licensed_sourced_and_large_enough() -> No
     held3 = [s for s in rc.slips() if s.split == "held3"]
     assert len(held3) >= 110 and {s.text for s in held3} <= set(rc.heldout3_names())
     assert sum(s.rule in rc.HOMOPHONES for s in held3) >= 80
+
+
+def test_the_fourth_held_out_set_is_mit_licensed_sourced_and_large_enough() -> None:
+    sources = (rc.HELDOUT4 / "SOURCES.md").read_text(encoding="utf-8")
+    assert "nhsuk/nhsuk-service-manual" in sources and "MIT licence" in sources
+    assert "Copyright (c) 2020 NHS England" in sources
+    assert "1ed624d4381414563b6c45750a32b4b36f7f1453" in sources
+    assert "NHS England" in (rc.HELDOUT4 / "LICENSE-nhsuk.txt").read_text()
+    names = rc.heldout4_names()
+    assert len(names) >= 30 and all(f"`{name}.txt`" in sources for name in names)
+    words = sum(len(rc.text(name).split()) for name in names)
+    assert 4000 <= words <= 5500
+    held4 = [s for s in rc.slips() if s.split == "held4"]
+    assert len(held4) >= 150 and {s.text for s in held4} <= set(names)
+    assert min(s.id for s in held4) >= 601
+    by_rule = Counter(s.rule for s in held4)
+    assert sum(by_rule[r] for r in rc.HOMOPHONES) >= 100
+    assert by_rule["grammar.repeated-word"] >= 20 and by_rule["grammar.missing-word"] >= 10
 
 
 def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
