@@ -29,11 +29,13 @@ AGENDA_ITEM_KEYS = {
     "key",
     "logs",
     "opportunity_id",
+    "other_tz",
     "overdue",
     "person_id",
     "reason",
     "role",
     "rule",
+    "send_at",
     "snoozed_until",
     "state",
     "title",
@@ -41,6 +43,7 @@ AGENDA_ITEM_KEYS = {
     "why",
 }
 STATES = {"pending", "snoozed", "done", "skipped"}
+UTC_TEXT = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
 KEY = re.compile(r"^P(\d|1[0-2]):[a-z-]+(:[a-z]+=\d+)*$")
 
@@ -89,6 +92,10 @@ def test_agenda_json_items(cli: Any) -> None:
         assert ISO_WITH_OFFSET.match(item["due"]), item["due"]
         assert item["snoozed_until"] is None or ISO_WITH_OFFSET.match(item["snoozed_until"])
         assert item["closed_at"] is None or ISO_WITH_OFFSET.match(item["closed_at"])
+        # added fields (interviews across zones): the recipient's zone when it differs,
+        # and when a message should land, in UTC like `expires`
+        assert item["other_tz"] is None or item["other_tz"] != item["tz"]
+        assert item["send_at"] is None or UTC_TEXT.match(item["send_at"]), item["send_at"]
         assert type(item["overdue"]) is bool
         assert isinstance(item["title"], str) and isinstance(item["why"], str) and item["why"]
         assert isinstance(item["opportunity_id"], int | None)

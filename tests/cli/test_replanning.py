@@ -53,7 +53,9 @@ def test_moving_an_interview_keeps_snoozed_and_skipped_decisions(run: Any, app: 
     items = plan(run, "2026-03-09T12:00")
     thanks = items["P5:thank-you:interview=1:person=1"]
     assert (thanks["state"], thanks["snoozed_until"]) == ("snoozed", "2030-01-07T09:00:00+00:00")
-    assert thanks["due"] == "2026-03-12T09:00:00+00:00"  # afternoon now → next morning
+    # afternoon now → lands the next morning, due by the end of that morning
+    assert thanks["due"] == "2026-03-12T12:00:00+00:00"
+    assert thanks["send_at"] == "2026-03-12T09:00:00Z"
     reflect = items["P7:reflect:interview=1"]
     assert (reflect["state"], reflect["reason"]) == ("skipped", "already sure")
     assert reflect["due"] == "2026-03-13T15:00:00+00:00"  # re-planned from the new end

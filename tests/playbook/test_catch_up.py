@@ -72,3 +72,13 @@ def test_entered_in_time_the_plan_is_the_usual_one(entered: str) -> None:
     assert [(a.key, a.due, a.why) for a in actions] == [(a.key, a.due, a.why) for a in usual]
     assert not any("catch-up" in a.why for a in actions)
 
+
+
+def test_entered_long_after_as_history_the_steps_stay_moot() -> None:
+    """An interview from a month ago typed in for the lessons (P11) owes no thank-you:
+    past twice `stale_after_days` (14 days) nothing is a catch-up."""
+    usual = plan(opportunity(interviews=[interview(on="2026-03-03 14:00")]))
+    actions = _entered("2026-03-03 14:00", entered="2026-04-03 10:00")
+    assert [(a.key, a.due, a.why) for a in actions] == [(a.key, a.due, a.why) for a in usual]
+    fortnight = _entered("2026-03-03 14:00", entered="2026-03-17 10:00")
+    assert "catch-up" in find(fortnight, THANKS).why

@@ -285,7 +285,7 @@ def test_moving_an_interview_replans_and_keeps_every_decision(app: App) -> None:
 
     items = plan(app, n.opp, at(9, 13))
     assert (items[thank_key]["state"], items[thank_key]["snoozed_until"]) == ("snoozed", iso(20, 9))
-    assert items[thank_key]["due"] == iso(12, 9)  # afternoon → next working morning
+    assert items[thank_key]["due"] == iso(12, 12)  # afternoon → by the end of the next morning
     assert (
         items["P1:recruiter-call:interview=1"]["state"],
         items["P1:recruiter-call:interview=1"]["reason"],

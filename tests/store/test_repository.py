@@ -438,7 +438,8 @@ def test_replace_actions_touches_only_its_own_opportunity(repo: Repository) -> N
     repo.replace_actions(None, [])
     assert repo.actions_for(None) == []
     # short ids in order of first sight (a1, a2, b1, g, a3), kept by re-planning
-    assert repo.get_action("P5:b1") == {**_row("P5:b1", b), "step_id": 3}
+    stored = {**_row("P5:b1", b), "step_id": 3, "other_tz": None, "send_at_utc": None}
+    assert repo.get_action("P5:b1") == stored
     assert repo.get_action("P5:a3")["step_id"] == 5  # type: ignore[index]
     assert repo.get_action("nope") is None
     with pytest.raises(ValueError, match="belongs"):

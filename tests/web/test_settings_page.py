@@ -78,7 +78,8 @@ def thank_you_due(live: Live, opp: int) -> datetime:
 
 
 def test_a_new_morning_cutoff_replans_the_thank_you(live: Live, page: Any) -> None:
-    """P5: an 11:00 interview is thanked the same day; with a 10:00 cut-off, next morning."""
+    """P5: an 11:00 interview is thanked the same day; with a 10:00 cut-off, next morning
+    (by the end of that morning, which the cut-off also marks)."""
     moment = datetime.now(UTC)
     tuesday = next_weekday(1)
     start = datetime.combine(tuesday, time(11, 0), LONDON)
@@ -123,8 +124,9 @@ def test_a_new_morning_cutoff_replans_the_thank_you(live: Live, page: Any) -> No
         == "10:00"
     )
     assert live.service.settings.morning_cutoff == time(10, 0)
+    # next morning: lands from 09:00, due by the end of the morning, the new cut-off
     assert thank_you_due(live, opp) == datetime.combine(
-        tuesday + timedelta(days=1), time(9, 0), LONDON
+        tuesday + timedelta(days=1), time(10, 0), LONDON
     )
     # saved like `afterview config set morning_cutoff=10:00`: only what changed
     written = tomllib.loads(Path(paths.config_file()).read_text())

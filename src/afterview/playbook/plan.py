@@ -31,6 +31,7 @@ from afterview.playbook.settings import Settings
 from afterview.playbook.status import is_closed, latest_outcome, stands_accepted
 from afterview.playbook.timing import (
     WorkingCalendar,
+    add_days,
     calendar_for,
     elapsed,
     later,
@@ -135,6 +136,7 @@ CATCH_UP = {
     "P6": "ask for it now",
     "P7": "reflect now, with the debrief at hand",
 }
+CATCH_UP_MARK = "so this is a catch-up"  # in the reason; the web badges such steps
 APOLOGY = (
     " It is {days} days since the interview: open with one short apology for the delay "
     "(the draft does), then the three parts."
@@ -144,7 +146,8 @@ APOLOGY = (
 def catch_up(scope: Scope, action: PlannedAction) -> PlannedAction:
     """A step whose due time had passed before its interview was even entered is not
     lost: it is due at the end of the working day it was entered (after the hour the
-    debrief needs), and its reason says it is a catch-up (issue: late entry)."""
+    debrief needs), and its reason says it is a catch-up. Entered more than twice
+    `stale_after_days` after the interview, it is history: the steps stay moot."""
     interview = next(
         (i for i in scope.opp.interviews if i.id == action.interview_id and i.recorded_at), None
     )
@@ -154,6 +157,8 @@ def catch_up(scope: Scope, action: PlannedAction) -> PlannedAction:
     entered = interview.recorded_at
     if action.satisfied_at is not None or entered <= action.due:
         return action
+    if entered > add_days(interview.end, 2 * scope.settings.stale_after_days, action.tz):
+        return action  # entered as history, long after: its steps are moot, not owed
     soon = elapsed(entered, timedelta(hours=scope.settings.debrief_within_hours))
     if rule == "P4":
         due = soon
@@ -162,7 +167,7 @@ def catch_up(scope: Scope, action: PlannedAction) -> PlannedAction:
         due = later(start, scope.calendar.end_of(local(start, action.tz).date(), action.tz))
     days = (local(entered, action.tz).date() - local(interview.end, action.tz).date()).days
     late = f"{days} day{'s' if days != 1 else ''} after it" if days else "after it"
-    why = f"interview entered {late}, so this is a catch-up: {CATCH_UP[rule]} ({rule})"
+    why = f"interview entered {late}, {CATCH_UP_MARK}: {CATCH_UP[rule]} ({rule})"
     guidance = action.guidance
     send_at = action.send_at
     if rule == "P5":

@@ -562,6 +562,7 @@ def _plan(
     Each open step carries the place where it gets done (steps.py) and its draft; one
     already past when the opportunity was entered is a catch-up, not "overdue" (P11).
     """
+    from afterview.playbook.plan import CATCH_UP_MARK
     from afterview.web.pages import steps
     from afterview.web.pages.today import DRAFTS, item_when
 
@@ -575,7 +576,8 @@ def _plan(
             "when": item_when(item, person_tz),
             "place": steps.place_of(item),
             "draft_kind": next((k for p, k in DRAFTS.items() if item["key"].startswith(p)), None),
-            "catch_up": added is not None and due < added,
+            # past when the opportunity was entered, or re-planned as a catch-up
+            "catch_up": (added is not None and due < added) or CATCH_UP_MARK in item["why"],
         }
         if item["state"] in ("pending", "snoozed"):
             if isinstance(expires, str) and expires <= now_utc:

@@ -15,6 +15,7 @@ from afterview.agenda_query import AgendaQuery
 from afterview.day import SECTIONS, due_of, section_of
 from afterview.errors import AfterviewError, BadInput
 from afterview.parsing import parse_datetime
+from afterview.playbook.plan import CATCH_UP_MARK
 from afterview.playbook.timing import calendar_for
 from afterview.services import decisions, outbox
 from afterview.services.agenda import agenda
@@ -103,7 +104,6 @@ def _page(
 
 CATCH_UP = "To catch up"
 
-
 def _split_catch_ups(app: Any, sections: list[dict[str, Any]], moment: datetime) -> None:
     """Overdue steps that were already past when their opportunity was entered (an
     interview typed in the day after) move to "To catch up": not a lapse, and not
@@ -185,6 +185,7 @@ def _row(item: dict[str, Any], person_tz: str) -> dict[str, Any]:
         "anchor": steps.anchor(item["key"]),
         "guidance": steps.web_guidance(item.get("guidance")),
         "keep_chasing": item["key"].startswith("P8:close-no-response:"),
+        "catch_up": CATCH_UP_MARK in (item.get("why") or ""),
     }
 
 
