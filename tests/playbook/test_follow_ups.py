@@ -83,11 +83,14 @@ def _pending(opp: Opportunity, settings: Settings | None = None) -> Any:
 def test_p8_decision_date_gives_the_working_morning_after_it_passes(
     decision_by: str, expected: datetime, why: str
 ) -> None:
-    """P8: if a decision date was given → due the working day after it passes."""
+    """P8: if a decision date was given → due the working day after it passes: it may
+    land from that working morning and is due by the end of that working day (a window,
+    not its first minute, issue 15)."""
     opp = _opp(timelines=[timeline(TOLD, decision_by=decision_by)])
     action = _pending(opp)
     assert action.key == "P8:follow-up:opp=1:n=1"
-    assert action.due == expected
+    assert action.send_at == expected
+    assert action.due == expected.replace(hour=17, minute=30)
     assert why in action.why
     assert action.why.endswith("(P8)")
     assert action.logs is ContactKind.FOLLOW_UP
@@ -97,7 +100,7 @@ def test_p8_decision_date_gives_the_working_morning_after_it_passes(
 def test_p8_decision_date_before_a_holiday_skips_it() -> None:
     settings = Settings(holidays=(date(2026, 3, 11),))
     opp = _opp(timelines=[timeline(TOLD, decision_by="2026-03-10")])
-    assert _pending(opp, settings).due == datetime(2026, 3, 12, 9, 0, tzinfo=LON)
+    assert _pending(opp, settings).send_at == datetime(2026, 3, 12, 9, 0, tzinfo=LON)
 
 
 @pytest.mark.parametrize(
@@ -112,7 +115,7 @@ def test_p8_agreed_follow_up_date_wins_over_the_decision_date(
 ) -> None:
     opp = _opp(timelines=[timeline(TOLD, decision_by="2026-03-10", follow_up_on=follow_up_on)])
     action = _pending(opp)
-    assert action.due == expected
+    assert action.send_at == expected
     assert f"follow-up date agreed: {date.fromisoformat(follow_up_on):%a %d %b}" in action.why
 
 
@@ -129,14 +132,14 @@ def test_p8_without_a_date_seven_days_after_the_thank_you_was_sent(
     """P8: if none was given → 7 days (setting) after the thank-you email was sent."""
     opp = _opp(contacts=[thank_you(at(sent))])
     action = _pending(opp)
-    assert action.due == expected
+    assert action.send_at == expected
     assert "no decision date given → 7 days after the thank-you of" in action.why
 
 
 def test_p8_first_follow_up_days_is_a_setting() -> None:
     opp = _opp(contacts=[thank_you(at("2026-03-03 16:40"))])
     action = _pending(opp, Settings(first_follow_up_days=10))
-    assert action.due == datetime(2026, 3, 13, 16, 40, tzinfo=LON)
+    assert action.send_at == datetime(2026, 3, 13, 16, 40, tzinfo=LON)
     assert "10 days after the thank-you" in action.why
 
 
@@ -154,7 +157,7 @@ def test_p8_thank_you_not_sent_yet_counts_from_its_planned_due(
     on: str, expected: datetime, planned: str
 ) -> None:
     action = _pending(_opp(interviews=[interview(on=on)]))
-    assert action.due == expected
+    assert action.send_at == expected
     assert f"(due {planned}, not sent yet)" in action.why
 
 
@@ -164,7 +167,7 @@ def test_p8_a_timeline_without_dates_falls_back_to_the_thank_you_and_names_whom_
         contacts=[thank_you(at("2026-03-03 16:40"))],
     )
     action = _pending(opp)
-    assert action.due == datetime(2026, 3, 10, 16, 40, tzinfo=LON)
+    assert action.send_at == datetime(2026, 3, 10, 16, 40, tzinfo=LON)
     assert action.title == "Follow up with Grace Hopper (Acme) by call"
     assert action.person_id == 2
     assert "Call script" in action.guidance
@@ -201,7 +204,7 @@ def test_p8_follows_the_latest_round() -> None:
     )
     action = _pending(opp)
     # Round 1's timeline does not speak for round 2: a week after round 2's thank-you.
-    assert action.due == datetime(2026, 3, 25, 9, 0, tzinfo=LON)  # 08:45 + a week → 09:00
+    assert action.send_at == datetime(2026, 3, 25, 9, 0, tzinfo=LON)  # 08:45 + a week → 09:00
     assert action.tz == "Europe/London"
 
 
@@ -211,7 +214,7 @@ def test_p8_next_round_outcome_without_an_interview_yet_pauses_then_resumes() ->
         outcomes=[outcome(at("2026-03-09 12:00"), Outcome.NEXT_ROUND)],
     )
     # the news pauses the chase (no longer "the day after the old decision date")
-    assert _pending(opp).due == datetime(2026, 3, 23, 12, 0, tzinfo=LON)
+    assert _pending(opp).send_at == datetime(2026, 3, 23, 12, 0, tzinfo=LON)
 
 
 @pytest.mark.parametrize(
@@ -249,7 +252,7 @@ def test_p8_guard_a_phone_follow_up_to_the_recruiter_blocks_email_to_the_manager
     opp = _recruiter_phoned_early()
     # Without the phone call, the email to Grace would be due Monday 9 March 09:00.
     alone = _pending(_recruiter_phoned_early(contacts=[]))
-    assert alone.due == datetime(2026, 3, 9, 9, 0, tzinfo=LON)
+    assert alone.send_at == datetime(2026, 3, 9, 9, 0, tzinfo=LON)
     assert alone.title == "Follow up with Grace Hopper (Acme) by email"
 
     verdict = pacing.guard_verdict(opp.contacts, at("2026-03-08 11:00"), 7)
@@ -262,7 +265,7 @@ def test_p8_guard_a_phone_follow_up_to_the_recruiter_blocks_email_to_the_manager
     history = find(actions, "P8:follow-up:opp=1:n=1")
     assert history.satisfied_at == datetime(2026, 3, 5, 11, 0, tzinfo=LON)
     pending = find(actions, "P8:follow-up:opp=1:n=2")
-    assert pending.due == datetime(2026, 3, 12, 11, 0, tzinfo=LON)
+    assert pending.send_at == datetime(2026, 3, 12, 11, 0, tzinfo=LON)
     assert pending.title == "Follow up with Grace Hopper (Acme) by email"
     assert pacing.guard_verdict(opp.contacts, pending.due, 7).allowed
 
@@ -277,7 +280,7 @@ def test_p8_guard_pushes_a_new_timeline_date_past_the_last_follow_up() -> None:
     )
     pending = _pending(opp)
     assert pending.key == "P8:follow-up:opp=1:n=2"
-    assert pending.due == datetime(2026, 3, 12, 11, 0, tzinfo=LON)
+    assert pending.send_at == datetime(2026, 3, 12, 11, 0, tzinfo=LON)
     assert "decision due by Mon 09 Mar" in pending.why
     assert "not before Thu 12 Mar 11:00 by the weekly guard" in pending.why
 
@@ -296,7 +299,7 @@ def test_p8_thank_you_and_recruiter_call_do_not_start_the_guard() -> None:
         timelines=[timeline(at("2026-03-02 12:10"), decision_by="2026-03-04")],
     )
     action = _pending(opp)
-    assert action.due == datetime(2026, 3, 5, 9, 0, tzinfo=LON)
+    assert action.send_at == datetime(2026, 3, 5, 9, 0, tzinfo=LON)
     assert "weekly guard" not in action.why
     assert pacing.guard_verdict(opp.contacts, action.due, 7).allowed
 
@@ -307,7 +310,7 @@ def test_p8_guard_days_is_a_setting() -> None:
         contacts=[follow_up(at("2026-03-11 09:30"))],
     )
     action = _pending(opp, Settings(follow_up_guard_days=14))
-    assert action.due == datetime(2026, 3, 25, 9, 30, tzinfo=LON)
+    assert action.send_at == datetime(2026, 3, 25, 9, 30, tzinfo=LON)
     assert "14 days after your follow-up of Wed 11 Mar 09:30" in action.why
 
 
@@ -328,10 +331,10 @@ def _chased(*extra_contacts: Any, **extra: Any) -> Opportunity:
 def test_p8_weekly_after_an_unanswered_follow_up() -> None:
     actions = plan(_chased())
     first = find(actions, "P8:follow-up:opp=1:n=1")
-    assert first.due == datetime(2026, 3, 11, 9, 0, tzinfo=LON)
+    assert first.send_at == datetime(2026, 3, 11, 9, 0, tzinfo=LON)
     assert first.satisfied_at == FIRST
     second = find(actions, "P8:follow-up:opp=1:n=2")
-    assert second.due == datetime(2026, 3, 18, 9, 30, tzinfo=LON)
+    assert second.send_at == datetime(2026, 3, 18, 9, 30, tzinfo=LON)
     assert second.satisfied_at is None
     assert "7 days after your follow-up of Wed 11 Mar 09:30" in second.why
 
@@ -341,7 +344,7 @@ def test_p8_reply_pauses_and_resumes_fourteen_days_later_by_default() -> None:
     opp = _chased(replies=[reply(at("2026-03-12 14:00"))])
     action = _pending(opp)
     assert action.key == "P8:follow-up:opp=1:n=2"
-    assert action.due == datetime(2026, 3, 26, 14, 0, tzinfo=LON)
+    assert action.send_at == datetime(2026, 3, 26, 14, 0, tzinfo=LON)
     assert "their reply of Thu 12 Mar 14:00 paused follow-ups; resume 14 days later" in action.why
 
 
@@ -357,14 +360,14 @@ def test_p8_a_reply_before_any_follow_up_also_pauses() -> None:
         contacts=[thank_you(at("2026-03-03 16:40"))], replies=[reply(at("2026-03-04 10:00"))]
     )
     assert pending_follow_up(plan(opp, Settings(resume_after_reply_days=0))) is None
-    assert _pending(opp).due == datetime(2026, 3, 18, 10, 0, tzinfo=LON)
+    assert _pending(opp).send_at == datetime(2026, 3, 18, 10, 0, tzinfo=LON)
 
 
 def test_p8_a_short_resume_still_respects_the_weekly_guard() -> None:
     opp = _chased(replies=[reply(at("2026-03-12 14:00"))])
     action = _pending(opp, Settings(resume_after_reply_days=3))
     # Reply + 3 days is Sunday → Monday 09:00, but the guard says not before Wed 18 09:30.
-    assert action.due == datetime(2026, 3, 18, 9, 30, tzinfo=LON)
+    assert action.send_at == datetime(2026, 3, 18, 9, 30, tzinfo=LON)
     assert "by the weekly guard" in action.why
 
 
@@ -379,7 +382,7 @@ def test_p8_a_new_timeline_after_a_reply_restarts_from_it(resume_days: int) -> N
         ],
     )
     action = _pending(opp, Settings(resume_after_reply_days=resume_days))
-    assert action.due == datetime(2026, 3, 23, 9, 0, tzinfo=LON)
+    assert action.send_at == datetime(2026, 3, 23, 9, 0, tzinfo=LON)
     assert "decision due by Fri 20 Mar" in action.why
 
 
@@ -410,7 +413,8 @@ def test_p8_a_reply_resets_the_unanswered_count() -> None:
     )
     actions = plan(opp)
     assert "P8:close-no-response:opp=1" not in keys(actions)
-    assert find(actions, "P8:follow-up:opp=1:n=4").due == datetime(2026, 4, 1, 9, 30, tzinfo=LON)
+    fourth = find(actions, "P8:follow-up:opp=1:n=4")
+    assert fourth.send_at == datetime(2026, 4, 1, 9, 30, tzinfo=LON)
 
 
 def test_p8_max_unanswered_is_a_setting() -> None:
@@ -442,7 +446,7 @@ def test_p8_history_keys_are_numbered_in_order_and_stay_stable() -> None:
     for n in (1, 2):
         key = f"P8:follow-up:opp=1:n={n}"
         assert find(before, key) == find(after, key)
-    assert find(after, "P8:follow-up:opp=1:n=2").due == datetime(2026, 3, 18, 9, 30, tzinfo=LON)
+    assert find(after, "P8:follow-up:opp=1:n=2").send_at == datetime(2026, 3, 18, 9, 30, tzinfo=LON)
     assert find(after, "P8:follow-up:opp=1:n=3").satisfied_at == at("2026-03-25 11:00")
     close = find(after, "P8:close-no-response:opp=1")  # three unanswered: no fourth chase
     assert close.due == datetime(2026, 4, 1, 11, 0, tzinfo=LON)  # a calendar week, across DST
@@ -454,9 +458,10 @@ def test_p8_a_follow_up_made_early_is_still_the_first_one() -> None:
         _opp(timelines=[timeline(TOLD, decision_by="2026-03-10")], contacts=[follow_up(early)])
     )
     first = find(actions, "P8:follow-up:opp=1:n=1")
-    assert first.due == datetime(2026, 3, 11, 9, 0, tzinfo=LON)
+    assert first.send_at == datetime(2026, 3, 11, 9, 0, tzinfo=LON)
     assert first.satisfied_at == early
-    assert find(actions, "P8:follow-up:opp=1:n=2").due == datetime(2026, 3, 16, 15, 0, tzinfo=LON)
+    second = find(actions, "P8:follow-up:opp=1:n=2")
+    assert second.send_at == datetime(2026, 3, 16, 15, 0, tzinfo=LON)
 
 
 # --- pacing.py --------------------------------------------------------------------------------
@@ -528,7 +533,7 @@ def test_p8_a_reply_before_the_interview_does_not_pause_its_follow_ups() -> None
     )
     action = _pending(opp, Settings(resume_after_reply_days=0))
     assert action.key == "P8:follow-up:opp=1:n=2"
-    assert action.due == datetime(2026, 3, 10, 16, 40, tzinfo=LON)
+    assert action.send_at == datetime(2026, 3, 10, 16, 40, tzinfo=LON)
     assert "after the thank-you" in action.why
 
 
@@ -541,7 +546,7 @@ def test_p8_a_new_timeline_without_a_date_after_a_reply_restarts_from_it() -> No
     )
     for resume_days in (0, 14):
         action = _pending(opp, Settings(resume_after_reply_days=resume_days))
-        assert action.due == datetime(2026, 3, 30, 10, 0, tzinfo=LON)
+        assert action.send_at == datetime(2026, 3, 30, 10, 0, tzinfo=LON)
         assert "new timeline of Mon 23 Mar 10:00 without a date → 7 days after it" in action.why
         assert action.person_id == 2
 
@@ -553,7 +558,7 @@ def test_p8_the_weekly_guard_never_lands_on_a_non_working_day() -> None:
         timelines=[timeline(at("2026-03-09 10:00"), decision_by="2026-03-10")],
     )
     action = _pending(opp)
-    assert action.due == datetime(2026, 3, 16, 9, 0, tzinfo=LON)
+    assert action.send_at == datetime(2026, 3, 16, 9, 0, tzinfo=LON)
     assert "not before Sat 14 Mar 10:00 by the weekly guard" in action.why
 
 
@@ -566,7 +571,7 @@ def test_p8_an_early_chase_waits_for_a_distant_decision_date() -> None:
     )
     nxt = pending_follow_up(plan(opp))
     assert nxt is not None
-    assert nxt.due == datetime(2026, 3, 30, 9, 0, tzinfo=LON)  # Friday 27th → Monday 30th
+    assert nxt.send_at == datetime(2026, 3, 30, 9, 0, tzinfo=LON)  # Friday 27th → Monday 30th
     assert "decision due by Fri 27 Mar" in nxt.why
 
 
@@ -582,7 +587,7 @@ def test_p8_an_early_chase_waits_for_a_distant_decision_date() -> None:
 def test_p8_the_first_follow_up_lands_in_working_hours(sent: str, expected: str) -> None:
     """P8: "a week after" the thank-you is a message to a person at work, never at night."""
     opp = _opp(contacts=[thank_you(at(sent))])
-    assert _pending(opp).due == at(expected)
+    assert _pending(opp).send_at == at(expected)
 
 
 # --- the chase follows the article: not before the date, not after good news ----------------
@@ -596,7 +601,7 @@ def test_p8_a_next_round_announced_is_news_that_pauses_the_chase() -> None:
     invited = _opp(timelines=told, contacts=thanked,
                    outcomes=[outcome(at("2026-03-09 12:00"), Outcome.NEXT_ROUND)])  # fmt: skip
     action = _pending(invited)  # resume 14 days after the news (resume_after_reply_days)
-    assert action.due == at("2026-03-23 12:00") and "paused follow-ups" in action.why
+    assert action.send_at == at("2026-03-23 12:00") and "paused follow-ups" in action.why
     scheduled = _opp(
         timelines=told, contacts=thanked,
         outcomes=[outcome(at("2026-03-09 12:00"), Outcome.NEXT_ROUND)],
@@ -604,7 +609,7 @@ def test_p8_a_next_round_announced_is_news_that_pauses_the_chase() -> None:
     )  # fmt: skip
     # once round 2 is on the calendar, its own chase starts after it (a week after its
     # thank-you, which is not sent yet: due by the end of the next working morning, P5)
-    assert _pending(scheduled).due == at("2026-03-24 12:00")
+    assert _pending(scheduled).send_at == at("2026-03-24 12:00")
 
 
 def test_p8_the_current_round_speaks_a_superseded_date_is_not_asked_about() -> None:

@@ -217,7 +217,7 @@ def test_p7_before_the_withdraw_decision_a_follow_up_was_pending() -> None:
     )
     pending = pending_follow_up(plan(opp))
     assert pending is not None
-    assert pending.due == datetime(2026, 3, 11, 9, 0, tzinfo=LON)
+    assert pending.send_at == datetime(2026, 3, 11, 9, 0, tzinfo=LON)
 
 
 def test_p7_withdrawal_satisfied_by_a_withdrawal_contact() -> None:

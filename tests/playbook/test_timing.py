@@ -262,7 +262,7 @@ def test_p8_seven_days_after_a_thank_you_across_spring_forward_keep_the_wall_clo
         contacts=[thank_you(at("2026-03-27 17:00"))],
     )
     pending = find(plan(opp), "P8:follow-up:opp=1:n=1")
-    assert pending.due == datetime(2026, 4, 3, 17, 0, tzinfo=LON)
+    assert pending.send_at == datetime(2026, 4, 3, 17, 0, tzinfo=LON)
 
 
 def test_the_same_instants_in_utc_or_local_time_plan_the_same() -> None:

@@ -127,7 +127,9 @@ def test_p8_follow_up_lands_in_the_organisations_working_hours_by_its_holidays()
     follow = find(_plan(opp), "P8:follow-up:opp=1:n=1")
     assert follow.send_at == datetime(2026, 11, 27, 9, 0, tzinfo=NY)
     assert follow.other_tz == NEW_YORK and follow.tz == LONDON
-    assert follow.due == follow.send_at  # 14:00 London: the candidate's day
+    # due by the end of that day in New York (22:30 London, the candidate's night), so
+    # by 17:30 London: queued, it lands from 09:00 New York
+    assert follow.due == datetime(2026, 11, 27, 17, 30, tzinfo=LON)
 
 
 # --- the candidate far away: Sydney and London ------------------------------------------------

@@ -26,12 +26,11 @@ from afterview.playbook.rules import (
     recruiter_call,
     thank_you,
 )
-from afterview.playbook.rules.common import Scope
+from afterview.playbook.rules.common import Scope, entered_late
 from afterview.playbook.settings import Settings
 from afterview.playbook.status import is_closed, latest_outcome, stands_accepted
 from afterview.playbook.timing import (
     WorkingCalendar,
-    add_days,
     calendar_for,
     elapsed,
     later,
@@ -154,11 +153,9 @@ def catch_up(scope: Scope, action: PlannedAction) -> PlannedAction:
     rule = action.rule
     if interview is None or interview.recorded_at is None or rule not in CATCH_UP:
         return action
-    entered = interview.recorded_at
-    if action.satisfied_at is not None or entered <= action.due:
-        return action
-    if entered > add_days(interview.end, 2 * scope.settings.stale_after_days, action.tz):
-        return action  # entered as history, long after: its steps are moot, not owed
+    entered = entered_late(scope, interview, action.due)
+    if action.satisfied_at is not None or entered is None:
+        return action  # in time, or typed in as history long after: nothing is owed
     soon = elapsed(entered, timedelta(hours=scope.settings.debrief_within_hours))
     if rule == "P4":
         due = soon

@@ -124,6 +124,16 @@ class Scope:
         return events[-1].outcome if events else None
 
 
+def entered_late(scope: Scope, interview: Interview, due: datetime) -> datetime | None:
+    """When `interview` was entered, if that was after `due` but not so long after the
+    interview that it is history (twice `stale_after_days`): a catch-up is owed."""
+    entered = interview.recorded_at
+    if entered is None or entered <= due:
+        return None
+    horizon = add_days(interview.end, 2 * scope.settings.stale_after_days, interview.tz)
+    return entered if entered <= horizon else None
+
+
 def possessive(name: str) -> str:
     """ "Cobalt Labs'" but "Acme's": names ending in s take the apostrophe alone."""
     return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"

@@ -16,10 +16,10 @@ from afterview.playbook.facts import (
     Timeline,
 )
 from afterview.playbook.pacing import week_after
-from afterview.playbook.rules.common import Scope
+from afterview.playbook.rules.common import Scope, entered_late
 from afterview.playbook.rules.thank_you import window_of as thank_you_window
 from afterview.playbook.status import awaits_employer
-from afterview.playbook.timing import add_days, elapsed, later, out_of_night
+from afterview.playbook.timing import add_days, elapsed, later, local, out_of_night
 
 EMAIL_GUIDANCE = (
     "Polite, never pushy: you are still very interested in the role; you understand "
@@ -221,8 +221,8 @@ def _after_thank_you(scope: Scope, seen: _Seen) -> tuple[datetime, str]:
     assert seen.latest_interview is not None
     window = thank_you_window(scope, seen.latest_interview)
     planned, shown = window.end, window.due  # theirs to count from; yours to show
-    entered = seen.latest_interview.recorded_at
-    if entered is not None and entered > planned:
+    entered = entered_late(scope, seen.latest_interview, planned)
+    if entered is not None:
         planned = shown = entered  # entered late: the thank-you is a catch-up, due from now
     mine = scope.candidate_tz(seen.latest_interview)
     return (
@@ -287,26 +287,30 @@ def _default_person(scope: Scope) -> Person | None:
 
 
 def _action(
-    scope: Scope, them: Scope, n: int, due: datetime, why: str, satisfied_at: datetime | None
+    scope: Scope, them: Scope, n: int, lands: datetime, why: str, satisfied_at: datetime | None
 ) -> PlannedAction:
-    """`due` is when the follow-up should land (their working hours); the candidate's
-    due time is the same moment, moved out of the candidate's night."""
+    """`lands` is when the follow-up may first land (their working hours); it is due by
+    the end of that working day (a window, not its first minute), on the candidate's
+    clock and out of the candidate's night."""
     person, channel = follow_up_contact(scope)
     whom = person.name if person else scope.opp.company
     how = "call" if channel is Channel.PHONE else "email"
     mine = scope.candidate_tz()
+    end = later(lands, them.calendar.end_of(local(lands, them.tz).date(), them.tz))
     # An email can be written the evening before and queued; a call needs them awake.
-    earliest = due if channel is Channel.PHONE else elapsed(due, timedelta(hours=-16))
-    candidate_due = due if satisfied_at else out_of_night(due, mine, scope.settings, earliest)
+    earliest = lands if channel is Channel.PHONE else elapsed(lands, timedelta(hours=-16))
+    due = end if satisfied_at else out_of_night(end, mine, scope.settings, earliest)
+    if due > end:  # the candidate cannot act in the window: it lands later
+        lands = them.calendar.within_working_hours(due, them.tz)
     return scope.action(
         f"follow-up:opp={scope.opp.id}:n={n}",
         "P8",
         f"Follow up with {whom} ({scope.opp.company}) by {how}",
-        candidate_due,
+        due,
         why,
         tz=mine,
         other_tz=them.tz if them.tz != mine else None,
-        send_at=them.calendar.within_working_hours(candidate_due, them.tz),
+        send_at=lands,
         guidance=PHONE_GUIDANCE if channel is Channel.PHONE else EMAIL_GUIDANCE,
         person_id=person.id if person else None,
         satisfied_at=satisfied_at,
