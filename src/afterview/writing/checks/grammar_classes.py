@@ -53,6 +53,7 @@ PREPOSITIONS = word_set(
     around behind beyond beside near including"""
 )
 MODALS = word_set("will would can could should may might must shall")
+NEGATED_MODALS = word_set("can't cannot won't wouldn't shouldn't couldn't mustn't mightn't shan't")
 ADVERBS = word_set(
     """always never often also still just only already really usually sometimes ever
     all both not even recently previously once generally certainly definitely probably
@@ -318,7 +319,10 @@ def it_plain_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     """ "It help set", "it always feel like", "it mean agencies": he/she/it + (adverb) + a
     verb base. Not as an object ("let it go", "will it work", "found it useful")."""
     pron = toks[i]
-    if pron.low not in THIRD_SINGULAR or _object_position(_low(toks, i - 1)):
+    demonstrative = pron.low == "this" and _clause_start(toks, i)
+    if not demonstrative and (
+        pron.low not in THIRD_SINGULAR or _object_position(_low(toks, i - 1))
+    ):
         return
     found = _verb_after(toks, i)
     if found is None:
@@ -327,6 +331,12 @@ def it_plain_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     w = verb.low
     if w in MODALS or w in NOUN_LIKE_VERBS - {"help", "mean", "feel", "need", "work", "look"}:
         return
+    if demonstrative and (
+        j != i + 1
+        or _low(toks, j + 1) not in OBJECT_STARTS | {"you", "to", "users", "people"}
+        or (_low(toks, j + 1) == "to" and not _base_verb(_low(toks, j + 2)))
+    ):
+        return  # "This give the", "This help to understand"; not "this report", "this one"
     if (
         not _base_verb(w)
         or lex.past_base(w)
@@ -341,6 +351,82 @@ def it_plain_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         ERROR if j == i + 1 else WARNING,
         f'"{pron.text} … {verb.text}": with "{pron.text}" the verb takes its -s form.',
         text[pron.start : verb.start] + fixed,
+    )
+
+
+CLAUSE_OPENERS = word_set(
+    """that what how where why when whether if because while once unless although though
+    so but and sure since until whereas"""
+)
+
+
+def _clause_start(toks: list[Tok], i: int) -> bool:
+    """Does token i open a clause: first of its line or sentence, after , ; : ( or after
+    a word that opens a clause ("that", "how", "make sure")?"""
+    prev = _at(toks, i - 1)
+    if prev is None or (toks[i].line_start and not _word(prev) and prev.text not in ","):
+        return True
+    return prev.low in (".", "!", "?", ";", ":", "(", ",", "—", "–") or prev.low in CLAUSE_OPENERS
+
+
+# Verbs whose -s form is rarely a plural noun: after a plural subject it can only be a
+# (wrong) singular verb.
+SURE_VERBS_S = word_set(
+    """thinks feels tells says knows gives takes makes seems wants believes understands
+    becomes helps provides allows requires includes brings comes goes gets keeps lets puts
+    sees tries writes happens exists depends belongs applies relies agrees prefers expects
+    remembers decides explains describes receives sends spends follows informs enables
+    ensures encourages involves creates develops improves reduces finds asks chooses
+    specialises specializes prefers becomes contains affects causes struggles"""
+)
+IRREGULAR_PLURALS = word_set("people children men women")
+
+
+def plural_noun_s_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "what people tells us", "how users thinks and feel", "make sure experts feels":
+    a plural noun that opens a clause, then (adverbs and) an -s verb. "people" + any
+    -s verb; another plural only with a verb whose -s form is rarely a noun ("thinks",
+    not "needs"). Not after "of" ("one of the people thinks")."""
+    noun = toks[i]
+    if not noun.text.islower():
+        return
+    irregular = noun.low in IRREGULAR_PLURALS
+    if not irregular and (not _plural_noun(noun.low) or noun.low in COLLECTIVE):
+        return
+    j = _skip_adverbs(toks, i + 1)
+    verb = _at(toks, j)
+    if verb is None or not _word(verb) or not verb.text.islower():
+        return
+    base = lex.third_person_base(verb.low)
+    if base is None or verb.low in ("is", "has", "does", "was") or verb.low in UNCOUNTED_S:
+        return
+    if not irregular and verb.low not in SURE_VERBS_S:
+        return
+    if _low(toks, j + 1) in ("'s", "of") or (not irregular and not _word(_at(toks, j + 1))):
+        return
+    k = i
+    while (
+        k - 1 >= 0
+        and _word(toks[k - 1])
+        and (
+            toks[k - 1].low in DETERMINERS
+            or toks[k - 1].low in word_set("many some most all few several other these those")
+            or lex.is_adjective(toks[k - 1].low)
+        )
+    ):
+        k -= 1
+    before = _low(toks, k - 1)
+    if before in PREPOSITIONS or before in ("and", "or", "nor"):
+        return  # "one of the people thinks", "the manager and staff"
+    if not irregular and not _clause_start(toks, k):
+        return
+    yield Hit(
+        noun.start,
+        verb.end,
+        "agreement",
+        WARNING,
+        f'"{noun.text} … {verb.text}": a plural subject takes "{base}".',
+        text[noun.start : verb.start] + base,
     )
 
 
@@ -409,16 +495,25 @@ def which_mean(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
 
 
 def after_modal(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
-    """ "will exposes", "can takes", "would improved": after a modal, the plain form."""
-    if toks[i].low not in MODALS or toks[i].text == "May":
+    """ "will exposes", "can takes", "would improved", "might has", "can't progressed":
+    after a modal, the plain form (not "the will is": a noun)."""
+    if toks[i].low not in MODALS | NEGATED_MODALS or toks[i].text == "May":
+        return
+    if _low(toks, i - 1) in DETERMINERS:
         return
     j = _skip_adverbs(toks, i + 1)
     verb = _at(toks, j)
     if verb is None or not _word(verb) or not verb.text.islower():
         return
-    base = lex.third_person_base(verb.low) or lex.past_base(verb.low)
-    if base is None or verb.low in ("is", "has", "does", "was") or verb.low in UNCOUNTED_S:
-        return
+    base = (
+        {"is": "be", "was": "be"}.get(verb.low)
+        or lex.third_person_base(verb.low)
+        or lex.past_base(verb.low)
+    )
+    if base is None or base == verb.low or verb.low in UNCOUNTED_S:
+        return  # "can't beat": the past is the base
+    if verb.low in ("is", "was", "does") and _low(toks, j + 1) in ("it", "there", "this", "that"):
+        return  # "what it may is it": nonsense either way
     if verb.low.endswith("ed") and lex.is_adjective(verb.low):
         return
     yield Hit(
@@ -545,6 +640,14 @@ OBJECT_STARTS = word_set(
 )
 
 
+# Words after which "to" marks an infinitive, never a preposition before a noun.
+INFINITIVE_BEFORE_TO = word_set(
+    """able unable need needs needed want wants wanted going trying tried try how
+    have has had used likely unlikely seem seems seemed allowed expected decided plan
+    planning hope hoping"""
+)
+
+
 def after_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     """ "to figured out", "to wrote": after infinitive "to", the plain form; an -ed word
     counts only when a particle or an object follows ("to limited resources" is fine)."""
@@ -553,15 +656,14 @@ def after_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     verb = _at(toks, i + 1)
     if verb is None or not _word(verb) or not verb.text.islower():
         return
-    if verb.low in lex.IRREGULAR_PAST and verb.low not in (
-        "saw",
-        "left",
-        "found",
-        "felt",
-        "lead",
-        "led",
+    base: str | None
+    if verb.low in lex.IRREGULAR_PAST and (
+        verb.low not in ("saw", "left", "found", "felt", "lead", "led")
+        or (verb.low == "found" and _low(toks, i + 2) == "out")
     ):
-        base: str | None = lex.IRREGULAR_PAST[verb.low].base
+        base = lex.IRREGULAR_PAST[verb.low].base
+    elif _low(toks, i - 1) in INFINITIVE_BEFORE_TO and lex.third_person_base(verb.low):
+        base = lex.third_person_base(verb.low)  # "able to acts", "need to makes"
     else:
         base = lex.past_base(verb.low)
         if _low(toks, i + 2) not in OBJECT_STARTS:
@@ -949,6 +1051,7 @@ RULES: tuple[Rule, ...] = (
     singular_head_plural_verb,
     it_plain_verb,
     plural_subject_s_verb,
+    plural_noun_s_verb,
     which_mean,
     after_modal,
     after_have,

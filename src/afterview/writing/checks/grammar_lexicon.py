@@ -42,8 +42,23 @@ tell told told; think thought thought; throw threw thrown; understand understood
 wake woke woken; wear wore worn; win won won; write wrote written; break broke broken;
 arise arose arisen; forgive forgave forgiven; undertake undertook undertaken;
 withdraw withdrew withdrawn; overcome overcame overcome; shake shook shaken;
-hide hid hidden; bite bit bitten; freeze froze frozen; forbid forbade forbidden
+hide hid hidden; bite bit bitten; freeze froze frozen; forbid forbade forbidden;
+let let let; read read read; set set set; put put put; cut cut cut; shut shut shut;
+hit hit hit; hurt hurt hurt; cost cost cost; spread spread spread; quit quit quit;
+split split split; upset upset upset; bet bet bet; cast cast cast; burst burst burst;
+fight fought fought; deal dealt dealt; lay laid laid; beat beat beaten;
+catch caught caught; shoot shot shot; dig dug dug; feed fed fed; sink sank sunk;
+stick stuck stuck; bend bent bent; bind bound bound; bleed bled bled; breed bred bred;
+light lit lit; slide slid slid; spin spun spun; strike struck struck; swing swung swung;
+sweep swept swept; hang hung hung; seek sought sought; tear tore torn;
+blow blew blown; draw drew drawn; ring rang rung; shine shone shone; sting stung stung;
+forecast forecast forecast; broadcast broadcast broadcast; withhold withheld withheld;
+uphold upheld upheld; oversee oversaw overseen; mislead misled misled; rewrite rewrote
+rewritten; outgrow outgrew outgrown; undergo underwent undergone; foresee foresaw foreseen
 """
+# Regular verbs the word-class file leaves out: its builder drops every word ending in
+# "-ed" (a past form), and with it these bases.
+ED_BASES = frozenset({"need", "proceed", "exceed", "succeed", "speed", "heed", "seed", "embed"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +72,7 @@ IRREGULAR: dict[str, Irregular] = {
     fields[0]: Irregular(*fields)
     for fields in (entry.split() for entry in IRREGULAR_TABLE.replace("\n", " ").split(";"))
 }
-IRREGULAR_PAST = {v.past: v for v in IRREGULAR.values() if v.past != v.participle}
+IRREGULAR_PAST = {v.past: v for v in IRREGULAR.values() if v.past not in (v.participle, v.base)}
 IRREGULAR_PARTICIPLE = {v.participle: v for v in IRREGULAR.values()}
 ANY_PAST = {v.past: v for v in IRREGULAR.values() if v.past != v.base}
 
@@ -77,7 +92,7 @@ def classes() -> Classes:
     for chunk in text.split("#")[1:]:  # "#V\nword\nword…": split once, no per-line loop
         name, _, body = chunk.partition("\n")
         sections[name] = frozenset(body.split())
-    verbs = frozenset(sections["V"] | set(IRREGULAR))
+    verbs = frozenset(sections["V"] | set(IRREGULAR) | ED_BASES)
     return Classes(verbs, frozenset(sections["A"]), frozenset(sections["N"]))
 
 

@@ -44,7 +44,10 @@ QUANTITY = word_set(
     percent kind kinds type types sort sorts variety range couple group set list total
     series pair proportion share amount plenty few several both either neither who"""
 )
-BOUNDARY = word_set(', ; : ( — – - " “ ” that so but then sure while when because if once')
+BOUNDARY = word_set(
+    ', ; : ( — – - " “ ” that so but then sure while when because if once what how where why'
+)
+WH_WORDS = word_set("what how where why")
 SINGULAR_PRONOUNS = word_set(
     "everyone everybody anyone anybody someone somebody no-one nobody each one everything"
 )
@@ -121,10 +124,12 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
         if tags[k] == "NN" and lex.is_verb(toks[k].low) and k > lo and tags[k - 1] == "NNS":
             return None  # "opportunities arise that match": a verb read as a noun
         start = _np_start(tags, toks, k, lo)
-        if start - 1 >= lo and tags[start - 1] in ("IN", "TO"):
-            return None  # "the needs of the users who": the antecedent is unclear
-        if start - 1 >= lo and toks[start - 1].low in ("and", "or"):
-            return None
+        plural = tags[k] == "NNS" and _number(toks[k], "NNS") == "p"
+        person_plural = toks[j].low == "who" and plural and toks[k].text.islower()
+        if start - 1 >= lo and tags[start - 1] in ("IN", "TO") and not person_plural:
+            return None  # "the needs of the users that": the antecedent is unclear
+        if start - 1 >= lo and toks[start - 1].low in ("and", "or") and not plural:
+            return None  # "pain points and areas that needs": plural either way
         return k, start
     head = j
     if tags[head] not in NOUN_TAGS and toks[head].low not in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
@@ -192,6 +197,14 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
     for k in range(start, head):
         if toks[k].low in ("and", "or", "&"):
             return None
+    if (
+        start - 1 >= lo
+        and toks[start - 1].low in WH_WORDS
+        and toks[i].low in SINGULAR_FORMS | PLURAL_FORMS
+        and i + 1 < len(toks)
+        and toks[i + 1].low in OBJECT_STARTS | word_set("we they i you he she there")
+    ):
+        return None  # "What country are we talking about?": a question, inverted
     return head, start
 
 
@@ -249,6 +262,8 @@ def agreement(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hi
         if found is None:
             continue
         head, _start = found
+        if tags[i] == "NNS" and toks[head].low in PLURAL_PRONOUNS and head == i - 1:
+            continue  # "how many times the page": a quantifier and its noun
         if verb_number == "s" and toks[head].end < toks[i].start and _comma_which(toks, head, i):
             continue  # "delivering services, which sometimes leads": "which" is the clause
         if tags[head] == "VBG":
