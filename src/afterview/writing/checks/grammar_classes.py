@@ -1046,6 +1046,259 @@ def missing_word(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         )
 
 
+# --- more homophones, by the classes around them -------------------------------------------
+
+THEYRE_ADJECTIVES = word_set(
+    """happy willing able unable sure likely unlikely ready interested busy better worse
+    aware eligible available responsible right wrong keen glad pleased confident new
+    welcome free late early"""
+)
+THEYRE_NEXT = word_set("to than with about for . , that and if when but because so")
+THERE_VERBS = word_set("needs seems appears remains will would could may might must should")
+
+
+def their_theyre(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "if their happy to", "their better than", "their doing something": "their" before
+    a predicative adjective or an -ing verb with an object is "they're"; "Their needs to
+    be", "Their will often be": before a verb and "be" it is "there"."""
+    t = toks[i]
+    if t.low != "their":
+        return
+    nxt = _at(toks, i + 1)
+    if nxt is None or not _word(nxt) or not nxt.text.islower():
+        return
+    w, after = nxt.low, _low(toks, i + 2)
+    ing = w.endswith("ing") and (lex.is_verb(w[:-3]) or lex.is_verb(w[:-3] + "e"))
+    subject = _clause_start(toks, i)  # not "we appreciate their helping us": a gerund
+    if subject and (
+        (w in THEYRE_ADJECTIVES and after in THEYRE_NEXT)
+        or (ing and after in OBJECT_STARTS - {"out", "up", "down", "off"} | {"something", "well"})
+    ):
+        yield Hit(
+            t.start,
+            t.end,
+            "their-there",
+            WARNING,
+            'Did you mean "they\'re"? "they\'re" = "they are"; "their" = belonging to them.',
+            match_case(t.text, "they're"),
+        )
+        return
+    if not _clause_start(toks, i) or w not in THERE_VERBS:
+        return
+    j = _skip_adverbs(toks, i + 2)
+    if _low(toks, j) == "to":
+        j += 1
+    if _low(toks, j) in ("be", "been"):
+        yield Hit(
+            t.start,
+            t.end,
+            "their-there",
+            WARNING,
+            'Did you mean "there"? "there needs to be"; "their" = belonging to them.',
+            match_case(t.text, "there"),
+        )
+
+
+PLACE_VERBS = word_set(
+    """be is are was were been being go goes went gone going get gets got getting come comes
+    came coming stay stays stayed live lives lived move moved sit sat stand stood arrive
+    arrived remain remained travel travelled walk walked run ran drive drove return
+    returned put keep kept leave left work worked meet met sleep wait waited happen
+    happened exist seem appear say said"""
+)
+NOT_A_NOUN_AFTER_THERE = word_set(
+    """nothing anything something everything nobody anybody somebody everybody none where
+    who which anyways anyway either too as instead yet"""
+)
+POSSESSIVE_PREPOSITIONS = word_set(
+    "of for with about to upon on into regarding towards toward against by"
+)
+
+
+def there_noun(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "for there expertise", "of there digital confidence", "waste there time", "find
+    there NHS number": after a preposition or a verb that takes an object, "there" before
+    a noun phrase is "their" (not after "go", "get", "stay": "go there today")."""
+    t = toks[i]
+    if t.low != "there" or not t.text.islower():
+        return
+    prev, nxt = _at(toks, i - 1), _at(toks, i + 1)
+    if prev is None or nxt is None or not _word(prev) or not _word(nxt):
+        return
+    p = prev.low
+    after_verb = (
+        prev.text.islower()
+        and p not in PLACE_VERBS
+        and p not in PARTICLES
+        and _low(toks, i - 2) not in DETERMINERS  # "got the job there": a noun
+        and (
+            _base_verb(p)
+            or lex.past_base(p) is not None
+            or (p.endswith("ing") and (lex.is_verb(p[:-3]) or lex.is_verb(p[:-3] + "e")))
+        )
+    )
+    if p not in POSSESSIVE_PREPOSITIONS and not after_verb:
+        return
+    w = nxt.low
+    if w in TIME_NOUNS or w in BE or w in HAVE or w in MODALS or w in EXISTENTIAL:
+        return
+    if w in PRONOUNS or w in DETERMINERS or w in PREPOSITIONS or w.endswith("ly"):
+        return
+    if w in CLAUSE_OPENERS or w in NOT_A_NOUN_AFTER_THERE:
+        return
+    if _low(toks, i + 2) in ("is", "are", "was", "were", "'s") and not nxt.text.islower():
+        return
+    follow = _at(toks, i + 2)
+    noun = w in lex.classes().nouns or _plural_noun(w) or w in word_set("expertise data")
+    acronym = nxt.text.isupper() and len(nxt.text) > 1
+    modifier = (lex.is_adjective(w) or w.endswith(("al", "ive", "ous", "ful", "ed"))) and (
+        follow is not None and _word(follow) and (follow.low in lex.classes().nouns)
+    )
+    if not (noun or acronym or modifier) or (nxt.text[0].isupper() and not acronym):
+        return
+    if follow is not None and _word(follow) and follow.low in BE | MODALS and not acronym:
+        return  # "from there users can": "there" is the place
+    yield Hit(
+        t.start,
+        t.end,
+        "their-there",
+        WARNING,
+        'Did you mean "their"? "their" = belonging to them; "there" = that place.',
+        match_case(t.text, "their"),
+    )
+
+
+def than_then(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "Than divide this by", "you can than test": a sentence that starts with "Than",
+    and "than" after a modal, are "then"."""
+    t = toks[i]
+    if t.low != "than":
+        return
+    prev = _at(toks, i - 1)
+    first = prev is None or prev.low in (".", "!", "?") or (t.line_start and t.text == "Than")
+    after_modal = _low(toks, i - 1) in MODALS and (
+        _low(toks, i - 2) in PRONOUNS or _low(toks, i - 2) in ("which", "who", "then")
+    )  # "you can than test"; not "a stronger will than you think"
+    if not (first and t.text == "Than") and not after_modal:
+        return
+    nxt = _at(toks, i + 1)
+    if nxt is None or not _word(nxt) or nxt.low in ("ever", "usual", "before", "expected"):
+        return
+    yield Hit(
+        t.start,
+        t.end,
+        "then-than",
+        WARNING,
+        'Did you mean "then"? "then" is about time or order; "than" compares.',
+        match_case(t.text, "then"),
+    )
+
+
+WHERE_SUBJECTS = word_set("we you they i he she it there people")
+FINITE_AFTER_SUBJECT = word_set(
+    "is are was has have can will should must may might could would does do"
+)
+
+
+def were_where_subject(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "were you share user research", "Show were traffic is coming", "Were there is":
+    "were" + a subject + a finite verb is "where"."""
+    t = toks[i]
+    if t.low != "were":
+        return
+    subj, verb = _at(toks, i + 1), _at(toks, i + 2)
+    if subj is None or verb is None or not _word(subj) or not _word(verb):
+        return
+    s, v = subj.low, verb.low
+    pronoun = s in WHERE_SUBJECTS
+    noun = subj.text.islower() and (s in lex.classes().nouns or _plural_noun(s))
+    if not (pronoun or noun) or lex.is_adjective(s):
+        return
+    if v in FINITE_AFTER_SUBJECT and not (s == "there" and v in ("are", "were")):
+        pass
+    elif pronoun and s != "there" and _base_verb(v) and v not in NOUN_LIKE_VERBS | {"sure"}:
+        pass  # "were you share"
+    else:
+        return
+    if v in ("have", "do") and s in ("you", "we", "they"):
+        return  # "Were you have…" is rare; "what were we do…" unclear
+    yield Hit(
+        t.start,
+        t.end,
+        "were-where",
+        WARNING,
+        'Did you mean "where"? "where" = at which place; "were" is the past of "are".',
+        match_case(t.text, "where"),
+    )
+
+
+LOSE_OBJECTS = word_set(
+    """patience interest track sight touch focus money time control weight customers users
+    trust confidence momentum data access the your their our my his her its them it
+    everything anything"""
+)
+
+
+def loose_lose(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "make them loose patience", "loose track of": "loose" before what one can lose is
+    the verb "lose"."""
+    t = toks[i]
+    if t.low == "loose" and _low(toks, i + 1) in LOSE_OBJECTS:
+        if _low(toks, i - 1) in ("cut", "set", "break", "let", "hang", "turned"):
+            return
+        yield Hit(
+            t.start,
+            t.end,
+            "lose-loose",
+            WARNING,
+            'Did you mean "lose"? To "lose" is to stop having; "loose" = not tight.',
+            match_case(t.text, "lose"),
+        )
+
+
+def whos_whose(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "a venue who's host can manage": "who's" + a noun + a verb is "whose"."""
+    t = toks[i]
+    if t.low != "who's":
+        return
+    noun, verb = _at(toks, i + 1), _at(toks, i + 2)
+    if noun is None or verb is None or not _word(noun) or not noun.text.islower():
+        return
+    w = noun.low
+    if w.endswith(("ing", "ed", "ly")) or lex.is_adjective(w) or w in PRONOUNS | DETERMINERS:
+        return
+    if not (w in lex.classes().nouns or _plural_noun(w)):
+        return
+    if verb.low in MODALS | BE | HAVE or lex.third_person_base(verb.low) is not None:
+        yield Hit(
+            t.start,
+            t.end,
+            "whose-whos",
+            WARNING,
+            'Did you mean "whose"? "whose" = belonging to whom; "who\'s" = "who is".',
+            match_case(t.text, "whose"),
+        )
+
+
+def be_effected(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "It is effected by the volume": the passive of "affect" (influence)."""
+    t = toks[i]
+    if t.low != "effected" or _low(toks, i + 1) != "by":
+        return
+    j = i - 1
+    while j >= 0 and _word(toks[j]) and toks[j].low.endswith("ly"):
+        j -= 1
+    if _low(toks, j) in BE | {"get", "gets", "got"}:
+        yield Hit(
+            t.start,
+            t.end,
+            "affect-effect",
+            WARNING,
+            'Did you mean "affected"? To influence is "affect"; to "effect" is to bring about.',
+            match_case(t.text, "affected"),
+        )
+
+
 RULES: tuple[Rule, ...] = (
     plural_head_singular_verb,
     singular_head_plural_verb,
@@ -1065,6 +1318,13 @@ RULES: tuple[Rule, ...] = (
     too_to,
     affect_effect,
     missing_word,
+    their_theyre,
+    there_noun,
+    than_then,
+    were_where_subject,
+    loose_lose,
+    whos_whose,
+    be_effected,
 )
 
 

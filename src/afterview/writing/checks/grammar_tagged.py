@@ -371,6 +371,44 @@ PREPOSITIONS_BEFORE_YOUR = word_set(
 )
 
 
+YOURE_ING_NEXT = word_set(
+    """to with alone on for in at that about how what whether if will would can could
+    should may might must"""
+)
+# Nouns that may follow "you're": "you're welcome", "you're home", "you're part of it".
+YOURE_NOUNS_OK = word_set(
+    """welcome home part friends over set own done fine right top head next last first
+    back out up down off in on all both one kidding lucky"""
+)
+MASS_NOUNS = word_set(
+    """data business information research content advice feedback knowledge evidence
+    software equipment staff"""
+)
+
+
+CLOSED = word_set(
+    """a an the this that these those some any no every each all both my our your his her
+    its their not so very too also just still always never only really going about in
+    on at to by for of with from here there now then"""
+)
+
+
+def _youre_noun(word: str, after: str) -> bool:
+    """ "you're service", "you're understanding of": "you are" + a bare noun is not
+    English, so "you're" there is "your"; adjectives and participles are fine."""
+    if word in YOURE_NOUNS_OK or word in CLOSED or lex.is_adjective(word):
+        return False
+    if word.endswith("ing"):  # "you're understanding of", not "you're thinking of"
+        return after == "of" and word in lex.classes().nouns and word != "hearing"
+    if word.endswith(("ed", "ly", "en")):
+        return False
+    return word in MASS_NOUNS or word in lex.classes().nouns or _number_of(word) == "p"
+
+
+def _number_of(word: str) -> str | None:
+    return "p" if lex.s_stem(word) is not None and word not in UNCOUNTED_S else None
+
+
 def homophones(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
     """ "on you're site", "you're user needs": "you're" as a determiner is "your";
     "your working alone", "your trying to": "your" + an -ing verb with an object is
@@ -382,11 +420,15 @@ def homophones(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[H
         if t.low == "you're":
             prev = toks[i - 1].low if i > lo else ""
             noun_next = tags[i + 1] in ("NN", "NNS") and nxt.text.islower()
-            if (prev in PREPOSITIONS_BEFORE_YOUR and nxt.text[0].isalpha()) or (
-                noun_next
-                and not lex.is_adjective(nxt.low)
-                and not nxt.low.endswith("ing")
-                and (tags[i + 2] if i + 2 < hi else "") in NOUN_TAGS | {"VBZ", "VBP", "MD"}
+            if (
+                (prev in PREPOSITIONS_BEFORE_YOUR and nxt.text[0].isalpha())
+                or (
+                    noun_next
+                    and not lex.is_adjective(nxt.low)
+                    and not nxt.low.endswith("ing")
+                    and (tags[i + 2] if i + 2 < hi else "") in NOUN_TAGS | {"VBZ", "VBP", "MD"}
+                )
+                or _youre_noun(nxt.low, after)
             ):
                 yield Hit(
                     t.start,
@@ -401,7 +443,14 @@ def homophones(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[H
             and nxt.low.endswith("ing")
             and lex.is_verb(nxt.low[:-3] or "x") | (lex.is_verb(nxt.low[:-3] + "e"))
         ):
-            if after in OBJECT_STARTS | {"to", "with", "alone", "on", "for", "in", "at"}:
+            before = toks[i - 1] if i > lo else None
+            zero_relative = (
+                before is not None
+                and before.text.islower()
+                and tags[i - 1] in ("NN", "NNS")
+                and after in (".", ",", ";", ")")
+            )  # "the type of service your building,": the service you're building
+            if zero_relative or after in OBJECT_STARTS | YOURE_ING_NEXT:
                 yield Hit(
                     t.start,
                     t.end,
@@ -416,7 +465,7 @@ def homophones(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[H
                 j += 1
             if tags[j] in ("JJ", "JJS", "VBN") and (
                 (toks[j + 1].low if j + 1 < hi else ".")
-                in ("to", "that", ".", ",", "when", "if", "as", "for")
+                in ("to", "that", ".", ",", "when", "if", "as", "for", "(", "and", "but")
             ):
                 yield Hit(
                     t.start,
