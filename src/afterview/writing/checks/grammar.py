@@ -723,7 +723,8 @@ MORE_RULES: tuple[Rule, ...] = (
     _rule(
         "to;many much",
         "to-too",
-        r"\b(into|of|with|in|on|about|for|far|way|had|have|has|be)\s+to\s+(many|much|great|"
+        r"\b(into|of|with|in|on|about|for|far|way|had|have|has|be|spend|spent|spending|waste|"
+        r"wasted|wasting|take|takes|took|taking)\s+to\s+(many|much|great|"
         r"big|small|long|late|early|high|low|few|little)\b(?!\s+to\b)",
         WARNING,
         'Did you mean "{fix}"? "too" = excessively.',

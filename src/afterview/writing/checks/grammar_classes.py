@@ -411,7 +411,7 @@ def plural_noun_s_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         and (
             toks[k - 1].low in DETERMINERS
             or toks[k - 1].low in word_set("many some most all few several other these those")
-            or lex.is_adjective(toks[k - 1].low)
+            or (lex.is_adjective(toks[k - 1].low) and toks[k - 1].low not in CLAUSE_OPENERS)
         )
     ):
         k -= 1
@@ -499,8 +499,8 @@ def after_modal(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     after a modal, the plain form (not "the will is": a noun)."""
     if toks[i].low not in MODALS | NEGATED_MODALS or toks[i].text == "May":
         return
-    if _low(toks, i - 1) in DETERMINERS:
-        return
+    if _low(toks, i - 1) in ("the", "a", "an"):
+        return  # "the will is": a noun
     j = _skip_adverbs(toks, i + 1)
     verb = _at(toks, j)
     if verb is None or not _word(verb) or not verb.text.islower():
@@ -657,10 +657,9 @@ def after_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     if verb is None or not _word(verb) or not verb.text.islower():
         return
     base: str | None
-    if verb.low in lex.IRREGULAR_PAST and (
-        verb.low not in ("saw", "left", "found", "felt", "lead", "led")
-        or (verb.low == "found" and _low(toks, i + 2) == "out")
-    ):
+    if verb.low == "found" and _low(toks, i + 2) == "out":
+        base = "find"  # "to found out"; "to found a company" is fine
+    elif verb.low in lex.IRREGULAR_PAST and verb.low not in ("saw", "left", "felt", "lead", "led"):
         base = lex.IRREGULAR_PAST[verb.low].base
     elif _low(toks, i - 1) in INFINITIVE_BEFORE_TO and lex.third_person_base(verb.low):
         base = lex.third_person_base(verb.low)  # "able to acts", "need to makes"
@@ -879,6 +878,19 @@ def were_where(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         )
 
 
+# Words after which "too" + a verb is "to" + an infinitive: "the best way too test".
+TOO_BEFORE_VERB = word_set(
+    """best idea opportunity chance time way able about how easier easy hard harder need
+    needs want wants try going used important good better"""
+)
+# Adjectives that are not comparable by -er (so not in the lexicon's class) but often
+# follow "too": "the service to difficult to navigate".
+TOO_ADJECTIVES = word_set(
+    """difficult complicated complex expensive confusing technical risky important
+    specific general detailed formal informal generic vague broad narrow"""
+)
+
+
 def too_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     """ "too explore", "about too release": before a verb's plain form it is "to";
     "to easy to", "to high for": before an adjective that a comparison or an infinitive
@@ -893,12 +905,18 @@ def too_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
             _base_verb(w)
             and not lex.is_adjective(w)
             and w not in lex.classes().adjectives
-            and (w not in NOUN_LIKE_VERBS or w in ("access", "work", "help", "share", "review"))
+            and (
+                w not in NOUN_LIKE_VERBS
+                or w in ("access", "work", "help", "share", "review")
+                or _low(toks, i - 1) in TOO_BEFORE_VERB
+            )
             and not w.endswith("ly")
             and w not in word_set("much many little few long")
         ):
-            if _low(toks, i - 1) == "," or _low(toks, i - 1) in ("me", "you", "us", "them"):
-                return
+            if _low(toks, i - 1) == "," or (
+                _low(toks, i - 1) in ("me", "you", "us", "them") and not _word(_at(toks, i + 2))
+            ):
+                return  # "see you too.", "me too, thanks"
             yield Hit(
                 t.start,
                 nxt.end,
@@ -909,7 +927,7 @@ def too_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
             )
     elif (
         t.low == "to"
-        and lex.is_adjective(w)
+        and (lex.is_adjective(w) or w in TOO_ADJECTIVES)
         and (not lex.is_verb(w) or _low(toks, i - 1) in BE)
         and w not in ("best", "most", "least", "worst")
     ):
@@ -1054,6 +1072,7 @@ THEYRE_ADJECTIVES = word_set(
     welcome free late early"""
 )
 THEYRE_NEXT = word_set("to than with about for . , that and if when but because so")
+THERE_ADJECTIVES_OK = word_set("likely unlikely available right late early new free welcome")
 THERE_VERBS = word_set("needs seems appears remains will would could may might must should")
 
 
@@ -1062,12 +1081,27 @@ def their_theyre(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     a predicative adjective or an -ing verb with an object is "they're"; "Their needs to
     be", "Their will often be": before a verb and "be" it is "there"."""
     t = toks[i]
-    if t.low != "their":
+    if t.low not in ("their", "there"):
         return
     nxt = _at(toks, i + 1)
     if nxt is None or not _word(nxt) or not nxt.text.islower():
         return
     w, after = nxt.low, _low(toks, i + 2)
+    if t.low == "there":
+        if (
+            w in THEYRE_ADJECTIVES - THERE_ADJECTIVES_OK
+            and after in ("to", "with", "about", "for")
+            and _low(toks, i - 1) in SUBORDINATORS | {"that", "but", "and", "so"}
+        ):  # "if there willing to try": they're
+            yield Hit(
+                t.start,
+                t.end,
+                "their-there",
+                WARNING,
+                'Did you mean "they\'re"? "they\'re" = "they are"; "there" = that place.',
+                match_case(t.text, "they're"),
+            )
+        return
     ing = w.endswith("ing") and (lex.is_verb(w[:-3]) or lex.is_verb(w[:-3] + "e"))
     subject = _clause_start(toks, i)  # not "we appreciate their helping us": a gerund
     if subject and (
