@@ -13,6 +13,7 @@ def render_opportunity(view: OpportunityView) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from afterview.day import clock_in
     from afterview.text_safety import for_terminal as escape
 
     opp = view.opportunity
@@ -37,6 +38,16 @@ def render_opportunity(view: OpportunityView) -> None:
                 f"  {i.id:>3}  round {i.round}: {start:%a %d %b %Y %H:%M}–{end:%H:%M} "
                 f"{escape(i.tz)} ({i.format.value}){state}"
             )
+    if opp.org_tz or opp.holiday_country:
+        where = ", ".join(
+            part
+            for part in (
+                escape(opp.org_tz) if opp.org_tz else "",
+                f"public holidays {escape(opp.holiday_country)}" if opp.holiday_country else "",
+            )
+            if part
+        )
+        console.print(f"\n[bold]Where they work[/bold]: {where} (P5, P8)")
     for t in opp.timelines:
         parts = [
             f"decision by {t.decision_by}" if t.decision_by else "",
@@ -62,8 +73,10 @@ def render_opportunity(view: OpportunityView) -> None:
     table.add_column("Key", style="dim", no_wrap=True)
     for item in view.actions:
         due = datetime.fromisoformat(item["snoozed_until"] or item["due"])
+        theirs = item.get("other_tz")
+        beside = f"\n({clock_in(due, theirs, due)})" if theirs and theirs != item["tz"] else ""
         table.add_row(
-            f"{due:%a %d %b %H:%M}",
+            f"{due:%a %d %b %H:%M}{beside}",
             _state(item, view.now_utc),
             f"{escape(item['title'])}\n[italic]{escape(item['why'])}[/italic]",
             item["key"],
