@@ -1246,8 +1246,8 @@ def were_where_subject(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     s, v = subj.low, verb.low
     pronoun = s in WHERE_SUBJECTS
     noun = subj.text.islower() and (s in lex.classes().nouns or _plural_noun(s))
-    if not (pronoun or noun) or lex.is_adjective(s):
-        return
+    if not pronoun and (not noun or lex.is_adjective(s)):
+        return  # (the lexicon counts "we" as an adjective: wee, weer)
     if v in FINITE_AFTER_SUBJECT and not (s == "there" and v in ("are", "were")):
         pass
     elif pronoun and s != "there" and _base_verb(v) and v not in NOUN_LIKE_VERBS | {"sure"}:
