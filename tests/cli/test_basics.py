@@ -132,19 +132,19 @@ def seed_followed_up(app: Any) -> None:
 def next_follow_up(run: Any) -> str:
     items = run.ok("agenda", "--json", "--all", "--at", "2026-03-18T09:00").json()
     (item,) = [i for i in items if i["key"] == "P8:follow-up:opp=1:n=2"]
-    return str(item["due"])
+    return str(item["send_at"])  # when it may first go (P8's window opens)
 
 
 def test_a_settings_change_reaches_the_agenda(run: Any, app: Any, home: Path) -> None:
     seed_followed_up(app)
-    assert next_follow_up(run) == "2026-03-24T17:00:00+00:00"
+    assert next_follow_up(run) == "2026-03-24T17:00:00Z"
 
     saved = run.ok("config", "set", "follow_up_guard_days=10")
     assert saved.stdout == "Saved. follow_up_guard_days=10\n"
-    assert next_follow_up(run) == "2026-03-27T17:00:00+00:00"
+    assert next_follow_up(run) == "2026-03-27T17:00:00Z"
 
     run.ok("config", "set", "follow_up_guard_days=12")  # same size of file: still noticed
-    assert next_follow_up(run) == "2026-03-30T09:00:00+01:00"  # Sunday 29th → Monday, BST
+    assert next_follow_up(run) == "2026-03-30T08:00:00Z"  # Sunday 29th → Monday, BST
 
     config = (home / "config.toml").read_text()
     refused = run("config", "set", "follow_up_guard_days=soon")
@@ -164,10 +164,10 @@ def test_an_environment_setting_reaches_the_agenda(run: Any, app: Any) -> None:
         "2026-03-18T09:00",
         extra_env={"AFTERVIEW_FOLLOW_UP_GUARD_DAYS": "10"},
     ).json()
-    assert [i["due"] for i in items if i["key"] == "P8:follow-up:opp=1:n=2"] == [
-        "2026-03-27T17:00:00+00:00"
+    assert [i["send_at"] for i in items if i["key"] == "P8:follow-up:opp=1:n=2"] == [
+        "2026-03-27T17:00:00Z"
     ]
-    assert next_follow_up(run) == "2026-03-24T17:00:00+00:00"  # and back without it
+    assert next_follow_up(run) == "2026-03-24T17:00:00Z"  # and back without it
 
 
 ANSWERS = (

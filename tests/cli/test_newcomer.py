@@ -43,18 +43,19 @@ def test_the_first_week_of_a_newcomer(run: Any) -> None:
            "--at", "2026-03-10T16:40", "--person", "2")
 
     # A week after the thank-you: the first follow-up (P8), 7 days after it was sent.
-    week = {i["key"]: i for i in agenda(run, "--at", "2026-03-17T17:00")}
+    # It may go from 16:40 and is due by the end of that working day (P8's window).
+    week = {i["key"]: i for i in agenda(run, "--at", "2026-03-17T17:00", "--days", "1")}
     first = week["P8:follow-up:opp=1:n=1"]
-    assert (first["due"], first["state"], first["overdue"]) == (
-        "2026-03-17T16:40:00+00:00", "pending", True)
+    assert (first["send_at"], first["due"], first["state"], first["overdue"]) == (
+        "2026-03-17T16:40:00Z", "2026-03-17T17:30:00+00:00", "pending", False)
     assert "P5:thank-you:interview=1:person=2" not in week
 
     done = run.ok("done", "P8:follow-up:opp=1:n=1", "--at", "2026-03-17T17:00")
     assert done.stdout == "Done: P8:follow-up:opp=1:n=1 (contact 2 logged)\n"
 
     ahead = [i for i in agenda(run, "--at", "2026-03-17T17:05", "--all") if i["rule"] == "P8"]
-    assert [(i["key"], i["due"]) for i in ahead] == [
-        ("P8:follow-up:opp=1:n=2", "2026-03-24T17:00:00+00:00")
+    assert [(i["key"], i["send_at"], i["due"]) for i in ahead] == [
+        ("P8:follow-up:opp=1:n=2", "2026-03-24T17:00:00Z", "2026-03-24T17:30:00+00:00")
     ]
 
 
@@ -108,4 +109,4 @@ def test_logging_a_follow_up_inside_the_guard_is_accepted_and_flagged(followed_u
         ("thank-you", None), ("follow-up", None), ("follow-up", flag)
     ]
     later = [i for i in shown["plan"] if i["key"] == "P8:follow-up:opp=1:n=3"]
-    assert [i["due"] for i in later] == ["2026-03-27T10:00:00+00:00"]
+    assert [i["send_at"] for i in later] == ["2026-03-27T10:00:00Z"]

@@ -69,7 +69,7 @@ def test_a_reply_pauses_the_follow_ups(run: Any, app: Any) -> None:
     due_then = run.ok("agenda", "--json", "--at", "2026-03-18T09:00").json()
     assert [i["key"] for i in due_then if i["rule"] == "P8"] == []
     follow = plan(run, "2026-03-18T09:00")["P8:follow-up:opp=1:n=1"]
-    assert follow["due"] == "2026-03-26T09:00:00+00:00"  # resumes 14 days after (setting)
+    assert follow["send_at"] == "2026-03-26T09:00:00Z"  # resumes 14 days after (setting)
 
 
 def test_withdrawing_cancels_the_follow_ups_and_plans_the_withdrawal(run: Any, app: Any) -> None:

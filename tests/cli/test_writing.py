@@ -86,7 +86,7 @@ def test_from_debrief_to_a_checked_exported_thank_you(run: Any, tmp_path: Path) 
     plan = {i["key"]: i for i in run.ok("agenda", "--all", "--include-closed", "--json",
                                         "--at", "2026-03-10T17:00").json()}
     assert plan["P5:thank-you:interview=1:person=2"]["state"] == "done"
-    assert plan["P8:follow-up:opp=1:n=1"]["due"] == "2026-03-17T16:40:00+00:00"
+    assert plan["P8:follow-up:opp=1:n=1"]["send_at"] == "2026-03-17T16:40:00Z"
     listed = run.ok("draft", "list").stdout
     assert "sent 10 Mar" in listed and "thank-you" in listed
 

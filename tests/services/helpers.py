@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -99,3 +99,8 @@ def open_keys(app: App, now: datetime, rule: str | None = None) -> list[str]:
     return [i["key"] for i in items if rule is None or i["rule"] == rule]
 
 
+
+
+def utc(day: int, hour: int, minute: int = 0, month: int = 3, tz: ZoneInfo = LONDON) -> str:
+    """The agenda's text for when a message may first go (`send_at`): UTC, like `expires`."""
+    return at(day, hour, minute, month, tz).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

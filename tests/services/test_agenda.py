@@ -11,7 +11,7 @@ from afterview.services import decisions
 from afterview.services.agenda import agenda
 from afterview.services.app import App
 
-from .helpers import at, iso, newcomer, open_keys, plan, thank
+from .helpers import at, iso, newcomer, open_keys, plan, thank, utc
 
 
 def keys(app: App, query: AgendaQuery) -> list[str]:
@@ -75,10 +75,10 @@ def test_changed_settings_replan_everything_on_the_next_use(
 ) -> None:
     n = newcomer(app)
     thank(app, n.opp, at(10, 16, 40))
-    assert plan(app, n.opp, at(11, 9))["P8:follow-up:opp=1:n=1"]["due"] == iso(17, 16, 40)
+    assert plan(app, n.opp, at(11, 9))["P8:follow-up:opp=1:n=1"]["send_at"] == utc(17, 16, 40)
     slower = app_with(first_follow_up_days=10, debrief_within_hours=2)
     items = {i["key"]: i for i in agenda(slower, AgendaQuery(at(11, 9), everything_ahead=True))}
-    assert items["P8:follow-up:opp=1:n=1"]["due"] == iso(20, 16, 40)
+    assert items["P8:follow-up:opp=1:n=1"]["send_at"] == utc(20, 16, 40)
     assert plan(slower, n.opp, at(11, 9))["P4:debrief:interview=1"]["due"] == iso(10, 13)
 
 
@@ -88,10 +88,10 @@ def test_the_agenda_respects_a_longer_weekly_guard(
     n = newcomer(app)
     thank(app, n.opp, at(10, 16, 40))
     decisions.done(app, "P8:follow-up:opp=1:n=1", at=at(17, 17), now=at(17, 17))
-    assert plan(app, n.opp, at(18, 9))["P8:follow-up:opp=1:n=2"]["due"] == iso(24, 17)
+    assert plan(app, n.opp, at(18, 9))["P8:follow-up:opp=1:n=2"]["send_at"] == utc(24, 17)
     patient = app_with(follow_up_guard_days=10)
     assert open_keys(patient, at(18, 9), rule="P8") == ["P8:follow-up:opp=1:n=2"]
-    assert plan(patient, n.opp, at(18, 9))["P8:follow-up:opp=1:n=2"]["due"] == iso(27, 17)
+    assert plan(patient, n.opp, at(18, 9))["P8:follow-up:opp=1:n=2"]["send_at"] == utc(27, 17)
 
 
 def test_agenda_items_carry_their_explanation(app: App) -> None:

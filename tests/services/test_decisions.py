@@ -9,7 +9,7 @@ from afterview.playbook.facts import Channel, ContactKind
 from afterview.services import decisions
 from afterview.services.app import App
 
-from .helpers import at, due_keys, iso, newcomer, open_keys, plan, plan_view, thank
+from .helpers import at, due_keys, iso, newcomer, open_keys, plan, plan_view, thank, utc
 
 CALL = "P1:recruiter-call:interview=1"
 FIRST = "P8:follow-up:opp=1:n=1"
@@ -35,14 +35,14 @@ def test_done_on_a_thank_you_logs_it_and_starts_the_follow_up_clock(app: App) ->
     key = f"P5:thank-you:interview=1:person={n.dana}"
     decisions.done(app, key, at=at(10, 16, 40), now=at(10, 17))
     assert contacts(app, n.opp) == [(ContactKind.THANK_YOU, Channel.EMAIL, n.dana)]
-    assert plan(app, n.opp, at(10, 17))[FIRST]["due"] == iso(17, 16, 40)
+    assert plan(app, n.opp, at(10, 17))[FIRST]["send_at"] == utc(17, 16, 40)
 
 
 def test_the_follow_ups_come_weekly_and_done_inside_the_guard_is_refused(app: App) -> None:
     n = newcomer(app)
     thank(app, n.opp, at(10, 16, 40))
     decisions.done(app, FIRST, at=at(17, 17), now=at(17, 17))
-    assert plan(app, n.opp, at(17, 17))[SECOND]["due"] == iso(24, 17)
+    assert plan(app, n.opp, at(17, 17))[SECOND]["send_at"] == utc(24, 17)
 
     with pytest.raises(Refused) as refused:
         decisions.done(app, SECOND, at=at(20, 10), now=at(20, 10))

@@ -21,7 +21,19 @@ from afterview.services.app import App
 from afterview.services.backup import export_json
 from afterview.services.queries import list_opportunities
 
-from .helpers import NEW_YORK, TZ, at, follow_up, iso, newcomer, open_keys, plan, plan_view, thank
+from .helpers import (
+    NEW_YORK,
+    TZ,
+    at,
+    follow_up,
+    iso,
+    newcomer,
+    open_keys,
+    plan,
+    plan_view,
+    thank,
+    utc,
+)
 
 
 def content(app: App) -> dict[str, Any]:
@@ -333,7 +345,7 @@ def test_a_timeline_needs_something_and_restarts_the_follow_ups(app: App) -> Non
     )
     assert open_keys(app, at(10, 13), rule="P6") == []  # the timeline is known
     follow = plan(app, n.opp, at(10, 13))["P8:follow-up:opp=1:n=1"]
-    assert follow["due"] == iso(23, 9)  # Friday 20th passes → Monday morning
+    assert follow["send_at"] == utc(23, 9)  # Friday 20th passes → Monday morning
     assert follow["title"] == "Follow up with Dana Kim (Northwind Health) by call"
     assert follow["person_id"] == n.dana
 
@@ -364,7 +376,7 @@ def test_the_thank_you_completes_p5_and_starts_the_first_follow_up(app: App) -> 
     thank(app, n.opp, at(10, 16, 40), n.dana)
     items = plan(app, n.opp, at(10, 17))
     assert items[f"P5:thank-you:interview=1:person={n.dana}"]["state"] == "done"
-    assert items["P8:follow-up:opp=1:n=1"]["due"] == iso(17, 16, 40)
+    assert items["P8:follow-up:opp=1:n=1"]["send_at"] == utc(17, 16, 40)
 
 
 def test_a_follow_up_inside_the_weekly_guard_is_kept_and_flagged(app: App) -> None:
@@ -377,7 +389,7 @@ def test_a_follow_up_inside_the_weekly_guard_is_kept_and_flagged(app: App) -> No
     assert list(view.flags.values()) == [flag]
     assert [c["flag"] for c in view.to_json()["contacts"]] == [None, None, flag]
     assert view.actions[-1]["key"] == "P8:follow-up:opp=1:n=3"
-    assert view.actions[-1]["due"] == iso(27, 10)  # a week after the last one
+    assert view.actions[-1]["send_at"] == utc(27, 10)  # a week after the last one
 
 
 def test_the_thank_you_does_not_start_the_weekly_guard(app: App) -> None:
@@ -385,7 +397,7 @@ def test_the_thank_you_does_not_start_the_weekly_guard(app: App) -> None:
     n = newcomer(app)
     records.set_timeline(app, n.opp, now=at(10, 13), decision_by=date(2026, 3, 12))
     thank(app, n.opp, at(10, 16, 40))
-    assert plan(app, n.opp, at(12, 9))["P8:follow-up:opp=1:n=1"]["due"] == iso(13, 9)
+    assert plan(app, n.opp, at(12, 9))["P8:follow-up:opp=1:n=1"]["send_at"] == utc(13, 9)
     assert follow_up(app, n.opp, at(13, 9, 30)) is None
 
 
@@ -395,7 +407,7 @@ def test_a_reply_pauses_the_follow_ups(app: App) -> None:
     assert "P8:follow-up:opp=1:n=1" in open_keys(app, at(12, 9))
     records.record_reply(app, n.opp, at=at(12, 9), now=at(12, 9), note="Decision next week")
     follow = plan(app, n.opp, at(12, 9))["P8:follow-up:opp=1:n=1"]
-    assert follow["due"] == iso(26, 9)  # paused: resumes 14 days after the reply (setting)
+    assert follow["send_at"] == utc(26, 9)  # paused: resumes 14 days after the reply (setting)
     assert "paused follow-ups" in follow["why"]
     with pytest.raises(BadInput, match="once it has happened"):
         records.record_reply(app, n.opp, at=at(13, 9), now=at(12, 9))
@@ -407,7 +419,7 @@ def test_a_new_timeline_after_a_reply_restarts_the_follow_ups(app: App) -> None:
     records.record_reply(app, n.opp, at=at(12, 9), now=at(12, 9))
     records.set_timeline(app, n.opp, now=at(12, 9, 5), decision_by=date(2026, 3, 18))
     assert open_keys(app, at(12, 10), rule="P8") == ["P8:follow-up:opp=1:n=1"]
-    assert plan(app, n.opp, at(12, 10))["P8:follow-up:opp=1:n=1"]["due"] == iso(19, 9)
+    assert plan(app, n.opp, at(12, 10))["P8:follow-up:opp=1:n=1"]["send_at"] == utc(19, 9)
 
 
 # --- reflection and outcomes ---------------------------------------------------------------

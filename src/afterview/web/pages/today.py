@@ -105,23 +105,31 @@ def _page(
 CATCH_UP = "To catch up"
 
 def _split_catch_ups(app: Any, sections: list[dict[str, Any]], moment: datetime) -> None:
-    """Overdue steps that were already past when their opportunity was entered (an
-    interview typed in the day after) move to "To catch up": not a lapse, and not
-    counted as late in Lessons (P11)."""
+    """Steps already past when their opportunity was entered, and steps re-planned as a
+    catch-up because their interview was entered late (playbook.plan), move to "To catch
+    up": not a lapse, and not counted as late in Lessons (P11)."""
     overdue = sections[0]
     ids = [r["opportunity_id"] for r in overdue["rows"] if r.get("opportunity_id")]
-    if not ids:
-        return
-    from afterview.services.queries import added_at
+    added: dict[int, datetime] = {}
+    if ids:
+        from afterview.services.queries import added_at
 
-    added = added_at(app, ids, moment)
-    late = [
-        r
-        for r in overdue["rows"]
-        if r.get("opportunity_id") and r["due_at"] < added[r["opportunity_id"]].astimezone(UTC)
-    ]
+        added = added_at(app, ids, moment)
+
+    def past_on_entry(row: dict[str, Any]) -> bool:
+        opp = row.get("opportunity_id")
+        return isinstance(opp, int) and row["due_at"] < added[opp].astimezone(UTC)
+
+    late: list[dict[str, Any]] = []
+    for section in sections:
+        moved = [
+            r
+            for r in section["rows"]
+            if r.get("catch_up") or (section is overdue and past_on_entry(r))
+        ]
+        section["rows"] = [r for r in section["rows"] if r not in moved]
+        late.extend(moved)
     if late:
-        overdue["rows"] = [r for r in overdue["rows"] if r not in late]
         for row in late:
             row["catch_up"] = True
         sections.insert(1, {"title": CATCH_UP, "rows": late, "hidden": 0})
