@@ -44,7 +44,7 @@ def test_the_slips_are_many_and_varied() -> None:
     assert len({s.id for s in slips}) == len(slips)
     by_rule = Counter(s.rule for s in slips)
     assert sum(by_rule[r] for r in rc.HOMOPHONES) >= 40
-    assert {s.split for s in slips} == {"tune", "held", "held2", "held3", "held4"}
+    assert {s.split for s in slips} == {"tune", "held", "held2", "held3", "held4", "held5"}
     held2 = [s for s in slips if s.split == "held2"]
     assert len(held2) >= 80
     assert sum(s.rule in rc.HOMOPHONES for s in held2) >= 40
@@ -83,6 +83,24 @@ def test_the_fourth_held_out_set_is_mit_licensed_sourced_and_large_enough() -> N
     by_rule = Counter(s.rule for s in held4)
     assert sum(by_rule[r] for r in rc.HOMOPHONES) >= 100
     assert by_rule["grammar.repeated-word"] >= 20 and by_rule["grammar.missing-word"] >= 10
+
+
+def test_the_fifth_held_out_set_is_mit_licensed_sourced_and_large_enough() -> None:
+    sources = (rc.HELDOUT5 / "SOURCES.md").read_text(encoding="utf-8")
+    assert "alphagov/govuk-design-system" in sources and "MIT licence" in sources
+    assert "Copyright (c) 2017 Crown Copyright (Government Digital" in sources
+    assert "efb0d77d38b7ed7f921697564d2c47723d434977" in sources
+    assert "Crown Copyright" in (rc.HELDOUT5 / "LICENCE-govuk.txt").read_text()
+    names = rc.heldout5_names()
+    assert len(names) >= 30 and all(f"`{name}.txt`" in sources for name in names)
+    words = sum(len(rc.text(name).split()) for name in names)
+    assert 4000 <= words <= 5500
+    held5 = [s for s in rc.slips() if s.split == "held5"]
+    assert len(held5) >= 200 and {s.text for s in held5} <= set(names)
+    assert min(s.id for s in held5) >= 901
+    by_rule = Counter(s.rule for s in held5)
+    assert sum(by_rule[r] for r in rc.HOMOPHONES) >= 100
+    assert by_rule["grammar.repeated-word"] >= 20 and by_rule["grammar.missing-word"] >= 20
 
 
 def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
