@@ -574,6 +574,9 @@ BE = word_set("be been being is are was were am")
 
 
 PASSIVE_NEXT = word_set("by for from about as via with automatically")
+# After "be" (not "is"), a plain verb before a preposition or the end of the clause is a
+# passive missing its -ed: "can be apply in practice", "will be retire at some point".
+PASSIVE_AFTER_BE = word_set(". , ; at in on into to using when if before after once until")
 
 
 def after_be(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
@@ -592,11 +595,20 @@ def after_be(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         or w in ("be", "do", "have")
     ):
         return
-    if lex.participle(w) == w or _low(toks, i - 1) == "to" or not _content_word(w):
+    if (
+        lex.participle(w) == w
+        or _low(toks, i - 1) == "to"
+        or not (_content_word(w) or w.endswith(("ply", "rely")))
+    ):
         return
     if w in lex.IRREGULAR_PARTICIPLE or w in lex.ANY_PAST or w in PARTICLES:
         return  # "was met", "is found", "is out"
-    if _low(toks, i + 2) not in PASSIVE_NEXT:
+    nxt = _low(toks, i + 2)
+    if nxt == "-":
+        return  # "being front-end developers"
+    if toks[i].low not in ("been", "being") and not (
+        nxt in PASSIVE_NEXT or (toks[i].low == "be" and nxt in PASSIVE_AFTER_BE)
+    ):
         return  # a passive shows by what follows: "is know for", "be download from"
     yield Hit(
         verb.start,
@@ -993,6 +1005,40 @@ TO_VERBS = word_set(
     allows allowed enable enables enabled designed encourage encouraged invite invited
     require requires required told tell remind reminded urge urged build built"""
 )
+# After these, a plain verb needs "to": "need know", "able make", "how use the kit".
+TO_BEFORE_VERB = word_set("need needs needed want wants wanted able unable how")
+# "how well", "how long": a degree, not a verb.
+HOW_DEGREE = word_set("well much many long far often soon little few best more most late")
+OBJECT_PRONOUNS = word_set("it them us me him her this these those")
+
+
+def _bare_infinitive(toks: list[Tok], j: int, after_how: bool) -> bool:
+    """Is toks[j] a plain verb that should have had "to" before it? A verb that is rarely
+    a noun always; one that is often a noun ("test", "show") only before an object
+    pronoun or, after "how", a determiner ("how use the kit")."""
+    verb = _at(toks, j)
+    if not _word(verb) or verb is None or not verb.text.islower():
+        return False
+    w = verb.low
+    if not _base_verb(w) or w in ("be", "have", "do", "not") or w.endswith(("ing", "ed")):
+        return False
+    if lex.is_adjective(w) or w in PARTICLES or w in ADVERBS or w in HOW_DEGREE:
+        return False
+    if not _content_word(w) or w in PREPOSITIONS:
+        return False
+    if _low(toks, j - 2) in DETERMINERS or _low(toks, j - 2).endswith(("'s", "’s", "s'")):
+        return False  # "the needs of users", "the user's needs"
+    nxt = _low(toks, j + 1)
+    if after_how and _low(toks, j - 2) in ("know", "knows", "knew", "learn") and nxt == "":
+        return False
+    noun_like = w in NOUN_LIKE_VERBS or (w in lex.classes().nouns and w not in lex.IRREGULAR)
+    if not noun_like:
+        return nxt != "-"
+    return nxt in OBJECT_PRONOUNS or (
+        nxt in ("the", "a", "an", "your", "their", "our", "that") and after_how
+    )
+
+
 BE_ADJECTIVES = word_set(
     """responsible available accountable eligible ready able aware happy glad pleased
     possible necessary important sure careful clear present"""
@@ -1024,14 +1070,34 @@ def missing_word(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
                 f'"{nxt.text} {after.text}" needs "the": "{t.text} the {nxt.text} …".',
                 f"the {text[nxt.start : after.end]}",
             )
+    elif t.low in TO_BEFORE_VERB and _bare_infinitive(toks, i + 1, t.low == "how"):
+        yield Hit(
+            t.start,
+            nxt.end,
+            "missing-word",
+            WARNING,
+            f'"{t.text} {nxt.text}" is missing "to": "{t.text} to {nxt.text}".',
+            f"{t.text} to {nxt.text}",
+        )
     elif (
         t.low in TO_VERBS
-        and nxt.low in ("it", "them", "him", "her", "us", "me")
+        and (
+            nxt.low in ("it", "them", "him", "her", "us", "me", "someone", "people", "users")
+            or (_plural_noun(nxt.low) and nxt.text.islower() and _low(toks, i - 1) != "the")
+        )
         and after is not None
+        and _content_word(after.low)
+        and after.low not in PREPOSITIONS
     ):
         if _word(after) and (
             after.low in ("have", "be", "do")
             or (_base_verb(after.low) and after.low not in NOUN_LIKE_VERBS)
+            or (
+                _base_verb(after.low)
+                and after.text.islower()
+                and not after.low.endswith("ing")
+                and _low(toks, i + 3) in OBJECT_STARTS - PARTICLES
+            )
         ):
             yield Hit(
                 nxt.start,

@@ -52,6 +52,12 @@ SINGULAR_PRONOUNS = word_set(
     "everyone everybody anyone anybody someone somebody no-one nobody each one everything"
 )
 PLURAL_PRONOUNS = word_set("those these both many several few others")
+IRREGULAR_PLURALS = word_set("people children men women")
+# After a plural subject, an -s word before these is its verb, not a noun: "People finds
+# them", "The examples illustrates how", "Widgets typically sits in".
+AFTER_S_VERB = word_set("how what why where when whether well in on at with into from by")
+# "Our research show that": verbs that report, before "that".
+REPORTING = word_set("show mean suggest indicate prove confirm ensure require say find")
 NUMBER_ERROR_MESSAGE = '"{subject} … {verb}": {which} subject takes "{fix}".'
 
 
@@ -75,7 +81,7 @@ def _number(word: Tok, tag: str) -> str | None:
     low = word.low
     if low in SINGULAR_PRONOUNS:
         return "s"
-    if low in PLURAL_PRONOUNS:
+    if low in PLURAL_PRONOUNS or low in IRREGULAR_PLURALS:
         return "p"
     if tag in {"NNS", "NNPS"}:
         if low in UNCOUNTED_S or low.endswith("ss") or not low.endswith("s"):
@@ -238,7 +244,30 @@ def _verb_number(toks: list[Tok], tags: list[str], i: int, hi: int) -> str | Non
         )
     ):
         return "s"  # "logs has", "the expert knows about" are VBZ; "research underpins the"
+    if (
+        tag in ("NNS", "NN")
+        and lex.third_person_base(low) is not None
+        and i > 0
+        and (
+            toks[i - 1].low in ("who", "that")
+            or (
+                tags[i - 1] in ("NNS", "NNPS")
+                and _number(toks[i - 1], tags[i - 1]) == "p"
+                and (nxt in AFTER_S_VERB or (i + 1 < hi and tags[i + 1] in ("RB", "DT")))
+            )
+        )
+    ):
+        return "s"  # "people who uses", "People finds them", "The examples illustrates how"
     if tag in ("VBP", "VB", "NN") and lex.is_verb(low) and not low.endswith("s"):
+        if (
+            tag == "NN"
+            and i > 0
+            and tags[i - 1] == "NN"
+            and toks[i - 1].text.islower()
+            and low in REPORTING
+            and nxt == "that"
+        ):
+            return "p"  # "Our research show that": not a compound noun before "that"
         proper_subject = i > 0 and tags[i - 1] == "NNP"
         adverb_next = nxt.endswith("ly") and i + 1 < hi and tags[i + 1] == "RB"
         if (
@@ -264,7 +293,10 @@ def agreement(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hi
         head, _start = found
         if tags[i] == "NNS" and toks[head].low in PLURAL_PRONOUNS and head == i - 1:
             continue  # "how many times the page": a quantifier and its noun
-        if verb_number == "s" and toks[head].end < toks[i].start and _comma_which(toks, head, i):
+        if verb_number == "s" and (
+            (toks[head].end < toks[i].start and _comma_which(toks, head, i))
+            or _compound_after_preposition(toks, tags, head, i)
+        ):
             continue  # "delivering services, which sometimes leads": "which" is the clause
         if tags[head] == "VBG":
             number: str | None = "s"
@@ -291,6 +323,17 @@ def agreement(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hi
             ),
             match_case(verb.text, fix),
         )
+
+
+def _compound_after_preposition(toks: list[Tok], tags: list[str], head: int, i: int) -> bool:
+    """ "People with access needs often use": "access needs" may be one noun."""
+    return (
+        head < i - 1
+        and tags[i - 1] == "NN"
+        and toks[i - 1].text.islower()
+        and (lex.s_stem(toks[i].low) or "") in lex.classes().nouns
+        and any(tags[k] == "IN" for k in range(head + 1, i - 1))
+    )
 
 
 def _comma_which(toks: list[Tok], head: int, i: int) -> bool:
@@ -480,6 +523,18 @@ def homophones(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[H
 def _retag(toks: list[Tok], tags: list[str], lo: int, hi: int) -> None:
     """Corrections the rules need: a capitalised word inside a sentence that the tagger read
     as an adjective is a name ("GovConnect help"); "micro-purchasing" is a noun."""
+    first = toks[lo].text if lo < hi else ""
+    if (
+        hi - lo > 2
+        and first[:1].isupper()
+        and first[1:].islower()
+        and tags[lo] in ("DT", "JJ", "NNP", "VB", "VBZ", "NN")
+        and first.endswith("s")
+        and not first.endswith("ss")
+        and lex.s_stem(first.lower()) is not None
+        and tags[lo + 1] in ("RB", "VBZ", "VBP", "MD", "NNS")
+    ):
+        tags[lo] = "NNS"  # "Widgets typically sits": a plural noun starts the sentence
     for k in range(lo, hi):
         word = toks[k].text
         if tags[k] == "JJ" and k > lo and word[:1].isupper() and any(c.isupper() for c in word[1:]):
