@@ -124,6 +124,24 @@ def _word_before(text: str, position: int) -> str:
 
 
 REPEATABLE = word_set("that had is bye no so ha very well yes")
+WH_BEFORE_IS = word_set("what where how who why whatever thing problem point issue question")
+# After "that that", these start a clause: the second "that" is a slip ("so that that
+# users", "that that the"); "that that is" and "that that report" are fine.
+AFTER_THAT_THAT = word_set(
+    "the a an we they you i he she it there users people our your their this these those"
+)
+
+
+def _repeat_allowed(word: str, text: str, first_start: int, second_end: int) -> bool:
+    """ "had had" always; "is is" only after a wh-word ("what it is is"); "that that"
+    only where the second "that" can be a pronoun or determiner ("that that is true")."""
+    if word == "is":
+        before = text[max(0, first_start - 30) : first_start].lower().split()[-3:]
+        return any(w.strip(".,;:") in WH_BEFORE_IS for w in before)
+    if word == "that":
+        after = text[second_end : second_end + 20].lower().split()[:1]
+        return not (after and after[0].strip(".,;:") in AFTER_THAT_THAT)
+    return word in REPEATABLE
 
 
 def _repeated_findings(doc: Document) -> list[Finding]:
@@ -131,7 +149,9 @@ def _repeated_findings(doc: Document) -> list[Finding]:
     findings: list[Finding] = []
     words, text = doc.words, doc.text
     for first, second in itertools.pairwise(words):
-        if first.text.lower() != second.text.lower() or first.text.lower() in REPEATABLE:
+        if first.text.lower() != second.text.lower() or _repeat_allowed(
+            first.text.lower(), text, first.start, second.end
+        ):
             continue
         if text[first.end : second.start] not in (" ", "  ", "\t"):
             continue  # punctuation, a line break or column alignment between them

@@ -520,6 +520,100 @@ def homophones(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[H
                 )
 
 
+# Singular nouns that are counted ("a page", "the button"), never used bare as a mass or
+# in an idiom ("by email", "for example", "in error", "to date", "at home" are left out).
+COUNTABLE = word_set(
+    """page message button link list question field section component pattern card tag
+    title heading label box banner panel tab menu option format post blog article
+    file photo document report decision problem mistake reason solution resort
+    period version account password username website site device browser window
+    prototype kit journey task project product feature hint summary table row column
+    item accordion checkbox textarea layout template header footer fieldset legend
+    transaction loop statement screenshot spreadsheet form questionnaire survey
+    interview appointment certificate
+    licence license passport receipt invoice ticket request query phone letter note
+    slide presentation diagram chart graph map icon image logo video paragraph sentence
+    word sentence chapter step stage phase milestone deadline workshop session"""
+)
+# Where a bare singular countable noun needs "a" or "the" after these: prepositions (not
+# "per", "by", "of" — "by post", "type of question"), verbs, and forms of "be".
+ARTICLE_PREPOSITIONS = word_set(
+    "in on at from into onto to with without for about as under over after before through"
+)
+PLACE_NOUNS = word_set("top end rest beginning bottom middle start side edge front back")
+NP_INSIDE = frozenset({"JJ", "JJR", "JJS", "NN", "VBN", "HYPH"})
+
+
+def _article_before(toks: list[Tok], tags: list[str], lo: int, start: int) -> bool:
+    """Does the word before a bare noun phrase at `start` want an article in it?"""
+    p = start - 1
+    if p < lo:
+        return False
+    word, tag = toks[p].low, tags[p]
+    if word == "of":
+        return (
+            p - 2 >= lo and toks[p - 1].low in PLACE_NOUNS and toks[p - 2].low == "the"
+        )  # "the top of page"
+    if word in ARTICLE_PREPOSITIONS and tag in ("IN", "TO", "RB"):
+        return not (p - 1 >= lo and toks[p - 1].low in ("more", "less", "rather", "other"))
+    if word in ("is", "be", "was") or (
+        tag == "RB" and p - 1 >= lo and toks[p - 1].low in ("is", "was", "be")
+    ):
+        return True  # "This is usually question", "which is page title"
+    if p - 1 >= lo and (
+        tags[p - 1] in ("DT", "PRP$")
+        or (tags[p - 1] == "RB" and p - 2 >= lo and tags[p - 2] == "DT")
+    ):
+        return False  # "a reporting template", "A badly designed website"
+    if tag in ("VB", "VBP", "VBG", "VBZ", "VBD") and word not in ("do", "does", "did"):
+        quoted = p - 1 >= lo and toks[p - 1].text in ("'", "‘", '"', "“")
+        return not quoted and not (p == lo and start == p + 1 and toks[start].low in TITLES)
+    return False
+
+
+TITLES = word_set("page")  # "Start page" as a heading-like label
+
+
+def missing_article(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    """ "at top of a page", "see static message", "using accordion outweighs": a singular
+    countable noun with no determiner, after a preposition, a verb or "is"."""
+    for i in range(lo, hi):
+        t = toks[i]
+        if tags[i] != "NN" or t.low not in COUNTABLE or not t.text.islower():
+            continue
+        nxt = toks[i + 1] if i + 1 < hi else None
+        if nxt is not None and (
+            tags[i + 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "HYPH", "POS")
+            or nxt.text in ("-", "/", "’", "'", ":")
+            or (lex.s_stem(nxt.low) or "") in lex.classes().nouns
+            or (nxt.low in ("by", "to") and i + 2 < hi and toks[i + 2].low == t.low)
+        ):
+            continue  # a modifier ("page title"), "page 3", "page by page"
+        start = i
+        while start - 1 >= lo and tags[start - 1] in NP_INSIDE and toks[start - 1].text.islower():
+            start -= 1
+        if any(toks[k].low in ("and", "or") for k in range(start, i)):
+            continue
+        if start - 1 >= lo and toks[start - 1].low in ("and", "or", ","):
+            continue  # "a link or button": the article is shared
+        before = toks[start - 1].low if start > lo else ""
+        if (
+            not _article_before(toks, tags, lo, start)
+            or any("'" in toks[k].text or "’" in toks[k].text for k in range(start - 1, i))
+            or (before == "to" and start == i and lex.is_verb(t.low))
+            or (before == "into" and t.low == "account")
+        ):
+            continue  # "today's interview", "to file", "into account"
+        yield Hit(
+            toks[start].start,
+            t.end,
+            "missing-word",
+            WARNING,
+            f'"{toks[start].text}{" …" if start < i else ""} {t.text}" is missing "a" or "the".',
+            f"the {toks[start].text}" if start < i else f"the {t.text}",
+        )
+
+
 def _retag(toks: list[Tok], tags: list[str], lo: int, hi: int) -> None:
     """Corrections the rules need: a capitalised word inside a sentence that the tagger read
     as an adjective is a name ("GovConnect help"); "micro-purchasing" is a noun."""
@@ -552,3 +646,4 @@ def hits(toks: list[Tok], text: str) -> Iterator[Hit]:
         yield from agreement(toks, tags, lo, hi)
         yield from existential(toks, tags, lo, hi)
         yield from homophones(toks, tags, lo, hi)
+        yield from missing_article(toks, tags, lo, hi)
