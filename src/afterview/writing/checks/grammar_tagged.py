@@ -585,6 +585,7 @@ def missing_article(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Itera
         if nxt is not None and (
             tags[i + 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "HYPH", "POS")
             or nxt.text in ("-", "/", "’", "'", ":")
+            or (len(nxt.text) == 1 and nxt.text.isalpha())  # "option a or b", "step A"
             or (lex.s_stem(nxt.low) or "") in lex.classes().nouns
             or (nxt.low in ("by", "to") and i + 2 < hi and toks[i + 2].low == t.low)
         ):
