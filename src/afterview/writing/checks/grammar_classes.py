@@ -702,6 +702,46 @@ YOURE_NEXT = word_set(
 PREDICATIVE_ONLY = word_set("right welcome ready able sure likely new free familiar aware")
 
 
+# Verbs that take "your" + a noun as their object: "need you're NHS number".
+YOUR_OBJECT_VERBS = word_set(
+    """need needs keep improve use update check enter change give share protect provide
+    manage verify confirm save lose find show tell are is was were"""
+)
+
+
+# After "you're", words that are not a noun it owns: "you're welcome", "you're part of it".
+YOURE_OK_NEXT = word_set(
+    """welcome home part friends over set own done fine right top head next last first
+    back out up down off in on all both one kidding lucky"""
+)
+
+
+def _youre_as_your(toks: list[Tok], i: int) -> bool:
+    """ "need you're NHS number", "improve you're understanding", "What are you're patient
+    details": "you're" between an object-taking verb or a preposition and a noun."""
+    before = _low(toks, i - 1)
+    if before not in YOUR_OBJECT_VERBS and (
+        before not in PREPOSITIONS or before in ("like", "than", "as")
+    ):
+        return False
+    nxt = toks[i + 1]
+    w = nxt.low
+    if (nxt.text.isupper() and len(nxt.text) > 1 and nxt.text.isalpha()) or (
+        nxt.text.isalnum() and any(c.isdigit() for c in nxt.text) and nxt.text[:1].isalpha()
+    ):
+        return True  # "you're NHS number", "Keep you're h1 concise"
+    if lex.is_adjective(w) and not w.endswith("ing") and before in ("are", "is", "was", "were"):
+        follow = _low(toks, i + 2)
+        return follow in lex.classes().nouns and not lex.is_adjective(
+            follow
+        )  # "are you're patient details"
+    if not nxt.text.islower() or w in YOURE_OK_NEXT or w in PREDICATIVE_ONLY:
+        return False
+    if w.endswith(("ing", "ly")) or lex.is_adjective(w) or w in BE_ADJECTIVES:
+        return before in YOUR_OBJECT_VERBS and w.endswith("ing") and _low(toks, i + 2) == "."
+    return _singular_noun(w) or (w in lex.classes().nouns and not lex.is_verb(w))
+
+
 def your_youre(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     """ "your ready to", "If your a small-business owner", "your still at": "your" before
     an article, an adverb or a predicative adjective is "you're"; "you're interests": before
@@ -727,7 +767,9 @@ def your_youre(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
             'Did you mean "you\'re"? "you\'re" = "you are"; "your" = belonging to you.',
             match_case(t.text, "you're"),
         )
-    elif t.low == "you're" and nxt.text.islower() and _plural_noun(nxt.low):
+    elif (t.low in ("you're", "you’re") and _youre_as_your(toks, i)) or (
+        t.low == "you're" and nxt.text.islower() and _plural_noun(nxt.low)
+    ):
         yield Hit(
             t.start,
             t.end,
@@ -790,6 +832,34 @@ def _content_word(word: str) -> bool:
     return word not in closed and word not in SUBORDINATORS and not word.endswith("ly")
 
 
+def _there_before_owned(toks: list[Tok], i: int) -> bool:
+    """ "about there child's age", "having there NHS number", "use there preferred
+    browser": after a preposition or a verb, "there" before a possessive, an acronym or a
+    participle and its noun is "their"."""
+    before = _low(toks, i - 1)
+    if not (
+        before in POSSESSIVE_PREPOSITIONS
+        or (before.endswith("ing") and (lex.is_verb(before[:-3]) or lex.is_verb(before[:-3] + "e")))
+        or (_base_verb(before) and before not in BE | HAVE | MODALS and before != "do")
+    ):
+        return False
+    nxt = toks[i + 1]
+    if nxt.text.endswith(("'s", "’s")) and nxt.text[:1].islower():
+        return True  # "there child's"
+    follow = _at(toks, i + 2)
+    if nxt.text.isupper() and len(nxt.text) > 1 and nxt.text.isalpha():
+        return follow is not None and _word(follow) and follow.text.islower()  # "there NHS number"
+    return (
+        nxt.low.endswith("ed")
+        and lex.past_base(nxt.low) is not None
+        and follow is not None
+        and _word(follow)
+        and follow.text.islower()
+        and _content_word(follow.low)
+        and not lex.is_verb(follow.low)
+    )  # "use there preferred assistive technology"
+
+
 def there_their(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     """ "there heads", "there permitting process", "there child welfare": "there" before a
     noun phrase is "their"; not before an existential verb ("there remains"), a time word
@@ -798,10 +868,22 @@ def there_their(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     if t.low not in ("there", "they're"):
         return
     nxt = _at(toks, i + 1)
-    if nxt is None or not _word(nxt) or not nxt.text.islower():
+    if nxt is None or not _word(nxt):
         return
     if _low(toks, i - 1) in AFTER_PLACE_THERE:
         return  # "over there", "get there", "is there"
+    if t.low == "there" and _there_before_owned(toks, i):
+        yield Hit(
+            t.start,
+            t.end,
+            "their-there",
+            WARNING,
+            'Did you mean "their"? "their" = belonging to them; "there" = that place.',
+            match_case(t.text, "their"),
+        )
+        return
+    if not nxt.text.islower():
+        return
     w = nxt.low
     if w in EXISTENTIAL or w in TIME_NOUNS or w in MODALS or w.endswith("ly"):
         return
@@ -903,6 +985,10 @@ TOO_ADJECTIVES = word_set(
 )
 
 
+TOO_DETERMINERS = word_set("the a an another this these those your their our my his its")
+TO_BECOME = word_set("getting get gets got become becomes became seem seems looks")
+
+
 def too_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     """ "too explore", "about too release": before a verb's plain form it is "to";
     "to easy to", "to high for": before an adjective that a comparison or an infinitive
@@ -912,7 +998,24 @@ def too_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     if nxt is None or not _word(nxt) or not nxt.text.islower():
         return
     w = nxt.low
-    if t.low == "too":
+    if t.low == "too" and w in TOO_DETERMINERS and _low(toks, i - 1) not in (",", "me", "you"):
+        yield Hit(
+            t.start,
+            nxt.end,
+            "to-too",
+            WARNING,
+            'Did you mean "to"? Before "the", "a" or "another" it is "to"; "too" = also.',
+            "to" + text[t.end : nxt.end],
+        )
+    elif t.low == "too":
+        if w.startswith("re") and lex.is_verb(w[2:]) and not lex.is_adjective(w):
+            w = w[2:]  # "too reorder": a verb with "re-"
+        if w.endswith(("ise", "ize")) and w not in ("wise", "size", "precise", "concise"):
+            w = "make"  # "too jeopardise": a verb the word classes may not list
+        if w in NOUN_LIKE_VERBS and (
+            _low(toks, i + 2) in OBJECT_STARTS - PARTICLES or _plural_noun(_low(toks, i + 2))
+        ):
+            w = "make"  # "too set expectations", "too reorder items": a verb and its object
         if (
             _base_verb(w)
             and not lex.is_adjective(w)
@@ -940,7 +1043,7 @@ def too_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     elif (
         t.low == "to"
         and (lex.is_adjective(w) or w in TOO_ADJECTIVES)
-        and (not lex.is_verb(w) or _low(toks, i - 1) in BE)
+        and (not lex.is_verb(w) or _low(toks, i - 1) in BE | TO_BECOME)
         and w not in ("best", "most", "least", "worst")
     ):
         after = _low(toks, i + 2)
