@@ -53,6 +53,10 @@ SINGULAR_PRONOUNS = word_set(
 )
 PLURAL_PRONOUNS = word_set("those these both many several few others")
 IRREGULAR_PLURALS = word_set("people children men women")
+DETERMINER_WORDS = word_set(
+    """the a an this that these those each every some any no all both either neither
+    another such what which whatever whichever half many much few several other"""
+)
 # After a plural subject, an -s word before these is its verb, not a noun: "People finds
 # them", "The examples illustrates how", "Widgets typically sits in".
 AFTER_S_VERB = word_set("how what why where when whether well in on at with into from by")
@@ -132,7 +136,12 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
         start = _np_start(tags, toks, k, lo)
         plural = tags[k] == "NNS" and _number(toks[k], "NNS") == "p"
         person_plural = toks[j].low == "who" and plural and toks[k].text.islower()
-        if start - 1 >= lo and tags[start - 1] in ("IN", "TO") and not person_plural:
+        if (
+            start - 1 >= lo
+            and tags[start - 1] in ("IN", "TO")
+            and not person_plural
+            and (toks[start - 1].low in ("of", "with", "by") or toks[k - 1].low != "the")
+        ):
             return None  # "the needs of the users that": the antecedent is unclear
         if start - 1 >= lo and toks[start - 1].low in ("and", "or") and not plural:
             return None  # "pain points and areas that needs": plural either way
@@ -196,6 +205,7 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
         if not (
             b.low in BOUNDARY
             or b.low in SUBORDINATORS
+            or (b.low == "as" and tags[start] == "DT")  # "as these numbers is"
             or b.text in (",", ";", ":", "(")
             or coordinated
         ):
@@ -253,7 +263,10 @@ def _verb_number(toks: list[Tok], tags: list[str], i: int, hi: int) -> str | Non
             or (
                 tags[i - 1] in ("NNS", "NNPS")
                 and _number(toks[i - 1], tags[i - 1]) == "p"
-                and (nxt in AFTER_S_VERB or (i + 1 < hi and tags[i + 1] in ("RB", "DT")))
+                and (
+                    nxt in AFTER_S_VERB
+                    or (i + 1 < hi and tags[i + 1] in ("RB", "DT", "PRP", "PRP$", "JJ", "JJS"))
+                )
             )
         )
     ):
@@ -632,6 +645,10 @@ def _retag(toks: list[Tok], tags: list[str], lo: int, hi: int) -> None:
         tags[lo] = "NNS"  # "Widgets typically sits": a plural noun starts the sentence
     for k in range(lo, hi):
         word = toks[k].text
+        if tags[k] == "DT" and toks[k].low not in DETERMINER_WORDS and word.isalpha():
+            # "Qualified clinicians/DT checks": a closed class; any other word is a noun
+            tags[k] = "NNS" if lex.s_stem(toks[k].low) is not None else "NN"
+            continue
         if tags[k] == "JJ" and k > lo and word[:1].isupper() and any(c.isupper() for c in word[1:]):
             tags[k] = "NNP"
         elif tags[k] == "VBG" and k > lo and tags[k - 1] == "HYPH":
