@@ -300,11 +300,14 @@ CLAUSE_VERBS = word_set(
 )
 
 
+CLAUSE_WORDS = word_set("why how where what when whether if")
+
+
 def _object_position(before: str) -> bool:
     """Is a pronoun after this word an object ("made it work", "get it wrong")? Not after
     a verb that takes a clause ("I think it cover")."""
-    if before in CLAUSE_VERBS:
-        return False
+    if before in CLAUSE_VERBS or before in CLAUSE_WORDS:
+        return False  # "what it mean", "how it test with users": the subject of a clause
     return (
         before in CAUSATIVES
         or before in PREPOSITIONS
@@ -329,7 +332,11 @@ def it_plain_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         return
     j, verb = found
     w = verb.low
-    if w in MODALS or w in NOUN_LIKE_VERBS - {"help", "mean", "feel", "need", "work", "look"}:
+    subject_start = not demonstrative and j == i + 1 and _clause_start(toks, i)
+    if w in MODALS or (
+        w in NOUN_LIKE_VERBS - {"help", "mean", "feel", "need", "work", "look"}
+        and not subject_start  # "It show in the browser tab": after "it", a verb
+    ):
         return
     if demonstrative and (
         j != i + 1
