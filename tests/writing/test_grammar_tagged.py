@@ -54,3 +54,70 @@ def test_slips_the_tags_reveal_are_caught(text: str, span: str) -> None:
 )
 def test_good_english_stays_quiet(text: str) -> None:
     assert [r for r in _rules(text) if r[1] == "grammar.agreement"] == []
+
+
+# This round's rules (P5), with slips written here and the good readings they leave alone.
+@pytest.mark.parametrize(
+    ("text", "span", "rule"),
+    [
+        ("You will need check them before Friday.", "need check", "grammar.missing-word"),
+        ("We want hear how the launch went.", "want hear", "grammar.missing-word"),
+        ("She showed me how use the new form.", "how use", "grammar.missing-word"),
+        ("Being able make changes quickly matters.", "able make", "grammar.missing-word"),
+        ("Please allow users pick a date.", "users pick", "grammar.missing-word"),
+        ("The form has been create using the kit.", "create", "grammar.verb-form"),
+        ("The old page will be remove at the end of May.", "remove", "grammar.verb-form"),
+        ("Put the summary at top of the report.", "top", "grammar.missing-word"),
+        ("You will then see short message on the screen.", "short message", "grammar.missing-word"),
+        ("Use it only as last resort.", "last resort", "grammar.missing-word"),
+        ("Volunteers often forgets them.", "Volunteers often forgets", "grammar.agreement"),
+        ("Ask the people who uses it daily.", "people who uses", "grammar.agreement"),
+        ("Send the reports to the teams that needs them.", "teams that needs", "grammar.agreement"),
+        ("Tell me what it mean for us.", "it mean", "grammar.agreement"),
+        ("Please send it too the whole team.", "too the", "grammar.to-too"),
+        ("We hope too reuse parts of it.", "too reuse", "grammar.to-too"),
+        ("Could you update you're NHS number?", "you're", "grammar.your-youre"),
+        ("They asked about there child's school.", "there", "grammar.their-there"),
+    ],
+)
+def test_this_rounds_slips_are_caught(text: str, span: str, rule: str) -> None:
+    assert (span, rule) in _rules(text), _rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You need help with this form, and we need time to read it.",
+        "I know how well it works.",
+        "The needs of new users come first.",
+        "People with access needs often use screen readers.",
+        "Send it by email or post it on page 3.",
+        "For example, the type of question matters.",
+        "We chose option a or b.",
+        "Thanks for arranging today's interview.",
+        "Establish a reporting template based on your metrics.",
+        "If you want to link to a page, use a link or button.",
+        "Over there, near the door. That's what it is, too.",
+        "You're welcome to join, and you're right about the date.",
+        "I think you're ready for the next step.",
+        "This can be set by the team.",
+    ],
+)
+def test_this_rounds_rules_leave_good_english_alone(text: str) -> None:
+    assert _rules(text) == [], _rules(text)
+
+
+def test_doubled_is_and_that_are_slips_unless_english_allows_them() -> None:
+    from afterview.writing.checker import check_text
+    from afterview.writing.context import CheckContext
+
+    def doubled(text: str) -> list[str]:
+        report = check_text(text, CheckContext(language="en-GB"))
+        return [text[f.offset : f.offset + f.length] for f in report.findings
+                if f.rule == "grammar.repeated-word"]
+
+    assert doubled("It is is a good idea. We wrote it so that that users can add notes.") == [
+        "is is",
+        "that that",
+    ]
+    assert doubled("What it is is a plan. I know that that is true. We had had a day.") == []

@@ -592,15 +592,22 @@ def missing_article(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Itera
     countable noun with no determiner, after a preposition, a verb or "is"."""
     for i in range(lo, hi):
         t = toks[i]
-        if tags[i] != "NN" or t.low not in COUNTABLE or not t.text.islower():
-            continue
         nxt = toks[i + 1] if i + 1 < hi else None
-        if nxt is not None and (
-            tags[i + 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "HYPH", "POS")
-            or nxt.text in ("-", "/", "’", "'", ":")
-            or (len(nxt.text) == 1 and nxt.text.isalpha())  # "option a or b", "step A"
-            or (lex.s_stem(nxt.low) or "") in lex.classes().nouns
-            or (nxt.low in ("by", "to") and i + 2 < hi and toks[i + 2].low == t.low)
+        place = t.low in PLACE_NOUNS and nxt is not None and nxt.low == "of"  # "at top of"
+        if not (place or (tags[i] == "NN" and t.low in COUNTABLE)) or not t.text.islower():
+            continue
+        if place and i > lo and toks[i - 1].low in ("on", "in"):
+            continue  # "on top of", "in front of", "in back of": idioms
+        if (
+            nxt is not None
+            and not place
+            and (
+                tags[i + 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "HYPH", "POS")
+                or nxt.text in ("-", "/", "’", "'", ":")
+                or (len(nxt.text) == 1 and nxt.text.isalpha())  # "option a or b", "step A"
+                or (lex.s_stem(nxt.low) or "") in lex.classes().nouns
+                or (nxt.low in ("by", "to") and i + 2 < hi and toks[i + 2].low == t.low)
+            )
         ):
             continue  # a modifier ("page title"), "page 3", "page by page"
         start = i
