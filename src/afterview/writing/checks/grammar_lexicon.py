@@ -86,7 +86,17 @@ class Classes:
 
 @cache
 def classes() -> Classes:
-    """The open-class hints, read from the shipped file once per process."""
+    """The open-class hints the rules read: the shipped lists less the function words."""
+    raw = tagger_classes()
+    return Classes(
+        raw.verbs - CLOSED_CLASS, raw.adjectives - CLOSED_CLASS, raw.nouns - CLOSED_CLASS
+    )
+
+
+@cache
+def tagger_classes() -> Classes:
+    """The open-class hints as shipped, read once per process: the tagger's features were
+    trained on these, function words and all."""
     text = gzip.decompress(DATA.read_bytes()).decode("utf-8")
     sections: dict[str, frozenset[str]] = {}
     for chunk in text.split("#")[1:]:  # "#V\nword\nword…": split once, no per-line loop
@@ -94,6 +104,13 @@ def classes() -> Classes:
         sections[name] = frozenset(body.split())
     verbs = frozenset(sections["V"] | set(IRREGULAR) | ED_BASES)
     return Classes(verbs, frozenset(sections["A"]), frozenset(sections["N"]))
+
+
+# Function words the open-class lists also hold by a rare sense ("we" = "wee", "us" as a
+# verb): never open-class here, so no rule reads "we" as an adjective.
+_FUNCTION_WORDS = """i you he she it we they me him her us them my your his its our their
+these those a an the and or but if of to in on at by for with from not no"""
+CLOSED_CLASS = frozenset(_FUNCTION_WORDS.split())
 
 
 def is_verb(base: str) -> bool:
@@ -105,11 +122,11 @@ def is_adjective(word: str) -> bool:
     return word in classes().adjectives
 
 
-def s_stem(word: str) -> str | None:
+def s_stem(word: str, known: Classes | None = None) -> str | None:
     """The stem of an -s form ("reports" -> "report", "policies" -> "policy"), if known."""
     if len(word) < 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s")):
         return None
-    known = classes()
+    known = known or classes()
     candidates = [word[:-1]]
     if word.endswith("ies"):
         candidates.insert(0, word[:-3] + "y")

@@ -36,7 +36,7 @@ def normal(word: str) -> str:
 
 def lexicon_flags(low: str) -> list[str]:
     """Open-class hints from the shipped word classes: a feature for every word, seen or not."""
-    known = lex.classes()
+    known = lex.tagger_classes()
     flags = []
     if low in known.verbs:
         flags.append("V")
@@ -44,7 +44,7 @@ def lexicon_flags(low: str) -> list[str]:
         flags.append("N")
     if low in known.adjectives:
         flags.append("A")
-    stem = lex.s_stem(low)
+    stem = lex.s_stem(low, known)
     if stem is not None:
         flags.append("Sv" if stem in known.verbs else "Sn")
     if lex.past_base(low) is not None:
