@@ -586,6 +586,7 @@ def plan_context(shared: Shared, default_tz: str) -> Any:
         has_lessons=shared.lessons_since is not None,
         lessons_since=shared.lessons_since,
         default_tz=default_tz,
+        home_tz=default_tz,
     )
 
 
