@@ -60,11 +60,9 @@ async def send(request: Request, message_id: Id) -> Response:
     except AfterviewError as exc:
         return _problem(request, f"/drafts/{message_id}", exc.message)
     when = describe_local(entry.next_attempt_at, app.timezone)
-    return back(
-        request,
-        f"/drafts/{message_id}",
-        f"Queued: it leaves {when} (your time) when the outbox next runs, exactly once.",
-    )
+    said = f"Queued: it leaves {when} (your time) when the outbox next runs, exactly once."
+    # P8: a follow-up queued before the stated date is allowed, and said to be early
+    return back(request, f"/drafts/{message_id}", " ".join((said, *entry.warnings)))
 
 
 @router.post("/outbox/{outbox_id}/cancel", summary="Keep a queued message as a draft")
