@@ -78,6 +78,9 @@ def test_good_english_stays_quiet(text: str) -> None:
         ("We hope too reuse parts of it.", "too reuse", "grammar.to-too"),
         ("Could you update you're NHS number?", "you're", "grammar.your-youre"),
         ("They asked about there child's school.", "there", "grammar.their-there"),
+        ("The page keeps a record of it's history.", "it's", "grammar.its-its"),
+        ("Its essential to check the date.", "Its", "grammar.its-its"),
+        ("When your sending them the form, add a note.", "your", "grammar.your-youre"),
     ],
 )
 def test_this_rounds_slips_are_caught(text: str, span: str, rule: str) -> None:
@@ -101,6 +104,8 @@ def test_this_rounds_slips_are_caught(text: str, span: str, rule: str) -> None:
         "You're welcome to join, and you're right about the date.",
         "I think you're ready for the next step.",
         "This can be set by the team.",
+        "Take a break, and it's time to go. Its purpose is clear.",
+        "When your building is ready, we will move in.",
     ],
 )
 def test_this_rounds_rules_leave_good_english_alone(text: str) -> None:

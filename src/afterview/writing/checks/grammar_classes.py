@@ -723,6 +723,19 @@ YOURE_OK_NEXT = word_set(
 )
 
 
+def _your_as_youre_ing(toks: list[Tok], i: int) -> bool:
+    """ "When your telling users", "if your sending them": after a subordinator, "your" +
+    a verb's -ing form + its object is "you're"."""
+    if _low(toks, i - 1) not in ("when", "if", "while", "because", "since", "unless", "once"):
+        return False
+    w = _low(toks, i + 1)
+    stem = w[:-3]
+    if not w.endswith("ing") or not (lex.is_verb(stem) or lex.is_verb(stem + "e")):
+        return False
+    after = _low(toks, i + 2)
+    return after in OBJECT_STARTS - PARTICLES or after in ("to", "people", "users", "customers")
+
+
 def _youre_as_your(toks: list[Tok], i: int) -> bool:
     """ "need you're NHS number", "improve you're understanding", "What are you're patient
     details": "you're" between an object-taking verb or a preposition and a noun."""
@@ -761,6 +774,8 @@ def your_youre(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         (lex.is_adjective(nxt.low) or nxt.low.endswith(("able", "ible", "ous", "ful")))
         and _low(toks, i + 2) in PREPOSITIONS | {"to", "that", "and", ",", "."}
     )
+    if t.low == "your" and _your_as_youre_ing(toks, i):
+        predicative = True  # "When your telling users": you are telling
     if t.low == "your" and predicative and _low(toks, i - 1) not in PREPOSITIONS:
         if nxt.low in PREDICATIVE_ONLY:
             after = _low(toks, i + 2)
@@ -794,6 +809,26 @@ MONTHS_DAYS = word_set(
 )
 
 
+IT_IS_NOUNS = word_set("time fun worth part ok okay home fine okay lunchtime bedtime")
+IT_IS_ADJECTIVES = word_set(
+    """important relevant urgent evident apparent convenient sufficient efficient
+    irrelevant inconvenient consistent different vital essential crucial critical
+    helpful useful difficult unclear obvious"""
+)
+
+
+def _its_owned_noun(toks: list[Tok], i: int) -> bool:
+    """ "throughout it's lifetime.", "the image and it's context": after a preposition or
+    "and", "it's" before a singular noun that ends the phrase is "its"."""
+    before = _low(toks, i - 1)
+    if before not in PREPOSITIONS and before not in ("and", "throughout"):
+        return False
+    w = _low(toks, i + 1)
+    after = _at(toks, i + 2)
+    ends = after is None or not _word(after) or after.low in PREPOSITIONS | {"and", "or"}
+    return ends and _singular_noun(w) and not lex.is_verb(w) and w not in IT_IS_NOUNS
+
+
 def its_its(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     """ "it's outcomes", "it's whole approach": "it's" before a plural noun or before a
     possessive-only adjective is "its"; "Its Monday", "its more or less": "it's"."""
@@ -801,9 +836,11 @@ def its_its(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     nxt = _at(toks, i + 1)
     if nxt is None or not _word(nxt):
         return
-    if t.low == "it's":
+    if t.low in ("it's", "it’s"):
         if nxt.text.islower() and (
-            _plural_noun(nxt.low) or (nxt.low in ITS_ADJECTIVES and _word(_at(toks, i + 2)))
+            _plural_noun(nxt.low)
+            or (nxt.low in ITS_ADJECTIVES and _word(_at(toks, i + 2)))
+            or _its_owned_noun(toks, i)
         ):
             yield Hit(
                 t.start,
@@ -817,6 +854,14 @@ def its_its(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         nxt.low in MONTHS_DAYS
         or (nxt.low == "more" and _low(toks, i + 2) == "or")
         or nxt.low in ("about", "because", "unclear", "unlikely")
+        or (
+            (
+                lex.is_adjective(nxt.low)
+                or nxt.low.endswith(("ary", "ible", "able"))
+                or nxt.low in IT_IS_ADJECTIVES
+            )
+            and _low(toks, i + 2) in ("to", "that")
+        )  # "its necessary to put", "its important that"
     ):
         yield Hit(
             t.start,
