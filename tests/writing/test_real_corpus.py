@@ -111,11 +111,11 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 
 # Floors at the measured level (docs/benchmarks.md#checker), never above it. The issue's
 # targets are 95 % of all slips and 90 % of the homophones, on slips never tuned on.
-# "held4" (MIT-licensed NHS texts, planted before this round's rules and measured once
-# before and once after them) is that set: 171/267 = 64.0 % (before: 145/267), homophones
-# 90/116 = 77.6 % (before: 70/116); neither target is met. "held3" became tuning material
-# for this round: 159/191, homophones 81/84. "held2" (tuning since the tagged rules):
-# 91/105, homophones 49/53. "held" was seen when its misses were reported: 53/56, 24/27.
+# "held5" (MIT-licensed GOV.UK Design System texts, planted before this round's rules and
+# measured once before and once after them) is that set: 192/258 = 74.4 % (before:
+# 169/258), homophones 87/111 = 78.4 % (before: 86/111); neither target is met. "held4"
+# became tuning material for this round: 216/267, homophones 104/116. "held3": 160/191,
+# 81/84. "held2": 91/105, 49/53. "held" was seen when its misses were reported: 53/56, 24/27.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -127,8 +127,10 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held2", True, 0.92),
         ("held3", False, 0.83),
         ("held3", True, 0.96),
-        ("held4", False, 0.64),
-        ("held4", True, 0.77),
+        ("held4", False, 0.80),
+        ("held4", True, 0.89),
+        ("held5", False, 0.74),
+        ("held5", True, 0.78),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
