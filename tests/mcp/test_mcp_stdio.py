@@ -106,6 +106,13 @@ def test_every_tool_writes_through_the_services(tmp_path: Path) -> None:  # noqa
             )
             iv = interview["interview_id"]
             assert count(db, "interviews") == 1 and count(db, "people") == 3
+            await ok(
+                c,
+                "record_where_they_work",
+                {"opportunity_id": opp_id, "org_timezone": "America/New_York", "holidays": "us"},
+            )
+            where = "org_tz = 'America/New_York' AND holiday_country = 'US'"
+            assert count(db, "opportunities", where) == 1
             tom = await ok(
                 c,
                 "record_person",
@@ -260,6 +267,9 @@ BAD_CALLS = [
         {"opportunity_id": 1, "kind": "follow-up", "channel": "email", "at": "2027-01-01T09:00"},
         "ahead",
     ),
+    ("record_where_they_work", {"opportunity_id": 1, "org_timezone": "Mars/Olympus"}, "zone"),
+    ("record_where_they_work", {"opportunity_id": 1, "holidays": "XX"}, "ISO code"),
+    ("record_where_they_work", {"opportunity_id": 7, "holidays": "US"}, "No opportunity 7"),
     ("mark_done", {"key": "P5:nothing"}, "No action"),
     ("skip_action", {"key": "P5:nothing", "reason": ""}, "reason"),
     ("create_draft", {"kind": "thank-you"}, "interview_id"),
