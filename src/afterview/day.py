@@ -32,14 +32,28 @@ def when_label(item: dict[str, Any]) -> str:
     snoozed = ", snoozed" if item["state"] == "snoozed" else ""
     label = f"{due:%a %d %b %H:%M} {city_of(item['tz'])}{snoozed}"
     other = item.get("other_tz")
-    if other and other != item["tz"]:
-        label += f" ({clock_in(due, other, due)})"
+    apart = elsewhere(due, item["tz"], other)
+    if apart:
+        label += f" ({clock_in(due, str(other), due)})"
     if item.get("send_at") and item["state"] in ("pending", "snoozed"):
         lands = datetime.fromisoformat(item["send_at"].replace("Z", "+00:00"))
-        where = other if other and other != item["tz"] else item["tz"]
+        where = str(other) if apart else item["tz"]
         if lands != due:
             label += f"; lands from {clock_in(lands, where, due)}"
     return label
+
+
+def elsewhere(moment: datetime, tz: str, other: str | None) -> bool:
+    """Whether `other`'s wall clock differs from `tz`'s at `moment` (London and UTC in
+    winter read the same, so the second clock would only add noise)."""
+    if not other or other == tz:
+        return False
+    from zoneinfo import ZoneInfo
+
+    return (
+        moment.astimezone(ZoneInfo(tz)).utcoffset()
+        != moment.astimezone(ZoneInfo(other)).utcoffset()
+    )
 
 
 def city_of(tz: str) -> str:

@@ -13,7 +13,7 @@ def render_opportunity(view: OpportunityView) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from afterview.day import clock_in
+    from afterview.day import clock_in, elsewhere
     from afterview.text_safety import for_terminal as escape
 
     opp = view.opportunity
@@ -74,7 +74,8 @@ def render_opportunity(view: OpportunityView) -> None:
     for item in view.actions:
         due = datetime.fromisoformat(item["snoozed_until"] or item["due"])
         theirs = item.get("other_tz")
-        beside = f"\n({clock_in(due, theirs, due)})" if theirs and theirs != item["tz"] else ""
+        apart = elsewhere(due, item["tz"], theirs)
+        beside = f"\n({clock_in(due, str(theirs), due)})" if apart else ""
         table.add_row(
             f"{due:%a %d %b %H:%M}{beside}",
             _state(item, view.now_utc),

@@ -295,7 +295,10 @@ def _theirs(item: dict[str, Any]) -> str:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    there = datetime.fromisoformat(item["snoozed_until"] or item["due"]).astimezone(ZoneInfo(other))
+    due = datetime.fromisoformat(item["snoozed_until"] or item["due"])
+    there = due.astimezone(ZoneInfo(other))
+    if there.utcoffset() == due.utcoffset():  # the same wall clock (London and UTC in winter)
+        return ""
     return f" [{there:%a %H:%M} {clean_text(other.rsplit('/', 1)[-1].replace('_', ' '))}]"
 
 

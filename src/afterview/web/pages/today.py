@@ -104,6 +104,7 @@ def _page(
 
 CATCH_UP = "To catch up"
 
+
 def _split_catch_ups(app: Any, sections: list[dict[str, Any]], moment: datetime) -> None:
     """Steps already past when their opportunity was entered, and steps re-planned as a
     catch-up because their interview was entered late (playbook.plan), move to "To catch
@@ -165,17 +166,18 @@ def when_text(due: datetime, own_tz: str, person_tz: str) -> str:
 def item_when(item: dict[str, Any], person_tz: str) -> str:
     """`when_text` for an agenda item: with the recipient's clock beside it when they
     are elsewhere, and when a message should land (docs/playbook.md, "Time zones")."""
-    from afterview.day import clock_in
+    from afterview.day import clock_in, elsewhere
 
     due = due_of(item)
     text = when_text(due, item["tz"], person_tz)
     other = item.get("other_tz")
-    if other and other not in (item["tz"], person_tz):
-        text += f" ({clock_in(due, other, due.astimezone(ZoneInfo(person_tz)))})"
+    apart = elsewhere(due, person_tz, other) and elsewhere(due, item["tz"], other)
+    if apart:
+        text += f" ({clock_in(due, str(other), due.astimezone(ZoneInfo(person_tz)))})"
     if item.get("send_at") and item["state"] in ("pending", "snoozed"):
         lands = datetime.fromisoformat(str(item["send_at"]).replace("Z", "+00:00"))
         if lands != due:
-            where = other or item["tz"]
+            where = str(other) if apart else item["tz"]
             text += f"; lands from {clock_in(lands, where, due.astimezone(ZoneInfo(where)))}"
     return text
 
