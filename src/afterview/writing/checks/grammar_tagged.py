@@ -630,7 +630,7 @@ def missing_article(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Itera
             t.end,
             "missing-word",
             WARNING,
-            f'"{toks[start].text}{" …" if start < i else ""} {t.text}" is missing "a" or "the".',
+            f'"{f"{toks[start].text} … " if start < i else ""}{t.text}" is missing "a" or "the".',
             f"the {toks[start].text}" if start < i else f"the {t.text}",
         )
 

@@ -59,6 +59,8 @@ SHORTHAND = wordset(
     "hr hrs mo mos mths mth k mil mn bn ish eg ie etc cos coz u ur tho prob def defo lol "
     "b4 dept asap fyi btw nb ok ppt w b c r y aka vs"
 )
+# What is left of "they're", "it's", "we'll", "I've", "they'd" typed without the apostrophe.
+BROKEN_CONTRACTIONS = wordset("re ll ve d s t")
 MONEY_SHORT = re.compile(r"^[£$€]?\d+(?:[.,]\d+)?(?:k|m|bn|mn|mil)$", re.IGNORECASE)
 # A dash left standing in the text joins a one-word label to its gloss ("hybrid - 2 days
 # in office"): a note's layout, not a sentence's.
@@ -257,6 +259,8 @@ def _damaged(words: Sequence[str], lowered: Sequence[str]) -> bool:
         bare = token.strip(".,;:!?()\"'")
         if word in SHORTHAND or bare in SYMBOLS or MONEY_SHORT.match(bare):
             return True
+        if word in BROKEN_CONTRACTIONS and index > 0:
+            return True  # "they re moving": the apostrophe lost in a hurry
         if "/" in bare and not re.fullmatch(r"[A-Z0-9]+(?:/[A-Z0-9]+)+|\d+/\d+", bare):
             return True
         if word in SAY_WORDS or word in PEOPLE_PRONOUNS:
