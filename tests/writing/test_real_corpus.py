@@ -44,7 +44,16 @@ def test_the_slips_are_many_and_varied() -> None:
     assert len({s.id for s in slips}) == len(slips)
     by_rule = Counter(s.rule for s in slips)
     assert sum(by_rule[r] for r in rc.HOMOPHONES) >= 40
-    assert {s.split for s in slips} == {"tune", "held", "held2", "held3", "held4", "held5"}
+    assert {s.split for s in slips} == {
+        "tune",
+        "held",
+        "held2",
+        "held3",
+        "held4",
+        "held5",
+        "held6",
+        "held7",
+    }
     held2 = [s for s in slips if s.split == "held2"]
     assert len(held2) >= 80
     assert sum(s.rule in rc.HOMOPHONES for s in held2) >= 40
@@ -103,6 +112,65 @@ def test_the_fifth_held_out_set_is_mit_licensed_sourced_and_large_enough() -> No
     assert by_rule["grammar.repeated-word"] >= 20 and by_rule["grammar.missing-word"] >= 20
 
 
+def test_the_sixth_held_out_set_is_public_domain_sourced_and_large_enough() -> None:
+    sources = (rc.HELDOUT6 / "SOURCES.md").read_text(encoding="utf-8")
+    assert "uswds/uswds-site" in sources and "public domain" in sources and "CC0" in sources
+    assert "284e0976332d4e958ac1baf986180276dd4cbbcb" in sources
+    licence = (rc.HELDOUT6 / "LICENSE-uswds.txt").read_text(encoding="utf-8")
+    assert "public domain" in licence and "CC0 1.0 Universal" in licence
+    names = rc.heldout6_names()
+    assert len(names) >= 30 and all(f"`{name}.txt`" in sources for name in names)
+    assert {rc.language(name) for name in names} == {"en-US"}
+    words = sum(len(rc.text(name).split()) for name in names)
+    assert 4000 <= words <= 5500
+    held6 = [s for s in rc.slips() if s.split == "held6"]
+    assert len(held6) >= 240 and {s.text for s in held6} <= set(names)
+    assert min(s.id for s in held6) >= 1201 and max(s.id for s in held6) < 1501
+    by_rule = Counter(s.rule for s in held6)
+    assert sum(by_rule[r] for r in rc.HOMOPHONES) >= 100
+    assert by_rule["grammar.agreement"] >= 40
+    assert by_rule["grammar.repeated-word"] >= 20 and by_rule["grammar.missing-word"] >= 20
+
+
+def test_the_seventh_held_out_set_is_public_domain_sourced_and_large_enough() -> None:
+    sources = (rc.HELDOUT7 / "SOURCES.md").read_text(encoding="utf-8")
+    assert "GSA/digitalgov.gov" in sources and "public domain" in sources and "CC0" in sources
+    assert "4979583206d90ff1707b097454a9b169ca9e95e4" in sources
+    licence = (rc.HELDOUT7 / "LICENSE-digitalgov.txt").read_text(encoding="utf-8")
+    assert "public domain" in licence and "CC0 1.0 Universal" in licence
+    names = rc.heldout7_names()
+    assert len(names) >= 30 and all(f"`{name}.txt`" in sources for name in names)
+    assert {rc.language(name) for name in names} == {"en-US"}
+    words = sum(len(rc.text(name).split()) for name in names)
+    assert 4000 <= words <= 5500
+    held7 = [s for s in rc.slips() if s.split == "held7"]
+    assert len(held7) >= 240 and {s.text for s in held7} <= set(names)
+    assert min(s.id for s in held7) >= 1501
+    by_rule = Counter(s.rule for s in held7)
+    assert sum(by_rule[r] for r in rc.HOMOPHONES) >= 100
+    assert by_rule["grammar.agreement"] >= 40
+    assert by_rule["grammar.repeated-word"] >= 20 and by_rule["grammar.missing-word"] >= 20
+
+
+# Precision on the sixth and seventh held-out texts as written (no slips planted), at the
+# levels first measured: texts failing on an error that is not the source's own (all of
+# them spelling: 6 errors in 5 USWDS texts, 12 in 5 Digital.gov texts), and grammar
+# warnings (USWDS: 6, five of agreement and one of affect/effect; Digital.gov: 7, five of
+# agreement, one its/it's, one missing word).
+@pytest.mark.parametrize(
+    ("folder", "failing", "warnings"),
+    [("heldout6", 5, 6), ("heldout7", 5, 7)],
+)
+def test_the_sixth_and_seventh_held_out_texts_raise_no_more_alarms_than_measured(
+    folder: str, failing: int, warnings: int
+) -> None:
+    names = {"heldout6": rc.heldout6_names, "heldout7": rc.heldout7_names}[folder]()
+    fails = {n: fa for n in names if (fa := rc.false_alarms(n))}
+    assert len(fails) <= failing, fails
+    warned = {n: w for n in names if (w := rc.grammar_warnings(n))}
+    assert sum(len(w) for w in warned.values()) <= warnings, warned
+
+
 def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
     sources = (rc.PUBLIC / "SOURCES.md").read_text(encoding="utf-8")
     assert "18F/18f.gsa.gov" in sources and "CC0" in sources
@@ -116,6 +184,10 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # 169/258), homophones 87/111 = 78.4 % (before: 86/111); neither target is met. "held4"
 # became tuning material for this round: 216/267, homophones 104/116. "held3": 160/191,
 # 81/84. "held2": 91/105, 49/53. "held" was seen when its misses were reported: 53/56, 24/27.
+# "held6" (public-domain U.S. Web Design System texts) and "held7" (public-domain Digital.gov
+# texts) were planted and committed before the checker first ran on them, and measured once
+# with the rules as they stood, their misses unread: held6 153/250 = 61.2 %, homophones
+# 75/108 = 69.4 %; held7 157/251 = 62.5 %, homophones 83/108 = 76.9 %.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -131,6 +203,10 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held4", True, 0.89),
         ("held5", False, 0.74),
         ("held5", True, 0.78),
+        ("held6", False, 0.61),
+        ("held6", True, 0.69),
+        ("held7", False, 0.62),
+        ("held7", True, 0.76),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
