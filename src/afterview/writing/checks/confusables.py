@@ -168,16 +168,25 @@ class Model:
     """Per set: a margin per written member (how far another member must lead before
     that word is called a slip), and weights feature -> member weights (parsed lazily)."""
 
-    def __init__(self, margins: dict[str, tuple[float, ...]], rows: dict[str, dict[str, str]]):
+    def __init__(
+        self, margins: dict[str, tuple[float, ...]], rows: dict[str, dict[str, str] | str]
+    ):
         self.margins = margins
-        self._rows = rows
+        self._rows = rows  # a set's rows stay one string until a word of the set is met
         self._parsed: dict[tuple[str, str], tuple[float, ...]] = {}
+
+    def _table(self, set_name: str) -> dict[str, str]:
+        table = self._rows[set_name]
+        if isinstance(table, str):
+            it = iter(re.split("[\t\n]", table.strip("\n")))  # key, value, key, value, …
+            table = self._rows[set_name] = dict(zip(it, it, strict=False))
+        return table
 
     def weights(self, set_name: str, feature: str) -> tuple[float, ...] | None:
         key = (set_name, feature)
         row = self._parsed.get(key)
         if row is None:
-            raw = self._rows[set_name].get(feature)
+            raw = self._table(set_name).get(feature)
             if raw is None:
                 return None
             row = tuple(int(v) / 1000 for v in raw.split(","))
@@ -228,15 +237,19 @@ def dumps(margins: dict[str, tuple[float, ...]], rows: dict[str, dict[str, list[
 
 
 def loads(data: bytes) -> Model:
+    """The model, each set's weights left unparsed until first use (most letters meet
+    only some of the sets, and parsing all of them costs more than the check)."""
     text = gzip.decompress(data).decode("utf-8")
     margins: dict[str, tuple[float, ...]] = {}
-    rows: dict[str, dict[str, str]] = {}
-    for block in re.split(r"^#set ", text, flags=re.M)[1:]:
-        head, _, body = block.partition("\n")
-        name, *margin = head.split()
+    rows: dict[str, dict[str, str] | str] = {}
+    at = text.find("#set ")
+    while at != -1:
+        head_end = text.index("\n", at)
+        name, *margin = text[at + 5 : head_end].split()
+        nxt = text.find("\n#set ", head_end)
         margins[name] = tuple(float(m) for m in margin)
-        it = iter(re.split("[\t\n]", body.strip("\n")))
-        rows[name] = dict(zip(it, it, strict=False))
+        rows[name] = text[head_end + 1 : nxt + 1 if nxt != -1 else len(text)]
+        at = nxt + 1 if nxt != -1 else -1
     return Model(margins, rows)
 
 
