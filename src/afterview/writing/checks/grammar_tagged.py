@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from afterview.writing.checks import confusables, tagger
+from afterview.writing.checks import confusables, tagger, verb_forms
 from afterview.writing.checks import grammar_lexicon as lex
 from afterview.writing.checks._util import match_case, word_set
 from afterview.writing.checks.grammar_classes import (
@@ -666,7 +666,8 @@ def hits(toks: list[Tok], text: str) -> Iterator[Hit]:
     for sent in sentences(toks, text):
         lo, hi = sent.start, sent.stop
         tags = [""] * lo + tagger.tag([toks[k].text for k in sent])
-        yield from confusables.hits(toks, tags, lo, hi)  # before _retag: as it learnt
+        yield from confusables.hits(toks, tags, lo, hi)  # before _retag: as they learnt
+        yield from verb_forms.hits(toks, tags, lo, hi)
         _retag(toks, tags, lo, hi)
         yield from these_this(toks, tags, lo, hi)
         yield from agreement(toks, tags, lo, hi)
