@@ -18,14 +18,16 @@ feature, so a slip and its correction get the same prediction. A finding needs t
 model to prefer another member by a margin learnt per set on text it was not trained
 on (`confusables_train.py`), set so that correct words are flagged rarely.
 
-Data: `data/confusables.txt.gz` holds only derived weights, learnt from the
+Data: `data/confusables.bin` holds only derived weights, learnt from the
 documentation and prose listed in docs/writing.md ("Where the models come from").
 """
 
 from __future__ import annotations
 
-import gzip
-import re
+import sys
+import zlib
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -35,7 +37,7 @@ from afterview.writing.checks._util import match_case
 from afterview.writing.checks.grammar_classes import WARNING, Hit, Tok
 from afterview.writing.checks.tagger import lexicon_flags
 
-DATA = Path(__file__).parent / "data" / "confusables.txt.gz"
+DATA = Path(__file__).parent / "data" / "confusables.bin"
 
 # set name -> (members, rule slug, message). A member may sit in more than one set.
 SETS: dict[str, tuple[tuple[str, ...], str, str]] = {
@@ -166,32 +168,26 @@ class Verdict:
 
 class Model:
     """Per set: a margin per written member (how far another member must lead before
-    that word is called a slip), and weights feature -> member weights (parsed lazily)."""
+    that word is called a slip), and the weights: a sorted array of feature keys (CRC-32
+    of the feature's text) and, beside it, each key's weight per member. Looked up by
+    bisection, so nothing is parsed or built when the model loads."""
 
     def __init__(
-        self, margins: dict[str, tuple[float, ...]], rows: dict[str, dict[str, str] | str]
+        self,
+        margins: dict[str, tuple[float, ...]],
+        tables: dict[str, tuple[array[int], array[int]]],
     ):
         self.margins = margins
-        self._rows = rows  # a set's rows stay one string until a word of the set is met
-        self._parsed: dict[tuple[str, str], tuple[float, ...]] = {}
-
-    def _table(self, set_name: str) -> dict[str, str]:
-        table = self._rows[set_name]
-        if isinstance(table, str):
-            it = iter(re.split("[\t\n]", table.strip("\n")))  # key, value, key, value, …
-            table = self._rows[set_name] = dict(zip(it, it, strict=False))
-        return table
+        self._tables = tables
 
     def weights(self, set_name: str, feature: str) -> tuple[float, ...] | None:
-        key = (set_name, feature)
-        row = self._parsed.get(key)
-        if row is None:
-            raw = self._table(set_name).get(feature)
-            if raw is None:
-                return None
-            row = tuple(int(v) / 1000 for v in raw.split(","))
-            self._parsed[key] = row
-        return row
+        keys, values = self._tables[set_name]
+        key = zlib.crc32(feature.encode("utf-8"))
+        at = bisect_left(keys, key)
+        if at == len(keys) or keys[at] != key:
+            return None
+        n = len(SETS[set_name][0])
+        return tuple(v / 1000 for v in values[at * n : at * n + n])
 
     def scores(self, set_name: str, feats: Sequence[str]) -> list[float]:
         n = len(SETS[set_name][0])
@@ -213,7 +209,7 @@ class Model:
             if i + 1 < len(lows) and lows[i + 1] == ":":
                 continue  # "To:" of a header, "there:" of a label
             for set_name in MEMBERS.get(w, ()):
-                if set_name not in self._rows:
+                if set_name not in self._tables:
                     continue
                 members = SETS[set_name][0]
                 scores = self.scores(set_name, features(words, lows, tags, i))
@@ -227,30 +223,58 @@ class Model:
                     yield Verdict(i, set_name, members[best], margin)
 
 
+MAGIC = "afterview confusables 1"
+
+
+def _little(values: array[int]) -> bytes:
+    if sys.byteorder == "big":
+        values = array(values.typecode, values)
+        values.byteswap()
+    return values.tobytes()
+
+
 def dumps(margins: dict[str, tuple[float, ...]], rows: dict[str, dict[str, list[int]]]) -> bytes:
-    lines = []
-    for set_name in sorted(rows):
-        lines.append(f"#set {set_name} " + " ".join(f"{m:.3f}" for m in margins[set_name]))
-        for feat, ws in sorted(rows[set_name].items()):
-            lines.append(feat + "\t" + ",".join(str(v) for v in ws))
-    return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), 9, mtime=0)
+    """A text header (a line per set: name, keys, margins) and, per set, its keys (uint32)
+    then its weights (int32, thousandths), little-endian. Two features of a set whose
+    keys collide keep the stronger one's weights (a handful in 40,000)."""
+    head = [MAGIC]
+    blobs: list[bytes] = []
+    for name in sorted(rows):
+        by_key: dict[int, list[int]] = {}
+        for feat, ws in rows[name].items():
+            key = zlib.crc32(feat.encode("utf-8"))
+            held = by_key.get(key)
+            if held is None or max(map(abs, ws)) > max(map(abs, held)):
+                by_key[key] = ws
+        keys = sorted(by_key)
+        head.append(f"{name} {len(keys)} " + " ".join(f"{m:.3f}" for m in margins[name]))
+        blobs.append(_little(array("I", keys)))
+        blobs.append(_little(array("i", [v for k in keys for v in by_key[k]])))
+    return ("\n".join(head) + "\n\n").encode("utf-8") + b"".join(blobs)
 
 
 def loads(data: bytes) -> Model:
-    """The model, each set's weights left unparsed until first use (most letters meet
-    only some of the sets, and parsing all of them costs more than the check)."""
-    text = gzip.decompress(data).decode("utf-8")
+    end = data.index(b"\n\n")
+    magic, *lines = data[:end].decode("utf-8").split("\n")
+    if magic != MAGIC:
+        raise ValueError("not a confusables model")
+    at = end + 2
     margins: dict[str, tuple[float, ...]] = {}
-    rows: dict[str, dict[str, str] | str] = {}
-    at = text.find("#set ")
-    while at != -1:
-        head_end = text.index("\n", at)
-        name, *margin = text[at + 5 : head_end].split()
-        nxt = text.find("\n#set ", head_end)
+    tables: dict[str, tuple[array[int], array[int]]] = {}
+    for line in lines:
+        name, count, *margin = line.split()
+        n_keys, n = int(count), len(SETS[name][0])
+        keys, values = array("I"), array("i")
+        keys.frombytes(data[at : at + 4 * n_keys])
+        at += 4 * n_keys
+        values.frombytes(data[at : at + 4 * n_keys * n])
+        at += 4 * n_keys * n
+        if sys.byteorder == "big":
+            keys.byteswap()
+            values.byteswap()
         margins[name] = tuple(float(m) for m in margin)
-        rows[name] = text[head_end + 1 : nxt + 1 if nxt != -1 else len(text)]
-        at = nxt + 1 if nxt != -1 else -1
-    return Model(margins, rows)
+        tables[name] = (keys, values)
+    return Model(margins, tables)
 
 
 @cache
