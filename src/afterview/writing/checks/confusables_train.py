@@ -1,4 +1,4 @@
-"""Learns `data/confusables.txt.gz` from plain text (one paragraph a line), and reports
+"""Learns `data/confusables.bin` from plain text (one paragraph a line), and reports
 how it does on a tenth of the paragraphs it did not learn from.
 
     python -m afterview.writing.checks.confusables_train CORPUS.txt [...] [--out PATH]
