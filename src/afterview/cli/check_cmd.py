@@ -9,7 +9,6 @@ service layer instead. Exit status: 0 no error-level finding, 1 some, 2 bad inpu
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 
@@ -111,6 +110,8 @@ def _run(args: argparse.Namespace, db: str | None, demo: bool) -> int:
     _announce_dictionary(ctx.language)
     report = check_text(text, ctx)
     if args.json:
+        import json
+
         plain = {"file": args.file, "language": ctx.language, **report.to_plain()}
         sys.stdout.write(json.dumps(plain, ensure_ascii=False, indent=2) + "\n")
     else:

@@ -7,12 +7,14 @@ and fingerprints the settings a materialised plan was computed with.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, time
-from typing import Any
+
+# `afterview check` starts without importing typing (~3 ms); mypy reads this block.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -119,6 +121,9 @@ class Settings:
 
     def fingerprint(self) -> str:
         """A short hash that changes whenever any setting changes."""
+        import hashlib  # here, not at the top: `afterview check` reads settings, never this
+        import json
+
         blob = json.dumps(to_plain(self), sort_keys=True).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
 

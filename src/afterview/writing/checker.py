@@ -19,6 +19,10 @@ from afterview.writing.text import Document
 # An email is rarely over 3,000 characters; anything past this is not one (P5: brief).
 MAX_CHARS = 100_000
 CHECKS = ("grammar", "tone", "names", "leftovers", "brevity", "shape", "slots")
+# Checks that only ever apply to one kind of message: not even imported for the others
+# (`shape` is P5's three-part thank-you; loading its patterns cost ~5 ms of every
+# free-text `afterview check` process, docs/benchmarks.md).
+ONLY_FOR_KIND = {"shape": "thank-you"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,8 @@ def check_text(text: str, ctx: CheckContext, *, spelling: bool = True) -> Report
     doc = Document(text)
     findings: list[Finding] = []
     for name in CHECKS:
+        if ONLY_FOR_KIND.get(name, ctx.kind) != ctx.kind:
+            continue
         module = importlib.import_module(f"afterview.writing.checks.{name}")
         findings.extend(module.check(doc, ctx))
     if spelling:

@@ -24,15 +24,13 @@ documentation and prose listed in docs/writing.md ("Where the models come from")
 
 from __future__ import annotations
 
-import sys
-import zlib
 from array import array
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from afterview.writing.checks import _packed as packed
 from afterview.writing.checks._util import match_case
 from afterview.writing.checks.grammar_classes import WARNING, Hit, Tok
 from afterview.writing.checks.tagger import lexicon_flags
@@ -182,9 +180,8 @@ class Model:
 
     def weights(self, set_name: str, feature: str) -> tuple[float, ...] | None:
         keys, values = self._tables[set_name]
-        key = zlib.crc32(feature.encode("utf-8"))
-        at = bisect_left(keys, key)
-        if at == len(keys) or keys[at] != key:
+        at = packed.find(keys, feature)
+        if at < 0:
             return None
         n = len(SETS[set_name][0])
         return tuple(v / 1000 for v in values[at * n : at * n + n])
@@ -226,13 +223,6 @@ class Model:
 MAGIC = "afterview confusables 1"
 
 
-def _little(values: array[int]) -> bytes:
-    if sys.byteorder == "big":
-        values = array(values.typecode, values)
-        values.byteswap()
-    return values.tobytes()
-
-
 def dumps(margins: dict[str, tuple[float, ...]], rows: dict[str, dict[str, list[int]]]) -> bytes:
     """A text header (a line per set: name, keys, margins) and, per set, its keys (uint32)
     then its weights (int32, thousandths), little-endian. Two features of a set whose
@@ -242,14 +232,14 @@ def dumps(margins: dict[str, tuple[float, ...]], rows: dict[str, dict[str, list[
     for name in sorted(rows):
         by_key: dict[int, list[int]] = {}
         for feat, ws in rows[name].items():
-            key = zlib.crc32(feat.encode("utf-8"))
+            key = packed.key(feat)
             held = by_key.get(key)
             if held is None or max(map(abs, ws)) > max(map(abs, held)):
                 by_key[key] = ws
         keys = sorted(by_key)
         head.append(f"{name} {len(keys)} " + " ".join(f"{m:.3f}" for m in margins[name]))
-        blobs.append(_little(array("I", keys)))
-        blobs.append(_little(array("i", [v for k in keys for v in by_key[k]])))
+        blobs.append(packed.little(array("I", keys)))
+        blobs.append(packed.little(array("i", [v for k in keys for v in by_key[k]])))
     return ("\n".join(head) + "\n\n").encode("utf-8") + b"".join(blobs)
 
 
@@ -264,14 +254,8 @@ def loads(data: bytes) -> Model:
     for line in lines:
         name, count, *margin = line.split()
         n_keys, n = int(count), len(SETS[name][0])
-        keys, values = array("I"), array("i")
-        keys.frombytes(data[at : at + 4 * n_keys])
-        at += 4 * n_keys
-        values.frombytes(data[at : at + 4 * n_keys * n])
-        at += 4 * n_keys * n
-        if sys.byteorder == "big":
-            keys.byteswap()
-            values.byteswap()
+        keys, at = packed.read("I", data, at, n_keys)
+        values, at = packed.read("i", data, at, n_keys * n)
         margins[name] = tuple(float(m) for m in margin)
         tables[name] = (keys, values)
     return Model(margins, tables)

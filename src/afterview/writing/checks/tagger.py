@@ -7,26 +7,25 @@ cannot say whether "need" in "user research need to" is a noun or a verb. The ta
 gives each token a Penn Treebank tag (NN, NNS, NNP, VBZ, VBP, VB, …) from the words
 around it, greedily left to right.
 
-Data: `data/tagger.txt.gz` holds only derived weights (no text), learnt by
+Data: `data/tagger.bin` holds only derived weights (no text), learnt by
 `python -m afterview.writing.checks.tagger_train` from the dev and test parts of UD
 English EWT v2.15 (annotations © 2013-2021 The Board of Trustees of the Leland Stanford
 Junior University, licence CC BY-SA 4.0; https://github.com/UniversalDependencies/UD_English-EWT).
 The weights, a derived work, are shared under the same licence (docs/writing.md).
-The file is read once per process, on the first check, and a weight row is parsed
-only when its feature is first met.
+The file is read once per process, on the first check, as arrays (nothing is parsed).
 """
 
 from __future__ import annotations
 
-import gzip
-import re
+from array import array
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
+from afterview.writing.checks import _packed as packed
 from afterview.writing.checks import grammar_lexicon as lex
 
-DATA = Path(__file__).parent / "data" / "tagger.txt.gz"
+DATA = Path(__file__).parent / "data" / "tagger.bin"
 START = ("-S2-", "-S1-")
 
 
@@ -95,60 +94,94 @@ def features(words: Sequence[str], lows: Sequence[str], i: int, prev: str, prev2
 
 
 class Model:
-    """Weights: feature -> {tag: weight}; words with one tag in training skip the sum."""
+    """Weights: per feature, a run of (tag, weight) pairs; words with one tag in training
+    skip the sum. Features are found by their CRC-32 key (`_packed`), so loading the
+    model builds nothing and no row is ever parsed."""
 
-    def __init__(self, tags: list[str], single: dict[str, str], rows: dict[str, str]):
+    def __init__(
+        self,
+        tags: list[str],
+        single: dict[str, str],
+        keys: array[int],
+        ends: array[int],
+        tag_ids: array[int],
+        values: array[int],
+    ):
         self.tags = tags
         self.single = single
-        self._rows = rows  # feature -> "tag:weight tag:weight", parsed on first use
-        self._parsed: dict[str, tuple[tuple[int, float], ...]] = {}
+        self._keys = keys
+        self._ends = ends  # row k's pairs are [ends[k-1], ends[k])
+        self._tag_ids = tag_ids
+        self._values = values  # hundredths
 
     def weights(self, feature: str) -> tuple[tuple[int, float], ...]:
-        row = self._parsed.get(feature)
-        if row is None:
-            raw = self._rows.get(feature, "")
-            row = tuple(
-                (int(t), int(v) / 100) for t, _, v in (p.partition(":") for p in raw.split())
-            )
-            self._parsed[feature] = row
-        return row
+        k = packed.find(self._keys, feature)
+        if k < 0:
+            return ()
+        lo = self._ends[k - 1] if k else 0
+        return tuple((self._tag_ids[j], self._values[j] / 100) for j in range(lo, self._ends[k]))
 
     def tag(self, words: Sequence[str]) -> list[str]:
         lows = [normal(w).lower() for w in words]
         prev2, prev = START
         out: list[str] = []
         n = len(self.tags)
+        keys, ends, tag_ids, values = self._keys, self._ends, self._tag_ids, self._values
         for i, w in enumerate(lows):
             tag = self.single.get(w)
             if tag is None:
-                scores = [0.0] * n
+                scores = [0] * n  # hundredths: whole numbers sum exactly
                 for f in features(words, lows, i, prev, prev2):
-                    for t, v in self.weights(f):
-                        scores[t] += v
+                    k = packed.find(keys, f)
+                    if k >= 0:
+                        for j in range(ends[k - 1] if k else 0, ends[k]):
+                            scores[tag_ids[j]] += values[j]
                 tag = self.tags[max(range(n), key=scores.__getitem__)]
             out.append(tag)
             prev2, prev = prev, tag
         return out
 
 
+MAGIC = "afterview tagger 2"
+
+
 def dumps(tags: list[str], single: dict[str, str], rows: dict[str, dict[int, int]]) -> bytes:
-    lines = ["#tags " + " ".join(tags)]
-    lines += [f"{w}\t{t}" for w, t in sorted(single.items())]
-    lines.append("#weights")
-    for feat, row in sorted(rows.items()):
-        lines.append(feat + "\t" + " ".join(f"{t}:{v}" for t, v in sorted(row.items())))
-    return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), 9, mtime=0)
+    """A text head (magic, tags, the one-tag words) and, little-endian, the sorted feature
+    keys (uint32), each row's end (uint32), then every row's tags (uint8) and weights
+    (int32, hundredths). Two features whose keys collide keep the stronger row."""
+    by_key: dict[int, dict[int, int]] = {}
+    for feat, row in rows.items():
+        k = packed.key(feat)
+        held = by_key.get(k)
+        if held is None or max(map(abs, row.values()), default=0) > max(
+            map(abs, held.values()), default=0
+        ):
+            by_key[k] = row
+    keys = sorted(by_key)
+    ends, tag_ids, values = array("I"), array("B"), array("i")
+    for k in keys:
+        for t, v in sorted(by_key[k].items()):
+            tag_ids.append(t)
+            values.append(v)
+        ends.append(len(values))
+    head = [MAGIC, " ".join(tags), str(len(keys)), str(len(values))]
+    head += [f"{w}\t{t}" for w, t in sorted(single.items())]
+    blobs = [packed.little(array("I", keys)), packed.little(ends)]
+    blobs += [tag_ids.tobytes(), packed.little(values)]
+    return ("\n".join(head) + "\n\n").encode("utf-8") + b"".join(blobs)
 
 
 def loads(data: bytes) -> Model:
-    text = gzip.decompress(data).decode("utf-8")
-    head, _, body = text.partition("\n")
-    tags = head.split()[1:]
-    fixed, _, weights = body.partition("\n#weights\n")
-    it = iter(re.split("[\t\n]", fixed.strip("\n")))  # key, value, key, value, …: no loop
-    single = dict(zip(it, it, strict=False))
-    it = iter(re.split("[\t\n]", weights.strip("\n")))
-    return Model(tags, single, dict(zip(it, it, strict=False)))
+    end = data.index(b"\n\n")
+    magic, tag_line, n_keys, n_values, *fixed = data[:end].decode("utf-8").split("\n")
+    if magic != MAGIC:
+        raise ValueError("not a tagger model")
+    single = dict(line.split("\t") for line in fixed)
+    keys, at = packed.read("I", data, end + 2, int(n_keys))
+    ends, at = packed.read("I", data, at, int(n_keys))
+    tag_ids, at = packed.read("B", data, at, int(n_values))
+    values, at = packed.read("i", data, at, int(n_values))
+    return Model(tag_line.split(), single, keys, ends, tag_ids, values)
 
 
 @cache

@@ -113,6 +113,11 @@ def single_tags(sents: list[Sentence]) -> dict[str, str]:
 
 
 def train(sents: list[Sentence], rounds: int = 8, floor: int = 200) -> tagger.Model:
+    return tagger.loads(train_data(sents, rounds, floor))
+
+
+def train_data(sents: list[Sentence], rounds: int = 8, floor: int = 200) -> bytes:
+    """The model file's bytes (`tagger.dumps`), trained on the sentences."""
     tags = sorted({t for _, ts in sents for t in ts})
     single = single_tags(sents)
     tr = Trainer(tags)
@@ -131,8 +136,7 @@ def train(sents: list[Sentence], rounds: int = 8, floor: int = 200) -> tagger.Mo
                     tr.update(tr.index[truth[i]], guess, feats)
                     guess_tag = tags[guess]
                 prev2, prev = prev, guess_tag
-    rows = tr.averaged(floor)
-    return tagger.loads(tagger.dumps(tags, single, rows))
+    return tagger.dumps(tags, single, tr.averaged(floor))
 
 
 def accuracy(model: tagger.Model, sents: list[Sentence]) -> float:
@@ -149,19 +153,14 @@ def main(argv: list[str]) -> None:
         train_set, held = read(Path(argv[1])), read(Path(argv[2]))
         for floor in (30, 100):
             m = train(train_set, floor=floor)
-            size = len(tagger.dumps(m.tags, m.single, {}))
-            print(f"floor {floor}: accuracy {accuracy(m, held):.4f} (rows {len(m._rows)}, {size})")
+            size = len(train_data(train_set, floor=floor))
+            print(f"floor {floor}: accuracy {accuracy(m, held):.4f} ({size:,} bytes)")
         return
     sents = [s for p in argv for s in read(Path(p))]
-    m = train(sents)
-    rows = {f: dict(m.weights(f)) for f in m._rows}
-    data = tagger.dumps(
-        m.tags, m.single, {f: {t: round(v * 100) for t, v in r.items()} for f, r in rows.items()}
-    )
+    data = train_data(sents)
     tagger.DATA.write_bytes(data)
-    print(
-        f"{tagger.DATA}: {len(data):,} bytes, {len(rows):,} features, {len(m.single):,} fixed words"
-    )
+    m = tagger.loads(data)
+    print(f"{tagger.DATA}: {len(data):,} bytes, {len(m.single):,} fixed words")
 
 
 if __name__ == "__main__":
