@@ -31,6 +31,12 @@ HELDOUT6 = Path(__file__).parent / "corpus" / "heldout6"
 # Public-domain (CC0) texts of the seventh held-out set (corpus/heldout7/SOURCES.md),
 # Digital.gov guides and resources, American spelling: checked in en-US.
 HELDOUT7 = Path(__file__).parent / "corpus" / "heldout7"
+# Public-domain (CC0) texts of the eighth held-out set (corpus/heldout8/SOURCES.md), the U.S.
+# Federal Plain Language Guidelines, American spelling: checked in en-US.
+HELDOUT8 = Path(__file__).parent / "corpus" / "heldout8"
+# Open Government Licence texts of the ninth held-out set (corpus/heldout9/SOURCES.md), the
+# GDS Government Service Design Manual, British spelling: checked in en-GB.
+HELDOUT9 = Path(__file__).parent / "corpus" / "heldout9"
 HOMOPHONES = frozenset(
     {
         "grammar.could-of",
@@ -90,15 +96,23 @@ def heldout7_names() -> list[str]:
     return sorted(p.stem for p in HELDOUT7.glob("digitalgov-*.txt"))
 
 
+def heldout8_names() -> list[str]:
+    return sorted(p.stem for p in HELDOUT8.glob("plainlanguage-*.txt"))
+
+
+def heldout9_names() -> list[str]:
+    return sorted(p.stem for p in HELDOUT9.glob("gdsmanual-*.txt"))
+
+
 def held_out(name: str) -> bool:
     held: list[str] = manifest()["held_out"]  # type: ignore[assignment]
     return name in held
 
 
 def language(name: str) -> str:
-    if name.startswith(("govau-", "nhs-", "govuk-")):
+    if name.startswith(("govau-", "nhs-", "govuk-", "gdsmanual-")):
         return "en-GB"
-    if name.startswith(("uswds-", "digitalgov-")):
+    if name.startswith(("uswds-", "digitalgov-", "plainlanguage-")):
         return "en-US"
     languages: dict[str, str] = manifest()["languages"]  # type: ignore[assignment]
     return languages.get(name, str(manifest()["default_language"]))
@@ -118,6 +132,10 @@ def text(name: str) -> str:
         if name.startswith("uswds-")
         else HELDOUT7
         if name.startswith("digitalgov-")
+        else HELDOUT8
+        if name.startswith("plainlanguage-")
+        else HELDOUT9
+        if name.startswith("gdsmanual-")
         else REAL
     )
     return (folder / f"{name}.txt").read_text(encoding="utf-8")
@@ -166,9 +184,10 @@ def slips() -> list[Slip]:
     in the govau texts (slips_heldout3.tsv, tuning material since the fourth set), "held4"
     in the NHS texts (slips_heldout4.tsv, tuning material since the fifth set), "held5" in the
     GOV.UK Design System texts (slips_heldout5.tsv, written before the rules were changed),
-    "held6" in the U.S. Web Design System texts (slips_heldout6.tsv) and "held7" in the
-    Digital.gov texts (slips_heldout7.tsv), both written and committed before the checker
-    was first run on them."""
+    "held6" in the U.S. Web Design System texts (slips_heldout6.tsv), "held7" in the
+    Digital.gov texts (slips_heldout7.tsv), "held8" in the Plain Language Guidelines texts
+    (slips_heldout8.tsv) and "held9" in the GDS service manual texts (slips_heldout9.tsv),
+    each written and committed before the checker was first run on them."""
     rows = []
     for path in (
         REAL / "slips.tsv",
@@ -178,6 +197,8 @@ def slips() -> list[Slip]:
         HELDOUT5 / "slips_heldout5.tsv",
         HELDOUT6 / "slips_heldout6.tsv",
         HELDOUT7 / "slips_heldout7.tsv",
+        HELDOUT8 / "slips_heldout8.tsv",
+        HELDOUT9 / "slips_heldout9.tsv",
     ):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
@@ -227,10 +248,10 @@ def misses(split: str) -> list[Slip]:
 if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures of benchmarks.md
     import sys
 
-    # held5, held6 and held7 are printed only on request (--held5, --held5-misses, and the
-    # same for 6 and 7): each set stays unseen while the rules are tuned, and is read once
+    # held5 to held9 are printed only on request (--held5, --held5-misses, and the same
+    # for 6 to 9): each set stays unseen while the rules are tuned, and is read once
     # before a change and once after it; its misses only with --heldN-misses.
-    hidden = ("held5", "held6", "held7")
+    hidden = ("held5", "held6", "held7", "held8", "held9")
     asked = [s for s in hidden if f"--{s}" in sys.argv or f"--{s}-misses" in sys.argv]
     held5 = "held5" in asked
     misses_asked = [s for s in hidden if f"--{s}-misses" in sys.argv]
@@ -253,6 +274,8 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
     for split, label, listed in (
         ("held6", "heldout6", heldout6_names),
         ("held7", "heldout7", heldout7_names),
+        ("held8", "heldout8", heldout8_names),
+        ("held9", "heldout9", heldout9_names),
     ):
         if split in asked:
             print(f"false alarms, {label}:", {n: fa for n in listed() if (fa := false_alarms(n))})
