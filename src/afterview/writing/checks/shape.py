@@ -158,9 +158,7 @@ def _same_paragraph(doc: Document, index: int | None) -> set[int]:
     for paragraph in doc.paragraphs():
         if paragraph.start <= anchor.start < paragraph.end:
             return {
-                i
-                for i, s in enumerate(doc.sentences)
-                if paragraph.start <= s.start < paragraph.end
+                i for i, s in enumerate(doc.sentences) if paragraph.start <= s.start < paragraph.end
             }
     return set()
 

@@ -113,9 +113,16 @@ class Model:
         self._ends = ends  # row k's pairs are [ends[k-1], ends[k])
         self._tag_ids = tag_ids
         self._values = values  # hundredths
+        self._row: dict[str, int] = {}  # feature -> row index (-1: unknown), as met
+
+    def _find(self, feature: str) -> int:
+        k = self._row.get(feature)
+        if k is None:
+            k = self._row[feature] = packed.find(self._keys, feature)
+        return k
 
     def weights(self, feature: str) -> tuple[tuple[int, float], ...]:
-        k = packed.find(self._keys, feature)
+        k = self._find(feature)
         if k < 0:
             return ()
         lo = self._ends[k - 1] if k else 0
@@ -126,13 +133,13 @@ class Model:
         prev2, prev = START
         out: list[str] = []
         n = len(self.tags)
-        keys, ends, tag_ids, values = self._keys, self._ends, self._tag_ids, self._values
+        ends, tag_ids, values, find = self._ends, self._tag_ids, self._values, self._find
         for i, w in enumerate(lows):
             tag = self.single.get(w)
             if tag is None:
                 scores = [0] * n  # hundredths: whole numbers sum exactly
                 for f in features(words, lows, i, prev, prev2):
-                    k = packed.find(keys, f)
+                    k = find(f)
                     if k >= 0:
                         for j in range(ends[k - 1] if k else 0, ends[k]):
                             scores[tag_ids[j]] += values[j]

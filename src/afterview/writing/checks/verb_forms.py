@@ -18,7 +18,7 @@ corpus of docs/writing.md ("Where the models come from").
 
 from __future__ import annotations
 
-import gzip
+import zlib
 from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
@@ -237,11 +237,13 @@ def written_class(word: str, base: str) -> str:
 def dumps(margins: dict[str, float], rows: dict[str, list[int]]) -> bytes:
     lines = ["#margins " + " ".join(f"{c}={m:.3f}" for c, m in sorted(margins.items()))]
     lines += [f + "\t" + ",".join(str(v) for v in ws) for f, ws in sorted(rows.items())]
+    import gzip
+
     return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), 9, mtime=0)
 
 
 def loads(data: bytes) -> Model:
-    text = gzip.decompress(data).decode("utf-8")
+    text = zlib.decompress(data, 31).decode("utf-8")  # gzip's wrapper, without its import
     head, _, body = text.partition("\n")
     margins = {k: float(v) for k, _, v in (p.partition("=") for p in head.split()[1:])}
     it = iter(body.replace("\t", "\n").split("\n"))

@@ -130,6 +130,32 @@ class Compiled:
                 hi = mid
         return lo
 
+    def shared_prefix(self, low: str, size: int) -> int:
+        """How many leading letters of `low` some word of `size` letters starts with:
+        in sorted order that word sits next to where `low` would go."""
+        bounds = self.lengths.get(size)
+        if bounds is None:
+            return 0
+        lo, hi = bounds
+        text, offsets = self.text, self.offsets
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if text[offsets[mid] : offsets[mid + 1] - 1].lower() < low:
+                lo = mid + 1
+            else:
+                hi = mid
+        best = 0
+        for index in (lo - 1, lo):
+            if bounds[0] <= index < bounds[1]:
+                near = text[offsets[index] : offsets[index + 1] - 1].lower()
+                common = 0
+                for a, b in zip(near, low, strict=False):
+                    if a != b:
+                        break
+                    common += 1
+                best = max(best, common)
+        return best
+
     def lows_between(self, lo: int, hi: int) -> list[str]:
         """The lower-case words lo..hi-1, split from the text in one call."""
         if lo >= hi:
