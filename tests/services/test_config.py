@@ -132,3 +132,31 @@ def test_light_commands_read_settings_without_the_holiday_calendar(home: Path) -
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout  # fmt: skip
     assert out.split() == ["120", "GB", "False"]
+
+
+def _check_limit(env: dict[str, str] | None = None) -> tuple[str, str]:
+    """The word limit `afterview check` shows, found in a fresh process, and whether that
+    process loaded the settings module."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from afterview.cli import check_cmd; "
+        "print(check_cmd._word_limit(), 'afterview.playbook.settings' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True, env={**os.environ, **(env or {})}).stdout  # fmt: skip
+    limit, loaded = out.split()
+    return limit, loaded
+
+
+def test_check_shows_the_default_limit_without_loading_the_settings(home: Path) -> None:
+    """P5's 150 words with no config file: `check` skips the settings (start-up time)."""
+    assert _check_limit() == ("150", "False")
+
+
+def test_check_uses_the_limit_from_the_config_file_and_the_environment(home: Path) -> None:
+    assert _check_limit({"AFTERVIEW_THANK_YOU_MAX_WORDS": "90"}) == ("90", "True")
+    Path(paths.config_file()).write_text("thank_you_max_words = 120\n")
+    assert _check_limit() == ("120", "True")

@@ -233,6 +233,14 @@ def _service_context(
 
 
 def _word_limit() -> int:
+    # No config file and no setting in the environment (the usual `check`): the default,
+    # without loading the settings and their 60-field dataclass (~5 ms of the process).
+    if not os.path.exists(paths.config_file()) and not any(
+        name.startswith("AFTERVIEW_") and name not in paths.NOT_SETTINGS for name in os.environ
+    ):
+        from afterview.playbook import THANK_YOU_MAX_WORDS
+
+        return THANK_YOU_MAX_WORDS
     from afterview import config
 
     return config.load_settings().thank_you_max_words

@@ -11,6 +11,8 @@ import math
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, time
 
+from afterview.playbook import THANK_YOU_MAX_WORDS
+
 # `afterview check` starts without importing typing (~3 ms); mypy reads this block.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -57,7 +59,8 @@ class Settings:
         ),
     )
     thank_you_max_words: int = field(
-        default=150, metadata=_meta("P5", "Warn when a thank-you email's body is longer.")
+        default=THANK_YOU_MAX_WORDS,
+        metadata=_meta("P5", "Warn when a thank-you email's body is longer."),
     )
     working_days: tuple[str, ...] = field(
         default=("mon", "tue", "wed", "thu", "fri"),

@@ -1,0 +1,51 @@
+"""`afterview check` is a whole process whose time counts (issue target: at most 3x
+`hunspell -l`, docs/benchmarks.md): modules it has no use for stay unloaded."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+# Each costs a few ms of start-up and nothing `check` on free text needs: the settings
+# dataclass (no config file), P5's thank-you shape (no --kind thank-you), argparse's
+# terminal-width import (shutil, with bz2 and lzma), typing, hashlib, json, difflib, gzip.
+UNWANTED = (
+    "afterview.playbook.settings",
+    "afterview.writing.checks.shape",
+    "shutil",
+    "typing",
+    "hashlib",
+    "json",
+    "difflib",
+    "gzip",
+)
+PROBE = """
+import sys
+from afterview.__main__ import main
+code = main(["check", sys.argv[1], "--language", "en-GB"])
+print("LOADED", *sorted(set(sys.argv[2:]) & set(sys.modules)))
+"""
+
+
+def _loaded(tmp_path: Path, text: str) -> tuple[list[str], str]:
+    note = tmp_path / "note.txt"
+    note.write_text(text, encoding="utf-8")
+    env = {**os.environ, "HOME": str(tmp_path), "AFTERVIEW_HOME": str(tmp_path / "av")}
+    env = {k: v for k, v in env.items() if k not in ("AFTERVIEW_DB", "AFTERVIEW_CONFIG")}
+    # The first run in a new home compiles the dictionary (once, with gzip and friends).
+    for _ in range(2):
+        out = subprocess.run(
+            [sys.executable, "-c", PROBE, str(note), *UNWANTED],
+            capture_output=True, text=True, env=env, check=False,
+        ).stdout  # fmt: skip
+    line = next(x for x in out.splitlines() if x.startswith("LOADED"))
+    return line.split()[1:], out
+
+
+def test_free_text_check_loads_none_of_the_start_up_weight(tmp_path: Path) -> None:
+    text = "Dear Ms Kim,\n\nThank you for the interview on Tuesday. Its been a pleasure.\n"
+    loaded, out = _loaded(tmp_path, text)
+    assert loaded == [], loaded
+    assert "it's" in out.lower()  # and it still checked the text: the slip is reported
