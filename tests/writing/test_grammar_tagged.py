@@ -20,6 +20,14 @@ def test_the_tagger_tells_nouns_from_verbs_by_their_neighbours() -> None:
     assert tagger.tag(["We", "need", "to", "test", "it", "."])[1] == "VBP"
 
 
+def test_tagging_again_from_a_changed_word_matches_tagging_the_whole_sentence() -> None:
+    words = "As we said , the memo contain every figure that the board needs .".split()
+    changed = [*words[:6], "contains", *words[7:]]
+    whole = tagger.tag(changed)
+    assert tagger.tag(changed, tagger.tag(words)[:4], stop=9) == whole[:9]
+    assert tagger.tag(words)[6] != "VBZ" and whole[6] == "VBZ"
+
+
 def test_the_tagger_weights_are_small() -> None:
     assert tagger.DATA.stat().st_size < 100_000
 
@@ -126,3 +134,66 @@ def test_doubled_is_and_that_are_slips_unless_english_allows_them() -> None:
         "that that",
     ]
     assert doubled("What it is is a plan. I know that that is true. We had had a day.") == []
+
+
+def _agreement(text: str) -> list[tuple[str, str]]:
+    """(span, first suggestion) of each agreement finding."""
+    return [
+        (text[f.offset : f.offset + f.length], f.suggestions[0])
+        for f in findings(Document(text))
+        if f.rule == "grammar.agreement"
+    ]
+
+
+# A slipped verb the tagger reads as a noun ("The memo contain", "Daily checks finds"):
+# found by tagging the sentence again with the verb's other number.
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("The memo contain every figure we need.", "memo contain", "contains"),
+        ("This summary provide some useful steps.", "summary provide", "provides"),
+        ("Daily checks finds over a thousand broken links.", "checks finds", "find"),
+        ("Our office manager know about the parking.", "manager know", "knows"),
+        ("Careful planning mean we avoid surprises.", "planning mean", "means"),
+        ("Make sure the new process already exist.", "process already exist", "exists"),
+    ],
+)
+def test_a_slipped_verb_read_as_a_noun_is_caught_with_its_fix(
+    text: str, span: str, fix: str
+) -> None:
+    assert (span, fix) in _agreement(text), _agreement(text)
+
+
+# The same shapes written correctly, and look-alikes English allows: compound nouns,
+# the subjunctive, questions, imperatives, headings and the thank-you and follow-up
+# sentences a candidate sends.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The memo contains every figure we need.",
+        "Daily checks find over a thousand broken links.",
+        "The web site contains some highlights of the program.",
+        "It has been a week since my second interview with your team.",
+        "Since my final interview with the panel, I have thought about the role.",
+        "The project plan you described sounds exciting.",
+        "I suggest that he meet the wider team before the offer.",
+        "It is important that everyone attend the kickoff.",
+        "Let it be known that I am still interested.",
+        "Make sure the report covers the first quarter.",
+        "Does the hiring manager need any references from me?",
+        "The data are clear on this point.",
+        "A number of people are interested in the role.",
+        "One of the people thinks the process is too long.",
+        "Neither the manager nor the recruiters have replied yet.",
+        "Whether the start date works for you is my main question.",
+        "Each resource must go through a handshake before transmission.",
+        "Other lower profile content, such as a careers page, may move.",
+        "User research methods\nWe use interviews and surveys.",
+        "The design review process you mentioned is something I have led.",
+        "Thank you for taking the time to meet with me yesterday.",
+        "The work you do supports thousands of families.",
+        "Feedback from customers shapes the product roadmap.",
+    ],
+)
+def test_agreement_leaves_good_english_alone(text: str) -> None:
+    assert _agreement(text) == []

@@ -92,8 +92,10 @@ def _number(word: Tok, tag: str) -> str | None:
             return None
         return "p"
     if tag == "NN":
-        if low in COLLECTIVE or low.endswith("s") or low in ("data", "media", "staff"):
+        if low in COLLECTIVE or low in ("data", "media", "staff"):
             return None
+        if low.endswith("s") and not (low.endswith("ss") and lex.is_verb(low)):
+            return None  # "process", "access", "address": singular; "series": either
         return "s"
     if tag == "NNP":
         if word.text.isupper() and len(word.text) > 1:
@@ -107,7 +109,7 @@ def _number(word: Tok, tag: str) -> str | None:
 def _np_start(tags: list[str], toks: list[Tok], j: int, lo: int) -> int:
     """The first token of the noun phrase that ends at j."""
     k = j
-    while k - 1 >= lo and tags[k - 1] in NP_TAGS and toks[k - 1].low not in ("that",):
+    while k - 1 >= lo and tags[k - 1] in NP_TAGS and toks[k - 1].low not in ("that", "sure"):
         k -= 1
     return k
 
@@ -294,48 +296,201 @@ def _verb_number(toks: list[Tok], tags: list[str], i: int, hi: int) -> str | Non
 
 
 def agreement(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    found_at: set[int] = set()
     for i in range(lo + 1, hi):
-        verb_number = _verb_number(toks, tags, i, hi)
-        if verb_number is None:
+        for hit in _agreement_at(toks, tags, lo, hi, i):
+            found_at.add(i)
+            yield hit
+    yield from _swapped(toks, tags, lo, hi, found_at)
+
+
+def _agreement_at(toks: list[Tok], tags: list[str], lo: int, hi: int, i: int) -> Iterator[Hit]:
+    """The finding, if any, of the verb at i against its subject's number."""
+    verb_number = _verb_number(toks, tags, i, hi)
+    if verb_number is None or _heading(toks, lo, i, hi):
+        return
+    if tags[i - 1] in ("MD", "TO") or toks[i - 1].low in ("to", "did", "do", "does"):
+        return
+    if verb_number == "p" and (
+        _subjunctive(toks, lo, i) or _relative_clause_next(toks, tags, i, hi)
+    ):
+        return  # "important that everyone attend", "the project plan you described"
+    found = _subject(toks, tags, lo, i)
+    if found is None:
+        return
+    head, _start = found
+    if tags[i] == "NNS" and toks[head].low in PLURAL_PRONOUNS and head == i - 1:
+        return  # "how many times the page": a quantifier and its noun
+    if verb_number == "s" and (
+        (toks[head].end < toks[i].start and _comma_which(toks, head, i))
+        or _compound_after_preposition(toks, tags, head, i)
+    ):
+        return  # "delivering services, which sometimes leads": "which" is the clause
+    if tags[head] == "VBG":
+        number: str | None = "s"
+    else:
+        number = _number(toks[head], tags[head])
+    if number is None or number == verb_number:
+        return
+    if toks[i].low == "were" and number == "s":
+        return  # "if the service were", subjunctive
+    verb = toks[i]
+    if verb_number == "s":
+        fix = SINGULAR_VERBS.get(verb.low) or (lex.third_person_base(verb.low) or verb.low)
+        which = "a plural"
+    else:
+        fix = PLURAL_VERBS.get(verb.low) or _third(verb.low)
+        which = "a singular"
+    yield Hit(
+        toks[head].start,
+        verb.end,
+        "agreement",
+        WARNING,
+        NUMBER_ERROR_MESSAGE.format(subject=toks[head].text, verb=verb.text, which=which, fix=fix),
+        match_case(verb.text, fix),
+    )
+
+
+# Words never swapped: auxiliaries and modals (read by the rules above), and verbs whose
+# base is also a common adjective or adverb ("best", "better", "last", "close", "free").
+NOT_SWAPPED = word_set(
+    """be is are am was were been being have has had do does did done can could may might
+    must shall should will would need dare ought best better worst last let"""
+)
+# Verbs and adjectives after which "that" + subject + base form is the subjunctive: "I
+# suggest that he meet", "it is important that everyone attend".
+MANDATIVE = word_set(
+    """suggest suggests suggested recommend recommends recommended insist insists insisted
+    ask asks asked request requests requested require requires required demand demands
+    demanded propose proposes proposed advise advises advised urge urges urged essential
+    important vital necessary crucial imperative recommendation requirement"""
+)
+MODALS = word_set("will would can could should may might must shall")
+CLAUSE_ENDS = word_set(", ; : ( ) — – that which who whom whose if when because while")
+SUBJECT_PRONOUNS = word_set("i you we they he she")
+# "since my second interview with": a modifier read as the head of a subject.
+MODIFIER_HEADS = word_set(
+    """first second third fourth fifth last final next previous recent latest initial
+    early earlier later original current former main"""
+)
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+
+
+def _swapped(toks: list[Tok], tags: list[str], lo: int, hi: int, done: set[int]) -> Iterator[Hit]:
+    """ "The code contain information", "Daily scans generates over": where the tagger,
+    trained on edited prose, reads a slipped verb as a noun, the sentence is tagged again
+    with the verb's other number ("contains", "generate"). If that reading makes it the
+    clause's only finite verb, the written form is judged against the subject found in it."""
+    words = [toks[k].text for k in range(lo, hi)]
+    raw: list[str] | None = None
+    for i in range(lo + 1, hi):
+        if i in done:
             continue
-        if tags[i - 1] in ("MD", "TO") or toks[i - 1].low in ("to", "did", "do", "does"):
+        alt = _other_number(toks[i])
+        if (
+            alt is None
+            or tags[i - 1] in ("MD", "TO")
+            or toks[i - 1].low in MODALS
+            or (i + 1 < hi and tags[i + 1] in NOUN_TAGS | {"CD", "HYPH", "POS"})
+            or _finite_after(toks, tags, i, hi)
+            or _subjunctive(toks, lo, i)
+        ):
+            continue  # "the web site contains", "must go", "I suggest that he meet"
+        if raw is None:
+            raw = tagger.tag(words)  # as hits() had them before _retag
+        alt_words = words.copy()
+        alt_words[i - lo] = alt
+        keep = max(0, i - lo - 2)
+        window = tagger.tag(alt_words, raw[:keep], stop=i - lo + 3)
+        alt_tags = [""] * lo + window + tags[lo + len(window) : hi]
+        _retag(toks, alt_tags, lo, hi)
+        written = (
+            "VBP"
+            if alt_tags[i] == "VBZ" and not toks[i].low.endswith("s")
+            else ("VBZ" if alt_tags[i] == "VBP" and toks[i].low.endswith("s") else None)
+        )
+        if written is None:
             continue
-        found = _subject(toks, tags, lo, i)
+        alt_tags[i] = written
+        found = _subject(toks, alt_tags, lo, i)
         if found is None:
             continue
-        head, _start = found
-        if tags[i] == "NNS" and toks[head].low in PLURAL_PRONOUNS and head == i - 1:
-            continue  # "how many times the page": a quantifier and its noun
-        if verb_number == "s" and (
-            (toks[head].end < toks[i].start and _comma_which(toks, head, i))
-            or _compound_after_preposition(toks, tags, head, i)
+        head = found[0]
+        name = not toks[head].text.islower() and toks[head].low.endswith("s")
+        if toks[head].low in MODIFIER_HEADS or _relative_clause_next(toks, tags, i, hi):
+            continue  # "since my second interview with", "the project plan you described"
+        if (
+            (tags[head] == "VBG" and head != lo)
+            or name
+            or (
+                tags[head] not in NOUN_TAGS | {"VBG"}
+                and toks[head].low not in SINGULAR_PRONOUNS | PLURAL_PRONOUNS
+            )
         ):
-            continue  # "delivering services, which sometimes leads": "which" is the clause
-        if tags[head] == "VBG":
-            number: str | None = "s"
-        else:
-            number = _number(toks[head], tags[head])
-        if number is None or number == verb_number:
-            continue
-        if toks[i].low == "were" and number == "s":
-            continue  # "if the service were", subjunctive
-        verb = toks[i]
-        if verb_number == "s":
-            fix = SINGULAR_VERBS.get(verb.low) or (lex.third_person_base(verb.low) or verb.low)
-            which = "a plural"
-        else:
-            fix = PLURAL_VERBS.get(verb.low) or _third(verb.low)
-            which = "a singular"
-        yield Hit(
-            toks[head].start,
-            verb.end,
-            "agreement",
-            WARNING,
-            NUMBER_ERROR_MESSAGE.format(
-                subject=toks[head].text, verb=verb.text, which=which, fix=fix
-            ),
-            match_case(verb.text, fix),
-        )
+            continue  # ", leading to … software design", "Advisory Notes advises": no subject
+        yield from _agreement_at(toks, alt_tags, lo, hi, i)
+
+
+def _other_number(tok: Tok) -> str | None:
+    """ "contain" -> "contains", "generates" -> "generate"; None if not a verb to swap."""
+    low = tok.low
+    if not tok.text.isalpha() or not tok.text.islower() or low in NOT_SWAPPED:
+        return None
+    if low in UNCOUNTED_S or low in IRREGULAR_PLURALS:
+        return None
+    if tagger.model().single.get(low, "VB")[:2] != "VB":
+        return None  # "site", "course": only ever a noun in the tagger's training text
+    base = lex.third_person_base(low)
+    if base is not None:
+        return base
+    if lex.is_verb(low) and lex.past_base(low) is None and low not in lex.IRREGULAR_PARTICIPLE:
+        return _third(low)
+    return None
+
+
+def _heading(toks: list[Tok], lo: int, i: int, hi: int) -> bool:
+    """Is token i on a short line of its own with no closing stop, such as a heading or a
+    list item ("User research methods")? The sentence splitter joins it to the next line."""
+    start = i
+    while start > lo and not toks[start].line_start:
+        start -= 1
+    end = i + 1
+    while end < hi and not toks[end].line_start:
+        end += 1
+    return (
+        end < hi
+        and end - start <= 8
+        and toks[start].text[:1].isupper()
+        and toks[end - 1].text not in (".", ",", ";", ":", "!", "?")
+    )
+
+
+def _relative_clause_next(toks: list[Tok], tags: list[str], i: int, hi: int) -> bool:
+    """ "The project plan you described sounds": a pronoun and a verb after the word open
+    a relative clause, so the word is a noun."""
+    return (
+        i + 2 < hi
+        and toks[i + 1].low in SUBJECT_PRONOUNS
+        and (tags[i + 2] in ("VBD", "VBN", "MD") or toks[i + 2].low in PLURAL_FORMS)
+    )
+
+
+def _finite_after(toks: list[Tok], tags: list[str], i: int, hi: int) -> bool:
+    """Is there a finite verb later in the clause ("the design review process is")?"""
+    for k in range(i + 1, hi):
+        if toks[k].low in CLAUSE_ENDS | SUBORDINATORS | SUBJECT_PRONOUNS:
+            return False  # "every figure we need": a clause of its own
+        if tags[k] in FINITE_TAGS or toks[k].low in SINGULAR_FORMS | PLURAL_FORMS:
+            return True
+    return False
+
+
+def _subjunctive(toks: list[Tok], lo: int, i: int) -> bool:
+    """ "I suggest that he meet": "that" after a word of asking or need, before the verb."""
+    return any(
+        toks[k].low == "that" and k - 1 >= lo and toks[k - 1].low in MANDATIVE
+        for k in range(max(lo + 1, i - 8), i)
+    )
 
 
 def _compound_after_preposition(toks: list[Tok], tags: list[str], head: int, i: int) -> bool:
