@@ -21,7 +21,8 @@ def test_the_tagger_tells_nouns_from_verbs_by_their_neighbours() -> None:
 
 
 def test_tagging_again_from_a_changed_word_matches_tagging_the_whole_sentence() -> None:
-    words = "As we said , the memo contain every figure that the board needs .".split()
+    sentence = "As we said , the memo contain every figure that the board needs ."
+    words = sentence.split()
     changed = [*words[:6], "contains", *words[7:]]
     whole = tagger.tag(changed)
     assert tagger.tag(changed, tagger.tag(words)[:4], stop=9) == whole[:9]
@@ -156,6 +157,8 @@ def _agreement(text: str) -> list[tuple[str, str]]:
         ("Our office manager know about the parking.", "manager know", "knows"),
         ("Careful planning mean we avoid surprises.", "planning mean", "means"),
         ("Make sure the new process already exist.", "process already exist", "exists"),
+        ("The brochure contain information, such as prices.", "brochure contain", "contains"),
+        ("Audio guidance provide content for visitors.", "guidance provide", "provides"),
     ],
 )
 def test_a_slipped_verb_read_as_a_noun_is_caught_with_its_fix(
@@ -193,6 +196,12 @@ def test_a_slipped_verb_read_as_a_noun_is_caught_with_its_fix(
         "Thank you for taking the time to meet with me yesterday.",
         "The work you do supports thousands of families.",
         "Feedback from customers shapes the product roadmap.",
+        "The project update email, sent on Monday, covers this.",
+        "My start date request, as discussed, is the first of May.",
+        "The recruiter contact details, phone and email, are below.",
+        "These include apps, custom web pages, widgets and forms.",
+        "Other lower profile content, such as news, may move.",
+        "The company offer package includes health insurance.",
     ],
 )
 def test_agreement_leaves_good_english_alone(text: str) -> None:

@@ -391,7 +391,7 @@ def _swapped(toks: list[Tok], tags: list[str], lo: int, hi: int, done: set[int])
             alt is None
             or tags[i - 1] in ("MD", "TO")
             or toks[i - 1].low in MODALS
-            or (i + 1 < hi and tags[i + 1] in NOUN_TAGS | {"CD", "HYPH", "POS"})
+            or _noun_next(toks, tags, i, hi)
             or _finite_after(toks, tags, i, hi)
             or _subjunctive(toks, lo, i)
         ):
@@ -415,7 +415,16 @@ def _swapped(toks: list[Tok], tags: list[str], lo: int, hi: int, done: set[int])
         found = _subject(toks, alt_tags, lo, i)
         if found is None:
             continue
-        head = found[0]
+        head, start = found
+        if (
+            i + 1 < hi
+            and tags[i + 1] in NOUN_TAGS
+            and (
+                head != i - 1
+                or not (tags[start] in ("DT", "PRP$") or (start == lo and tags[lo] in NOUN_TAGS))
+            )
+        ):
+            continue  # "such as apps, custom web pages,": with a noun next, a plain subject only
         name = not toks[head].text.islower() and toks[head].low.endswith("s")
         if toks[head].low in MODIFIER_HEADS or _relative_clause_next(toks, tags, i, hi):
             continue  # "since my second interview with", "the project plan you described"
@@ -429,6 +438,43 @@ def _swapped(toks: list[Tok], tags: list[str], lo: int, hi: int, done: set[int])
         ):
             continue  # ", leading to … software design", "Advisory Notes advises": no subject
         yield from _agreement_at(toks, alt_tags, lo, hi, i)
+
+
+OBJECT_ENDS = word_set(", ; : . ( ) and or but to for of with in on at from that which who")
+
+
+def _noun_next(toks: list[Tok], tags: list[str], i: int, hi: int) -> bool:
+    """Does a noun follow the word as in a compound ("the web site", "user research
+    supports")? A bare object before the clause's end is let through ("The memo contain
+    information, …", "Content include blogs, …")."""
+    if i + 1 >= hi or tags[i + 1] not in NOUN_TAGS | {"CD", "HYPH", "POS"}:
+        return False
+    nxt = toks[i + 1]
+    after = toks[i + 2].low if i + 2 < hi else "."
+    later_verb = False
+    for k in range(i + 2, hi):
+        if toks[k].low in SUBORDINATORS | SUBJECT_PRONOUNS or toks[k].low in (
+            "that",
+            "which",
+            "who",
+        ):
+            break
+        if (
+            tags[k] in FINITE_TAGS
+            or toks[k].low in SINGULAR_FORMS | PLURAL_FORMS
+            or (toks[k - 1].text in (",", ")") and lex.third_person_base(toks[k].low))
+        ):
+            later_verb = True  # "The project update email, sent on Monday, covers this."
+            break
+    return (
+        later_verb
+        or tags[i + 1] not in ("NN", "NNS")
+        or not nxt.text.islower()
+        or (lex.third_person_base(nxt.low) is not None and tags[i + 1] != "NNS")
+        or after not in OBJECT_ENDS
+        or tags[i - 1] not in NOUN_TAGS
+        or not toks[i - 1].text.islower()
+    )
 
 
 def _other_number(tok: Tok) -> str | None:
