@@ -127,8 +127,11 @@ def test_doubled_is_and_that_are_slips_unless_english_allows_them() -> None:
 
     def doubled(text: str) -> list[str]:
         report = check_text(text, CheckContext(language="en-GB"))
-        return [text[f.offset : f.offset + f.length] for f in report.findings
-                if f.rule == "grammar.repeated-word"]
+        return [
+            text[f.offset : f.offset + f.length]
+            for f in report.findings
+            if f.rule == "grammar.repeated-word"
+        ]
 
     assert doubled("It is is a good idea. We wrote it so that that users can add notes.") == [
         "is is",
@@ -205,4 +208,54 @@ def test_a_slipped_verb_read_as_a_noun_is_caught_with_its_fix(
     ],
 )
 def test_agreement_leaves_good_english_alone(text: str) -> None:
+    assert _agreement(text) == []
+
+
+# "this"/"that"/"what" standing alone as the subject, and relative clauses whose
+# antecedent is clear ("something that", "a number that", "teams that" after a verb).
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("This affect how we plan the week.", "This affect", "affects"),
+        ("That mean more work for the team.", "That mean", "means"),
+        ("This do not change the date.", "This do", "does"),
+        ("We can reuse something that already exist.", "something that already exist", "exists"),
+        ("Pick a number that start with 7.", "number that start", "starts"),
+        ("Begin with what work well.", "what work", "works"),
+        (
+            "We want people who either currently uses the tool.",
+            "people who either currently uses",
+            "use",
+        ),
+        ("The tool is for small teams that builds websites.", "teams that builds", "build"),
+    ],
+)
+def test_pronoun_and_relative_subjects_are_caught_with_their_fix(
+    text: str, span: str, fix: str
+) -> None:
+    assert (span, fix) in _agreement(text), _agreement(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This plan works well.",
+        "This plan, I think, is good.",
+        "This work matters to me.",
+        "This approach let us test quickly last year.",
+        "That said, the role fits my plans.",
+        "What do you think? What are the next steps?",
+        "Be selective about what content you show.",
+        "THIS time it is done.",
+        "The list of users that needs updating is long.",
+        "One of the people who work here called me.",
+        "What matters most is the team.",
+        "A team that works well together is rare.",
+        "Does this make sense?",
+        "I spoke to the engineers who work on payments.",
+        "Thanks for the tips that help me prepare.",
+        "Send me to a page which tells me the date.",
+    ],
+)
+def test_pronoun_and_relative_look_alikes_stay_quiet(text: str) -> None:
     assert _agreement(text) == []

@@ -83,7 +83,9 @@ def sentences(toks: list[Tok], text: str) -> Iterator[range]:
 def _number(word: Tok, tag: str) -> str | None:
     """ "s", "p" or None (unknown) for a subject head."""
     low = word.low
-    if low in SINGULAR_PRONOUNS:
+    if low in SINGULAR_PRONOUNS or (
+        low in ("this", "that", "what") and tag in ("DT", "WP", "IN", "WDT")
+    ):
         return "s"
     if low in PLURAL_PRONOUNS or low in IRREGULAR_PLURALS:
         return "p"
@@ -117,12 +119,16 @@ def _np_start(tags: list[str], toks: list[Tok], j: int, lo: int) -> int:
 def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, int] | None:  # noqa: PLR0912
     """(head index, start of its clause's subject) for the verb at i, or None."""
     j = i - 1
-    while j >= lo and (tags[j] in ("RB", "RBR") or toks[j].low in ("also", "still", "only")):
+    while j >= lo and (
+        tags[j] in ("RB", "RBR") or toks[j].low in ("also", "still", "only", "either")
+    ):
         if toks[j].low in ("not", "n't"):
             return None
         j -= 1
     if j < lo:
         return None
+    if _demonstrative(toks, tags, lo, j):
+        return j, j  # "This give structure", "That mean more", "Start with what work well"
     if toks[j].low in ("that", "which", "who"):
         k = j - 1
         if toks[j].low != "that" and k >= lo and toks[k].text == ",":
@@ -142,9 +148,9 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
             start - 1 >= lo
             and tags[start - 1] in ("IN", "TO")
             and not person_plural
-            and (toks[start - 1].low in ("of", "with", "by") or toks[k - 1].low != "the")
+            and _unclear_antecedent(toks, tags, lo, start - 1, k)
         ):
-            return None  # "the needs of the users that": the antecedent is unclear
+            return None  # "the list of the users that": the antecedent is unclear
         if start - 1 >= lo and toks[start - 1].low in ("and", "or") and not plural:
             return None  # "pain points and areas that needs": plural either way
         return k, start
@@ -207,6 +213,7 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
         if not (
             b.low in BOUNDARY
             or b.low in SUBORDINATORS
+            or b.low in ("which", "whose", "whenever", "wherever")
             or (b.low == "as" and tags[start] == "DT")  # "as these numbers is"
             or b.text in (",", ";", ":", "(")
             or coordinated
@@ -224,6 +231,79 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
     ):
         return None  # "What country are we talking about?": a question, inverted
     return head, start
+
+
+def _subject_number(toks: list[Tok], tags: list[str], lo: int, head: int) -> str | None:
+    if tags[head] == "VBG":
+        return "s"
+    number = _number(toks[head], tags[head])
+    if (
+        number is None
+        and toks[head].low in COLLECTIVE
+        and head - 1 >= lo
+        and toks[head - 1].low in ("a", "an", "each", "every", "this", "another", "one")
+        and toks[head + 1].low in ("that", "which")
+    ):
+        return "s"  # "a government agency which have": "which" takes it as one thing
+    return number
+
+
+def _pronoun_reading_unsure(toks: list[Tok], tags: list[str], hi: int, i: int, head: int) -> bool:
+    """ "what are the options", "what content you show", "This work matters", "This plan
+    is": "what" asks, or "this"/"what" is a determiner and the word after it a noun."""
+    nxt = toks[i + 1] if i + 1 < hi else None
+    if toks[head].low == "what":
+        return toks[i].low in PLURAL_FORMS or (nxt is not None and nxt.low in SUBJECT_PRONOUNS)
+    return (
+        toks[head].low in ("this", "that")
+        and nxt is not None
+        and (
+            lex.third_person_base(nxt.low) is not None
+            or nxt.low in SINGULAR_FORMS | PLURAL_FORMS | MODALS
+            or tags[i + 1] in ("VBD", "VBN", "VBZ", "MD")
+            or not nxt.text.isalpha()
+            or lex.past_base(nxt.low) is not None
+            or _past_too(nxt.low)
+            or _later_verb(toks, tags, i + 2, hi)
+        )
+    )
+
+
+def _past_too(word: str) -> bool:
+    """Is the verb's past the same as its base ("let", "put", "set", "read")?"""
+    irregular = lex.IRREGULAR.get(word)
+    return irregular is not None and irregular.past == word
+
+
+def _demonstrative(toks: list[Tok], tags: list[str], lo: int, j: int) -> bool:
+    """Is token j "this" or "that" standing alone as a subject, or "what" opening a
+    clause, right before the verb?"""
+    low = toks[j].low
+    if toks[j].text not in (low, low.capitalize()):
+        return False  # "THIS time": shouting, or a heading
+    before = toks[j - 1] if j > lo else None
+    opens = before is None or before.low in BOUNDARY | SUBORDINATORS or before.text in ",;:("
+    if low == "this":
+        return tags[j] == "DT" and opens
+    if low == "that":
+        return j == lo and tags[j] in ("DT", "IN", "WDT")
+    if low == "what":
+        return tags[j] == "WP" and before is not None and before.low in ("with", "on", "about")
+    return False
+
+
+def _unclear_antecedent(toks: list[Tok], tags: list[str], lo: int, prep: int, k: int) -> bool:
+    """ "the list of users that": the relative clause may belong to either noun. Clear
+    when the noun before the preposition has the same number ("the teams in the offices
+    that") or there is none ("is for government teams that"); "one of the people who"
+    stays unclear."""
+    host = prep - 1
+    if host < lo or tags[host] not in NOUN_TAGS:
+        return False
+    if toks[host].low in QUANTITY:
+        return True
+    number = _number(toks[k], tags[k])
+    return number is None or _number(toks[host], tags[host]) != number
 
 
 def _verb_number(toks: list[Tok], tags: list[str], i: int, hi: int) -> str | None:
@@ -326,10 +406,11 @@ def _agreement_at(toks: list[Tok], tags: list[str], lo: int, hi: int, i: int) ->
         or _compound_after_preposition(toks, tags, head, i)
     ):
         return  # "delivering services, which sometimes leads": "which" is the clause
-    if tags[head] == "VBG":
-        number: str | None = "s"
-    else:
-        number = _number(toks[head], tags[head])
+    if _pronoun_reading_unsure(toks, tags, hi, i, head) or (
+        verb_number == "p" and _past_too(toks[i].low)
+    ):
+        return  # "The approach let us test": "let" is also the past
+    number = _subject_number(toks, tags, lo, head)
     if number is None or number == verb_number:
         return
     if toks[i].low == "were" and number == "s":
@@ -392,10 +473,11 @@ def _swapped(toks: list[Tok], tags: list[str], lo: int, hi: int, done: set[int])
             or tags[i - 1] in ("MD", "TO")
             or toks[i - 1].low in MODALS
             or _noun_next(toks, tags, i, hi)
+            or (i + 1 < hi and lex.third_person_base(toks[i + 1].low) is not None)
             or _finite_after(toks, tags, i, hi)
             or _subjunctive(toks, lo, i)
         ):
-            continue  # "the web site contains", "must go", "I suggest that he meet"
+            continue  # "the web site contains", "this plan works", "must go", "I suggest that he"
         if raw is None:
             raw = tagger.tag(words)  # as hits() had them before _retag
         alt_words = words.copy()
@@ -409,6 +491,9 @@ def _swapped(toks: list[Tok], tags: list[str], lo: int, hi: int, done: set[int])
             if alt_tags[i] == "VBZ" and not toks[i].low.endswith("s")
             else ("VBZ" if alt_tags[i] == "VBP" and toks[i].low.endswith("s") else None)
         )
+        this = toks[i - 1].text in ("this", "This") and tags[i - 1] == "DT"
+        if written is None and this and alt_tags[i] == "NNS" and alt.endswith("s"):
+            written = "VBP"  # "This gives": never "this" + a plural noun
         if written is None:
             continue
         alt_tags[i] = written
@@ -425,7 +510,11 @@ def _swapped(toks: list[Tok], tags: list[str], lo: int, hi: int, done: set[int])
             )
         ):
             continue  # "such as apps, custom web pages,": with a noun next, a plain subject only
-        name = not toks[head].text.islower() and toks[head].low.endswith("s")
+        name = (
+            tags[head] in NOUN_TAGS
+            and not toks[head].text.islower()
+            and toks[head].low.endswith("s")
+        )
         if toks[head].low in MODIFIER_HEADS or _relative_clause_next(toks, tags, i, hi):
             continue  # "since my second interview with", "the project plan you described"
         if (
@@ -433,7 +522,8 @@ def _swapped(toks: list[Tok], tags: list[str], lo: int, hi: int, done: set[int])
             or name
             or (
                 tags[head] not in NOUN_TAGS | {"VBG"}
-                and toks[head].low not in SINGULAR_PRONOUNS | PLURAL_PRONOUNS
+                and toks[head].low
+                not in SINGULAR_PRONOUNS | PLURAL_PRONOUNS | {"this", "that", "what"}
             )
         ):
             continue  # ", leading to … software design", "Advisory Notes advises": no subject
@@ -441,6 +531,24 @@ def _swapped(toks: list[Tok], tags: list[str], lo: int, hi: int, done: set[int])
 
 
 OBJECT_ENDS = word_set(", ; : . ( ) and or but to for of with in on at from that which who")
+
+
+def _later_verb(toks: list[Tok], tags: list[str], start: int, hi: int) -> bool:
+    """Is there a finite verb from `start` on, past commas, before another clause opens?"""
+    for k in range(start, hi):
+        if toks[k].low in SUBORDINATORS | SUBJECT_PRONOUNS or toks[k].low in (
+            "that",
+            "which",
+            "who",
+        ):
+            return False
+        if (
+            tags[k] in FINITE_TAGS
+            or toks[k].low in SINGULAR_FORMS | PLURAL_FORMS
+            or (toks[k - 1].text in (",", ")") and lex.third_person_base(toks[k].low))
+        ):
+            return True
+    return False
 
 
 def _noun_next(toks: list[Tok], tags: list[str], i: int, hi: int) -> bool:
@@ -451,29 +559,15 @@ def _noun_next(toks: list[Tok], tags: list[str], i: int, hi: int) -> bool:
         return False
     nxt = toks[i + 1]
     after = toks[i + 2].low if i + 2 < hi else "."
-    later_verb = False
-    for k in range(i + 2, hi):
-        if toks[k].low in SUBORDINATORS | SUBJECT_PRONOUNS or toks[k].low in (
-            "that",
-            "which",
-            "who",
-        ):
-            break
-        if (
-            tags[k] in FINITE_TAGS
-            or toks[k].low in SINGULAR_FORMS | PLURAL_FORMS
-            or (toks[k - 1].text in (",", ")") and lex.third_person_base(toks[k].low))
-        ):
-            later_verb = True  # "The project update email, sent on Monday, covers this."
-            break
     return (
-        later_verb
+        _later_verb(toks, tags, i + 2, hi)  # "The project update email, sent …, covers"
         or tags[i + 1] not in ("NN", "NNS")
         or not nxt.text.islower()
         or (lex.third_person_base(nxt.low) is not None and tags[i + 1] != "NNS")
         or after not in OBJECT_ENDS
-        or tags[i - 1] not in NOUN_TAGS
-        or not toks[i - 1].text.islower()
+        or not (
+            (tags[i - 1] in NOUN_TAGS and toks[i - 1].text.islower()) or toks[i - 1].low == "this"
+        )
     )
 
 
