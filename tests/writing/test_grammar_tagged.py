@@ -259,3 +259,42 @@ def test_pronoun_and_relative_subjects_are_caught_with_their_fix(
 )
 def test_pronoun_and_relative_look_alikes_stay_quiet(text: str) -> None:
     assert _agreement(text) == []
+
+
+# Names and gerunds as subjects: an acronym, a name with its acronym in brackets or a
+# number ("Act 1992"), and a gerund after a sentence adverb.
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("ACME speed up the whole process.", "ACME speed", "speeds"),
+        (
+            "The Payments Service (PS) provide basic help for agencies.",
+            "Service (PS) provide",
+            "provides",
+        ),
+        (
+            "Meeting the WCAG 2.1 rules mean you also meet 2.0.",
+            "Meeting the WCAG 2.1 rules mean",
+            "means",
+        ),
+        ("Quickly reaching the user are what matters.", "reaching the user are", "is"),
+    ],
+)
+def test_named_and_gerund_subjects_are_caught_with_their_fix(
+    text: str, span: str, fix: str
+) -> None:
+    assert (span, fix) in _agreement(text), _agreement(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Technology Transformation Services (TTS) has a new lead.",
+        "I saw ACME launch the product last year.",
+        "Did ACME send the contract?",
+        "Please have HR send me the form.",
+        "Let Acme help you with the move.",
+    ],
+)
+def test_named_subject_look_alikes_stay_quiet(text: str) -> None:
+    assert _agreement(text) == []

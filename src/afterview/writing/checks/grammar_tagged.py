@@ -154,6 +154,10 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
         if start - 1 >= lo and toks[start - 1].low in ("and", "or") and not plural:
             return None  # "pain points and areas that needs": plural either way
         return k, start
+    if _before_aside(toks, tags, lo, j) != j:
+        j = _before_aside(toks, tags, lo, j)
+        if not toks[j].text.islower() and toks[j].low.endswith("s"):
+            return None  # "Technology Transformation Services (TTS) has": one body
     head = j
     if tags[head] not in NOUN_TAGS and toks[head].low not in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
         return None
@@ -202,8 +206,12 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
         start = _np_start(tags, toks, head, lo)
     if start - 1 >= lo:
         b = toks[start - 1]
-        if tags[start - 1] == "VBG" and (start - 1 == lo or toks[start - 2].text in (",", ";")):
-            return start - 1, start - 1  # "Keeping content … make"
+        if tags[start - 1] == "VBG" and (
+            start - 1 == lo
+            or toks[start - 2].text in (",", ";")
+            or (start - 2 == lo and tags[lo] == "RB")
+        ):
+            return start - 1, start - 1  # "Keeping content … make", "Effectively reaching"
         coordinated = (
             b.low in ("and", "but", "or")
             and start - 2 >= lo
@@ -273,6 +281,25 @@ def _past_too(word: str) -> bool:
     """Is the verb's past the same as its base ("let", "put", "set", "read")?"""
     irregular = lex.IRREGULAR.get(word)
     return irregular is not None and irregular.past == word
+
+
+def _acronym(tok: Tok, tag: str) -> bool:
+    return tag == "NNP" or (tag == "NN" and len(tok.text) > 1 and tok.text.isupper())
+
+
+def _before_aside(toks: list[Tok], tags: list[str], lo: int, j: int) -> int:
+    """The subject's last word before an acronym in brackets or a number that ends its
+    name: "The Digital Analytics Program (DAP) help" -> "Program"; "Act 1992 protect"."""
+    if (
+        toks[j].text == ")"
+        and j - 3 >= lo
+        and toks[j - 2].text == "("
+        and _acronym(toks[j - 1], tags[j - 1])
+    ):
+        return j - 3
+    if tags[j] == "CD" and j - 1 >= lo and tags[j - 1] == "NNP":
+        return j - 1
+    return j
 
 
 def _demonstrative(toks: list[Tok], tags: list[str], lo: int, j: int) -> bool:
@@ -365,8 +392,13 @@ def _verb_number(toks: list[Tok], tags: list[str], i: int, hi: int) -> str | Non
             return "p"  # "Our research show that": not a compound noun before "that"
         proper_subject = i > 0 and tags[i - 1] == "NNP"
         adverb_next = nxt.endswith("ly") and i + 1 < hi and tags[i + 1] == "RB"
+        named = i > 1 and (
+            (proper_subject and toks[i - 1].text.isupper())
+            or (toks[i - 1].text == ")" and _acronym(toks[i - 2], tags[i - 2]))
+        )  # "USWDS speed up", "The program (DAP) help federal agencies"
         if (
             tag == "VBP"
+            or (tag == "VB" and named)
             or nxt in OBJECT_STARTS
             or (proper_subject and (adverb_next or (i + 1 < hi and tags[i + 1] == "NNS")))
             or (low in TO_VERBS and nxt == "to" and i + 2 < hi and tags[i + 2] == "VB")
