@@ -298,3 +298,40 @@ def test_named_and_gerund_subjects_are_caught_with_their_fix(
 )
 def test_named_subject_look_alikes_stay_quiet(text: str) -> None:
     assert _agreement(text) == []
+
+
+# Questions with "do"/"does", "there is" + a number, quantifiers before a plural subject
+# and an -s verb after a plural at a clause's end.
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("Do your office need a signature?", "Do your office", "Does"),
+        ("So how does clients pay for it?", "does clients", "do"),
+        ("We found there is eight open roles.", "there is", "there are"),
+        ("Most applicants reads the job advert twice.", "applicants reads", "read"),
+        ("So when prices changes, we tell you.", "prices changes", "change"),
+        ("At the firm, many teams gets started quickly.", "teams gets", "get"),
+    ],
+)
+def test_questions_counts_and_quantified_subjects_are_caught_with_their_fix(
+    text: str, span: str, fix: str
+) -> None:
+    assert (span, fix) in _agreement(text), _agreement(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you have time on Friday?",
+        "Does the team need anything else from me?",
+        "Do let me know if anything changes.",
+        "How do users find the page?",
+        "Do people like the new office?",
+        "Why do the results differ?",
+        "There is one open role and there are two more next month.",
+        "Most of the team reads the weekly notes.",
+        "When the price changes, we tell you.",
+    ],
+)
+def test_question_and_quantifier_look_alikes_stay_quiet(text: str) -> None:
+    assert _agreement(text) == []

@@ -60,6 +60,9 @@ DETERMINER_WORDS = word_set(
 # After a plural subject, an -s word before these is its verb, not a noun: "People finds
 # them", "The examples illustrates how", "Widgets typically sits in".
 AFTER_S_VERB = word_set("how what why where when whether well in on at with into from by")
+# "most clients limit", "many web teams get": quantifiers the tagger may read as adverbs.
+QUANTIFIERS = word_set("most many some all few several both")
+REFLEXIVES = word_set("themselves ourselves yourselves")
 # "Our research show that": verbs that report, before "that".
 REPORTING = word_set("show mean suggest indicate prove confirm ensure require say find")
 NUMBER_ERROR_MESSAGE = '"{subject} … {verb}": {which} subject takes "{fix}".'
@@ -111,7 +114,10 @@ def _number(word: Tok, tag: str) -> str | None:
 def _np_start(tags: list[str], toks: list[Tok], j: int, lo: int) -> int:
     """The first token of the noun phrase that ends at j."""
     k = j
-    while k - 1 >= lo and tags[k - 1] in NP_TAGS and toks[k - 1].low not in ("that", "sure"):
+    while k - 1 >= lo and (
+        (tags[k - 1] in NP_TAGS and toks[k - 1].low not in ("that", "sure"))
+        or toks[k - 1].low in QUANTIFIERS
+    ):
         k -= 1
     return k
 
@@ -222,6 +228,17 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
             b.low in BOUNDARY
             or b.low in SUBORDINATORS
             or b.low in ("which", "whose", "whenever", "wherever")
+            or (
+                b.low in ("only", "even", "just")
+                and start - 2 >= lo
+                and toks[start - 2].low in BOUNDARY
+            )  # "information that only some users needs"
+            or (
+                tags[start - 1] == "NNS"
+                and tags[head] == "NNS"
+                and _number(b, "NNS") == "p"
+                and _number(toks[head], "NNS") == "p"
+            )  # "the challenges agencies faces": plural whichever is the subject
             or (b.low == "as" and tags[start] == "DT")  # "as these numbers is"
             or b.text in (",", ";", ":", "(")
             or coordinated
@@ -373,8 +390,17 @@ def _verb_number(toks: list[Tok], tags: list[str], i: int, hi: int) -> str | Non
                 tags[i - 1] in ("NNS", "NNPS")
                 and _number(toks[i - 1], tags[i - 1]) == "p"
                 and (
-                    nxt in AFTER_S_VERB
-                    or (i + 1 < hi and tags[i + 1] in ("RB", "DT", "PRP", "PRP$", "JJ", "JJS"))
+                    nxt in AFTER_S_VERB | REFLEXIVES
+                    or (
+                        i + 1 < hi
+                        and tags[i + 1] in ("RB", "DT", "PRP", "PRP$", "JJ", "JJS", "VBN")
+                    )
+                    or (
+                        nxt in (",", ".", ";", "")
+                        and i > 1
+                        and toks[i - 2].low in BOUNDARY | SUBORDINATORS
+                        and toks[i - 2].text.isalpha()
+                    )  # "so when things changes, you"
                 )
             )
         )
@@ -414,6 +440,57 @@ def agreement(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hi
             found_at.add(i)
             yield hit
     yield from _swapped(toks, tags, lo, hi, found_at)
+    yield from _do_question(toks, tags, lo, hi)
+
+
+PRONOUN_NUMBER = {"he": "s", "she": "s", "it": "s", "i": "p", "you": "p", "we": "p", "they": "p"}
+QUESTION_DETERMINERS = word_set("the a an this that these those your our their my his her its")
+
+
+def _do_question(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    """ "Do your service need a signature?", "how does users get the service?": in a
+    question, "do"/"does" agrees with the subject after it, before the verb's plain form."""
+    for i in range(lo, hi - 2):
+        word = toks[i]
+        if word.low not in ("do", "does") or not (
+            (i == lo and word.text[0].isupper()) or (i > lo and toks[i - 1].low in WH_WORDS)
+        ):
+            continue
+        k = i + 1
+        number: str | None
+        if toks[k].low in PRONOUN_NUMBER:
+            head, number = k, PRONOUN_NUMBER[toks[k].low]
+        else:
+            if toks[k].low in QUESTION_DETERMINERS:
+                k += 1
+            elif tags[k] != "NNS":
+                continue  # "how does users get": a bare plural
+            while k + 1 < hi and tags[k] in ("JJ", "NN") and tags[k + 1] in ("JJ", "NN", "NNS"):
+                k += 1
+            if k >= hi or tags[k] not in ("NN", "NNS") or not toks[k].text.islower():
+                continue
+            head, number = k, _number(toks[k], tags[k])
+        verb = head + 1
+        if (
+            number is None
+            or verb >= hi
+            or not lex.is_verb(toks[verb].low)
+            or toks[verb].low.endswith("s")
+            or lex.past_base(toks[verb].low) is not None
+        ):
+            continue
+        wanted = "does" if number == "s" else "do"
+        if wanted == word.low:
+            continue
+        fix = match_case(word.text, wanted)
+        yield Hit(
+            word.start,
+            toks[head].end,
+            "agreement",
+            WARNING,
+            f'"{word.text} … {toks[head].text}": in a question with this subject, "{fix}".',
+            fix,
+        )
 
 
 def _agreement_at(toks: list[Tok], tags: list[str], lo: int, hi: int, i: int) -> Iterator[Hit]:
@@ -468,7 +545,7 @@ def _agreement_at(toks: list[Tok], tags: list[str], lo: int, hi: int, i: int) ->
 # base is also a common adjective or adverb ("best", "better", "last", "close", "free").
 NOT_SWAPPED = word_set(
     """be is are am was were been being have has had do does did done can could may might
-    must shall should will would need dare ought best better worst last let"""
+    must shall should will would need dare ought best better worst last"""
 )
 # Verbs and adjectives after which "that" + subject + base form is the subjunctive: "I
 # suggest that he meet", "it is important that everyone attend".
@@ -692,6 +769,9 @@ def _third(base: str) -> str:
     return base + "s"
 
 
+COUNTS = word_set("two three four five six seven eight nine ten twelve twenty many several")
+
+
 def existential(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
     """ "There is resources": "there is/was" + a plural noun (after adjectives) is "are"."""
     for i in range(lo, hi - 2):
@@ -700,6 +780,10 @@ def existential(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[
         k = i + 2
         while k < hi and tags[k] in ("JJ", "JJR", "RB") and toks[k].low not in ("no", "not"):
             k += 1
+        if toks[k].low in COUNTS:
+            k += 1  # "there is eight principles"
+            while k < hi and tags[k] in ("JJ", "JJR"):
+                k += 1
         if (
             k < hi
             and tags[k] == "NNS"
