@@ -335,3 +335,57 @@ def test_questions_counts_and_quantified_subjects_are_caught_with_their_fix(
 )
 def test_question_and_quantifier_look_alikes_stay_quiet(text: str) -> None:
     assert _agreement(text) == []
+
+
+THANK_YOU = """Dear Ms Patel,
+
+Thank you for meeting with me on Tuesday to discuss the Senior Analyst position. This role
+combines the two things I enjoy most: analysis and mentoring. What stood out most was the
+team's focus on clear reporting, and the project plan you described sounds exciting.
+
+Talking with the analysts helped me understand the day-to-day work. The dashboard project
+cut reporting time by half, and my current team uses similar tools. Does the panel need
+anything further from me? Do you know when the team expects to decide?
+
+Interview notes
+Questions to ask
+
+It is important that everyone attend the kickoff, so I suggest that he meet the wider team
+first. Either Monday or Tuesday works for a call, and the start date works for me.
+
+Kind regards,
+Sam Lee
+"""
+
+FOLLOW_UP = """Hi Tom,
+
+I hope you are well. It has been two weeks since my second interview, and I remain very
+interested. The campaign results we discussed, particularly the spring launch, reflect the
+approach I would bring. The project update email, sent on Monday, covers the details.
+Whether the timeline works for you is my main question; if it changes, do let me know.
+This means a lot to me, and that said, any feedback helps.
+
+Thanks again,
+Priya
+"""
+
+
+@pytest.mark.parametrize("text", [THANK_YOU, FOLLOW_UP])
+def test_a_careful_thank_you_and_follow_up_raise_no_agreement_warning(text: str) -> None:
+    assert _agreement(text) == []
+
+
+def test_you_after_a_preposition_is_an_object_not_a_subject() -> None:
+    from afterview.writing.checker import check_text
+    from afterview.writing.context import CheckContext
+
+    def agreement(text: str) -> list[str]:
+        report = check_text(text, CheckContext(language="en-GB"), spelling=False)
+        return [
+            text[f.offset : f.offset + f.length]
+            for f in report.findings
+            if f.rule == "grammar.agreement"
+        ]
+
+    assert agreement("Whether the date works for you is my main question.") == []
+    assert agreement("I know you is busy this week.") == ["you is"]

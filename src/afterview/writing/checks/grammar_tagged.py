@@ -188,6 +188,8 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
             "though",
             "unless",
             "until",
+            "whenever",
+            "wherever",
             "once",
         )
     ):
