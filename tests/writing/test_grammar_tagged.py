@@ -311,6 +311,9 @@ def test_named_subject_look_alikes_stay_quiet(text: str) -> None:
         ("Most applicants reads the job advert twice.", "applicants reads", "read"),
         ("So when prices changes, we tell you.", "prices changes", "change"),
         ("At the firm, many teams gets started quickly.", "teams gets", "get"),
+        ("All of our offices meets the new standard.", "offices meets", "meet"),
+        ("We saw the problems candidates faces in interviews.", "candidates faces", "face"),
+        ("Your Employee Number are on the letter.", "Number are", "is"),
     ],
 )
 def test_questions_counts_and_quantified_subjects_are_caught_with_their_fix(
@@ -331,6 +334,9 @@ def test_questions_counts_and_quantified_subjects_are_caught_with_their_fix(
         "There is one open role and there are two more next month.",
         "Most of the team reads the weekly notes.",
         "When the price changes, we tell you.",
+        "All of the content is new.",
+        "Helping some of the largest companies make better hires is my job.",
+        "A number of people are waiting.",
     ],
 )
 def test_question_and_quantifier_look_alikes_stay_quiet(text: str) -> None:

@@ -206,12 +206,26 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
             ):
                 return gerund, gerund  # "Conforming to WCAG … mean": a gerund subject
             return None
+        if (
+            toks[before].low in QUANTIFIERS
+            and toks[prep].low == "of"
+            and tags[head] == "NNS"
+            and _number(toks[head], "NNS") == "p"
+        ):
+            opens = before == lo or toks[before - 1].low in BOUNDARY | SUBORDINATORS
+            return (head, before) if opens else None  # "All of our designs meets"
         if tags[before] not in NOUN_TAGS:
             return None
         if toks[before].low in QUANTITY:
             return None  # "a number of people are", "one of the reports is"
         head = before
         start = _np_start(tags, toks, head, lo)
+    if (
+        head - 1 >= start
+        and tags[head - 1] == tags[head] == "NNS"
+        and _number(toks[head - 1], "NNS") == _number(toks[head], "NNS") == "p"
+    ):
+        return head, head  # "understand the challenges agencies faces": plural either way
     if start - 1 >= lo:
         b = toks[start - 1]
         if tags[start - 1] == "VBG" and (
@@ -264,6 +278,8 @@ def _subject_number(toks: list[Tok], tags: list[str], lo: int, head: int) -> str
     if tags[head] == "VBG":
         return "s"
     number = _number(toks[head], tags[head])
+    if toks[head].text == "Number" and head > lo:
+        return "s"  # "The Social Security Number are": a name, not "a number of"
     if (
         number is None
         and toks[head].low in COLLECTIVE
@@ -583,7 +599,7 @@ def _swapped(toks: list[Tok], tags: list[str], lo: int, hi: int, done: set[int])
             alt is None
             or tags[i - 1] in ("MD", "TO")
             or toks[i - 1].low in MODALS
-            or _noun_next(toks, tags, i, hi)
+            or _noun_next(toks, tags, lo, i, hi)
             or (i + 1 < hi and lex.third_person_base(toks[i + 1].low) is not None)
             or _finite_after(toks, tags, i, hi)
             or _subjunctive(toks, lo, i)
@@ -662,7 +678,7 @@ def _later_verb(toks: list[Tok], tags: list[str], start: int, hi: int) -> bool:
     return False
 
 
-def _noun_next(toks: list[Tok], tags: list[str], i: int, hi: int) -> bool:
+def _noun_next(toks: list[Tok], tags: list[str], lo: int, i: int, hi: int) -> bool:
     """Does a noun follow the word as in a compound ("the web site", "user research
     supports")? A bare object before the clause's end is let through ("The memo contain
     information, …", "Content include blogs, …")."""
@@ -677,7 +693,8 @@ def _noun_next(toks: list[Tok], tags: list[str], i: int, hi: int) -> bool:
         or (lex.third_person_base(nxt.low) is not None and tags[i + 1] != "NNS")
         or after not in OBJECT_ENDS
         or not (
-            (tags[i - 1] in NOUN_TAGS and toks[i - 1].text.islower()) or toks[i - 1].low == "this"
+            (tags[i - 1] in NOUN_TAGS and (toks[i - 1].text.islower() or i - 1 == lo))
+            or toks[i - 1].low == "this"
         )
     )
 
