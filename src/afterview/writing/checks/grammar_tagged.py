@@ -11,6 +11,16 @@ The subject must start a clause (sentence start, comma, "that", a subordinator),
 object is not read as a subject. Heads whose number English leaves open are skipped:
 collective nouns ("the team have", British), quantities before "of" ("a number of
 people are"), coordinated subjects ("X and Y"). Findings are warnings.
+
+The tagger learnt from edited prose, so it often reads a slipped verb as a noun ("The code
+contain information": contain/NN). Each word that may be a verb is then tried with its
+other number ("contains"): the sentence is tagged again from two words before it, and if
+that reading makes it the clause's only finite verb, the written form is judged against
+the subject found in the new tags. Compounds ("the web site", "my second interview
+with"), reduced relatives ("the plan you described"), the subjunctive ("important that
+everyone attend"), headings and a later verb ("The project update email, sent on
+Monday, covers") keep it quiet. "this"/"that"/"what" standing alone ("This give
+structure") and "do"/"does" in questions ("Do your service need") are read too.
 """
 
 from __future__ import annotations
