@@ -314,6 +314,7 @@ def test_named_subject_look_alikes_stay_quiet(text: str) -> None:
         ("All of our offices meets the new standard.", "offices meets", "meet"),
         ("We saw the problems candidates faces in interviews.", "candidates faces", "face"),
         ("Your Employee Number are on the letter.", "Number are", "is"),
+        ("Clear labels lets people find things.", "labels lets", "let"),
     ],
 )
 def test_questions_counts_and_quantified_subjects_are_caught_with_their_fix(
@@ -337,6 +338,8 @@ def test_questions_counts_and_quantified_subjects_are_caught_with_their_fix(
         "All of the content is new.",
         "Helping some of the largest companies make better hires is my job.",
         "A number of people are waiting.",
+        "Clear labels let people find things.",
+        "The tool lets users export reports.",
     ],
 )
 def test_question_and_quantifier_look_alikes_stay_quiet(text: str) -> None:

@@ -72,6 +72,8 @@ DETERMINER_WORDS = word_set(
 AFTER_S_VERB = word_set("how what why where when whether well in on at with into from by")
 # "most clients limit", "many web teams get": quantifiers the tagger may read as adverbs.
 QUANTIFIERS = word_set("most many some all few several both")
+# -s verbs that are rarely plural nouns, before their object: "Focus states lets users".
+OBJECT_VERBS_S = word_set("lets allows enables gives tells requires encourages helps")
 REFLEXIVES = word_set("themselves ourselves yourselves")
 # "Our research show that": verbs that report, before "that".
 REPORTING = word_set("show mean suggest indicate prove confirm ensure require say find")
@@ -419,6 +421,7 @@ def _verb_number(toks: list[Tok], tags: list[str], i: int, hi: int) -> str | Non
                 and _number(toks[i - 1], tags[i - 1]) == "p"
                 and (
                     nxt in AFTER_S_VERB | REFLEXIVES
+                    or (low in OBJECT_VERBS_S and i + 1 < hi and tags[i + 1] == "NNS")
                     or (
                         i + 1 < hi
                         and tags[i + 1] in ("RB", "DT", "PRP", "PRP$", "JJ", "JJS", "VBN")
