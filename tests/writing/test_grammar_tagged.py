@@ -340,6 +340,13 @@ def test_questions_counts_and_quantified_subjects_are_caught_with_their_fix(
         "A number of people are waiting.",
         "Clear labels let people find things.",
         "The tool lets users export reports.",
+        "Warning labels are printed in red.",
+        "Each office must have a fire warden.",
+        "Staff use several channels, which become vital in a crisis.",
+        "We asked which pain points they have.",
+        "Managers can edit the page, which Priya shows in her video.",
+        "Some of these include: budgets, rotas and training.",
+        "For those familiar with the process, the steps are short.",
     ],
 )
 def test_question_and_quantifier_look_alikes_stay_quiet(text: str) -> None:

@@ -546,10 +546,14 @@ def _agreement_at(toks: list[Tok], tags: list[str], lo: int, hi: int, i: int) ->
         or _compound_after_preposition(toks, tags, head, i)
     ):
         return  # "delivering services, which sometimes leads": "which" is the clause
-    if _pronoun_reading_unsure(toks, tags, hi, i, head) or (
-        verb_number == "p" and _past_too(toks[i].low)
+    if (
+        _pronoun_reading_unsure(toks, tags, hi, i, head)
+        or (verb_number == "p" and _past_too(toks[i].low))  # "The approach let us test"
+        or toks[i - 1].low in MODALS  # "each agency must have": "must" read as a noun
+        or toks[head].low in MODALS
+        or (tags[head] == "VBG" and verb_number == "p" and head + 1 < i and tags[head + 1] == "NNS")
     ):
-        return  # "The approach let us test": "let" is also the past
+        return  # "Warning buttons are", "Mailing addresses are": a participle, not a gerund
     number = _subject_number(toks, tags, lo, head)
     if number is None or number == verb_number:
         return
@@ -846,6 +850,10 @@ def these_this(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[H
         after = tags[i + 2] if i + 2 < hi else "."
         if after in ("NN", "NNS", "HYPH", "POS"):
             continue  # "these software updates": the head comes later
+        if (lex.is_verb(noun.low) and after in (":", ",", "DT", "PRP", "PRP$")) or (
+            after == "IN" and toks[i + 2].low != "of"
+        ):
+            continue  # "Some of these include:", "those familiar with": a verb or an adjective
         plural = _plural(noun.low)
         yield Hit(
             toks[i].start,
