@@ -20,6 +20,15 @@ def test_the_tagger_tells_nouns_from_verbs_by_their_neighbours() -> None:
     assert tagger.tag(["We", "need", "to", "test", "it", "."])[1] == "VBP"
 
 
+def test_tagging_again_from_a_changed_word_matches_tagging_the_whole_sentence() -> None:
+    sentence = "As we said , the memo contain every figure that the board needs ."
+    words = sentence.split()
+    changed = [*words[:6], "contains", *words[7:]]
+    whole = tagger.tag(changed)
+    assert tagger.tag(changed, tagger.tag(words)[:4], stop=9) == whole[:9]
+    assert tagger.tag(words)[6] != "VBZ" and whole[6] == "VBZ"
+
+
 def test_the_tagger_weights_are_small() -> None:
     assert tagger.DATA.stat().st_size < 100_000
 
@@ -118,11 +127,281 @@ def test_doubled_is_and_that_are_slips_unless_english_allows_them() -> None:
 
     def doubled(text: str) -> list[str]:
         report = check_text(text, CheckContext(language="en-GB"))
-        return [text[f.offset : f.offset + f.length] for f in report.findings
-                if f.rule == "grammar.repeated-word"]
+        return [
+            text[f.offset : f.offset + f.length]
+            for f in report.findings
+            if f.rule == "grammar.repeated-word"
+        ]
 
     assert doubled("It is is a good idea. We wrote it so that that users can add notes.") == [
         "is is",
         "that that",
     ]
     assert doubled("What it is is a plan. I know that that is true. We had had a day.") == []
+
+
+def _agreement(text: str) -> list[tuple[str, str]]:
+    """(span, first suggestion) of each agreement finding."""
+    return [
+        (text[f.offset : f.offset + f.length], f.suggestions[0])
+        for f in findings(Document(text))
+        if f.rule == "grammar.agreement"
+    ]
+
+
+# A slipped verb the tagger reads as a noun ("The memo contain", "Daily checks finds"):
+# found by tagging the sentence again with the verb's other number.
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("The memo contain every figure we need.", "memo contain", "contains"),
+        ("This summary provide some useful steps.", "summary provide", "provides"),
+        ("Daily checks finds over a thousand broken links.", "checks finds", "find"),
+        ("Our office manager know about the parking.", "manager know", "knows"),
+        ("Careful planning mean we avoid surprises.", "planning mean", "means"),
+        ("Make sure the new process already exist.", "process already exist", "exists"),
+        ("The brochure contain information, such as prices.", "brochure contain", "contains"),
+        ("Audio guidance provide content for visitors.", "guidance provide", "provides"),
+    ],
+)
+def test_a_slipped_verb_read_as_a_noun_is_caught_with_its_fix(
+    text: str, span: str, fix: str
+) -> None:
+    assert (span, fix) in _agreement(text), _agreement(text)
+
+
+# The same shapes written correctly, and look-alikes English allows: compound nouns,
+# the subjunctive, questions, imperatives, headings and the thank-you and follow-up
+# sentences a candidate sends.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The memo contains every figure we need.",
+        "Daily checks find over a thousand broken links.",
+        "The web site contains some highlights of the program.",
+        "It has been a week since my second interview with your team.",
+        "Since my final interview with the panel, I have thought about the role.",
+        "The project plan you described sounds exciting.",
+        "I suggest that he meet the wider team before the offer.",
+        "It is important that everyone attend the kickoff.",
+        "Let it be known that I am still interested.",
+        "Make sure the report covers the first quarter.",
+        "Does the hiring manager need any references from me?",
+        "The data are clear on this point.",
+        "A number of people are interested in the role.",
+        "One of the people thinks the process is too long.",
+        "Neither the manager nor the recruiters have replied yet.",
+        "Whether the start date works for you is my main question.",
+        "Each resource must go through a handshake before transmission.",
+        "Other lower profile content, such as a careers page, may move.",
+        "User research methods\nWe use interviews and surveys.",
+        "The design review process you mentioned is something I have led.",
+        "Thank you for taking the time to meet with me yesterday.",
+        "The work you do supports thousands of families.",
+        "Feedback from customers shapes the product roadmap.",
+        "The project update email, sent on Monday, covers this.",
+        "My start date request, as discussed, is the first of May.",
+        "The recruiter contact details, phone and email, are below.",
+        "These include apps, custom web pages, widgets and forms.",
+        "Other lower profile content, such as news, may move.",
+        "The company offer package includes health insurance.",
+    ],
+)
+def test_agreement_leaves_good_english_alone(text: str) -> None:
+    assert _agreement(text) == []
+
+
+# "this"/"that"/"what" standing alone as the subject, and relative clauses whose
+# antecedent is clear ("something that", "a number that", "teams that" after a verb).
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("This affect how we plan the week.", "This affect", "affects"),
+        ("That mean more work for the team.", "That mean", "means"),
+        ("This do not change the date.", "This do", "does"),
+        ("We can reuse something that already exist.", "something that already exist", "exists"),
+        ("Pick a number that start with 7.", "number that start", "starts"),
+        ("Begin with what work well.", "what work", "works"),
+        (
+            "We want people who either currently uses the tool.",
+            "people who either currently uses",
+            "use",
+        ),
+        ("The tool is for small teams that builds websites.", "teams that builds", "build"),
+    ],
+)
+def test_pronoun_and_relative_subjects_are_caught_with_their_fix(
+    text: str, span: str, fix: str
+) -> None:
+    assert (span, fix) in _agreement(text), _agreement(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This plan works well.",
+        "This plan, I think, is good.",
+        "This work matters to me.",
+        "This approach let us test quickly last year.",
+        "That said, the role fits my plans.",
+        "What do you think? What are the next steps?",
+        "Be selective about what content you show.",
+        "THIS time it is done.",
+        "The list of users that needs updating is long.",
+        "One of the people who work here called me.",
+        "What matters most is the team.",
+        "A team that works well together is rare.",
+        "Does this make sense?",
+        "I spoke to the engineers who work on payments.",
+        "Thanks for the tips that help me prepare.",
+        "Send me to a page which tells me the date.",
+    ],
+)
+def test_pronoun_and_relative_look_alikes_stay_quiet(text: str) -> None:
+    assert _agreement(text) == []
+
+
+# Names and gerunds as subjects: an acronym, a name with its acronym in brackets or a
+# number ("Act 1992"), and a gerund after a sentence adverb.
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("ACME speed up the whole process.", "ACME speed", "speeds"),
+        (
+            "The Payments Service (PS) provide basic help for agencies.",
+            "Service (PS) provide",
+            "provides",
+        ),
+        (
+            "Meeting the WCAG 2.1 rules mean you also meet 2.0.",
+            "Meeting the WCAG 2.1 rules mean",
+            "means",
+        ),
+        ("Quickly reaching the user are what matters.", "reaching the user are", "is"),
+    ],
+)
+def test_named_and_gerund_subjects_are_caught_with_their_fix(
+    text: str, span: str, fix: str
+) -> None:
+    assert (span, fix) in _agreement(text), _agreement(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Technology Transformation Services (TTS) has a new lead.",
+        "I saw ACME launch the product last year.",
+        "Did ACME send the contract?",
+        "Please have HR send me the form.",
+        "Let Acme help you with the move.",
+    ],
+)
+def test_named_subject_look_alikes_stay_quiet(text: str) -> None:
+    assert _agreement(text) == []
+
+
+# Questions with "do"/"does", "there is" + a number, quantifiers before a plural subject
+# and an -s verb after a plural at a clause's end.
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("Do your office need a signature?", "Do your office", "Does"),
+        ("So how does clients pay for it?", "does clients", "do"),
+        ("We found there is eight open roles.", "there is", "there are"),
+        ("Most applicants reads the job advert twice.", "applicants reads", "read"),
+        ("So when prices changes, we tell you.", "prices changes", "change"),
+        ("At the firm, many teams gets started quickly.", "teams gets", "get"),
+        ("All of our offices meets the new standard.", "offices meets", "meet"),
+        ("We saw the problems candidates faces in interviews.", "candidates faces", "face"),
+        ("Your Employee Number are on the letter.", "Number are", "is"),
+        ("Clear labels lets people find things.", "labels lets", "let"),
+    ],
+)
+def test_questions_counts_and_quantified_subjects_are_caught_with_their_fix(
+    text: str, span: str, fix: str
+) -> None:
+    assert (span, fix) in _agreement(text), _agreement(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you have time on Friday?",
+        "Does the team need anything else from me?",
+        "Do let me know if anything changes.",
+        "How do users find the page?",
+        "Do people like the new office?",
+        "Why do the results differ?",
+        "There is one open role and there are two more next month.",
+        "Most of the team reads the weekly notes.",
+        "When the price changes, we tell you.",
+        "All of the content is new.",
+        "Helping some of the largest companies make better hires is my job.",
+        "A number of people are waiting.",
+        "Clear labels let people find things.",
+        "The tool lets users export reports.",
+        "Warning labels are printed in red.",
+        "Each office must have a fire warden.",
+        "Staff use several channels, which become vital in a crisis.",
+        "We asked which pain points they have.",
+        "Managers can edit the page, which Priya shows in her video.",
+        "Some of these include: budgets, rotas and training.",
+        "For those familiar with the process, the steps are short.",
+    ],
+)
+def test_question_and_quantifier_look_alikes_stay_quiet(text: str) -> None:
+    assert _agreement(text) == []
+
+
+THANK_YOU = """Dear Ms Patel,
+
+Thank you for meeting with me on Tuesday to discuss the Senior Analyst position. This role
+combines the two things I enjoy most: analysis and mentoring. What stood out most was the
+team's focus on clear reporting, and the project plan you described sounds exciting.
+
+Talking with the analysts helped me understand the day-to-day work. The dashboard project
+cut reporting time by half, and my current team uses similar tools. Does the panel need
+anything further from me? Do you know when the team expects to decide?
+
+Interview notes
+Questions to ask
+
+It is important that everyone attend the kickoff, so I suggest that he meet the wider team
+first. Either Monday or Tuesday works for a call, and the start date works for me.
+
+Kind regards,
+Sam Lee
+"""
+
+FOLLOW_UP = """Hi Tom,
+
+I hope you are well. It has been two weeks since my second interview, and I remain very
+interested. The campaign results we discussed, particularly the spring launch, reflect the
+approach I would bring. The project update email, sent on Monday, covers the details.
+Whether the timeline works for you is my main question; if it changes, do let me know.
+This means a lot to me, and that said, any feedback helps.
+
+Thanks again,
+Priya
+"""
+
+
+@pytest.mark.parametrize("text", [THANK_YOU, FOLLOW_UP])
+def test_a_careful_thank_you_and_follow_up_raise_no_agreement_warning(text: str) -> None:
+    assert _agreement(text) == []
+
+
+def test_you_after_a_preposition_is_an_object_not_a_subject() -> None:
+    from afterview.writing.checker import check_text
+    from afterview.writing.context import CheckContext
+
+    def agreement(text: str) -> list[str]:
+        report = check_text(text, CheckContext(language="en-GB"), spelling=False)
+        return [
+            text[f.offset : f.offset + f.length]
+            for f in report.findings
+            if f.rule == "grammar.agreement"
+        ]
+
+    assert agreement("Whether the date works for you is my main question.") == []
+    assert agreement("I know you is busy this week.") == ["you is"]

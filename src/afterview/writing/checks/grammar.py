@@ -931,8 +931,11 @@ MORE_RULES: tuple[Rule, ...] = (
                 m.group(2).lower(), "don't"
             )
         ),
-        lambda m, text: _word_before(text, m.start()) in {"what", "as", "than", "thank"},
-    ),
+        lambda m, text: (
+            _word_before(text, m.start())
+            in {"what", "as", "than", "thank", "for", "to", "with", "about", "from", "of", "by"}
+        ),
+    ),  # "Whether the date works for you is my question": "you" is an object there
     _rule(
         "is;some many several few two three four five",
         "agreement",

@@ -248,6 +248,8 @@ def singular_head_plural_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hi
     noun = _at(toks, i - 1)
     if noun is None or not _word(noun) or not noun.text.islower() or not _singular_noun(noun.low):
         return
+    if noun.low in MODALS:
+        return  # "Each office must have": a modal, not "a must"
     for back in (2, 3, 4):
         det = _at(toks, i - back)
         if det is None or not _word(det):
@@ -495,6 +497,13 @@ def which_mean(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         return
     if verb.low in MODALS or lex.past_base(verb.low):
         return
+    after = _at(toks, i + 2)
+    if (
+        not verb.text.islower()
+        or (after is not None and _plural_noun(after.low) and after.low not in PRONOUNS)
+        or (_low(toks, i - 3) == "of" and _plural_noun(_low(toks, i - 4)))
+    ):
+        return  # ", which Carpenter shows", ", which pain points they have", "methods of X, which"
     yield Hit(
         toks[i].start,
         verb.end,

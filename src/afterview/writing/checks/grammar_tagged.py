@@ -11,6 +11,16 @@ The subject must start a clause (sentence start, comma, "that", a subordinator),
 object is not read as a subject. Heads whose number English leaves open are skipped:
 collective nouns ("the team have", British), quantities before "of" ("a number of
 people are"), coordinated subjects ("X and Y"). Findings are warnings.
+
+The tagger learnt from edited prose, so it often reads a slipped verb as a noun ("The code
+contain information": contain/NN). Each word that may be a verb is then tried with its
+other number ("contains"): the sentence is tagged again from two words before it, and if
+that reading makes it the clause's only finite verb, the written form is judged against
+the subject found in the new tags. Compounds ("the web site", "my second interview
+with"), reduced relatives ("the plan you described"), the subjunctive ("important that
+everyone attend"), headings and a later verb ("The project update email, sent on
+Monday, covers") keep it quiet. "this"/"that"/"what" standing alone ("This give
+structure") and "do"/"does" in questions ("Do your service need") are read too.
 """
 
 from __future__ import annotations
@@ -60,6 +70,11 @@ DETERMINER_WORDS = word_set(
 # After a plural subject, an -s word before these is its verb, not a noun: "People finds
 # them", "The examples illustrates how", "Widgets typically sits in".
 AFTER_S_VERB = word_set("how what why where when whether well in on at with into from by")
+# "most clients limit", "many web teams get": quantifiers the tagger may read as adverbs.
+QUANTIFIERS = word_set("most many some all few several both")
+# -s verbs that are rarely plural nouns, before their object: "Focus states lets users".
+OBJECT_VERBS_S = word_set("lets allows enables gives tells requires encourages helps")
+REFLEXIVES = word_set("themselves ourselves yourselves")
 # "Our research show that": verbs that report, before "that".
 REPORTING = word_set("show mean suggest indicate prove confirm ensure require say find")
 NUMBER_ERROR_MESSAGE = '"{subject} … {verb}": {which} subject takes "{fix}".'
@@ -83,7 +98,9 @@ def sentences(toks: list[Tok], text: str) -> Iterator[range]:
 def _number(word: Tok, tag: str) -> str | None:
     """ "s", "p" or None (unknown) for a subject head."""
     low = word.low
-    if low in SINGULAR_PRONOUNS:
+    if low in SINGULAR_PRONOUNS or (
+        low in ("this", "that", "what") and tag in ("DT", "WP", "IN", "WDT")
+    ):
         return "s"
     if low in PLURAL_PRONOUNS or low in IRREGULAR_PLURALS:
         return "p"
@@ -92,8 +109,10 @@ def _number(word: Tok, tag: str) -> str | None:
             return None
         return "p"
     if tag == "NN":
-        if low in COLLECTIVE or low.endswith("s") or low in ("data", "media", "staff"):
+        if low in COLLECTIVE or low in ("data", "media", "staff"):
             return None
+        if low.endswith("s") and not (low.endswith("ss") and lex.is_verb(low)):
+            return None  # "process", "access", "address": singular; "series": either
         return "s"
     if tag == "NNP":
         if word.text.isupper() and len(word.text) > 1:
@@ -107,7 +126,10 @@ def _number(word: Tok, tag: str) -> str | None:
 def _np_start(tags: list[str], toks: list[Tok], j: int, lo: int) -> int:
     """The first token of the noun phrase that ends at j."""
     k = j
-    while k - 1 >= lo and tags[k - 1] in NP_TAGS and toks[k - 1].low not in ("that",):
+    while k - 1 >= lo and (
+        (tags[k - 1] in NP_TAGS and toks[k - 1].low not in ("that", "sure"))
+        or toks[k - 1].low in QUANTIFIERS
+    ):
         k -= 1
     return k
 
@@ -115,12 +137,16 @@ def _np_start(tags: list[str], toks: list[Tok], j: int, lo: int) -> int:
 def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, int] | None:  # noqa: PLR0912
     """(head index, start of its clause's subject) for the verb at i, or None."""
     j = i - 1
-    while j >= lo and (tags[j] in ("RB", "RBR") or toks[j].low in ("also", "still", "only")):
+    while j >= lo and (
+        tags[j] in ("RB", "RBR") or toks[j].low in ("also", "still", "only", "either")
+    ):
         if toks[j].low in ("not", "n't"):
             return None
         j -= 1
     if j < lo:
         return None
+    if _demonstrative(toks, tags, lo, j):
+        return j, j  # "This give structure", "That mean more", "Start with what work well"
     if toks[j].low in ("that", "which", "who"):
         k = j - 1
         if toks[j].low != "that" and k >= lo and toks[k].text == ",":
@@ -140,12 +166,16 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
             start - 1 >= lo
             and tags[start - 1] in ("IN", "TO")
             and not person_plural
-            and (toks[start - 1].low in ("of", "with", "by") or toks[k - 1].low != "the")
+            and _unclear_antecedent(toks, tags, lo, start - 1, k)
         ):
-            return None  # "the needs of the users that": the antecedent is unclear
+            return None  # "the list of the users that": the antecedent is unclear
         if start - 1 >= lo and toks[start - 1].low in ("and", "or") and not plural:
             return None  # "pain points and areas that needs": plural either way
         return k, start
+    if _before_aside(toks, tags, lo, j) != j:
+        j = _before_aside(toks, tags, lo, j)
+        if not toks[j].text.islower() and toks[j].low.endswith("s"):
+            return None  # "Technology Transformation Services (TTS) has": one body
     head = j
     if tags[head] not in NOUN_TAGS and toks[head].low not in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
         return None
@@ -170,6 +200,8 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
             "though",
             "unless",
             "until",
+            "whenever",
+            "wherever",
             "once",
         )
     ):
@@ -186,16 +218,34 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
             ):
                 return gerund, gerund  # "Conforming to WCAG … mean": a gerund subject
             return None
+        if (
+            toks[before].low in QUANTIFIERS
+            and toks[prep].low == "of"
+            and tags[head] == "NNS"
+            and _number(toks[head], "NNS") == "p"
+        ):
+            opens = before == lo or toks[before - 1].low in BOUNDARY | SUBORDINATORS
+            return (head, before) if opens else None  # "All of our designs meets"
         if tags[before] not in NOUN_TAGS:
             return None
         if toks[before].low in QUANTITY:
             return None  # "a number of people are", "one of the reports is"
         head = before
         start = _np_start(tags, toks, head, lo)
+    if (
+        head - 1 >= start
+        and tags[head - 1] == tags[head] == "NNS"
+        and _number(toks[head - 1], "NNS") == _number(toks[head], "NNS") == "p"
+    ):
+        return head, head  # "understand the challenges agencies faces": plural either way
     if start - 1 >= lo:
         b = toks[start - 1]
-        if tags[start - 1] == "VBG" and (start - 1 == lo or toks[start - 2].text in (",", ";")):
-            return start - 1, start - 1  # "Keeping content … make"
+        if tags[start - 1] == "VBG" and (
+            start - 1 == lo
+            or toks[start - 2].text in (",", ";")
+            or (start - 2 == lo and tags[lo] == "RB")
+        ):
+            return start - 1, start - 1  # "Keeping content … make", "Effectively reaching"
         coordinated = (
             b.low in ("and", "but", "or")
             and start - 2 >= lo
@@ -205,6 +255,18 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
         if not (
             b.low in BOUNDARY
             or b.low in SUBORDINATORS
+            or b.low in ("which", "whose", "whenever", "wherever")
+            or (
+                b.low in ("only", "even", "just")
+                and start - 2 >= lo
+                and toks[start - 2].low in BOUNDARY
+            )  # "information that only some users needs"
+            or (
+                tags[start - 1] == "NNS"
+                and tags[head] == "NNS"
+                and _number(b, "NNS") == "p"
+                and _number(toks[head], "NNS") == "p"
+            )  # "the challenges agencies faces": plural whichever is the subject
             or (b.low == "as" and tags[start] == "DT")  # "as these numbers is"
             or b.text in (",", ";", ":", "(")
             or coordinated
@@ -222,6 +284,100 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
     ):
         return None  # "What country are we talking about?": a question, inverted
     return head, start
+
+
+def _subject_number(toks: list[Tok], tags: list[str], lo: int, head: int) -> str | None:
+    if tags[head] == "VBG":
+        return "s"
+    number = _number(toks[head], tags[head])
+    if toks[head].text == "Number" and head > lo:
+        return "s"  # "The Social Security Number are": a name, not "a number of"
+    if (
+        number is None
+        and toks[head].low in COLLECTIVE
+        and head - 1 >= lo
+        and toks[head - 1].low in ("a", "an", "each", "every", "this", "another", "one")
+        and toks[head + 1].low in ("that", "which")
+    ):
+        return "s"  # "a government agency which have": "which" takes it as one thing
+    return number
+
+
+def _pronoun_reading_unsure(toks: list[Tok], tags: list[str], hi: int, i: int, head: int) -> bool:
+    """ "what are the options", "what content you show", "This work matters", "This plan
+    is": "what" asks, or "this"/"what" is a determiner and the word after it a noun."""
+    nxt = toks[i + 1] if i + 1 < hi else None
+    if toks[head].low == "what":
+        return toks[i].low in PLURAL_FORMS or (nxt is not None and nxt.low in SUBJECT_PRONOUNS)
+    return (
+        toks[head].low in ("this", "that")
+        and nxt is not None
+        and (
+            lex.third_person_base(nxt.low) is not None
+            or nxt.low in SINGULAR_FORMS | PLURAL_FORMS | MODALS
+            or tags[i + 1] in ("VBD", "VBN", "VBZ", "MD")
+            or not nxt.text.isalpha()
+            or lex.past_base(nxt.low) is not None
+            or _past_too(nxt.low)
+            or _later_verb(toks, tags, i + 2, hi)
+        )
+    )
+
+
+def _past_too(word: str) -> bool:
+    """Is the verb's past the same as its base ("let", "put", "set", "read")?"""
+    irregular = lex.IRREGULAR.get(word)
+    return irregular is not None and irregular.past == word
+
+
+def _acronym(tok: Tok, tag: str) -> bool:
+    return tag == "NNP" or (tag == "NN" and len(tok.text) > 1 and tok.text.isupper())
+
+
+def _before_aside(toks: list[Tok], tags: list[str], lo: int, j: int) -> int:
+    """The subject's last word before an acronym in brackets or a number that ends its
+    name: "The Digital Analytics Program (DAP) help" -> "Program"; "Act 1992 protect"."""
+    if (
+        toks[j].text == ")"
+        and j - 3 >= lo
+        and toks[j - 2].text == "("
+        and _acronym(toks[j - 1], tags[j - 1])
+    ):
+        return j - 3
+    if tags[j] == "CD" and j - 1 >= lo and tags[j - 1] == "NNP":
+        return j - 1
+    return j
+
+
+def _demonstrative(toks: list[Tok], tags: list[str], lo: int, j: int) -> bool:
+    """Is token j "this" or "that" standing alone as a subject, or "what" opening a
+    clause, right before the verb?"""
+    low = toks[j].low
+    if toks[j].text not in (low, low.capitalize()):
+        return False  # "THIS time": shouting, or a heading
+    before = toks[j - 1] if j > lo else None
+    opens = before is None or before.low in BOUNDARY | SUBORDINATORS or before.text in ",;:("
+    if low == "this":
+        return tags[j] == "DT" and opens
+    if low == "that":
+        return j == lo and tags[j] in ("DT", "IN", "WDT")
+    if low == "what":
+        return tags[j] == "WP" and before is not None and before.low in ("with", "on", "about")
+    return False
+
+
+def _unclear_antecedent(toks: list[Tok], tags: list[str], lo: int, prep: int, k: int) -> bool:
+    """ "the list of users that": the relative clause may belong to either noun. Clear
+    when the noun before the preposition has the same number ("the teams in the offices
+    that") or there is none ("is for government teams that"); "one of the people who"
+    stays unclear."""
+    host = prep - 1
+    if host < lo or tags[host] not in NOUN_TAGS:
+        return False
+    if toks[host].low in QUANTITY:
+        return True
+    number = _number(toks[k], tags[k])
+    return number is None or _number(toks[host], tags[host]) != number
 
 
 def _verb_number(toks: list[Tok], tags: list[str], i: int, hi: int) -> str | None:
@@ -264,8 +420,18 @@ def _verb_number(toks: list[Tok], tags: list[str], i: int, hi: int) -> str | Non
                 tags[i - 1] in ("NNS", "NNPS")
                 and _number(toks[i - 1], tags[i - 1]) == "p"
                 and (
-                    nxt in AFTER_S_VERB
-                    or (i + 1 < hi and tags[i + 1] in ("RB", "DT", "PRP", "PRP$", "JJ", "JJS"))
+                    nxt in AFTER_S_VERB | REFLEXIVES
+                    or (low in OBJECT_VERBS_S and i + 1 < hi and tags[i + 1] == "NNS")
+                    or (
+                        i + 1 < hi
+                        and tags[i + 1] in ("RB", "DT", "PRP", "PRP$", "JJ", "JJS", "VBN")
+                    )
+                    or (
+                        nxt in (",", ".", ";", "")
+                        and i > 1
+                        and toks[i - 2].low in BOUNDARY | SUBORDINATORS
+                        and toks[i - 2].text.isalpha()
+                    )  # "so when things changes, you"
                 )
             )
         )
@@ -283,8 +449,13 @@ def _verb_number(toks: list[Tok], tags: list[str], i: int, hi: int) -> str | Non
             return "p"  # "Our research show that": not a compound noun before "that"
         proper_subject = i > 0 and tags[i - 1] == "NNP"
         adverb_next = nxt.endswith("ly") and i + 1 < hi and tags[i + 1] == "RB"
+        named = i > 1 and (
+            (proper_subject and toks[i - 1].text.isupper())
+            or (toks[i - 1].text == ")" and _acronym(toks[i - 2], tags[i - 2]))
+        )  # "USWDS speed up", "The program (DAP) help federal agencies"
         if (
             tag == "VBP"
+            or (tag == "VB" and named)
             or nxt in OBJECT_STARTS
             or (proper_subject and (adverb_next or (i + 1 < hi and tags[i + 1] == "NNS")))
             or (low in TO_VERBS and nxt == "to" and i + 2 < hi and tags[i + 2] == "VB")
@@ -294,48 +465,317 @@ def _verb_number(toks: list[Tok], tags: list[str], i: int, hi: int) -> str | Non
 
 
 def agreement(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    found_at: set[int] = set()
     for i in range(lo + 1, hi):
-        verb_number = _verb_number(toks, tags, i, hi)
-        if verb_number is None:
-            continue
-        if tags[i - 1] in ("MD", "TO") or toks[i - 1].low in ("to", "did", "do", "does"):
-            continue
-        found = _subject(toks, tags, lo, i)
-        if found is None:
-            continue
-        head, _start = found
-        if tags[i] == "NNS" and toks[head].low in PLURAL_PRONOUNS and head == i - 1:
-            continue  # "how many times the page": a quantifier and its noun
-        if verb_number == "s" and (
-            (toks[head].end < toks[i].start and _comma_which(toks, head, i))
-            or _compound_after_preposition(toks, tags, head, i)
+        for hit in _agreement_at(toks, tags, lo, hi, i):
+            found_at.add(i)
+            yield hit
+    yield from _swapped(toks, tags, lo, hi, found_at)
+    yield from _do_question(toks, tags, lo, hi)
+
+
+PRONOUN_NUMBER = {"he": "s", "she": "s", "it": "s", "i": "p", "you": "p", "we": "p", "they": "p"}
+QUESTION_DETERMINERS = word_set("the a an this that these those your our their my his her its")
+
+
+def _do_question(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    """ "Do your service need a signature?", "how does users get the service?": in a
+    question, "do"/"does" agrees with the subject after it, before the verb's plain form."""
+    for i in range(lo, hi - 2):
+        word = toks[i]
+        if word.low not in ("do", "does") or not (
+            (i == lo and word.text[0].isupper()) or (i > lo and toks[i - 1].low in WH_WORDS)
         ):
-            continue  # "delivering services, which sometimes leads": "which" is the clause
-        if tags[head] == "VBG":
-            number: str | None = "s"
-        else:
-            number = _number(toks[head], tags[head])
-        if number is None or number == verb_number:
             continue
-        if toks[i].low == "were" and number == "s":
-            continue  # "if the service were", subjunctive
-        verb = toks[i]
-        if verb_number == "s":
-            fix = SINGULAR_VERBS.get(verb.low) or (lex.third_person_base(verb.low) or verb.low)
-            which = "a plural"
+        k = i + 1
+        number: str | None
+        if toks[k].low in PRONOUN_NUMBER:
+            head, number = k, PRONOUN_NUMBER[toks[k].low]
         else:
-            fix = PLURAL_VERBS.get(verb.low) or _third(verb.low)
-            which = "a singular"
+            if toks[k].low in QUESTION_DETERMINERS:
+                k += 1
+            elif tags[k] != "NNS":
+                continue  # "how does users get": a bare plural
+            while k + 1 < hi and tags[k] in ("JJ", "NN") and tags[k + 1] in ("JJ", "NN", "NNS"):
+                k += 1
+            if k >= hi or tags[k] not in ("NN", "NNS") or not toks[k].text.islower():
+                continue
+            head, number = k, _number(toks[k], tags[k])
+        verb = head + 1
+        if (
+            number is None
+            or verb >= hi
+            or not lex.is_verb(toks[verb].low)
+            or toks[verb].low.endswith("s")
+            or lex.past_base(toks[verb].low) is not None
+        ):
+            continue
+        wanted = "does" if number == "s" else "do"
+        if wanted == word.low:
+            continue
+        fix = match_case(word.text, wanted)
         yield Hit(
-            toks[head].start,
-            verb.end,
+            word.start,
+            toks[head].end,
             "agreement",
             WARNING,
-            NUMBER_ERROR_MESSAGE.format(
-                subject=toks[head].text, verb=verb.text, which=which, fix=fix
-            ),
-            match_case(verb.text, fix),
+            f'"{word.text} … {toks[head].text}": in a question with this subject, "{fix}".',
+            fix,
         )
+
+
+def _agreement_at(toks: list[Tok], tags: list[str], lo: int, hi: int, i: int) -> Iterator[Hit]:
+    """The finding, if any, of the verb at i against its subject's number."""
+    verb_number = _verb_number(toks, tags, i, hi)
+    if verb_number is None or _heading(toks, lo, i, hi):
+        return
+    if tags[i - 1] in ("MD", "TO") or toks[i - 1].low in ("to", "did", "do", "does"):
+        return
+    if verb_number == "p" and (
+        _subjunctive(toks, lo, i) or _relative_clause_next(toks, tags, i, hi)
+    ):
+        return  # "important that everyone attend", "the project plan you described"
+    found = _subject(toks, tags, lo, i)
+    if found is None:
+        return
+    head, _start = found
+    if tags[i] == "NNS" and toks[head].low in PLURAL_PRONOUNS and head == i - 1:
+        return  # "how many times the page": a quantifier and its noun
+    if verb_number == "s" and (
+        (toks[head].end < toks[i].start and _comma_which(toks, head, i))
+        or _compound_after_preposition(toks, tags, head, i)
+    ):
+        return  # "delivering services, which sometimes leads": "which" is the clause
+    if (
+        _pronoun_reading_unsure(toks, tags, hi, i, head)
+        or (verb_number == "p" and _past_too(toks[i].low))  # "The approach let us test"
+        or toks[i - 1].low in MODALS  # "each agency must have": "must" read as a noun
+        or toks[head].low in MODALS
+        or (tags[head] == "VBG" and verb_number == "p" and head + 1 < i and tags[head + 1] == "NNS")
+    ):
+        return  # "Warning buttons are", "Mailing addresses are": a participle, not a gerund
+    number = _subject_number(toks, tags, lo, head)
+    if number is None or number == verb_number:
+        return
+    if toks[i].low == "were" and number == "s":
+        return  # "if the service were", subjunctive
+    verb = toks[i]
+    if verb_number == "s":
+        fix = SINGULAR_VERBS.get(verb.low) or (lex.third_person_base(verb.low) or verb.low)
+        which = "a plural"
+    else:
+        fix = PLURAL_VERBS.get(verb.low) or _third(verb.low)
+        which = "a singular"
+    yield Hit(
+        toks[head].start,
+        verb.end,
+        "agreement",
+        WARNING,
+        NUMBER_ERROR_MESSAGE.format(subject=toks[head].text, verb=verb.text, which=which, fix=fix),
+        match_case(verb.text, fix),
+    )
+
+
+# Words never swapped: auxiliaries and modals (read by the rules above), and verbs whose
+# base is also a common adjective or adverb ("best", "better", "last", "close", "free").
+NOT_SWAPPED = word_set(
+    """be is are am was were been being have has had do does did done can could may might
+    must shall should will would need dare ought best better worst last"""
+)
+# Verbs and adjectives after which "that" + subject + base form is the subjunctive: "I
+# suggest that he meet", "it is important that everyone attend".
+MANDATIVE = word_set(
+    """suggest suggests suggested recommend recommends recommended insist insists insisted
+    ask asks asked request requests requested require requires required demand demands
+    demanded propose proposes proposed advise advises advised urge urges urged essential
+    important vital necessary crucial imperative recommendation requirement"""
+)
+MODALS = word_set("will would can could should may might must shall")
+CLAUSE_ENDS = word_set(", ; : ( ) — – that which who whom whose if when because while")
+SUBJECT_PRONOUNS = word_set("i you we they he she")
+# "since my second interview with": a modifier read as the head of a subject.
+MODIFIER_HEADS = word_set(
+    """first second third fourth fifth last final next previous recent latest initial
+    early earlier later original current former main"""
+)
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+
+
+def _swapped(toks: list[Tok], tags: list[str], lo: int, hi: int, done: set[int]) -> Iterator[Hit]:
+    """ "The code contain information", "Daily scans generates over": where the tagger,
+    trained on edited prose, reads a slipped verb as a noun, the sentence is tagged again
+    with the verb's other number ("contains", "generate"). If that reading makes it the
+    clause's only finite verb, the written form is judged against the subject found in it."""
+    words = [toks[k].text for k in range(lo, hi)]
+    raw: list[str] | None = None
+    for i in range(lo + 1, hi):
+        if i in done:
+            continue
+        alt = _other_number(toks[i])
+        if (
+            alt is None
+            or tags[i - 1] in ("MD", "TO")
+            or toks[i - 1].low in MODALS
+            or _noun_next(toks, tags, lo, i, hi)
+            or (i + 1 < hi and lex.third_person_base(toks[i + 1].low) is not None)
+            or _finite_after(toks, tags, i, hi)
+            or _subjunctive(toks, lo, i)
+        ):
+            continue  # "the web site contains", "this plan works", "must go", "I suggest that he"
+        if raw is None:
+            raw = tagger.tag(words)  # as hits() had them before _retag
+        alt_words = words.copy()
+        alt_words[i - lo] = alt
+        keep = max(0, i - lo - 2)
+        window = tagger.tag(alt_words, raw[:keep], stop=i - lo + 3)
+        alt_tags = [""] * lo + window + tags[lo + len(window) : hi]
+        _retag(toks, alt_tags, lo, hi)
+        written = (
+            "VBP"
+            if alt_tags[i] == "VBZ" and not toks[i].low.endswith("s")
+            else ("VBZ" if alt_tags[i] == "VBP" and toks[i].low.endswith("s") else None)
+        )
+        this = toks[i - 1].text in ("this", "This") and tags[i - 1] == "DT"
+        if written is None and this and alt_tags[i] == "NNS" and alt.endswith("s"):
+            written = "VBP"  # "This gives": never "this" + a plural noun
+        if written is None:
+            continue
+        alt_tags[i] = written
+        found = _subject(toks, alt_tags, lo, i)
+        if found is None:
+            continue
+        head, start = found
+        if (
+            i + 1 < hi
+            and tags[i + 1] in NOUN_TAGS
+            and (
+                head != i - 1
+                or not (tags[start] in ("DT", "PRP$") or (start == lo and tags[lo] in NOUN_TAGS))
+            )
+        ):
+            continue  # "such as apps, custom web pages,": with a noun next, a plain subject only
+        name = (
+            tags[head] in NOUN_TAGS
+            and not toks[head].text.islower()
+            and toks[head].low.endswith("s")
+        )
+        if toks[head].low in MODIFIER_HEADS or _relative_clause_next(toks, tags, i, hi):
+            continue  # "since my second interview with", "the project plan you described"
+        if (
+            (tags[head] == "VBG" and head != lo)
+            or name
+            or (
+                tags[head] not in NOUN_TAGS | {"VBG"}
+                and toks[head].low
+                not in SINGULAR_PRONOUNS | PLURAL_PRONOUNS | {"this", "that", "what"}
+            )
+        ):
+            continue  # ", leading to … software design", "Advisory Notes advises": no subject
+        yield from _agreement_at(toks, alt_tags, lo, hi, i)
+
+
+OBJECT_ENDS = word_set(", ; : . ( ) and or but to for of with in on at from that which who")
+
+
+def _later_verb(toks: list[Tok], tags: list[str], start: int, hi: int) -> bool:
+    """Is there a finite verb from `start` on, past commas, before another clause opens?"""
+    for k in range(start, hi):
+        if toks[k].low in SUBORDINATORS | SUBJECT_PRONOUNS or toks[k].low in (
+            "that",
+            "which",
+            "who",
+        ):
+            return False
+        if (
+            tags[k] in FINITE_TAGS
+            or toks[k].low in SINGULAR_FORMS | PLURAL_FORMS
+            or (toks[k - 1].text in (",", ")") and lex.third_person_base(toks[k].low))
+        ):
+            return True
+    return False
+
+
+def _noun_next(toks: list[Tok], tags: list[str], lo: int, i: int, hi: int) -> bool:
+    """Does a noun follow the word as in a compound ("the web site", "user research
+    supports")? A bare object before the clause's end is let through ("The memo contain
+    information, …", "Content include blogs, …")."""
+    if i + 1 >= hi or tags[i + 1] not in NOUN_TAGS | {"CD", "HYPH", "POS"}:
+        return False
+    nxt = toks[i + 1]
+    after = toks[i + 2].low if i + 2 < hi else "."
+    return (
+        _later_verb(toks, tags, i + 2, hi)  # "The project update email, sent …, covers"
+        or tags[i + 1] not in ("NN", "NNS")
+        or not nxt.text.islower()
+        or (lex.third_person_base(nxt.low) is not None and tags[i + 1] != "NNS")
+        or after not in OBJECT_ENDS
+        or not (
+            (tags[i - 1] in NOUN_TAGS and (toks[i - 1].text.islower() or i - 1 == lo))
+            or toks[i - 1].low == "this"
+        )
+    )
+
+
+def _other_number(tok: Tok) -> str | None:
+    """ "contain" -> "contains", "generates" -> "generate"; None if not a verb to swap."""
+    low = tok.low
+    if not tok.text.isalpha() or not tok.text.islower() or low in NOT_SWAPPED:
+        return None
+    if low in UNCOUNTED_S or low in IRREGULAR_PLURALS:
+        return None
+    if tagger.model().single.get(low, "VB")[:2] != "VB":
+        return None  # "site", "course": only ever a noun in the tagger's training text
+    base = lex.third_person_base(low)
+    if base is not None:
+        return base
+    if lex.is_verb(low) and lex.past_base(low) is None and low not in lex.IRREGULAR_PARTICIPLE:
+        return _third(low)
+    return None
+
+
+def _heading(toks: list[Tok], lo: int, i: int, hi: int) -> bool:
+    """Is token i on a short line of its own with no closing stop, such as a heading or a
+    list item ("User research methods")? The sentence splitter joins it to the next line."""
+    start = i
+    while start > lo and not toks[start].line_start:
+        start -= 1
+    end = i + 1
+    while end < hi and not toks[end].line_start:
+        end += 1
+    return (
+        end < hi
+        and end - start <= 8
+        and toks[start].text[:1].isupper()
+        and toks[end - 1].text not in (".", ",", ";", ":", "!", "?")
+    )
+
+
+def _relative_clause_next(toks: list[Tok], tags: list[str], i: int, hi: int) -> bool:
+    """ "The project plan you described sounds": a pronoun and a verb after the word open
+    a relative clause, so the word is a noun."""
+    return (
+        i + 2 < hi
+        and toks[i + 1].low in SUBJECT_PRONOUNS
+        and (tags[i + 2] in ("VBD", "VBN", "MD") or toks[i + 2].low in PLURAL_FORMS)
+    )
+
+
+def _finite_after(toks: list[Tok], tags: list[str], i: int, hi: int) -> bool:
+    """Is there a finite verb later in the clause ("the design review process is")?"""
+    for k in range(i + 1, hi):
+        if toks[k].low in CLAUSE_ENDS | SUBORDINATORS | SUBJECT_PRONOUNS:
+            return False  # "every figure we need": a clause of its own
+        if tags[k] in FINITE_TAGS or toks[k].low in SINGULAR_FORMS | PLURAL_FORMS:
+            return True
+    return False
+
+
+def _subjunctive(toks: list[Tok], lo: int, i: int) -> bool:
+    """ "I suggest that he meet": "that" after a word of asking or need, before the verb."""
+    return any(
+        toks[k].low == "that" and k - 1 >= lo and toks[k - 1].low in MANDATIVE
+        for k in range(max(lo + 1, i - 8), i)
+    )
 
 
 def _compound_after_preposition(toks: list[Tok], tags: list[str], head: int, i: int) -> bool:
@@ -365,6 +805,9 @@ def _third(base: str) -> str:
     return base + "s"
 
 
+COUNTS = word_set("two three four five six seven eight nine ten twelve twenty many several")
+
+
 def existential(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
     """ "There is resources": "there is/was" + a plural noun (after adjectives) is "are"."""
     for i in range(lo, hi - 2):
@@ -373,6 +816,10 @@ def existential(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[
         k = i + 2
         while k < hi and tags[k] in ("JJ", "JJR", "RB") and toks[k].low not in ("no", "not"):
             k += 1
+        if toks[k].low in COUNTS:
+            k += 1  # "there is eight principles"
+            while k < hi and tags[k] in ("JJ", "JJR"):
+                k += 1
         if (
             k < hi
             and tags[k] == "NNS"
@@ -403,6 +850,10 @@ def these_this(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[H
         after = tags[i + 2] if i + 2 < hi else "."
         if after in ("NN", "NNS", "HYPH", "POS"):
             continue  # "these software updates": the head comes later
+        if (lex.is_verb(noun.low) and after in (":", ",", "DT", "PRP", "PRP$")) or (
+            after == "IN" and toks[i + 2].low != "of"
+        ):
+            continue  # "Some of these include:", "those familiar with": a verb or an adjective
         plural = _plural(noun.low)
         yield Hit(
             toks[i].start,

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from afterview.writing.checks import _packed as packed
@@ -128,13 +128,19 @@ class Model:
         lo = self._ends[k - 1] if k else 0
         return tuple((self._tag_ids[j], self._values[j] / 100) for j in range(lo, self._ends[k]))
 
-    def tag(self, words: Sequence[str]) -> list[str]:
+    def tag(
+        self, words: Sequence[str], given: Sequence[str] = (), stop: int | None = None
+    ) -> list[str]:
+        """Tags of words[:stop]; the first len(given) are taken as given. A word's tag
+        depends only on the two words either side and the two tags before it, so a
+        sentence with one word changed at i is tagged again from i - 2 on."""
         lows = [normal(w).lower() for w in words]
-        prev2, prev = START
-        out: list[str] = []
+        out: list[str] = list(given)
+        prev2, prev = [*START, *out][-2:]
         n = len(self.tags)
         ends, tag_ids, values, find = self._ends, self._tag_ids, self._values, self._find
-        for i, w in enumerate(lows):
+        for i in range(len(out), len(lows) if stop is None else min(stop, len(lows))):
+            w = lows[i]
             tag = self.single.get(w)
             if tag is None:
                 scores = [0] * n  # hundredths: whole numbers sum exactly
@@ -196,6 +202,14 @@ def model() -> Model:
     return loads(DATA.read_bytes())
 
 
-def tag(words: Sequence[str]) -> list[str]:
-    """Penn Treebank tags for one sentence's tokens (words and punctuation)."""
-    return model().tag(words)
+def tag(words: Sequence[str], given: Sequence[str] = (), stop: int | None = None) -> list[str]:
+    """Penn Treebank tags for one sentence's tokens (words and punctuation): see Model.tag."""
+    if not given and stop is None:
+        return list(_whole(tuple(words)))
+    return model().tag(words, given, stop)
+
+
+@lru_cache(maxsize=32)
+def _whole(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A whole sentence's tags, kept for the rules that read it again with a word changed."""
+    return tuple(model().tag(words))
