@@ -397,7 +397,7 @@ def check_draft(app: App, message_id: int, *, now: datetime) -> tuple[DraftView,
             word_limit=app.settings.thank_you_max_words,
         )
     if view.nugget and view.nugget not in ctx.nuggets:
-        ctx = replace(ctx, nuggets=(view.nugget, *ctx.nuggets))
+        ctx = ctx.replace(nuggets=(view.nugget, *ctx.nuggets))
     return view, check_text(view.editable_text(), ctx)
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import importlib
 import unicodedata
-from dataclasses import dataclass, replace
 
 from afterview.errors import BadInput
 from afterview.writing.context import CheckContext
 from afterview.writing.findings import Finding, Located, Severity, ordered
+from afterview.writing.frozen import Frozen
 from afterview.writing.text import Document
 
 # An email is rarely over 3,000 characters; anything past this is not one (P5: brief).
@@ -25,12 +25,17 @@ CHECKS = ("grammar", "tone", "names", "leftovers", "brevity", "shape", "slots")
 ONLY_FOR_KIND = {"shape": "thank-you"}
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(Frozen):
+    __slots__ = ("findings", "parts", "word_limit", "words")
     findings: tuple[Finding, ...]
     parts: tuple[Located, ...]
     words: int
     word_limit: int
+
+    def __init__(
+        self, findings: tuple[Finding, ...], parts: tuple[Located, ...], words: int, word_limit: int
+    ) -> None:
+        self._set(findings=findings, parts=parts, words=words, word_limit=word_limit)
 
     @property
     def errors(self) -> int:
@@ -125,10 +130,10 @@ def _span(offset: int, length: int, starts: list[int], ends: list[int]) -> tuple
 def _mapped(finding: Finding, source: Document, starts: list[int], ends: list[int]) -> Finding:
     offset, length = _span(finding.offset, finding.length, starts, ends)
     line, column = source.position(offset)
-    return replace(finding, offset=offset, length=length, line=line, column=column)
+    return finding.replace(offset=offset, length=length, line=line, column=column)
 
 
 def _mapped_part(part: Located, source: Document, starts: list[int], ends: list[int]) -> Located:
     offset, length = _span(part.offset, part.length, starts, ends)
     line, column = source.position(offset)
-    return replace(part, offset=offset, length=length, line=line, column=column)
+    return part.replace(offset=offset, length=length, line=line, column=column)

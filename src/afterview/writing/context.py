@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from afterview.errors import BadInput
+from afterview.writing.frozen import Frozen
 
 LANGUAGES = ("en-GB", "en-US")
 
@@ -21,16 +20,18 @@ def parse_language(text: str) -> str:
     raise BadInput(f"Unknown language {text!r}: use {' or '.join(LANGUAGES)}.")
 
 
-@dataclass(frozen=True, slots=True)
-class KnownPerson:
+class KnownPerson(Frozen):
     """A person recorded for the opportunity: the spelling the text must match."""
 
+    __slots__ = ("name", "role")
     name: str
-    role: str = ""
+    role: str
+
+    def __init__(self, name: str, role: str = "") -> None:
+        self._set(name=name, role=role)
 
 
-@dataclass(frozen=True, slots=True)
-class CheckContext:
+class CheckContext(Frozen):
     """Everything optional: `afterview check FILE` with no ids still checks spelling,
     grammar, tone, leftovers and length.
 
@@ -43,11 +44,43 @@ class CheckContext:
       "specific point" and "sell" parts can be located.
     """
 
-    language: str = "en-GB"
-    kind: str | None = None
-    people: tuple[KnownPerson, ...] = ()
-    organisation: str | None = None
-    known_words: frozenset[str] = field(default_factory=frozenset)
-    nuggets: tuple[str, ...] = ()
-    skills: tuple[str, ...] = ()
-    word_limit: int = 150
+    __slots__ = (
+        "kind",
+        "known_words",
+        "language",
+        "nuggets",
+        "organisation",
+        "people",
+        "skills",
+        "word_limit",
+    )
+    language: str
+    kind: str | None
+    people: tuple[KnownPerson, ...]
+    organisation: str | None
+    known_words: frozenset[str]
+    nuggets: tuple[str, ...]
+    skills: tuple[str, ...]
+    word_limit: int
+
+    def __init__(
+        self,
+        language: str = "en-GB",
+        kind: str | None = None,
+        people: tuple[KnownPerson, ...] = (),
+        organisation: str | None = None,
+        known_words: frozenset[str] = frozenset(),
+        nuggets: tuple[str, ...] = (),
+        skills: tuple[str, ...] = (),
+        word_limit: int = 150,
+    ) -> None:
+        self._set(
+            language=language,
+            kind=kind,
+            people=people,
+            organisation=organisation,
+            known_words=known_words,
+            nuggets=nuggets,
+            skills=skills,
+            word_limit=word_limit,
+        )

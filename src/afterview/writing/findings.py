@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from afterview.writing.frozen import Frozen
 
 
 class Severity(StrEnum):
@@ -14,8 +15,7 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Frozen):
     """One problem at one place in the text.
 
     `offset`/`length` count characters (not bytes) in the checked text, so an editor
@@ -25,6 +25,7 @@ class Finding:
     best first.
     """
 
+    __slots__ = ("column", "length", "line", "message", "offset", "rule", "severity", "suggestions")
     offset: int
     length: int
     line: int
@@ -32,7 +33,29 @@ class Finding:
     rule: str
     severity: Severity
     message: str
-    suggestions: tuple[str, ...] = ()
+    suggestions: tuple[str, ...]
+
+    def __init__(
+        self,
+        offset: int,
+        length: int,
+        line: int,
+        column: int,
+        rule: str,
+        severity: Severity,
+        message: str,
+        suggestions: tuple[str, ...] = (),
+    ) -> None:
+        self._set(
+            offset=offset,
+            length=length,
+            line=line,
+            column=column,
+            rule=rule,
+            severity=severity,
+            message=message,
+            suggestions=suggestions,
+        )
 
     def to_plain(self) -> dict[str, object]:
         return {
@@ -47,15 +70,18 @@ class Finding:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(Frozen):
     """Where one of P5's three parts was found (`thanks`, `specific-point`, `sell`)."""
 
+    __slots__ = ("column", "length", "line", "offset", "part")
     part: str
     offset: int
     length: int
     line: int
     column: int
+
+    def __init__(self, part: str, offset: int, length: int, line: int, column: int) -> None:
+        self._set(part=part, offset=offset, length=length, line=line, column=column)
 
     def to_plain(self) -> dict[str, object]:
         return {

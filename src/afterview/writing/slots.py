@@ -14,7 +14,8 @@ refuses to queue or send a draft that still has one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from afterview.writing.frozen import Frozen
 
 OPEN = "[one sentence about: "
 CLOSE = "]"
@@ -23,13 +24,16 @@ SLOT = re.compile(r"\[\s*one sentence about\s*:\s*(?P<topic>[^\[\]\n]*?)\s*\]", 
 MAX_TOPIC_WORDS = 16
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
+class Slot(Frozen):
     """One slot in a text: its character span and the note it is about."""
 
+    __slots__ = ("end", "start", "topic")
     start: int
     end: int
     topic: str
+
+    def __init__(self, start: int, end: int, topic: str) -> None:
+        self._set(start=start, end=end, topic=topic)
 
 
 def slot(topic: str) -> str:
