@@ -243,7 +243,11 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # (Open Government Licence texts of the GDS Government Service Design Manual, en-GB) were
 # planted and committed the same way and measured once with the round 6 models, their
 # misses unread: held8 174/251 = 69.3 %, homophones 95/106 = 89.6 %; held9 178/250 =
-# 71.2 %, homophones 94/107 = 87.9 %.
+# 71.2 %, homophones 94/107 = 87.9 %. After round 7 (agreement through a second tagging,
+# tuned on sets up to held7), measured once more: held8 177/251 = 70.5 %, homophones
+# 95/106; held9 182/250 = 72.8 %, homophones 95/107. Sets up to held7 are tuning material
+# now: held3 170/191, held4 230/267, held5 218/258 (homophones 101/111), held6 189/250,
+# held7 190/251.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -253,20 +257,20 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held", True, 0.85),
         ("held2", False, 0.86),
         ("held2", True, 0.92),
-        ("held3", False, 0.83),
+        ("held3", False, 0.88),
         ("held3", True, 0.96),
-        ("held4", False, 0.80),
+        ("held4", False, 0.86),
         ("held4", True, 0.89),
-        ("held5", False, 0.74),
-        ("held5", True, 0.78),
-        ("held6", False, 0.71),
+        ("held5", False, 0.84),
+        ("held5", True, 0.90),
+        ("held6", False, 0.75),
         ("held6", True, 0.90),
-        ("held7", False, 0.69),
+        ("held7", False, 0.75),
         ("held7", True, 0.90),
-        ("held8", False, 0.69),
+        ("held8", False, 0.70),
         ("held8", True, 0.89),
-        ("held9", False, 0.71),
-        ("held9", True, 0.87),
+        ("held9", False, 0.72),
+        ("held9", True, 0.88),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
