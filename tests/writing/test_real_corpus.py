@@ -202,10 +202,11 @@ def test_the_ninth_held_out_set_is_ogl_licensed_sourced_and_large_enough() -> No
 # agreement and one of affect/effect; Digital.gov: 7, five of agreement, one its/it's, one
 # missing word; Plain Language: 12, six of agreement, four your/you're, one verb form, one
 # missing word; GDS manual: 11, five of agreement, two verb forms, two missing words, one
-# its/it's, one your/you're).
+# its/it's, one your/you're). After round 7's agreement work the warnings fell to 2, 3, 10
+# and 10, the limits now.
 @pytest.mark.parametrize(
     ("folder", "failing", "warnings"),
-    [("heldout6", 5, 6), ("heldout7", 5, 7), ("heldout8", 3, 12), ("heldout9", 6, 11)],
+    [("heldout6", 5, 2), ("heldout7", 5, 3), ("heldout8", 3, 10), ("heldout9", 6, 10)],
 )
 def test_the_sixth_to_ninth_held_out_texts_raise_no_more_alarms_than_measured(
     folder: str, failing: int, warnings: int
