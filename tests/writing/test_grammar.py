@@ -30,6 +30,10 @@ POSITIVES = [
     ("Thank you for the the tour.", "the the", "grammar.repeated-word", E, "the"),
     ("The the team was kind.", "The the", "grammar.repeated-word", E, "The"),
     ("It was a pleasure to to meet.", "to to", "grammar.repeated-word", E, "to"),
+    # you / your ("your" typed without its "r")
+    ("Thank you for you time today.", "you time", "grammar.you-your", E, "your time"),
+    ("Thanks for you help with the schedule.", "you help", "grammar.you-your", W, "your help"),
+    ("I look forward to working with you team.", "you team", "grammar.you-your", W, "your team"),
     # your / you're
     ("Your welcome to call me.", "Your welcome", "grammar.your-youre", E, "You're welcome"),
     ("Thanks, your welcome.", "your welcome", "grammar.your-youre", E, "you're welcome"),
@@ -117,6 +121,8 @@ def test_finds_the_slip(
 
 
 NEGATIVES = [
+    "I can offer you help with that, and I made a plan for you today.",
+    "Thank you for your time. It was good to talk to you; see you next week.",
     "I would of course be happy to help.",
     "I know that that is important. We had had a long day.",
     "We visited Bora Bora and Walla Walla.",

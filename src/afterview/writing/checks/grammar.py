@@ -8,6 +8,7 @@ and each finding's suggestion replaces exactly its span:
 - `grammar.could-of` (error): "could of" -> "could have" ("would of course" is fine);
 - `grammar.repeated-word` (error): "the the" on one line ("that that", "had had" are fine);
 - `grammar.your-youre` (error/warning): "your welcome", "you're time", "your not";
+- `grammar.you-your` (error/warning): "thank you for you time", "with you team";
 - `grammar.its-its` (error/warning): "it's own", "its a";
 - `grammar.their-there` (error/warning): "their is", "there own", "they're team";
 - `grammar.then-than` (error/warning): "more then", "better then", "and than";
@@ -183,6 +184,13 @@ def _repeated_findings(doc: Document) -> list[Finding]:
     return findings
 
 
+# Nouns a letter says are the reader's ("your feedback"), for "for you feedback".
+_YOUR_NOUNS = (
+    "team feedback support interest kindness hospitality insight insights advice guidance "
+    "company organisation organization offer email e-mail message note reply response call "
+    "colleagues help thoughts input"
+)
+
 RULES: tuple[Rule, ...] = (
     _rule(
         "could should would must might;of",
@@ -218,6 +226,25 @@ RULES: tuple[Rule, ...] = (
         r"own|patience|insights?|advice|colleagues)\b",
         ERROR,
         '"{found}" should be "{fix}": "your" = belonging to you; "you\'re" = "you are".',
+        _first_as("your"),
+    ),
+    # "Thank you for you time": "your" typed without its "r" (P5: a slip in the first line
+    # of a thank-you). Only after a preposition and before a noun a letter thanks for.
+    _rule(
+        "you;time consideration patience",
+        "you-your",
+        r"(?<=\bfor )(you)\s+(?:time|consideration|patience)\b(?![-'’])",
+        ERROR,
+        '"{found}" should be "{fix}": "your" = belonging to you.',
+        _first_as("your"),
+    ),
+    _rule(
+        f"you;{_YOUR_NOUNS}",
+        "you-your",
+        r"(?:(?<=\bfor )|(?<=\bof )|(?<=\babout )|(?<=\bon )|(?<=\bwith )|(?<=\bat )|(?<=\bto ))"
+        rf"(you)\s+(?:{'|'.join(_YOUR_NOUNS.split())})\b(?![-'’])",
+        WARNING,
+        'Did you mean "{fix}"? "your" = belonging to you.',
         _first_as("your"),
     ),
     _rule(
