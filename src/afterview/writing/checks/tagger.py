@@ -33,10 +33,12 @@ def normal(word: str) -> str:
     return word.replace("’", "'")
 
 
-def lexicon_flags(low: str) -> list[str]:
-    """Open-class hints from the shipped word classes: a feature for every word, seen or not."""
+@lru_cache(maxsize=8192)
+def lexicon_flags(low: str) -> tuple[str, ...]:
+    """Open-class hints from the shipped word classes: a feature for every word, seen or not.
+    Cached: each word is asked about as itself and as its neighbours' neighbour."""
     known = lex.tagger_classes()
-    flags = []
+    flags: list[str] = []
     if low in known.verbs:
         flags.append("V")
     if low in known.nouns:
@@ -48,7 +50,7 @@ def lexicon_flags(low: str) -> list[str]:
         flags.append("Sv" if stem in known.verbs else "Sn")
     if lex.past_base(low) is not None:
         flags.append("D")
-    return flags
+    return tuple(flags)
 
 
 def shape(word: str, first: bool) -> str:
