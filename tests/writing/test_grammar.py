@@ -30,6 +30,32 @@ POSITIVES = [
     ("Thank you for the the tour.", "the the", "grammar.repeated-word", E, "the"),
     ("The the team was kind.", "The the", "grammar.repeated-word", E, "The"),
     ("It was a pleasure to to meet.", "to to", "grammar.repeated-word", E, "to"),
+    # its / it's, were / we're, your / you're, too / to where only one can stand
+    ("That is why its simply a draft.", "its simply", "grammar.its-its", W, "it's simply"),
+    ("We think its better to wait.", "its better to", "grammar.its-its", W, "it's better to"),
+    ("The sooner, the easier its to plan.", "its to", "grammar.its-its", W, "it's to"),
+    ("As always, were here to help.", "were here", "grammar.were-where", W, "we're here"),
+    (
+        "Were launching the pilot in May.",
+        "Were launching",
+        "grammar.were-where",
+        W,
+        "We're launching",
+    ),
+    (
+        "Asking means your less likely to miss it.",
+        "your less likely",
+        "grammar.your-youre",
+        W,
+        "you're less likely",
+    ),
+    (
+        "It helps us too effectively communicate.",
+        "too effectively communicate",
+        "grammar.to-too",
+        W,
+        "to effectively communicate",
+    ),
     # you / your ("your" typed without its "r")
     ("Thank you for you time today.", "you time", "grammar.you-your", E, "your time"),
     ("Thanks for you help with the schedule.", "you help", "grammar.you-your", W, "your help"),
@@ -121,6 +147,9 @@ def test_finds_the_slip(
 
 
 NEGATIVES = [
+    "The team and its more than 40 members; its better results came later; its to-do list.",
+    "Were there any questions? They were looking for a lead; we were happy to help.",
+    "Your more detailed notes helped. It was too late, and too close to call.",
     "I can offer you help with that, and I made a plan for you today.",
     "Thank you for your time. It was good to talk to you; see you next week.",
     "I would of course be happy to help.",

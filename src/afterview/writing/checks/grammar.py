@@ -191,6 +191,12 @@ _YOUR_NOUNS = (
     "colleagues help thoughts input"
 )
 
+# Verbs that are never adjectives: "too" before one is a slip for "to" ("too reorder").
+_TO_VERBS = (
+    "reorder uncheck communicate design understand discuss learn ask add create build provide "
+    "improve ensure avoid send meet schedule share explain discover find"
+)
+
 RULES: tuple[Rule, ...] = (
     _rule(
         "could should would must might;of",
@@ -1046,6 +1052,64 @@ MORE_RULES: tuple[Rule, ...] = (
         WARNING,
         'Did you mean "a few"? "few" alone means "not many".',
         lambda m, _a: f"{m.group(1)} a few {m.group(2)}",
+    ),
+    # "its" where only "it's" can stand: before an adverb of the whole clause, before
+    # "everything", before a comparison that goes on with "to"/"than", and before "to".
+    _rule(
+        "its",
+        "its-its",
+        r"\b(its)\s+(?:simply|everything|nothing|extra|certainly|definitely|probably|actually|"
+        r"obviously)\b(?![-'’])",
+        WARNING,
+        'Did you mean "{fix}"? "it\'s" = "it is" / "it has"; "its" = belonging to it.',
+        _first_as("it's"),
+    ),
+    _rule(
+        "its;to than",
+        "its-its",
+        r"\b(its)\s+(?:(?:harder|easier|better|worse|simpler|faster|cheaper|safer)|"
+        r"(?:more|less)\s+[a-z]+)\s+(?:to|than)\b",
+        WARNING,
+        'Did you mean "{fix}"? "it\'s" = "it is"; "its" = belonging to it.',
+        _first_as("it's"),
+    ),
+    _rule(
+        "its;to",
+        "its-its",
+        r"\b(its)\s+to\b(?![-'’])",
+        WARNING,
+        'Did you mean "{fix}"? "it\'s" = "it is"; "its" never comes before "to".',
+        _first_as("it's"),
+    ),
+    # "As always, were here for you": "we're" at a clause's start, where no subject is.
+    _rule(
+        "were;"
+        "here happy glad excited pleased delighted sorry looking going working launching "
+        "introducing hiring planning trying committed proud ready",
+        "were-where",
+        r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=, ))(were)\s+(?:here|happy|glad|excited|pleased|"
+        r"delighted|sorry|looking|going|working|launching|introducing|hiring|planning|trying|"
+        r"committed|proud|ready)\b",
+        WARNING,
+        'Did you mean "{fix}"? "we\'re" = "we are"; "were" is the past of "are".',
+        _first_as("we're"),
+    ),
+    _rule(
+        "your;likely",
+        "your-youre",
+        r"\b(your)\s+(?:less|more)\s+likely\b",
+        WARNING,
+        'Did you mean "{fix}"? "you\'re" = "you are"; "your" = belonging to you.',
+        _first_as("you're"),
+    ),
+    # "too" where "to" is meant: before a verb only a "to" can introduce.
+    _rule(
+        f"too;{_TO_VERBS}",
+        "to-too",
+        r"\b(too)\s+(?:[a-z]+ly\s+)?(?:" + "|".join(_TO_VERBS.split()) + r")\b(?![-'’])",
+        WARNING,
+        'Did you mean "{fix}"? Before a verb it is "to"; "too" = also, or excessively.',
+        lambda m, _a: "to" + m.group(0)[len(m.group(1)) :],
     ),
 )
 RULES = RULES + MORE_RULES
