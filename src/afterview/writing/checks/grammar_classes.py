@@ -103,6 +103,21 @@ CAUSATIVES = word_set(
     shall do does did to why how where what when whether if that"""
 )
 # Verbs whose base is as often a noun or an adjective ("the goal is change", "is free").
+# Common verbs English hardly uses as nouns, though the word-class lists (which call any
+# word with an -s form a noun) hold them: after "have" or a preposition they are slips
+# ("they have develop", "by explain the purpose").
+VERB_ONLY = word_set(
+    """develop include enter explain provide create improve ensure receive consider decide
+    discuss describe require suggest achieve apply identify introduce involve maintain
+    prepare produce publish reduce remove replace respond submit confirm deliver implement
+    choose speak forget understand expect prefer mention encourage explore
+    install join learn obtain organise organize perform prevent prove recognise recognize
+    recommend remember solve spend teach tell think adopt adapt agree allow appear arrive
+    assume attract avoid begin believe bring collect compare compete continue contribute
+    convince define demonstrate determine discover enable engage enjoy establish evaluate
+    examine extend follow generate grow ignore imagine inform integrate intend investigate
+    manage participate persuade pursue reveal select succeed verify"""
+)
 NOUN_LIKE_VERBS = word_set(
     """work help use change plan need support design test review report process research
     love care time progress experience access contact control interest question answer
@@ -112,7 +127,7 @@ NOUN_LIKE_VERBS = word_set(
     trust doubt fear hope risk trade offer deal price vote fund head face hand mind light
     point place stand run show sound look feel matter act form order open close free clean
     clear complete correct direct separate perfect secure live like sure better mean
-    set put cut hit let read quit spread cast shut split upset bet hurt cost burst"""
+    set put cut hit let read quit spread cast shut split upset bet hurt cost burst write build"""
 )
 TIME_NOUNS = word_set(
     """today tomorrow yesterday tonight morning afternoon evening night week weekend month
@@ -574,7 +589,11 @@ def after_have(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     elif _base_verb(verb.low) and lex.participle(verb.low) != verb.low:
         if j == i + 1 and (
             verb.low in NOUN_LIKE_VERBS
-            or (verb.low in lex.classes().nouns and verb.low not in lex.IRREGULAR)
+            or (
+                verb.low in lex.classes().nouns
+                and verb.low not in lex.IRREGULAR
+                and verb.low not in VERB_ONLY
+            )
         ):
             return  # "have work to do", "had lunch"
         after = _low(toks, j + 1)
@@ -737,6 +756,42 @@ YOURE_OK_NEXT = word_set(
     """welcome home part friends over set own done fine right top head next last first
     back out up down off in on all both one kidding lucky"""
 )
+
+
+ING_AFTER = word_set("by of for without before after about")
+DETERMINERS = word_set("the a an any your our their this these those some its his her each every")
+
+
+def _ing(base: str) -> str:
+    if base.endswith("ie"):
+        return base[:-2] + "ying"
+    if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+        return base[:-1] + "ing"
+    return base + "ing"
+
+
+def after_preposition(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "by explain the purpose", "without consider the risks": after a preposition a verb
+    takes its -ing form. Only verbs English hardly uses as nouns, and only before a
+    determiner, where the verb's object starts."""
+    if toks[i].low not in ING_AFTER:
+        return
+    verb = _at(toks, i + 1)
+    if verb is None or not verb.text.islower() or verb.low not in VERB_ONLY:
+        return
+    if _low(toks, i + 2) not in DETERMINERS:
+        return
+    fix = _ing(verb.low)
+    if verb.low in ("begin", "forget", "submit", "permit", "admit", "occur", "refer"):
+        fix = verb.low + verb.low[-1] + "ing"
+    yield Hit(
+        verb.start,
+        verb.end,
+        "verb-form",
+        WARNING,
+        f'"{toks[i].text} {verb.text}": after "{toks[i].text}" the verb takes its -ing form.',
+        fix,
+    )
 
 
 def _your_as_youre_ing(toks: list[Tok], i: int) -> bool:
@@ -1582,6 +1637,7 @@ RULES: tuple[Rule, ...] = (
     after_be,
     after_do,
     after_to,
+    after_preposition,
     your_youre,
     its_its,
     there_their,
