@@ -30,6 +30,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("I have wrote to the panel.", "wrote", "grammar.verb-form"),
         ("The slides they have develop are clear.", "develop", "grammar.verb-form"),
         ("We learnt a lot by explain the purpose.", "explain", "grammar.verb-form"),
+        ("You will need determine the budget.", "need determine", "grammar.missing-word"),
         ("The slides can be download from the site.", "download", "grammar.verb-form"),
         ("She did not sent the form.", "sent", "grammar.verb-form"),
         ("If your available on Monday, call me.", "your", "grammar.your-youre"),

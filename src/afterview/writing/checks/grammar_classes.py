@@ -1257,7 +1257,9 @@ def _bare_infinitive(toks: list[Tok], j: int, after_how: bool) -> bool:
     nxt = _low(toks, j + 1)
     if after_how and _low(toks, j - 2) in ("know", "knows", "knew", "learn") and nxt == "":
         return False
-    noun_like = w in NOUN_LIKE_VERBS or (w in lex.classes().nouns and w not in lex.IRREGULAR)
+    noun_like = w in NOUN_LIKE_VERBS or (
+        w in lex.classes().nouns and w not in lex.IRREGULAR and w not in VERB_ONLY
+    )
     if not noun_like:
         return nxt != "-"
     return nxt in OBJECT_PRONOUNS or (
