@@ -56,6 +56,22 @@ POSITIVES = [
         W,
         "to effectively communicate",
     ),
+    # an article dropped from a set phrase
+    (
+        "Data plays crucial role here.",
+        "plays crucial role",
+        "grammar.missing-word",
+        W,
+        "plays a crucial role",
+    ),
+    ("Users are at core of our work.", "at core of", "grammar.missing-word", W, "at the core of"),
+    (
+        "Asking is right thing to do.",
+        "is right thing",
+        "grammar.missing-word",
+        W,
+        "is the right thing",
+    ),
     # you / your ("your" typed without its "r")
     ("Thank you for you time today.", "you time", "grammar.you-your", E, "your time"),
     ("Thanks for you help with the schedule.", "you help", "grammar.you-your", W, "your help"),
@@ -147,6 +163,7 @@ def test_finds_the_slip(
 
 
 NEGATIVES = [
+    "It plays a key role; at heart we agree; this is the right thing and right now is fine.",
     "The team and its more than 40 members; its better results came later; its to-do list.",
     "Were there any questions? They were looking for a lead; we were happy to help.",
     "Your more detailed notes helped. It was too late, and too close to call.",

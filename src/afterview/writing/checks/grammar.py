@@ -1111,5 +1111,33 @@ MORE_RULES: tuple[Rule, ...] = (
         'Did you mean "{fix}"? Before a verb it is "to"; "too" = also, or excessively.',
         lambda m, _a: "to" + m.group(0)[len(m.group(1)) :],
     ),
+    # An article dropped from a set phrase: "play crucial role", "at core of", "is right
+    # thing to do".
+    _rule(
+        "role;play plays played playing",
+        "missing-word",
+        r"\b(play|plays|played|playing)\s+((?:crucial|key|important|vital|major|central|"
+        r"significant|big|leading|critical|pivotal|active|useful|small)\s+role)\b",
+        WARNING,
+        '"{found}" is missing "a": "{fix}".',
+        lambda m, _a: f"{m.group(1)} a {m.group(2)}",
+    ),
+    _rule(
+        "of;core heart centre center forefront",
+        "missing-word",
+        r"\b(at|in)\s+((?:core|heart|centre|center|forefront)\s+of)\b",
+        WARNING,
+        '"{found}" is missing "the": "{fix}".',
+        lambda m, _a: f"{m.group(1)} the {m.group(2)}",
+    ),
+    _rule(
+        "is was be seems seemed;right best only first last same wrong",
+        "missing-word",
+        r"\b(is|was|be|seems|seemed)\s+((?:right|best|only|first|last|same|wrong)\s+"
+        r"(?:thing|way|time|place|person|choice|step|option|approach))\b",
+        WARNING,
+        '"{found}" is missing "the": "{fix}".',
+        lambda m, _a: f"{m.group(1)} the {m.group(2)}",
+    ),
 )
 RULES = RULES + MORE_RULES
