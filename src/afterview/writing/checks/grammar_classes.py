@@ -695,6 +695,8 @@ OBJECT_STARTS = word_set(
 
 
 # Words after which "to" marks an infinitive, never a preposition before a noun.
+# After "to" + an -ed form, words that end a passive: "needs to updated to include".
+PASSIVE_END = word_set(". , ; : ) to by for so before after accordingly and in on with from as")
 INFINITIVE_BEFORE_TO = word_set(
     """able unable need needs needed want wants wanted going trying tried try how
     have has had used likely unlikely seem seems seemed allowed expected decided plan
@@ -719,9 +721,16 @@ def after_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         base = lex.third_person_base(verb.low)  # "able to acts", "need to makes"
     else:
         base = lex.past_base(verb.low)
-        if _low(toks, i + 2) not in OBJECT_STARTS:
-            return
+        infinitive = _low(toks, i - 1) in INFINITIVE_BEFORE_TO and _low(toks, i - 1) != "used"
+        if _low(toks, i + 2) not in OBJECT_STARTS and not infinitive:
+            return  # "tried to provided information": "to" after "tried" is the infinitive's
     if base is None:
+        return
+    if verb.low.endswith("ed") and _low(toks, i + 2) in PASSIVE_END:
+        # "needs to updated to include": a passive that lost its "be"
+        fix = f"be {verb.text}"
+        why = f'"to {verb.text}": after "to", "{base}", or "{fix}" for the passive.'
+        yield Hit(verb.start, verb.end, "verb-form", WARNING, why, fix)
         return
     yield Hit(
         verb.start,
