@@ -248,7 +248,9 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # tuned on sets up to held7), measured once more: held8 177/251 = 70.5 %, homophones
 # 95/106; held9 182/250 = 72.8 %, homophones 95/107. Sets up to held7 are tuning material
 # now: held3 170/191, held4 230/267, held5 218/258 (homophones 101/111), held6 189/250,
-# held7 190/251.
+# held7 190/251. Measured a third time after this round's rules written from the tuning
+# sets' misses (homophones in set phrases, verb forms, dropped words): held8 179/251 =
+# 71.3 %, homophones 95/106; held9 184/250 = 73.6 %, homophones 95/107.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -268,9 +270,9 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held6", True, 0.90),
         ("held7", False, 0.75),
         ("held7", True, 0.90),
-        ("held8", False, 0.70),
+        ("held8", False, 0.71),
         ("held8", True, 0.89),
-        ("held9", False, 0.72),
+        ("held9", False, 0.73),
         ("held9", True, 0.88),
     ],
 )
