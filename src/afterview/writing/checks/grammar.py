@@ -184,13 +184,6 @@ def _repeated_findings(doc: Document) -> list[Finding]:
     return findings
 
 
-# Nouns a letter says are the reader's ("your feedback"), for "for you feedback".
-_YOUR_NOUNS = (
-    "team feedback support interest kindness hospitality insight insights advice guidance "
-    "company organisation organization offer email e-mail message note reply response call "
-    "colleagues help thoughts input"
-)
-
 # Verbs that are never adjectives: "too" before one is a slip for "to" ("too reorder").
 _TO_VERBS = (
     "reorder uncheck communicate design understand discuss learn ask add create build provide "
@@ -232,25 +225,6 @@ RULES: tuple[Rule, ...] = (
         r"own|patience|insights?|advice|colleagues)\b",
         ERROR,
         '"{found}" should be "{fix}": "your" = belonging to you; "you\'re" = "you are".',
-        _first_as("your"),
-    ),
-    # "Thank you for you time": "your" typed without its "r" (P5: a slip in the first line
-    # of a thank-you). Only after a preposition and before a noun a letter thanks for.
-    _rule(
-        "you;time consideration patience",
-        "you-your",
-        r"(?<=\bfor )(you)\s+(?:time|consideration|patience)\b(?![-'’])",
-        ERROR,
-        '"{found}" should be "{fix}": "your" = belonging to you.',
-        _first_as("your"),
-    ),
-    _rule(
-        f"you;{_YOUR_NOUNS}",
-        "you-your",
-        r"(?:(?<=\bfor )|(?<=\bof )|(?<=\babout )|(?<=\bon )|(?<=\bwith )|(?<=\bat )|(?<=\bto ))"
-        rf"(you)\s+(?:{'|'.join(_YOUR_NOUNS.split())})\b(?![-'’])",
-        WARNING,
-        'Did you mean "{fix}"? "your" = belonging to you.',
         _first_as("your"),
     ),
     _rule(

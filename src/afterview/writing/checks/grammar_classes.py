@@ -803,6 +803,37 @@ def after_preposition(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     )
 
 
+# Nouns a letter says are the reader's ("your feedback"): after a preposition, "you" +
+# one of them is "your" without its "r" ("Thank you for you time").
+YOUR_NOUNS = word_set(
+    """time consideration patience team feedback support interest kindness hospitality
+    insight insights advice guidance company organisation organization offer email e-mail
+    message note reply response call colleagues help thoughts input"""
+)
+SURE_YOUR = word_set("time consideration patience")
+YOU_AFTER = word_set("for of about on with at to")
+
+
+def you_your(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "Thank you for you time" (an error), "working with you team" (a warning)."""
+    t = toks[i]
+    if t.low != "you" or _low(toks, i - 1) not in YOU_AFTER:
+        return
+    noun = _at(toks, i + 1)
+    if noun is None or noun.low not in YOUR_NOUNS or _low(toks, i + 2) in ("-", "'", "’"):
+        return
+    sure = _low(toks, i - 1) == "for" and noun.low in SURE_YOUR
+    fix = match_case(t.text, "your")
+    message = (
+        f'"{t.text} {noun.text}" should be "{fix} {noun.text}": "your" = belonging to you.'
+        if sure
+        else f'Did you mean "{fix} {noun.text}"? "your" = belonging to you.'
+    )
+    yield Hit(
+        t.start, noun.end, "you-your", ERROR if sure else WARNING, message, f"{fix} {noun.text}"
+    )
+
+
 def _your_as_youre_ing(toks: list[Tok], i: int) -> bool:
     """ "When your telling users", "if your sending them": after a subordinator, "your" +
     a verb's -ing form + its object is "you're"."""
@@ -1649,6 +1680,7 @@ RULES: tuple[Rule, ...] = (
     after_do,
     after_to,
     after_preposition,
+    you_your,
     your_youre,
     its_its,
     there_their,
