@@ -1027,34 +1027,6 @@ MORE_RULES: tuple[Rule, ...] = (
         'Did you mean "a few"? "few" alone means "not many".',
         lambda m, _a: f"{m.group(1)} a few {m.group(2)}",
     ),
-    # "its" where only "it's" can stand: before an adverb of the whole clause, before
-    # "everything", before a comparison that goes on with "to"/"than", and before "to".
-    _rule(
-        "its",
-        "its-its",
-        r"\b(its)\s+(?:simply|everything|nothing|extra|certainly|definitely|probably|actually|"
-        r"obviously)\b(?![-'’])",
-        WARNING,
-        'Did you mean "{fix}"? "it\'s" = "it is" / "it has"; "its" = belonging to it.',
-        _first_as("it's"),
-    ),
-    _rule(
-        "its;to than",
-        "its-its",
-        r"\b(its)\s+(?:(?:harder|easier|better|worse|simpler|faster|cheaper|safer)|"
-        r"(?:more|less)\s+[a-z]+)\s+(?:to|than)\b",
-        WARNING,
-        'Did you mean "{fix}"? "it\'s" = "it is"; "its" = belonging to it.',
-        _first_as("it's"),
-    ),
-    _rule(
-        "its;to",
-        "its-its",
-        r"\b(its)\s+to\b(?![-'’])",
-        WARNING,
-        'Did you mean "{fix}"? "it\'s" = "it is"; "its" never comes before "to".',
-        _first_as("it's"),
-    ),
     # "As always, were here for you": "we're" at a clause's start, where no subject is.
     _rule(
         "were;"

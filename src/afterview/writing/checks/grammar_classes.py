@@ -834,6 +834,43 @@ def you_your(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     )
 
 
+# After "its", words only "it's" can come before: an adverb of the whole clause, a
+# pronoun, "to"; and a comparison that goes on with "to"/"than" ("its better to").
+ITS_ONLY_IT_IS = word_set(
+    "simply everything nothing extra certainly definitely probably actually obviously to"
+)
+COMPARATIVES = word_set("harder easier better worse simpler faster cheaper safer")
+
+
+def its_it_is(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "its simply a draft", "its better to wait", "the easier its to plan"."""
+    t = toks[i]
+    if t.low != "its":
+        return
+    nxt = _low(toks, i + 1)
+    if nxt in ITS_ONLY_IT_IS:
+        end = i + 1
+    elif nxt in COMPARATIVES and _low(toks, i + 2) in ("to", "than"):
+        end = i + 2
+    elif (
+        nxt in ("more", "less") and _word(_at(toks, i + 2)) and _low(toks, i + 3) in ("to", "than")
+    ):
+        end = i + 3
+    else:
+        return
+    if _low(toks, end + 1) in ("-", "'", "’"):
+        return  # "its to-do list"
+    fix = match_case(t.text, "it's") + text[t.end : toks[end].end]
+    yield Hit(
+        t.start,
+        toks[end].end,
+        "its-its",
+        WARNING,
+        f'Did you mean "{fix}"? "it\'s" = "it is" / "it has"; "its" = belonging to it.',
+        fix,
+    )
+
+
 def _your_as_youre_ing(toks: list[Tok], i: int) -> bool:
     """ "When your telling users", "if your sending them": after a subordinator, "your" +
     a verb's -ing form + its object is "you're"."""
@@ -1681,6 +1718,7 @@ RULES: tuple[Rule, ...] = (
     after_to,
     after_preposition,
     you_your,
+    its_it_is,
     your_youre,
     its_its,
     there_their,
