@@ -76,9 +76,15 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run(argv: list[str], db: str | None, demo: bool) -> int:
+    from afterview.writing.pattern_cache import PatternCache
+
+    patterns = PatternCache(paths.cache_dir())
+    patterns.load()  # before any module compiles a pattern (docs/benchmarks.md)
     try:
         args = parser().parse_args(argv)
-        return _run(args, args.db or db, args.demo or demo)
+        code = _run(args, args.db or db, args.demo or demo)
+        patterns.save()  # the output is out: learning new patterns costs the user nothing
+        return code
     except AfterviewError as exc:
         sys.stderr.write(f"afterview: {clean_text(exc.message)}\n")
         return exc.exit_code
