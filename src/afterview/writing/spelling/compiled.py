@@ -99,6 +99,15 @@ class Compiled:
         bounds = self.lengths.get(len(low))
         if bounds is None:
             return range(0)
+        lo = self._lower_bound(bounds, low)
+        text, offsets = self.text, self.offsets
+        end = lo
+        while end < bounds[1] and text[offsets[end] : offsets[end + 1] - 1].lower() == low:
+            end += 1
+        return range(lo, end)
+
+    def _lower_bound(self, bounds: tuple[int, int], low: str) -> int:
+        """The first index in `bounds` whose lower-case word is not below `low`."""
         lo, hi = bounds
         text, offsets = self.text, self.offsets
         while lo < hi:
@@ -107,10 +116,7 @@ class Compiled:
                 lo = mid + 1
             else:
                 hi = mid
-        end = lo
-        while end < bounds[1] and text[offsets[end] : offsets[end + 1] - 1].lower() == low:
-            end += 1
-        return range(lo, end)
+        return lo
 
     def prefix_span(self, size: int, first: str) -> tuple[int, int]:
         """Indices of the words of `size` letters (lower case) starting with `first`."""
@@ -136,14 +142,8 @@ class Compiled:
         bounds = self.lengths.get(size)
         if bounds is None:
             return 0
-        lo, hi = bounds
+        lo = self._lower_bound(bounds, low)
         text, offsets = self.text, self.offsets
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if text[offsets[mid] : offsets[mid + 1] - 1].lower() < low:
-                lo = mid + 1
-            else:
-                hi = mid
         best = 0
         for index in (lo - 1, lo):
             if bounds[0] <= index < bounds[1]:
