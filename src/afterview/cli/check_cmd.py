@@ -83,7 +83,7 @@ def run(argv: list[str], db: str | None, demo: bool) -> int:
     try:
         args = parser().parse_args(argv)
         code = _run(args, args.db or db, args.demo or demo)
-        patterns.save()  # the output is out: learning new patterns costs the user nothing
+        patterns.save()  # after the output: only a run that met a new pattern writes
         return code
     except AfterviewError as exc:
         sys.stderr.write(f"afterview: {clean_text(exc.message)}\n")

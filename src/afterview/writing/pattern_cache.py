@@ -60,8 +60,8 @@ class PatternCache:
                 compiled = _sre.compile(pattern, final, code, groups, groupindex, indexgroup)
                 re._cache[str, pattern, flags] = compiled  # type: ignore[attr-defined]
                 self.entries[pattern, flags] = entry
-        except (OSError, ValueError, EOFError, TypeError, AttributeError, RuntimeError):
-            return len(self.entries)  # no file, or one this Python cannot use: compile
+        except Exception:  # no file, or one this Python cannot use: compile as usual
+            return len(self.entries)
         return len(self.entries)
 
     def save(self) -> bool:
