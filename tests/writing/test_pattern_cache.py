@@ -66,3 +66,21 @@ def test_check_writes_it_once_and_reads_it_after(tmp_path: Path) -> None:
     cache = Path(pattern_cache.path(str(tmp_path / "cache")))
     assert cache.stat().st_size > 10_000
     assert not [p for p in cache.parent.iterdir() if p.name.startswith(".patterns-")]
+
+
+def test_patterns_built_from_the_users_records_are_never_saved(tmp_path: Path) -> None:
+    """The organisation's name and the skills become patterns (names.py, shape.py); the
+    cache folder must not hold them."""
+    from afterview.writing.checker import check_text
+    from afterview.writing.context import CheckContext
+
+    ctx = CheckContext(
+        kind="thank-you", organisation="Brightwater Quantico Ltd", skills=("Zebraform",)
+    )
+    cache = pattern_cache.PatternCache(str(tmp_path))
+    check_text("Dear Ann,\n\nThank you. Brightwater Quantico uses Zebraform.\n\nBest,\nSam\n", ctx)
+    re.compile(r"\bstatic pattern\b")
+    assert cache.save()
+    data = Path(pattern_cache.path(str(tmp_path))).read_bytes()
+    assert b"static pattern" in data
+    assert b"Quantico" not in data and b"Zebraform" not in data

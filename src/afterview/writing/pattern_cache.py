@@ -29,10 +29,20 @@ except ImportError:  # another implementation: no cache
     _sre = None
 
 FORMAT = 1
+# Patterns built from the user's records (an organisation's name, the profile's skills):
+# compiled as usual but never written to the cache folder: the user's data stays in the
+# data folder (local-first), not in a cache file beside it.
+_PRIVATE: set[str] = set()
 # Patterns a check can build from the user's records (names) would pile up run after run:
 # past this many the file starts again from the patterns of the current process.
 MAX_ENTRIES = 600
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+
+def private(source: str) -> str:
+    """Mark a pattern built from the user's data: it is never saved. Returns `source`."""
+    _PRIVATE.add(source)
+    return source
 
 
 def path(directory: str) -> str:
@@ -71,6 +81,8 @@ class PatternCache:
         new = False
         for kind, pattern, flags in list(re._cache):  # type: ignore[attr-defined]
             if kind is not str or (pattern, flags) in self.entries or int(flags) & re.DEBUG:
+                continue
+            if pattern in _PRIVATE:
                 continue
             try:
                 self.entries[pattern, int(flags)] = _entry(pattern, int(flags))

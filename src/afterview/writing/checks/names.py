@@ -33,6 +33,7 @@ from functools import lru_cache
 from afterview.writing.checks._util import inside_any, url_spans, without_overlaps, word_set
 from afterview.writing.context import CheckContext
 from afterview.writing.findings import Finding, Severity
+from afterview.writing.pattern_cache import private
 from afterview.writing.text import WORD, Document, Token
 
 TITLES = word_set(
@@ -296,7 +297,7 @@ def _org_pattern(org: str) -> re.Pattern[str] | None:
         if separator[-1:].isspace() and separator.strip():
             pieces[-1] += r"\s+"
         pieces.append(re.escape(after.group()))
-    return re.compile(r"\b" + "".join(pieces) + r"\b", re.IGNORECASE)
+    return re.compile(private(r"\b" + "".join(pieces) + r"\b"), re.IGNORECASE)
 
 
 class OrgIndex:

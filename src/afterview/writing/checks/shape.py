@@ -30,6 +30,7 @@ from functools import lru_cache
 from afterview.writing.checks._util import word_set
 from afterview.writing.context import CheckContext
 from afterview.writing.findings import Finding, Located, Severity
+from afterview.writing.pattern_cache import private
 from afterview.writing.slots import find_slots
 from afterview.writing.text import WORD, Document, Span
 
@@ -116,7 +117,7 @@ def _skills_pattern(skills: tuple[str, ...]) -> re.Pattern[str] | None:
     names = [re.escape(s.strip()) for s in skills if s.strip()]
     if not names:
         return None
-    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(names) + r")(?!\w)")
+    return re.compile(private(r"(?i)(?<!\w)(?:" + "|".join(names) + r")(?!\w)"))
 
 
 def _mentions_nugget(sentence: str, nuggets: tuple[frozenset[str], ...]) -> bool:
