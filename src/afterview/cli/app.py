@@ -61,6 +61,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "serve": ("afterview.cli.serve", "serve", "The web app on this machine (loopback)."),
     "feed": ("afterview.cli.serve", "feed", "The live calendar feed's secret address."),
     "mcp": ("afterview.cli.mcp_cmd", "mcp", "Serve the plan to an AI assistant (MCP)."),
+    "server": (
+        "afterview.cli.server_cmd",
+        "server",
+        "The multi-user server for agencies (PostgreSQL).",
+    ),
     "demo": ("afterview.cli.demo", "demo", "Fill a demo database and show its day."),
     "config": ("afterview.cli.config_cmd", "config", "Show or change settings."),
     "completion": (

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from afterview.store.repository import Repository
+    from afterview.store.tenant import Tenant
 
 SETTINGS_KEY = "settings_fingerprint"
 SOURCE_KEY = "settings_source"
@@ -33,6 +34,8 @@ class App:
     url: str
     config: config_module.Config
     _engine: Engine | None = field(default=None, repr=False)
+    # Server mode: the candidate whose schema every transaction runs in (afterview.server).
+    tenant: Tenant | None = None
 
     @classmethod
     def open(cls, db: str | None = None, demo: bool = False) -> App:
@@ -67,6 +70,8 @@ class App:
 
         try:
             with self.engine.begin() as conn:
+                if self.tenant is not None:
+                    self.tenant.enter(conn)
                 repo = Repository(conn)
                 repo.serialise_writers()
                 self._replan_if_settings_changed(repo, now)

@@ -31,6 +31,7 @@ __all__ = [
     "current_revision",
     "default_data_dir",
     "migrate",
+    "migrate_connection",
     "open_engine",
     "resolve_url",
 ]
@@ -83,11 +84,17 @@ def migrate(engine: Engine) -> None:
     A SQLite file holding anything is first copied to `<file>.bak-<revision>`.
     """
     with engine.begin() as conn:
-        _lock_migrations(conn)
-        current = current_revision(conn)
-        if current == HEAD_REVISION:
-            return
-        _upgrade(conn, current)
+        migrate_connection(conn)
+
+
+def migrate_connection(conn: Connection) -> None:
+    """`migrate` inside a transaction the caller opened: the server migrates each
+    candidate's schema this way, as that candidate's role (afterview.server)."""
+    _lock_migrations(conn)
+    current = current_revision(conn)
+    if current == HEAD_REVISION:
+        return
+    _upgrade(conn, current)
 
 
 def connect(url: str | None = None) -> Engine:

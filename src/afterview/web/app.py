@@ -28,6 +28,10 @@ from afterview.web.read_cache import ReadCache
 from afterview.web.static_files import STATIC, FingerprintedStatic
 from afterview.web.templating import render
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from afterview.server.web import ServerMode
+
 log = logging.getLogger("afterview.web")
 # Smaller answers are not worth the CPU; level 6 costs a third of level 9's time
 # for 1-2% more bytes (Today: 77 kB → 5 kB in 0.5 ms, docs/benchmarks.md#web).
@@ -36,8 +40,14 @@ GZIP_LEVEL = 6
 
 
 def create_app(
-    service: App, *, bound_host: str = "127.0.0.1", clock: datetime | None = None
+    service: App | None,
+    *,
+    bound_host: str = "127.0.0.1",
+    clock: datetime | None = None,
+    server: ServerMode | None = None,
 ) -> FastAPI:
+    """The single-user app on `service`; or, with `server`, the agency server's app,
+    whose every request runs as the signed-in account (afterview.server.web)."""
     app = FastAPI(
         title="Afterview",
         version=__version__,
@@ -48,11 +58,12 @@ def create_app(
         dependencies=[Depends(security.verify_csrf)],
     )
     app.state.service = service
-    app.state.read_cache = ReadCache(service.url)
+    # Server mode caches nothing: the cache's keys do not say whose answer it is.
+    app.state.read_cache = ReadCache(service.url if service is not None else "")
     from afterview.web.pages.common import freeze_clock
 
     freeze_clock(clock)  # the wall clock unless frozen: an earlier app's clock never lingers
-    _middleware(app, bound_host)
+    _middleware(app, bound_host, server)
     app.mount("/static", FingerprintedStatic(directory=STATIC), name="static")
     _errors(app)
 
@@ -67,6 +78,10 @@ def create_app(
     app.include_router(pages.first)
     app.include_router(api.router)
     app.include_router(pages.router)
+    if server is not None:
+        server.install(app)
+        return app
+    assert service is not None
     from afterview.mcp.http import mount_mcp
 
     mount_mcp(app, service, bound_host, clock)  # outermost: /mcp skips gzip (docs/assistants.md)
@@ -96,11 +111,15 @@ def freeze_heap() -> None:
     gc.freeze()
 
 
-def _middleware(app: FastAPI, bound_host: str) -> None:
+def _middleware(app: FastAPI, bound_host: str, server: ServerMode | None) -> None:
     """Outermost last: HEAD as GET, then the security headers on every answer
-    (the Host check's refusals included), then compression, then the Host check."""
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=security.allowed_hosts(bound_host))
+    (the Host check's refusals included), then the Host check, then (server mode)
+    the session gate, then compression."""
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM, compresslevel=GZIP_LEVEL)
+    if server is not None:
+        server.add_gate(app)
+    hosts = server.hosts if server is not None else security.allowed_hosts(bound_host)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
     app.add_middleware(security.SecurityHeaders)
     app.add_middleware(security.HeadAsGet)
 

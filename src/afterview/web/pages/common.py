@@ -14,7 +14,9 @@ from afterview.web.pages.notices import Notice, Tone
 
 
 def service(request: Request) -> App:
-    app: App = request.app.state.service
+    """The single-user app's one service; on the agency server, the signed-in
+    candidate's (set by `server.web.SessionGate`)."""
+    app: App = getattr(request.state, "service", None) or request.app.state.service
     return app
 
 

@@ -1,0 +1,160 @@
+"""`afterview server`: the multi-user server for agencies, on PostgreSQL.
+
+The database comes from --db or AFTERVIEW_DB as for every command; it must be a
+postgresql:// URL whose role may create roles (docs/server-mode.md).
+"""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from afterview.cli.common import Env, pass_env, say
+from afterview.errors import BadInput
+
+PREFIX_ENV = "AFTERVIEW_SERVER_PREFIX"
+PASSWORD_ENV = "AFTERVIEW_NEW_PASSWORD"
+prefix_option = click.option(
+    "--prefix",
+    default=lambda: os.environ.get(PREFIX_ENV, "afterview"),
+    show_default="afterview, or $AFTERVIEW_SERVER_PREFIX",
+    help="Names of this deployment's schema and roles (several can share a cluster).",
+)
+
+
+@click.group()
+def server() -> None:
+    """The multi-user server for recruitment agencies (PostgreSQL)."""
+
+
+def _store(env: Env, prefix: str):  # type: ignore[no-untyped-def]
+    from afterview import paths
+    from afterview.server.naming import Naming
+    from afterview.server.store import ServerStore
+
+    url = env.db or os.environ.get("AFTERVIEW_DB")
+    if not url:
+        raise BadInput(
+            "The server needs a PostgreSQL database: give --db postgresql://USER@HOST/DB "
+            "or set AFTERVIEW_DB."
+        )
+    return ServerStore.open(paths.resolve_db(url), Naming(prefix))
+
+
+@server.command()
+@prefix_option
+@pass_env
+def init(env: Env, prefix: str) -> None:
+    """Create (or upgrade) the server's schema and roles; safe to run again."""
+    store = _store(env, prefix)
+    try:
+        store.initialise()
+        count = store.migrate_all_candidates()
+    finally:
+        store.dispose()
+    say(f"The server's schema is ready ({count} candidate store(s) up to date).")
+
+
+@server.command("add-agency")
+@click.argument("name")
+@prefix_option
+@pass_env
+def add_agency(env: Env, name: str, prefix: str) -> None:
+    """A new agency (tenant); prints its id."""
+    from afterview.server import accounts
+
+    store = _store(env, prefix)
+    try:
+        agency_id = accounts.create_agency(store, name, env.now())
+    finally:
+        store.dispose()
+    say(f"Agency {agency_id}: {name.strip()}")
+
+
+@server.command("add-user")
+@click.option("--agency", "agency_id", type=int, required=True, help="The agency's id.")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--role", type=click.Choice(["admin", "consultant", "candidate"]), required=True)
+@click.option("--timezone", default="UTC", show_default=True, help="IANA zone, e.g. Europe/London.")
+@prefix_option
+@pass_env
+def add_user(
+    env: Env, agency_id: int, email: str, name: str, role: str, timezone: str, prefix: str
+) -> None:
+    """An account. The password is asked for (or read from $AFTERVIEW_NEW_PASSWORD)."""
+    from afterview.server import accounts
+
+    password = os.environ.get(PASSWORD_ENV) or click.prompt(
+        "Password (12 characters or more)", hide_input=True, confirmation_prompt=True
+    )
+    store = _store(env, prefix)
+    try:
+        user = accounts.add_user(
+            store,
+            agency_id=agency_id,
+            email=email,
+            name=name,
+            role=role,
+            password=password,
+            timezone=timezone,
+            now=env.now(),
+        )
+    finally:
+        store.dispose()
+    say(f"User {user.id}: {user.name} <{user.email}>, {user.role} of agency {user.agency_id}")
+
+
+@server.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8766, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--public-host",
+    "public_hosts",
+    multiple=True,
+    help="The name browsers use (afterview.example.org); repeat for several.",
+)
+@click.option(
+    "--insecure-cookies",
+    is_flag=True,
+    help="Cookies without Secure: only for trying it on plain http://localhost.",
+)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
+@prefix_option
+@pass_env
+def run(
+    env: Env,
+    host: str,
+    port: int,
+    public_hosts: tuple[str, ...],
+    insecure_cookies: bool,
+    workers: int,
+    prefix: str,
+) -> None:
+    """Serve the agency web app (behind Caddy or nginx doing HTTPS)."""
+    import uvicorn
+
+    from afterview.server import web
+
+    store = _store(env, prefix)
+    store.dispose()  # proven reachable; each worker opens its own pool
+    hosts = [*public_hosts, "127.0.0.1", "localhost", "::1"]
+    os.environ[web.SETUP_ENV] = web.encode_setup(
+        str(store.engine.url.render_as_string(hide_password=False)),
+        prefix,
+        hosts,
+        secure=not insecure_cookies,
+    )
+    say(f"Afterview's agency server is listening on {host}:{port} (Ctrl+C stops it).")
+    uvicorn.run(
+        "afterview.server.web:from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        forwarded_allow_ips="127.0.0.1",
+        log_level="warning",
+        access_log=False,
+    )

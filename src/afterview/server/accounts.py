@@ -1,0 +1,232 @@
+"""Accounts, logins and sessions: the server's use cases before any playbook one.
+
+A session is a random token in an HttpOnly cookie; the database keeps only its
+SHA-256, so a leaked backup logs nobody in. Logging in always makes a new token
+(no session fixation). Failed logins are counted per address and per client IP in
+the database, so every server process throttles alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import insert, select, text, update
+
+from afterview import validation
+from afterview.errors import AfterviewError, BadInput, NotFound
+from afterview.server import passwords
+from afterview.server import tables as t
+from afterview.server.store import ServerStore
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+SESSION_LIFETIME = timedelta(days=14)
+# Throttling: after this many failures in the window, refuse until it passes.
+FAILURE_WINDOW = timedelta(minutes=15)
+MAX_FAILURES_PER_EMAIL = 5
+MAX_FAILURES_PER_IP = 50
+# `last_seen_at` is written at most this often (a read-only page stays read-only).
+TOUCH_EVERY = timedelta(minutes=5)
+
+
+class LoginRefused(AfterviewError):
+    http_status = 401
+
+
+class Throttled(AfterviewError):
+    http_status = 429
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    agency_id: int
+    role: str
+    name: str
+    email: str
+    timezone: str
+
+
+def create_agency(store: ServerStore, name: str, now: datetime) -> int:
+    clean = validation.line(name, "The agency's name")
+    with store.owner() as conn:
+        agency_id = conn.execute(
+            insert(t.agencies).values(name=clean, created_at=now).returning(t.agencies.c.id)
+        ).scalar_one()
+        _audit(conn, int(agency_id), None, "agency.create", clean, now)
+    return int(agency_id)
+
+
+def add_user(
+    store: ServerStore,
+    *,
+    agency_id: int,
+    email: str,
+    name: str,
+    role: str,
+    password: str,
+    timezone: str = "UTC",
+    now: datetime,
+    actor: User | None = None,
+) -> User:
+    """An account; a candidate also gets their own schema and role, in the same
+    transaction (all or nothing)."""
+    from afterview.config import checked_zone
+
+    address = validation.email(email, "The account's email address").lower()
+    clean_name = validation.line(name, "The account's name")
+    if role not in t.ROLES:
+        raise BadInput(f"The role must be one of {', '.join(t.ROLES)} (not {role!r}).")
+    zone = checked_zone(timezone, "The account's time zone")
+    passwords.check_new(password, email=address, name=clean_name)
+    hashed = passwords.hash_password(password)
+    with store.owner() as conn:
+        if (
+            conn.execute(select(t.agencies.c.id).where(t.agencies.c.id == agency_id)).first()
+            is None
+        ):
+            raise NotFound(f"No agency {agency_id}.")
+        if conn.execute(select(t.users.c.id).where(t.users.c.email == address)).first():
+            raise BadInput(f"There is already an account for {address}.")
+        user_id = int(
+            conn.execute(
+                insert(t.users)
+                .values(
+                    agency_id=agency_id,
+                    email=address,
+                    name=clean_name,
+                    role=role,
+                    password_hash=hashed,
+                    timezone=zone,
+                    created_at=now,
+                )
+                .returning(t.users.c.id)
+            ).scalar_one()
+        )
+        if role == "candidate":
+            store.provision_candidate(conn, user_id)
+        _audit(
+            conn,
+            agency_id,
+            actor.id if actor else None,
+            "user.create",
+            f"{role} {address}",
+            now,
+            candidate_id=user_id if role == "candidate" else None,
+        )
+    return User(user_id, agency_id, role, clean_name, address, zone)
+
+
+def login(
+    store: ServerStore, email: str, password: str, *, ip: str, now: datetime
+) -> tuple[str, User]:
+    """A new session token for a right password; throttled after repeated failures."""
+    address = (email or "").strip().lower()
+    with store.system() as conn:
+        by_email, by_ip = conn.execute(
+            text("SELECT * FROM login_failures_since(:e, :ip, :since)"),
+            {"e": address, "ip": ip, "since": now - FAILURE_WINDOW},
+        ).one()
+        if by_email >= MAX_FAILURES_PER_EMAIL or by_ip >= MAX_FAILURES_PER_IP:
+            raise Throttled(
+                "Too many failed logins; wait 15 minutes and try again, or ask your "
+                "agency's administrator to reset your password."
+            )
+        row = conn.execute(text("SELECT * FROM login_lookup(:e)"), {"e": address}).first()
+    stored = row.password_hash if row is not None and not row.disabled else None
+    if not passwords.verify(stored, password) or row is None:
+        with store.system() as conn:
+            conn.execute(
+                text("SELECT record_login_failure(:e, :ip, :at)"),
+                {"e": address, "ip": ip, "at": now},
+            )
+        raise LoginRefused("The email address or the password is wrong.")
+    token = secrets.token_urlsafe(32)
+    with store.agency(row.agency_id) as conn:
+        conn.execute(text("SELECT clear_login_failures(:e)"), {"e": address})
+        if row.password_hash and passwords.needs_rehash(row.password_hash):
+            conn.execute(
+                update(t.users)
+                .where(t.users.c.id == row.user_id)
+                .values(password_hash=passwords.hash_password(password))
+            )
+        conn.execute(
+            insert(t.sessions).values(
+                token_hash=token_hash(token),
+                user_id=row.user_id,
+                agency_id=row.agency_id,
+                created_at=now,
+                last_seen_at=now,
+                expires_at=now + SESSION_LIFETIME,
+                ip=ip,
+            )
+        )
+        _audit(conn, row.agency_id, row.user_id, "session.login", None, now, ip=ip)
+        user = _user(conn, row.user_id)
+    return token, user
+
+
+def resolve(store: ServerStore, token: str | None, now: datetime) -> User | None:
+    """The user a session cookie belongs to, or None (unknown, expired, disabled)."""
+    if not token or len(token) > 200:
+        return None
+    hashed = token_hash(token)
+    with store.system() as conn:
+        row = conn.execute(
+            text("SELECT * FROM session_lookup(:h, :now)"), {"h": hashed, "now": now}
+        ).first()
+    if row is None:
+        return None
+    if now - row.last_seen_at > TOUCH_EVERY:
+        with store.agency(row.agency_id) as conn:
+            conn.execute(
+                update(t.sessions).where(t.sessions.c.token_hash == hashed).values(last_seen_at=now)
+            )
+    return User(row.user_id, row.agency_id, row.role, row.name, row.email, row.timezone)
+
+
+def logout(store: ServerStore, user: User, token: str, now: datetime) -> None:
+    with store.agency(user.agency_id) as conn:
+        conn.execute(t.sessions.delete().where(t.sessions.c.token_hash == token_hash(token)))
+        _audit(conn, user.agency_id, user.id, "session.logout", None, now)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _user(conn: Connection, user_id: int) -> User:
+    u = t.users.c
+    row = conn.execute(
+        select(u.id, u.agency_id, u.role, u.name, u.email, u.timezone).where(u.id == user_id)
+    ).one()
+    return User(int(row.id), int(row.agency_id), row.role, row.name, row.email, row.timezone)
+
+
+def _audit(
+    conn: Connection,
+    agency_id: int,
+    actor_id: int | None,
+    action: str,
+    target: str | None,
+    at: datetime,
+    *,
+    candidate_id: int | None = None,
+    ip: str | None = None,
+) -> None:
+    conn.execute(
+        insert(t.audit_log).values(
+            agency_id=agency_id,
+            actor_id=actor_id,
+            candidate_id=candidate_id,
+            action=action,
+            target=target,
+            at=at,
+            ip=ip,
+        )
+    )

@@ -1,0 +1,94 @@
+"""The shared schema's tables: agencies, accounts, sessions, the audit log.
+
+Unqualified: every statement runs with `search_path` set to the deployment's shared
+schema (`Naming.server_schema`). Rows of agency tables are visible only to a
+transaction whose `afterview.agency` setting names their agency (row-level
+security, migration s0001); the connection-time look-ups that must cross agencies
+(login, the session cookie, failed-login counts) are SECURITY DEFINER functions.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    MetaData,
+    Table,
+    Text,
+)
+
+from afterview.store.schema import NAMING_CONVENTION
+from afterview.store.types import UTCDateTime
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+ROLES = ("admin", "consultant", "candidate")
+
+agencies = Table(
+    "agencies",
+    metadata,
+    Column("id", BigInteger, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+# `email` is stored folded to lower case; one account per address across the server.
+users = Table(
+    "users",
+    metadata,
+    Column("id", BigInteger, primary_key=True),
+    Column("agency_id", BigInteger, ForeignKey("agencies.id"), nullable=False, index=True),
+    Column("email", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("totp_secret", Text),
+    Column("timezone", Text, nullable=False, server_default="UTC"),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("disabled_at", UTCDateTime),
+    CheckConstraint("role IN ('admin', 'consultant', 'candidate')", name="role"),
+)
+
+# The cookie holds a random token; only its SHA-256 is stored, so a copy of the
+# database cannot be used to log in.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token_hash", Text, primary_key=True),
+    Column("user_id", BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("agency_id", BigInteger, ForeignKey("agencies.id"), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("last_seen_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("ip", Text),
+    Index(None, "user_id"),
+)
+
+# Failed logins, by address and by client IP, for throttling across processes.
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", BigInteger, primary_key=True),
+    Column("email", Text, nullable=False),
+    Column("ip", Text, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Index(None, "email", "at"),
+    Index(None, "ip", "at"),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", BigInteger, primary_key=True),
+    Column("agency_id", BigInteger, ForeignKey("agencies.id"), nullable=False),
+    Column("actor_id", BigInteger, ForeignKey("users.id", ondelete="SET NULL")),
+    Column("candidate_id", BigInteger, ForeignKey("users.id", ondelete="SET NULL")),
+    Column("action", Text, nullable=False),
+    Column("target", Text),
+    Column("at", UTCDateTime, nullable=False),
+    Column("ip", Text),
+    Index(None, "agency_id", "at"),
+)
