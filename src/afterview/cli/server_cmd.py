@@ -158,3 +158,29 @@ def run(
         log_level="warning",
         access_log=False,
     )
+
+
+@server.command("import-json")
+@click.option("--email", required=True, help="The candidate's account.")
+@click.argument("path", type=click.Path(dir_okay=False, allow_dash=True))
+@prefix_option
+@pass_env
+def import_json(env: Env, email: str, path: str, prefix: str) -> None:
+    """Move a single-user Afterview into a candidate's account.
+
+    PATH is what `afterview export json` wrote on the candidate's machine; the
+    account's store must be empty. Every value is checked before anything is written.
+    """
+    from afterview.server import accounts
+    from afterview.services.backup import import_json as restore
+    from afterview.services.backup import read_document
+
+    document = read_document(path)
+    store = _store(env, prefix)
+    try:
+        user = accounts.candidate_by_email(store, email)
+        count = restore(store.candidate_app(user.id, user.timezone), document, env.now())
+        accounts.record(store, user, "store.import", f"{count} opportunities", env.now())
+    finally:
+        store.dispose()
+    say(f"Imported {count} opportunities into the account of {user.email}.")

@@ -230,3 +230,22 @@ def _audit(
             ip=ip,
         )
     )
+
+
+def candidate_by_email(store: ServerStore, email: str) -> User:
+    """A candidate's account, for the administrator's commands."""
+    u = t.users.c
+    address = (email or "").strip().lower()
+    with store.owner() as conn:
+        row = conn.execute(
+            select(u.id, u.agency_id, u.role, u.name, u.email, u.timezone).where(u.email == address)
+        ).first()
+    if row is None or row.role != "candidate":
+        raise NotFound(f"No candidate account for {address}.")
+    return User(int(row.id), int(row.agency_id), row.role, row.name, row.email, row.timezone)
+
+
+def record(store: ServerStore, user: User, action: str, target: str | None, now: datetime) -> None:
+    """An audit entry about `user`'s data, written by an administrator's command."""
+    with store.owner() as conn:
+        _audit(conn, user.agency_id, None, action, target, now, candidate_id=user.id)

@@ -1,0 +1,243 @@
+"""The agency server's web app over real PostgreSQL: sign-in, the session gate, CSRF,
+cookies, and no candidate reaching another's records by id (IDOR)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from afterview.server.accounts import User
+from afterview.server.store import ServerStore
+from afterview.server.web import ServerMode
+from afterview.services import demo
+from afterview.services.backup import export_json
+from afterview.web.app import create_app
+
+from .conftest import NOW, PASSWORD, Agency, csrf_of
+
+pytestmark = pytest.mark.postgres
+
+
+def _app(store: ServerStore, secure: bool = False) -> TestClient:
+    mode = ServerMode(store, hosts=["testserver"], secure_cookies=secure, clock=NOW)
+    return TestClient(create_app(None, server=mode), base_url="https://testserver")
+
+
+@pytest.fixture
+def client(server_store: ServerStore) -> Iterator[TestClient]:
+    with _app(server_store) as c:
+        yield c
+
+
+def sign_in(client: TestClient, user: User, next: str = "/") -> None:
+    token = csrf_of(client.get("/login").text)
+    answer = client.post(
+        "/login",
+        data={"email": user.email, "password": PASSWORD, "csrf_token": token, "next": next},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303, answer.text
+
+
+def test_without_a_session_pages_send_to_sign_in_and_the_api_says_401(
+    client: TestClient,
+) -> None:
+    page = client.get("/opportunities?x=1", follow_redirects=False)
+    assert page.status_code == 303
+    assert page.headers["location"] == "/login?next=%2Fopportunities%3Fx%3D1"
+    api = client.get("/api/opportunities")
+    assert api.status_code == 401
+    assert api.json() == {"error": "Sign in first."}
+
+
+def test_a_candidate_signs_in_and_lands_where_they_were_going(
+    client: TestClient, agency: Agency
+) -> None:
+    ana = agency.user(name="Ana Lima")
+    sign_in(client, ana, next="/opportunities")
+    page = client.get("/opportunities")
+    assert page.status_code == 200
+    assert "Ana Lima" in page.text and "Sign out" in page.text
+    assert "nothing leaves this machine" not in page.text  # not true of a server
+
+
+def test_sign_in_never_sends_to_another_site(client: TestClient, agency: Agency) -> None:
+    ana = agency.user()
+    token = csrf_of(client.get("/login").text)
+    answer = client.post(
+        "/login",
+        data={
+            "email": ana.email,
+            "password": PASSWORD,
+            "csrf_token": token,
+            "next": "//evil.test/",
+        },
+        follow_redirects=False,
+    )
+    assert answer.headers["location"] == "/"
+
+
+def test_a_wrong_password_shows_the_form_again(client: TestClient, agency: Agency) -> None:
+    ana = agency.user()
+    token = csrf_of(client.get("/login").text)
+    answer = client.post(
+        "/login", data={"email": ana.email, "password": "nope", "csrf_token": token}
+    )
+    assert answer.status_code == 401
+    assert "The email address or the password is wrong." in answer.text
+    assert ana.email in answer.text  # kept in the field
+
+
+def test_sign_in_needs_the_csrf_token(client: TestClient, agency: Agency) -> None:
+    ana = agency.user()
+    client.get("/login")
+    answer = client.post("/login", data={"email": ana.email, "password": PASSWORD})
+    assert answer.status_code == 403
+
+
+def test_session_fixation_a_planted_cookie_is_never_adopted(
+    client: TestClient, agency: Agency
+) -> None:
+    ana = agency.user()
+    client.cookies.set("afterview_session", "planted-by-someone-else", domain="testserver.local")
+    assert client.get("/", follow_redirects=False).status_code == 303
+    token = csrf_of(client.get("/login").text)
+    answer = client.post(
+        "/login",
+        data={"email": ana.email, "password": PASSWORD, "csrf_token": token},
+        follow_redirects=False,
+    )
+    issued = [v for v in answer.headers.get_list("set-cookie") if "afterview_session=" in v]
+    assert len(issued) == 1
+    assert "planted-by-someone-else" not in issued[0]
+
+
+def test_sign_out_ends_the_session(client: TestClient, agency: Agency) -> None:
+    ana = agency.user()
+    sign_in(client, ana)
+    token = client.cookies.get("afterview_session")
+    page = client.get("/")
+    client.post("/logout", data={"csrf_token": csrf_of(page.text)}, follow_redirects=False)
+    client.cookies.set("afterview_session", token or "")
+    assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_writes_need_the_csrf_token_when_signed_in(client: TestClient, agency: Agency) -> None:
+    sign_in(client, agency.user())
+    answer = client.post("/api/opportunities", json={"company": "Acme", "role": "Analyst"})
+    assert answer.status_code == 403
+
+
+def test_behind_https_every_cookie_is_secure(server_store: ServerStore, agency: Agency) -> None:
+    ana = agency.user()
+    with _app(server_store, secure=True) as c:
+        login_page = c.get("/login")
+        assert all("Secure" in v for v in login_page.headers.get_list("set-cookie"))
+        answer = c.post(
+            "/login",
+            data={"email": ana.email, "password": PASSWORD, "csrf_token": csrf_of(login_page.text)},
+            follow_redirects=False,
+        )
+        cookies = answer.headers.get_list("set-cookie")
+        assert any(v.startswith("__Host-afterview_session=") for v in cookies)
+        assert all("Secure" in v and "HttpOnly" in v for v in cookies)
+
+
+def test_an_unknown_host_is_refused(client: TestClient) -> None:
+    assert client.get("/login", headers={"host": "evil.test"}).status_code == 400
+
+
+def test_staff_reach_no_candidate_pages(client: TestClient, agency: Agency) -> None:
+    sign_in(client, agency.user("consultant", name="Kim Park"))
+    assert client.get("/", follow_redirects=False).headers["location"] == "/agency"
+    assert client.get("/api/opportunities").status_code == 404
+    home = client.get("/agency")
+    assert home.status_code == 200 and "Kim Park" in home.text
+
+
+def test_candidates_reach_no_staff_pages(client: TestClient, agency: Agency) -> None:
+    sign_in(client, agency.user())
+    assert client.get("/agency").status_code == 404
+
+
+def test_machine_wide_features_are_refused_per_account(client: TestClient, agency: Agency) -> None:
+    sign_in(client, agency.user())
+    token = csrf_of(client.get("/settings").text)
+    answer = client.post("/settings/timing", data={"csrf_token": token})
+    assert answer.status_code == 403
+    assert "not available on the agency server yet" in answer.json()["error"]
+
+
+def _leaves(routes: Any) -> Iterator[tuple[str, set[str], list[str]]]:
+    """Every endpoint as (path template, methods, path parameters), through included
+    routers (FastAPI resolves those lazily; their candidates carry the full path)."""
+    for route in routes:
+        nested = getattr(route, "effective_candidates", None)
+        if nested is not None:
+            yield from _leaves(nested())
+        elif getattr(route, "methods", None) and hasattr(route, "param_convertors"):
+            yield route.path, set(route.methods), list(route.param_convertors)
+
+
+def _ids(store: ServerStore, user: User) -> dict[str, str]:
+    """The highest id of each kind in `user`'s store, and one action key."""
+    from sqlalchemy import text
+
+    with store.candidate_app(user.id, "UTC").transaction(NOW) as repo:
+
+        def top(table: str) -> str:
+            return str(repo.conn.execute(text(f"SELECT max(id) FROM {table}")).scalar())
+
+        key = repo.conn.execute(text("SELECT key FROM actions ORDER BY key LIMIT 1")).scalar()
+        return {
+            "opp_id": top("opportunities"),
+            "person_id": top("people"),
+            "interview_id": top("interviews"),
+            "message_id": top("messages"),
+            "outbox_id": "1",
+            "key": str(key),
+            "token": "x" * 40,
+        }
+
+
+def test_no_route_shows_or_changes_another_candidates_records(
+    client: TestClient, agency: Agency, other_agency: Agency
+) -> None:
+    """Every route with an id, every method: another candidate's ids (of this agency
+    or of another) answer 404 or a refusal, show nothing of theirs and change nothing."""
+    store = agency.store
+    owner = agency.user(name="Ana Lima")
+    demo.create(store.candidate_app(owner.id, "UTC"), NOW)
+    ids = _ids(store, owner)
+    before = json.dumps(export_json(store.candidate_app(owner.id, "UTC"), NOW), sort_keys=True)
+    routes = [r for r in _leaves(client.app.routes) if r[2] and not r[0].startswith("/static")]  # type: ignore[attr-defined]
+    assert len(routes) >= 30
+    for intruder in (agency.user(name="Ben Okafor"), other_agency.user(name="Cara Diaz")):
+        with _app(store) as c:
+            sign_in(c, intruder)
+            token = csrf_of(c.get("/").text)
+            for template, methods, params in routes:
+                path = template
+                for name in params:
+                    path = path.replace("{" + name + "}", ids[name])
+                for method in sorted(methods):
+                    if method == "HEAD":
+                        continue
+                    answer = c.request(
+                        method, path, headers={"x-csrf-token": token}, follow_redirects=False
+                    )
+                    where = f"{method} {path} as another candidate"
+                    refusals = {404, 403, 422}
+                    if not path.startswith("/api/"):
+                        refusals.add(303)  # a page's form: back, with the refusal as notice
+                    assert answer.status_code in refusals, f"{where}: {answer.status_code}"
+                    if method == "GET":  # the feed is refused on the server as a whole
+                        expected = 403 if path.startswith("/calendar/") else 404
+                        assert answer.status_code == expected, where
+                    assert "Sam Taylor" not in answer.text, where
+    after = json.dumps(export_json(store.candidate_app(owner.id, "UTC"), NOW), sort_keys=True)
+    assert after == before
