@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
-from afterview.errors import StoreError
+from afterview.errors import BadInput, StoreError
 from afterview.server.naming import Naming, quoted
 
 if TYPE_CHECKING:
@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from afterview.services.app import App
 
 SERVER_HEAD = "s0001_accounts"
+NEEDS_POSTGRESQL = (
+    "The multi-user server needs PostgreSQL (a postgresql:// URL); the single-user "
+    "app (`afterview serve`) is the one that runs on SQLite."
+)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # What the app role may do in the shared schema; row-level security does the rest.
 APP_TABLES = ("agencies", "users", "sessions", "audit_log")
@@ -37,10 +41,7 @@ APP_TABLES = ("agencies", "users", "sessions", "audit_log")
 class ServerStore:
     def __init__(self, engine: Engine, naming: Naming) -> None:
         if engine.dialect.name != "postgresql":
-            raise StoreError(
-                "The multi-user server needs PostgreSQL (a postgresql:// URL); the "
-                "single-user app (`afterview serve`) runs on SQLite."
-            )
+            raise BadInput(NEEDS_POSTGRESQL)
         self.engine = engine
         self.naming = naming
 
@@ -48,6 +49,8 @@ class ServerStore:
     def open(cls, url: str, naming: Naming | None = None) -> ServerStore:
         from afterview.store.engine import open_engine
 
+        if not url.startswith(("postgresql", "postgres:")):
+            raise BadInput(NEEDS_POSTGRESQL)  # before a SQLite file is made for nothing
         engine = open_engine(url)
         try:
             return cls(engine, naming or Naming())
