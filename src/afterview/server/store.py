@@ -28,14 +28,22 @@ if TYPE_CHECKING:
 
     from afterview.services.app import App
 
-SERVER_HEAD = "s0001_accounts"
+SERVER_HEAD = "s0002_sharing"
 NEEDS_POSTGRESQL = (
     "The multi-user server needs PostgreSQL (a postgresql:// URL); the single-user "
     "app (`afterview serve`) is the one that runs on SQLite."
 )
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # What the app role may do in the shared schema; row-level security does the rest.
-APP_TABLES = ("agencies", "users", "sessions", "audit_log")
+APP_TABLES = (
+    "agencies",
+    "users",
+    "sessions",
+    "audit_log",
+    "consultant_links",
+    "shares",
+    "client_notes",
+)
 
 
 class ServerStore:
@@ -74,11 +82,19 @@ class ServerStore:
             yield conn
 
     @contextmanager
-    def agency(self, agency_id: int) -> Iterator[Connection]:
+    def agency(self, agency_id: int, user_id: int | None = None) -> Iterator[Connection]:
+        """As the app role for one agency; `user_id` is whom the sharing tables answer
+        for (their policies see nothing without it)."""
         with self.system() as conn:
             conn.execute(
-                text("SELECT set_config('afterview.agency', :agency, true)"),
-                {"agency": str(int(agency_id))},
+                text(
+                    "SELECT set_config('afterview.agency', :agency, true), "
+                    "set_config('afterview.user', :user, true)"
+                ),
+                {
+                    "agency": str(int(agency_id)),
+                    "user": "" if user_id is None else str(int(user_id)),
+                },
             )
             yield conn
 
@@ -166,7 +182,9 @@ class ServerStore:
 
     def drop_everything(self) -> None:
         """Remove the deployment: every candidate's schema and role, the shared schema
-        and the app role (the tests' clean-up; `afterview server` never calls it)."""
+        and the app role (the tests' clean-up; `afterview server` never calls it).
+        One transaction per candidate: dropping hundreds of schemas at once runs out of
+        PostgreSQL's lock table (max_locks_per_transaction)."""
         n = self.naming
         with self.engine.begin() as conn:
             roles = list(
@@ -175,13 +193,13 @@ class ServerStore:
                     {"pattern": f"{n.prefix}\\_c%"},
                 ).scalars()
             )
-            for role in roles:
+        for role in roles:
+            with self.engine.begin() as conn:
                 conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {quoted(role)} CASCADE")
+                _drop_role(conn, role)
+        with self.engine.begin() as conn:
             conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {quoted(n.server_schema)} CASCADE")
-            for role in [*roles, n.app_role]:
-                if _role_exists(conn, role):
-                    conn.exec_driver_sql(f"DROP OWNED BY {quoted(role)} CASCADE")
-                    conn.exec_driver_sql(f"DROP ROLE {quoted(role)}")
+            _drop_role(conn, n.app_role)
 
     @staticmethod
     def _path(conn: Connection, schema: str) -> None:
@@ -195,6 +213,12 @@ def _lock(conn: Connection, key: str) -> None:
 def _role_exists(conn: Connection, role: str) -> bool:
     found = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role})
     return found.first() is not None
+
+
+def _drop_role(conn: Connection, role: str) -> None:
+    if _role_exists(conn, role):
+        conn.exec_driver_sql(f"DROP OWNED BY {quoted(role)} CASCADE")
+        conn.exec_driver_sql(f"DROP ROLE {quoted(role)}")
 
 
 def _ensure_role(conn: Connection, role: str) -> None:
