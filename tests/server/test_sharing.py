@@ -179,13 +179,13 @@ def test_p1_the_call_is_expected_then_overdue_then_recorded_by_the_consultant(
     assert [c.state for c in found.calls] == ["overdue"] and found.alerts == 1
     with client_at(server_store, late) as client:
         token = sign_in(client, consultant)
-        assert "No call yet" in client.get("/agency").text
+        assert "no call yet" in client.get("/agency").text
         done = client.post(
             f"/agency/candidates/{candidate.id}/opportunities/{shared['opp']}/call",
             data={"csrf_token": token, "back": "/agency"},
         )
         assert "Call recorded" in done.text
-        assert "No call yet" not in done.text
+        assert "no call yet" not in done.text
     found, _ = sharing.day(server_store, consultant, late)
     assert [c.state for c in found.calls] == ["received"]
     # The candidate's own plan: P1 is done, by the call the consultant recorded.
