@@ -4,18 +4,21 @@ cookies, and no candidate reaching another's records by id (IDOR)."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from afterview.playbook.settings import Settings
 from afterview.server.accounts import User
 from afterview.server.store import ServerStore
 from afterview.server.web import ServerMode
 from afterview.services import demo
 from afterview.services.backup import export_json
 from afterview.web.app import create_app
+from afterview.web.pages.settings import setting_groups
 
 from .conftest import NOW, PASSWORD, Agency, csrf_of
 
@@ -166,10 +169,9 @@ def test_candidates_reach_no_staff_pages(client: TestClient, agency: Agency) -> 
 
 def test_machine_wide_features_are_refused_per_account(client: TestClient, agency: Agency) -> None:
     sign_in(client, agency.user())
-    token = csrf_of(client.get("/settings").text)
-    answer = client.post("/settings/timing", data={"csrf_token": token})
+    answer = client.get("/calendar/feed-token.ics")
     assert answer.status_code == 403
-    assert "not available on the agency server yet" in answer.json()["error"]
+    assert "not available on the agency server yet" in answer.text
 
 
 def _leaves(routes: Any) -> Iterator[tuple[str, set[str], list[str]]]:
@@ -265,3 +267,34 @@ def test_no_route_shows_or_changes_another_candidates_records(
     assert sharing.parts_by_opportunity(store, owner) == {
         int(ids["opp_id"]): ("interviews", "drafts")
     }
+
+
+def test_each_candidate_has_their_own_settings_seen_by_every_process(
+    server_store: ServerStore, agency: Agency
+) -> None:
+    """P1's window set to 3 hours by Ana changes Ana's plan only; another server process
+    (another app, its own cache) picks the change up on her next request."""
+    ana, ben = agency.user(name="Ana Lima"), agency.user(name="Ben Okafor")
+    with _app(server_store) as first, _app(server_store) as second:
+        sign_in(first, ana)
+        before = second  # signs in before the change, so it holds Ana's old service
+        sign_in(before, ana)
+        assert 'name="recruiter_call_within_hours"' in before.get("/settings").text
+        token = csrf_of(first.get("/settings").text)
+        form: dict[str, Any] = {"csrf_token": token, "timezone": "Europe/Lisbon"}
+        for group in setting_groups(Settings()):  # the form as the page fills it
+            for control in group.controls:
+                form[control.name] = list(control.selected_days) or control.value
+        form["recruiter_call_within_hours"] = "3"
+        saved = first.post("/settings/timing", data=form)
+        assert "Saved: recruiter call within hours, timezone" in saved.text, saved.text
+        again = before.get("/settings").text
+        assert re.search(r'name="recruiter_call_within_hours"[^>]*value="3"', again)
+        assert "<option selected>Europe/Lisbon</option>" in again
+        assert "Saved with your account" in again
+        bad = first.post("/settings/timing", data={**form, "recruiter_call_within_hours": "-1"})
+        assert bad.status_code == 400
+    with _app(server_store) as other:
+        sign_in(other, ben)
+        page = other.get("/settings").text
+        assert re.search(r'name="recruiter_call_within_hours"[^>]*value="2"', page)

@@ -12,7 +12,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select, text, update
 
@@ -50,6 +50,7 @@ class User:
     name: str
     email: str
     timezone: str
+    settings_version: int = 0  # goes up when the account saves its settings
 
 
 def create_agency(store: ServerStore, name: str, now: datetime) -> int:
@@ -187,7 +188,55 @@ def resolve(store: ServerStore, token: str | None, now: datetime) -> User | None
             conn.execute(
                 update(t.sessions).where(t.sessions.c.token_hash == hashed).values(last_seen_at=now)
             )
-    return User(row.user_id, row.agency_id, row.role, row.name, row.email, row.timezone)
+    return User(
+        row.user_id,
+        row.agency_id,
+        row.role,
+        row.name,
+        row.email,
+        row.timezone,
+        row.settings_version,
+    )
+
+
+def stored_settings(store: ServerStore, user: User) -> dict[str, Any]:
+    """What the account changed from the default settings (as the config file holds)."""
+    with store.agency(user.agency_id) as conn:
+        found = conn.execute(select(t.users.c.settings).where(t.users.c.id == user.id)).scalar()
+    return dict(found or {})
+
+
+def save_settings(
+    store: ServerStore, user: User, changes: dict[str, str], now: datetime
+) -> tuple[dict[str, Any], str]:
+    """Merge `changes` (NAME → text, as `afterview config set` takes them; `timezone`
+    among them) into the account's settings, all checked before anything is saved.
+    Returns the stored values and the zone; every process sees the new version on the
+    account's next request (the session look-up returns it)."""
+    from afterview.config import checked_zone
+    from afterview.playbook.settings import SettingsError, from_plain
+
+    values = dict(changes)
+    zone = user.timezone
+    if "timezone" in values:
+        zone = checked_zone(values.pop("timezone"), "Your time zone")
+    merged = {**stored_settings(store, user), **values}
+    try:
+        from_plain(dict(merged))
+    except SettingsError as exc:
+        raise BadInput(str(exc)) from None
+    with store.agency(user.agency_id) as conn:
+        conn.execute(
+            update(t.users)
+            .where(t.users.c.id == user.id)
+            .values(
+                settings=merged,
+                timezone=zone,
+                settings_version=t.users.c.settings_version + 1,
+            )
+        )
+        _audit(conn, user.agency_id, user.id, "settings.save", ", ".join(sorted(changes)), now)
+    return merged, zone
 
 
 def logout(store: ServerStore, user: User, token: str, now: datetime) -> None:

@@ -26,9 +26,10 @@ from afterview.server.naming import Naming, quoted
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
+    from afterview.playbook.settings import Settings
     from afterview.services.app import App
 
-SERVER_HEAD = "s0002_sharing"
+SERVER_HEAD = "s0005_settings"
 NEEDS_POSTGRESQL = (
     "The multi-user server needs PostgreSQL (a postgresql:// URL); the single-user "
     "app (`afterview serve`) is the one that runs on SQLite."
@@ -98,7 +99,7 @@ class ServerStore:
             )
             yield conn
 
-    def candidate_app(self, user_id: int, timezone: str) -> App:
+    def candidate_app(self, user_id: int, timezone: str, settings: Settings | None = None) -> App:
         """The service layer for one candidate, sharing this store's connection pool."""
         from afterview.config import Config
         from afterview.playbook.settings import Settings
@@ -108,7 +109,7 @@ class ServerStore:
         tenant = Tenant(self.naming.candidate_schema(user_id), self.naming.candidate_role(user_id))
         return App(
             url=str(self.engine.url),
-            config=Config(settings=Settings(), timezone=timezone),
+            config=Config(settings=settings or Settings(), timezone=timezone),
             _engine=self.engine,
             tenant=tenant,
         )

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Index,
+    Integer,
     MetaData,
     PrimaryKeyConstraint,
     Table,
@@ -52,6 +53,9 @@ users = Table(
     Column("timezone", Text, nullable=False, server_default="UTC"),
     Column("created_at", UTCDateTime, nullable=False),
     Column("disabled_at", UTCDateTime),
+    # The account's playbook settings: only what differs from the defaults (s0005).
+    Column("settings", JSONB, nullable=False, server_default="{}"),
+    Column("settings_version", Integer, nullable=False, server_default="0"),
     CheckConstraint("role IN ('admin', 'consultant', 'candidate')", name="role"),
 )
 

@@ -23,6 +23,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from afterview.playbook.settings import Settings
 from afterview.server import accounts, sharing
 from afterview.server.accounts import User
 from afterview.web import security
@@ -38,7 +39,6 @@ OPEN_PATHS = ("/login", "/static/", "/healthz", "/minimal")
 STAFF_PATHS = ("/agency", "/logout")
 # Single-user features that act for the whole machine; refused per account for now.
 NOT_ON_SERVER = (
-    ("POST", "/settings/timing"),
     ("POST", "/settings/mail"),
     ("POST", "/settings/mail/feed"),
     ("POST", "/outbox/run"),
@@ -65,7 +65,7 @@ class ServerMode:
         self.hosts = hosts
         self.secure = secure_cookies
         self.clock = clock
-        self._apps: OrderedDict[int, App] = OrderedDict()
+        self._apps: OrderedDict[int, tuple[App, tuple[int, str]]] = OrderedDict()
         self._lock = Lock()
 
     @property
@@ -87,17 +87,35 @@ class ServerMode:
         app.include_router(sharing_pages.router)
 
     def service_for(self, user: User) -> App:
-        """One service per candidate, kept while in use (they share one pool)."""
+        """One service per candidate, kept while in use (they share one pool); made
+        afresh when the account's settings or zone changed (in any process)."""
         with self._lock:
             found = self._apps.get(user.id)
-            if found is not None and found.timezone == user.timezone:
+            if found is not None and found[1] == (user.settings_version, user.timezone):
                 self._apps.move_to_end(user.id)
-                return found
-            made = self.store.candidate_app(user.id, user.timezone)
-            self._apps[user.id] = made
+                return found[0]
+        made = self.store.candidate_app(user.id, user.timezone, self._settings(user))
+        with self._lock:
+            self._apps[user.id] = (made, (user.settings_version, user.timezone))
             while len(self._apps) > APPS_KEPT:
                 self._apps.popitem(last=False)
-            return made
+        return made
+
+    def _settings(self, user: User) -> Settings:
+        from afterview.playbook.settings import from_plain
+
+        if user.settings_version == 0:
+            return Settings()
+        return from_plain(accounts.stored_settings(self.store, user))
+
+    def save_settings(self, user: User, app: App, changes: dict[str, str]) -> None:
+        """The settings page's save on the server: into the account, not a file."""
+        from afterview.config import Config
+        from afterview.playbook.settings import from_plain
+
+        values, zone = accounts.save_settings(self.store, user, changes, self.now())
+        app.config = Config(settings=from_plain(dict(values)), timezone=zone)
+        app.__dict__.pop("calendar", None)  # a cached_property built from the old settings
 
     def session_cookie(self, token: str, max_age: int) -> str:
         secure = "; Secure" if self.secure else ""

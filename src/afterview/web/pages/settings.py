@@ -268,7 +268,11 @@ async def save_timing(request: Request) -> Response:
             changes[ZONE_FIELD] = zone
         if not changes:
             return back(request, "/settings", "Nothing changed.")
-        await run_in_threadpool(apply_config, app, changes, zone_changed)
+        server = getattr(request.app.state, "server", None)
+        if server is not None:  # the agency server: the account's settings, not a file
+            await run_in_threadpool(server.save_settings, request.state.user, app, changes)
+        else:
+            await run_in_threadpool(apply_config, app, changes, zone_changed)
     except AfterviewError as exc:
         return _page(
             request,
