@@ -28,14 +28,14 @@ if TYPE_CHECKING:
 
     from afterview.services.app import App
 
-SERVER_HEAD = "s0001_accounts"
+SERVER_HEAD = "s0003_mail"
 NEEDS_POSTGRESQL = (
     "The multi-user server needs PostgreSQL (a postgresql:// URL); the single-user "
     "app (`afterview serve`) is the one that runs on SQLite."
 )
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # What the app role may do in the shared schema; row-level security does the rest.
-APP_TABLES = ("agencies", "users", "sessions", "audit_log")
+APP_TABLES = ("agencies", "users", "sessions", "audit_log", "mail_passwords")
 
 
 class ServerStore:
@@ -102,9 +102,12 @@ class ServerStore:
 
     # --- provisioning ---------------------------------------------------------------
 
-    def initialise(self) -> None:
+    def initialise(self) -> list[str]:
         """Create the app role and the shared schema, migrate it, grant what requests
-        need. Safe to run again (and by several processes at once)."""
+        need, and make the job queue's schema. Safe to run again (and by several
+        processes at once). Returns what the administrator should know."""
+        from afterview.server import queue
+
         n = self.naming
         with self.engine.begin() as conn:
             _lock(conn, f"afterview-server-init:{n.prefix}")
@@ -121,6 +124,8 @@ class ServerStore:
                 )
             conn.exec_driver_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {app}")
             conn.exec_driver_sql(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {schema} TO {app}")
+        warning = queue.apply_schema(self)
+        return [warning] if warning else []
 
     def server_revision(self) -> str | None:
         with self.owner() as conn:
@@ -178,6 +183,7 @@ class ServerStore:
             for role in roles:
                 conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {quoted(role)} CASCADE")
             conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {quoted(n.server_schema)} CASCADE")
+            conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {quoted(n.queue_schema)} CASCADE")
             for role in [*roles, n.app_role]:
                 if _role_exists(conn, role):
                     conn.exec_driver_sql(f"DROP OWNED BY {quoted(role)} CASCADE")

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Column,
     ForeignKey,
     Index,
+    LargeBinary,
     MetaData,
     Table,
     Text,
@@ -91,4 +92,18 @@ audit_log = Table(
     Column("at", UTCDateTime, nullable=False),
     Column("ip", Text),
     Index(None, "agency_id", "at"),
+)
+
+# Candidates' mail passwords, AES-GCM under the server's key (migration s0003_mail).
+mail_passwords = Table(
+    "mail_passwords",
+    metadata,
+    Column("user_id", BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("kind", Text, primary_key=True),
+    Column("agency_id", BigInteger, ForeignKey("agencies.id"), nullable=False),
+    Column("entry", Text, nullable=False),
+    Column("key_id", Text, nullable=False),
+    Column("ciphertext", LargeBinary, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    CheckConstraint("kind IN ('smtp', 'imap')", name="kind"),
 )
