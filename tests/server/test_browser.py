@@ -16,7 +16,7 @@ from afterview.playbook.facts import Route
 from afterview.server.store import ServerStore
 from afterview.server.web import ServerMode
 from afterview.services import records
-from web.conftest import browser, free_port, shot  # noqa: F401  (fixtures)
+from web.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, shot  # noqa: F401  (fixture)
 
 from .conftest import NOW, PASSWORD, Agency
 
@@ -30,6 +30,20 @@ PHONE = {
     "has_touch": True,
     "locale": "en-GB",
 }
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Chromium for this module only: Playwright's sync API keeps an event loop running
+    on the main thread while it is open, which later asyncio.run() calls cannot share."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture
@@ -61,7 +75,7 @@ def server_url(server_store: ServerStore) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-def phone_tab(browser: Any) -> Any:  # noqa: F811
+def phone_tab(browser: Any) -> Any:
     context = browser.new_context(**PHONE)
     tab = context.new_page()
     tab.set_default_timeout(15_000)
@@ -83,7 +97,7 @@ def fits(tab: Any) -> None:
 
 
 def test_candidate_and_consultant_side_by_side_on_phones(
-    browser: Any,  # noqa: F811
+    browser: Any,
     shot: Any,  # noqa: F811
     server_url: str,
     server_store: ServerStore,

@@ -21,6 +21,14 @@ prefix_option = click.option(
     show_default="afterview, or $AFTERVIEW_SERVER_PREFIX",
     help="Names of this deployment's schema and roles (several can share a cluster).",
 )
+# The server key (mail per account; `_ensure_key` and `worker` below).
+key_file_option = click.option(
+    "--key-file",
+    type=click.Path(dir_okay=False),
+    envvar="AFTERVIEW_SERVER_KEY_FILE",
+    help="The server key (mail passwords are encrypted with it); default: "
+    "$AFTERVIEW_SERVER_KEY, else server.key in the configuration folder.",
+)
 
 
 @click.group()
@@ -45,15 +53,19 @@ def _store(env: Env, prefix: str):  # type: ignore[no-untyped-def]
 @server.command()
 @prefix_option
 @pass_env
-def init(env: Env, prefix: str) -> None:
+@key_file_option
+def init(env: Env, prefix: str, key_file: str | None) -> None:
     """Create (or upgrade) the server's schema and roles; safe to run again."""
     store = _store(env, prefix)
     try:
-        store.initialise()
+        warnings = store.initialise()
         count = store.migrate_all_candidates()
     finally:
         store.dispose()
     say(f"The server's schema is ready ({count} candidate store(s) up to date).")
+    for warning in warnings:
+        say(warning)
+    _ensure_key(key_file)
 
 
 @server.command("add-agency")
@@ -123,6 +135,7 @@ def add_user(
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
 @prefix_option
 @pass_env
+@key_file_option
 def run(
     env: Env,
     host: str,
@@ -131,6 +144,7 @@ def run(
     insecure_cookies: bool,
     workers: int,
     prefix: str,
+    key_file: str | None,
 ) -> None:
     """Serve the agency web app (behind Caddy or nginx doing HTTPS)."""
     import uvicorn
@@ -145,6 +159,7 @@ def run(
         prefix,
         hosts,
         secure=not insecure_cookies,
+        key_file=_key_path(key_file),
     )
     say(f"Afterview's agency server is listening on {host}:{port} (Ctrl+C stops it).")
     uvicorn.run(
@@ -184,3 +199,80 @@ def import_json(env: Env, email: str, path: str, prefix: str) -> None:
     finally:
         store.dispose()
     say(f"Imported {count} opportunities into the account of {user.email}.")
+
+
+# --- background work: the server key and `afterview server worker` ------------------------
+# (the queue and mail per account: docs/server-mode.md, "The worker, the key, mail")
+
+
+def _key_path(key_file: str | None) -> str | None:
+    return os.path.abspath(key_file) if key_file else None
+
+
+def _ensure_key(key_file: str | None) -> None:
+    from afterview.server import server_key
+
+    key, made = server_key.ensure(key_file)
+    if made is not None:
+        say(
+            f"A new server key was written to {made} (readable by you only): give it to "
+            "`afterview server run` and `afterview server worker` (--key-file, or the "
+            "default place), and back it up apart from the database: without it the "
+            "candidates' mail passwords cannot be read."
+        )
+    else:
+        say(f"The server key from {key.source} is in place.")
+
+
+@server.command()
+@click.option(
+    "--concurrency",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Jobs this process runs at once (run more processes to use more cores).",
+)
+@click.option(
+    "--until-idle",
+    is_flag=True,
+    help="Stop when no job is waiting instead of waiting for more (cron, tests).",
+)
+@click.option("--at", "at", metavar="TIME", help="Pretend it is always TIME (demos, tests).")
+@prefix_option
+@pass_env
+@key_file_option
+def worker(
+    env: Env,
+    concurrency: int,
+    until_idle: bool,
+    at: str | None,
+    prefix: str,
+    key_file: str | None,
+) -> None:
+    """Send the candidates' due mail and read their replies (the job queue's worker).
+
+    Run one or more next to `afterview server run`; SIGINT or SIGTERM lets the
+    running jobs finish first.
+    """
+    import logging
+
+    from afterview.server import queue, server_key
+
+    frozen = env.time(at, "UTC") if at else None
+    key = server_key.load(key_file)
+    if key is None:
+        say("No server key: candidates' mail passwords cannot be read (afterview server init).")
+    logging.basicConfig(level=logging.INFO if env.debug else logging.WARNING)
+    store = _store(env, prefix)
+    try:
+        if not until_idle:
+            say(f"Afterview's worker is running ({concurrency} at once; Ctrl+C stops it).")
+        queue.run_worker(
+            store,
+            key,
+            concurrency=concurrency,
+            until_idle=until_idle,
+            clock=(lambda: frozen) if frozen else queue.wall_clock,
+        )
+    finally:
+        store.dispose()

@@ -10,7 +10,7 @@ Credential Locker), or the one `PYTHON_KEYRING_BACKEND` names.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from afterview.errors import BadInput
 
@@ -19,6 +19,17 @@ if TYPE_CHECKING:
 
 SERVICE = "afterview"
 KINDS = ("smtp", "imap")
+
+
+class PasswordSource(Protocol):
+    """Where sending and syncing find a password other than this machine's keyring:
+    on the agency server, the candidate's own, kept encrypted (server.mail_secrets)."""
+
+    def password(self, kind: str, server: Server) -> str | None: ...
+
+    def missing(self, kind: str, server: Server) -> str:
+        """What to tell the person when `password` found none."""
+        ...
 
 
 def env_name(kind: str) -> str:

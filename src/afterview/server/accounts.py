@@ -25,6 +25,8 @@ from afterview.server.store import ServerStore
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
+    from afterview.playbook.settings import Settings
+
 SESSION_LIFETIME = timedelta(days=14)
 # Throttling: after this many failures in the window, refuse until it passes.
 FAILURE_WINDOW = timedelta(minutes=15)
@@ -204,6 +206,15 @@ def stored_settings(store: ServerStore, user: User) -> dict[str, Any]:
     with store.agency(user.agency_id) as conn:
         found = conn.execute(select(t.users.c.settings).where(t.users.c.id == user.id)).scalar()
     return dict(found or {})
+
+
+def settings_of(store: ServerStore, agency_id: int, user_id: int) -> Settings:
+    """The account's playbook settings (the defaults, changed where it changed them)."""
+    from afterview.playbook.settings import from_plain
+
+    with store.agency(agency_id) as conn:
+        found = conn.execute(select(t.users.c.settings).where(t.users.c.id == user_id)).scalar()
+    return from_plain(dict(found or {}))
 
 
 def save_settings(

@@ -38,6 +38,11 @@ class Naming:
         """The role every web request runs as: subject to row-level security."""
         return f"{self.prefix}_app"
 
+    @property
+    def queue_schema(self) -> str:
+        """The background job queue's tables (procrastinate's), apart from the accounts."""
+        return f"{self.prefix}_queue"
+
     def candidate_schema(self, user_id: int) -> str:
         return f"{self.prefix}_c{_positive(user_id)}"
 

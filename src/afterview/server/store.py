@@ -44,6 +44,7 @@ APP_TABLES = (
     "consultant_links",
     "shares",
     "client_notes",
+    "mail_passwords",
 )
 
 
@@ -119,9 +120,12 @@ class ServerStore:
 
     # --- provisioning ---------------------------------------------------------------
 
-    def initialise(self) -> None:
+    def initialise(self) -> list[str]:
         """Create the app role and the shared schema, migrate it, grant what requests
-        need. Safe to run again (and by several processes at once)."""
+        need, and make the job queue's schema. Safe to run again (and by several
+        processes at once). Returns what the administrator should know."""
+        from afterview.server import queue
+
         n = self.naming
         with self.engine.begin() as conn:
             _lock(conn, f"afterview-server-init:{n.prefix}")
@@ -138,6 +142,8 @@ class ServerStore:
                 )
             conn.exec_driver_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {app}")
             conn.exec_driver_sql(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {schema} TO {app}")
+        warning = queue.apply_schema(self)
+        return [warning] if warning else []
 
     def server_revision(self) -> str | None:
         with self.owner() as conn:
@@ -200,6 +206,7 @@ class ServerStore:
                 _drop_role(conn, role)
         with self.engine.begin() as conn:
             conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {quoted(n.server_schema)} CASCADE")
+            conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {quoted(n.queue_schema)} CASCADE")
             _drop_role(conn, n.app_role)
 
     @staticmethod

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     Table,
@@ -149,4 +150,18 @@ client_notes = Table(
     Column("decision_by", Date),
     Column("flag", Text),
     CheckConstraint("kind IN ('chase', 'ask', 'feedback', 'call')", name="kind"),
+)
+
+# Candidates' mail passwords, AES-GCM under the server's key (migration s0003_mail).
+mail_passwords = Table(
+    "mail_passwords",
+    metadata,
+    Column("user_id", BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("kind", Text, primary_key=True),
+    Column("agency_id", BigInteger, ForeignKey("agencies.id"), nullable=False),
+    Column("entry", Text, nullable=False),
+    Column("key_id", Text, nullable=False),
+    Column("ciphertext", LargeBinary, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    CheckConstraint("kind IN ('smtp', 'imap')", name="kind"),
 )

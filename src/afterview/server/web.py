@@ -5,8 +5,11 @@ request runs the single-user pages and API unchanged, on their own schema and ro
 (`ServerStore.candidate_app`); staff (admins, consultants) have pages of their own
 and reach no candidate's pages. The features that act for the whole machine in
 single-user mode (the settings file, the mail password in the OS keyring, the
-calendar feed, the MCP endpoint, sending and syncing from the web process) answer
-403 here until the server does them per account (docs/server-mode.md).
+calendar feed, the MCP endpoint) answer 403 here until the server does them per
+account (docs/server-mode.md). Mail is per account: a candidate's servers are in
+their own schema, their passwords encrypted with the server's key
+(`mail_secrets`), and the "send now" / "read replies now" buttons queue a job for
+the workers (`queue`) instead of talking to a mail server from the web process.
 """
 
 from __future__ import annotations
@@ -26,10 +29,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from afterview.playbook.settings import Settings
 from afterview.server import accounts, sharing
 from afterview.server.accounts import User
+from afterview.server.mail_secrets import AccountPasswords
+from afterview.server.queue import CandidateJobs, JobQueue
 from afterview.web import security
 from afterview.web.templating import render
 
 if TYPE_CHECKING:
+    from afterview.server.server_key import ServerKey
     from afterview.server.store import ServerStore
     from afterview.services.app import App
 
@@ -39,13 +45,8 @@ OPEN_PATHS = ("/login", "/static/", "/healthz", "/minimal")
 STAFF_PATHS = ("/agency", "/logout")
 # Single-user features that act for the whole machine; refused per account for now.
 NOT_ON_SERVER = (
-    ("POST", "/settings/mail"),
-    ("POST", "/settings/mail/feed"),
-    ("POST", "/outbox/run"),
-    ("POST", "/sync/run"),
+    ("POST", "/settings/mail/feed"),  # the address would lead to /calendar/, refused
     ("GET", "/calendar/"),
-    ("POST", "/api/outbox/run"),
-    ("POST", "/api/sync/run"),
 )
 APPS_KEPT = 512
 
@@ -60,11 +61,15 @@ class ServerMode:
         hosts: list[str],
         secure_cookies: bool,
         clock: datetime | None = None,
+        key: ServerKey | None = None,
+        jobs: JobQueue | None = None,
     ) -> None:
         self.store = store
         self.hosts = hosts
         self.secure = secure_cookies
         self.clock = clock
+        self.key = key  # mail passwords cannot be kept without it (mail_secrets.NO_KEY)
+        self.jobs = jobs or JobQueue(store)
         self._apps: OrderedDict[int, tuple[App, tuple[int, str]]] = OrderedDict()
         self._lock = Lock()
 
@@ -102,11 +107,9 @@ class ServerMode:
         return made
 
     def _settings(self, user: User) -> Settings:
-        from afterview.playbook.settings import from_plain
-
         if user.settings_version == 0:
             return Settings()
-        return from_plain(accounts.stored_settings(self.store, user))
+        return accounts.settings_of(self.store, user.agency_id, user.id)
 
     def save_settings(self, user: User, app: App, changes: dict[str, str]) -> None:
         """The settings page's save on the server: into the account, not a file."""
@@ -166,11 +169,16 @@ class SessionGate:
                     receive,
                     send,
                     403,
-                    "This is not available on the agency server yet: settings, mail and "
-                    "the calendar feed are per machine in this version (docs/server-mode.md).",
+                    "This is not available on the agency server yet: the timing settings "
+                    "and the calendar feed are per machine in this version "
+                    "(docs/server-mode.md).",
                 )
                 return
             service = state["service"] = self.mode.service_for(user)
+            state["passwords"] = AccountPasswords(
+                self.mode.store, self.mode.key, user.id, user.agency_id
+            )
+            state["jobs"] = CandidateJobs(self.mode.jobs, user.id)
             await self.app(scope, receive, send)
             if method not in ("GET", "OPTIONS"):
                 # Whatever the request changed, the consultant's copy follows (sharing).
@@ -314,10 +322,13 @@ def _local(target: str) -> str:
 SETUP_ENV = "AFTERVIEW_SERVER_SETUP"
 
 
-def encode_setup(url: str, prefix: str, hosts: list[str], *, secure: bool) -> str:
+def encode_setup(
+    url: str, prefix: str, hosts: list[str], *, secure: bool, key_file: str | None = None
+) -> str:
     import json
 
-    return json.dumps({"url": url, "prefix": prefix, "hosts": hosts, "secure": secure})
+    setup = {"url": url, "prefix": prefix, "hosts": hosts, "secure": secure}
+    return json.dumps(setup | {"key_file": key_file})
 
 
 def from_environment() -> FastAPI:
@@ -325,13 +336,19 @@ def from_environment() -> FastAPI:
     import json
     import os
 
+    from afterview.server import server_key
     from afterview.server.naming import Naming
     from afterview.server.store import ServerStore
     from afterview.web.app import create_app, freeze_heap
 
     setup = json.loads(os.environ[SETUP_ENV])
     store = ServerStore.open(setup["url"], Naming(setup["prefix"]))
-    mode = ServerMode(store, hosts=setup["hosts"], secure_cookies=setup["secure"])
+    mode = ServerMode(
+        store,
+        hosts=setup["hosts"],
+        secure_cookies=setup["secure"],
+        key=server_key.load(setup.get("key_file")),
+    )
     app = create_app(None, server=mode)
     freeze_heap()
     return app

@@ -47,6 +47,7 @@ from afterview.store import outbox_store as store
 if TYPE_CHECKING:
     from sqlalchemy.engine import RowMapping
 
+    from afterview.integrations.secrets import PasswordSource
     from afterview.integrations.smtp_send import SendResult
     from afterview.services.mail_settings import Server
     from afterview.store.repository import Repository
@@ -334,15 +335,18 @@ def run(
     stale_after: timedelta = STALE_AFTER,
     max_attempts: int = MAX_ATTEMPTS,
     max_age: timedelta = MAX_AGE,
+    passwords: PasswordSource | None = None,
 ) -> RunReport:
     """Send every due message, one SMTP transaction each, oldest first.
+
+    The SMTP password comes from `passwords` when given (the agency server's
+    per-account store), else from the environment or this machine's keyring.
 
     Rows stuck in sending since before `now - stale_after` become uncertain first.
     A problem with the server or the account (no connection, TLS, login) or an
     uncertain ending stops the run: the messages not yet tried keep their turn.
     """
     from afterview.integrations import smtp_send
-    from afterview.integrations.secrets import password
     from afterview.services.mail_settings import require_smtp
 
     if timeout is not None and not (math.isfinite(timeout) and 0 < timeout <= MAX_TIMEOUT):
@@ -359,12 +363,7 @@ def run(
             raise BadInput(
                 f"The CA file {cafile} (--cafile or {smtp_send.CAFILE_ENV}) does not exist."
             )
-        secret = password("smtp", server) if server.user else None
-        if server.user and secret is None:
-            raise BadInput(
-                f"No SMTP password for {server.describe()}: `afterview mail password smtp` "
-                "keeps it in your keyring, or set AFTERVIEW_SMTP_PASSWORD for the run."
-            )
+        secret = _smtp_password(server, passwords)
     lines = list(_recover_stuck(app, now, stale_after))
     stopped: str | None = None
     # Every claim of this run is stamped `now`: stop claiming well before that stamp
@@ -407,6 +406,26 @@ def run(
                 )
             break
     return RunReport(tuple(lines), stopped)
+
+
+def _smtp_password(server: Server, passwords: PasswordSource | None) -> str | None:
+    """None for a server without login; refused when one is needed and there is none."""
+    from afterview.integrations.secrets import password
+
+    if not server.user:
+        return None
+    if passwords is not None:  # never this machine's keyring or environment
+        secret = passwords.password("smtp", server)
+        if secret is None:
+            raise BadInput(passwords.missing("smtp", server))
+        return secret
+    secret = password("smtp", server)
+    if secret is None:
+        raise BadInput(
+            f"No SMTP password for {server.describe()}: `afterview mail password smtp` "
+            "keeps it in your keyring, or set AFTERVIEW_SMTP_PASSWORD for the run."
+        )
+    return secret
 
 
 def _recover_stuck(app: App, now: datetime, stale_after: timedelta) -> list[RunLine]:

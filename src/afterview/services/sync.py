@@ -37,6 +37,8 @@ from afterview.services.planning import refresh_opportunity
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from afterview.integrations.secrets import PasswordSource
+
 MAX_SUBJECT = 500
 MAX_NOTE = 1000
 
@@ -133,15 +135,22 @@ def sync(
     dry_run: bool = False,
     cafile: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    passwords: PasswordSource | None = None,
 ) -> SyncReport:
-    """Read the new mail of the configured IMAP mailbox and record the replies in it."""
+    """Read the new mail of the configured IMAP mailbox and record the replies in it
+    (the password from `passwords` when given, as `outbox.run` takes it)."""
     from afterview.integrations.secrets import env_name, password
     from afterview.services.mail_settings import load, require_imap
     from afterview.store import mail_store
 
     server = require_imap(app, now)
     mailbox = load(app, now).imap_mailbox
-    secret = password("imap", server)
+    if passwords is not None:
+        secret = passwords.password("imap", server)
+        if not secret:
+            raise BadInput(passwords.missing("imap", server))
+    else:
+        secret = password("imap", server)
     if not secret:
         raise BadInput(
             f"No IMAP password for {server.user or server.host}: store it in the keyring with "

@@ -2,12 +2,14 @@
 
 The same use cases as `afterview mail set|password` and `afterview feed`. Passwords
 typed here go to the OS keyring, never to the database, and are never shown back.
+On the agency server the signed-in candidate's keeper (`request.state.passwords`,
+`server.mail_secrets`) keeps them encrypted on the server instead.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, Protocol
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -32,6 +34,40 @@ SERVER_FIELDS = (
 PASSWORD_FIELDS = ("smtp_password", "imap_password")
 
 
+class PasswordKeeper(Protocol):
+    """Where a password typed on this page goes, and what the page says about it."""
+
+    where: str
+
+    def keep(self, kind: str, server: mail_settings.Server, secret: str) -> str: ...
+
+    def status(self, kind: str, server: mail_settings.Server | None) -> str: ...
+
+
+class KeyringKeeper:
+    """The single-user app's: the OS keyring (or the environment, when set there)."""
+
+    where = (
+        "A password typed here goes to your system's keyring, never to Afterview's "
+        "database; use an app password where your provider offers one."
+    )
+
+    def keep(self, kind: str, server: mail_settings.Server, secret: str) -> str:
+        secrets.store_password(kind, server, secret)
+        return "kept in the keyring"
+
+    def status(self, kind: str, server: mail_settings.Server | None) -> str:
+        return _password_status(kind, server)
+
+
+KEYRING = KeyringKeeper()
+
+
+def keeper(request: Request) -> PasswordKeeper:
+    found: PasswordKeeper | None = getattr(request.state, "passwords", None)
+    return found or KEYRING
+
+
 @router.get("/settings/mail", response_class=HTMLResponse, summary="Mail & calendar")
 def connections_page(request: Request) -> Response:
     notice, problem = pop_notice(request)
@@ -52,11 +88,12 @@ async def save_servers(request: Request) -> Response:
     except AfterviewError as exc:
         return _page(request, values=posted, error=_form_words(exc.message), status=400)
     stored = []
+    where = ""
     try:
         for kind, server in (("smtp", saved.smtp), ("imap", saved.imap)):
             secret = passwords[f"{kind}_password"]
             if secret and server is not None:
-                await run_in_threadpool(secrets.store_password, kind, server, secret)
+                where = await run_in_threadpool(keeper(request).keep, kind, server, secret)
                 stored.append(kind.upper())
     except AfterviewError as exc:  # the servers are saved; say so, and why the password is not
         return _page(
@@ -66,7 +103,7 @@ async def save_servers(request: Request) -> Response:
         )
     notice = "Mail servers saved."
     if stored:
-        notice += f" {' and '.join(stored)} password kept in the keyring."
+        notice += f" {' and '.join(stored)} password {where}."
     return back(request, "/settings/mail", notice)
 
 
@@ -132,9 +169,11 @@ def _page(
             "values": values,
             "error": error,
             "password_status": {
-                kind: _password_status(kind, server)
+                kind: keeper(request).status(kind, server)
                 for kind, server in (("smtp", saved.smtp), ("imap", saved.imap))
             },
+            "password_where": keeper(request).where,
+            "on_server": getattr(request.state, "jobs", None) is not None,
             "feed_url": f"{base}{calendar_feed.feed_path(token)}" if token else None,
             "securities": mail_settings.SECURITY,
             "problem": problem,

@@ -9,7 +9,7 @@ now" here. An uncertain message is settled by the person, never resent by us.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
@@ -23,6 +23,18 @@ from afterview.services.app import App
 from afterview.web.pages.common import back, form_text, now, service
 
 router = APIRouter()
+
+
+class BackgroundJobs(Protocol):
+    """On the agency server (`request.state.jobs`): the buttons hand the work to the
+    server's worker queue instead of running it in the web process; each returns
+    what to tell the person."""
+
+    def send_outbox(self) -> str: ...
+
+    def sync_replies(self) -> str: ...
+
+
 MAX_ID = 2**63 - 1
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 
@@ -96,6 +108,9 @@ async def resolve(request: Request, outbox_id: Id) -> Response:
 @router.post("/outbox/run", summary="Send the messages that are due now")
 async def run(request: Request) -> Response:
     await request.form()
+    jobs: BackgroundJobs | None = getattr(request.state, "jobs", None)
+    if jobs is not None:
+        return back(request, "/settings/mail", await run_in_threadpool(jobs.send_outbox))
     app = service(request)
     try:
         report = await run_in_threadpool(lambda: outbox.run(app, now=now()))
@@ -114,6 +129,9 @@ async def sync_now(request: Request) -> Response:
     from afterview.services.sync import sync
 
     await request.form()
+    jobs: BackgroundJobs | None = getattr(request.state, "jobs", None)
+    if jobs is not None:
+        return back(request, "/settings/mail", await run_in_threadpool(jobs.sync_replies))
     app = service(request)
     try:
         report = await run_in_threadpool(lambda: sync(app, now=now()))
