@@ -28,14 +28,21 @@ if TYPE_CHECKING:
 
     from afterview.services.app import App
 
-SERVER_HEAD = "s0001_accounts"
+SERVER_HEAD = "s0004_totp"
 NEEDS_POSTGRESQL = (
     "The multi-user server needs PostgreSQL (a postgresql:// URL); the single-user "
     "app (`afterview serve`) is the one that runs on SQLite."
 )
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # What the app role may do in the shared schema; row-level security does the rest.
-APP_TABLES = ("agencies", "users", "sessions", "audit_log")
+APP_TABLES = (
+    "agencies",
+    "users",
+    "sessions",
+    "audit_log",
+    "login_challenges",
+    "invitations",
+)
 
 
 class ServerStore:
