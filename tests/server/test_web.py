@@ -201,6 +201,7 @@ def _ids(store: ServerStore, user: User) -> dict[str, str]:
             "outbox_id": "1",
             "key": str(key),
             "token": "x" * 40,
+            "user_id": str(user.id),  # the administrators' routes (test_admin.py)
         }
 
 
