@@ -90,7 +90,7 @@ def test_the_administrator_sees_their_agencys_accounts(agency: Agency) -> None:
 
 @pytest.mark.parametrize("role", ["consultant", "candidate"])
 def test_only_administrators_reach_the_page(agency: Agency, role: str) -> None:
-    someone, ana = agency.user(role=role), agency.user()
+    someone, ana = agency.user(role=role), agency.user(role="consultant")
     client, _ = browser(agency.store)
     with client:
         sign_in(client, someone)
@@ -119,7 +119,7 @@ def test_only_administrators_reach_the_page(agency: Agency, role: str) -> None:
 def test_another_agencys_administrator_gets_404_for_these_accounts(
     agency: Agency, other_agency: Agency
 ) -> None:
-    ana = agency.user(name="Ana Lima")
+    ana = agency.user(role="consultant", name="Ana Lima")
     stranger = other_agency.user(role="admin", name="Sol Stranger")
     before = actions(agency.store, agency.id)
     client, _ = browser(agency.store)
@@ -251,7 +251,7 @@ def test_a_bad_invitation_is_refused_on_the_page_and_leaves_nothing(
 
 
 def test_an_address_already_in_use_is_refused(agency: Agency, other_agency: Agency) -> None:
-    boss, elsewhere = agency.user(role="admin"), other_agency.user()
+    boss, elsewhere = agency.user(role="admin"), other_agency.user(role="consultant")
     client, _ = browser(agency.store)
     with client:
         sign_in(client, boss)
@@ -295,7 +295,7 @@ def test_disabling_ends_the_accounts_sessions_and_enabling_lets_it_back(
 def test_the_administrator_resets_two_step_sign_in_from_the_page(agency: Agency) -> None:
     import pyotp
 
-    boss, ana = agency.user(role="admin"), agency.user(name="Ana Lima")
+    boss, ana = agency.user(role="admin"), agency.user(role="consultant", name="Ana Lima")
     secret = totp.new_secret()
     totp.enable(agency.store, ana, secret, pyotp.TOTP(secret).at(NOW), NOW)
     client, _ = browser(agency.store)
@@ -310,7 +310,7 @@ def test_the_administrator_resets_two_step_sign_in_from_the_page(agency: Agency)
 
 
 def test_actions_need_the_csrf_token(agency: Agency) -> None:
-    boss, ana = agency.user(role="admin"), agency.user()
+    boss, ana = agency.user(role="admin"), agency.user(role="consultant")
     client, _ = browser(agency.store)
     with client:
         sign_in(client, boss)

@@ -127,7 +127,7 @@ def test_turning_it_on_then_signing_in_in_two_steps(agency: Agency) -> None:
 
 
 def test_the_password_step_opens_no_session_and_keeps_only_a_hash(agency: Agency) -> None:
-    ana = agency.user()
+    ana = agency.user(role="consultant")
     with_totp(agency.store, ana)
     pending = pending_of(agency.store, ana, NOW)
     with agency.store.agency(agency.id) as conn:
@@ -147,7 +147,7 @@ def test_the_password_step_opens_no_session_and_keeps_only_a_hash(agency: Agency
 
 
 def test_no_code_is_accepted_twice(agency: Agency) -> None:
-    store, ana = agency.store, agency.user()
+    store, ana = agency.store, agency.user(role="consultant")
     secret = with_totp(store, ana, NOW)
     with pytest.raises(accounts.LoginRefused, match="already been used"):
         totp.finish_login(store, pending_of(store, ana, NOW), code(secret, NOW), ip=IP, now=NOW)
@@ -167,7 +167,7 @@ def test_no_code_is_accepted_twice(agency: Agency) -> None:
 
 
 def test_a_pending_sign_in_is_used_once_and_expires(agency: Agency) -> None:
-    store, ana = agency.store, agency.user()
+    store, ana = agency.store, agency.user(role="consultant")
     secret = with_totp(store, ana, NOW)
     t1 = NOW + timedelta(minutes=1)
     pending = pending_of(store, ana, t1)
@@ -182,7 +182,7 @@ def test_a_pending_sign_in_is_used_once_and_expires(agency: Agency) -> None:
 
 
 def test_wrong_codes_count_toward_the_sign_in_throttle(agency: Agency) -> None:
-    store, ana = agency.store, agency.user()
+    store, ana = agency.store, agency.user(role="consultant")
     secret = with_totp(store, ana, NOW)
     t1 = NOW + timedelta(minutes=1)
     with pytest.raises(accounts.LoginRefused):
@@ -203,7 +203,7 @@ def test_wrong_codes_count_toward_the_sign_in_throttle(agency: Agency) -> None:
 
 
 def test_wrong_codes_on_the_page_say_so_and_keep_the_step(agency: Agency) -> None:
-    ana = agency.user()
+    ana = agency.user(role="consultant")
     with_totp(agency.store, ana)
     client, _ = browser(agency.store)
     with client:
@@ -224,7 +224,7 @@ def test_wrong_codes_on_the_page_say_so_and_keep_the_step(agency: Agency) -> Non
 
 
 def test_a_disabled_account_cannot_finish_signing_in(agency: Agency) -> None:
-    store, ana = agency.store, agency.user()
+    store, ana = agency.store, agency.user(role="consultant")
     boss = agency.user(role="admin", name="Bea Admin")
     secret = with_totp(store, ana, NOW)
     t1 = NOW + timedelta(minutes=1)
@@ -270,7 +270,7 @@ def test_turning_it_off_needs_the_password(agency: Agency) -> None:
 
 
 def test_turning_it_on_without_a_session_or_the_csrf_token_is_refused(agency: Agency) -> None:
-    ana = agency.user()
+    ana = agency.user(role="consultant")
     client, _ = browser(agency.store)
     with client:
         anonymous = client.post("/account/security/enable", data={}, follow_redirects=False)
@@ -295,7 +295,7 @@ def test_turning_it_on_without_a_session_or_the_csrf_token_is_refused(agency: Ag
 def test_an_administrator_resets_it_within_their_agency_only(
     agency: Agency, other_agency: Agency
 ) -> None:
-    store, ana = agency.store, agency.user()
+    store, ana = agency.store, agency.user(role="consultant")
     boss, colleague = agency.user(role="admin"), agency.user(role="consultant")
     stranger = other_agency.user(role="admin")
     with_totp(store, ana)
@@ -313,7 +313,7 @@ def test_an_administrator_resets_it_within_their_agency_only(
 
 
 def test_enabling_twice_is_refused(agency: Agency) -> None:
-    ana = agency.user()
+    ana = agency.user(role="consultant")
     with_totp(agency.store, ana)
     secret = totp.new_secret()
     with pytest.raises(BadInput, match="already on"):
@@ -324,7 +324,7 @@ def test_enabling_twice_is_refused(agency: Agency) -> None:
 def test_reset_totp_from_the_command_line(
     agency: Agency, _postgres_admin: str, tmp_path: Path
 ) -> None:
-    store, ana = agency.store, agency.user()
+    store, ana = agency.store, agency.user(role="consultant")
     with_totp(store, ana)
     env = child_environment(tmp_path, _postgres_admin) | {
         "AFTERVIEW_SERVER_PREFIX": store.naming.prefix

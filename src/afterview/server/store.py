@@ -173,7 +173,9 @@ class ServerStore:
 
     def drop_everything(self) -> None:
         """Remove the deployment: every candidate's schema and role, the shared schema
-        and the app role (the tests' clean-up; `afterview server` never calls it)."""
+        and the app role (the tests' clean-up; `afterview server` never calls it).
+        One transaction per candidate's schema: dropping hundreds at once would take
+        more locks than `max_locks_per_transaction` allows the whole cluster."""
         n = self.naming
         with self.engine.begin() as conn:
             roles = list(
@@ -182,8 +184,10 @@ class ServerStore:
                     {"pattern": f"{n.prefix}\\_c%"},
                 ).scalars()
             )
-            for role in roles:
+        for role in roles:
+            with self.engine.begin() as conn:
                 conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {quoted(role)} CASCADE")
+        with self.engine.begin() as conn:
             conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {quoted(n.server_schema)} CASCADE")
             for role in [*roles, n.app_role]:
                 if _role_exists(conn, role):
