@@ -210,17 +210,32 @@ def test_no_route_shows_or_changes_another_candidates_records(
 ) -> None:
     """Every route with an id, every method: another candidate's ids (of this agency
     or of another) answer 404 or a refusal, show nothing of theirs and change nothing."""
+    from afterview.server import sharing
+
     store = agency.store
     owner = agency.user(name="Ana Lima")
-    demo.create(store.candidate_app(owner.id, "UTC"), NOW)
+    app = store.candidate_app(owner.id, "UTC")
+    demo.create(app, NOW)
     ids = _ids(store, owner)
+    # Ana shares with her consultant, so the sharing and staff routes have ids to try.
+    consultant = agency.user("consultant", "Dee Marsh")
+    link = sharing.invite(store, owner, consultant.email, NOW)
+    sharing.accept(store, consultant, link.id, NOW)
+    sharing.set_parts(store, owner, app, int(ids["opp_id"]), ("interviews", "drafts"), NOW)
+    ids.update(link_id=str(link.id), candidate_id=str(owner.id))
     before = json.dumps(export_json(store.candidate_app(owner.id, "UTC"), NOW), sort_keys=True)
     routes = [r for r in _leaves(client.app.routes) if r[2] and not r[0].startswith("/static")]  # type: ignore[attr-defined]
     assert len(routes) >= 30
-    for intruder in (agency.user(name="Ben Okafor"), other_agency.user(name="Cara Diaz")):
+    intruders = (
+        agency.user(name="Ben Okafor"),
+        other_agency.user(name="Cara Diaz"),
+        agency.user("consultant", "Eli Stone"),  # a colleague Ana did not invite
+        other_agency.user("consultant", "Fay Lund"),
+    )
+    for intruder in intruders:
         with _app(store) as c:
             sign_in(c, intruder)
-            token = csrf_of(c.get("/").text)
+            token = csrf_of(c.get("/" if intruder.role == "candidate" else "/agency").text)
             for template, methods, params in routes:
                 path = template
                 for name in params:
@@ -236,9 +251,18 @@ def test_no_route_shows_or_changes_another_candidates_records(
                     if not path.startswith("/api/"):
                         refusals.add(303)  # a page's form: back, with the refusal as notice
                     assert answer.status_code in refusals, f"{where}: {answer.status_code}"
-                    if method == "GET":  # the feed is refused on the server as a whole
+                    staff_page = intruder.role != "candidate" and not path.startswith(
+                        ("/agency", "/api/", "/invitation/")  # an open page: 404 for all
+                    )
+                    if method == "GET" and staff_page:  # staff are sent to their own page
+                        assert answer.headers.get("location") == "/agency", where
+                    elif method == "GET":  # the feed is refused on the server as a whole
                         expected = 403 if path.startswith("/calendar/") else 404
                         assert answer.status_code == expected, where
                     assert "Sam Taylor" not in answer.text, where
     after = json.dumps(export_json(store.candidate_app(owner.id, "UTC"), NOW), sort_keys=True)
     assert after == before
+    assert [x.state for x in sharing.links(store, owner)] == ["live"]
+    assert sharing.parts_by_opportunity(store, owner) == {
+        int(ids["opp_id"]): ("interviews", "drafts")
+    }

@@ -40,6 +40,9 @@ APP_TABLES = (
     "users",
     "sessions",
     "audit_log",
+    "consultant_links",
+    "shares",
+    "client_notes",
     "login_challenges",
     "invitations",
 )
@@ -81,11 +84,19 @@ class ServerStore:
             yield conn
 
     @contextmanager
-    def agency(self, agency_id: int) -> Iterator[Connection]:
+    def agency(self, agency_id: int, user_id: int | None = None) -> Iterator[Connection]:
+        """As the app role for one agency; `user_id` is whom the sharing tables answer
+        for (their policies see nothing without it)."""
         with self.system() as conn:
             conn.execute(
-                text("SELECT set_config('afterview.agency', :agency, true)"),
-                {"agency": str(int(agency_id))},
+                text(
+                    "SELECT set_config('afterview.agency', :agency, true), "
+                    "set_config('afterview.user', :user, true)"
+                ),
+                {
+                    "agency": str(int(agency_id)),
+                    "user": "" if user_id is None else str(int(user_id)),
+                },
             )
             yield conn
 
@@ -174,8 +185,8 @@ class ServerStore:
     def drop_everything(self) -> None:
         """Remove the deployment: every candidate's schema and role, the shared schema
         and the app role (the tests' clean-up; `afterview server` never calls it).
-        One transaction per candidate's schema: dropping hundreds at once would take
-        more locks than `max_locks_per_transaction` allows the whole cluster."""
+        One transaction per candidate: dropping hundreds of schemas at once runs out of
+        PostgreSQL's lock table (max_locks_per_transaction)."""
         n = self.naming
         with self.engine.begin() as conn:
             roles = list(
@@ -187,12 +198,10 @@ class ServerStore:
         for role in roles:
             with self.engine.begin() as conn:
                 conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {quoted(role)} CASCADE")
+                _drop_role(conn, role)
         with self.engine.begin() as conn:
             conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {quoted(n.server_schema)} CASCADE")
-            for role in [*roles, n.app_role]:
-                if _role_exists(conn, role):
-                    conn.exec_driver_sql(f"DROP OWNED BY {quoted(role)} CASCADE")
-                    conn.exec_driver_sql(f"DROP ROLE {quoted(role)}")
+            _drop_role(conn, n.app_role)
 
     @staticmethod
     def _path(conn: Connection, schema: str) -> None:
@@ -206,6 +215,12 @@ def _lock(conn: Connection, key: str) -> None:
 def _role_exists(conn: Connection, role: str) -> bool:
     found = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role})
     return found.first() is not None
+
+
+def _drop_role(conn: Connection, role: str) -> None:
+    if _role_exists(conn, role):
+        conn.exec_driver_sql(f"DROP OWNED BY {quoted(role)} CASCADE")
+        conn.exec_driver_sql(f"DROP ROLE {quoted(role)}")
 
 
 def _ensure_role(conn: Connection, role: str) -> None:

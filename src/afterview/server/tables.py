@@ -13,12 +13,15 @@ from sqlalchemy import (
     BigInteger,
     CheckConstraint,
     Column,
+    Date,
     ForeignKey,
     Index,
     MetaData,
+    PrimaryKeyConstraint,
     Table,
     Text,
 )
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
 from afterview.store.schema import NAMING_CONVENTION
 from afterview.store.types import UTCDateTime
@@ -121,4 +124,54 @@ invitations = Table(
     Column("expires_at", UTCDateTime, nullable=False),
     Column("used_at", UTCDateTime),
     Index(None, "user_id"),
+)
+
+# --- sharing with a consultant (migration s0002) ---------------------------------------
+# Rows are visible to the candidate they belong to and, while a link is live, to the
+# linked consultant (row-level security on `afterview.user` as well as the agency).
+
+consultant_links = Table(
+    "consultant_links",
+    metadata,
+    Column("id", BigInteger, primary_key=True),
+    Column("agency_id", BigInteger, ForeignKey("agencies.id"), nullable=False),
+    Column("candidate_id", BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("consultant_id", BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("invited_at", UTCDateTime, nullable=False),
+    Column("accepted_at", UTCDateTime),
+    Column("ended_at", UTCDateTime),
+)
+
+# One row per opportunity the candidate shares: the parts chosen, and the published
+# projection of exactly those facts (`server.projection`), refreshed on every change.
+shares = Table(
+    "shares",
+    metadata,
+    Column("agency_id", BigInteger, ForeignKey("agencies.id"), nullable=False),
+    Column("candidate_id", BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("opportunity_id", BigInteger, nullable=False),
+    Column("parts", ARRAY(Text), nullable=False),
+    Column("facts", JSONB),
+    Column("published_at", UTCDateTime),
+    Column("updated_at", UTCDateTime, nullable=False),
+    PrimaryKeyConstraint("candidate_id", "opportunity_id"),
+)
+
+# What consultants record about the client's side: chases (P8 towards the client),
+# client feedback, calls received from the candidate (P1). Each is also written into
+# the candidate's own store, where it paces and pauses their plan.
+client_notes = Table(
+    "client_notes",
+    metadata,
+    Column("id", BigInteger, primary_key=True),
+    Column("agency_id", BigInteger, ForeignKey("agencies.id"), nullable=False),
+    Column("candidate_id", BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("opportunity_id", BigInteger, nullable=False),
+    Column("consultant_id", BigInteger, ForeignKey("users.id", ondelete="SET NULL")),
+    Column("kind", Text, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("note", Text),
+    Column("decision_by", Date),
+    Column("flag", Text),
+    CheckConstraint("kind IN ('chase', 'ask', 'feedback', 'call')", name="kind"),
 )

@@ -23,7 +23,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from afterview.server import accounts
+from afterview.server import accounts, sharing
 from afterview.server.accounts import User
 from afterview.web import security
 from afterview.web.templating import render
@@ -79,10 +79,12 @@ class ServerMode:
         app.add_middleware(SessionGate, mode=self)
 
     def install(self, app: FastAPI) -> None:
-        from afterview.server import account_pages, admin_pages
+        from afterview.server import account_pages, admin_pages, agency_pages, sharing_pages
 
         app.state.server = self
         app.include_router(router)
+        app.include_router(agency_pages.router)
+        app.include_router(sharing_pages.router)
         app.include_router(account_pages.router)
         app.include_router(admin_pages.router)
 
@@ -152,7 +154,14 @@ class SessionGate:
                     "the calendar feed are per machine in this version (docs/server-mode.md).",
                 )
                 return
-            state["service"] = self.mode.service_for(user)
+            service = state["service"] = self.mode.service_for(user)
+            await self.app(scope, receive, send)
+            if method not in ("GET", "OPTIONS"):
+                # Whatever the request changed, the consultant's copy follows (sharing).
+                await to_thread.run_sync(
+                    sharing.publish_quietly, self.mode.store, user, service, self.mode.now()
+                )
+            return
         await self.app(scope, receive, send)
 
     @staticmethod
@@ -271,13 +280,6 @@ def logout(request: Request) -> Response:
     response = RedirectResponse("/login", status_code=303)
     response.headers.append("set-cookie", mode.session_cookie("", 0))
     return response
-
-
-@router.get("/agency")
-def agency_home(request: Request) -> Response:
-    """Staff's landing page: who they are and what has been shared with them."""
-    user: User = request.state.user
-    return render(request, "agency.html", {"user": user})
 
 
 def _new_token() -> str:

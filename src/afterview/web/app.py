@@ -62,7 +62,8 @@ def create_app(
     app.state.read_cache = ReadCache(service.url if service is not None else "")
     from afterview.web.pages.common import freeze_clock
 
-    freeze_clock(clock)  # the wall clock unless frozen: an earlier app's clock never lingers
+    # The wall clock unless frozen: an earlier app's clock never lingers.
+    freeze_clock(clock or (server.clock if server else None))
     _middleware(app, bound_host, server)
     app.mount("/static", FingerprintedStatic(directory=STATIC), name="static")
     _errors(app)

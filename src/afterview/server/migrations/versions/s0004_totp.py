@@ -14,7 +14,7 @@ look-ups that happen before the agency is known (the second sign-in step, openin
 an invitation link) are SECURITY DEFINER functions returning only what they need.
 
 Revision ID: s0004_totp
-Revises: s0001_accounts
+Revises: s0002_sharing
 Create Date: 2026-12-05
 """
 
@@ -28,7 +28,7 @@ from alembic import op
 from afterview.store.types import UTCDateTime
 
 revision: str = "s0004_totp"
-down_revision: str | Sequence[str] | None = "s0001_accounts"
+down_revision: str | Sequence[str] | None = "s0002_sharing"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
