@@ -203,6 +203,7 @@ def _ids(store: ServerStore, user: User) -> dict[str, str]:
             "outbox_id": "1",
             "key": str(key),
             "token": "x" * 40,
+            "user_id": str(user.id),  # the administrators' routes (test_admin.py)
         }
 
 
@@ -253,7 +254,7 @@ def test_no_route_shows_or_changes_another_candidates_records(
                         refusals.add(303)  # a page's form: back, with the refusal as notice
                     assert answer.status_code in refusals, f"{where}: {answer.status_code}"
                     staff_page = intruder.role != "candidate" and not path.startswith(
-                        ("/agency", "/api/")
+                        ("/agency", "/api/", "/invitation/")  # an open page: 404 for all
                     )
                     if method == "GET" and staff_page:  # staff are sent to their own page
                         assert answer.headers.get("location") == "/agency", where

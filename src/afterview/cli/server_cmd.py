@@ -118,6 +118,27 @@ def add_user(
     say(f"User {user.id}: {user.name} <{user.email}>, {user.role} of agency {user.agency_id}")
 
 
+@server.command("reset-totp")
+@click.option("--email", required=True, help="The account's email address.")
+@prefix_option
+@pass_env
+def reset_totp(env: Env, email: str, prefix: str) -> None:
+    """Turn an account's two-step sign-in off (a lost phone); audit-logged.
+
+    The person then signs in with their password alone and can turn it on again
+    from Sign-in security. An agency's administrator can do the same from the
+    Accounts page.
+    """
+    from afterview.server import totp
+
+    store = _store(env, prefix)
+    try:
+        user = totp.reset_by_email(store, email, env.now())
+    finally:
+        store.dispose()
+    say(f"Two-step sign-in is off for {user.email}; they sign in with their password alone.")
+
+
 @server.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8766, show_default=True, type=click.IntRange(1, 65535))

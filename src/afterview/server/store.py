@@ -45,6 +45,8 @@ APP_TABLES = (
     "shares",
     "client_notes",
     "mail_passwords",
+    "login_challenges",
+    "invitations",
 )
 
 

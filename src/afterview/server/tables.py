@@ -49,14 +49,16 @@ users = Table(
     Column("email", Text, nullable=False, unique=True),
     Column("name", Text, nullable=False),
     Column("role", Text, nullable=False),
-    Column("password_hash", Text, nullable=False),
-    Column("totp_secret", Text),
+    Column("password_hash", Text),  # NULL: invited, no password set yet (s0004)
+    Column("totp_secret", Text),  # base32 (RFC 6238); NULL: two-step sign-in is off
+    Column("totp_last_step", BigInteger),  # the time step of the last code accepted
     Column("timezone", Text, nullable=False, server_default="UTC"),
     Column("created_at", UTCDateTime, nullable=False),
     Column("disabled_at", UTCDateTime),
     # The account's playbook settings: only what differs from the defaults (s0005).
     Column("settings", JSONB, nullable=False, server_default="{}"),
     Column("settings_version", Integer, nullable=False, server_default="0"),
+    Column("last_seen_at", UTCDateTime),
     CheckConstraint("role IN ('admin', 'consultant', 'candidate')", name="role"),
 )
 
@@ -101,6 +103,33 @@ audit_log = Table(
     Index(None, "agency_id", "at"),
 )
 
+# A right password on an account with two-step sign-in: waiting for the code
+# (afterview.server.totp). Only the token's SHA-256 is stored, as for sessions.
+login_challenges = Table(
+    "login_challenges",
+    metadata,
+    Column("token_hash", Text, primary_key=True),
+    Column("user_id", BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("agency_id", BigInteger, ForeignKey("agencies.id"), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("ip", Text),
+    Index(None, "user_id"),
+)
+
+# One-time links by which an invited person sets their own password (SHA-256 only).
+invitations = Table(
+    "invitations",
+    metadata,
+    Column("token_hash", Text, primary_key=True),
+    Column("user_id", BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("agency_id", BigInteger, ForeignKey("agencies.id"), nullable=False),
+    Column("created_by", BigInteger, ForeignKey("users.id", ondelete="SET NULL")),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("used_at", UTCDateTime),
+    Index(None, "user_id"),
+)
 
 # --- sharing with a consultant (migration s0002) ---------------------------------------
 # Rows are visible to the candidate they belong to and, while a link is live, to the

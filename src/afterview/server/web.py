@@ -41,8 +41,8 @@ if TYPE_CHECKING:
 
 COOKIE = "afterview_session"
 SECURE_COOKIE = "__Host-afterview_session"  # __Host-: Secure, Path=/, no Domain (RFC 6265bis)
-OPEN_PATHS = ("/login", "/static/", "/healthz", "/minimal")
-STAFF_PATHS = ("/agency", "/logout")
+OPEN_PATHS = ("/login", "/static/", "/healthz", "/minimal", "/invitation/")
+STAFF_PATHS = ("/agency", "/logout", "/account")
 # Single-user features that act for the whole machine; refused per account for now.
 NOT_ON_SERVER = (
     ("POST", "/settings/mail/feed"),  # the address would lead to /calendar/, refused
@@ -84,12 +84,14 @@ class ServerMode:
         app.add_middleware(SessionGate, mode=self)
 
     def install(self, app: FastAPI) -> None:
-        from afterview.server import agency_pages, sharing_pages
+        from afterview.server import account_pages, admin_pages, agency_pages, sharing_pages
 
         app.state.server = self
         app.include_router(router)
         app.include_router(agency_pages.router)
         app.include_router(sharing_pages.router)
+        app.include_router(account_pages.router)
+        app.include_router(admin_pages.router)
 
     def service_for(self, user: User) -> App:
         """One service per candidate, kept while in use (they share one pool); made
@@ -274,6 +276,10 @@ def login(
     ip = request.client.host if request.client else "unknown"
     try:
         token, user = accounts.login(mode.store, email, password, ip=ip, now=mode.now())
+    except accounts.CodeNeeded as needed:  # two-step sign-in: no session yet
+        from afterview.server.account_pages import code_page
+
+        return code_page(request, needed.pending, _local(next))
     except (accounts.LoginRefused, accounts.Throttled) as exc:
         page = render(
             request,

@@ -6,7 +6,7 @@ look-up, so every server process notices a change on the account's next request
 without an extra query.
 
 Revision ID: s0005_settings
-Revises: s0003_mail
+Revises: s0004_totp
 Create Date: 2026-12-04
 """
 
@@ -19,7 +19,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "s0005_settings"
-down_revision: str | Sequence[str] | None = "s0003_mail"
+down_revision: str | Sequence[str] | None = "s0004_totp"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
