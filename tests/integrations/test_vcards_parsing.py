@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from afterview.errors import BadInput
@@ -152,31 +150,3 @@ def test_a_huge_file_is_refused() -> None:
 )
 def test_names_match_without_accents_case_punctuation_or_order(one: str, other: str) -> None:
     assert normalised_name(one) == normalised_name(other)
-
-
-# --- vobject's own test files ------------------------------------------------------------------
-
-
-def _vobject_files() -> list[Path]:
-    import vobject
-
-    root = Path(vobject.__file__).parent
-    return sorted(p for p in root.rglob("*") if p.suffix.lower() in {".vcf", ".vcard"})
-
-
-VOBJECT_FILES = _vobject_files()
-
-
-@pytest.mark.skipif(
-    not VOBJECT_FILES,
-    reason="the installed vobject wheel ships no test files (its vCards live only in its "
-    "source repository)",
-)
-@pytest.mark.parametrize("path", VOBJECT_FILES, ids=[p.name for p in VOBJECT_FILES])
-def test_vobjects_own_vcards_read_or_fail_clearly(path: Path) -> None:
-    try:
-        found, _ = parse_vcards(path.read_bytes())
-    except BadInput as exc:
-        assert "\n" not in exc.message
-        return
-    assert all(card.name or card.emails for card in found)
