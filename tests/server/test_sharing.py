@@ -4,6 +4,7 @@ landing in the candidate's own plan, and the walls between consultants."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -322,3 +323,28 @@ def test_sharing_a_part_shows_it_and_unsharing_an_opportunity_removes_it(
         client.post(f"/sharing/opportunities/{shared['opp']}", data={"csrf_token": token})
     found, _ = sharing.day(server_store, consultant, NOW)
     assert found.shared == []
+
+
+def test_the_audit_log_shows_the_agency_who_saw_and_changed_what(
+    server_store: ServerStore,
+    people: tuple[User, User, User],
+    shared: dict[str, Any],
+    agency: Agency,
+    other_agency: Agency,
+) -> None:
+    candidate, consultant, _ = people
+    sharing.shared_opportunity(server_store, consultant, candidate.id, shared["opp"], NOW)
+    boss = agency.user("admin", "Bea Admin", LONDON)
+    with client_at(server_store, NOW) as client:
+        sign_in(client, boss)
+        page = client.get(f"/agency/audit?candidate={candidate.id}")
+        assert page.status_code == 200
+        rows = re.findall(r"<tr><td[^>]*>(.*?)</tr>", page.text, re.S)
+        assert any("Sam Okafor" in r and "share.view" in r and "Ana Lima" in r for r in rows)
+        assert any("share.accept" in r for r in rows) and any("share.invite" in r for r in rows)
+    stranger = other_agency.user("admin", "Sol Stranger", LONDON)
+    with client_at(server_store, NOW) as client:
+        sign_in(client, stranger)
+        assert "Ana Lima" not in client.get(f"/agency/audit?candidate={candidate.id}").text
+        sign_in(client, consultant)
+        assert client.get("/agency/audit").status_code == 404

@@ -242,3 +242,43 @@ def _issue(conn: Connection, user: User, admin: User, now: datetime) -> str:
 
 def _candidate(user: User) -> int | None:
     return user.id if user.role == "candidate" else None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    actor: str | None
+    action: str
+    candidate: str | None
+    target: str | None
+    ip: str | None
+
+
+AUDIT_PAGE = 200
+
+
+def audit_log(
+    store: ServerStore,
+    admin: User,
+    *,
+    candidate_id: int | None = None,
+    before_id: int | None = None,
+) -> list[tuple[int, AuditEntry]]:
+    """Who saw and changed what in the agency, newest first (a page at a time)."""
+    a = t.audit_log.c
+    actor = t.users.alias("actor")
+    cand = t.users.alias("cand")
+    query = (
+        select(a.id, a.at, actor.c.name, a.action, cand.c.name, a.target, a.ip)
+        .outerjoin(actor, actor.c.id == a.actor_id)
+        .outerjoin(cand, cand.c.id == a.candidate_id)
+        .order_by(a.id.desc())
+        .limit(AUDIT_PAGE)
+    )
+    if candidate_id is not None:
+        query = query.where(a.candidate_id == candidate_id)
+    if before_id is not None:
+        query = query.where(a.id < before_id)
+    with store.agency(require_admin(admin).agency_id) as conn:
+        rows = conn.execute(query).all()
+    return [(int(r[0]), AuditEntry(r[1], r[2], r[3], r[4], r[5], r[6])) for r in rows]

@@ -140,3 +140,25 @@ def reset_totp(request: Request, user_id: int) -> Response:
         "alone and can turn it on again.",
         "warn",
     )
+
+
+@router.get("/agency/audit")
+def audit_page(
+    request: Request, candidate: int | None = None, before: int | None = None
+) -> Response:
+    """The audit log: who signed in, opened a candidate's shared opportunity, recorded
+    or changed what, newest first."""
+    user = _admin(request)
+    entries = admin.audit_log(_mode(request).store, user, candidate_id=candidate, before_id=before)
+    older = entries[-1][0] if len(entries) == admin.AUDIT_PAGE else None
+    return render(
+        request,
+        "agency_audit.html",
+        {
+            "user": user,
+            "tz": user.timezone,
+            "entries": entries,
+            "older": older,
+            "candidate": candidate,
+        },
+    )

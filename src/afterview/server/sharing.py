@@ -300,6 +300,16 @@ def day(
     with store.agency(consultant.agency_id, consultant.id) as conn:
         openings = [view.opening for view in _shared(conn, now)]
         notes = _notes(conn, None, None)
+        if openings:  # what they saw: one line per look, naming how many candidates
+            seen = len({o.candidate_id for o in openings})
+            _audit(
+                conn,
+                consultant.agency_id,
+                consultant.id,
+                "share.day",
+                f"{seen} candidate{'s' if seen != 1 else ''}, {len(openings)} opportunities",
+                now,
+            )
     pending = [link for link in links(store, consultant) if link.state == "pending"]
     found = consultant_day(
         openings,
