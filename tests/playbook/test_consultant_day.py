@@ -135,3 +135,9 @@ def test_p12_offers_stand_apart_and_closed_opportunities_ask_nothing() -> None:
     found = day_at("2026-12-05T11:30:00+00:00", offer, closed)
     assert found.offers == [offer]
     assert found.decisions == [] and [c.opening for c in found.calls] == []
+
+
+def test_p6_a_further_round_booked_asks_nothing_of_the_client() -> None:
+    """After "next round" with round 2 in the diary, the client has moved: no chase."""
+    found = day_at("2026-12-07T11:30:00+00:00", opening(status=Status.INTERVIEW_SCHEDULED))
+    assert found.decisions == [] and found.alerts == 0

@@ -348,3 +348,16 @@ def test_the_audit_log_shows_the_agency_who_saw_and_changed_what(
         assert "Ana Lima" not in client.get(f"/agency/audit?candidate={candidate.id}").text
         sign_in(client, consultant)
         assert client.get("/agency/audit").status_code == 404
+
+
+def test_a_browsers_icon_request_is_not_a_look_at_the_day(
+    server_store: ServerStore, people: tuple[User, User, User], shared: dict[str, Any]
+) -> None:
+    consultant = people[1]
+    with client_at(server_store, NOW) as client:
+        sign_in(client, consultant)
+        with server_store.agency(consultant.agency_id) as conn:
+            before = conn.execute(text("SELECT count(*) FROM audit_log")).scalar()
+        assert client.get("/favicon.ico", follow_redirects=False).status_code == 404
+        with server_store.agency(consultant.agency_id) as conn:
+            assert conn.execute(text("SELECT count(*) FROM audit_log")).scalar() == before

@@ -118,6 +118,31 @@ def add_user(
     say(f"User {user.id}: {user.name} <{user.email}>, {user.role} of agency {user.agency_id}")
 
 
+@server.command()
+@prefix_option
+@pass_env
+def demo(env: Env, prefix: str) -> None:
+    """A demo agency to try the server: an administrator, a consultant and two
+    candidates sharing their demo opportunities. One password for all four (asked for,
+    or $AFTERVIEW_NEW_PASSWORD)."""
+    from afterview.server import demo as server_demo
+
+    password = os.environ.get(PASSWORD_ENV) or click.prompt(
+        "Password for the demo accounts (12 characters or more)",
+        hide_input=True,
+        confirmation_prompt=True,
+    )
+    store = _store(env, prefix)
+    try:
+        made = server_demo.create(store, password, env.now())
+    finally:
+        store.dispose()
+    say(f"Agency {made.agency_id}: {server_demo.AGENCY}. Sign in as:")
+    for role, name, email in made.accounts:
+        say(f"  {email:<32} {name} ({role})")
+    say("Then `afterview server run --insecure-cookies` and open http://127.0.0.1:8766/.")
+
+
 @server.command("reset-totp")
 @click.option("--email", required=True, help="The account's email address.")
 @prefix_option

@@ -186,8 +186,8 @@ def _decision(
     calendar: WorkingCalendar,
 ) -> DecisionWatch | None:
     """Where the client's decision stands (P6) and whether to chase them (P8)."""
-    if opening.status in CLOSED_STATUSES or opening.status is Status.OFFER:
-        return None
+    if opening.status in (*CLOSED_STATUSES, Status.OFFER, Status.INTERVIEW_SCHEDULED):
+        return None  # decided, or a further round is booked: nothing to chase
     ended = [end for _, _, end, _, _ in opening.interviews if end <= now]
     if not ended:
         return None

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 COOKIE = "afterview_session"
 SECURE_COOKIE = "__Host-afterview_session"  # __Host-: Secure, Path=/, no Domain (RFC 6265bis)
-OPEN_PATHS = ("/login", "/static/", "/healthz", "/minimal", "/invitation/")
+OPEN_PATHS = ("/login", "/static/", "/healthz", "/minimal", "/favicon.ico", "/invitation/")
 STAFF_PATHS = ("/agency", "/logout", "/account")
 # Single-user features that act for the whole machine; refused per account for now.
 NOT_ON_SERVER = (
