@@ -16,7 +16,7 @@ from afterview.playbook.facts import Route
 from afterview.server.store import ServerStore
 from afterview.server.web import ServerMode
 from afterview.services import records
-from web.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, shot  # noqa: F401  (fixture)
+from web.conftest import chromium, free_port, shot  # noqa: F401  (fixture)
 
 from .conftest import NOW, PASSWORD, Agency
 
@@ -36,14 +36,8 @@ PHONE = {
 def browser() -> Iterator[Any]:
     """Chromium for this module only: Playwright's sync API keeps an event loop running
     on the main thread while it is open, which later asyncio.run() calls cannot share."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

@@ -19,6 +19,9 @@ from afterview.web.pages.common import back, form_text, now, pop_notice, shown
 from afterview.web.templating import render
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from afterview.server.store import ServerStore
     from afterview.server.web import ServerMode
 
 router = APIRouter(include_in_schema=False)
@@ -56,24 +59,29 @@ def agency_home(request: Request) -> Response:
 
 @router.post("/agency/invitations/{link_id}/accept")
 async def accept(request: Request, link_id: Id) -> Response:
-    await request.form()
-    user = _staff(request)
-    try:
-        await run_in_threadpool(sharing.accept, _mode(request).store, user, link_id, now())
-    except AfterviewError as exc:
-        return back(request, "/agency", exc.message, tone="error")
-    return back(request, "/agency", "Accepted: their shared opportunities are on your day.")
+    return await _answer(
+        request, link_id, sharing.accept, "Accepted: their shared opportunities are on your day."
+    )
 
 
 @router.post("/agency/invitations/{link_id}/decline")
 async def decline(request: Request, link_id: Id) -> Response:
+    return await _answer(request, link_id, sharing.end_link, "Declined.")
+
+
+async def _answer(
+    request: Request,
+    link_id: int,
+    change: Callable[[ServerStore, User, int, datetime], None],
+    said: str,
+) -> Response:
     await request.form()
     user = _staff(request)
     try:
-        await run_in_threadpool(sharing.end_link, _mode(request).store, user, link_id, now())
+        await run_in_threadpool(change, _mode(request).store, user, link_id, now())
     except AfterviewError as exc:
         return back(request, "/agency", exc.message, tone="error")
-    return back(request, "/agency", "Declined.")
+    return back(request, "/agency", said)
 
 
 def _url(candidate_id: int, opp_id: int) -> str:

@@ -136,45 +136,47 @@ def links(store: ServerStore, user: User) -> list[Link]:
 
 def end_link(store: ServerStore, user: User, link_id: int, now: datetime) -> None:
     """Stop sharing (the candidate) or decline / leave (the consultant)."""
-    lk = t.consultant_links.c
-    with store.agency(user.agency_id, user.id) as conn:
-        row = conn.execute(
-            select(lk.candidate_id).where(lk.id == link_id, lk.ended_at.is_(None))
-        ).first()
-        if row is None:
-            raise NotFound("There is no such invitation.")
-        conn.execute(update(t.consultant_links).where(lk.id == link_id).values(ended_at=now))
-        _audit(
-            conn,
-            user.agency_id,
-            user.id,
-            "share.end",
-            str(link_id),
-            now,
-            candidate_id=int(row.candidate_id),
-        )
+    _change_link(store, user, link_id, "share.end", now, ended_at=now)
 
 
 def accept(store: ServerStore, consultant: User, link_id: int, now: datetime) -> None:
     _require(consultant, "consultant")
     lk = t.consultant_links.c
-    with store.agency(consultant.agency_id, consultant.id) as conn:
+    _change_link(
+        store,
+        consultant,
+        link_id,
+        "share.accept",
+        now,
+        lk.consultant_id == consultant.id,
+        lk.accepted_at.is_(None),
+        accepted_at=now,
+    )
+
+
+def _change_link(
+    store: ServerStore,
+    user: User,
+    link_id: int,
+    action: str,
+    now: datetime,
+    *conditions: Any,
+    **values: Any,
+) -> None:
+    """One live link the user may see (row-level security), changed and audit-logged."""
+    lk = t.consultant_links.c
+    with store.agency(user.agency_id, user.id) as conn:
         row = conn.execute(
-            select(lk.candidate_id).where(
-                lk.id == link_id,
-                lk.consultant_id == consultant.id,
-                lk.ended_at.is_(None),
-                lk.accepted_at.is_(None),
-            )
+            select(lk.candidate_id).where(lk.id == link_id, lk.ended_at.is_(None), *conditions)
         ).first()
         if row is None:
             raise NotFound("There is no such invitation.")
-        conn.execute(update(t.consultant_links).where(lk.id == link_id).values(accepted_at=now))
+        conn.execute(update(t.consultant_links).where(lk.id == link_id).values(**values))
         _audit(
             conn,
-            consultant.agency_id,
-            consultant.id,
-            "share.accept",
+            user.agency_id,
+            user.id,
+            action,
             str(link_id),
             now,
             candidate_id=int(row.candidate_id),
