@@ -7,18 +7,16 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from datetime import timedelta
 from typing import Any
 
 import pytest
 
-from afterview.playbook.facts import Route
 from afterview.server.store import ServerStore
 from afterview.server.web import ServerMode
-from afterview.services import records
 from web.conftest import chromium, free_port, shot  # noqa: F401  (fixture)
 
 from .conftest import NOW, PASSWORD, Agency
+from .test_sharing import recruiter_opportunity
 
 pytestmark = pytest.mark.postgres
 
@@ -100,24 +98,7 @@ def test_candidate_and_consultant_side_by_side_on_phones(
     ana = agency.user("candidate", "Ana Lima", LONDON)
     sam = agency.user("consultant", "Sam Okafor", LONDON)
     app = server_store.candidate_app(ana.id, LONDON)
-    start = NOW - timedelta(hours=2)
-    opp = records.add_opportunity(
-        app,
-        company="Harbour Lights",
-        role="Data Engineer",
-        route=Route.RECRUITER,
-        now=NOW - timedelta(days=3),
-        recruiter_name="Sam Okafor",
-    )
-    records.add_interview(
-        app,
-        opp,
-        start=start,
-        end=start + timedelta(hours=1),
-        tz=LONDON,
-        now=NOW - timedelta(days=3),
-        interviewers=(records.NewInterviewer("Priya Shah", "priya@harbour.example"),),
-    )
+    opp = recruiter_opportunity(app)  # the interview ended at 11:00; it is 12:00
     candidate, consultant = phone_tab(browser), phone_tab(browser)
     try:
         # Ana invites Sam and shares the opportunity with the default parts.
