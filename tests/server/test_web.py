@@ -167,11 +167,33 @@ def test_candidates_reach_no_staff_pages(client: TestClient, agency: Agency) -> 
     assert client.get("/agency").status_code == 404
 
 
-def test_machine_wide_features_are_refused_per_account(client: TestClient, agency: Agency) -> None:
-    sign_in(client, agency.user())
-    answer = client.get("/calendar/feed-token.ics")
-    assert answer.status_code == 403
-    assert "not available on the agency server yet" in answer.text
+def test_each_candidate_has_a_calendar_feed_of_their_own(
+    client: TestClient, agency: Agency, server_store: ServerStore
+) -> None:
+    """The feed's address names the account; a calendar app polls it without a session.
+    Another account's id, a wrong token, a disabled account: the same 404 as any page."""
+    ana, ben = agency.user(name="Ana Lima"), agency.user(name="Ben Okafor")
+    demo.create(server_store.candidate_app(ana.id, "UTC"), NOW)
+    sign_in(client, ana)
+    token = csrf_of(client.get("/settings/mail").text)
+    made = client.post("/settings/mail/feed", data={"csrf_token": token})
+    assert "Your calendar address is ready" in made.text
+    url = re.search(r'id="feed-url" value="https://testserver([^"]+)"', made.text)
+    assert url, made.text
+    path = url.group(1)
+    assert path.startswith(f"/calendar/{agency.id}/{ana.id}/")
+    with _app(server_store) as anonymous:  # a calendar app: no cookie at all
+        feed = anonymous.get(path)
+        assert feed.status_code == 200 and "BEGIN:VCALENDAR" in feed.text
+        assert "Northwind" in feed.text or "SUMMARY" in feed.text
+        feed_token = path.rsplit("/", 1)[1]
+        for wrong in (
+            f"/calendar/{agency.id}/{ben.id}/{feed_token}",  # another candidate
+            f"/calendar/{agency.id + 1}/{ana.id}/{feed_token}",  # another agency
+            f"/calendar/{agency.id}/{ana.id}/{'x' * 32}.ics",  # a wrong token
+            f"/calendar/{feed_token}",  # the single-user form
+        ):
+            assert anonymous.get(wrong).status_code == 404, wrong
 
 
 def _leaves(routes: Any) -> Iterator[tuple[str, set[str], list[str]]]:
@@ -224,7 +246,7 @@ def test_no_route_shows_or_changes_another_candidates_records(
     link = sharing.invite(store, owner, consultant.email, NOW)
     sharing.accept(store, consultant, link.id, NOW)
     sharing.set_parts(store, owner, app, int(ids["opp_id"]), ("interviews", "drafts"), NOW)
-    ids.update(link_id=str(link.id), candidate_id=str(owner.id))
+    ids.update(link_id=str(link.id), candidate_id=str(owner.id), agency_id=str(agency.id))
     before = json.dumps(export_json(store.candidate_app(owner.id, "UTC"), NOW), sort_keys=True)
     routes = [r for r in _leaves(client.app.routes) if r[2] and not r[0].startswith("/static")]  # type: ignore[attr-defined]
     assert len(routes) >= 30
@@ -254,13 +276,12 @@ def test_no_route_shows_or_changes_another_candidates_records(
                         refusals.add(303)  # a page's form: back, with the refusal as notice
                     assert answer.status_code in refusals, f"{where}: {answer.status_code}"
                     staff_page = intruder.role != "candidate" and not path.startswith(
-                        ("/agency", "/api/", "/invitation/")  # an open page: 404 for all
+                        ("/agency", "/api/", "/invitation/", "/calendar/")  # open: 404 for all
                     )
                     if method == "GET" and staff_page:  # staff are sent to their own page
                         assert answer.headers.get("location") == "/agency", where
-                    elif method == "GET":  # the feed is refused on the server as a whole
-                        expected = 403 if path.startswith("/calendar/") else 404
-                        assert answer.status_code == expected, where
+                    elif method == "GET":
+                        assert answer.status_code == 404, where
                     assert "Sam Taylor" not in answer.text, where
     after = json.dumps(export_json(store.candidate_app(owner.id, "UTC"), NOW), sort_keys=True)
     assert after == before

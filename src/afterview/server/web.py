@@ -3,13 +3,13 @@
 Every request but the sign-in page and static files needs a session. A candidate's
 request runs the single-user pages and API unchanged, on their own schema and role
 (`ServerStore.candidate_app`); staff (admins, consultants) have pages of their own
-and reach no candidate's pages. The features that act for the whole machine in
-single-user mode (the settings file, the mail password in the OS keyring, the
-calendar feed, the MCP endpoint) answer 403 here until the server does them per
-account (docs/server-mode.md). Mail is per account: a candidate's servers are in
+and reach no candidate's pages. What acts for the whole machine in single-user mode
+is per account here: the playbook settings (saved with the account), the calendar
+feed (`server.calendar`, an address naming the account), and mail: a candidate's servers are in
 their own schema, their passwords encrypted with the server's key
 (`mail_secrets`), and the "send now" / "read replies now" buttons queue a job for
 the workers (`queue`) instead of talking to a mail server from the web process.
+The MCP endpoint is not served by the agency server.
 """
 
 from __future__ import annotations
@@ -41,13 +41,16 @@ if TYPE_CHECKING:
 
 COOKIE = "afterview_session"
 SECURE_COOKIE = "__Host-afterview_session"  # __Host-: Secure, Path=/, no Domain (RFC 6265bis)
-OPEN_PATHS = ("/login", "/static/", "/healthz", "/minimal", "/favicon.ico", "/invitation/")
-STAFF_PATHS = ("/agency", "/logout", "/account")
-# Single-user features that act for the whole machine; refused per account for now.
-NOT_ON_SERVER = (
-    ("POST", "/settings/mail/feed"),  # the address would lead to /calendar/, refused
-    ("GET", "/calendar/"),
+OPEN_PATHS = (
+    "/login",
+    "/static/",
+    "/healthz",
+    "/minimal",
+    "/favicon.ico",
+    "/invitation/",
+    "/calendar/",
 )
+STAFF_PATHS = ("/agency", "/logout", "/account")
 APPS_KEPT = 512
 
 
@@ -84,12 +87,19 @@ class ServerMode:
         app.add_middleware(SessionGate, mode=self)
 
     def install(self, app: FastAPI) -> None:
-        from afterview.server import account_pages, admin_pages, agency_pages, sharing_pages
+        from afterview.server import (
+            account_pages,
+            admin_pages,
+            agency_pages,
+            calendar,
+            sharing_pages,
+        )
 
         app.state.server = self
         app.include_router(router)
         app.include_router(agency_pages.router)
         app.include_router(sharing_pages.router)
+        app.include_router(calendar.router)
         app.include_router(account_pages.router)
         app.include_router(admin_pages.router)
 
@@ -164,17 +174,6 @@ class SessionGate:
         else:
             if path.startswith("/agency"):
                 await _refuse(scope, receive, send, 404, "There is no such page.")
-                return
-            if any(method == m and path.startswith(p) for m, p in NOT_ON_SERVER):
-                await _refuse(
-                    scope,
-                    receive,
-                    send,
-                    403,
-                    "This is not available on the agency server yet: the timing settings "
-                    "and the calendar feed are per machine in this version "
-                    "(docs/server-mode.md).",
-                )
                 return
             service = state["service"] = self.mode.service_for(user)
             state["passwords"] = AccountPasswords(

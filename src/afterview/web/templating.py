@@ -53,9 +53,7 @@ TOKEN_PLACEHOLDER = "__afterview_csrf_token__"
 
 
 def page_html(request: Request, name: str, context: dict[str, Any], token: str) -> str:
-    service = getattr(request.state, "service", None) or getattr(
-        request.app.state, "service", None
-    )
+    service = getattr(request.state, "service", None) or getattr(request.app.state, "service", None)
     values = {
         "request": request,
         "account": getattr(request.state, "user", None),  # server mode (afterview.server)

@@ -15,8 +15,19 @@ router = APIRouter()
 TOKEN_LENGTH = 32
 
 
+def feed_path(request: Request, token: str) -> str:
+    """The feed's address on this server: the agency server's names the account
+    (afterview.server.calendar), a calendar app having no session to tell it."""
+    user = getattr(request.state, "user", None)
+    if user is not None:
+        return f"/calendar/{user.agency_id}/{user.id}/{token}.ics"
+    return calendar_feed.feed_path(token)
+
+
 @router.get("/calendar/{token}.ics")
 def feed(request: Request, token: str) -> Response:
+    if getattr(request.app.state, "server", None) is not None:
+        raise HTTPException(404)  # the agency server's feeds name their account
     app = service(request)
     moment = now()
     if len(token) != TOKEN_LENGTH or not calendar_feed.is_valid(app, token, now=moment):
@@ -25,6 +36,10 @@ def feed(request: Request, token: str) -> Response:
         raise HTTPException(404)
     cache: ReadCache = request.app.state.read_cache
     body = cache.get(("feed",), moment, lambda: calendar_feed.feed_ics(app, now=moment))
+    return ics_response(body)
+
+
+def ics_response(body: bytes) -> Response:
     return Response(
         body,
         media_type="text/calendar; charset=utf-8",

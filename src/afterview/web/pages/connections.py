@@ -19,6 +19,7 @@ from afterview.errors import AfterviewError, BadInput
 from afterview.integrations import secrets
 from afterview.services import calendar_feed, mail_settings
 from afterview.web.pages import notices
+from afterview.web.pages.calendar_feed import feed_path
 from afterview.web.pages.common import back, now, pop_notice, service, shown
 from afterview.web.templating import render
 
@@ -174,7 +175,7 @@ def _page(
             },
             "password_where": keeper(request).where,
             "on_server": getattr(request.state, "jobs", None) is not None,
-            "feed_url": f"{base}{calendar_feed.feed_path(token)}" if token else None,
+            "feed_url": f"{base}{feed_path(request, token)}" if token else None,
             "securities": mail_settings.SECURITY,
             "problem": problem,
             "outbox": waiting,
