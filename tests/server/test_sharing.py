@@ -361,3 +361,19 @@ def test_a_browsers_icon_request_is_not_a_look_at_the_day(
         assert client.get("/favicon.ico", follow_redirects=False).status_code == 404
         with server_store.agency(consultant.agency_id) as conn:
             assert conn.execute(text("SELECT count(*) FROM audit_log")).scalar() == before
+
+
+def test_the_candidates_opportunity_page_says_who_sees_what(
+    server_store: ServerStore, people: tuple[User, User, User], shared: dict[str, Any]
+) -> None:
+    with client_at(server_store, NOW) as client:
+        sign_in(client, people[0])
+        page = client.get(f"/opportunities/{shared['opp']}").text
+        assert (
+            "Shared with Sam Okafor: interviews, hiring timeline, call notes, debrief summary."
+            in page
+        )
+        assert (
+            "Not shared with your consultant"
+            in client.get(f"/opportunities/{shared['private']}").text
+        )

@@ -132,6 +132,17 @@ class ServerMode:
         app.config = Config(settings=from_plain(dict(values)), timezone=zone)
         app.__dict__.pop("calendar", None)  # a cached_property built from the old settings
 
+    def shared_with(self, user: User, opp_id: int) -> str:
+        """One sentence for the candidate's opportunity page: who sees what of it."""
+        from afterview.server import projection
+
+        parts = sharing.parts_by_opportunity(self.store, user).get(opp_id)
+        live = [link.consultant for link in sharing.links(self.store, user) if link.state == "live"]
+        if not parts or not live:
+            return ""
+        names = ", ".join(projection.PARTS[p][0] for p in parts)
+        return f"Shared with {' and '.join(live)}: {names}."
+
     def session_cookie(self, token: str, max_age: int) -> str:
         secure = "; Secure" if self.secure else ""
         return f"{self.cookie}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"

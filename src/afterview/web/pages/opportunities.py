@@ -462,8 +462,11 @@ def _opportunity_page(
     verdict = guard_verdict(opp.contacts, moment, app.settings.follow_up_guard_days, tz)
     messages = drafts.list_drafts(app, now=moment, opp_id=opp_id)
     local_now = local(moment, app.timezone)
+    server = getattr(request.app.state, "server", None)
     context = {
         "opp": opp,
+        # the agency server: whom this opportunity is shared with, and what (sharing)
+        "shared_with": server.shared_with(request.state.user, opp_id) if server else None,
         "status": view.status,
         "status_label": STATUS_LABEL.get(view.status, view.status),
         "closed": closed,
