@@ -302,9 +302,10 @@ def worker(
     """
     import logging
 
-    from afterview.server import queue, server_key
+    from afterview.server import alerts, queue, server_key
 
     frozen = env.time(at, "UTC") if at else None
+    relay = alerts.relay_from()
     key = server_key.load(key_file)
     if key is None:
         say("No server key: candidates' mail passwords cannot be read (afterview server init).")
@@ -313,12 +314,18 @@ def worker(
     try:
         if not until_idle:
             say(f"Afterview's worker is running ({concurrency} at once; Ctrl+C stops it).")
+            say(
+                f"Alerts to consultants: by email through {relay.server.describe()}."
+                if relay
+                else f"Alerts to consultants: off (set {alerts.SMTP_ENV} and {alerts.FROM_ENV})."
+            )
         queue.run_worker(
             store,
             key,
             concurrency=concurrency,
             until_idle=until_idle,
             clock=(lambda: frozen) if frozen else queue.wall_clock,
+            relay=relay,
         )
     finally:
         store.dispose()

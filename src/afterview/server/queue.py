@@ -38,6 +38,7 @@ from afterview.server.naming import quoted
 if TYPE_CHECKING:
     import procrastinate
 
+    from afterview.server.alerts import Relay
     from afterview.server.server_key import ServerKey
     from afterview.server.store import ServerStore
 
@@ -48,6 +49,7 @@ SEND_TASK = "afterview.send_outbox"
 SYNC_TASK = "afterview.sync_replies"
 SWEEP_SEND_TASK = "afterview.sweep_outbox"
 SWEEP_SYNC_TASK = "afterview.sweep_sync"
+ALERTS_TASK = "afterview.alert_consultants"
 NEEDS_PROCRASTINATE = (
     "The agency server's queue needs the server extra: pip install 'afterview[server]'."
 )
@@ -197,6 +199,7 @@ def worker_app(
     *,
     concurrency: int = 1,
     clock: Clock = wall_clock,
+    relay: Relay | None = None,
 ) -> procrastinate.App:
     """A procrastinate App with the tasks registered, for `run_worker`."""
     import procrastinate
@@ -232,6 +235,15 @@ def worker_app(
         ids = await asyncio.to_thread(mail_jobs.candidates_with_imap, store)
         await defer_each(sync_replies, "sync", ids)
 
+    if relay is not None:  # consultants' alerts by email (server.alerts)
+
+        @app.periodic(cron="*/5 * * * *", periodic_id="alerts")
+        @app.task(name=ALERTS_TASK, queue=QUEUE, queueing_lock="sweep:alerts", lock="alerts")
+        async def alert_consultants(timestamp: int) -> None:
+            from afterview.server.alerts import send_alerts
+
+            await asyncio.to_thread(send_alerts, store, relay, clock())
+
     return app
 
 
@@ -251,10 +263,11 @@ def run_worker(
     concurrency: int = 1,
     until_idle: bool = False,
     clock: Clock = wall_clock,
+    relay: Relay | None = None,
 ) -> None:
     """Run jobs until stopped (SIGINT/SIGTERM finish the running jobs first), or with
     `until_idle` until none is left to take."""
-    app = worker_app(store, key, concurrency=concurrency, clock=clock)
+    app = worker_app(store, key, concurrency=concurrency, clock=clock, relay=relay)
     app.run_worker(
         queues=[QUEUE],
         concurrency=concurrency,

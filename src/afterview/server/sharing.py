@@ -293,7 +293,12 @@ def publish_quietly(store: ServerStore, candidate: User, app: App, now: datetime
 
 
 def day(
-    store: ServerStore, consultant: User, now: datetime, settings: Settings | None = None
+    store: ServerStore,
+    consultant: User,
+    now: datetime,
+    settings: Settings | None = None,
+    *,
+    audit: bool = True,
 ) -> tuple[ConsultantDay, list[Link]]:
     """The consultant's day across every candidate sharing with them, and the
     invitations waiting for an answer."""
@@ -302,7 +307,7 @@ def day(
     with store.agency(consultant.agency_id, consultant.id) as conn:
         openings = [view.opening for view in _shared(conn, now)]
         notes = _notes(conn, None, None)
-        if openings:  # what they saw: one line per look, naming how many candidates
+        if openings and audit:  # what they saw: one line per look, naming how many candidates
             seen = len({o.candidate_id for o in openings})
             _audit(
                 conn,

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from afterview.playbook.settings import Settings
     from afterview.services.app import App
 
-SERVER_HEAD = "s0005_settings"
+SERVER_HEAD = "s0006_alerts"
 NEEDS_POSTGRESQL = (
     "The multi-user server needs PostgreSQL (a postgresql:// URL); the single-user "
     "app (`afterview serve`) is the one that runs on SQLite."
@@ -45,6 +45,7 @@ APP_TABLES = (
     "shares",
     "client_notes",
     "mail_passwords",
+    "alerts_sent",
     "login_challenges",
     "invitations",
 )

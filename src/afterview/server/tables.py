@@ -194,3 +194,14 @@ mail_passwords = Table(
     Column("updated_at", UTCDateTime, nullable=False),
     CheckConstraint("kind IN ('smtp', 'imap')", name="kind"),
 )
+
+# Alerts already emailed to a consultant (server.alerts; migration s0006).
+alerts_sent = Table(
+    "alerts_sent",
+    metadata,
+    Column("agency_id", BigInteger, ForeignKey("agencies.id"), nullable=False),
+    Column("consultant_id", BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("key", Text, nullable=False),
+    Column("sent_at", UTCDateTime, nullable=False),
+    PrimaryKeyConstraint("consultant_id", "key"),
+)
