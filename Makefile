@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-test system-deps lint bench bench-web bench-spelling bench-deps clean
+.PHONY: demo test install install-test system-deps lint bench bench-web bench-server bench-spelling bench-deps clean
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian/Ubuntu packages for the tests: SCOWL's lists (the spelling check ships its own
@@ -55,6 +55,12 @@ bench: install-test
 # The web app under load (wrk, 50 connections) against a minimal endpoint, 10,000 opportunities.
 bench-web: install-test
 	cd bench && ../$(BIN)/python web_load.py
+
+# The agency server under load (wrk, 50 consultants' sessions) on PostgreSQL, 1, 2 and 4
+# workers. The first run generates 2,000 candidate schemas (about 40 minutes on 2 cores);
+# AFTERVIEW_BENCH_PG_URL names the server (a role with CREATEROLE; loopback by default).
+bench-server: install-test
+	cd bench && ../$(BIN)/python server_load.py
 
 # Taskwarrior, for the benchmark's comparison (Debian/Ubuntu; needs root or sudo).
 bench-deps:
