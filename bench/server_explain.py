@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import event, func, select, text
+from sqlalchemy import event, func, select
 
 import server_generate as gen
 
@@ -27,11 +27,6 @@ if TYPE_CHECKING:
     from afterview.server.store import ServerStore
 
 REPEAT = 7
-SHARES_QUERY = (
-    "SELECT s.candidate_id, s.opportunity_id, s.facts, u.name FROM shares s JOIN users u "
-    "ON u.id = s.candidate_id WHERE s.facts IS NOT NULL "
-    "ORDER BY u.name, s.candidate_id, s.opportunity_id"
-)
 
 
 def _median_ms(action: Callable[[], object], repeat: int = REPEAT) -> float:
@@ -84,7 +79,7 @@ def explain(url: str, scale: gen.Scale, *, profile: bool = False) -> None:
             page = _page(app, consultant)
             _steps(store, consultant)
             print(f"{'the page handler (day + render)':<34} {_median_ms(page):>8.1f} ms")
-            _sizes(store, consultant)
+            _sizes(store)
             if profile:
                 from pyinstrument import Profiler
 
@@ -142,52 +137,56 @@ def _request(client: TestClient, store: ServerStore) -> None:
 
 
 def _steps(store: ServerStore, consultant: User) -> None:
+    """sharing.day in parts: each of its queries alone (as it sent them), then the
+    pure day computation; and the plan of its query on shares."""
     from afterview.playbook.consultant import consultant_day
     from afterview.playbook.settings import Settings
     from afterview.playbook.timing import calendar_for
     from afterview.server import sharing
 
     now, settings = gen.NOW, Settings()
+    sent: list[tuple[str, Any]] = []
 
-    def rows() -> list[Any]:
-        with store.agency(consultant.agency_id, consultant.id) as conn:
-            return list(conn.execute(text(SHARES_QUERY)).all())
+    def keep(_c: object, _cur: object, statement: str, params: Any, *_: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "set_config" not in statement:
+            sent.append((statement, params))
 
-    def shared() -> list[Any]:
-        with store.agency(consultant.agency_id, consultant.id) as conn:
-            return sharing._shared(conn, now)
+    event.listen(store.engine, "before_cursor_execute", keep)
+    try:
+        day, _ = sharing.day(store, consultant, now)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", keep)
+    print(f"{'sharing.day, all of it':<34} "
+          f"{_median_ms(lambda: sharing.day(store, consultant, now)):>8.1f} ms")  # fmt: skip
+    for statement, params in sent:
+        table = next((w for w in ("shares", "client_notes", "consultant_links") if w in statement),
+                     "?")  # fmt: skip
 
-    def notes() -> list[Any]:
-        with store.agency(consultant.agency_id, consultant.id) as conn:
-            return sharing._notes(conn, None, None)
+        def run(statement: str = statement, params: Any = params) -> None:
+            with store.agency(consultant.agency_id, consultant.id) as conn:
+                conn.exec_driver_sql(statement, params).all()
 
-    openings = [view.opening for view in shared()]
-    found_notes = notes()
-    steps: dict[str, Callable[[], object]] = {
-        "sharing.day, all of it": lambda: sharing.day(store, consultant, now),
-        "  shares query, JSON decoded": rows,
-        "  the same + projection.read": shared,
-        "  client notes query": notes,
-        "  pending invitations (links)": lambda: sharing.links(store, consultant),
-        "  consultant_day (pure)": lambda: consultant_day(
-            openings,
-            found_notes,
-            now=now,
-            tz=consultant.timezone,
-            settings=settings,
-            calendar=calendar_for(settings),
-        ),
-    }
-    for name, action in steps.items():
-        print(f"{name:<34} {_median_ms(action):>8.1f} ms")
-    day, _ = sharing.day(store, consultant, now)
+        print(f"{'  query on ' + table + ', rows decoded':<34} {_median_ms(run):>8.1f} ms")
+    openings = day.shared
+
+    def pure() -> object:
+        return consultant_day(openings, [], now=now, tz=consultant.timezone, settings=settings,
+                              calendar=calendar_for(settings))  # fmt: skip
+
+    print(f"{'  consultant_day (pure)':<34} {_median_ms(pure):>8.1f} ms")
     print(
         f"openings {len(day.shared)}, calls {len(day.calls)}, decisions {len(day.decisions)}, "
-        f"news {len(day.news)}, offers {len(day.offers)}, client notes {len(found_notes)}"
+        f"news {len(day.news)}, offers {len(day.offers)}"
     )
+    statement, params = next(q for q in sent if "shares" in q[0])
+    with store.agency(consultant.agency_id, consultant.id) as conn:
+        plan = conn.exec_driver_sql(f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) {statement}", params)
+        print("sharing.day's query on shares, as the app role under row-level security:")
+        for line in plan.scalars():
+            print("   ", line)
 
 
-def _sizes(store: ServerStore, consultant: User) -> None:
+def _sizes(store: ServerStore) -> None:
     from afterview.server import tables as t
 
     with store.owner() as conn:
@@ -195,8 +194,3 @@ def _sizes(store: ServerStore, consultant: User) -> None:
             select(func.count(), func.sum(func.pg_column_size(t.shares.c.facts)))
         ).one()
     print(f"shares in the deployment: {count:,}, {int(size or 0):,} bytes of JSONB")
-    with store.agency(consultant.agency_id, consultant.id) as conn:
-        plan = conn.execute(text(f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) {SHARES_QUERY}"))
-        print("the shares query's plan, as the app role under row-level security:")
-        for line in plan.scalars():
-            print("   ", line)

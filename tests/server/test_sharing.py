@@ -377,3 +377,39 @@ def test_the_candidates_opportunity_page_says_who_sees_what(
             "Not shared with your consultant"
             in client.get(f"/opportunities/{shared['private']}").text
         )
+
+
+def test_the_day_reads_each_shared_opportunity_once_through_live_links_only(
+    server_store: ServerStore, people: tuple[User, User, User], shared: dict[str, Any]
+) -> None:
+    """The day view's queries start from the consultant's live links (a large agency's
+    other shares are never visited): they find what row-level security shows, no more,
+    and no row twice when an ended link and a new one join the same candidate."""
+    candidate, consultant, colleague = people
+    app = shared["app"]
+    sharing.end_link(server_store, candidate, shared["link"].id, NOW)
+    again = sharing.invite(server_store, candidate, consultant.email, NOW)
+    sharing.accept(server_store, consultant, again.id, NOW)
+    pending = sharing.invite(server_store, candidate, colleague.email, NOW)
+    sharing.record_feedback(
+        server_store,
+        consultant,
+        lambda _user: app,
+        candidate.id,
+        shared["opp"],
+        note="Second round likely",
+        decision_by=None,
+        now=NOW,
+    )
+    found, invitations = sharing.day(server_store, consultant, NOW)
+    assert [(o.candidate_id, o.opportunity_id) for o in found.shared] == [
+        (candidate.id, shared["opp"])
+    ]
+    assert [n.text for n in found.news if n.text] == ["Second round likely"]
+    assert invitations == []
+    with server_store.agency(consultant.agency_id, consultant.id) as conn:
+        assert conn.execute(text("SELECT count(*) FROM shares")).scalar() == 1  # RLS agrees
+    # The colleague's invitation is pending: the invitation shows, the shares do not.
+    found, invitations = sharing.day(server_store, colleague, NOW)
+    assert found.shared == [] and found.news == []
+    assert [link.id for link in invitations] == [pending.id]

@@ -120,17 +120,21 @@ def invite(store: ServerStore, candidate: User, email: str, now: datetime) -> Li
 
 def links(store: ServerStore, user: User) -> list[Link]:
     """The candidate's links (or a consultant's), live and pending, oldest first."""
+    with store.agency(user.agency_id, user.id) as conn:
+        return _links(conn)
+
+
+def _links(conn: Connection) -> list[Link]:
     lk = t.consultant_links.c
     cand = t.users.alias("cand")
     cons = t.users.alias("cons")
-    with store.agency(user.agency_id, user.id) as conn:
-        rows = conn.execute(
-            select(lk.id, lk.invited_at, lk.accepted_at, cand.c.name, cons.c.name, cons.c.email)
-            .join(cand, cand.c.id == lk.candidate_id)
-            .join(cons, cons.c.id == lk.consultant_id)
-            .where(lk.ended_at.is_(None))
-            .order_by(lk.invited_at, lk.id)
-        ).all()
+    rows = conn.execute(
+        select(lk.id, lk.invited_at, lk.accepted_at, cand.c.name, cons.c.name, cons.c.email)
+        .join(cand, cand.c.id == lk.candidate_id)
+        .join(cons, cons.c.id == lk.consultant_id)
+        .where(lk.ended_at.is_(None))
+        .order_by(lk.invited_at, lk.id)
+    ).all()
     return [Link(int(r[0]), r[3], r[4], r[5], "live" if r[2] else "pending", r[1]) for r in rows]
 
 
@@ -301,12 +305,12 @@ def day(
     audit: bool = True,
 ) -> tuple[ConsultantDay, list[Link]]:
     """The consultant's day across every candidate sharing with them, and the
-    invitations waiting for an answer."""
+    invitations waiting for an answer: one transaction (three queries, the audit line)."""
     _require(consultant, "consultant")
     settings = settings or Settings()
     with store.agency(consultant.agency_id, consultant.id) as conn:
-        openings = [view.opening for view in _shared(conn, now)]
-        notes = _notes(conn, None, None)
+        openings = [view.opening for view in _shared(conn, now, linked_to=consultant.id)]
+        notes = _notes(conn, None, None, linked_to=consultant.id)
         if openings and audit:  # what they saw: one line per look, naming how many candidates
             seen = len({o.candidate_id for o in openings})
             _audit(
@@ -317,7 +321,7 @@ def day(
                 f"{seen} candidate{'s' if seen != 1 else ''}, {len(openings)} opportunities",
                 now,
             )
-    pending = [link for link in links(store, consultant) if link.state == "pending"]
+        pending = [link for link in _links(conn) if link.state == "pending"]
     found = consultant_day(
         openings,
         notes,
@@ -539,9 +543,19 @@ def _on_behalf(
 
 
 def _shared(
-    conn: Connection, now: datetime, candidate_id: int | None = None, opp_id: int | None = None
+    conn: Connection,
+    now: datetime,
+    candidate_id: int | None = None,
+    opp_id: int | None = None,
+    *,
+    linked_to: int | None = None,
 ) -> list[SharedView]:
-    """Published shares this transaction's user may read (row-level security decides)."""
+    """Published shares this transaction's user may read (row-level security decides).
+
+    `linked_to` (the consultant) names the rows row-level security would show anyway,
+    through the consultant's live links, so PostgreSQL starts from those links and
+    reads only their candidates' shares; without it, the policy's filter alone would
+    visit every share of the agency (docs/server-mode.md, capacity)."""
     s = t.shares.c
     u = t.users.c
     query = (
@@ -550,6 +564,8 @@ def _shared(
         .where(s.facts.is_not(None))
         .order_by(u.name, s.candidate_id, s.opportunity_id)
     )
+    if linked_to is not None:
+        query = query.join(t.consultant_links, _live_link(s.candidate_id, linked_to))
     if candidate_id is not None:
         query = query.where(s.candidate_id == candidate_id, s.opportunity_id == opp_id)
     views = []
@@ -562,7 +578,13 @@ def _shared(
     return views
 
 
-def _notes(conn: Connection, candidate_id: int | None, opp_id: int | None) -> list[ClientNote]:
+def _notes(
+    conn: Connection,
+    candidate_id: int | None,
+    opp_id: int | None,
+    *,
+    linked_to: int | None = None,
+) -> list[ClientNote]:
     c = t.client_notes.c
     u = t.users.c
     query = (
@@ -570,12 +592,26 @@ def _notes(conn: Connection, candidate_id: int | None, opp_id: int | None) -> li
         .outerjoin(t.users, u.id == c.consultant_id)
         .order_by(c.at, c.id)
     )
+    if linked_to is not None:
+        query = query.join(t.consultant_links, _live_link(c.candidate_id, linked_to))
     if candidate_id is not None:
         query = query.where(c.candidate_id == candidate_id, c.opportunity_id == opp_id)
     return [
         ClientNote(int(r[0]), int(r[1]), r[2], r[3], r[4], r[5], r[6])
         for r in conn.execute(query).all()
     ]
+
+
+def _live_link(candidate_id: Any, consultant_id: int) -> Any:
+    """The join to the consultant's live link with the row's candidate (at most one:
+    uq_consultant_links_live), the same rule as the row-level security policy."""
+    lk = t.consultant_links.c
+    return and_(
+        lk.candidate_id == candidate_id,
+        lk.consultant_id == consultant_id,
+        lk.accepted_at.is_not(None),
+        lk.ended_at.is_(None),
+    )
 
 
 def _candidate(conn: Connection, candidate_id: int) -> User:
