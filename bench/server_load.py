@@ -271,7 +271,7 @@ def report(
             first = statistics.median(r.rps for r in samples[(base_workers, name)])
             print(
                 f"{workers:>7} {name:<9} {rps:>8.1f} {p50:>8.1f} {p99:>8.1f} "
-                f"{rps / minimal:>10.3f}× {rps / first:>11.2f}×"
+                f"{rps / minimal:>10.4f}× {rps / first:>11.2f}×"
             )
 
 
