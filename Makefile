@@ -57,7 +57,7 @@ bench-web: install-test
 	cd bench && ../$(BIN)/python web_load.py
 
 # The agency server under load (wrk, 50 consultants' sessions) on PostgreSQL, 1, 2 and 4
-# workers. The first run generates 2,000 candidate schemas (about 40 minutes on 2 cores);
+# workers. The first run generates 2,000 candidate schemas (about 20 minutes on 2 cores);
 # AFTERVIEW_BENCH_PG_URL names the server (a role with CREATEROLE; loopback by default).
 bench-server: install-test
 	cd bench && ../$(BIN)/python server_load.py
