@@ -475,11 +475,11 @@ def generate(url: str, scale: Scale, jobs: int = 2, quiet: bool = False) -> dict
     say = (lambda *_: None) if quiet else (lambda *a: print(*a, file=sys.stderr, flush=True))
     store = open_store(url, scale)
     try:
+        store.initialise()  # also brings a kept deployment's shared schema up to date
         if complete(store, scale):
             say(f"# {scale.prefix}: already generated ({scale})")
             return {}
         started = time.perf_counter()
-        store.initialise()
         agency = agency_id(store, scale) or accounts.create_agency(
             store, scale.agency_name, NOW - timedelta(days=120)
         )

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import http.cookiejar
-import json
 import os
 import platform
 import re
@@ -71,23 +70,16 @@ end
 
 
 def worker_app() -> FastAPI:
-    """`afterview.server.web.from_environment` with the clock frozen at AT_ENV: each
-    uvicorn worker's app (the CLI has no --at for the server)."""
-    from afterview.server.naming import Naming
-    from afterview.server.store import ServerStore
-    from afterview.server.web import SETUP_ENV, ServerMode
-    from afterview.web.app import create_app, freeze_heap
+    """Each uvicorn worker's app: `afterview.server.web.from_environment`, as `afterview
+    server run` builds it, with the clock then frozen at AT_ENV (the CLI has no --at)."""
+    from afterview.server.web import ServerMode, from_environment
+    from afterview.web.pages.common import freeze_clock
 
-    setup = json.loads(os.environ[SETUP_ENV])
-    store = ServerStore.open(setup["url"], Naming(setup["prefix"]))
-    mode = ServerMode(
-        store,
-        hosts=setup["hosts"],
-        secure_cookies=setup["secure"],
-        clock=datetime.fromisoformat(os.environ[AT_ENV]),
-    )
-    app = create_app(None, server=mode)
-    freeze_heap()
+    app = from_environment()
+    at = datetime.fromisoformat(os.environ[AT_ENV])
+    mode: ServerMode = app.state.server
+    mode.clock = at
+    freeze_clock(at)
     return app
 
 
