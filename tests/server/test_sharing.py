@@ -116,6 +116,9 @@ def test_the_consultant_sees_only_the_parts_shared(
         sign_in(client, consultant)
         day = client.get("/agency").text
         assert "Harbour Lights" in day and "Quiet Co" not in day
+        assert f'href="/agency/candidates/{people[0].id}"' in day  # one line per candidate
+        listed = client.get(f"/agency/candidates/{people[0].id}").text
+        assert "Harbour Lights" in listed and "Quiet Co" not in listed
         page = client.get(f"/agency/candidates/{people[0].id}/opportunities/{shared['opp']}")
         assert page.status_code == 200
         assert "the pipeline design question" in page.text  # debrief summary: shared

@@ -113,6 +113,41 @@ class ConsultantDay:
     shared: list[Opening] = field(default_factory=list)  # everything shared, by candidate
     alerts: int = 0
 
+    @property
+    def to_act_on(self) -> list[DecisionWatch]:
+        """Decisions that ask something of the consultant today (P6, P8)."""
+        return [d for d in self.decisions if d.state in ACT_ON]
+
+    @property
+    def awaiting(self) -> int:
+        """Decisions expected later: nothing to do yet."""
+        return sum(1 for d in self.decisions if d.state == "awaiting")
+
+    @property
+    def candidates(self) -> list[CandidateSummary]:
+        """One line per candidate: how much they share, how much is still open."""
+        found: dict[int, CandidateSummary] = {}
+        for o in self.shared:
+            seen = found.get(o.candidate_id) or CandidateSummary(o.candidate_id, o.candidate_name)
+            found[o.candidate_id] = CandidateSummary(
+                seen.candidate_id,
+                seen.name,
+                seen.shared + 1,
+                seen.open + (o.status not in CLOSED_STATUSES),
+            )
+        return sorted(found.values(), key=lambda c: (c.name, c.candidate_id))
+
+
+ACT_ON = ("passed", "no-timeline", "due-today")
+
+
+@dataclass(frozen=True)
+class CandidateSummary:
+    candidate_id: int
+    name: str
+    shared: int = 0
+    open: int = 0
+
 
 def consultant_day(
     openings: Iterable[Opening],

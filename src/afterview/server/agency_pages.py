@@ -88,6 +88,23 @@ def _url(candidate_id: int, opp_id: int) -> str:
     return f"/agency/candidates/{candidate_id}/opportunities/{opp_id}"
 
 
+@router.get("/agency/candidates/{candidate_id}")
+def candidate_page(request: Request, candidate_id: Id) -> Response:
+    """Everything one candidate shares with the consultant, by status."""
+    user = _staff(request)
+    openings = sharing.candidate_openings(_mode(request).store, user, candidate_id, now())
+    return render(
+        request,
+        "agency_candidate.html",
+        {
+            "user": user,
+            "tz": user.timezone,
+            "openings": openings,
+            "name": openings[0].candidate_name,
+        },
+    )
+
+
 @router.get("/agency/candidates/{candidate_id}/opportunities/{opp_id}")
 def shared_page(request: Request, candidate_id: Id, opp_id: Id) -> Response:
     user = _staff(request)

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy import Text, and_, delete, func, insert, select, update
+from sqlalchemy import cast as sa_cast
+from sqlalchemy.dialects.postgresql import ARRAY, array
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from afterview import validation
@@ -333,6 +335,27 @@ def day(
     return found, pending
 
 
+def candidate_openings(
+    store: ServerStore, consultant: User, candidate_id: int, now: datetime
+) -> list[Opening]:
+    """Everything one candidate shares with this consultant; the look is audit-logged."""
+    _require(consultant, "consultant")
+    with store.agency(consultant.agency_id, consultant.id) as conn:
+        found = [view.opening for view in _shared(conn, now, candidate_id, linked_to=consultant.id)]
+        if not found:
+            raise NotFound("There is no such candidate sharing with you.")
+        _audit(
+            conn,
+            consultant.agency_id,
+            consultant.id,
+            "share.candidate",
+            f"{len(found)} opportunities",
+            now,
+            candidate_id=candidate_id,
+        )
+    return found
+
+
 def shared_opportunity(
     store: ServerStore, consultant: User, candidate_id: int, opp_id: int, now: datetime
 ) -> SharedView:
@@ -558,8 +581,11 @@ def _shared(
     visit every share of the agency (docs/server-mode.md, capacity)."""
     s = t.shares.c
     u = t.users.c
+    # Lists read only what `projection.read` does: the parts shown on one opportunity's
+    # page stay in the database (a quarter of the bytes; docs/benchmarks.md).
+    column = s.facts if opp_id is not None else s.facts.op("-")(_PAGE_ONLY).label("facts")
     query = (
-        select(s.candidate_id, s.opportunity_id, s.facts, u.name)
+        select(s.candidate_id, s.opportunity_id, column, u.name)
         .join(t.users, u.id == s.candidate_id)
         .where(s.facts.is_not(None))
         .order_by(u.name, s.candidate_id, s.opportunity_id)
@@ -567,7 +593,9 @@ def _shared(
     if linked_to is not None:
         query = query.join(t.consultant_links, _live_link(s.candidate_id, linked_to))
     if candidate_id is not None:
-        query = query.where(s.candidate_id == candidate_id, s.opportunity_id == opp_id)
+        query = query.where(s.candidate_id == candidate_id)
+    if opp_id is not None:
+        query = query.where(s.opportunity_id == opp_id)
     views = []
     for row in conn.execute(query).all():
         facts = dict(row.facts)
@@ -576,6 +604,9 @@ def _shared(
         )
         views.append(SharedView(opening, facts, []))
     return views
+
+
+_PAGE_ONLY = sa_cast(array(["debriefs", "calls", "drafts", "reflection"]), ARRAY(Text))
 
 
 def _notes(
