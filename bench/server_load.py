@@ -31,12 +31,10 @@ import os
 import platform
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -46,6 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import server_generate as gen
+from web_load import free_port, wait_for
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -122,23 +121,6 @@ class Server:
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=60)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_for(url: str, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            time.sleep(0.2)  # polling a starting server, not waiting for time itself
-    raise SystemExit(f"the server at {url} did not answer")
 
 
 def sign_in(base: str, email: str) -> str:
