@@ -37,6 +37,12 @@ HELDOUT8 = Path(__file__).parent / "corpus" / "heldout8"
 # Open Government Licence texts of the ninth held-out set (corpus/heldout9/SOURCES.md), the
 # GDS Government Service Design Manual, British spelling: checked in en-GB.
 HELDOUT9 = Path(__file__).parent / "corpus" / "heldout9"
+# Public-domain (CC0) texts of the tenth held-out set (corpus/heldout10/SOURCES.md),
+# Section508.gov accessibility guidance, American spelling: checked in en-US.
+HELDOUT10 = Path(__file__).parent / "corpus" / "heldout10"
+# MIT-licensed texts of the eleventh held-out set (corpus/heldout11/SOURCES.md), the DWP
+# Accessibility Manual, British spelling: checked in en-GB.
+HELDOUT11 = Path(__file__).parent / "corpus" / "heldout11"
 HOMOPHONES = frozenset(
     {
         "grammar.could-of",
@@ -104,15 +110,23 @@ def heldout9_names() -> list[str]:
     return sorted(p.stem for p in HELDOUT9.glob("gdsmanual-*.txt"))
 
 
+def heldout10_names() -> list[str]:
+    return sorted(p.stem for p in HELDOUT10.glob("section508-*.txt"))
+
+
+def heldout11_names() -> list[str]:
+    return sorted(p.stem for p in HELDOUT11.glob("dwp-*.txt"))
+
+
 def held_out(name: str) -> bool:
     held: list[str] = manifest()["held_out"]  # type: ignore[assignment]
     return name in held
 
 
 def language(name: str) -> str:
-    if name.startswith(("govau-", "nhs-", "govuk-", "gdsmanual-")):
+    if name.startswith(("govau-", "nhs-", "govuk-", "gdsmanual-", "dwp-")):
         return "en-GB"
-    if name.startswith(("uswds-", "digitalgov-", "plainlanguage-")):
+    if name.startswith(("uswds-", "digitalgov-", "plainlanguage-", "section508-")):
         return "en-US"
     languages: dict[str, str] = manifest()["languages"]  # type: ignore[assignment]
     return languages.get(name, str(manifest()["default_language"]))
@@ -136,6 +150,10 @@ def text(name: str) -> str:
         if name.startswith("plainlanguage-")
         else HELDOUT9
         if name.startswith("gdsmanual-")
+        else HELDOUT10
+        if name.startswith("section508-")
+        else HELDOUT11
+        if name.startswith("dwp-")
         else REAL
     )
     return (folder / f"{name}.txt").read_text(encoding="utf-8")
@@ -186,8 +204,10 @@ def slips() -> list[Slip]:
     GOV.UK Design System texts (slips_heldout5.tsv, written before the rules were changed),
     "held6" in the U.S. Web Design System texts (slips_heldout6.tsv), "held7" in the
     Digital.gov texts (slips_heldout7.tsv), "held8" in the Plain Language Guidelines texts
-    (slips_heldout8.tsv) and "held9" in the GDS service manual texts (slips_heldout9.tsv),
-    each written and committed before the checker was first run on them."""
+    (slips_heldout8.tsv), "held9" in the GDS service manual texts (slips_heldout9.tsv),
+    "held10" in the Section508.gov texts (slips_heldout10.tsv) and "held11" in the DWP
+    Accessibility Manual texts (slips_heldout11.tsv), each written and committed before the
+    checker was first run on them."""
     rows = []
     for path in (
         REAL / "slips.tsv",
@@ -199,6 +219,8 @@ def slips() -> list[Slip]:
         HELDOUT7 / "slips_heldout7.tsv",
         HELDOUT8 / "slips_heldout8.tsv",
         HELDOUT9 / "slips_heldout9.tsv",
+        HELDOUT10 / "slips_heldout10.tsv",
+        HELDOUT11 / "slips_heldout11.tsv",
     ):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
@@ -248,10 +270,10 @@ def misses(split: str) -> list[Slip]:
 if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures of benchmarks.md
     import sys
 
-    # held5 to held9 are printed only on request (--held5, --held5-misses, and the same
-    # for 6 to 9): each set stays unseen while the rules are tuned, and is read once
+    # held5 to held11 are printed only on request (--held5, --held5-misses, and the same
+    # for 6 to 11): each set stays unseen while the rules are tuned, and is read once
     # before a change and once after it; its misses only with --heldN-misses.
-    hidden = ("held5", "held6", "held7", "held8", "held9")
+    hidden = ("held5", "held6", "held7", "held8", "held9", "held10", "held11")
     asked = [s for s in hidden if f"--{s}" in sys.argv or f"--{s}-misses" in sys.argv]
     held5 = "held5" in asked
     misses_asked = [s for s in hidden if f"--{s}-misses" in sys.argv]
@@ -276,6 +298,8 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         ("held7", "heldout7", heldout7_names),
         ("held8", "heldout8", heldout8_names),
         ("held9", "heldout9", heldout9_names),
+        ("held10", "heldout10", heldout10_names),
+        ("held11", "heldout11", heldout11_names),
     ):
         if split in asked:
             print(f"false alarms, {label}:", {n: fa for n in listed() if (fa := false_alarms(n))})

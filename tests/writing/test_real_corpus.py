@@ -55,6 +55,8 @@ def test_the_slips_are_many_and_varied() -> None:
         "held7",
         "held8",
         "held9",
+        "held10",
+        "held11",
     }
     held2 = [s for s in slips if s.split == "held2"]
     assert len(held2) >= 80
@@ -188,8 +190,51 @@ def test_the_ninth_held_out_set_is_ogl_licensed_sourced_and_large_enough() -> No
     assert 4000 <= words <= 5500
     held9 = [s for s in rc.slips() if s.split == "held9"]
     assert len(held9) >= 240 and {s.text for s in held9} <= set(names)
-    assert min(s.id for s in held9) >= 2101
+    assert min(s.id for s in held9) >= 2101 and max(s.id for s in held9) < 2401
     by_rule = Counter(s.rule for s in held9)
+    assert sum(by_rule[r] for r in rc.HOMOPHONES) >= 100
+    assert by_rule["grammar.agreement"] >= 40
+    assert by_rule["grammar.repeated-word"] >= 20 and by_rule["grammar.missing-word"] >= 20
+
+
+def test_the_tenth_held_out_set_is_public_domain_sourced_and_large_enough() -> None:
+    sources = (rc.HELDOUT10 / "SOURCES.md").read_text(encoding="utf-8")
+    assert "GSA/Section508.gov" in sources and "public domain" in sources and "CC0" in sources
+    assert "65b63a1e9137e69f5b3893a0942b98e462b95d65" in sources
+    licence = (rc.HELDOUT10 / "LICENSE-section508.txt").read_text(encoding="utf-8")
+    assert "public domain" in licence and "CC0 1.0 Universal" in licence
+    names = rc.heldout10_names()
+    assert len(names) >= 30 and all(f"`{name}.txt`" in sources for name in names)
+    assert {rc.language(name) for name in names} == {"en-US"}
+    words = sum(len(rc.text(name).split()) for name in names)
+    assert 4000 <= words <= 5500
+    held10 = [s for s in rc.slips() if s.split == "held10"]
+    assert len(held10) >= 240 and {s.text for s in held10} <= set(names)
+    assert min(s.id for s in held10) >= 2401 and max(s.id for s in held10) < 2701
+    assert all(rc.text(s.text).count(s.original) == 1 for s in held10)
+    by_rule = Counter(s.rule for s in held10)
+    assert sum(by_rule[r] for r in rc.HOMOPHONES) >= 100
+    assert by_rule["grammar.agreement"] >= 40
+    assert by_rule["grammar.repeated-word"] >= 20 and by_rule["grammar.missing-word"] >= 20
+
+
+def test_the_eleventh_held_out_set_is_mit_licensed_sourced_and_large_enough() -> None:
+    sources = (rc.HELDOUT11 / "SOURCES.md").read_text(encoding="utf-8")
+    assert "dwp/accessibility-manual" in sources and "MIT licence" in sources
+    assert "Copyright (c) 2020 DWP (The Department for Work and" in sources
+    assert "f26460e4e11ceb67b00cd8bdadae958127e0773b" in sources
+    licence = (rc.HELDOUT11 / "LICENCE-dwp.txt").read_text(encoding="utf-8")
+    assert "The MIT License" in licence and "Department for Work and Pensions" in licence
+    names = rc.heldout11_names()
+    assert len(names) >= 30 and all(f"`{name}.txt`" in sources for name in names)
+    assert {rc.language(name) for name in names} == {"en-GB"}
+    words = sum(len(rc.text(name).split()) for name in names)
+    assert 4000 <= words <= 5500
+    held11 = [s for s in rc.slips() if s.split == "held11"]
+    assert len(held11) >= 240 and {s.text for s in held11} <= set(names)
+    assert min(s.id for s in held11) >= 2701
+    assert all(rc.text(s.text).count(s.original) == 1 for s in held11)
+    by_rule = Counter(s.rule for s in held11)
     assert sum(by_rule[r] for r in rc.HOMOPHONES) >= 100
     assert by_rule["grammar.agreement"] >= 40
     assert by_rule["grammar.repeated-word"] >= 20 and by_rule["grammar.missing-word"] >= 20
