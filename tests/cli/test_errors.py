@@ -279,6 +279,28 @@ def test_a_debrief_file_that_is_not_a_debrief(run: Any, app: Any, snapshot: Any,
     assert snapshot() == before
 
 
+@SQLITE_ONLY  # files are read before any database is opened
+@pytest.mark.parametrize("source", ["file", "stdin"])
+def test_a_debrief_file_whose_yaml_tag_does_not_fit(
+    run: Any, app: Any, snapshot: Any, tmp_path: Path, source: str
+) -> None:
+    """Values PyYAML's int constructor crashed on (found by the fuzz test)."""
+    seed(app)
+    before = snapshot()
+    for value in ("''", "08", ";", "-"):
+        text = f"went_well: [Rapport]\nnuggets: [Launch in May, !!int {value}]\n"
+        if source == "file":
+            (tmp_path / "tagged.yaml").write_text(text)
+            result = run("debrief", "1", "--file", str(tmp_path / "tagged.yaml"))
+            where = f"{tmp_path}/tagged.yaml"
+        else:
+            result = run("debrief", "1", "--file", "-", input=text)
+            where = "-"
+        shown = repr(value.strip("'"))
+        check_refused(result, f"{where} is not a debrief: !!int {shown} on line 2 is not a valid")
+    assert snapshot() == before
+
+
 def corrupt(db_url: str) -> None:
     """Write a value no Afterview would (as a damaged file or a bad hand edit might)."""
     with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:

@@ -195,6 +195,37 @@ def test_a_bad_debrief_file_is_refused_with_a_reason(case: str) -> None:
         parse_debrief(read_debrief_text(text, "d"), 1, at(10, 12))
 
 
+# Found by the fuzz test: PyYAML's constructors failed on these with a bare
+# ValueError, IndexError, KeyError or AttributeError (a traceback).
+MISTYPED = {
+    "!!int ''": "!!int '' on line 1 is not a valid !!int",
+    "!!int 08": "!!int '08' on line 1 is not a valid !!int",
+    "!!int ;": "!!int ';' on line 1 is not a valid !!int",
+    "nuggets: [!!int -]": "!!int '-' on line 1 is not a valid !!int",
+    "nuggets:\n  - fine\n  - !!int 08\n": "!!int '08' on line 3 is not a valid !!int",
+    "nuggets: [!!bool maybe]": "!!bool 'maybe' on line 1 is not a valid !!bool",
+    "nuggets: [!!timestamp 2026-02-30]": "!!timestamp '2026-02-30' on line 1 is not a valid",
+    "nuggets: [!!timestamp soon]": "!!timestamp 'soon' on line 1 is not a valid",
+    "nuggets: [!!float '']": "!!float '' on line 1 is not a valid !!float",
+    "a: &x !!int 08\nb: *x": "!!int '08' on line 1 is not a valid !!int",
+}
+
+
+@pytest.mark.parametrize("text", list(MISTYPED))
+def test_a_value_its_yaml_tag_does_not_fit_is_refused_with_a_reason(text: str) -> None:
+    with pytest.raises(BadInput) as refused:
+        read_debrief_text(text, "d.yaml")
+    assert str(refused.value).startswith(f"d.yaml is not a debrief: {MISTYPED[text]}")
+    assert "without the" in str(refused.value)
+
+
+def test_a_value_its_yaml_tag_fits_keeps_its_type() -> None:
+    """`!!int 5` is a number, as 5 in JSON is: refused as a nugget, not as a tag."""
+    assert read_debrief_text("nuggets: [!!int 0x1F, !!str 08, !!bool yes]", "d") == {
+        "nuggets": [31, "08", True]
+    }
+
+
 # --- who said it (P5 attribution, issue 10) ---------------------------------------------
 
 

@@ -61,22 +61,55 @@ def read_debrief_text(text: str, source: str) -> object:
         return yaml.load(text, Loader=_text_loader())  # a SafeLoader
     except RecursionError:
         raise BadInput(f"{source} is nested too deeply to be a debrief.") from None
+    except _MistypedValue as exc:
+        raise BadInput(f"{source} is not a debrief: {exc}") from None
     except yaml.YAMLError as exc:
         raise BadInput(f"{source} is neither valid JSON nor YAML: {exc}".splitlines()[0]) from None
 
 
+class _MistypedValue(Exception):
+    """A value its explicit YAML tag does not fit, such as `!!int 08`."""
+
+
+# What PyYAML's own constructors raise on such a value instead of a YAMLError.
+_CONSTRUCTOR_FAILURES = (ValueError, IndexError, KeyError, TypeError, AttributeError, OverflowError)
+
+
 def _text_loader() -> type[Any]:
-    """yaml.SafeLoader whose only implicit type is null: every other scalar is text."""
+    """yaml.SafeLoader whose only implicit type is null: every other scalar is text.
+
+    An explicit tag (`!!int 5`) still types its value, as in JSON; a value the tag
+    does not fit (`!!int ''`, `!!bool x`, `!!timestamp 2026-02-30`) makes PyYAML's
+    constructors fail with a bare ValueError, IndexError, KeyError or AttributeError,
+    turned here into _MistypedValue naming the value and its line.
+    """
     import yaml
 
     class TextLoader(yaml.SafeLoader):
-        pass
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            try:
+                return super().construct_object(node, deep)
+            except _CONSTRUCTOR_FAILURES:
+                raise _MistypedValue(_mistyped(node)) from None
 
     TextLoader.yaml_implicit_resolvers = {
         first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
     return TextLoader
+
+
+def _mistyped(node: Any) -> str:
+    """Say which tagged value is wrong, where, and how to keep it as text."""
+    tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+    what = tag
+    if isinstance(node.value, str):  # a scalar: show it, shortened, controls escaped
+        value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+        what = f"{tag} {value!r}"
+    return (
+        f"{what} on line {node.start_mark.line + 1} is not a valid {tag}; "
+        f"without the {tag} tag it is read as text."
+    )
 
 
 def parse_debrief(
