@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import pytest
 
 from afterview import serialize
 from afterview.errors import BadInput, UnknownInterview, UnknownOpportunity
-from afterview.playbook.facts import AnswerQuality, AnswerReason, FitDecision, Overall
+from afterview.playbook.facts import AnswerQuality, AnswerReason, FitDecision, Overall, Route
 from afterview.services import decisions, queries, records
 from afterview.services.app import App
 from afterview.services.debriefs import (
@@ -150,6 +151,24 @@ def test_the_lessons_count_weak_questions_and_punctuality(app: App) -> None:
     rules = {r["rule"]: r for r in report["rules"]}
     assert (rules["P4"]["on_time"], rules["P4"]["late"]) == (1, 1)
     assert rules["P1"]["skipped"] == 1
+
+
+@pytest.mark.parametrize(("entered", "verdict"), [(at(12, 23, 30), "overdue"),
+                                                   (at(14, 0, 9), "caught_up")])  # fmt: skip
+def test_the_first_search_reminder_past_when_the_interview_was_entered_is_caught_up(
+    app: App, entered: datetime, verdict: str
+) -> None:
+    """P9's first reminder is due the working morning after the first interview (Friday
+    09:00 after Thursday 23:09): typed in on Saturday at 00:09, it was already past."""
+    opp = records.add_opportunity(
+        app, company="Contoso", role="Analyst", route=Route.DIRECT, now=entered
+    )
+    records.add_interview(
+        app, opp, start=at(12, 22, 9), end=at(12, 23, 9), tz="Europe/London", now=entered
+    )
+    (p9,) = [r for r in queries.lessons(app, at(14, 10)).rules if r.rule == "P9"]
+    counts = {k: n for k, n in vars(p9).items() if k != "rule" and n}
+    assert counts == {verdict: 1}
 
 
 def test_yaml_dates_in_a_list_are_kept_as_text() -> None:

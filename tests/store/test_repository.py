@@ -305,6 +305,22 @@ def test_facts_across_opportunities(repo: Repository) -> None:
     assert repo.any_open_opportunity() is False
 
 
+def test_the_first_interview_is_known_from_when_it_was_entered(repo: Repository) -> None:
+    """P9's first reminder is planned from the first interview: a step already past
+    when that interview was typed in is a catch-up (its opportunity's creation stands
+    in for an interview entered before that moment was kept)."""
+    assert repo.first_interview_entered() is None
+    opp = repo.add_opportunity("A", "Dev", Route.DIRECT, at(1, 9), None)
+    repo.add_interview(opp, 1, at(3, 22), at(3, 23), "Europe/London", InterviewFormat.PHONE,
+                       None, None, [], recorded_at=at(5, 0, 9))  # fmt: skip
+    assert repo.first_interview_entered() == at(5, 0, 9)
+    earlier = repo.add_interview(opp, 2, at(2, 9), at(2, 10), "Europe/London",
+                                 InterviewFormat.PHONE, None, None, [])  # fmt: skip
+    assert repo.first_interview_entered() == at(1, 9)
+    repo.update_interview(earlier, cancelled=True)
+    assert repo.first_interview_entered() == at(5, 0, 9)
+
+
 def test_the_latest_outcome_stands_for_the_accepted_offer(repo: Repository) -> None:
     """P12: a corrected "accepted" no longer counts; a later one elsewhere does."""
     first = repo.add_opportunity("First", "Dev", Route.DIRECT, at(1, 9), None)

@@ -218,13 +218,43 @@ def test_a_write_from_elsewhere_shows_on_the_next_load(live: Live) -> None:
         freeze_clock(None)
 
 
-def test_steps_past_before_the_interview_was_entered_are_to_catch_up(live: Live) -> None:
+# When yesterday's interview (ended 25 hours before) is typed in, on London's clock, and
+# where P9's first keep-searching reminder, due the working morning after it, belongs.
+ENTERED_A_DAY_LATE = {
+    # ended Thursday 23:09, reminder Friday 09:00: past when entered, so not overdue
+    "saturday 00:09": (datetime(2026, 12, 5, 0, 9), "To catch up"),
+    # ended Sunday 23:30, reminder Monday 09:00: past too, after a weekend
+    "tuesday 00:30": (datetime(2026, 12, 8, 0, 30), "To catch up"),
+    # ended Tuesday 09:30, reminder Wednesday 09:00: today's, already started
+    "wednesday 10:30": (datetime(2026, 12, 9, 10, 30), "Due today"),
+    # ended Sunday 07:00, reminder Monday 09:00: later today
+    "monday 08:00": (datetime(2026, 12, 7, 8, 0), "Due today"),
+}
+
+
+def day_sections(html: str) -> dict[str, str]:
+    """The Today page's sections by title ("Overdue", "To catch up"…): their HTML."""
+    sections = {}
+    for part in html.split('<section class="day-section"')[1:]:
+        title = re.search(r'class="section-[^"]*">([^<]+?) <span class="count">', part)
+        assert title is not None, part[:300]
+        sections[title.group(1)] = part.split("</section>", 1)[0]
+    return sections
+
+
+@pytest.mark.parametrize("when", list(ENTERED_A_DAY_LATE))
+def test_steps_past_before_the_interview_was_entered_are_to_catch_up(live: Live, when: str) -> None:
     """Yesterday's interview typed in today: its past steps are offered as catch-ups,
-    not four red "overdue" steps (P11 does not count them late either)."""
+    not four red "overdue" steps (P11 does not count them late either) — P9's first
+    keep-searching reminder too, whatever the day and hour it is typed in."""
+    from zoneinfo import ZoneInfo
+
     from afterview.playbook.facts import Route
     from afterview.services import records
+    from afterview.web.pages.common import freeze_clock
 
-    moment = datetime.now(UTC)
+    wall, p9_section = ENTERED_A_DAY_LATE[when]
+    moment = wall.replace(tzinfo=ZoneInfo(TZ)).astimezone(UTC)
     opp = records.add_opportunity(
         live.service, company="Contoso", role="Analyst", route=Route.DIRECT, now=moment
     )
@@ -237,8 +267,14 @@ def test_steps_past_before_the_interview_was_entered_are_to_catch_up(live: Live)
         now=moment,
         interviewers=(records.NewInterviewer("Ana Diaz", email="ana@contoso.example"),),
     )
-    with live.client() as client:
-        html = client.get("/").text
-    assert "To catch up" in html and ">Overdue <" not in html
-    catch_up = html.split("To catch up", 1)[1].split("</section>", 1)[0]
+    freeze_clock(moment)
+    try:
+        with live.client() as client:
+            html = client.get("/").text
+    finally:
+        freeze_clock(None)
+    sections = day_sections(html)
+    assert "Overdue" not in sections, sections.get("Overdue")
+    catch_up = sections["To catch up"]
     assert "P4:debrief:" in catch_up and "badge overdue" not in catch_up
+    assert 'data-key="P9:keep-searching:n=1"' in sections[p9_section]

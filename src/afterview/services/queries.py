@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from afterview import serialize
 from afterview.playbook.actions import State
@@ -14,6 +14,9 @@ from afterview.playbook.facts import Opportunity
 from afterview.playbook.lessons import ActionOutcome, Lessons, build_lessons
 from afterview.playbook.status import status
 from afterview.services.app import App
+
+if TYPE_CHECKING:
+    from afterview.store.repository import Repository
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ def lessons(app: App, now: datetime) -> Lessons:
     with app.transaction(now) as repo:
         opps = repo.load_all_opportunities()
         rows = repo.all_action_rows()
-    added = {opp.id: opp.created_at for opp in opps}  # steps past before it: catch-ups
+        added = _entered(repo, {opp.id: opp.created_at for opp in opps})  # past by then: caught up
     outcomes = [
         ActionOutcome(
             rule=row["rule"],
@@ -98,10 +101,22 @@ def _utc(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
 
 
-def added_at(app: App, opp_ids: Iterable[int], now: datetime) -> dict[int, datetime]:
+def added_at(app: App, opp_ids: Iterable[int], now: datetime) -> dict[int | None, datetime]:
     """When each opportunity was entered: a step already past by then is a catch-up (P11)."""
     with app.transaction(now) as repo:
-        return {i: repo.get_opportunity_row(i)["created_at"] for i in sorted(set(opp_ids))}
+        ids = sorted(set(opp_ids))
+        return _entered(repo, {i: repo.get_opportunity_row(i)["created_at"] for i in ids})
+
+
+def _entered(repo: Repository, opps: dict[int | None, datetime]) -> dict[int | None, datetime]:
+    """The opportunities' entry moments and, under None, the first interview's: the
+    candidate-wide steps (P9) are planned from it, so one already past when it was
+    entered (its first reminder, typed in a day late) is a catch-up too."""
+    first = repo.first_interview_entered()
+    entered = dict(opps)
+    if first is not None:
+        entered[None] = first
+    return entered
 
 
 def opportunity_place(app: App, opp_id: int, now: datetime) -> dict[str, str]:

@@ -520,6 +520,25 @@ class Repository:
         row = self.conn.execute(query).first()
         return (row.end_at, row.tz) if row is not None else None
 
+    def first_interview_entered(self) -> datetime | None:
+        """When the earliest interview not cancelled (the one P9 counts from) was
+        entered: a candidate-wide step already past by then is a catch-up (P11).
+        Its opportunity's creation stands in for an interview entered before
+        interviews kept that moment."""
+        iv, opp = t.interviews, t.opportunities
+        query = (
+            select(iv.c.recorded_at, opp.c.created_at)
+            .join(opp, opp.c.id == iv.c.opportunity_id)
+            .where(iv.c.cancelled.is_(False))
+            .order_by(iv.c.end_at, iv.c.id)
+            .limit(1)
+        )
+        row = self.conn.execute(query).first()
+        if row is None:
+            return None
+        entered: datetime = row.recorded_at if row.recorded_at is not None else row.created_at
+        return entered
+
     def any_open_opportunity(self) -> bool:
         query = select(t.opportunities.c.id).where(t.opportunities.c.closed == 0).limit(1)
         return self.conn.execute(query).first() is not None

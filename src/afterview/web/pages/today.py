@@ -106,20 +106,21 @@ CATCH_UP = "To catch up"
 
 
 def _split_catch_ups(app: Any, sections: list[dict[str, Any]], moment: datetime) -> None:
-    """Steps already past when their opportunity was entered, and steps re-planned as a
-    catch-up because their interview was entered late (playbook.plan), move to "To catch
-    up": not a lapse, and not counted as late in Lessons (P11)."""
+    """Steps already past when their opportunity was entered (P9's: when the first
+    interview was), and steps re-planned as a catch-up because their interview was
+    entered late (playbook.plan), move to "To catch up": not a lapse, and not counted
+    as late in Lessons (P11)."""
     overdue = sections[0]
-    ids = [r["opportunity_id"] for r in overdue["rows"] if r.get("opportunity_id")]
-    added: dict[int, datetime] = {}
-    if ids:
+    added: dict[int | None, datetime] = {}
+    if overdue["rows"]:
         from afterview.services.queries import added_at
 
+        ids = [r["opportunity_id"] for r in overdue["rows"] if r.get("opportunity_id")]
         added = added_at(app, ids, moment)
 
     def past_on_entry(row: dict[str, Any]) -> bool:
-        opp = row.get("opportunity_id")
-        return isinstance(opp, int) and row["due_at"] < added[opp].astimezone(UTC)
+        entered = added.get(row.get("opportunity_id"))  # None: a candidate-wide step (P9)
+        return entered is not None and row["due_at"] < entered.astimezone(UTC)
 
     late: list[dict[str, Any]] = []
     for section in sections:
