@@ -2,7 +2,8 @@
 
 Kept free of SQLAlchemy so `afterview agenda` on the default SQLite file starts in
 the time of the interpreter plus sqlite3; the service layer runs the same statement
-through SQLAlchemy for PostgreSQL and for the web app.
+through SQLAlchemy for PostgreSQL and for the web app. So for when the overdue steps'
+opportunities were entered, which tells a catch-up from a lapse (P11, `day.py`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,11 @@ from datetime import UTC, datetime, timedelta
 
 TYPE_CHECKING = False  # typing itself costs milliseconds on this path
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
     from typing import Any
+
+    # runs a statement with `:name` placeholders: sqlite3's execute, or the repository's
+    Rows = Callable[[str, dict[str, Any]], Iterable[Sequence[Any]]]
 
 COLUMNS = (
     "key",
@@ -203,3 +208,43 @@ def to_item(row: dict[str, Any], now_utc: str) -> dict[str, Any]:
     if "guidance" in row:
         item["guidance"] = row["guidance"]
     return item
+
+
+# When the candidate-wide steps (P9) became known: the first interview not cancelled was
+# entered; its opportunity's creation stands in for an interview entered before
+# interviews kept that moment. Text order is time order on SQLite (store.types).
+FIRST_INTERVIEW_ENTERED = (
+    "SELECT COALESCE(i.recorded_at, o.created_at) FROM interviews i "
+    "JOIN opportunities o ON o.id = i.opportunity_id "
+    "WHERE NOT i.cancelled ORDER BY i.end_at, i.id LIMIT 1"
+)
+CHUNK = 500  # ids per statement: well under any SQLite build's limit on parameters
+
+
+def entry_moments(
+    rows: Rows, opp_ids: Iterable[int], candidate_wide: bool
+) -> dict[int | None, datetime]:
+    """When each opportunity was entered and, under None when `candidate_wide`, the first
+    interview: a step already past by then is a catch-up, not a lapse (P11)."""
+    ids = sorted(set(opp_ids))
+    found: dict[int | None, datetime] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        marks = ", ".join(f":o{n}" for n in range(len(chunk)))
+        statement = f"SELECT id, created_at FROM opportunities WHERE id IN ({marks})"
+        for opp_id, created in rows(statement, {f"o{n}": i for n, i in enumerate(chunk)}):
+            found[opp_id] = instant(created)
+    if candidate_wide:
+        first = next(iter(rows(FIRST_INTERVIEW_ENTERED, {})), None)
+        if first is not None:
+            found[None] = instant(first[0])
+    return found
+
+
+def instant(value: Any) -> datetime:
+    """A stored instant as an aware UTC datetime: SQLite keeps UTC text, PostgreSQL
+    returns a timestamptz (the store's UTCDateTime, without SQLAlchemy)."""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)

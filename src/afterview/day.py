@@ -1,7 +1,8 @@
-"""The day as a candidate reads it: overdue, due today, coming up.
+"""The day as a candidate reads it: overdue, to catch up, due today, coming up.
 
 Shared by `afterview today` and the web's Today page, so both sort an action into
-the same section and label its due time the same way.
+the same section, tell a catch-up from a lapse the same way, and label its due time
+the same way.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 SECTIONS = ("Overdue", "Due today", "Coming up")
+CATCH_UP = "To catch up"  # after Overdue, when any step is one
 
 
 def section_of(item: dict[str, Any], local_now: datetime) -> str:
@@ -19,6 +21,49 @@ def section_of(item: dict[str, Any], local_now: datetime) -> str:
     if due.date() == local_now.date():
         return "Due today"
     return "Coming up"
+
+
+def replanned_as_catch_up(item: dict[str, Any]) -> bool:
+    """Re-planned because its interview was entered late: its reason says so (plan.py)."""
+    from afterview.playbook import CATCH_UP_MARK
+
+    return CATCH_UP_MARK in (item.get("why") or "")
+
+
+def is_catch_up(item: dict[str, Any], section: str, entered: dict[int | None, datetime]) -> bool:
+    """Whether a step in `section` is to catch up rather than a lapse: re-planned as a
+    catch-up, or overdue but already past when its opportunity was entered (`entered`,
+    from `agenda_query.entry_moments`; P9's steps under None: the first interview's).
+    Neither counts as late in the lessons (P11), so neither is shown as overdue."""
+    if replanned_as_catch_up(item):
+        return True
+    if section != SECTIONS[0]:
+        return False
+    known = entered.get(item.get("opportunity_id"))
+    return known is not None and due_of(item) < known
+
+
+def entries_needed(overdue: list[dict[str, Any]]) -> tuple[list[int], bool]:
+    """The entry moments `is_catch_up` needs for these overdue steps: their opportunities',
+    and whether the first interview's (a candidate-wide step, P9, has no opportunity)."""
+    ids = [item["opportunity_id"] for item in overdue if item.get("opportunity_id")]
+    return ids, any(not item.get("opportunity_id") for item in overdue)
+
+
+def split_catch_ups(
+    sections: list[tuple[str, list[dict[str, Any]]]], entered: dict[int | None, datetime]
+) -> list[tuple[str, list[dict[str, Any]]]]:
+    """`sections` (titled as SECTIONS, in order) with their catch-ups moved, in order, to
+    "To catch up" just after Overdue; that section only when it has a step."""
+    split: list[tuple[str, list[dict[str, Any]]]] = []
+    late: list[dict[str, Any]] = []
+    for title, rows in sections:
+        marks = [is_catch_up(row, title, entered) for row in rows]
+        split.append((title, [row for row, mark in zip(rows, marks, strict=True) if not mark]))
+        late.extend(row for row, mark in zip(rows, marks, strict=True) if mark)
+    if late:
+        split.insert(1, (CATCH_UP, late))
+    return split
 
 
 def due_of(item: dict[str, Any]) -> datetime:

@@ -57,8 +57,10 @@ AGENDA_HELP = """\
     afterview agenda --at 2026-03-10T09:00 --tz Europe/London
 """
 TODAY_HELP = """\
-  The day at a glance: overdue (most important first), due today, and the week
-  ahead. Each step shows its short id and the command that acts on it.
+  The day at a glance: overdue (most important first), to catch up, due today, and
+  the week ahead. Each step shows its short id and the command that acts on it.
+  A step already past when you entered its interview (typed in a day late) is to
+  catch up, not overdue, and does not count as late in your lessons (P11).
 
   Example:
     afterview today
@@ -145,18 +147,21 @@ def run_today(argv: list[str], db: str | None, demo: bool) -> int:
     args = parse(argv, TODAY_OPTIONS, "afterview today", TODAY_HELP)
     now = _moment(args["at"], args["tz"])
     url = paths.resolve_db(args["db"] or db, demo=bool(args["demo"]) or demo)
-    items = read(url, AgendaQuery(now, _span(args["week"], "--week")))
+    from afterview.parsing import parse_zone
+
+    # "today" is the user's day (--tz, AFTERVIEW_TZ, config), not the machine's
+    local_now = now.astimezone(parse_zone(_zone_name(args["tz"])))
+    items, entered = read_day(url, AgendaQuery(now, _span(args["week"], "--week")), local_now)
     from afterview.cli.draft_hints import program_name
     from afterview.cli.today_view import render_today
-    from afterview.parsing import parse_zone
 
     # the hints must act on the database shown: the demo's needs --demo
     on_demo = bool(args["demo"]) or demo or url == paths.resolve_db(None, demo=True)
-    # "today" is the user's day (--tz, AFTERVIEW_TZ, config), not the machine's
     render_today(
         items,
-        now.astimezone(parse_zone(_zone_name(args["tz"]))),
+        local_now,
         program=f"{program_name()} --demo" if on_demo else program_name(),
+        entered=entered,
     )
     return 0
 
@@ -170,6 +175,41 @@ def read(url: str, query: AgendaQuery) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = _on_sqlite(path, fetch, query)
         return found
     return _read_other(url, query)
+
+
+def read_day(
+    url: str, query: AgendaQuery, local_now: datetime
+) -> tuple[list[dict[str, Any]], dict[int | None, datetime]]:
+    """The agenda items, and when the overdue ones' opportunities (P9's: the first
+    interview) were entered, which tells a catch-up from a lapse (`day.is_catch_up`)."""
+    path = paths.sqlite_path(url)
+    if path is None:
+        return _day_other(url, query, local_now)
+    if not _fresh_sqlite(path):
+        _bring_up_to_date(url, query.at)
+    day: tuple[list[dict[str, Any]], dict[int | None, datetime]] = _on_sqlite(
+        path, lambda conn, query: _day(conn, query, local_now), query
+    )
+    return day
+
+
+def _day(
+    conn: Any, query: AgendaQuery, local_now: datetime
+) -> tuple[list[dict[str, Any]], dict[int | None, datetime]]:
+    """On one sqlite3 connection; the entry moments are read only for overdue steps."""
+    from afterview.agenda_query import entry_moments
+
+    items = fetch(conn, query)
+    ids, candidate_wide = _overdue_entries(items, local_now)
+    return items, entry_moments(
+        lambda sql, params: conn.execute(sql, params).fetchall(), ids, candidate_wide
+    )
+
+
+def _overdue_entries(items: list[dict[str, Any]], local_now: datetime) -> tuple[list[int], bool]:
+    from afterview.day import SECTIONS, entries_needed, section_of
+
+    return entries_needed([i for i in items if section_of(i, local_now) == SECTIONS[0]])
 
 
 def read_json(url: str, query: AgendaQuery) -> str:
@@ -237,6 +277,24 @@ def _read_other(url: str, query: AgendaQuery) -> list[dict[str, Any]]:
     app = App(url=url, config=_config())
     try:
         return agenda(app, query)
+    finally:
+        app.close()
+
+
+def _day_other(
+    url: str, query: AgendaQuery, local_now: datetime
+) -> tuple[list[dict[str, Any]], dict[int | None, datetime]]:
+    from afterview.services.agenda import agenda
+    from afterview.services.app import App
+    from afterview.services.queries import added_at
+
+    app = App(url=url, config=_config())
+    try:
+        items = agenda(app, query)
+        ids, candidate_wide = _overdue_entries(items, local_now)
+        if not ids and not candidate_wide:
+            return items, {}
+        return items, added_at(app, ids, query.at, candidate_wide)
     finally:
         app.close()
 

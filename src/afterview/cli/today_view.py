@@ -1,4 +1,5 @@
-"""The human view of the day: overdue (most important first), due today, coming up.
+"""The human view of the day: overdue (most important first), to catch up, due today,
+coming up; the sections and what is a catch-up are decided as on the web (`day.py`).
 
 Plain text, wrapped to the terminal: each step's continuation lines sit under its
 text, and words (keys, commands) are never broken. A list rather than a table: it
@@ -11,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from afterview.cli.urgency import act_command, by_importance
-from afterview.day import SECTIONS, section_of, when_label
+from afterview.day import CATCH_UP, SECTIONS, section_of, split_catch_ups, when_label
 from afterview.text_safety import clean_text
 
 TYPE_CHECKING = False
@@ -21,10 +22,17 @@ if TYPE_CHECKING:
 STYLES = {"bold": "1", "dim": "2", "italic": "3", "red": "1;31", "yellow": "1;33", "cyan": "1;36"}
 
 
-def render_today(items: list[dict[str, Any]], now: datetime, program: str = "afterview") -> None:
+def render_today(
+    items: list[dict[str, Any]],
+    now: datetime,
+    program: str = "afterview",
+    entered: dict[int | None, datetime] | None = None,
+) -> None:
     """`now` is on the user's wall clock: it decides what "today" means.
 
     `program` starts every command shown (`afterview --demo` on the demo database).
+    `entered`: when the overdue steps' opportunities were entered (P9's under None);
+    a step already past by then is listed "To catch up", not overdue (P11).
     """
     out = Output()
     out.line(f"{out.style('Afterview', 'bold')} · {now:%A %d %B %Y, %H:%M}")
@@ -36,14 +44,16 @@ def render_today(items: list[dict[str, Any]], now: datetime, program: str = "aft
         )
         return
     width = max(len(str(item.get("id") or "")) for item in items)
-    for title in SECTIONS:
-        rows = [item for item in items if section_of(item, now) == title]
+    by_section = [(t, [item for item in items if section_of(item, now) == t]) for t in SECTIONS]
+    for title, rows in split_catch_ups(by_section, entered or {}):
         if not rows:
             continue
         colour = {"Overdue": "red", "Due today": "yellow"}.get(title, "cyan")
         order = ", most important first" if title == "Overdue" and len(rows) > 1 else ""
+        if title == CATCH_UP:
+            colour, order = "bold", ", past when entered: not counted as late (P11)"
         out.line("")
-        out.line(f"{out.style(title, colour)} ({len(rows)}){order}")
+        out.wrapped(f"{out.style(title, colour)} ({len(rows)}){order}", "")
         for item in by_importance(rows) if title == "Overdue" else rows:
             _item(out, item, program, width)
     out.line("")

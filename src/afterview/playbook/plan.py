@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from afterview.playbook import CATCH_UP_MARK
 from afterview.playbook.actions import PlannedAction
 from afterview.playbook.facts import Opportunity, PlanContext, SearchLog
 from afterview.playbook.rules import (
@@ -68,9 +69,7 @@ def plan_opportunity(
         calendar=calendar or calendar_for(settings),  # holiday_country too (timing)
         context=context or PlanContext(),
     )
-    actions = [
-        _out_of_night(catch_up(scope, a), settings) for rule in RULES for a in rule(scope)
-    ]
+    actions = [_out_of_night(catch_up(scope, a), settings) for rule in RULES for a in rule(scope)]
     _check_unique(actions)
     closed = closing_moment(scope)
     if closed is not None:
@@ -135,7 +134,6 @@ CATCH_UP = {
     "P6": "ask for it now",
     "P7": "reflect now, with the debrief at hand",
 }
-CATCH_UP_MARK = "so this is a catch-up"  # in the reason; the web badges such steps
 APOLOGY = (
     " It is {days} days since the interview: open with one short apology for the delay "
     "(the draft does), then the three parts."

@@ -101,11 +101,16 @@ def _utc(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
 
 
-def added_at(app: App, opp_ids: Iterable[int], now: datetime) -> dict[int | None, datetime]:
-    """When each opportunity was entered: a step already past by then is a catch-up (P11)."""
+def added_at(
+    app: App, opp_ids: Iterable[int], now: datetime, candidate_wide: bool = True
+) -> dict[int | None, datetime]:
+    """When each opportunity was entered and, under None (`candidate_wide`), the first
+    interview: a step already past by then is a catch-up (P11). The statement is the one
+    `afterview today` runs on its light path (agenda_query.entry_moments)."""
+    from afterview.agenda_query import entry_moments
+
     with app.transaction(now) as repo:
-        ids = sorted(set(opp_ids))
-        return _entered(repo, {i: repo.get_opportunity_row(i)["created_at"] for i in ids})
+        return entry_moments(repo.agenda_rows, opp_ids, candidate_wide)
 
 
 def _entered(repo: Repository, opps: dict[int | None, datetime]) -> dict[int | None, datetime]:

@@ -524,20 +524,11 @@ class Repository:
         """When the earliest interview not cancelled (the one P9 counts from) was
         entered: a candidate-wide step already past by then is a catch-up (P11).
         Its opportunity's creation stands in for an interview entered before
-        interviews kept that moment."""
-        iv, opp = t.interviews, t.opportunities
-        query = (
-            select(iv.c.recorded_at, opp.c.created_at)
-            .join(opp, opp.c.id == iv.c.opportunity_id)
-            .where(iv.c.cancelled.is_(False))
-            .order_by(iv.c.end_at, iv.c.id)
-            .limit(1)
-        )
-        row = self.conn.execute(query).first()
-        if row is None:
-            return None
-        entered: datetime = row.recorded_at if row.recorded_at is not None else row.created_at
-        return entered
+        interviews kept that moment. The statement is shared with `afterview today`."""
+        from afterview.agenda_query import FIRST_INTERVIEW_ENTERED, instant
+
+        row = self.conn.execute(text(FIRST_INTERVIEW_ENTERED)).first()
+        return None if row is None else instant(row[0])
 
     def any_open_opportunity(self) -> bool:
         query = select(t.opportunities.c.id).where(t.opportunities.c.closed == 0).limit(1)
@@ -608,7 +599,8 @@ class Repository:
         return [dict(row) for row in self._all(query)]
 
     def agenda_rows(self, sql: str, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
-        """Run the agenda statement shared with the light sqlite3 path (agenda_query)."""
+        """Run a statement shared with the light sqlite3 path (agenda_query): the agenda,
+        and when the overdue steps' opportunities were entered."""
         return [tuple(row) for row in self.conn.execute(text(sql), dict(params))]
 
     def all_action_rows(self) -> list[Row]:

@@ -565,7 +565,7 @@ def _plan(
     Each open step carries the place where it gets done (steps.py) and its draft; one
     already past when the opportunity was entered is a catch-up, not "overdue" (P11).
     """
-    from afterview.playbook.plan import CATCH_UP_MARK
+    from afterview.playbook import CATCH_UP_MARK
     from afterview.web.pages import steps
     from afterview.web.pages.today import DRAFTS, item_when
 

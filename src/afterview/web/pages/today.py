@@ -12,10 +12,17 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from afterview.agenda_query import AgendaQuery
-from afterview.day import SECTIONS, due_of, section_of
+from afterview.day import (
+    CATCH_UP,
+    SECTIONS,
+    due_of,
+    entries_needed,
+    replanned_as_catch_up,
+    section_of,
+    split_catch_ups,
+)
 from afterview.errors import AfterviewError, BadInput
 from afterview.parsing import parse_datetime
-from afterview.playbook.plan import CATCH_UP_MARK
 from afterview.playbook.timing import calendar_for
 from afterview.services import decisions, outbox
 from afterview.services.agenda import agenda
@@ -102,39 +109,20 @@ def _page(
     return page_html(request, "today.html", context, TOKEN_PLACEHOLDER)
 
 
-CATCH_UP = "To catch up"
-
-
 def _split_catch_ups(app: Any, sections: list[dict[str, Any]], moment: datetime) -> None:
     """Steps already past when their opportunity was entered (P9's: when the first
     interview was), and steps re-planned as a catch-up because their interview was
     entered late (playbook.plan), move to "To catch up": not a lapse, and not counted
-    as late in Lessons (P11)."""
-    overdue = sections[0]
-    added: dict[int | None, datetime] = {}
-    if overdue["rows"]:
-        from afterview.services.queries import added_at
+    as late in Lessons (P11). The decision is `day.is_catch_up`, as in `afterview today`."""
+    from afterview.services.queries import added_at
 
-        ids = [r["opportunity_id"] for r in overdue["rows"] if r.get("opportunity_id")]
-        added = added_at(app, ids, moment)
-
-    def past_on_entry(row: dict[str, Any]) -> bool:
-        entered = added.get(row.get("opportunity_id"))  # None: a candidate-wide step (P9)
-        return entered is not None and row["due_at"] < entered.astimezone(UTC)
-
-    late: list[dict[str, Any]] = []
-    for section in sections:
-        moved = [
-            r
-            for r in section["rows"]
-            if r.get("catch_up") or (section is overdue and past_on_entry(r))
-        ]
-        section["rows"] = [r for r in section["rows"] if r not in moved]
-        late.extend(moved)
-    if late:
-        for row in late:
-            row["catch_up"] = True
-        sections.insert(1, {"title": CATCH_UP, "rows": late, "hidden": 0})
+    ids, candidate_wide = entries_needed(sections[0]["rows"])
+    added = added_at(app, ids, moment, candidate_wide) if ids or candidate_wide else {}
+    hidden = {s["title"]: s["hidden"] for s in sections}
+    split = split_catch_ups([(s["title"], s["rows"]) for s in sections], added)
+    sections[:] = [{"title": t, "rows": rows, "hidden": hidden.get(t, 0)} for t, rows in split]
+    for row in next((rows for title, rows in split if title == CATCH_UP), []):
+        row["catch_up"] = True  # its card's badge and help
 
 
 def _first_visit(app: Any, moment: datetime) -> bool:
@@ -196,7 +184,7 @@ def _row(item: dict[str, Any], person_tz: str) -> dict[str, Any]:
         "anchor": steps.anchor(item["key"]),
         "guidance": steps.web_guidance(item.get("guidance")),
         "keep_chasing": item["key"].startswith("P8:close-no-response:"),
-        "catch_up": CATCH_UP_MARK in (item.get("why") or ""),
+        "catch_up": replanned_as_catch_up(item),
     }
 
 
