@@ -33,6 +33,8 @@ The PROTECTION\\_LEVEL value &amp; its default are set when the window opens.
 
 See https://example.org/docs for the full list of settings here.
 
+이 RFC는 중심 팀의 후임인 리더십 심의회를 설립합니다. 이 심의회는 팀에게 권한을 위임합니다.
+
 Select **Create** to make the new workspace for your team.
 """
 
