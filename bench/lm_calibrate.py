@@ -5,7 +5,7 @@ thresholds that allow a range of warnings per 1,000 words, and at the shipped on
 
     python -m afterview.writing.checks.ngram_train CORPUS.txt --hold-out held.txt
     python -m afterview.writing.checks.lm_slips_train held.txt
-    python bench/lm_calibrate.py held.txt [--paragraphs 3000] [--skip 40000]
+    python bench/lm_calibrate.py held.txt [--skip 24000] [--paragraphs 8000]
 
 Use paragraphs of the held-out file that `lm_slips_train` did not read (`--skip`).
 The held-out paragraphs are edited prose, so nearly every warning on them is a false
@@ -65,13 +65,10 @@ def gains(text: str, model: ngram.Model) -> list[Scored]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("held", type=Path)
-    parser.add_argument("--paragraphs", type=int, default=3000)
-    parser.add_argument("--skip", type=int, default=20000)
+    parser.add_argument("--paragraphs", type=int, default=8000)
+    parser.add_argument("--skip", type=int, default=24000)
     args = parser.parse_args(argv)
     model = ngram.model()
-    if model is None:
-        print("no n-gram model: build writing/checks/data/ngrams.bin first", file=sys.stderr)
-        return 2
     shipped = dict(lm_slips.acceptor().thresholds)
     lm_slips.acceptor().thresholds.clear()  # the rest of the checker alone
     found: dict[str, list[float]] = defaultdict(list)

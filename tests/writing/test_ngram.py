@@ -72,7 +72,6 @@ def test_the_trainer_holds_out_every_fiftieth_paragraph(tmp_path: Path) -> None:
 
 def test_the_shipped_model_is_there_and_large() -> None:
     model = ngram.model()
-    assert model is not None, "writing/checks/data/ngrams.bin is missing from the package"
     assert model.total > 40_000_000
     assert model.count(("at", "the", "end")) > 1000
 
@@ -110,7 +109,6 @@ def test_a_dropped_small_word_is_found(text: str, rule: str, span: str) -> None:
 def test_correct_letter_sentences_draw_no_model_warning(text: str) -> None:
     toks = tokens(text)
     model = ngram.model()
-    assert model is not None
     tags = tagger.tag([t.text for t in toks])
     assert list(lm_slips.judged([t.low for t in toks], tags, model, lm_slips.acceptor())) == []
 
@@ -151,12 +149,13 @@ def test_learning_from_made_slips_weighs_the_gain_up() -> None:
     """On the shipped counts: paragraphs with slips made by the trainer itself teach the
     acceptor that a larger gain means a likelier slip."""
     model = ngram.model()
-    assert model is not None
     paragraphs = [
         "We will meet at the end of the month to agree the plan for the year.",
         "The team is keen to hear what the users need before the work starts.",
         "It is important to read the guidance before you start to build the service.",
         "You should test the design with the people who will use it every day.",
+        "It was really nice talking to you this week, and I hope we meet again.",
+        "On the financial side the balance sheet looks strong this year.",
     ] * 5
     data = lm_slips_train.examples(model, paragraphs)
     assert any(label for _f, label, _rule in data) and not all(label for _f, label, _r in data)

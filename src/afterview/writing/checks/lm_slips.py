@@ -59,6 +59,7 @@ CAUSATIVES = word_set("let lets make makes made help helps")
 PARTICIPLE_AFTER = word_set("have has had having be is are was were been being am get gets got")
 BE_WORDS = word_set("be is are was were been am being")
 PREPOSITIONS = word_set("for of by about without before after while when in on from at into")
+DETERMINERS = word_set("the a an this that these those our your their my his her its")
 SKIP_BEFORE = word_set("not n't also just only always never really")
 # kind ("insert" or "verb"), index of the word (an insertion goes before it), fix, rule
 Edit = tuple[str, int, str, str]
@@ -83,7 +84,10 @@ def _verb_edits(lows: Sequence[str], tags: Sequence[str], i: int) -> Iterator[tu
         if surface == w or cls == "VBP":
             continue
         if cls in ("VB", "VBZ") and mine & {"VB", "VBZ"}:
-            yield surface, "verb-form" if base_asked else "agreement"
+            if not base_asked:
+                yield surface, "agreement"
+            elif cls == "VB":
+                yield surface, "verb-form"  # "should looks", "let it influences"
         elif cls == "VB" and base_asked and (prev != "to" or "VBG" not in mine):
             yield surface, "verb-form"  # "committed to protecting" is right
         elif (cls == "VBN" and mine & {"VB", "VBD"} and prev in PARTICIPLE_AFTER) or (
@@ -135,8 +139,9 @@ def edits(lows: Sequence[str], tags: Sequence[str] = ()) -> Iterator[Edit]:
     for i, w in enumerate(lows):
         if i and w[:1].isalpha() and lows[i - 1][:1].isalpha():
             for f in FILLERS:
-                if f != w and f != lows[i - 1]:
-                    yield "insert", i, f, "missing-word"
+                if f == w or f == lows[i - 1] or (f == "to" and w in DETERMINERS):
+                    continue  # "agreed the next steps" is British, not "agreed to the"
+                yield "insert", i, f, "missing-word"
         for fix, slug in _verb_edits(lows, tags, i):
             yield "verb", i, fix, slug
 
@@ -288,8 +293,6 @@ def judged(
 def hits(toks: Sequence[Tok], tags: Sequence[str], lo: int, hi: int) -> Iterator[Hit]:
     """Findings of one sentence (tokens lo..hi)."""
     model = ngram.model()
-    if model is None:
-        return
     lows = [toks[k].low for k in range(lo, hi)]
     for kind, i, fix, slug, _score in judged(lows, tags[lo:hi], model, acceptor()):
         tok = toks[lo + i]

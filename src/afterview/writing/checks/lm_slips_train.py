@@ -27,7 +27,7 @@ from afterview.writing.checks.grammar_classes import tokens
 from afterview.writing.checks.grammar_tagged import sentences
 
 # Warnings per 1,000 words of edited prose each rule may raise (the calibration fifth).
-TARGETS = {"missing-word": 0.3, "agreement": 0.15, "verb-form": 0.1}
+TARGETS = {"missing-word": 0.2, "agreement": 0.1, "verb-form": 0.1}
 EPOCHS = 8
 RATE = 0.05
 L2 = 1e-5
@@ -145,12 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("held", type=Path)
     parser.add_argument("--out", type=Path, default=lm_slips.DATA)
-    parser.add_argument("--paragraphs", type=int, default=20000)
+    parser.add_argument("--paragraphs", type=int, default=24000)
     args = parser.parse_args(argv)
     model = ngram.model()
-    if model is None:
-        print("no n-gram model: build writing/checks/data/ngrams.bin first", file=sys.stderr)
-        return 2
     lines = [p for p in args.held.read_text(encoding="utf-8").splitlines() if p.strip()]
     lines = lines[: args.paragraphs]
     cut = len(lines) * 4 // 5
