@@ -13,10 +13,10 @@ when it was seen, else 0.4 × the bigram's, else 0.16 × the word's. They are no
 probabilities, but two readings of one sentence compare fairly with them, and they
 need no more than the counts.
 
-The file (`data/ngrams.bin`, made by `ngram_train.py`): a header, then per order the
-sorted CRC-32 keys of the n-grams kept (lower case, numbers as "<n>", sentences
-between "<s>" and "</s>"), one byte each for the count, as round(10 × ln count), and
-one byte each of a second hash (`check`).
+The file (`data/ngrams.bin`, made by `ngram_train.py`): a header, then per order an
+index of where keys with each top 16 bits start, the sorted CRC-32 keys of the n-grams
+kept (lower case, numbers as "<n>", sentences between "<s>" and "</s>"), and per key a
+16-bit word: the count as round(10 × ln count) and a byte of a second hash (`check`).
 Keys are compared as unsigned 32-bit integers by bisection; the file is memory-mapped,
 so loading it costs no more than opening it, and only the pages a check touches are
 read.
@@ -36,12 +36,13 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "ngrams.bin"
-MAGIC = b"AVNG2\n"
+MAGIC = b"AVNG3\n"
 ORDER = 3
 BACKOFF = 0.4
 SCALE = 10.0  # a count is kept as round(SCALE * ln count), one byte
 START, END, NUMBER = "<s>", "</s>", "<n>"
 HEADER = struct.Struct("<6sQ3I")
+BUCKETS = 1 << 16  # keys are found by their top 16 bits first, then by bisection
 MEMO = 200_000
 
 
@@ -72,12 +73,12 @@ class Model:
     """Counts of one, two and three words in a row, looked up by key."""
 
     def __init__(
-        self, total: int, keys: list[Table], values: list[Table], checks: list[Table]
+        self, total: int, starts: list[Table], keys: list[Table], payloads: list[Table]
     ) -> None:
         self.total = total
+        self._starts = starts
         self._keys = keys
-        self._values = values
-        self._checks = checks
+        self._payloads = payloads  # count byte | check byte << 8
         self._unknown = math.log10(0.5 / max(total, 1))
         self._seen: dict[tuple[str, ...], float] = {}
         self._scored: dict[tuple[str, str, str], float] = {}
@@ -90,10 +91,14 @@ class Model:
         keys = self._keys[n]
         data = " ".join(gram).encode("utf-8")
         k = zlib.crc32(data)
-        at = bisect_left(keys, k)
+        bucket = k >> 16
+        starts = self._starts[n]
+        at = bisect_left(keys, k, starts[bucket], starts[bucket + 1])
         found = 0.0
-        if at < len(keys) and keys[at] == k and self._checks[n][at] == check(data):
-            found = math.exp(self._values[n][at] / SCALE)
+        if at < len(keys) and keys[at] == k:
+            payload = self._payloads[n][at]
+            if payload >> 8 == check(data):
+                found = math.exp((payload & 0xFF) / SCALE)
         if len(self._seen) > MEMO:
             self._seen.clear()  # a long-lived server process keeps a bounded memo
         self._seen[gram] = found
@@ -138,16 +143,33 @@ class Model:
 
 def dumps(total: int, tables: Sequence[dict[int, tuple[int, int]]]) -> bytes:
     """The packed file of counts per order (key -> (count, check byte)), keys as CRC-32
-    of the words."""
+    of the words: per order, where each bucket of keys starts, the sorted keys, and
+    each key's count and check byte (one 16-bit word, so a lookup reads one page)."""
     parts = [HEADER.pack(MAGIC, total, *(len(t) for t in tables))]
     for table in tables:
         keys = array("I", sorted(table))
-        values = array("B", (quantise(table[k][0]) for k in keys))
-        checks = array("B", (table[k][1] for k in keys))
-        if sys.byteorder == "big":
-            keys.byteswap()
-        parts += [keys.tobytes(), values.tobytes(), checks.tobytes()]
+        starts = array("I", [0] * (BUCKETS + 1))
+        for k in keys:
+            starts[(k >> 16) + 1] += 1
+        for b in range(BUCKETS):
+            starts[b + 1] += starts[b]
+        payloads = array("H", (quantise(table[k][0]) | table[k][1] << 8 for k in keys))
+        for part in (starts, keys, payloads):
+            if sys.byteorder == "big":
+                part.byteswap()
+            parts.append(part.tobytes())
     return b"".join(parts)
+
+
+def _table(view: memoryview, at: int, typecode: str, n: int) -> tuple[Table, int]:
+    size = array(typecode).itemsize * n
+    raw = view[at : at + size]
+    if sys.byteorder == "little":
+        return raw.cast(typecode), at + size
+    swapped = array(typecode)
+    swapped.frombytes(raw)
+    swapped.byteswap()
+    return swapped, at + size
 
 
 def loads(data: bytes | mmap.mmap) -> Model:
@@ -156,23 +178,18 @@ def loads(data: bytes | mmap.mmap) -> Model:
         raise ValueError("not an n-gram file of this version")
     view = memoryview(data)
     at = HEADER.size
+    starts: list[Table] = []
     keys: list[Table] = []
-    values: list[Table] = []
-    checks: list[Table] = []
+    payloads: list[Table] = []
     for n in sizes:
-        raw = view[at : at + 4 * n]
-        if sys.byteorder == "little":
-            keys.append(raw.cast("I"))
-        else:
-            swapped = array("I")
-            swapped.frombytes(raw)
-            swapped.byteswap()
-            keys.append(swapped)
-        at += 4 * n
-        values.append(view[at : at + n])
-        checks.append(view[at + n : at + 2 * n])
-        at += 2 * n
-    return Model(total, keys, values, checks)
+        for out, typecode, count in (
+            (starts, "I", BUCKETS + 1),
+            (keys, "I", n),
+            (payloads, "H", n),
+        ):
+            table, at = _table(view, at, typecode, count)
+            out.append(table)
+    return Model(total, starts, keys, payloads)
 
 
 @cache
