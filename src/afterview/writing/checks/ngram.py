@@ -35,6 +35,10 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
+TYPE_CHECKING = False  # no `typing` at run time: every check process would import it
+if TYPE_CHECKING:
+    from typing import Literal
+
 DATA = Path(__file__).parent / "data" / "ngrams.bin"
 MAGIC = b"AVNG3\n"
 ORDER = 3
@@ -161,7 +165,7 @@ def dumps(total: int, tables: Sequence[dict[int, tuple[int, int]]]) -> bytes:
     return b"".join(parts)
 
 
-def _table(view: memoryview, at: int, typecode: str, n: int) -> tuple[Table, int]:
+def _table(view: memoryview, at: int, typecode: Literal["I", "H"], n: int) -> tuple[Table, int]:
     size = array(typecode).itemsize * n
     raw = view[at : at + size]
     if sys.byteorder == "little":
@@ -182,13 +186,12 @@ def loads(data: bytes | mmap.mmap) -> Model:
     keys: list[Table] = []
     payloads: list[Table] = []
     for n in sizes:
-        for out, typecode, count in (
-            (starts, "I", BUCKETS + 1),
-            (keys, "I", n),
-            (payloads, "H", n),
-        ):
-            table, at = _table(view, at, typecode, count)
-            out.append(table)
+        index, at = _table(view, at, "I", BUCKETS + 1)
+        sorted_keys, at = _table(view, at, "I", n)
+        payload, at = _table(view, at, "H", n)
+        starts.append(index)
+        keys.append(sorted_keys)
+        payloads.append(payload)
     return Model(total, starts, keys, payloads)
 
 
