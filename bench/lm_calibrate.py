@@ -25,7 +25,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parents[1])]
 
 from tests.writing import real_corpus as rc  # noqa: E402
 
-from afterview.writing.checks import lm_slips, ngram, tagger  # noqa: E402
+from afterview.writing.checks import lm_slips, lm_slips_train, ngram  # noqa: E402
 from afterview.writing.checks.grammar_classes import tokens  # noqa: E402
 from afterview.writing.checks.grammar_tagged import sentences  # noqa: E402
 
@@ -42,18 +42,11 @@ def gains(text: str, model: ngram.Model) -> list[Scored]:
     toks = tokens(text)
     out: list[Scored] = []
     for sent in sentences(toks, text):
-        lows = [toks[k].low for k in sent]
-        tags = tagger.tag([toks[k].text for k in sent])
-        words = [ngram.START, *(ngram.normal(w) for w in lows), ngram.END]
         best: dict[tuple[bool, int], Scored] = {}
-        for edit in lm_slips.edits(lows, tags):
-            kind, i, fix, slug = edit
-            if not lm_slips._plausible(model, words, kind, i + 1, fix):
-                continue
-            gain = lm_slips.delta(model, words, kind, i + 1, fix)
-            if gain <= lm_slips.FLOOR:
-                continue
-            score = accept.score(lm_slips.features(model, words, tags, edit, gain))
+        for (kind, i, _fix, slug), feats in lm_slips_train.candidates(
+            model, [toks[k].text for k in sent]
+        ):
+            score = accept.score(feats)
             place = (kind == "insert", i)
             if place not in best or score > best[place][0]:
                 tok = toks[sent.start + i]
