@@ -248,12 +248,23 @@ def test_the_eleventh_held_out_set_is_mit_licensed_sourced_and_large_enough() ->
 # missing word; Plain Language: 12, six of agreement, four your/you're, one verb form, one
 # missing word; GDS manual: 11, five of agreement, two verb forms, two missing words, one
 # its/it's, one your/you're). After round 7's agreement work the warnings fell to 2, 3, 10
-# and 10, the limits now.
+# and 10. The n-gram model added 1, 1, 2 and 0 (a missing word or a verb's number that
+# reads more naturally in documentation: "require the information be entered" → "to
+# be"): 3, 4, 12 and 10, the limits now. The tenth and eleventh sets, measured with it:
+# 2 and 7 texts failing (the source's own "it's own" and "it it" among them), 9 and 7
+# warnings (2 of the 7 from the model, none of the 9).
 @pytest.mark.parametrize(
     ("folder", "failing", "warnings"),
-    [("heldout6", 5, 2), ("heldout7", 5, 3), ("heldout8", 3, 10), ("heldout9", 6, 10)],
+    [
+        ("heldout6", 5, 3),
+        ("heldout7", 5, 4),
+        ("heldout8", 3, 12),
+        ("heldout9", 6, 10),
+        ("heldout10", 2, 9),
+        ("heldout11", 7, 7),
+    ],
 )
-def test_the_sixth_to_ninth_held_out_texts_raise_no_more_alarms_than_measured(
+def test_the_sixth_to_eleventh_held_out_texts_raise_no_more_alarms_than_measured(
     folder: str, failing: int, warnings: int
 ) -> None:
     names = {
@@ -261,6 +272,8 @@ def test_the_sixth_to_ninth_held_out_texts_raise_no_more_alarms_than_measured(
         "heldout7": rc.heldout7_names,
         "heldout8": rc.heldout8_names,
         "heldout9": rc.heldout9_names,
+        "heldout10": rc.heldout10_names,
+        "heldout11": rc.heldout11_names,
     }[folder]()
     fails = {n: fa for n in names if (fa := rc.false_alarms(n))}
     assert len(fails) <= failing, fails
@@ -296,6 +309,15 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # held7 190/251. Measured a third time after this round's rules written from the tuning
 # sets' misses (homophones in set phrases, verb forms, dropped words): held8 179/251 =
 # 71.3 %, homophones 95/106; held9 184/250 = 73.6 %, homophones 95/107.
+# "held10" (public-domain Section508.gov texts, en-US) and "held11" (MIT-licensed DWP
+# Accessibility Manual texts, en-GB) were planted and committed before the checker first
+# ran on them, and measured once with the checker as it stood (held10 179/250 = 71.6 %,
+# homophones 96/107 = 89.7 %; held11 182/250 = 72.8 %, homophones 102/107 = 95.3 %) and
+# twice after the n-gram model (`lm_slips.py`, tuned on sets up to held9 only), their
+# misses unread: held10 187/250 = 74.8 %, held11 191/250 = 76.4 %; then, with fewer
+# small words tried and no gap beside a name (for speed), held10 187/250 = 74.8 %,
+# held11 193/250 = 77.2 %; homophones unchanged; dropped words 4 → 9 and 3 → 11 of 30.
+# Sets up to held9 are tuning material now.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -305,20 +327,24 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held", True, 0.85),
         ("held2", False, 0.86),
         ("held2", True, 0.92),
-        ("held3", False, 0.88),
+        ("held3", False, 0.91),
         ("held3", True, 0.96),
-        ("held4", False, 0.86),
-        ("held4", True, 0.89),
-        ("held5", False, 0.84),
-        ("held5", True, 0.90),
-        ("held6", False, 0.75),
-        ("held6", True, 0.90),
-        ("held7", False, 0.75),
-        ("held7", True, 0.90),
-        ("held8", False, 0.71),
+        ("held4", False, 0.87),
+        ("held4", True, 0.93),
+        ("held5", False, 0.86),
+        ("held5", True, 0.92),
+        ("held6", False, 0.80),
+        ("held6", True, 0.94),
+        ("held7", False, 0.79),
+        ("held7", True, 0.95),
+        ("held8", False, 0.74),
         ("held8", True, 0.89),
-        ("held9", False, 0.73),
+        ("held9", False, 0.76),
         ("held9", True, 0.88),
+        ("held10", False, 0.74),
+        ("held10", True, 0.89),
+        ("held11", False, 0.77),
+        ("held11", True, 0.95),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
