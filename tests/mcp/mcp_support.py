@@ -38,10 +38,11 @@ def environment() -> dict[str, str]:
 
 
 @asynccontextmanager
-async def stdio_session(db: str, *options: str) -> AsyncIterator[Client]:
+async def stdio_session(db: str, *options: str, at: str = AT) -> AsyncIterator[Client]:
+    """The server on `db` with its clock frozen at `at` (London, unless it has an offset)."""
     params = StdioServerParameters(
         command=console_script(),
-        args=["--db", db, "mcp", "--at", AT, *options],
+        args=["--db", db, "mcp", "--at", at, *options],
         env=environment(),
     )
     async with Client(params, mode="legacy", read_timeout_seconds=60) as client:

@@ -141,7 +141,10 @@ def test_every_tool_writes_through_the_services(tmp_path: Path) -> None:  # noqa
             assert count(db, "contacts", f"id = {contact['contact_id']}") == 1
 
             today = await ok(c, "today", {})
-            items = today["overdue"] + today["due_today"] + today["coming_up"]
+            # the interview (Friday) was entered on Monday: its steps are to catch up
+            assert today["to_catch_up"]
+            lists = ("overdue", "to_catch_up", "due_today", "coming_up")
+            items = [item for name in lists for item in today[name]]
             assert items and all("why" in i and i.get("guidance") for i in items)
             keys = {i["key"] for i in items}
             agenda = await ok(c, "agenda", {"all": True})

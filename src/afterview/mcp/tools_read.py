@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from afterview.mcp.registry import Answer, Call, Tool
@@ -21,32 +22,46 @@ def _agenda_items(call: Call, days: float, everything: bool, closed: bool) -> li
     return agenda(call.app, AgendaQuery(call.now, days, everything, closed, with_guidance=True))
 
 
-def _line(item: dict[str, Any]) -> str:
-    mark = "overdue: " if item["overdue"] else ""
+def _line(item: dict[str, Any], mark: str | None = None) -> str:
+    mark = ("overdue: " if item["overdue"] else "") if mark is None else mark
     due = (item["snoozed_until"] or item["due"])[:16].replace("T", " ")
     return f"- {mark}{item['title']} (due {due}, {item['rule']}; key {item['key']})"
 
 
+def _entered(call: Call, overdue: list[dict[str, Any]]) -> dict[int | None, datetime]:
+    """When the overdue steps' opportunities (P9's: the first interview) were entered,
+    which tells a catch-up from a lapse (`day.is_catch_up`); read only when needed."""
+    from afterview.day import entries_needed
+    from afterview.services.queries import added_at
+
+    ids, candidate_wide = entries_needed(overdue)
+    return added_at(call.app, ids, call.now, candidate_wide) if ids or candidate_wide else {}
+
+
 def today(call: Call) -> Answer:
-    from afterview.day import SECTIONS, section_of
+    """The day split as `afterview today` and the web's Today page split it (`day.py`):
+    steps already past when they were entered are to catch up, not overdue (P11)."""
+    from afterview.day import CATCH_UP, SECTIONS, section_of, split_catch_ups
     from afterview.parsing import parse_zone
 
     week = float(call.get("days", 7))
     items = _agenda_items(call, week, False, False)
     local_now = call.now.astimezone(parse_zone(call.app.timezone))
-    sections: dict[str, list[dict[str, Any]]] = {name: [] for name in SECTIONS}
-    for item in items:
-        sections[section_of(item, local_now)].append(item)
+    by_section = [(t, [i for i in items if section_of(i, local_now) == t]) for t in SECTIONS]
+    sections = dict(split_catch_ups(by_section, _entered(call, by_section[0][1])))
     data = {
         "now": local_now.isoformat(timespec="minutes"),
         "overdue": sections["Overdue"],
+        "to_catch_up": sections.get(CATCH_UP, []),
         "due_today": sections["Due today"],
         "coming_up": sections["Coming up"],
     }
     if not items:
         return Answer(data, f"Nothing due in the next {week:g} days.")
     counts = ", ".join(f"{len(rows)} {name.lower()}" for name, rows in sections.items() if rows)
-    return Answer(data, f"{counts}.\n" + "\n".join(_line(i) for i in items[:20]))
+    marks = {"Overdue": "overdue: ", CATCH_UP: "to catch up (not late): "}
+    lines = [_line(i, marks.get(name)) for name, rows in sections.items() for i in rows]
+    return Answer(data, f"{counts}.\n" + "\n".join(lines[:20]))
 
 
 def agenda(call: Call) -> Answer:
@@ -117,8 +132,12 @@ TOOLS = [
     Tool(
         "today",
         "Today at a glance",
-        "What the candidate should do now: overdue steps, steps due today, and those coming "
-        "up in the next days, from the playbook (P1–P12). Start here. " + AGENDA_HINT,
+        "What the candidate should do now: overdue steps, steps to catch up, steps due "
+        "today, and those coming up in the next days, from the playbook (P1–P12). Start "
+        "here. `to_catch_up` lists steps that were already past when their interview was "
+        "entered (typed in a day late, say) or were re-planned because of it: they are not "
+        "late and not counted as late in the lessons (P11), so suggest doing them now, "
+        "without reproach; only `overdue` steps were missed. " + AGENDA_HINT,
         obj({"days": number("How far 'coming up' looks, in days (default 7).", 0, 366)}),
         today,
     ),
