@@ -126,10 +126,15 @@ def test_only_slips_are_proposed_for_a_verb_never_a_change_of_tense() -> None:
     assert ("look", "verb-form") in after_modal
     number = {
         (fix, slug)
-        for kind, _i, fix, slug in lm_slips.edits(["the", "team", "are"])
+        for kind, _i, fix, slug in lm_slips.edits(["the", "report", "are"])
         if kind == "verb"
     }
     assert ("is", "agreement") in number
+    # a collective noun takes either number in British English: "the team are", "plan"
+    for words in (["the", "team", "are"], ["how", "the", "team", "plan", "it"]):
+        tags = tagger.tag(words)
+        agreement = [e for e in lm_slips.edits(words, tags) if e[3] == "agreement"]
+        assert not agreement, agreement
 
 
 def test_the_acceptor_survives_its_file() -> None:

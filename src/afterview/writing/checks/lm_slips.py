@@ -25,7 +25,7 @@ from pathlib import Path
 
 from afterview.writing.checks import ngram, verb_forms
 from afterview.writing.checks._util import match_case, word_set
-from afterview.writing.checks.grammar_classes import WARNING, Hit, Tok
+from afterview.writing.checks.grammar_classes import COLLECTIVE, WARNING, Hit, Tok
 
 # The small words people drop, most often first (counted on the planted and real slips).
 # "is", "are", "am", "at" and "for" were tried too: on the tuning sets they found none
@@ -77,8 +77,10 @@ def _verb_edits(lows: Sequence[str], tags: Sequence[str], i: int) -> Iterator[tu
     modal, "to" or a causative asks for it; the participle after "have" or "be"; the -ing
     form after "be" or a preposition. Never a change of tense."""
     w = lows[i]
-    for other in BE_FORMS.get(w, ()):
-        yield other, "agreement"
+    collective = _before(lows, i) in COLLECTIVE  # "the team have/plan" is British English
+    if not collective:
+        for other in BE_FORMS.get(w, ()):
+            yield other, "agreement"
     base = verb_forms.lemma(w)
     if base is None or not _maybe_verb(lows, tags, i):
         return
@@ -91,7 +93,8 @@ def _verb_edits(lows: Sequence[str], tags: Sequence[str], i: int) -> Iterator[tu
             continue
         if cls in ("VB", "VBZ") and mine & {"VB", "VBZ"}:
             if not base_asked:
-                yield surface, "agreement"
+                if not collective:
+                    yield surface, "agreement"
             elif cls == "VB":
                 yield surface, "verb-form"  # "should looks", "let it influences"
         elif cls == "VB" and base_asked and (prev != "to" or "VBG" not in mine):
