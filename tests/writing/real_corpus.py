@@ -43,6 +43,13 @@ HELDOUT10 = Path(__file__).parent / "corpus" / "heldout10"
 # MIT-licensed texts of the eleventh held-out set (corpus/heldout11/SOURCES.md), the DWP
 # Accessibility Manual, British spelling: checked in en-GB.
 HELDOUT11 = Path(__file__).parent / "corpus" / "heldout11"
+# Public-domain (CC0) texts of the twelfth held-out set (corpus/heldout12/SOURCES.md),
+# get.gov, the .gov registry's guidance and blog, American spelling: checked in en-US.
+HELDOUT12 = Path(__file__).parent / "corpus" / "heldout12"
+# Open Government Licence texts of the thirteenth held-out set (corpus/heldout13/
+# SOURCES.md), Quality assurance of code for analysis and research (Government Analysis
+# Function), British spelling: checked in en-GB.
+HELDOUT13 = Path(__file__).parent / "corpus" / "heldout13"
 HOMOPHONES = frozenset(
     {
         "grammar.could-of",
@@ -118,15 +125,23 @@ def heldout11_names() -> list[str]:
     return sorted(p.stem for p in HELDOUT11.glob("dwp-*.txt"))
 
 
+def heldout12_names() -> list[str]:
+    return sorted(p.stem for p in HELDOUT12.glob("getgov-*.txt"))
+
+
+def heldout13_names() -> list[str]:
+    return sorted(p.stem for p in HELDOUT13.glob("qacode-*.txt"))
+
+
 def held_out(name: str) -> bool:
     held: list[str] = manifest()["held_out"]  # type: ignore[assignment]
     return name in held
 
 
 def language(name: str) -> str:
-    if name.startswith(("govau-", "nhs-", "govuk-", "gdsmanual-", "dwp-")):
+    if name.startswith(("govau-", "nhs-", "govuk-", "gdsmanual-", "dwp-", "qacode-")):
         return "en-GB"
-    if name.startswith(("uswds-", "digitalgov-", "plainlanguage-", "section508-")):
+    if name.startswith(("uswds-", "digitalgov-", "plainlanguage-", "section508-", "getgov-")):
         return "en-US"
     languages: dict[str, str] = manifest()["languages"]  # type: ignore[assignment]
     return languages.get(name, str(manifest()["default_language"]))
@@ -154,6 +169,10 @@ def text(name: str) -> str:
         if name.startswith("section508-")
         else HELDOUT11
         if name.startswith("dwp-")
+        else HELDOUT12
+        if name.startswith("getgov-")
+        else HELDOUT13
+        if name.startswith("qacode-")
         else REAL
     )
     return (folder / f"{name}.txt").read_text(encoding="utf-8")
@@ -205,9 +224,11 @@ def slips() -> list[Slip]:
     "held6" in the U.S. Web Design System texts (slips_heldout6.tsv), "held7" in the
     Digital.gov texts (slips_heldout7.tsv), "held8" in the Plain Language Guidelines texts
     (slips_heldout8.tsv), "held9" in the GDS service manual texts (slips_heldout9.tsv),
-    "held10" in the Section508.gov texts (slips_heldout10.tsv) and "held11" in the DWP
-    Accessibility Manual texts (slips_heldout11.tsv), each written and committed before the
-    checker was first run on them."""
+    "held10" in the Section508.gov texts (slips_heldout10.tsv), "held11" in the DWP
+    Accessibility Manual texts (slips_heldout11.tsv), "held12" in the get.gov texts
+    (slips_heldout12.tsv) and "held13" in the Quality assurance of code texts
+    (slips_heldout13.tsv), each written and committed before the checker was first run on
+    them."""
     rows = []
     for path in (
         REAL / "slips.tsv",
@@ -221,6 +242,8 @@ def slips() -> list[Slip]:
         HELDOUT9 / "slips_heldout9.tsv",
         HELDOUT10 / "slips_heldout10.tsv",
         HELDOUT11 / "slips_heldout11.tsv",
+        HELDOUT12 / "slips_heldout12.tsv",
+        HELDOUT13 / "slips_heldout13.tsv",
     ):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
@@ -270,10 +293,20 @@ def misses(split: str) -> list[Slip]:
 if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures of benchmarks.md
     import sys
 
-    # held5 to held11 are printed only on request (--held5, --held5-misses, and the same
-    # for 6 to 11): each set stays unseen while the rules are tuned, and is read once
+    # held5 to held13 are printed only on request (--held5, --held5-misses, and the same
+    # for 6 to 13): each set stays unseen while the rules are tuned, and is read once
     # before a change and once after it; its misses only with --heldN-misses.
-    hidden = ("held5", "held6", "held7", "held8", "held9", "held10", "held11")
+    hidden = (
+        "held5",
+        "held6",
+        "held7",
+        "held8",
+        "held9",
+        "held10",
+        "held11",
+        "held12",
+        "held13",
+    )
     asked = [s for s in hidden if f"--{s}" in sys.argv or f"--{s}-misses" in sys.argv]
     held5 = "held5" in asked
     misses_asked = [s for s in hidden if f"--{s}-misses" in sys.argv]
@@ -300,6 +333,8 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         ("held9", "heldout9", heldout9_names),
         ("held10", "heldout10", heldout10_names),
         ("held11", "heldout11", heldout11_names),
+        ("held12", "heldout12", heldout12_names),
+        ("held13", "heldout13", heldout13_names),
     ):
         if split in asked:
             print(f"false alarms, {label}:", {n: fa for n in listed() if (fa := false_alarms(n))})

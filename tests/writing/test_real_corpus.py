@@ -5,6 +5,7 @@ with no records: every name is unknown. Scores: docs/benchmarks.md#checker."""
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 import pytest
 
@@ -57,6 +58,8 @@ def test_the_slips_are_many_and_varied() -> None:
         "held9",
         "held10",
         "held11",
+        "held12",
+        "held13",
     }
     held2 = [s for s in slips if s.split == "held2"]
     assert len(held2) >= 80
@@ -238,6 +241,77 @@ def test_the_eleventh_held_out_set_is_mit_licensed_sourced_and_large_enough() ->
     assert sum(by_rule[r] for r in rc.HOMOPHONES) >= 100
     assert by_rule["grammar.agreement"] >= 40
     assert by_rule["grammar.repeated-word"] >= 20 and by_rule["grammar.missing-word"] >= 20
+
+
+# The rule mix of the eleventh set, planted again in the twelfth and thirteenth: 107
+# homophones, then agreement, dropped words, doubled words, verb forms and a/an.
+MIX_OF_SET_11 = {
+    "grammar.your-youre": 30,
+    "grammar.to-too": 30,
+    "grammar.their-there": 25,
+    "grammar.its-its": 11,
+    "grammar.then-than": 5,
+    "grammar.were-where": 4,
+    "grammar.affect-effect": 2,
+    "grammar.agreement": 53,
+    "grammar.missing-word": 30,
+    "grammar.repeated-word": 28,
+    "grammar.verb-form": 20,
+    "grammar.a-an": 12,
+}
+
+
+def _planted_as_written(split: str, first_id: int, names: list[str]) -> None:
+    """250 slips with ids first_id.., each on a listed text, with an original that occurs
+    once there and a slip that changes it, no two overlapping, in the eleventh set's mix.
+    Structure only: the checker is not run."""
+    planted = [s for s in rc.slips() if s.split == split]
+    assert len(planted) == 250 and {s.text for s in planted} <= set(names)
+    assert sorted(s.id for s in planted) == list(range(first_id, first_id + 250))
+    assert Counter(s.rule for s in planted) == MIX_OF_SET_11
+    assert sum(s.rule in rc.HOMOPHONES for s in planted) == 107
+    assert len({s.text for s in planted}) == len(names)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for s in planted:
+        body = rc.text(s.text)
+        assert body.count(s.original) == 1, (s.id, s.original)
+        assert s.slipped != s.original, s.id
+        start = body.index(s.original)
+        slipped = body[:start] + s.slipped + body[start + len(s.original) :]
+        assert slipped != body, s.id
+        spans.setdefault(s.text, []).append((start, start + len(s.original)))
+    for text, found in spans.items():
+        found.sort()
+        assert all(a[1] <= b[0] for a, b in pairwise(found)), text
+
+
+def test_the_twelfth_held_out_set_is_public_domain_sourced_and_large_enough() -> None:
+    sources = (rc.HELDOUT12 / "SOURCES.md").read_text(encoding="utf-8")
+    assert "cisagov/get.gov" in sources and "public domain" in sources and "CC0" in sources
+    assert "dca2fbfd830d393570b2e10c78852eec1896bacd" in sources
+    licence = (rc.HELDOUT12 / "LICENSE-getgov.txt").read_text(encoding="utf-8")
+    assert "public domain" in licence and "CC0 1.0 Universal" in licence
+    names = rc.heldout12_names()
+    assert len(names) == 30 and all(f"`{name}.txt`" in sources for name in names)
+    assert {rc.language(name) for name in names} == {"en-US"}
+    counts = [len(rc.text(name).split()) for name in names]
+    assert 4000 <= sum(counts) <= 5500 and min(counts) >= 140 and max(counts) <= 185
+    _planted_as_written("held12", 3001, names)
+
+
+def test_the_thirteenth_held_out_set_is_ogl_licensed_sourced_and_large_enough() -> None:
+    sources = (rc.HELDOUT13 / "SOURCES.md").read_text(encoding="utf-8")
+    assert "best-practice-and-impact/qa-of-code-guidance" in sources
+    assert "Open Government Licence v3.0" in sources
+    assert "fa39f2089905fe07c08ae4d66671736a1becd3c5" in sources
+    licence = (rc.HELDOUT13 / "LICENCE-qacode.txt").read_text(encoding="utf-8")
+    assert "Open Government Licence v3.0" in licence and "Crown copyright" in licence
+    names = rc.heldout13_names()
+    assert len(names) == 30 and all(f"`{name}.txt`" in sources for name in names)
+    assert {rc.language(name) for name in names} == {"en-GB"}
+    counts = [len(rc.text(name).split()) for name in names]
+    assert 4000 <= sum(counts) <= 5500 and min(counts) >= 140 and max(counts) <= 185
+    _planted_as_written("held13", 3301, names)
 
 
 # Precision on the sixth to ninth held-out texts as written (no slips planted), at the
