@@ -6,8 +6,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from afterview.day import CATCH_UP, entries_needed, is_catch_up, split_catch_ups
+from afterview.day import (
+    CATCH_UP,
+    SECTIONS,
+    entries_needed,
+    is_catch_up,
+    mark_catch_ups,
+    section_of,
+    split_catch_ups,
+)
 from afterview.playbook import CATCH_UP_MARK
 
 ENTERED = {7: datetime(2026, 12, 5, 0, 9, tzinfo=UTC), None: datetime(2026, 12, 4, tzinfo=UTC)}
@@ -107,3 +116,56 @@ def test_entry_moments_are_read_in_chunks_and_from_the_first_interview() -> None
     conn.execute("UPDATE interviews SET cancelled = 1 WHERE id = 2")
     assert entry_moments(rows, [], True) == {None: datetime(2026, 1, 9, 8, tzinfo=UTC)}
     assert entry_moments(rows, [], False) == {}
+
+
+LOCAL_NOW = datetime(2026, 12, 7, 10, tzinfo=ZoneInfo("Europe/London"))  # Monday 10:00
+
+
+def agenda_step(key: str, due: str, opp: int | None = 7, **more: Any) -> dict[str, Any]:
+    """A step as the agenda gives it: open, `overdue` when past due."""
+    item = {"state": "pending", **step(key, due, opp, **more)}
+    item.setdefault("overdue", datetime.fromisoformat(due) < LOCAL_NOW)
+    return item
+
+
+def test_the_agenda_marks_exactly_what_today_lists_to_catch_up() -> None:
+    """`mark_catch_ups` (the agenda's `catch_up`) and `split_catch_ups` (Today) agree."""
+    why = f"entered late, {CATCH_UP_MARK}"
+    items = [
+        agenda_step("P2:a", "2026-12-04T23:00:00+00:00"),  # before entry, on Friday
+        agenda_step("P4:b", "2026-12-06T09:00:00+00:00"),  # after entry: a lapse
+        agenda_step("P9:c", "2026-12-03T09:00:00+00:00", opp=None),  # before the first
+        agenda_step("P5:d", "2026-12-08T09:00:00+00:00", why=why),  # re-planned, ahead
+        agenda_step("P2:e", "2026-12-04T09:00:00+00:00", opp=8),  # entry unknown
+        agenda_step("P2:f", "2026-12-04T09:00:00+00:00", state="done", overdue=False),
+        agenda_step(  # snoozed until after entry: a lapse of the candidate's own
+            "P2:g",
+            "2026-12-04T09:00:00+00:00",
+            state="snoozed",
+            snoozed_until="2026-12-06T09:00:00+00:00",
+        ),
+    ]
+    asked: list[tuple[list[int], bool]] = []
+
+    def entered_of(ids: list[int], candidate_wide: bool) -> dict[int | None, datetime]:
+        asked.append((sorted(set(ids)), candidate_wide))
+        return {k: v for k, v in ENTERED.items() if k in ids or (k is None and candidate_wide)}
+
+    entered = mark_catch_ups(items, LOCAL_NOW, entered_of)
+    marked = [i["key"] for i in items if i["catch_up"]]
+    assert marked == ["P2:a", "P9:c", "P5:d"]
+    assert asked == [([7, 8], True)]  # once, for the steps in Overdue only
+    open_ = [i for i in items if i["state"] != "done"]
+    by_section = [(t, [i for i in open_ if section_of(i, LOCAL_NOW) == t]) for t in SECTIONS]
+    assert dict(split_catch_ups(by_section, entered))[CATCH_UP] == [
+        i for i in items if i["catch_up"]
+    ]
+
+
+def test_marking_reads_no_entry_moment_when_nothing_is_past_due() -> None:
+    def never(ids: list[int], candidate_wide: bool) -> dict[int | None, datetime]:
+        raise AssertionError("no entry moment is needed")
+
+    items = [agenda_step("P4:a", "2026-12-08T09:00:00+00:00")]
+    assert mark_catch_ups(items, LOCAL_NOW, never) == {}
+    assert items[0]["catch_up"] is False

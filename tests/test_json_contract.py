@@ -20,6 +20,7 @@ import pytest
 pytestmark = pytest.mark.slow
 
 AGENDA_ITEM_KEYS = {
+    "catch_up",
     "closed_at",
     "company",
     "due",
@@ -97,6 +98,9 @@ def test_agenda_json_items(cli: Any) -> None:
         assert item["other_tz"] is None or item["other_tz"] != item["tz"]
         assert item["send_at"] is None or UTC_TEXT.match(item["send_at"]), item["send_at"]
         assert type(item["overdue"]) is bool
+        # added (P11): already past when entered, so not late; `overdue` unchanged
+        assert type(item["catch_up"]) is bool
+        assert not (item["catch_up"] and item["state"] in ("done", "skipped"))
         assert isinstance(item["title"], str) and isinstance(item["why"], str) and item["why"]
         assert isinstance(item["opportunity_id"], int | None)
         assert isinstance(item["interview_id"], int | None)

@@ -1,22 +1,32 @@
 """The day as a candidate reads it: overdue, to catch up, due today, coming up.
 
-Shared by `afterview today` and the web's Today page, so both sort an action into
-the same section, tell a catch-up from a lapse the same way, and label its due time
-the same way.
+Shared by `afterview today`, the web's Today and opportunity pages, the agenda (CLI,
+MCP, /api/agenda) and MCP's `today`, so all sort an action into the same section,
+tell a catch-up from a lapse the same way (P11), and label its due time the same way.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+
+from afterview.playbook import CATCH_UP_MARK
+
+TYPE_CHECKING = False  # `afterview agenda` imports this module: typing costs milliseconds
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    # reads the entry moments of these opportunities and, when True, the first interview
+    EnteredOf = Callable[[list[int], bool], dict[int | None, datetime]]
 
 SECTIONS = ("Overdue", "Due today", "Coming up")
 CATCH_UP = "To catch up"  # after Overdue, when any step is one
+OPEN = ("pending", "snoozed")
 
 
 def section_of(item: dict[str, Any], local_now: datetime) -> str:
     due = due_of(item).astimezone(local_now.tzinfo)
-    if due.date() < local_now.date() or (item["overdue"] and due.date() < local_now.date()):
+    if due.date() < local_now.date():
         return "Overdue"
     if due.date() == local_now.date():
         return "Due today"
@@ -25,8 +35,6 @@ def section_of(item: dict[str, Any], local_now: datetime) -> str:
 
 def replanned_as_catch_up(item: dict[str, Any]) -> bool:
     """Re-planned because its interview was entered late: its reason says so (plan.py)."""
-    from afterview.playbook import CATCH_UP_MARK
-
     return CATCH_UP_MARK in (item.get("why") or "")
 
 
@@ -48,6 +56,27 @@ def entries_needed(overdue: list[dict[str, Any]]) -> tuple[list[int], bool]:
     and whether the first interview's (a candidate-wide step, P9, has no opportunity)."""
     ids = [item["opportunity_id"] for item in overdue if item.get("opportunity_id")]
     return ids, any(not item.get("opportunity_id") for item in overdue)
+
+
+def mark_catch_ups(
+    items: list[dict[str, Any]], local_now: datetime, entered_of: EnteredOf
+) -> dict[int | None, datetime]:
+    """Set each agenda item's `catch_up`: true for exactly the open steps Today lists
+    under "To catch up" (the same sections, the same `is_catch_up`), false for the
+    rest, closed steps included. `entered_of(ids, candidate_wide)` is asked only for
+    the entry moments of the steps in Overdue (`entries_needed`), and not at all when
+    there is none; what it read is returned, for `split_catch_ups`. `overdue` is left
+    as it is: past due (docs/assistants.md). A long agenda is first narrowed to the
+    steps that could be catch-ups (`agenda_query.could_catch_up`)."""
+    sections = [section_of(item, local_now) if item["state"] in OPEN else "" for item in items]
+    overdue = [
+        item for item, section in zip(items, sections, strict=True) if section == SECTIONS[0]
+    ]
+    ids, candidate_wide = entries_needed(overdue)
+    entered = entered_of(ids, candidate_wide) if ids or candidate_wide else {}
+    for item, section in zip(items, sections, strict=True):
+        item["catch_up"] = bool(section) and is_catch_up(item, section, entered)
+    return entered
 
 
 def split_catch_ups(

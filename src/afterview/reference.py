@@ -35,7 +35,7 @@ DESIGN_NOTE = """\
   call, P12 offer, P3 contact details, P5 thank-you, P4 debrief, P8 follow-up, P7
   reflection, P6 timeline, P2 checklist, P10 brief, P11 lessons, P9 keep searching);
   steps already past when they were entered are "To catch up", apart from the overdue
-  ones, as on the web's Today page.
+  ones, as on the web's Today page; `agenda` marks them `~` (`"catch_up": true`).
 - **todoman**: ids and dates are turned into records at the edge (an unknown id is
   refused before any question is asked); a stable `--json`; every step shows the
   command that acts on it, so the list is also the manual.

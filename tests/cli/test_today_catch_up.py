@@ -71,8 +71,14 @@ def test_an_interview_entered_a_day_late_is_to_catch_up_not_overdue(run: Any, ap
     assert "Overdue" not in day, day
     catch_up = day["To catch up"]
     assert {"P9:keep-searching:n=1", "P4:debrief:interview=1"} <= catch_up, day
-    # the agenda still calls P9's reminder overdue: only the reading of it differs
+    # the agenda calls P9's reminder past due (`overdue`) and a catch-up, marked `~`
     assert "P9:keep-searching:n=1" in overdue_in_agenda(run, at)
+    agenda = {i["key"]: i for i in run.ok("agenda", "--json", "--at", at).json()}
+    assert agenda["P9:keep-searching:n=1"]["catch_up"] is True
+    reminder = str(agenda["P9:keep-searching:n=1"]["id"])
+    human = run.ok("agenda", "--at", at, extra_env={"COLUMNS": "100"}).stdout
+    assert re.search(rf"^ *{reminder} ~ .*Keep searching", human, re.MULTILINE), human
+    assert not re.search(r"^ *\d+ ! ", human, re.MULTILINE), human
     out = run.ok("today", "--at", at, extra_env={"COLUMNS": "80"}).stdout
     assert "To catch up (" in out and "not counted as late (P11)" in out, out
     assert all(len(line) <= 80 for line in out.splitlines()), out
@@ -98,3 +104,25 @@ def test_a_step_that_fell_due_after_it_was_entered_stays_overdue(run: Any, app: 
     assert not any(contoso in key for key in day["Overdue"]), day
     assert not any(fabrikam in key for key in day["To catch up"]), day
     assert day["Overdue"] <= overdue_in_agenda(run, at)
+
+
+def test_the_agenda_marks_the_steps_today_lists_to_catch_up(run: Any, app: Any) -> None:
+    """`agenda --json` flags `catch_up` exactly on Today's "To catch up" steps (P11), its
+    `overdue` still saying past due; the human agenda marks them `~`, not `!`."""
+    interview_entered(app, "fabrikam", datetime(2026, 12, 4, 12, tzinfo=LONDON), -3)
+    interview_entered(app, "contoso", datetime(2026, 12, 8, 10, tzinfo=LONDON), 25)
+    at = "2026-12-08T10:00"
+    day = sections(run, at)
+    items = {i["key"]: i for i in run.ok("agenda", "--json", "--days", "7", "--at", at).json()}
+    assert {k for k, i in items.items() if i["catch_up"]} == day["To catch up"], day
+    assert {k for k, i in items.items() if i["overdue"] and not i["catch_up"]} == day["Overdue"]
+    assert "P9:keep-searching:n=1" in day["Overdue"], day  # fell due after it was entered
+    human = run.ok("agenda", "--days", "7", "--at", at, extra_env={"COLUMNS": "100"}).stdout
+    marks = {
+        int(found.group(1)): found.group(2)
+        for line in human.splitlines()
+        if (found := re.match(r"^ *(\d+) ([~! ]) ", line))
+    }
+    by_id = {i["id"]: k for k, i in items.items()}
+    assert {by_id[n] for n, mark in marks.items() if mark == "~"} == day["To catch up"], human
+    assert {by_id[n] for n, mark in marks.items() if mark == "!"} == day["Overdue"], human

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -295,3 +296,73 @@ def test_yesterdays_interview_entered_today_offers_catch_ups_not_red_steps(live:
     plan = html.split('id="plan"', 1)[1].split("</section>", 1)[0]
     assert plan.count("catch up") >= 2 and "badge overdue" not in plan
     assert "Write the debrief" in plan and "Draft the email" in plan
+
+
+def plan_items(page: str) -> dict[str, str]:
+    """The opportunity page's open steps by title: each one's HTML."""
+    plan = page.split('id="plan"', 1)[1].split("</section>", 1)[0]
+    items = {}
+    for part in plan.split('<li class="plan-item')[1:]:
+        title = re.search(r"<strong>([^<]+)</strong>", part)
+        assert title is not None, part[:300]
+        items[html.unescape(title.group(1))] = part.split("</li>", 1)[0]
+    return items
+
+
+def test_the_opportunity_page_marks_catch_ups_as_today_does(live: Live) -> None:
+    """One rule for Today and the opportunity page (`day.mark_catch_ups`, P11): a step
+    already past due on an earlier day than the opportunity was entered is a catch-up;
+    snoozed past that moment it is the candidate's own again, due when the snooze ends;
+    and a step not yet due is neither. The board's next step says the same."""
+    from afterview.playbook.facts import Route
+    from afterview.services import decisions, records
+    from afterview.web.pages.common import freeze_clock
+
+    london = ZoneInfo(TZ)
+    entered = datetime(2026, 12, 5, 0, 9, tzinfo=london)  # Saturday, just after midnight
+    opp = records.add_opportunity(
+        live.service, company="Contoso", role="Analyst", route=Route.DIRECT, now=entered
+    )
+    # the interview itself was recorded before it happened (as if imported with it)
+    records.add_interview(
+        live.service,
+        opp,
+        start=datetime(2026, 12, 3, 14, tzinfo=london),
+        end=datetime(2026, 12, 3, 15, tzinfo=london),
+        tz=TZ,
+        now=datetime(2026, 12, 3, 9, tzinfo=london),
+        interviewers=(records.NewInterviewer("Ana Diaz", email="ana@contoso.example"),),
+    )
+    now = datetime(2026, 12, 5, 10, tzinfo=london)
+    view = queries.show_opportunity(live.service, opp, now)
+    now_utc = now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    past = [  # open, past due and not yet moot: the plan's open steps
+        a
+        for a in view.actions
+        if a["state"] == "pending" and a["overdue"] and (a["expires"] or "~") > now_utc
+    ]
+    assert len(past) >= 2, view.actions
+    snoozed = next(a for a in past if a["rule"] == "P4")  # the debrief
+    decisions.snooze(live.service, snoozed["key"], until=now + timedelta(hours=6), now=now)
+    freeze_clock(now)
+    try:
+        with live.client() as client:
+            page = client.get(f"/opportunities/{opp}").text
+            board = client.get("/opportunities").text
+            today = client.get("/").text
+    finally:
+        freeze_clock(None)
+    items = plan_items(page)
+    catch_ups = {t for t, h in items.items() if 'badge warn">catch up' in h}
+    assert catch_ups == {a["title"] for a in past if a is not snoozed}, items
+    assert not any("is-overdue" in items[t] or "badge overdue" in items[t] for t in catch_ups)
+    mine = items[snoozed["title"]]
+    assert "catch up" not in mine and "badge overdue" not in mine, mine
+    assert all("catch up" not in h for t, h in items.items() if t not in catch_ups)
+    # Today lists the very same steps under "To catch up"
+    section = today.split('class="section-', 1)[1]
+    assert "To catch up" in section, section[:200]
+    listed = html.unescape(today.split("To catch up", 1)[1].split("</section>", 1)[0])
+    assert all(title in listed for title in catch_ups), listed
+    card = board.split(f'data-id="{opp}"', 1)[1].split("</li>", 1)[0]
+    assert 'badge warn">catch up' in card and "badge overdue" not in card, card

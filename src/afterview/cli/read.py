@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
+    from afterview.agenda_query import Clock
+
     # name → (bool for flags, else a converter; metavar; help). `None` help = hidden.
     Option = tuple[Callable[[str], Any], str, str | None]
 AGENDA_OPTIONS: dict[str, Option] = {
@@ -48,7 +50,8 @@ DEFAULTS = {"days": 0.0, "week": 7.0}
 
 AGENDA_HELP = """\
   What is due or overdue at TIME (default: now), soonest first. The first column is
-  the step's short id: `afterview done 3`.
+  the step's short id: `afterview done 3`; then `!` marks an overdue step, `~` one to
+  catch up: already past when you entered its interview, so not late (P11).
 
   Examples:
     afterview agenda                      due now
@@ -125,10 +128,13 @@ def run_agenda(argv: list[str], db: str | None, demo: bool) -> int:
         now, days, bool(args["all"]), bool(args["include_closed"]), bool(args["guidance"])
     )
     url = paths.resolve_db(args["db"] or db, demo=bool(args["demo"]) or demo)
+    # "today" on the user's clock: asked for only when a step could be a catch-up, as
+    # finding the zone without --tz or AFTERVIEW_TZ loads the settings (~25 ms)
+    local_now = lambda: _local(now, args["tz"])  # noqa: E731
     if args["json"]:
-        sys.stdout.write(read_json(url, query) + "\n")
+        sys.stdout.write(read_json(url, query, local_now) + "\n")
         return 0
-    items = read(url, query)
+    items = read(url, query, local_now)
     if not items:
         print("Nothing due. `afterview agenda --all` shows what is ahead.")
         return 0
@@ -147,10 +153,7 @@ def run_today(argv: list[str], db: str | None, demo: bool) -> int:
     args = parse(argv, TODAY_OPTIONS, "afterview today", TODAY_HELP)
     now = _moment(args["at"], args["tz"])
     url = paths.resolve_db(args["db"] or db, demo=bool(args["demo"]) or demo)
-    from afterview.parsing import parse_zone
-
-    # "today" is the user's day (--tz, AFTERVIEW_TZ, config), not the machine's
-    local_now = now.astimezone(parse_zone(_zone_name(args["tz"])))
+    local_now = _local(now, args["tz"])
     items, entered = read_day(url, AgendaQuery(now, _span(args["week"], "--week")), local_now)
     from afterview.cli.draft_hints import program_name
     from afterview.cli.today_view import render_today
@@ -166,15 +169,27 @@ def run_today(argv: list[str], db: str | None, demo: bool) -> int:
     return 0
 
 
-def read(url: str, query: AgendaQuery) -> list[dict[str, Any]]:
-    """The agenda items, bringing the plan up to date first only when it is stale."""
+def read(url: str, query: AgendaQuery, local_now: Clock) -> list[dict[str, Any]]:
+    """The agenda items with their `catch_up` (`day.mark_catch_ups`: the entry moments
+    are read for the overdue steps only), bringing the plan up to date first only when
+    it is stale."""
     path = paths.sqlite_path(url)
     if path is not None and not _fresh_sqlite(path):
         _bring_up_to_date(url, query.at)
     if path is not None:
-        found: list[dict[str, Any]] = _on_sqlite(path, fetch, query)
+        found: list[dict[str, Any]] = _on_sqlite(
+            path, lambda conn, query: _marked(conn, query, local_now), query
+        )
         return found
-    return _read_other(url, query)
+    return _read_other(url, query, local_now)
+
+
+def _marked(conn: Any, query: AgendaQuery, local_now: Clock) -> list[dict[str, Any]]:
+    from afterview.agenda_query import runner, with_catch_ups
+
+    items = fetch(conn, query)
+    with_catch_ups(items, local_now, runner(conn))
+    return items
 
 
 def read_day(
@@ -197,13 +212,11 @@ def _day(
     conn: Any, query: AgendaQuery, local_now: datetime
 ) -> tuple[list[dict[str, Any]], dict[int | None, datetime]]:
     """On one sqlite3 connection; the entry moments are read only for overdue steps."""
-    from afterview.agenda_query import entry_moments
+    from afterview.agenda_query import entry_moments, runner
 
     items = fetch(conn, query)
     ids, candidate_wide = _overdue_entries(items, local_now)
-    return items, entry_moments(
-        lambda sql, params: conn.execute(sql, params).fetchall(), ids, candidate_wide
-    )
+    return items, entry_moments(runner(conn), ids, candidate_wide)
 
 
 def _overdue_entries(items: list[dict[str, Any]], local_now: datetime) -> tuple[list[int], bool]:
@@ -212,14 +225,15 @@ def _overdue_entries(items: list[dict[str, Any]], local_now: datetime) -> tuple[
     return entries_needed([i for i in items if section_of(i, local_now) == SECTIONS[0]])
 
 
-def read_json(url: str, query: AgendaQuery) -> str:
-    """The agenda as JSON text; on SQLite built by SQLite itself (see ITEM_SQL)."""
+def read_json(url: str, query: AgendaQuery, local_now: Clock) -> str:
+    """The agenda as JSON text; on SQLite built by SQLite itself (see ITEM_SQL), but for
+    each item's `catch_up`, decided in Python (`day.mark_catch_ups`)."""
     path = paths.sqlite_path(url)
     if path is None:
-        return json_text(_read_other(url, query))
+        return json_text(_read_other(url, query, local_now))
     if not _fresh_sqlite(path):
         _bring_up_to_date(url, query.at)
-    text: str = _on_sqlite(path, fetch_json, query)
+    text: str = _on_sqlite(path, lambda conn, query: fetch_json(conn, query, local_now), query)
     return text
 
 
@@ -270,13 +284,13 @@ def _bring_up_to_date(url: str, now: datetime) -> None:
         app.close()
 
 
-def _read_other(url: str, query: AgendaQuery) -> list[dict[str, Any]]:
-    from afterview.services.agenda import agenda
+def _read_other(url: str, query: AgendaQuery, local_now: Clock) -> list[dict[str, Any]]:
+    from afterview.services.agenda import marked_agenda
     from afterview.services.app import App
 
     app = App(url=url, config=_config())
     try:
-        return agenda(app, query)
+        return marked_agenda(app, query, local_now())[0]
     finally:
         app.close()
 
@@ -313,6 +327,14 @@ def _moment(text: str | None, tz: str | None) -> datetime:
     return parse_datetime(text, _zone_name(tz))
 
 
+def _local(now: datetime, tz: str | None) -> datetime:
+    """`now` on the user's wall clock: "today" is the user's day (--tz, AFTERVIEW_TZ,
+    config), not the machine's; it decides what is overdue and what is to catch up."""
+    from afterview.parsing import parse_zone
+
+    return now.astimezone(parse_zone(_zone_name(tz)))
+
+
 def _zone_name(tz: str | None) -> str:
     """The zone typed times are read in: --tz, else AFTERVIEW_TZ, else the config's."""
     from afterview.parsing import parse_zone
@@ -333,11 +355,12 @@ def _span(days: float, option: str) -> float:
 
 
 def _line(item: dict[str, Any], digits: int) -> tuple[str, str]:
-    """One item: short id, overdue mark, local due time and zone, rule; then title and key.
+    """One item: short id, mark (`!` overdue, `~` to catch up: not late, P11), local due
+    time and zone, rule; then title and key.
 
     Returned as (the fixed columns, the text), so a wrapped text stays under itself.
     """
-    mark = "!" if item["overdue"] else " "
+    mark = "~" if item["catch_up"] else "!" if item["overdue"] else " "
     due = (item["snoozed_until"] or item["due"])[:16].replace("T", " ")
     city = item["tz"].split("/")[-1].replace("_", " ")
     step = str(item.get("id") or "")

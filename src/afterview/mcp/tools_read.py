@@ -13,42 +13,45 @@ AGENDA_HINT = (
     "the playbook rule it comes from (P1–P12), its due time in the interview's own time "
     "zone, `why` it is due then, and `guidance` on doing it well."
 )
+CATCH_UP_HINT = (
+    "`to_catch_up` lists steps that were already past when their interview was entered "
+    "(typed in a day late, say) or were re-planned because of it: they are not late and "
+    "not counted as late in the lessons (P11), so suggest doing them now, without "
+    "reproach."
+)
+CATCH_UP_MARK = "to catch up (not late): "
 
 
-def _agenda_items(call: Call, days: float, everything: bool, closed: bool) -> list[dict[str, Any]]:
+def _agenda_items(
+    call: Call, days: float, everything: bool, closed: bool
+) -> tuple[list[dict[str, Any]], dict[int | None, datetime], datetime]:
+    """The agenda with each item's `catch_up` (`day.mark_catch_ups`, the rule of Today),
+    the entry moments that took, and now on the candidate's wall clock."""
     from afterview.agenda_query import AgendaQuery
-    from afterview.services.agenda import agenda
+    from afterview.parsing import parse_zone
+    from afterview.services.agenda import marked_agenda
 
-    return agenda(call.app, AgendaQuery(call.now, days, everything, closed, with_guidance=True))
+    local_now = call.now.astimezone(parse_zone(call.app.timezone))
+    query = AgendaQuery(call.now, days, everything, closed, with_guidance=True)
+    return (*marked_agenda(call.app, query, local_now), local_now)
 
 
 def _line(item: dict[str, Any], mark: str | None = None) -> str:
-    mark = ("overdue: " if item["overdue"] else "") if mark is None else mark
+    if mark is None:
+        mark = CATCH_UP_MARK if item["catch_up"] else "overdue: " if item["overdue"] else ""
     due = (item["snoozed_until"] or item["due"])[:16].replace("T", " ")
     return f"- {mark}{item['title']} (due {due}, {item['rule']}; key {item['key']})"
-
-
-def _entered(call: Call, overdue: list[dict[str, Any]]) -> dict[int | None, datetime]:
-    """When the overdue steps' opportunities (P9's: the first interview) were entered,
-    which tells a catch-up from a lapse (`day.is_catch_up`); read only when needed."""
-    from afterview.day import entries_needed
-    from afterview.services.queries import added_at
-
-    ids, candidate_wide = entries_needed(overdue)
-    return added_at(call.app, ids, call.now, candidate_wide) if ids or candidate_wide else {}
 
 
 def today(call: Call) -> Answer:
     """The day split as `afterview today` and the web's Today page split it (`day.py`):
     steps already past when they were entered are to catch up, not overdue (P11)."""
     from afterview.day import CATCH_UP, SECTIONS, section_of, split_catch_ups
-    from afterview.parsing import parse_zone
 
     week = float(call.get("days", 7))
-    items = _agenda_items(call, week, False, False)
-    local_now = call.now.astimezone(parse_zone(call.app.timezone))
+    items, entered, local_now = _agenda_items(call, week, False, False)
     by_section = [(t, [i for i in items if section_of(i, local_now) == t]) for t in SECTIONS]
-    sections = dict(split_catch_ups(by_section, _entered(call, by_section[0][1])))
+    sections = dict(split_catch_ups(by_section, entered))
     data = {
         "now": local_now.isoformat(timespec="minutes"),
         "overdue": sections["Overdue"],
@@ -59,19 +62,24 @@ def today(call: Call) -> Answer:
     if not items:
         return Answer(data, f"Nothing due in the next {week:g} days.")
     counts = ", ".join(f"{len(rows)} {name.lower()}" for name, rows in sections.items() if rows)
-    marks = {"Overdue": "overdue: ", CATCH_UP: "to catch up (not late): "}
+    marks = {"Overdue": "overdue: ", CATCH_UP: CATCH_UP_MARK}
     lines = [_line(i, marks.get(name)) for name, rows in sections.items() for i in rows]
     return Answer(data, f"{counts}.\n" + "\n".join(lines[:20]))
 
 
 def agenda(call: Call) -> Answer:
+    """Every item with `catch_up` as `today` decides it (P11): a catch-up is counted and
+    marked apart from the overdue steps, though its `overdue` still says past due."""
     days = float(call.get("days", 0))
-    items = _agenda_items(call, days, bool(call.get("all")), bool(call.get("include_closed")))
+    everything, closed = bool(call.get("all")), bool(call.get("include_closed"))
+    items = _agenda_items(call, days, everything, closed)[0]
     data = {"now": call.now.isoformat(timespec="minutes"), "items": items}
     if not items:
         return Answer(data, "Nothing due. Call agenda with all=true to see what is ahead.")
-    overdue = sum(1 for i in items if i["overdue"])
-    head = f"{len(items)} action(s), {overdue} overdue."
+    catch_ups = sum(1 for i in items if i["catch_up"])
+    overdue = sum(1 for i in items if i["overdue"] and not i["catch_up"])
+    head = f"{len(items)} action(s), {overdue} overdue"
+    head += f", {catch_ups} to catch up (not late)." if catch_ups else "."
     return Answer(data, head + "\n" + "\n".join(_line(i) for i in items[:20]))
 
 
@@ -134,10 +142,8 @@ TOOLS = [
         "Today at a glance",
         "What the candidate should do now: overdue steps, steps to catch up, steps due "
         "today, and those coming up in the next days, from the playbook (P1–P12). Start "
-        "here. `to_catch_up` lists steps that were already past when their interview was "
-        "entered (typed in a day late, say) or were re-planned because of it: they are not "
-        "late and not counted as late in the lessons (P11), so suggest doing them now, "
-        "without reproach; only `overdue` steps were missed. " + AGENDA_HINT,
+        "here. " + CATCH_UP_HINT + " Only `overdue` steps were missed. Each item is the "
+        "agenda's, `catch_up` included. " + AGENDA_HINT,
         obj({"days": number("How far 'coming up' looks, in days (default 7).", 0, 366)}),
         today,
     ),
@@ -145,7 +151,11 @@ TOOLS = [
         "agenda",
         "Agenda",
         "The planned actions due by now (or within `days`), most urgent first; `all` lists "
-        "every open action however far ahead. " + AGENDA_HINT,
+        "every open action however far ahead. An item with `catch_up` true is one `today` "
+        "lists under `to_catch_up`: already past when its interview was entered (or "
+        "re-planned because of it), so not late and not counted as late in the lessons "
+        "(P11): suggest doing it now, without reproach. Its `overdue` still says it is past "
+        "due; a missed step is one with `overdue` true and `catch_up` false. " + AGENDA_HINT,
         obj(
             {
                 "days": number("Also what falls due within this many days (default 0).", 0, 36600),

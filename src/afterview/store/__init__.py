@@ -5,4 +5,4 @@ light commands can read the materialised plan without paying for it.
 """
 
 # The newest migration; the light path compares it with alembic_version using sqlite3.
-HEAD_REVISION = "0007_zones"
+HEAD_REVISION = "0008_interview_end_index"

@@ -117,7 +117,8 @@ interviews = Table(
     _opportunity_fk(),
     Column("round", Integer, nullable=False),
     Column("start_at", UTCDateTime, nullable=False),
-    Column("end_at", UTCDateTime, nullable=False),
+    # indexed: the first interview (P9 counts from it; its entry tells catch-ups, P11)
+    Column("end_at", UTCDateTime, nullable=False, index=True),
     Column("tz", Text, nullable=False),
     Column("format", Text, nullable=False, server_default="onsite"),
     Column("location", Text),

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from afterview.agenda_query import AgendaQuery
 from afterview.parsing import parse_datetime
 from afterview.services import decisions
-from afterview.services.agenda import agenda as agenda_items
+from afterview.services.agenda import marked_agenda
 from afterview.web import security
 from afterview.web.pages.common import now, service
 from afterview.web.read_cache import ReadCache
@@ -88,13 +88,17 @@ async def agenda(
     all: bool = False,
     include_closed: bool = False,
 ) -> Response:
-    """Served as ready-made JSON: the same bytes until the data or the minute changes."""
+    """Served as ready-made JSON: the same bytes until the data or the minute changes.
+    Each item's `catch_up` is Today's (P11): already past when it was entered."""
     minute = now().replace(second=0, microsecond=0)
     query = AgendaQuery(minute, days=days, everything_ahead=all, include_closed=include_closed)
     cache: ReadCache = request.app.state.read_cache
 
     def body() -> bytes:
-        items = agenda_items(service(request), query)
+        from zoneinfo import ZoneInfo
+
+        app = service(request)
+        items, _ = marked_agenda(app, query, minute.astimezone(ZoneInfo(app.timezone)))
         return json.dumps(items, ensure_ascii=False, separators=(",", ":")).encode()
 
     content = await cache.aget(("agenda", days, all, include_closed), minute, body)

@@ -188,9 +188,15 @@ def board(request: Request, q: str = "") -> Response:
 def _next_steps(
     app: Any, rows: list[dict[str, Any]], moment: datetime
 ) -> list[dict[str, str] | None]:
-    """Each opportunity's next open step and when, from the agenda's one query."""
+    """Each opportunity's next open step and when, from the agenda's one query; marked
+    "catch up" rather than "overdue" as Today would list it (`day.mark_catch_ups`, P11),
+    reading when their opportunities were entered only for the overdue ones."""
+    from zoneinfo import ZoneInfo
+
     from afterview.agenda_query import AgendaQuery
+    from afterview.day import mark_catch_ups
     from afterview.services.agenda import agenda
+    from afterview.services.queries import added_at
     from afterview.web.pages.today import when_text
 
     first: dict[int, dict[str, Any]] = {}
@@ -198,6 +204,11 @@ def _next_steps(
         opp = item.get("opportunity_id")
         if opp is not None and opp not in first:
             first[int(opp)] = item
+    mark_catch_ups(
+        list(first.values()),
+        moment.astimezone(ZoneInfo(app.timezone)),
+        lambda ids, candidate_wide: added_at(app, ids, moment, candidate_wide),
+    )
     out: list[dict[str, str] | None] = []
     for row in rows:
         step = first.get(int(row["id"]))
@@ -211,6 +222,7 @@ def _next_steps(
                 "rule": step["rule"],
                 "when": when_text(due, step["tz"], app.timezone),
                 "overdue": "overdue" if step["overdue"] else "",
+                "catch_up": step["catch_up"],
             }
         )
     return out
@@ -498,7 +510,7 @@ def _opportunity_page(
         "flags": view.flags,
         "replies": sorted(opp.replies, key=lambda r: r.at, reverse=True),
         "outcomes": sorted(opp.outcomes, key=lambda e: e.at, reverse=True),
-        "plan": _plan(view.actions, view.now_utc, opp.created_at, app.timezone),
+        "plan": _plan(view.actions, view.now_utc, {opp.id: opp.created_at}, app.timezone),
         "messages": messages,
         "labels": {
             "role": ROLE_LABEL,
@@ -557,30 +569,34 @@ def _interviews(opp: Opportunity) -> list[dict[str, Any]]:
 def _plan(
     actions: list[dict[str, Any]],
     now_utc: str,
-    added: datetime | None = None,
+    entered: dict[int | None, datetime] | None = None,
     person_tz: str = "UTC",
 ) -> dict[str, list[dict[str, Any]]]:
     """Open steps first (by due time), then what is decided, then what became moot.
 
-    Each open step carries the place where it gets done (steps.py) and its draft; one
-    already past when the opportunity was entered is a catch-up, not "overdue" (P11).
+    Each open step carries the place where it gets done (steps.py) and its draft. A step
+    is a catch-up, not "overdue", exactly when Today lists it under "To catch up" (P11):
+    `day.mark_catch_ups`, on the candidate's day (`person_tz`), a snoozed step due when
+    its snooze ends; `entered` is when the opportunity was entered (`{opp id: moment}`).
     """
-    from afterview.playbook import CATCH_UP_MARK
+    from zoneinfo import ZoneInfo
+
+    from afterview.day import mark_catch_ups
     from afterview.web.pages import steps
     from afterview.web.pages.today import DRAFTS, item_when
 
+    local_now = datetime.fromisoformat(now_utc.replace("Z", "+00:00"))
+    actions = [dict(item) for item in actions]
+    mark_catch_ups(actions, local_now.astimezone(ZoneInfo(person_tz)), lambda *_: entered or {})
     open_, decided, missed = [], [], []
     for item in actions:
         expires = item.get("expires")
-        due = datetime.fromisoformat(item["due"])
         row = {
             **item,
             "effective": item["snoozed_until"] or item["due"],
             "when": item_when(item, person_tz),
             "place": steps.place_of(item),
             "draft_kind": next((k for p, k in DRAFTS.items() if item["key"].startswith(p)), None),
-            # past when the opportunity was entered, or re-planned as a catch-up
-            "catch_up": (added is not None and due < added) or CATCH_UP_MARK in item["why"],
         }
         if item["state"] in ("pending", "snoozed"):
             if isinstance(expires, str) and expires <= now_utc:
