@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from afterview.writing.checks import confusables, lm_slips, tagger, verb_forms
+from afterview.writing.checks import article_model, confusables, lm_slips, tagger, verb_forms
 from afterview.writing.checks import grammar_lexicon as lex
 from afterview.writing.checks._util import match_case, word_set
 from afterview.writing.checks.grammar_classes import (
@@ -1120,6 +1120,7 @@ def hits(toks: list[Tok], text: str) -> Iterator[Hit]:
         yield from confusables.hits(toks, tags, lo, hi)  # before _retag: as they learnt
         yield from verb_forms.hits(toks, tags, lo, hi)
         yield from lm_slips.hits(toks, tags, lo, hi)
+        yield from article_model.hits(toks, tags, lo, hi)
         _retag(toks, tags, lo, hi)
         yield from these_this(toks, tags, lo, hi)
         yield from agreement(toks, tags, lo, hi)

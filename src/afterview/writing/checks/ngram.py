@@ -35,9 +35,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-TYPE_CHECKING = False  # no `typing` at run time: every check process would import it
-if TYPE_CHECKING:
-    from typing import Literal
+from afterview.writing.checks import _packed as packed
 
 DATA = Path(__file__).parent / "data" / "ngrams.bin"
 MAGIC = b"AVNG3\n"
@@ -165,17 +163,6 @@ def dumps(total: int, tables: Sequence[dict[int, tuple[int, int]]]) -> bytes:
     return b"".join(parts)
 
 
-def _table(view: memoryview, at: int, typecode: Literal["I", "H"], n: int) -> tuple[Table, int]:
-    size = array(typecode).itemsize * n
-    raw = view[at : at + size]
-    if sys.byteorder == "little":
-        return raw.cast(typecode), at + size
-    swapped = array(typecode)
-    swapped.frombytes(raw)
-    swapped.byteswap()
-    return swapped, at + size
-
-
 def loads(data: bytes | mmap.mmap) -> Model:
     magic, total, *sizes = HEADER.unpack_from(data, 0)
     if magic != MAGIC:
@@ -186,9 +173,9 @@ def loads(data: bytes | mmap.mmap) -> Model:
     keys: list[Table] = []
     payloads: list[Table] = []
     for n in sizes:
-        index, at = _table(view, at, "I", BUCKETS + 1)
-        sorted_keys, at = _table(view, at, "I", n)
-        payload, at = _table(view, at, "H", n)
+        index, at = packed.table(view, at, "I", BUCKETS + 1)
+        sorted_keys, at = packed.table(view, at, "I", n)
+        payload, at = packed.table(view, at, "H", n)
         starts.append(index)
         keys.append(sorted_keys)
         payloads.append(payload)
