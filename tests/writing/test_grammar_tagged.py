@@ -405,3 +405,63 @@ def test_you_after_a_preposition_is_an_object_not_a_subject() -> None:
 
     assert agreement("Whether the date works for you is my main question.") == []
     assert agreement("I know you is busy this week.") == ["you is"]
+
+
+def test_slipped_copies_put_one_verb_in_its_other_number_tagged_by_its_form() -> None:
+    from afterview.writing.checks import tagger_train
+
+    sentence = (
+        ["The", "tool", "allows", "teams", "to", "share", "."],
+        ["DT", "NN", "VBZ", "NNS", "TO", "VB", "."],
+    )
+    no_verb = (["Thanks", "again", "!"], ["NNS", "RB", "."])
+    copies = tagger_train.with_slips([sentence, no_verb])
+    assert copies == [
+        (
+            ["The", "tool", "allow", "teams", "to", "share", "."],
+            ["DT", "NN", "VBP", "NNS", "TO", "VB", "."],
+        )
+    ]
+    assert tagger_train.other_number("Are", "VBP") == ("Is", "VBZ")
+    assert tagger_train.other_number("needs", "NNS") is None
+
+
+def test_the_slip_aware_tagger_reads_a_slipped_verb_as_a_verb() -> None:
+    words = ["Content", "include", "blogs", ",", "images", "and", "forms", "."]
+    assert tagger.tag(words)[1] != "VBP"
+    assert tagger.tag_slips(words)[1] == "VBP"
+    assert tagger.SLIPS_DATA.stat().st_size < 150_000
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Content include blogs, images, videos and forms.", "Content include"),
+        ("Each checkbox have two different states.", "checkbox have"),
+        ("Long paragraphs discourages users from reading on.", "paragraphs discourages"),
+        ("Passive sentences often does not identify who is acting.", "sentences often does"),
+        ("The search guidance recommend using a full search box.", "guidance recommend"),
+        ("They now finds reading more difficult.", "They now finds"),
+        ("There is 5 phases of service delivery.", "There is"),
+    ],
+)
+def test_slips_only_the_slip_aware_tagging_reveals_are_caught(text: str, span: str) -> None:
+    assert (span, "grammar.agreement") in _rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The recruitment brief usually forms the basis of a screener.",
+        "When asking for a date as shown on a passport, credit card or other document, "
+        "match the fields.",
+        "You will need to install the prototype kit which has been built for this.",
+        "Using an affinity map to group similar data points, we found themes.",
+        "Most people today use mobile devices to view government websites.",
+        "Neither the manager nor the recruiters have replied yet.",
+        "This has led the Census Bureau to conduct extensive research.",
+        "There is 1 phase left.",
+    ],
+)
+def test_nouns_the_slip_aware_tagger_reads_as_verbs_stay_quiet(text: str) -> None:
+    assert [r for r in _rules(text) if r[1] == "grammar.agreement"] == []

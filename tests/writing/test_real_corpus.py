@@ -336,8 +336,8 @@ def test_the_thirteenth_held_out_set_is_ogl_licensed_sourced_and_large_enough() 
         ("heldout9", 6, 10),
         ("heldout10", 2, 10),
         ("heldout11", 7, 7),
-        ("heldout12", 5, 8),
-        ("heldout13", 8, 17),
+        ("heldout12", 5, 9),
+        ("heldout13", 8, 18),
     ],
 )
 def test_the_sixth_to_thirteenth_held_out_texts_raise_no_more_alarms_than_measured(
@@ -403,7 +403,10 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # homophones 96/107 = 89.7 %) and once after the dropped-article model (tuned on sets up
 # to held11), their misses unread: held12 183/250 = 73.2 %, held13 182/250 = 72.8 %;
 # homophones unchanged; dropped words 10 → 11 and 4 → 9 of 30. Sets up to held11 are
-# tuning material now.
+# tuning material now. Measured a third time after the slip-aware tagger read agreement
+# (`tagger.tag_slips`, tuned on sets up to held11): held12 185/250 = 74.0 %, held13
+# 184/250 = 73.6 %, agreement 27 → 29 and 26 → 28 of 53, homophones unchanged; one more
+# warning on each set's unmodified texts (9 and 18, the limits above).
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -431,9 +434,9 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held10", True, 0.89),
         ("held11", False, 0.77),
         ("held11", True, 0.95),
-        ("held12", False, 0.73),
+        ("held12", False, 0.74),
         ("held12", True, 0.88),
-        ("held13", False, 0.72),
+        ("held13", False, 0.73),
         ("held13", True, 0.89),
     ],
 )

@@ -7,12 +7,12 @@ cannot say whether "need" in "user research need to" is a noun or a verb. The ta
 gives each token a Penn Treebank tag (NN, NNS, NNP, VBZ, VBP, VB, …) from the words
 around it, greedily left to right.
 
-Data: `data/tagger.bin` holds only derived weights (no text), learnt by
-`python -m afterview.writing.checks.tagger_train` from the dev and test parts of UD
+Data: `data/tagger.bin` and `data/tagger_slips.bin` hold only derived weights (no text),
+learnt by `python -m afterview.writing.checks.tagger_train` from the dev and test parts of UD
 English EWT v2.15 (annotations © 2013-2021 The Board of Trustees of the Leland Stanford
 Junior University, licence CC BY-SA 4.0; https://github.com/UniversalDependencies/UD_English-EWT).
 The weights, a derived work, are shared under the same licence (docs/writing.md).
-The file is read once per process, on the first check, as arrays (nothing is parsed).
+Each file is read once per process, on the first check, as arrays (nothing is parsed).
 """
 
 from __future__ import annotations
@@ -26,6 +26,10 @@ from afterview.writing.checks import _packed as packed
 from afterview.writing.checks import grammar_lexicon as lex
 
 DATA = Path(__file__).parent / "data" / "tagger.bin"
+# The same tagger learnt also from copies of the treebank with a verb's number slipped
+# (`tagger_train.with_slips`): it tags a wrong-number verb as a verb. The agreement rules
+# read its tags; the models learnt from the first tagger's tags keep those.
+SLIPS_DATA = Path(__file__).parent / "data" / "tagger_slips.bin"
 START = ("-S2-", "-S1-")
 
 
@@ -202,6 +206,25 @@ def loads(data: bytes) -> Model:
 @cache
 def model() -> Model:
     return loads(DATA.read_bytes())
+
+
+@cache
+def slips_model() -> Model:
+    return loads(SLIPS_DATA.read_bytes())
+
+
+def tag_slips(
+    words: Sequence[str], given: Sequence[str] = (), stop: int | None = None
+) -> list[str]:
+    """As `tag`, by the tagger that reads a slipped verb as a verb (`SLIPS_DATA`)."""
+    if not given and stop is None:
+        return list(_whole_slips(tuple(words)))
+    return slips_model().tag(words, given, stop)
+
+
+@lru_cache(maxsize=32)
+def _whole_slips(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(slips_model().tag(words))
 
 
 def tag(words: Sequence[str], given: Sequence[str] = (), stop: int | None = None) -> list[str]:
