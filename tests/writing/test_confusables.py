@@ -12,7 +12,7 @@ import pytest
 
 from afterview.writing.checker import check_text
 from afterview.writing.checks import confusables as cf
-from afterview.writing.checks import confusables_train
+from afterview.writing.checks import confusables_train, tagger
 from afterview.writing.context import CheckContext
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -141,3 +141,41 @@ def test_the_corpus_script_keeps_running_prose_and_drops_markup() -> None:
         "Read the guide before you start, and keep CODE in mind.",
         "A list item that is a whole sentence of its own.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "fix"),
+    [
+        # the model leans to the fix by less than its margin; the n-gram counts second it
+        ("Its designed to make visual content accessible to people.", "Its", "It's"),
+        ("Meetings are now held remotely from there homes.", "there", "their"),
+        ("Encourage your agency to review it's conformance to the standards.", "it's", "its"),
+    ],
+)
+def test_a_leaning_seconded_by_the_ngram_counts_is_a_finding(
+    text: str, word: str, fix: str
+) -> None:
+    model = cf.model()
+    words = [*text.rstrip(".").split(), "."]
+    at = words.index(word)
+    lows = [w.lower() for w in words]
+    tags = tagger.tag(words)
+    strong = [v for v in model.judge(words, tags) if v.index == at]
+    leaning = [v for v in model.judge(words, tags, margin_scale=cf.SECOND_SCALE) if v.index == at]
+    assert strong == [] and [v.best for v in leaning] == [fix.lower()], lows
+    assert any(r.startswith("grammar.") and w == word and fix in s for r, w, s in _findings(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I enjoyed meeting your colleagues, and you're right that the role is broad.",
+        "They hope to effect real change. The new rules will effect a change.",
+        "I have been to many conferences. I spoke to many people.",
+        "When your building is ready, we will move in.",
+        "Agree the goals first (then the plan follows).",
+    ],
+)
+def test_leanings_the_ngram_counts_mislead_on_stay_quiet(text: str) -> None:
+    rules = {"grammar.your-youre", "grammar.affect-effect", "grammar.to-too", "grammar.then-than"}
+    assert [f for f in _findings(text) if f[0] in rules] == []

@@ -335,9 +335,9 @@ def test_the_thirteenth_held_out_set_is_ogl_licensed_sourced_and_large_enough() 
         ("heldout8", 3, 13),
         ("heldout9", 6, 10),
         ("heldout10", 2, 10),
-        ("heldout11", 7, 7),
-        ("heldout12", 5, 9),
-        ("heldout13", 8, 18),
+        ("heldout11", 7, 8),
+        ("heldout12", 5, 10),
+        ("heldout13", 8, 19),
     ],
 )
 def test_the_sixth_to_thirteenth_held_out_texts_raise_no_more_alarms_than_measured(
@@ -406,7 +406,12 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # tuning material now. Measured a third time after the slip-aware tagger read agreement
 # (`tagger.tag_slips`, tuned on sets up to held11): held12 185/250 = 74.0 %, held13
 # 184/250 = 73.6 %, agreement 27 → 29 and 26 → 28 of 53, homophones unchanged; one more
-# warning on each set's unmodified texts (9 and 18, the limits above).
+# warning on each set's unmodified texts (9 and 18). Measured a fourth time after the
+# confusable-word model's leanings seconded by the n-gram counts (`confusables.hits`,
+# tuned on sets up to held11): held12 192/250 = 76.8 %, homophones 102/107 = 95.3 %;
+# held13 189/250 = 75.6 %, homophones 101/107 = 94.4 %; one more warning on each set's
+# texts (10 and 19, the limits above; on set 11, a tuning set now, the one more is the
+# source's own slip "when then field is focussed").
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -434,10 +439,10 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held10", True, 0.89),
         ("held11", False, 0.77),
         ("held11", True, 0.95),
-        ("held12", False, 0.74),
-        ("held12", True, 0.88),
-        ("held13", False, 0.73),
-        ("held13", True, 0.89),
+        ("held12", False, 0.76),
+        ("held12", True, 0.95),
+        ("held13", False, 0.75),
+        ("held13", True, 0.94),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
