@@ -123,3 +123,28 @@ def test_the_trainer_learns_the_base_after_a_modal(tmp_path: Path) -> None:
     lows = [w.lower() for w in words]
     scores = model.scores(vf.context(words, lows, ["PRP", "MD", "VB", "DT", "NN"], 2, "use"))
     assert scores[vf.CLASSES.index("VB")] > scores[vf.CLASSES.index("VBZ")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "fix"),
+    [
+        ("We make sure accessibility is evaluate at every stage.", "evaluate", "evaluated"),
+        ("Once you have build the minimum product, test it.", "build", "built"),
+        ("The error needs to be highlight for the user.", "highlight", "highlighted"),
+    ],
+)
+def test_a_participle_the_model_leans_to_is_found_when_the_counts_second_it(
+    text: str, word: str, fix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert ("grammar.verb-form", word, (fix,)) in _grammar(text)
+    monkeypatch.setattr(vf, "SECOND_SCALE", 1.0)  # the model's own margin alone
+    assert ("grammar.verb-form", word, (fix,)) not in _grammar(text)
+
+
+def test_the_second_opinion_never_changes_a_number_or_an_ing_form() -> None:
+    for text in (
+        "I suggest that he meet the wider team before the offer.",
+        "The list of users that needs updating is long.",
+        "It ranges from sitting in on calls to actually learning the system.",
+    ):
+        assert _grammar(text) == [], text

@@ -293,13 +293,6 @@ COMPARATIVES = frozenset({"JJR", "RBR"})
 COMPARATIVE_WORDS = frozenset({"more", "less", "fewer", "rather", "other", "else", "different"})
 
 
-def _lm_gain(lm: ngram.Model, words: Sequence[str], p: int, fix: str) -> float:
-    """How much likelier (log10) the window around words[p] reads with `fix` there."""
-    changed = [*words[max(p - 2, 0) : p], fix, *words[p + 1 : p + 3]]
-    q = min(p, 2)
-    return lm.span(changed, q, q + 2) - lm.span(words, p, p + 2)
-
-
 def _seconded(
     toks: Sequence[Tok], tags: Sequence[str], lo: int, hi: int, index: int, fix: str
 ) -> bool:
@@ -319,9 +312,8 @@ def _seconded(
         tags[k] in COMPARATIVES or toks[k].low in COMPARATIVE_WORDS for k in range(lo, lo + index)
     ):
         return False
-    words = [ngram.START, *(ngram.normal(toks[k].low.replace("’", "'")) for k in range(lo, hi))]
-    words.append(ngram.END)
-    return _lm_gain(ngram.model(), words, index + 1, fix) > SECOND_GAIN
+    words = ngram.padded([toks[k].low for k in range(lo, hi)])
+    return ngram.swap_gain(ngram.model(), words, index + 1, fix) > SECOND_GAIN
 
 
 def hits(toks: Sequence[Tok], tags: Sequence[str], lo: int, hi: int) -> Iterator[Hit]:

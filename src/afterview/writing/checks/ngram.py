@@ -143,6 +143,20 @@ class Model:
         return total
 
 
+def swap_gain(model: Model, words: Sequence[str], p: int, fix: str) -> float:
+    """How much likelier (log10) the window of words[p] and the two either side reads with
+    `fix` in its place; words padded with START and END. Used to second a classifier that
+    leans to another word by less than its margin (`confusables.py`, `verb_forms.py`)."""
+    changed = [*words[max(p - 2, 0) : p], fix, *words[p + 1 : p + 3]]
+    q = min(p, 2)
+    return model.span(changed, q, q + 2) - model.span(words, p, p + 2)
+
+
+def padded(lows: Sequence[str]) -> list[str]:
+    """A sentence's lower-case tokens as the model spells them, between START and END."""
+    return [START, *(normal(w.replace("’", "'")) for w in lows), END]
+
+
 def dumps(total: int, tables: Sequence[dict[int, tuple[int, int]]]) -> bytes:
     """The packed file of counts per order (key -> (count, check byte)), keys as CRC-32
     of the words: per order, where each bucket of keys starts, the sorted keys, and
