@@ -411,7 +411,10 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # tuned on sets up to held11): held12 192/250 = 76.8 %, homophones 102/107 = 95.3 %;
 # held13 189/250 = 75.6 %, homophones 101/107 = 94.4 %; one more warning on each set's
 # texts (10 and 19, the limits above; on set 11, a tuning set now, the one more is the
-# source's own slip "when then field is focussed").
+# source's own slip "when then field is focussed"). Measured a fifth time after the
+# verb-form model's participles seconded the same way (`verb_forms.hits`): held12
+# 195/250 = 78.0 %, held13 191/250 = 76.4 %, verb forms 11 → 14 and 12 → 14 of 20; no
+# more warnings.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -439,9 +442,9 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held10", True, 0.89),
         ("held11", False, 0.77),
         ("held11", True, 0.95),
-        ("held12", False, 0.76),
+        ("held12", False, 0.78),
         ("held12", True, 0.95),
-        ("held13", False, 0.75),
+        ("held13", False, 0.76),
         ("held13", True, 0.94),
     ],
 )

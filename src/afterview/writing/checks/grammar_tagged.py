@@ -473,14 +473,19 @@ def _verb_number(toks: list[Tok], tags: list[str], i: int, hi: int) -> str | Non
     return None
 
 
-def agreement(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+def agreement(
+    toks: list[Tok], tags: list[str], lo: int, hi: int, *, retag: bool = True
+) -> Iterator[Hit]:
+    """Findings of each finite verb against its subject; with `retag`, also of the words
+    the tagger may have misread as nouns (`_swapped`) and of "do" questions."""
     found_at: set[int] = set()
     for i in range(lo + 1, hi):
         for hit in _agreement_at(toks, tags, lo, hi, i):
             found_at.add(i)
             yield hit
-    yield from _swapped(toks, tags, lo, hi, found_at)
-    yield from _do_question(toks, tags, lo, hi)
+    if retag:
+        yield from _swapped(toks, tags, lo, hi, found_at)
+        yield from _do_question(toks, tags, lo, hi)
 
 
 PRONOUN_NUMBER = {"he": "s", "she": "s", "it": "s", "i": "p", "you": "p", "we": "p", "they": "p"}
@@ -1158,7 +1163,7 @@ def _agreement_both(
     ends = {h.end for h in found}
     model = ngram.model()
     words = [ngram.START, *(ngram.normal(toks[k].low) for k in range(lo, hi)), ngram.END]
-    for h in agreement(toks, slip_tags, lo, hi):
+    for h in agreement(toks, slip_tags, lo, hi, retag=False):  # its tags need no second try
         if h.end in ends:
             continue
         i = next(k for k in range(lo, hi) if toks[k].end == h.end)
