@@ -120,6 +120,7 @@ class Model:
         self._tag_ids = tag_ids
         self._values = values  # hundredths
         self._row: dict[str, int] = {}  # feature -> row index (-1: unknown), as met
+        self._dense: dict[str, tuple[int, ...]] = {}  # feature -> weight per tag, as met
 
     def _find(self, feature: str) -> int:
         k = self._row.get(feature)
@@ -144,21 +145,37 @@ class Model:
         out: list[str] = list(given)
         prev2, prev = [*START, *out][-2:]
         n = len(self.tags)
-        ends, tag_ids, values, find = self._ends, self._tag_ids, self._values, self._find
+        rows, dense = self._dense, self._dense_row
         for i in range(len(out), len(lows) if stop is None else min(stop, len(lows))):
             w = lows[i]
             tag = self.single.get(w)
             if tag is None:
-                scores = [0] * n  # hundredths: whole numbers sum exactly
+                found = []
                 for f in features(words, lows, i, prev, prev2):
-                    k = find(f)
-                    if k >= 0:
-                        for j in range(ends[k - 1] if k else 0, ends[k]):
-                            scores[tag_ids[j]] += values[j]
+                    row = rows.get(f)
+                    if row is None:
+                        row = dense(f)
+                    if row:
+                        found.append(row)
+                # hundredths: whole numbers sum exactly, so the sums do not depend on order
+                scores = list(map(sum, zip(*found, strict=True))) if found else [0] * n
                 tag = self.tags[max(range(n), key=scores.__getitem__)]
             out.append(tag)
             prev2, prev = prev, tag
         return out
+
+    def _dense_row(self, feature: str) -> tuple[int, ...]:
+        """The feature's weight for every tag (empty if the model never learnt it), kept:
+        summing whole rows with `zip` costs less than adding each (tag, weight) pair."""
+        k = self._find(feature)
+        row: tuple[int, ...] = ()
+        if k >= 0:
+            dense = [0] * len(self.tags)
+            for j in range(self._ends[k - 1] if k else 0, self._ends[k]):
+                dense[self._tag_ids[j]] = self._values[j]
+            row = tuple(dense)
+        self._dense[feature] = row
+        return row
 
 
 MAGIC = "afterview tagger 2"
