@@ -1192,7 +1192,7 @@ def hits(toks: list[Tok], text: str) -> Iterator[Hit]:
         yield from lm_slips.hits(toks, tags, lo, hi)
         yield from article_model.hits(toks, tags, lo, hi)
         _retag(toks, tags, lo, hi)
-        slip_tags = [""] * lo + tagger.tag_slips([toks[k].text for k in sent])
+        slip_tags = [""] * lo + list(tagger.tag_slips(tuple(toks[k].text for k in sent)))
         _retag(toks, slip_tags, lo, hi)
         yield from these_this(toks, tags, lo, hi)
         yield from _agreement_both(toks, tags, slip_tags, lo, hi)

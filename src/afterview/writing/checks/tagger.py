@@ -230,17 +230,10 @@ def slips_model() -> Model:
     return loads(SLIPS_DATA.read_bytes())
 
 
-def tag_slips(
-    words: Sequence[str], given: Sequence[str] = (), stop: int | None = None
-) -> list[str]:
-    """As `tag`, by the tagger that reads a slipped verb as a verb (`SLIPS_DATA`)."""
-    if not given and stop is None:
-        return list(_whole_slips(tuple(words)))
-    return slips_model().tag(words, given, stop)
-
-
 @lru_cache(maxsize=32)
-def _whole_slips(words: tuple[str, ...]) -> tuple[str, ...]:
+def tag_slips(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A whole sentence's tags by the tagger that reads a slipped verb as a verb
+    (`SLIPS_DATA`); kept, as `_whole`, for a text checked again as it is edited."""
     return tuple(slips_model().tag(words))
 
 
