@@ -20,6 +20,22 @@ def found(text: str) -> list[tuple[str, str, Severity, str]]:
 
 
 POSITIVES = [
+    # hear / here
+    (
+        "I was glad to here about the new platform.",
+        "glad to here",
+        "grammar.hear-here",
+        W,
+        "glad to hear",
+    ),
+    (
+        "I look forward to here from you.",
+        "forward to here",
+        "grammar.hear-here",
+        W,
+        "forward to hearing",
+    ),
+    ("I am hear to help if you need anything.", "am hear", "grammar.hear-here", W, "am here"),
     # could of
     ("I could of asked more.", "could of", "grammar.could-of", E, "could have"),
     ("We should of met sooner.", "should of", "grammar.could-of", E, "should have"),
@@ -163,6 +179,8 @@ def test_finds_the_slip(
 
 
 NEGATIVES = [
+    "Directions: how to get to here from the station. It was good to hear about the plans.",
+    "I am here until Friday, and I was glad to hear from you; here is my portfolio.",
     "It plays a key role; at heart we agree; this is the right thing and right now is fine.",
     "The team and its more than 40 members; its better results came later; its to-do list.",
     "Were there any questions? They were looking for a lead; we were happy to help.",

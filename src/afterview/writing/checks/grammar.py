@@ -14,6 +14,8 @@ and each finding's suggestion replaces exactly its span:
 - `grammar.then-than` (error/warning): "more then", "better then", "and than";
 - `grammar.affect-effect` (error/warning): "an affect", "will effect" (not "effect change");
 - `grammar.to-too` (warning): "far to many", "is to late", "me to.", "forward too hearing";
+- `grammar.hear-here` (warning): "glad to here about", "forward to here from you", "I am
+  hear to help";
 - `grammar.a-an` (error for plain words, warning for abbreviations): "a interview",
   "an university", "a hour", "a MBA" - by sound, with a small exception list;
 - `grammar.capital-start` (warning): a body sentence starting in lower case (not after
@@ -843,6 +845,28 @@ MORE_RULES: tuple[Rule, ...] = (
         'Did you mean "effect"? The noun is "effect"; "affect" is the verb.',
         lambda m, _a: m.group(0)[: -len("affect")] + "effect",
         lambda m, text: _word_before(text, m.end() - len("affect")) in _AFFECT_ADJECTIVES,
+    ),
+    _rule(
+        "here",
+        "hear-here",
+        r"\b(glad|pleased|happy|delighted|excited|interesting|interested|great|good|nice|"
+        r"lovely|love|like|forward|wait|hope|hoping|want|keen|eager|sorry|surprised)\s+to\s+"
+        r"here(?=\s+(?:about|from|more|back|that|how|what|of|your|you)\b)",
+        WARNING,
+        'Did you mean "{fix}"? "hear" = listen; "here" = in this place.',
+        lambda m, _a: (
+            m.group(0)[:-4]
+            + match_case(m.group(0)[-4:], "hearing" if m.group(1).lower() == "forward" else "hear")
+        ),
+    ),
+    _rule(
+        "hear",
+        "hear-here",
+        r"\b(am|is|are|be|been|was|were)\s+hear\b"
+        r"(?!\s+(?:from|about|back|of|that|more|what|how)\b)",
+        WARNING,
+        'Did you mean "{fix}"? "here" = in this place; "hear" = listen.',
+        _then("here"),
     ),
     _rule(
         "loose",
