@@ -26,11 +26,12 @@ from __future__ import annotations
 import mmap
 from array import array
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from afterview.writing.checks import _packed as packed
 from afterview.writing.checks._util import match_case, word_set
+from afterview.writing.checks.confusables import word_at
 from afterview.writing.checks.grammar_classes import WARNING, Hit, Tok
 from afterview.writing.checks.tagger import lexicon_flags
 
@@ -72,8 +73,6 @@ IDIOMS = {
     "from": word_set("scratch home work memory"),
     "under": word_set("pressure review way control construction"),
 }
-LEFT = ("-S1-", "-S2-")
-RIGHT = ("-E1-", "-E2-")
 VOWEL_SOUND_EXCEPTIONS = word_set("hour honest honour honor heir")
 CONSONANT_SOUND_EXCEPTIONS = word_set(
     "one once user use useful usual usually unique unit united universal university euro european"
@@ -119,12 +118,7 @@ def features(
 ) -> list[str]:
     """Context features of the bare phrase lows[start..i] (head i)."""
 
-    def low(k: int) -> str:
-        if k < 0:
-            return LEFT[min(-k - 1, 1)]
-        if k >= len(lows):
-            return RIGHT[min(k - len(lows), 1)]
-        return lows[k]
+    low = partial(word_at, lows)
 
     def tag(k: int) -> str:
         return tags[k] if 0 <= k < len(tags) else "-X-"

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from afterview.writing.checks import _packed as packed
@@ -112,15 +112,19 @@ def shape(word: str) -> str:
     return "lower"
 
 
+def word_at(lows: Sequence[str], k: int) -> str:
+    """The word at k, or a marker for the two places before the start and after the end."""
+    if k < 0:
+        return LEFT[min(-k - 1, 1)]
+    if k >= len(lows):
+        return RIGHT[min(k - len(lows), 1)]
+    return lows[k]
+
+
 def features(words: Sequence[str], lows: Sequence[str], tags: Sequence[str], i: int) -> list[str]:
     """Context features of position i (the word at i is left out on purpose)."""
 
-    def low(k: int) -> str:
-        if k < 0:
-            return LEFT[min(-k - 1, 1)]
-        if k >= len(lows):
-            return RIGHT[min(k - len(lows), 1)]
-        return lows[k]
+    low = partial(word_at, lows)
 
     def tag(k: int) -> str:
         return tags[k] if 0 <= k < len(tags) else "-S-"
