@@ -60,6 +60,7 @@ def test_the_slips_are_many_and_varied() -> None:
         "held11",
         "held12",
         "held13",
+        "held14",
     }
     held2 = [s for s in slips if s.split == "held2"]
     assert len(held2) >= 80
@@ -314,6 +315,20 @@ def test_the_thirteenth_held_out_set_is_ogl_licensed_sourced_and_large_enough() 
     _planted_as_written("held13", 3301, names)
 
 
+def test_the_fourteenth_held_out_set_is_mit_licensed_sourced_and_large_enough() -> None:
+    sources = (rc.HELDOUT14 / "SOURCES.md").read_text(encoding="utf-8")
+    assert "ministryofjustice/technical-guidance" in sources and "MIT" in sources
+    assert "d0f7e2a92c88f0c3cca02946d750daabca3c0196" in sources
+    licence = (rc.HELDOUT14 / "LICENCE-mojtech.txt").read_text(encoding="utf-8")
+    assert "MIT License" in licence and "Crown Copyright" in licence
+    names = rc.heldout14_names()
+    assert len(names) == 30 and all(f"`{name}.txt`" in sources for name in names)
+    assert {rc.language(name) for name in names} == {"en-GB"}
+    counts = [len(rc.text(name).split()) for name in names]
+    assert 4000 <= sum(counts) <= 5500 and min(counts) >= 140 and max(counts) <= 190
+    _planted_as_written("held14", 3551, names)
+
+
 # Precision on the sixth to ninth held-out texts as written (no slips planted), at the
 # levels first measured: texts failing on an error that is not the source's own (all of
 # them spelling: 6 errors in 5 USWDS texts, 12 in 5 Digital.gov texts, 6 in 3 Plain
@@ -326,7 +341,10 @@ def test_the_thirteenth_held_out_set_is_ogl_licensed_sourced_and_large_enough() 
 # reads more naturally in documentation: "require the information be entered" → "to
 # be"): 3, 4, 12 and 10, the limits now. The tenth and eleventh sets, measured with it:
 # 2 and 7 texts failing (the source's own "it's own" and "it it" among them), 9 and 7
-# warnings (2 of the 7 from the model, none of the 9).
+# warnings (2 of the 7 from the model, none of the 9). The fourteenth set, measured once
+# on arrival: 8 texts failing (two on the source's own "ramework" and "many many", the
+# rest on words the dictionaries lack: "unarchived", "inclusivity", "uncompetitive"…),
+# 11 warnings.
 @pytest.mark.parametrize(
     ("folder", "failing", "warnings"),
     [
@@ -338,9 +356,10 @@ def test_the_thirteenth_held_out_set_is_ogl_licensed_sourced_and_large_enough() 
         ("heldout11", 7, 8),
         ("heldout12", 5, 10),
         ("heldout13", 8, 19),
+        ("heldout14", 8, 11),
     ],
 )
-def test_the_sixth_to_thirteenth_held_out_texts_raise_no_more_alarms_than_measured(
+def test_the_sixth_to_fourteenth_held_out_texts_raise_no_more_alarms_than_measured(
     folder: str, failing: int, warnings: int
 ) -> None:
     names = {
@@ -352,6 +371,7 @@ def test_the_sixth_to_thirteenth_held_out_texts_raise_no_more_alarms_than_measur
         "heldout11": rc.heldout11_names,
         "heldout12": rc.heldout12_names,
         "heldout13": rc.heldout13_names,
+        "heldout14": rc.heldout14_names,
     }[folder]()
     fails = {n: fa for n in names if (fa := rc.false_alarms(n))}
     assert len(fails) <= failing, fails
@@ -415,6 +435,9 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # verb-form model's participles seconded the same way (`verb_forms.hits`): held12
 # 195/250 = 78.0 %, held13 191/250 = 76.4 %, verb forms 11 → 14 and 12 → 14 of 20; no
 # more warnings.
+# "held14" (MIT-licensed Ministry of Justice technical guidance, en-GB) was planted and
+# committed before the checker first ran on it, and measured once with the checker as it
+# stood (round 10), its misses unread: 192/250 = 76.8 %, homophones 100/107 = 93.5 %.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -446,6 +469,8 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held12", True, 0.95),
         ("held13", False, 0.76),
         ("held13", True, 0.94),
+        ("held14", False, 0.76),
+        ("held14", True, 0.93),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
