@@ -465,3 +465,50 @@ def test_slips_only_the_slip_aware_tagging_reveals_are_caught(text: str, span: s
 )
 def test_nouns_the_slip_aware_tagger_reads_as_verbs_stay_quiet(text: str) -> None:
     assert [r for r in _rules(text) if r[1] == "grammar.agreement"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Captions and transcripts is valuable for many people.", "transcripts is"),
+        ("Interviews and discussion groups is both run by a researcher.", "groups is"),
+        ("International and national standards is a key part of it.", "standards is"),
+        ("Roni is blind and have recently started using a screen reader.", "Roni … have"),
+        ("To be clear, Manjot can get stuck and are unable to go on.", "Manjot … are"),
+        ("Make sure each of these channels have a separate inbox.", "each … have"),
+        ("One of the reports are late.", "One … are"),
+        ("At best, automated scanning tools currently only covers a third.", "tools … covers"),
+        ("Qualified clinicians checks our content.", "clinicians checks"),
+    ],
+)
+def test_coordinated_shared_and_quantified_subjects_are_caught(text: str, span: str) -> None:
+    """Plural heads agree whatever is joined before them; a second verb shares the first's
+    subject; "each of"/"one of" is singular; a participle modifies the head (P5)."""
+    found = [
+        text[f.offset : f.offset + f.length]
+        for f in findings(Document(text))
+        if f.rule == "grammar.agreement"
+    ]
+    first, _, last = span.partition(" … ")
+    assert any(s.startswith(first) and s.endswith(last or first) for s in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tool checks that the pages load and shows a report.",
+        "The team provides guidance and support to users.",
+        "The system is used by social workers to track and manage cases.",
+        "Send the user a code, similar to the pattern, and ask them to enter it.",
+        "She writes code and tests it.",
+        "We write code and he tests it.",
+        "One of the reports that are late is mine.",
+        "Each of the teams has a lead.",
+        "Research and development is our largest cost.",
+        "Did ACME send the contract?",
+        "If you need more security, consider adding a second authentication factor.",
+        "Writing emails takes time.",
+    ],
+)
+def test_coordination_and_participle_look_alikes_stay_quiet(text: str) -> None:
+    assert [r for r in _rules(text) if r[1] == "grammar.agreement"] == []

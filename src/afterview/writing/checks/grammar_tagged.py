@@ -138,6 +138,31 @@ def _np_start(tags: list[str], toks: list[Tok], j: int, lo: int) -> int:
     return k
 
 
+def _widened(toks: list[Tok], tags: list[str], lo: int, head: int, start: int) -> int:
+    """The subject's start moved left over what the noun phrase walk stops at but the
+    phrase holds: a participle modifier ("paraphrase testing sessions", "Qualified
+    clinicians") and, before a plural head, coordination ("Captions and transcripts",
+    "International and national standards"), plural whatever is joined."""
+    while (
+        start - 2 >= lo
+        and tags[start - 1] == "VBG"
+        and tags[start - 2] in NP_TAGS - {"POS"}
+        and tags[start] in NOUN_TAGS | {"JJ"}
+    ):
+        start = _np_start(tags, toks, start - 2, lo)  # "paraphrase testing sessions works"
+    if start - 1 == lo and tags[lo] in ("VBN", "VBD") and toks[lo].text.endswith("ed"):
+        start = lo  # "Qualified clinicians checks": a participle before the head
+    if (
+        start - 2 >= lo
+        and toks[start - 1].low in ("and", "or", "nor", "&")
+        and tags[start - 2] in NOUN_TAGS | {"JJ"}
+        and tags[head] in ("NNS", "NNPS")
+        and _number(toks[head], tags[head]) == "p"
+    ):
+        start = _np_start(tags, toks, start - 2, lo)  # "Captions and transcripts is": plural
+    return start
+
+
 def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, int] | None:  # noqa: PLR0912
     """(head index, start of its clause's subject) for the verb at i, or None."""
     j = i - 1
@@ -149,6 +174,8 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
         j -= 1
     if j < lo:
         return None
+    if toks[j].low in ("and", "or"):
+        return _shared_subject(toks, tags, lo, i, j)
     if _demonstrative(toks, tags, lo, j):
         return j, j  # "This give structure", "That mean more", "Start with what work well"
     if toks[j].low in ("that", "which", "who"):
@@ -235,6 +262,13 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
         ):
             opens = before == lo or toks[before - 1].low in BOUNDARY | SUBORDINATORS
             return (head, before) if opens else None  # "All of our designs meets"
+        if (
+            toks[before].low in ("each", "one")
+            and toks[prep].low == "of"
+            and tags[head] == "NNS"
+            and (before == lo or toks[before - 1].low in BOUNDARY | SUBORDINATORS)
+        ):
+            return before, before  # "each of these channels have": "each" is the subject
         if tags[before] not in NOUN_TAGS:
             return None
         if toks[before].low in QUANTITY:
@@ -247,6 +281,7 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
         and _number(toks[head - 1], "NNS") == _number(toks[head], "NNS") == "p"
     ):
         return head, head  # "understand the challenges agencies faces": plural either way
+    start = _widened(toks, tags, lo, head, start)
     if start - 1 >= lo:
         b = toks[start - 1]
         if tags[start - 1] == "VBG" and (
@@ -281,9 +316,11 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
             or coordinated
         ):
             return None
-    for k in range(start, head):
-        if toks[k].low in ("and", "or", "nor", "&"):
-            return None
+    if any(toks[k].low in ("and", "or", "nor", "&") for k in range(start, head)) and not (
+        tags[head] in ("NNS", "NNPS") and _number(toks[head], tags[head]) == "p"
+    ):
+        return None  # "X and Y is" may be one thing; with a plural head it is plural whatever
+        # the coordination ("Captions and transcripts is", "race and ethnicity questions sees")
     if (
         start - 1 >= lo
         and toks[start - 1].low in WH_WORDS
@@ -293,6 +330,42 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
     ):
         return None  # "What country are we talking about?": a question, inverted
     return head, start
+
+
+# Before "and", the words that end a predicate ("is blind and", "get stuck and"); after a
+# noun the verb may be a noun ("guidance and support"), after a verb's base form or a
+# comma a second infinitive or clause ("to track and manage", ", and validate").
+SHARED_AFTER = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RP"})
+
+
+def _shared_subject(
+    toks: list[Tok], tags: list[str], lo: int, i: int, conj: int
+) -> tuple[int, int] | None:
+    """The subject of a second verb that shares the first's ("Roni is blind and have
+    recently started", "Manjot can get stuck and are unable"): only after a predicate's
+    last word (`SHARED_AFTER`), and only when the first verb is the clause's first, its
+    subject opening the sentence or following a comma, so that "checks that the pages
+    load and shows" is not read as "pages … shows"."""
+    if tags[i] not in ("VBZ", "VBP") or conj - 1 < lo or tags[conj - 1] not in SHARED_AFTER:
+        return None
+    first = next(
+        (k for k in range(conj - 1, lo - 1, -1) if tags[k] in ("VBZ", "VBP", "VBD", "MD")), None
+    )
+    if first is None or any(
+        toks[k].low in CLAUSE_ENDS or toks[k].low in SUBORDINATORS or toks[k].low in BOUNDARY
+        for k in range(first + 1, conj)
+        if toks[k].text != ","
+    ):
+        return None
+    found = _subject(toks, tags, lo, first)
+    if found is None:
+        return None
+    head, start = found
+    if any(tags[k] in ("VBZ", "VBP", "VBD", "MD") for k in range(head + 1, first)):
+        return None
+    if start != lo and toks[start - 1].text != ",":
+        return None
+    return found
 
 
 def _subject_number(toks: list[Tok], tags: list[str], lo: int, head: int) -> str | None:
