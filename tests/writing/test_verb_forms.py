@@ -148,3 +148,42 @@ def test_the_second_opinion_never_changes_a_number_or_an_ing_form() -> None:
         "It ranges from sitting in on calls to actually learning the system.",
     ):
         assert _grammar(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "fix"),
+    [
+        ("Style guides help by turn them into simple rules.", "turn", "turning"),
+        ("Some pages need an action, such as submit a form.", "submit", "submitting"),
+        ("When you start build and testing, plan the work.", "build", "building"),
+    ],
+)
+def test_an_ing_form_the_model_leans_to_after_a_preposition_is_found_when_seconded(
+    text: str, word: str, fix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert ("grammar.verb-form", word, (fix,)) in _grammar(text)
+    monkeypatch.setattr(vf, "SECOND_SCALE", 1.0)  # the model's own margin alone
+    assert ("grammar.verb-form", word, (fix,)) not in _grammar(text)
+
+
+def test_a_noun_that_reads_well_as_an_ing_form_stays_a_noun() -> None:
+    text = "To start work on a new service, or improve an existing one, you may need to explain it."
+    assert _grammar(text) == []
+
+
+def test_verbs_stressed_on_their_last_syllable_double_it() -> None:
+    assert (vf.ing("submit"), vf.ing("format"), vf.past("refer")) == (
+        "submitting",
+        "formatting",
+        "referred",
+    )
+    assert (vf.ing("visit"), vf.ing("open"), vf.past("edit"), vf.ing("stop")) == (
+        "visiting",
+        "opening",
+        "edited",
+        "stopping",
+    )
+
+
+def test_an_adjective_after_be_is_not_read_as_a_participle() -> None:
+    assert _grammar("Build a culture where people can be open about problems.") == []
