@@ -268,3 +268,46 @@ def test_applying_the_suggestion_fixes_the_slip(
     [finding] = grammar.check(Document(text), CheckContext())
     fixed = text[: finding.offset] + suggestion + text[finding.offset + finding.length :]
     assert [f for f in found(fixed) if f[1] == rule] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("I look forward to meet you again.", "look forward to meet", "look forward to meeting"),
+        ("I am looking forward to hear from you.", "looking forward to hear", None),
+        ("Thank you for meet with me yesterday.", "Thank you for meet", "Thank you for meeting"),
+        ("Thanks again for take the time to show me round.", "Thanks again for take", None),
+        ("I enjoyed to learn about the roadmap.", "enjoyed to learn", "enjoyed learning"),
+        ("I am excited to joining the team.", "excited to joining", "excited to join"),
+        ("I appreciated the chance to learning more.", "chance to learning", "chance to learn"),
+        ("I was able to submitting my portfolio.", "able to submitting", "able to submit"),
+        ("I am very interesting in the role.", "I am very interesting", "I am very interested"),
+        ("We're exciting about the launch.", "We're exciting", "We're excited"),
+    ],
+)
+def test_a_letters_set_phrases_take_the_verb_form_they_ask_for(
+    text: str, span: str, fix: str | None
+) -> None:
+    """P5: the verb after "look forward to", "thank you for", "enjoyed", "excited to"."""
+    hits = [(s, fix_) for s, rule, _sev, fix_ in found(text) if rule == "grammar.verb-form"]
+    assert any(s == span and (fix is None or fix == f) for s, f in hits), hits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I look forward to the interview on Monday.",
+        "I look forward to hearing from you.",
+        "Thank you for your help with the timeline.",
+        "Thank you for help with the timeline.",
+        "Thanks for making time for me.",
+        "I enjoyed learning about the roadmap.",
+        "I am committed to improving the onboarding.",
+        "I would welcome the opportunity to discuss this.",
+        "The role is interesting in many ways, and I am interested in it.",
+        "I am excited to join the team.",
+        "We found something interesting about the data.",
+    ],
+)
+def test_a_letters_set_phrases_written_well_stay_quiet(text: str) -> None:
+    assert [f for f in found(text) if f[1] == "grammar.verb-form"] == []

@@ -512,3 +512,15 @@ def test_coordinated_shared_and_quantified_subjects_are_caught(text: str, span: 
 )
 def test_coordination_and_participle_look_alikes_stay_quiet(text: str) -> None:
     assert [r for r in _rules(text) if r[1] == "grammar.agreement"] == []
+
+
+def test_were_after_a_singular_subject_is_agreement_unless_subjunctive_or_where() -> None:
+    assert ("discussion about the new platform were", "grammar.agreement") in _rules(
+        "Our discussion about the new platform were very useful."
+    )
+    for text in (
+        "If the service were free, we would use it.",
+        "I wish the process were shorter.",
+        "The problem were trying to solve is hard.",
+    ):
+        assert [r for r in _rules(text) if r[1] == "grammar.agreement"] == [], text

@@ -16,6 +16,9 @@ and each finding's suggestion replaces exactly its span:
 - `grammar.to-too` (warning): "far to many", "is to late", "me to.", "forward too hearing";
 - `grammar.hear-here` (warning): "glad to here about", "forward to here from you", "I am
   hear to help";
+- `grammar.verb-form` (warning), in a letter's set phrases: "look forward to meet",
+  "thank you for meet with me", "enjoyed to learn", "excited to joining", "I am
+  interesting in the role";
 - `grammar.a-an` (error for plain words, warning for abbreviations): "a interview",
   "an university", "a hour", "a MBA" - by sound, with a small exception list;
 - `grammar.capital-start` (warning): a body sentence starting in lower case (not after
@@ -34,6 +37,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from afterview.writing.checks import verb_forms
 from afterview.writing.checks._util import (
     apostrophe,
     inside_any,
@@ -691,6 +695,15 @@ _BASE_VERBS = (
     r"use|speak|visit|attend|apply|contribute|schedule|arrange|confirm|know|say|read|write)"
 )
 
+# Verbs a letter puts after "look forward to", "thank you for" and the like.
+_LETTER_VERBS = (
+    "hear|meet|speak|talk|work|join|see|discuss|receive|learn|continue|chat|connect|start|"
+    "contribute|get|help|take|follow|welcome|explore|collaborate|build|support|visit|give|"
+    "invite|consider|share|make|spend|show|explain|answer|interview|host|introduce|walk|send|"
+    "offer|arrange|schedule|provide|find|reach|review|read"
+)
+
+
 MORE_RULES: tuple[Rule, ...] = (
     _rule(
         "its",
@@ -1108,6 +1121,58 @@ MORE_RULES: tuple[Rule, ...] = (
         WARNING,
         '"{found}" is missing "the": "{fix}".',
         lambda m, _a: f"{m.group(1)} the {m.group(2)}",
+    ),
+    # The set phrases of a letter that take "-ing" after "to" or "for", and the few that
+    # take the plain form: the slips of writers whose first language builds them otherwise
+    # ("I look forward to meet you", "Thank you for meet with me", "I enjoyed to learn",
+    # "excited to joining", "I am interesting in the role").
+    _rule(
+        "forward;to",
+        "verb-form",
+        rf"\b(look(?:ing|s|ed)?\s+forward\s+to)\s+({_LETTER_VERBS})\b",
+        WARNING,
+        '"{found}": after "look forward to" the verb takes "-ing": "{fix}".',
+        lambda m, _a: f"{m.group(1)} {verb_forms.ing(m.group(2))}",
+    ),
+    _rule(
+        "for;thank thanks",
+        "verb-form",
+        rf"\b(thank\s+you(?:\s+(?:so|very)\s+much)?(?:\s+again)?\s+for|thanks(?:\s+again)?\s+for)"
+        rf"\s+({_LETTER_VERBS})\b(?=\s+(?:me|us|the|my|our|your|with|to|about|through|so|such)\b)",
+        WARNING,
+        '"{found}": after "thank you for" the verb takes "-ing": "{fix}".',
+        lambda m, _a: f"{m.group(1)} {verb_forms.ing(m.group(2))}",
+        lambda m, _a: m.group(2).lower() == "help",  # "for help with": "for your help"?
+    ),
+    _rule(
+        "to;enjoy enjoyed enjoys avoid avoided finish finished mind",
+        "verb-form",
+        rf"\b(enjoy|enjoyed|enjoys|avoid|avoided|finish|finished|mind)\s+to\s+({_LETTER_VERBS})\b",
+        WARNING,
+        '"{found}": after "{word}" the verb takes "-ing": "{fix}".',
+        lambda m, _a: f"{m.group(1)} {verb_forms.ing(m.group(2))}",
+    ),
+    _rule(
+        "to;excited eager keen happy glad pleased delighted thrilled able unable willing ready "
+        "chance opportunity",
+        "verb-form",
+        r"\b(excited|eager|keen|happy|glad|pleased|delighted|thrilled|able|unable|willing|ready|"
+        r"chance|opportunity)\s+to\s+([a-z]+ing)\b",
+        WARNING,
+        '"{found}": after "{word} to" the verb takes its plain form: "{fix}".',
+        lambda m, _a: f"{m.group(1)} to {verb_forms.ing_base(m.group(2).lower())}",
+        lambda m, _a: verb_forms.ing_base(m.group(2).lower()) is None,
+    ),
+    _rule(
+        "interesting exciting;in about",
+        "verb-form",
+        rf"\b((?:I\s+am|I{APOS}m|I\s+was|we\s+are|we{APOS}re|we\s+were)\s+"
+        r"(?:very\s+|really\s+|so\s+|particularly\s+|extremely\s+|genuinely\s+|truly\s+|"
+        r"still\s+|also\s+|most\s+)?)(interesting|exciting)(?=\s+(?:in|about)\b)",
+        WARNING,
+        '"{found}": the one who feels it is "interested"/"excited"; "interesting" is what '
+        "causes the feeling.",
+        lambda m, _a: m.group(1) + m.group(2)[:-3] + "ed",
     ),
 )
 RULES = RULES + MORE_RULES

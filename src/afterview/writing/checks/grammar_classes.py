@@ -295,6 +295,11 @@ def singular_head_plural_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hi
     )
     if not clause_start or (det.low == "that" and before not in ("", ".", "!", "?", ";", ":")):
         return  # the noun phrase is an object ("quote a file are"), or "that" a pronoun
+    if verb.low == "were" and (
+        before in ("if", "though", "unless", "whether", "suppose")
+        or _low(toks, i + 1).endswith("ing")
+    ):
+        return  # "If the service were free", subjunctive; "the problem were trying", "we're"
     singular = PLURAL_VERBS[verb.low]
     yield Hit(
         det.start,

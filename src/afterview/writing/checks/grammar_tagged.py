@@ -644,8 +644,8 @@ def _agreement_at(toks: list[Tok], tags: list[str], lo: int, hi: int, i: int) ->
     number = _subject_number(toks, tags, lo, head)
     if number is None or number == verb_number:
         return
-    if toks[i].low == "were" and number == "s":
-        return  # "if the service were", subjunctive
+    if toks[i].low == "were" and number == "s" and _not_plural_were(toks, tags, lo, head, i, hi):
+        return
     verb = toks[i]
     if verb_number == "s":
         fix = SINGULAR_VERBS.get(verb.low) or (lex.third_person_base(verb.low) or verb.low)
@@ -680,6 +680,8 @@ MANDATIVE = word_set(
     requirement"""
 )
 MODALS = word_set("will would can could should may might must shall")
+# After these, "were" with a singular subject is the subjunctive ("if the service were").
+SUBJUNCTIVE_WERE = word_set("if wish wished though suppose imagine whether unless")
 CLAUSE_ENDS = word_set(", ; : ( ) — – that which who whom whose if when because while")
 SUBJECT_PRONOUNS = word_set("i you we they he she")
 # "since my second interview with": a modifier read as the head of a subject.
@@ -880,6 +882,19 @@ def _compound_after_preposition(toks: list[Tok], tags: list[str], head: int, i: 
 
 def _comma_which(toks: list[Tok], head: int, i: int) -> bool:
     return any(toks[k].low == "which" and toks[k - 1].text == "," for k in range(head + 1, i))
+
+
+def _not_plural_were(toks: list[Tok], tags: list[str], lo: int, head: int, i: int, hi: int) -> bool:
+    """ "if the service were" (the subjunctive), or "were" for "we're"/"where" ("the
+    problem were trying to solve", "where reported results"), left to the homophone
+    rules: "were" is judged against a singular subject only before what follows a verb."""
+    if any(toks[k].low in SUBJUNCTIVE_WERE for k in range(lo, head)):
+        return True
+    nxt = tags[i + 1] if i + 1 < hi else ""
+    after = tags[i + 2] if i + 2 < hi else ""
+    return nxt not in ("JJ", "JJR", "RB", "VBN", "IN", "CD", "NN") or (
+        nxt == "VBN" and after in NOUN_TAGS | {"JJ"}
+    )
 
 
 def _third(base: str) -> str:
@@ -1246,8 +1261,8 @@ def _agreement_both(
             or _verbiness(model, lex.third_person_base(toks[i].low) or toks[i].low) < VERBINESS
         ):
             continue
-        if toks[head].low in TIME_NOUNS or tags[head] in ("VBZ", "VBP", "VBD", "MD"):
-            continue  # "most people today use", "something that exists that follows"
+        if toks[head].low in TIME_NOUNS or tags[head] in ("VBZ", "VBP", "VBD", "MD", "VB", "IN"):
+            continue  # "most people today use", "something that exists that follows", "while"
         if any(toks[k].low.replace("’", "'") in HOMOPHONE_WORDS for k in range(head, i)):
             continue  # "the Bureau too conduct", "than edit it": a homophone's, not this
 

@@ -121,7 +121,7 @@ def forms(base: str) -> dict[str, str]:
     }
 
 
-def _ing_base(word: str) -> str | None:
+def ing_base(word: str) -> str | None:
     if not word.endswith("ing") or len(word) < 6:
         return None
     stem = word[:-3]
@@ -155,7 +155,7 @@ def lemma(word: str) -> str | None:
     readings = set()
     if lex.is_verb(word):
         readings.add(word)
-    bases = (lex.third_person_base(word), lex.past_base(word), _ed_base(word), _ing_base(word))
+    bases = (lex.third_person_base(word), lex.past_base(word), _ed_base(word), ing_base(word))
     for base in bases:
         if base is not None:
             readings.add(base)
