@@ -524,3 +524,30 @@ def test_were_after_a_singular_subject_is_agreement_unless_subjunctive_or_where(
         "The problem were trying to solve is hard.",
     ):
         assert [r for r in _rules(text) if r[1] == "grammar.agreement"] == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("A secure website protect information.", "website protect"),
+        ("Accessibility rely on your HTML.", "Accessibility rely"),
+        ("The change control process ensure that the work is done.", "process ensure"),
+    ],
+)
+def test_a_verb_read_as_a_noun_in_both_numbers_is_read_by_the_counts(text: str, span: str) -> None:
+    """The tagger reads "protects" as a plural noun too; the counts say "protect" is a
+    verb many times more often than a noun (`VERB_READING`)."""
+    assert (span, "grammar.agreement") in _rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A message overlay may pop up and cover the page.",
+        "Most people today use mobile devices to view websites.",
+        "It helps program support personnel work with users.",
+        "Work with your agency's digital experience delivery lead to align the work.",
+    ],
+)
+def test_nouns_and_modal_verbs_stay_quiet(text: str) -> None:
+    assert [r for r in _rules(text) if r[1] == "grammar.agreement"] == []

@@ -357,6 +357,12 @@ def _shared_subject(
         if toks[k].text != ","
     ):
         return None
+    if (
+        tags[first] == "MD"
+        and tags[i] != "VBZ"
+        and toks[i].low not in SINGULAR_FORMS | PLURAL_FORMS
+    ):
+        return None  # "may pop up and cover": the modal governs both
     found = _subject(toks, tags, lo, first)
     if found is None:
         return None
@@ -721,6 +727,11 @@ def _swapped(toks: list[Tok], tags: list[str], lo: int, hi: int, done: set[int])
         window = tagger.tag(alt_words, raw[:keep], stop=i - lo + 3)
         alt_tags = [""] * lo + window + tags[lo + len(window) : hi]
         _retag(toks, alt_tags, lo, hi)
+        base = toks[i].low if alt.endswith("s") else alt
+        if alt_tags[i] in ("NN", "NNS") and _verbiness(ngram.model(), base) >= VERB_READING:
+            # "A secure website protects": read as a plural noun even so, but "protect" is a
+            # verb many times more often than a noun in the counts
+            alt_tags[i] = "VBZ" if alt.endswith("s") else "VBP"
         written = (
             "VBP"
             if alt_tags[i] == "VBZ" and not toks[i].low.endswith("s")
@@ -1219,6 +1230,9 @@ def _retag(toks: list[Tok], tags: list[str], lo: int, hi: int) -> None:
             tags[k] = "NN"
 
 
+# A word the counts find after "to/will/can" this many times as often as after
+# "the/a/an" is read as a verb where its other number was read as a noun.
+VERB_READING = 15.0
 # A verb found only in the slip-aware tagger's reading is reported unless the n-gram
 # model finds the suggested form more than ten times less likely in its three-word window
 # (log10 units; the window rarely reaches the subject, so a small loss is allowed).
