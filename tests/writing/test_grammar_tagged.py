@@ -430,7 +430,7 @@ def test_the_slip_aware_tagger_reads_a_slipped_verb_as_a_verb() -> None:
     words = ["Content", "include", "blogs", ",", "images", "and", "forms", "."]
     assert tagger.tag(words)[1] != "VBP"
     assert tagger.tag_slips(tuple(words))[1] == "VBP"
-    assert tagger.SLIPS_DATA.stat().st_size < 150_000
+    assert tagger.SLIPS_DATA.stat().st_size < 500_000  # learnt from the whole treebank
 
 
 @pytest.mark.parametrize(

@@ -1244,6 +1244,17 @@ TIME_NOUNS = word_set("today yesterday tomorrow tonight now")
 HOMOPHONE_WORDS = word_set("to too two than then their there they're its it's your you're")
 
 
+def _verbs_from(slip_tags: list[str], tags: list[str], lo: int, hi: int) -> list[str]:
+    """The first tagger's tags with the slip-aware tagger's finite verbs where the first
+    read a noun or a modifier: the second finds the slipped verb ("GitHub allow/VBP"), the
+    first the nouns around it ("Content/NN include", where the second reads an imperative)."""
+    out = list(tags)
+    for k in range(lo, hi):
+        if slip_tags[k] in ("VBZ", "VBP") and tags[k] not in ("VBZ", "VBP", "MD"):
+            out[k] = slip_tags[k]
+    return out
+
+
 def _verbiness(model: ngram.Model, base: str) -> float:
     verb = sum(model.count((w, base)) for w in ("to", "will", "can"))
     noun = sum(model.count((w, base)) for w in ("the", "a", "an"))
@@ -1265,9 +1276,11 @@ def _agreement_both(
     ends = {h.end for h in found}
     model = ngram.model()
     words = ngram.padded([toks[k].low for k in range(lo, hi)])
-    for h in agreement(toks, slip_tags, lo, hi, retag=False):  # its tags need no second try
+    readings = (slip_tags, _verbs_from(slip_tags, tags, lo, hi))
+    for h in (h for r in readings for h in agreement(toks, r, lo, hi, retag=False)):
         if h.end in ends:
             continue
+        ends.add(h.end)
         i = next(k for k in range(lo, hi) if toks[k].end == h.end)
         head = next(k for k in range(lo, hi) if toks[k].start == h.start)
         if not tags[i].startswith("VB") and (
@@ -1277,6 +1290,8 @@ def _agreement_both(
             continue
         if toks[head].low in TIME_NOUNS or tags[head] in ("VBZ", "VBP", "VBD", "MD", "VB", "IN"):
             continue  # "most people today use", "something that exists that follows", "while"
+        if not toks[head].text.islower() and toks[head].low.endswith("s") and head > lo:
+            continue  # "Advisory Notes advises", "Lasting Powers of Attorney requires": a name
         if any(toks[k].low.replace("’", "'") in HOMOPHONE_WORDS for k in range(head, i)):
             continue  # "the Bureau too conduct", "than edit it": a homophone's, not this
 

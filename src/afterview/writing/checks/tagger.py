@@ -8,9 +8,10 @@ gives each token a Penn Treebank tag (NN, NNS, NNP, VBZ, VBP, VB, …) from the 
 around it, greedily left to right.
 
 Data: `data/tagger.bin` and `data/tagger_slips.bin` hold only derived weights (no text),
-learnt by `python -m afterview.writing.checks.tagger_train` from the dev and test parts of UD
-English EWT v2.15 (annotations © 2013-2021 The Board of Trustees of the Leland Stanford
-Junior University, licence CC BY-SA 4.0; https://github.com/UniversalDependencies/UD_English-EWT).
+learnt by `python -m afterview.writing.checks.tagger_train` from UD English EWT v2.15, the
+first from its dev and test parts, the slip-aware one from the whole treebank
+(annotations © 2013-2021 The Board of Trustees of the Leland Stanford Junior University,
+licence CC BY-SA 4.0; https://github.com/UniversalDependencies/UD_English-EWT).
 The weights, a derived work, are shared under the same licence (docs/writing.md).
 Each file is read once per process, on the first check, as arrays (nothing is parsed).
 """

@@ -1,8 +1,14 @@
 """Trains the tagger's weights (`tagger.py`) from UD English EWT CoNLL-U files (run by hand):
 
-    python -m afterview.writing.checks.tagger_train en_ewt-ud-dev.conllu en_ewt-ud-test.conllu
-      (writes data/tagger.bin and data/tagger_slips.bin)
+    python -m afterview.writing.checks.tagger_train en_ewt-ud-dev.conllu en_ewt-ud-test.conllu \
+        --slips en_ewt-ud-train.conllu en_ewt-ud-dev.conllu en_ewt-ud-test.conllu
+      (writes data/tagger.bin from the files before --slips, data/tagger_slips.bin from
+      those after it; either part may be left out)
     python -m afterview.writing.checks.tagger_train --eval TRAIN.conllu HELD.conllu
+
+The first tagger learnt from the dev and test parts only: the confusable-word, verb-form,
+article and n-gram models learnt with its tags as features, so it stays as they knew it.
+The slip-aware tagger, read by the agreement rules alone, learnt from the whole treebank.
 
 A contraction is one token, as the grammar rules see it ("don't", "it's"), tagged with
 its first part's tag (VBP, PRP). The weights are averaged over every update (Collins
@@ -232,8 +238,16 @@ def main(argv: list[str]) -> None:
                 f"({size:,} bytes)"
             )
         return
-    sents = [s for p in argv for s in read(Path(p))]
-    for path, learnt in ((tagger.DATA, sents), (tagger.SLIPS_DATA, sents + with_slips(sents))):
+    split = argv.index("--slips") if "--slips" in argv else len(argv)
+    first, slips = argv[:split], argv[split + 1 :]
+    jobs = []
+    if first:
+        sents = [s for p in first for s in read(Path(p))]
+        jobs.append((tagger.DATA, sents))
+    if slips:
+        sents = [s for p in slips for s in read(Path(p))]
+        jobs.append((tagger.SLIPS_DATA, sents + with_slips(sents)))
+    for path, learnt in jobs:
         data = train_data(learnt)
         path.write_bytes(data)
         m = tagger.loads(data)

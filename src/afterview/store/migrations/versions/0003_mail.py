@@ -86,9 +86,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("from_email", sa.Text(), nullable=True))
         batch.add_column(sa.Column("subject", sa.Text(), nullable=True))
         batch.add_column(sa.Column("answers_message_id", sa.Integer(), nullable=True))
-        batch.create_unique_constraint(
-            op.f("uq_replies_mail_message_id"), ["mail_message_id"]
-        )
+        batch.create_unique_constraint(op.f("uq_replies_mail_message_id"), ["mail_message_id"])
         batch.create_foreign_key(
             op.f("fk_replies_answers_message_id_messages"),
             "messages",

@@ -54,9 +54,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_debrief_history")),
         sqlite_autoincrement=True,
     )
-    op.create_index(
-        op.f("ix_debrief_history_interview_id"), "debrief_history", ["interview_id"]
-    )
+    op.create_index(op.f("ix_debrief_history_interview_id"), "debrief_history", ["interview_id"])
     _sections(NEW_SECTIONS)
     with op.batch_alter_table("timelines", table_kwargs={"sqlite_autoincrement": True}) as batch:
         batch.add_column(
