@@ -47,6 +47,8 @@ def found(text: str) -> list[tuple[str, str]]:
         ("We are heading in right direction.", "right direction", "grammar.missing-word"),
         ("They asked me stay until five.", "me stay", "grammar.missing-word"),
         ("The manager will responsible for hiring.", "responsible", "grammar.missing-word"),
+        ("I hope hear from you soon.", "hope hear", "grammar.missing-word"),
+        ("Please do not hesitate contact me.", "hesitate contact", "grammar.missing-word"),
     ],
 )
 def test_finds_the_slip_by_word_class(text: str, span: str, rule: str) -> None:
@@ -70,6 +72,8 @@ def test_finds_the_slip_by_word_class(text: str, span: str, rule: str) -> None:
         "Those who were there agreed.",
         "Were you able to join?",
         "I'd like to thank you.",
+        "I hope things go well, and I hope so.",
+        "The going rate is fair; I forgot my notes and managed teams of six.",
         "We have work to do, and we had lunch.",
         "You have write access; we have build scripts; by design the form is short.",
         "Thank you for the chance to learn about the team before making a decision.",

@@ -1314,7 +1314,11 @@ TO_VERBS = word_set(
     require requires required told tell remind reminded urge urged build built"""
 )
 # After these, a plain verb needs "to": "need know", "able make", "how use the kit".
-TO_BEFORE_VERB = word_set("need needs needed want wants wanted able unable how")
+TO_BEFORE_VERB = word_set(
+    """need needs needed want wants wanted able unable how remember going tend tends seem
+    seems decide decided hope hoped intend intends aim aims manage managed fail failed
+    refuse refused forget forgot afford hesitate"""
+)
 # "how well", "how long": a degree, not a verb.
 HOW_DEGREE = word_set("well much many long far often soon little few best more most late")
 OBJECT_PRONOUNS = word_set("it them us me him her this these those")
