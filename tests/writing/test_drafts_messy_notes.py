@@ -175,3 +175,12 @@ def test_the_damage_the_held_out_notes_showed_is_gone() -> None:
     assert "hearing that the CEO is stepping down in June." in specific(
         "CEO is stepping down in June"
     )
+
+
+def test_words_a_note_types_in_lower_case_are_written_as_a_letter_writes_them() -> None:
+    """Notes typed in a hurry say "q3", "aws", "june"; the sentence built from them says
+    "Q3", "AWS", "June", and leaves "may", "dbt" and what was typed with a capital alone."""
+    text = specific("they are moving the batch jobs to aws by q3 and hiring in june")
+    assert "AWS" in text and "Q3" in text and "June" in text, text
+    assert "Dbt" not in specific("they use dbt for etl"), specific("they use dbt for etl")
+    assert "ETL" in specific("they use dbt for etl")

@@ -182,7 +182,7 @@ def point(note: str | None, *, max_words: int = 20) -> Point | None:
     words = _bounded(words, max_words)
     if not any(_word(w) not in FUNCTION and _word(w) not in PRONOUNS for w in words):
         return None  # nothing but "the", "and is": no point to make
-    words = _with_article(_lowered(words), form)
+    words = cased(_with_article(_lowered(words), form))
     body = " ".join(words)
     if form == "question":
         body += "?"
@@ -328,6 +328,36 @@ def _lowerable(token: str) -> bool:
         or word in NUMBERS
         or _is_gerund(word)
     )
+
+
+# Words a note types in lower case that a letter writes otherwise: acronyms, quarters and
+# halves ("q3", "h2", "fy25"), months and weekdays ("may" and "march" stay: they are words too).
+UPPER = wordset(
+    """ai ml api apis sql aws gcp kpi kpis okr okrs ceo cto cfo coo cio cpo cmo cdo ciso vp
+    svp evp hr ui ux qa seo crm erp etl elt sla slas saas b2b b2c gdpr nhs uk eu usa"""
+)
+TITLED = wordset(
+    """january february april june july august september october november december monday
+    tuesday wednesday thursday friday saturday sunday"""
+)
+PERIOD = re.compile(r"^(?:q[1-4]|h[12]|fy\d{2}(?:\d{2})?)$")
+TOKEN = re.compile(r"^(\w+)(\W*)$")
+
+
+def cased(words: list[str]) -> list[str]:
+    """The note's words as a letter writes them ("q3" → "Q3", "aws" → "AWS", "june" →
+    "June"); anything typed with a capital is left as typed."""
+    out = []
+    for word in words:
+        match = TOKEN.match(word)
+        core = match.group(1) if match else ""
+        if core.islower() and (core in UPPER or PERIOD.match(core)):
+            out.append(core.upper() + word[len(core) :])
+        elif core.islower() and core in TITLED:
+            out.append(core.capitalize() + word[len(core) :])
+        else:
+            out.append(word)
+    return out
 
 
 def _lowered(words: list[str]) -> list[str]:

@@ -215,7 +215,7 @@ def _shaped(words: list[str], question: bool, frame: str | None, limit: int) -> 
         return None
     if form == "that" and not _clause_ok(bounded):
         return None
-    body = " ".join(_role_article(n._with_article(n._lowered(bounded), form), form))
+    body = " ".join(n.cased(_role_article(n._with_article(n._lowered(bounded), form), form)))
     return Point(form, body + "?" if form == "question" else body)
 
 
