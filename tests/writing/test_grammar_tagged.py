@@ -551,3 +551,32 @@ def test_a_verb_read_as_a_noun_in_both_numbers_is_read_by_the_counts(text: str, 
 )
 def test_nouns_and_modal_verbs_stay_quiet(text: str) -> None:
     assert [r for r in _rules(text) if r[1] == "grammar.agreement"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Chris have Cerebral Palsy.", "Chris have"),
+        ("Chris use a combination of tools.", "Chris use"),
+        ("Common types of data visualization includes pie charts.", "types … includes"),
+        ("It is recommended that forms on a page is only used once.", "forms … is"),
+    ],
+)
+def test_given_names_types_of_and_nouns_read_as_verbs_are_subjects(text: str, span: str) -> None:
+    found = [text[f.offset : f.offset + f.length] for f in findings(Document(text))]
+    first, _, last = span.partition(" … ")
+    assert any(s.startswith(first) and s.endswith(last or first) for s in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "James has agreed to join the panel.",
+        "Chris has a new role.",
+        "The types of tests vary.",
+        "People with access needs often use screen readers.",
+        "Use hint text to explain the format.",
+    ],
+)
+def test_given_names_and_compounds_written_well_stay_quiet(text: str) -> None:
+    assert [r for r in _rules(text) if r[1] == "grammar.agreement"] == []

@@ -63,6 +63,12 @@ SINGULAR_PRONOUNS = word_set(
 )
 PLURAL_PRONOUNS = word_set("those these both many several few others")
 IRREGULAR_PLURALS = word_set("people children men women")
+# Given names that end in "s", which would otherwise read as plurals or as names of bodies.
+GIVEN_NAMES_S = word_set(
+    """chris james charles thomas nicholas douglas marcus lucas carlos louis dennis francis
+    lewis agnes frances doris lois iris gladys phyllis ross jess tess wes les niklas andreas
+    matthias tobias elias jonas klaus hans lars"""
+)
 # Subject pronouns whose verb form is certain ("I" and "you" take "was" and "are" both).
 PERSONAL = {"he": "s", "she": "s", "it": "s", "they": "p", "we": "p"}
 DETERMINER_WORDS = word_set(
@@ -100,6 +106,8 @@ def sentences(toks: list[Tok], text: str) -> Iterator[range]:
 def _number(word: Tok, tag: str) -> str | None:
     """ "s", "p" or None (unknown) for a subject head."""
     low = word.low
+    if low in GIVEN_NAMES_S and word.text[:1].isupper():
+        return "s"  # "Chris have", "James has": a person, however the tagger read it
     if tag == "PRP" and low in PERSONAL:
         return PERSONAL[low]
     if low in SINGULAR_PRONOUNS or (
@@ -163,6 +171,35 @@ def _widened(toks: list[Tok], tags: list[str], lo: int, head: int, start: int) -
     return start
 
 
+def _relative_subject(toks: list[Tok], tags: list[str], lo: int, j: int) -> tuple[int, int] | None:
+    """The antecedent of the relative "that/which/who" at j ("a service that make"), as
+    (head, start), or None when it is unclear."""
+    k = j - 1
+    if toks[j].low != "that" and k >= lo and toks[k].text == ",":
+        k -= 1
+    if k < lo:
+        return None
+    if toks[k].low in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
+        return k, k
+    if tags[k] not in NOUN_TAGS:
+        return None
+    if tags[k] == "NN" and lex.is_verb(toks[k].low) and k > lo and tags[k - 1] == "NNS":
+        return None  # "opportunities arise that match": a verb read as a noun
+    start = _np_start(tags, toks, k, lo)
+    plural = tags[k] == "NNS" and _number(toks[k], "NNS") == "p"
+    person_plural = toks[j].low == "who" and plural and toks[k].text.islower()
+    if (
+        start - 1 >= lo
+        and tags[start - 1] in ("IN", "TO")
+        and not person_plural
+        and _unclear_antecedent(toks, tags, lo, start - 1, k)
+    ):
+        return None  # "the list of the users that": the antecedent is unclear
+    if start - 1 >= lo and toks[start - 1].low in ("and", "or") and not plural:
+        return None  # "pain points and areas that needs": plural either way
+    return k, start
+
+
 def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, int] | None:  # noqa: PLR0912
     """(head index, start of its clause's subject) for the verb at i, or None."""
     j = i - 1
@@ -179,30 +216,7 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
     if _demonstrative(toks, tags, lo, j):
         return j, j  # "This give structure", "That mean more", "Start with what work well"
     if toks[j].low in ("that", "which", "who"):
-        k = j - 1
-        if toks[j].low != "that" and k >= lo and toks[k].text == ",":
-            k -= 1
-        if k < lo:
-            return None
-        if toks[k].low in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
-            return k, k
-        if tags[k] not in NOUN_TAGS:
-            return None
-        if tags[k] == "NN" and lex.is_verb(toks[k].low) and k > lo and tags[k - 1] == "NNS":
-            return None  # "opportunities arise that match": a verb read as a noun
-        start = _np_start(tags, toks, k, lo)
-        plural = tags[k] == "NNS" and _number(toks[k], "NNS") == "p"
-        person_plural = toks[j].low == "who" and plural and toks[k].text.islower()
-        if (
-            start - 1 >= lo
-            and tags[start - 1] in ("IN", "TO")
-            and not person_plural
-            and _unclear_antecedent(toks, tags, lo, start - 1, k)
-        ):
-            return None  # "the list of the users that": the antecedent is unclear
-        if start - 1 >= lo and toks[start - 1].low in ("and", "or") and not plural:
-            return None  # "pain points and areas that needs": plural either way
-        return k, start
+        return _relative_subject(toks, tags, lo, j)
     if _before_aside(toks, tags, lo, j) != j:
         j = _before_aside(toks, tags, lo, j)
         if not toks[j].text.islower() and toks[j].low.endswith("s"):
@@ -271,6 +285,10 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
             return before, before  # "each of these channels have": "each" is the subject
         if tags[before] not in NOUN_TAGS:
             return None
+        if toks[before].low in ("types", "kinds", "sorts") and toks[prep].low == "of":
+            head = before  # "Common types of data visualization includes": "types" leads
+            start = _np_start(tags, toks, head, lo)
+            continue
         if toks[before].low in QUANTITY:
             return None  # "a number of people are", "one of the reports is"
         head = before
@@ -881,13 +899,16 @@ def _subjunctive(toks: list[Tok], lo: int, i: int) -> bool:
 
 
 def _compound_after_preposition(toks: list[Tok], tags: list[str], head: int, i: int) -> bool:
-    """ "People with access needs often use": "access needs" may be one noun."""
+    """ "People with access needs often use": "access needs" may be one noun (not when the
+    counts find the word a verb fifteen times as often: "data visualization includes")."""
+    stem = lex.s_stem(toks[i].low) or ""
     return (
         head < i - 1
         and tags[i - 1] == "NN"
         and toks[i - 1].text.islower()
-        and (lex.s_stem(toks[i].low) or "") in lex.classes().nouns
+        and stem in lex.classes().nouns
         and any(tags[k] == "IN" for k in range(head + 1, i - 1))
+        and _verbiness(ngram.model(), stem) < VERB_READING
     )
 
 
@@ -1288,7 +1309,10 @@ def _agreement_both(
             or _verbiness(model, lex.third_person_base(toks[i].low) or toks[i].low) < VERBINESS
         ):
             continue
-        if toks[head].low in TIME_NOUNS or tags[head] in ("VBZ", "VBP", "VBD", "MD", "VB", "IN"):
+        if toks[head].low in TIME_NOUNS or (
+            tags[head] in ("VBZ", "VBP", "VBD", "MD", "VB", "IN")
+            and (slip_tags[head] not in NOUN_TAGS or (head == lo and tags[head] == "VB"))
+        ):  # "Use hint text": an imperative; "that forms/VBZ on a page is": a noun
             continue  # "most people today use", "something that exists that follows", "while"
         if not toks[head].text.islower() and toks[head].low.endswith("s") and head > lo:
             continue  # "Advisory Notes advises", "Lasting Powers of Attorney requires": a name
