@@ -48,6 +48,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("They asked me stay until five.", "me stay", "grammar.missing-word"),
         ("The manager will responsible for hiring.", "responsible", "grammar.missing-word"),
         ("I hope hear from you soon.", "hope hear", "grammar.missing-word"),
+        ("I did sent the form on Monday.", "sent", "grammar.verb-form"),
         ("Please do not hesitate contact me.", "hesitate contact", "grammar.missing-word"),
     ],
 )

@@ -580,3 +580,37 @@ def test_given_names_types_of_and_nouns_read_as_verbs_are_subjects(text: str, sp
 )
 def test_given_names_and_compounds_written_well_stay_quiet(text: str) -> None:
     assert [r for r in _rules(text) if r[1] == "grammar.agreement"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "fix"),
+    [
+        ("Did you received my email?", "received", "receive"),
+        ("Does the role includes travel?", "includes", "include"),
+        ("Did the hiring manager mentioned a date?", "mentioned", "mention"),
+        ("When did the team started?", "started", "start"),
+        ("Did you got the portfolio?", "got", "get"),
+    ],
+)
+def test_a_do_question_takes_the_plain_form(text: str, word: str, fix: str) -> None:
+    found = [
+        (text[f.offset : f.offset + f.length], f.suggestions[0])
+        for f in findings(Document(text))
+        if f.rule == "grammar.verb-form"
+    ]
+    assert (word, fix) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did you see the report?",
+        "What did you think of it?",
+        "Did the report sent on Monday arrive?",
+        "What they did matters.",
+        "I did reports for them.",
+        "Did the offer letter arrive?",
+    ],
+)
+def test_do_questions_and_do_as_a_verb_stay_quiet(text: str) -> None:
+    assert [r for r in _rules(text) if r[1] == "grammar.verb-form"] == []

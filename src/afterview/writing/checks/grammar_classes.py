@@ -669,16 +669,25 @@ def after_be(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
 
 
 def after_do(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
-    """ "did not had", "doesn't needs": after do/does/did (+ not), the plain form."""
+    """ "did not had", "doesn't needs": after do/does/did (+ not), the plain form; "I did
+    sent the form": after a subject and an emphatic "did", a past form before its object."""
     low = toks[i].low
     j = i + 1
+    emphatic = False
     if low in ("did", "does", "do") and _low(toks, i + 1) in ("not", "never"):
         j = i + 2
+    elif low == "did" and _low(toks, i - 1) in THIRD_SINGULAR | {"i", "we", "you", "they"}:
+        emphatic = True
     elif low not in ("didn't", "doesn't", "don't"):
         return
     verb = _at(toks, j)
     if verb is None or not _word(verb) or not verb.text.islower():
         return
+    if emphatic and (
+        (lex.past_base(verb.low) is None and verb.low not in lex.ANY_PAST)
+        or _low(toks, j + 1) not in OBJECT_STARTS - PARTICLES
+    ):
+        return  # "I did reports", "we did advanced work": "did" is the verb itself
     irregular = lex.ANY_PAST.get(verb.low)
     base = lex.third_person_base(verb.low) or lex.past_base(verb.low)
     base = irregular.base if irregular is not None else base

@@ -635,6 +635,52 @@ def _do_question(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator
         )
 
 
+DO_WORDS = word_set("do does did")
+SUBJECT_WORDS = word_set("i you we they he she it")
+QUESTION_OPENERS = word_set("what how where why when which , so and but")
+
+
+def _do_question_form(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    """ "Did you received my email?", "Does the role includes travel?": after "do",
+    "does" or "did" and its subject, the verb takes its plain form."""
+    for i in range(lo, hi - 2):
+        if toks[i].low not in DO_WORDS or (i > lo and toks[i - 1].low not in QUESTION_OPENERS):
+            continue
+        k = i + 1
+        if toks[k].low in SUBJECT_WORDS:
+            k += 1
+        else:
+            if tags[k] not in ("DT", "PRP$"):
+                continue
+            k += 1
+            while k < hi - 1 and tags[k] in ("JJ", "NN", "NNP", "POS", "CD", "VBG") and k - i <= 4:
+                k += 1
+            if tags[k - 1] not in ("NN", "NNP") or k - i < 3:
+                continue
+        verb = toks[k]
+        base = verb_forms.lemma(verb.low)
+        if base is None or verb.low == base or not verb.text.islower():
+            continue
+        if verb.low not in (verb_forms.third(base), verb_forms.past(base)):
+            continue  # the participle or -ing: "Did you see", "do you find it … interesting"
+        if (
+            verb.low == verb_forms.past(base) == verb_forms.participle(base)
+            and tags[k] == "VBN"
+            and k + 1 < hi
+            and toks[k + 1].text.isalpha()
+        ):
+            continue  # "Did the report sent on Monday arrive?": a participle after the noun
+        yield Hit(
+            verb.start,
+            verb.end,
+            "verb-form",
+            WARNING,
+            f'"{toks[i].text} … {verb.text}": after "{toks[i].low}" the verb takes its plain '
+            f'form, "{base}".',
+            match_case(verb.text, base),
+        )
+
+
 def _agreement_at(toks: list[Tok], tags: list[str], lo: int, hi: int, i: int) -> Iterator[Hit]:
     """The finding, if any, of the verb at i against its subject's number."""
     verb_number = _verb_number(toks, tags, i, hi)
@@ -1338,5 +1384,6 @@ def hits(toks: list[Tok], text: str) -> Iterator[Hit]:
         yield from these_this(toks, tags, lo, hi)
         yield from _agreement_both(toks, tags, slip_tags, lo, hi)
         yield from existential(toks, tags, lo, hi)
+        yield from _do_question_form(toks, tags, lo, hi)
         yield from homophones(toks, tags, lo, hi)
         yield from missing_article(toks, tags, lo, hi)

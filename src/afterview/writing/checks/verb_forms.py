@@ -289,6 +289,18 @@ def _seconded(lows: Sequence[str], i: int, written: str, best: str, fix: str, le
     return gain > SECOND_GAIN
 
 
+def _wh_clause_subject(lows: Sequence[str], i: int) -> bool:
+    """ "What they did matters", "I did reports for them": after a subject, "did"/"do"
+    is the verb itself (ending a clause that is a subject, or before its object), not
+    an auxiliary before the word."""
+    return (
+        i >= 2
+        and lows[i - 1] in ("did", "does", "do")
+        and lows[i - 2] in ("they", "we", "you", "i", "he", "she", "it", "people")
+        and (lows[i].endswith("s") or (i >= 3 and lows[i - 3] in ("what", "how", "whatever")))
+    )
+
+
 def hits(toks: Sequence[Tok], tags: Sequence[str], lo: int, hi: int) -> Iterator[Hit]:
     """Findings of one sentence (tokens lo..hi, tags as the tagger gave them)."""
     words = [toks[k].text for k in range(lo, hi)]
@@ -309,6 +321,8 @@ def hits(toks: Sequence[Tok], tags: Sequence[str], lo: int, hi: int) -> Iterator
             margin <= full
             and not _seconded(lows, i, written, best, forms(base)[best], margin / full)
         ):
+            continue
+        if best == "VB" and _wh_clause_subject(lows, i):
             continue
         if best == "VBP" and any(
             lows[k] == "of" and lows[k - 1] in ONE_OF for k in range(max(1, i - 8), i)
