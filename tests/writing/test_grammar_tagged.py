@@ -614,3 +614,11 @@ def test_a_do_question_takes_the_plain_form(text: str, word: str, fix: str) -> N
 )
 def test_do_questions_and_do_as_a_verb_stay_quiet(text: str) -> None:
     assert [r for r in _rules(text) if r[1] == "grammar.verb-form"] == []
+
+
+def test_infinitives_after_a_causative_and_clauses_after_before_stay_quiet() -> None:
+    for text in (
+        "Easy reproducibility helps your colleagues test and validate what you have done.",
+        "Reviewers read the code before the package is accepted.",
+    ):
+        assert [r for r in _rules(text) if r[1] == "grammar.agreement"] == [], text

@@ -253,6 +253,8 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
             "wherever",
             "once",
             "nor",
+            "before",
+            "after",
         )
     ):
         prep = start - 1
@@ -366,6 +368,9 @@ def _shared_subject(
     load and shows" is not read as "pages … shows"."""
     if tags[i] not in ("VBZ", "VBP") or conj - 1 < lo or tags[conj - 1] not in SHARED_AFTER:
         return None
+    last = toks[conj - 1].low
+    if lex.is_verb(last) and not lex.is_adjective(last):
+        return None  # "helps your colleagues test and validate": a verb misread, two infinitives
     first = next(
         (k for k in range(conj - 1, lo - 1, -1) if tags[k] in ("VBZ", "VBP", "VBD", "MD")), None
     )
