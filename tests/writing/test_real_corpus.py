@@ -354,9 +354,9 @@ def test_the_fourteenth_held_out_set_is_mit_licensed_sourced_and_large_enough() 
         ("heldout9", 6, 10),
         ("heldout10", 2, 10),
         ("heldout11", 7, 8),
-        ("heldout12", 5, 10),
+        ("heldout12", 5, 9),
         ("heldout13", 8, 19),
-        ("heldout14", 8, 11),
+        ("heldout14", 8, 10),
     ],
 )
 def test_the_sixth_to_fourteenth_held_out_texts_raise_no_more_alarms_than_measured(
@@ -438,6 +438,13 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # "held14" (MIT-licensed Ministry of Justice technical guidance, en-GB) was planted and
 # committed before the checker first ran on it, and measured once with the checker as it
 # stood (round 10), its misses unread: 192/250 = 76.8 %, homophones 100/107 = 93.5 %.
+# Round 11 (agreement through coordination, shared subjects, "each of", given names, a
+# slip-aware tagger learnt from the whole treebank; the -ing form seconded; a letter's set
+# phrases; tuned on sets up to held11), measured once after it, misses unread: held12
+# 195/250 = 78.0 % (agreement 29 → 30, verb forms 14 → 13 of 20), held13 198/250 = 79.2 %
+# (agreement 28 → 35), held14 195/250 = 78.0 % (agreement 28 → 31); homophones unchanged.
+# Warnings on their unmodified texts 10 → 9, 19 → 19, 11 → 10. Sets up to held11 (tuning
+# material) moved up as well: the floors above are at the levels measured after it.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -453,23 +460,23 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held4", True, 0.93),
         ("held5", False, 0.86),
         ("held5", True, 0.92),
-        ("held6", False, 0.80),
+        ("held6", False, 0.85),
         ("held6", True, 0.94),
-        ("held7", False, 0.79),
+        ("held7", False, 0.86),
         ("held7", True, 0.95),
-        ("held8", False, 0.74),
+        ("held8", False, 0.82),
         ("held8", True, 0.89),
-        ("held9", False, 0.76),
+        ("held9", False, 0.81),
         ("held9", True, 0.88),
-        ("held10", False, 0.74),
+        ("held10", False, 0.80),
         ("held10", True, 0.89),
-        ("held11", False, 0.77),
+        ("held11", False, 0.86),
         ("held11", True, 0.95),
         ("held12", False, 0.78),
         ("held12", True, 0.95),
-        ("held13", False, 0.76),
+        ("held13", False, 0.79),
         ("held13", True, 0.94),
-        ("held14", False, 0.76),
+        ("held14", False, 0.78),
         ("held14", True, 0.93),
     ],
 )
