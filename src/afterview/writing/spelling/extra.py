@@ -21,6 +21,7 @@ roadmaps cybersecurity ecommerce microservice microservices backend backends fro
 frontends fullstack datasets datastore timeframe timeframes learnings wellbeing rebrand
 rebrands rebranded rebranding Kanban hackathon hackathons walkthrough walkthroughs
 workstream workstreams livestream chatbot chatbots scalable scalability serverless
-observability geospatial résumé résumés plc Wi Fi WiFi wifi
+observability geospatial résumé résumés plc Wi Fi WiFi wifi inclusivity neurodiverse
+neurodivergent neurodiversity uncompetitive unarchived devs
 """
 WORDS: frozenset[str] = frozenset(_WORDS.split())
