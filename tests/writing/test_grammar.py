@@ -311,3 +311,39 @@ def test_a_letters_set_phrases_take_the_verb_form_they_ask_for(
 )
 def test_a_letters_set_phrases_written_well_stay_quiet(text: str) -> None:
     assert [f for f in found(text) if f[1] == "grammar.verb-form"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("I have been working in data engineering since 5 years.", "since 5 years", "for 5 years"),
+        ("I am agree with your plan.", "I am agree", "I agree"),
+        ("We are agree on the dates.", "We are agree", "We agree"),
+        ("I look forward for your reply.", "look forward for", "look forward to"),
+        ("I would like to discuss about the next steps.", "discuss about", "discuss"),
+        ("Thank you for the informations.", "informations", "information"),
+        ("Could you send me the feedbacks?", "feedbacks", "feedback"),
+        ("I am very much interested for this role.", "interested for", "interested in"),
+        ("I am having five years of experience.", "I am having", "I have"),
+    ],
+)
+def test_usage_slips_of_a_second_language_are_found_with_their_fix(
+    text: str, span: str, fix: str
+) -> None:
+    assert (span, "grammar.usage", W, fix) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have been here since 2021.",
+        "Since two years ago, the team has doubled.",
+        "The discussion about pay went well.",
+        "I agree, and I am sure we are aligned.",
+        "I am looking forward to your reply.",
+        "Thank you for the information and your feedback.",
+        "I am having lunch with the team.",
+    ],
+)
+def test_usage_written_well_stays_quiet(text: str) -> None:
+    assert [f for f in found(text) if f[1] == "grammar.usage"] == []

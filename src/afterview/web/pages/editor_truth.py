@@ -28,6 +28,7 @@ RULE_NAMES = {
     "grammar.double-space": "Two spaces",
     "grammar.lowercase-i": "“i” for “I”",
     "grammar.repeated-word": "A word twice",
+    "grammar.usage": "Usage",
     "leftovers": "A template placeholder is left",
     "names": "A name",
     "names.organisation": "The organisation's name as recorded",

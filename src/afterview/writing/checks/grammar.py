@@ -19,6 +19,9 @@ and each finding's suggestion replaces exactly its span:
 - `grammar.verb-form` (warning), in a letter's set phrases: "look forward to meet",
   "thank you for meet with me", "enjoyed to learn", "excited to joining", "I am
   interesting in the role";
+- `grammar.usage` (warning), the slips of letters written in a second language: "since 5
+  years", "I am agree", "look forward for", "discuss about", "interested for", "I am
+  having five years of experience", "informations", "feedbacks";
 - `grammar.a-an` (error for plain words, warning for abbreviations): "a interview",
   "an university", "a hour", "a MBA" - by sound, with a small exception list;
 - `grammar.capital-start` (warning): a body sentence starting in lower case (not after
@@ -1175,4 +1178,84 @@ MORE_RULES: tuple[Rule, ...] = (
         lambda m, _a: m.group(1) + m.group(2)[:-3] + "ed",
     ),
 )
-RULES = RULES + MORE_RULES
+# Usage slips of the letters writers send in a second language: a preposition or a form
+# their first language would use ("since 5 years", "I am agree", "discuss about").
+_NUMBER_WORDS = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|"
+    r"several|many|a\s+few)"
+)
+UNCOUNTABLE_PLURALS = {
+    "informations": "information",
+    "advices": "advice",
+    "feedbacks": "feedback",
+    "equipments": "equipment",
+    "knowledges": "knowledge",
+    "furnitures": "furniture",
+}
+
+
+def _subject_word(words: str) -> str:
+    """ "I am", "I'm" -> "I"; "We are", "we're" -> "We", "we"."""
+    return re.split(r"[\s'’]", words, maxsplit=1)[0]
+
+
+USAGE_RULES: tuple[Rule, ...] = (
+    _rule(
+        "since;year years month months week weeks day days",
+        "usage",
+        rf"\b(since)\s+({_NUMBER_WORDS}\s+(?:years?|months?|weeks?|days?))\b(?!\s+ago\b)",
+        WARNING,
+        '"{found}": a length of time takes "for" ("for 5 years"); "since" takes a moment '
+        '("since 2021").',
+        lambda m, _a: f"{match_case(m.group(1), 'for')} {m.group(2)}",
+    ),
+    _rule(
+        "agree disagree;am are 'm 're ’m ’re",
+        "usage",
+        rf"\b(I\s+am|I{APOS}m|we\s+are|we{APOS}re)\s+(agree|disagree)\b",
+        WARNING,
+        '"{found}": "agree" is a verb: "{fix}".',
+        lambda m, _a: f"{_subject_word(m.group(1))} {m.group(2)}",
+    ),
+    _rule(
+        "forward;for",
+        "usage",
+        r"\b(look(?:ing|s|ed)?\s+forward)\s+for\b",
+        WARNING,
+        '"{found}": one looks forward "to" something: "{fix}".',
+        lambda m, _a: f"{m.group(1)} to",
+    ),
+    _rule(
+        "about;discuss discussed discussing discusses",
+        "usage",
+        r"\b(discuss(?:ed|ing|es)?)\s+about\b",
+        WARNING,
+        '"{found}": "discuss" takes its object directly: "{fix} the next steps".',
+        lambda m, _a: m.group(1),
+    ),
+    _rule(
+        "interested;for",
+        "usage",
+        r"\b(interested)\s+for\b(?=\s+(?:this|the|a|an|your|joining|working|being)\b)",
+        WARNING,
+        '"{found}": one is interested "in" something: "{fix}".',
+        lambda m, _a: f"{m.group(1)} in",
+    ),
+    _rule(
+        "having;years year",
+        "usage",
+        rf"\b(I\s+am|I{APOS}m|we\s+are|we{APOS}re)\s+having(?=\s+{_NUMBER_WORDS}\s+years?\b)",
+        WARNING,
+        '"{found}": experience one has is "have", not "am having": "{fix}".',
+        lambda m, _a: f"{_subject_word(m.group(1))} have",
+    ),
+    _rule(
+        " ".join(UNCOUNTABLE_PLURALS),
+        "usage",
+        r"\b(" + "|".join(UNCOUNTABLE_PLURALS) + r")\b",
+        WARNING,
+        '"{found}": this noun has no plural: "{fix}".',
+        lambda m, _a: match_case(m.group(1), UNCOUNTABLE_PLURALS[m.group(1).lower()]),
+    ),
+)
+RULES = RULES + MORE_RULES + USAGE_RULES
