@@ -622,3 +622,13 @@ def test_infinitives_after_a_causative_and_clauses_after_before_stay_quiet() -> 
         "Reviewers read the code before the package is accepted.",
     ):
         assert [r for r in _rules(text) if r[1] == "grammar.agreement"] == [], text
+
+
+def test_the_subjunctive_after_a_mandative_word_stays_quiet_in_every_check() -> None:
+    """The rules knew it; the verb-form model and the n-gram counts did not."""
+    for text in (
+        "We are proposing that it replace the old system.",
+        "They recommended that the panel review it again.",
+    ):
+        assert [r for r in _rules(text) if r[1] == "grammar.agreement"] == [], text
+    assert ("It replace", "grammar.agreement") in _rules("It replace the old system.")

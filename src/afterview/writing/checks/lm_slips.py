@@ -77,7 +77,8 @@ def _verb_edits(lows: Sequence[str], tags: Sequence[str], i: int) -> Iterator[tu
     modal, "to" or a causative asks for it; the participle after "have" or "be"; the -ing
     form after "be" or a preposition. Never a change of tense."""
     w = lows[i]
-    collective = _before(lows, i) in COLLECTIVE  # "the team have/plan" is British English
+    # "the team have/plan" is British English; "proposing that it replace", the subjunctive
+    collective = _before(lows, i) in COLLECTIVE or verb_forms.mandative_before(lows, i)
     if not collective:
         for other in BE_FORMS.get(w, ()):
             yield other, "agreement"

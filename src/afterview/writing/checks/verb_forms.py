@@ -289,6 +289,36 @@ def _seconded(lows: Sequence[str], i: int, written: str, best: str, fix: str, le
     return gain > SECOND_GAIN
 
 
+# Verbs and adjectives after which "that" + subject + plain verb is the subjunctive.
+MANDATIVE_STEMS = (
+    "suggest",
+    "recommend",
+    "insist",
+    "ask",
+    "request",
+    "require",
+    "demand",
+    "propos",
+    "advis",
+    "urg",
+    "essential",
+    "important",
+    "vital",
+    "necessary",
+    "crucial",
+    "imperative",
+)
+
+
+def mandative_before(lows: Sequence[str], i: int) -> bool:
+    """ "We are proposing that it replace", "I suggest that he meet": within a few words
+    before the verb, "that" after a word that asks for the subjunctive."""
+    for k in range(max(1, i - 5), i):
+        if lows[k] == "that" and lows[k - 1].startswith(MANDATIVE_STEMS):
+            return True
+    return False
+
+
 def _wh_clause_subject(lows: Sequence[str], i: int) -> bool:
     """ "What they did matters", "I did reports for them": after a subject, "did"/"do"
     is the verb itself (ending a clause that is a subject, or before its object), not
@@ -324,6 +354,8 @@ def hits(toks: Sequence[Tok], tags: Sequence[str], lo: int, hi: int) -> Iterator
             continue
         if best == "VB" and _wh_clause_subject(lows, i):
             continue
+        if best == "VBZ" and written == "VB" and mandative_before(lows, i):
+            continue  # "proposing that it replace": the subjunctive
         if best == "VBP" and any(
             lows[k] == "of" and lows[k - 1] in ONE_OF for k in range(max(1, i - 8), i)
         ):
