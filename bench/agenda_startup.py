@@ -78,7 +78,10 @@ def short(n: int) -> str:
 def run_once(timing: Timing) -> float:
     began = time.perf_counter()
     done = subprocess.run(
-        timing.argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=timing.env,
+        timing.argv,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=timing.env,
         check=False,
     )
     elapsed = time.perf_counter() - began
@@ -209,7 +212,10 @@ def preflight(size: Size, env: dict[str, str]) -> None:
     before = fingerprint(size.path)
     done = subprocess.run(
         [PYTHON, "-X", "importtime", *agenda_argv(size.path)],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     if done.returncode != 0:
         raise SystemExit(f"agenda failed on {size.path.name}:\n{done.stderr[-2000:]}")
@@ -232,11 +238,13 @@ def preflight(size: Size, env: dict[str, str]) -> None:
 
 
 def _expected_meta(env: dict[str, str]) -> dict[str, str]:
-    code = (
-        "import json, generate; print(json.dumps(generate.settings_meta()))"
-    )
+    code = "import json, generate; print(json.dumps(generate.settings_meta()))"
     out = subprocess.run(
-        [PYTHON, "-c", code], capture_output=True, text=True, env=env, check=True,
+        [PYTHON, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
         cwd=generate.BENCH,
     ).stdout
     return dict(json.loads(out))
@@ -251,8 +259,7 @@ def task_setup(size: Size, folder: Path) -> tuple[dict[str, str], int]:
     data.mkdir(parents=True)
     rc = folder / "taskrc"
     rc.write_text(
-        f"data.location={data}\nconfirmation=off\nhooks=off\nnews.version=99.0.0\n"
-        "verbose=nothing\n"
+        f"data.location={data}\nconfirmation=off\nhooks=off\nnews.version=99.0.0\nverbose=nothing\n"
     )
     env = {**os.environ, "TASKRC": str(rc), "TASKDATA": str(data)}
     now = generate.NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -282,11 +289,20 @@ def task_setup(size: Size, folder: Path) -> tuple[dict[str, str], int]:
     source = folder / "tasks.json"
     source.write_text(json.dumps(tasks))
     began = time.perf_counter()
-    subprocess.run(["task", "rc.verbose=nothing", "import", str(source)], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["task", "rc.verbose=nothing", "import", str(source)],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     print(f"  imported {len(tasks)} tasks in {time.perf_counter() - began:.1f} s")
-    count = subprocess.run(["task", "rc.verbose=nothing", "rc.gc=off", "status:pending", "count"],
-                           env=env, capture_output=True, text=True, check=True).stdout.strip()
+    count = subprocess.run(
+        ["task", "rc.verbose=nothing", "rc.gc=off", "status:pending", "count"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     if int(count) != len(tasks):
         raise SystemExit(f"Taskwarrior holds {count} pending tasks, expected {len(tasks)}")
     return env, len(tasks)
@@ -295,24 +311,32 @@ def task_setup(size: Size, folder: Path) -> tuple[dict[str, str], int]:
 def taskwarrior(sizes: list[Size], runs: int, warmup: int, cap: int, env: dict[str, str]) -> None:
     print("\n== Taskwarrior: `task rc.verbose=nothing rc.gc=off next` ==")
     if shutil.which("task") is None:
-        print("  skipped: `task` is not installed (Debian: apt-get install -y taskwarrior;"
-              " `make bench-deps` does it)")
+        print(
+            "  skipped: `task` is not installed (Debian: apt-get install -y taskwarrior;"
+            " `make bench-deps` does it)"
+        )
         return
     for size in sizes:
         if size.activity:
             continue
         if size.n > cap:
-            print(f"  n={size.n}: skipped (Taskwarrior data built only up to {cap} opportunities;"
-                  " --task-cap raises it)")
+            print(
+                f"  n={size.n}: skipped (Taskwarrior data built only up to {cap} opportunities;"
+                " --task-cap raises it)"
+            )
             continue
         with tempfile.TemporaryDirectory(prefix="afterview-bench-task-") as tmp:
             print(f"  n={size.n}: {size.stats['open_live']} live open actions")
             task_env, size.tasks = task_setup(size, Path(tmp))
             size.task_base = Timing("python -c pass", [PYTHON, "-c", "pass"])
-            size.task_agenda = Timing(f"afterview agenda --json ({size.label})",
-                                      agenda_argv(size.path), env)
-            size.task = Timing(f"task next ({size.tasks} pending)",
-                               ["task", "rc.verbose=nothing", "rc.gc=off", "next"], task_env)
+            size.task_agenda = Timing(
+                f"afterview agenda --json ({size.label})", agenda_argv(size.path), env
+            )
+            size.task = Timing(
+                f"task next ({size.tasks} pending)",
+                ["task", "rc.verbose=nothing", "rc.gc=off", "next"],
+                task_env,
+            )
             before = fingerprint(size.path)
             interleave([size.task_base, size.task_agenda, size.task], runs, warmup)
             if fingerprint(size.path) != before:
@@ -361,12 +385,14 @@ def main(argv: list[str] | None = None) -> int:
     print("\n== afterview --db FILE agenda --json (and agenda, today) --at NOW, whole process ==")
     for size in measured:
         size.base = Timing("python -c pass", [PYTHON, "-c", "pass"])
-        size.agenda = Timing(f"agenda --json {size.label}: {size.items} items",
-                             agenda_argv(size.path), env)
+        size.agenda = Timing(
+            f"agenda --json {size.label}: {size.items} items", agenda_argv(size.path), env
+        )
         if args.human:
             human_env = {**env, "COLUMNS": "100"}
-            size.human = Timing(f"agenda (human) {size.label}", human_argv(size.path, "agenda"),
-                                human_env)
+            size.human = Timing(
+                f"agenda (human) {size.label}", human_argv(size.path, "agenda"), human_env
+            )
             size.today = Timing(f"today {size.label}", human_argv(size.path, "today"), human_env)
         timed = [t for t in (size.base, size.agenda, size.human, size.today) if t is not None]
         before = fingerprint(size.path)
@@ -390,19 +416,35 @@ def main(argv: list[str] | None = None) -> int:
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
-                        help="comma-separated numbers of opportunities (1000,10000,100000)")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, DEFAULT_SIZES)),
+        help="comma-separated numbers of opportunities (1000,10000,100000)",
+    )
     parser.add_argument("--runs", type=int, default=30, help="timed runs per command (30)")
     parser.add_argument("--warmup", type=int, default=3, help="untimed runs first (3)")
-    parser.add_argument("--quick", action="store_true",
-                        help="1000 and 10000 opportunities, 10 runs: a smoke test")
-    parser.add_argument("--task-cap", type=int, default=TASK_CAP,
-                        help=f"largest size compared with Taskwarrior ({TASK_CAP})")
+    parser.add_argument(
+        "--quick", action="store_true", help="1000 and 10000 opportunities, 10 runs: a smoke test"
+    )
+    parser.add_argument(
+        "--task-cap",
+        type=int,
+        default=TASK_CAP,
+        help=f"largest size compared with Taskwarrior ({TASK_CAP})",
+    )
     parser.add_argument("--no-taskwarrior", action="store_true", help="skip Taskwarrior")
-    parser.add_argument("--no-history", dest="history", action="store_false",
-                        help="skip 100k opportunities with the recent activity of 10k")
-    parser.add_argument("--no-human", dest="human", action="store_false",
-                        help="skip the human views (`agenda` and `today` without --json)")
+    parser.add_argument(
+        "--no-history",
+        dest="history",
+        action="store_false",
+        help="skip 100k opportunities with the recent activity of 10k",
+    )
+    parser.add_argument(
+        "--no-human",
+        dest="human",
+        action="store_false",
+        help="skip the human views (`agenda` and `today` without --json)",
+    )
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     return parser.parse_args(argv)
 
@@ -415,9 +457,11 @@ def prepare(n: int, activity: int | None, env: dict[str, str]) -> Size:
     took = time.perf_counter() - began
     origin = f"built in {took:.0f} s" if took > 1 else "cached"
     size = Size(n, activity, path, stats)
-    print(f"  {size.label:<15} {stats['bytes'] / 1e6:5.0f} MB  {stats['actions']:>8} actions,"
-          f" {stats['open_rows']:>6} open ({stats['open_live']:>5} not expired),"
-          f" {stats['open_opportunities']:>4} open opps  [{origin}]")
+    print(
+        f"  {size.label:<15} {stats['bytes'] / 1e6:5.0f} MB  {stats['actions']:>8} actions,"
+        f" {stats['open_rows']:>6} open ({stats['open_live']:>5} not expired),"
+        f" {stats['open_opportunities']:>4} open opps  [{origin}]"
+    )
     print(f"  {'':<15} {path.name}")
     preflight(size, env)
     return size
@@ -433,9 +477,11 @@ def targets(measured: list[Size]) -> list[bool]:
         ratio = s.agenda.median / s.base.median
         ok = ratio <= TARGET_VS_PYTHON
         verdicts.append(ok)
-        print(f"  10k median / python -c pass = {ms(s.agenda.median).strip()} / "
-              f"{ms(s.base.median).strip()} ms = {ratio:.2f}x  (target <= {TARGET_VS_PYTHON:g}x)"
-              f"  {'PASS' if ok else 'FAIL'}")
+        print(
+            f"  10k median / python -c pass = {ms(s.agenda.median).strip()} / "
+            f"{ms(s.base.median).strip()} ms = {ratio:.2f}x  (target <= {TARGET_VS_PYTHON:g}x)"
+            f"  {'PASS' if ok else 'FAIL'}"
+        )
     if 10_000 in by_n and 100_000 in by_n:
         small, large = by_n[10_000], by_n[100_000]
         assert small.agenda and large.agenda and small.base and large.base
@@ -443,23 +489,29 @@ def targets(measured: list[Size]) -> list[bool]:
         ok = scale < TARGET_SCALING
         verdicts.append(ok)
         above = (large.agenda.median - large.base.median) / (
-            small.agenda.median - small.base.median)
-        print(f"  100k median / 10k median = {scale:.2f}x  (target < {TARGET_SCALING:g}x)"
-              f"  {'PASS' if ok else 'FAIL'}")
+            small.agenda.median - small.base.median
+        )
+        print(
+            f"  100k median / 10k median = {scale:.2f}x  (target < {TARGET_SCALING:g}x)"
+            f"  {'PASS' if ok else 'FAIL'}"
+        )
         print(f"    (above the interpreter: {above:.2f}x; items {small.items} -> {large.items})")
         for steady in (s for s in measured if s.activity == 10_000 and s.n == 100_000):
             assert steady.agenda
             ratio = steady.agenda.median / small.agenda.median
-            print(f"  history alone: {steady.label} median / 10k median = {ratio:.2f}x"
-                  f"  ({small.items} -> {steady.items} items)"
-                  f"  {'PASS' if ratio < TARGET_SCALING else 'FAIL'} (supplementary)")
+            print(
+                f"  history alone: {steady.label} median / 10k median = {ratio:.2f}x"
+                f"  ({small.items} -> {steady.items} items)"
+                f"  {'PASS' if ratio < TARGET_SCALING else 'FAIL'} (supplementary)"
+            )
     if not verdicts:
         print("  (the targets need the 10000 and 100000 sizes)")
     return verdicts
 
 
-def _results(info: dict[str, Any], context: list[Timing], sizes: list[Size],
-             runs: int) -> dict[str, Any]:
+def _results(
+    info: dict[str, Any], context: list[Timing], sizes: list[Size], runs: int
+) -> dict[str, Any]:
     def summary(t: Timing | None) -> dict[str, float] | None:
         if t is None:
             return None
@@ -470,11 +522,20 @@ def _results(info: dict[str, Any], context: list[Timing], sizes: list[Size],
         "runs": runs,
         "context": {t.label: summary(t) for t in context},
         "sizes": [
-            {"n": s.n, "activity": s.activity, "items": s.items, "stats": s.stats,
-             "python": summary(s.base), "agenda": summary(s.agenda),
-             "agenda_human": summary(s.human), "today": summary(s.today), "tasks": s.tasks,
-             "task_next": summary(s.task), "task_python": summary(s.task_base),
-             "task_agenda": summary(s.task_agenda)}
+            {
+                "n": s.n,
+                "activity": s.activity,
+                "items": s.items,
+                "stats": s.stats,
+                "python": summary(s.base),
+                "agenda": summary(s.agenda),
+                "agenda_human": summary(s.human),
+                "today": summary(s.today),
+                "tasks": s.tasks,
+                "task_next": summary(s.task),
+                "task_python": summary(s.task_base),
+                "task_agenda": summary(s.task_agenda),
+            }
             for s in sizes
         ],
     }

@@ -71,24 +71,112 @@ ZONES = (
     ("Australia/Sydney", 4),
 )
 FIRST = (
-    "Dana", "Grace", "Tom", "Priya", "Owen", "Sofia", "Ravi", "Maya", "Arun", "Lena", "Noah",
-    "Elena", "Omar", "Chloe", "Mateo", "Hannah", "Felix", "Aisha", "Jonas", "Mei", "Lucas",
-    "Zara", "Ivan", "Nora", "Samir", "Ines", "Kofi", "Freya", "Diego", "Yuki",
+    "Dana",
+    "Grace",
+    "Tom",
+    "Priya",
+    "Owen",
+    "Sofia",
+    "Ravi",
+    "Maya",
+    "Arun",
+    "Lena",
+    "Noah",
+    "Elena",
+    "Omar",
+    "Chloe",
+    "Mateo",
+    "Hannah",
+    "Felix",
+    "Aisha",
+    "Jonas",
+    "Mei",
+    "Lucas",
+    "Zara",
+    "Ivan",
+    "Nora",
+    "Samir",
+    "Ines",
+    "Kofi",
+    "Freya",
+    "Diego",
+    "Yuki",
 )
 LAST = (
-    "Kim", "Liu", "Reyes", "Shah", "Blake", "Marin", "Patel", "Chen", "Mehta", "Fischer",
-    "Brooks", "Rossi", "Haddad", "Martin", "Garcia", "Novak", "Berg", "Okafor", "Tanaka", "Silva",
-    "Dubois", "Walsh", "Kowalski", "Nguyen", "Larsen", "Moreau",
+    "Kim",
+    "Liu",
+    "Reyes",
+    "Shah",
+    "Blake",
+    "Marin",
+    "Patel",
+    "Chen",
+    "Mehta",
+    "Fischer",
+    "Brooks",
+    "Rossi",
+    "Haddad",
+    "Martin",
+    "Garcia",
+    "Novak",
+    "Berg",
+    "Okafor",
+    "Tanaka",
+    "Silva",
+    "Dubois",
+    "Walsh",
+    "Kowalski",
+    "Nguyen",
+    "Larsen",
+    "Moreau",
 )
 ADJ = (
-    "Northwind", "Bluefin", "Meridian", "Harbor", "Cobalt", "Greyline", "Lumen", "Quarry",
-    "Silver", "Granite", "Aurora", "Beacon", "Cedar", "Atlas", "Summit", "Vertex", "Juniper",
-    "Orchid", "Copper", "Falcon", "Tidal", "Maple", "Onyx", "Polar",
+    "Northwind",
+    "Bluefin",
+    "Meridian",
+    "Harbor",
+    "Cobalt",
+    "Greyline",
+    "Lumen",
+    "Quarry",
+    "Silver",
+    "Granite",
+    "Aurora",
+    "Beacon",
+    "Cedar",
+    "Atlas",
+    "Summit",
+    "Vertex",
+    "Juniper",
+    "Orchid",
+    "Copper",
+    "Falcon",
+    "Tidal",
+    "Maple",
+    "Onyx",
+    "Polar",
 )
 NOUN = (
-    "Health", "Analytics", "Rail", "Labs", "Systems", "Bank", "Insights", "Logistics", "Energy",
-    "Foods", "Media", "Robotics", "Capital", "Mobility", "Games", "Cloud", "Security", "Retail",
-    "Insurance", "Pharma",
+    "Health",
+    "Analytics",
+    "Rail",
+    "Labs",
+    "Systems",
+    "Bank",
+    "Insights",
+    "Logistics",
+    "Energy",
+    "Foods",
+    "Media",
+    "Robotics",
+    "Capital",
+    "Mobility",
+    "Games",
+    "Cloud",
+    "Security",
+    "Retail",
+    "Insurance",
+    "Pharma",
 )
 ROLES = (
     "Data Engineer",
@@ -139,24 +227,53 @@ COLUMNS = {
     "opportunities": ("id", "company", "role", "route", "created_at", "tz", "status", "closed"),
     "people": ("id", "opportunity_id", "name", "role", "email", "phone", "title", "source"),
     "interviews": (
-        "id", "opportunity_id", "round", "start_at", "end_at", "tz", "format", "location",
-        "recruiter_call_at", "cancelled", "invite_uid", "invite_sequence",
+        "id",
+        "opportunity_id",
+        "round",
+        "start_at",
+        "end_at",
+        "tz",
+        "format",
+        "location",
+        "recruiter_call_at",
+        "cancelled",
+        "invite_uid",
+        "invite_sequence",
     ),
     "interview_people": ("interview_id", "person_id", "position"),
     "timelines": (
-        "id", "opportunity_id", "recorded_at", "decision_by", "follow_up_with",
-        "follow_up_how", "follow_up_on",
+        "id",
+        "opportunity_id",
+        "recorded_at",
+        "decision_by",
+        "follow_up_with",
+        "follow_up_how",
+        "follow_up_on",
     ),
     "contacts": ("id", "opportunity_id", "at", "kind", "channel", "person_id", "note", "flag"),
     "replies": ("id", "opportunity_id", "at", "note"),
     "debriefs": ("interview_id", "recorded_at", "overall"),
     "debrief_items": ("interview_id", "section", "position", "text"),
     "debrief_questions": (
-        "interview_id", "position", "question", "quality", "reason", "add_next_time",
+        "interview_id",
+        "position",
+        "question",
+        "quality",
+        "reason",
+        "add_next_time",
     ),
     "reflections": (
-        "id", "opportunity_id", "interview_id", "recorded_at", "fit", "growth", "culture",
-        "values", "happy", "concerns", "decision",
+        "id",
+        "opportunity_id",
+        "interview_id",
+        "recorded_at",
+        "fit",
+        "growth",
+        "culture",
+        "values",
+        "happy",
+        "concerns",
+        "decision",
     ),
     "outcomes": ("id", "opportunity_id", "at", "outcome"),
     "competitors": ("id", "opportunity_id", "name"),
@@ -189,8 +306,11 @@ def plan_source_hash() -> str:
 
     root = Path(afterview.__file__).resolve().parent
     digest = hashlib.sha256()
-    files = [*root.glob("playbook/**/*.py"), root / "services" / "planning.py",
-             *root.glob("store/migrations/**/*.py")]
+    files = [
+        *root.glob("playbook/**/*.py"),
+        root / "services" / "planning.py",
+        *root.glob("store/migrations/**/*.py"),
+    ]
     for file in sorted(files):
         digest.update(file.relative_to(root).as_posix().encode())
         digest.update(file.read_bytes())
@@ -316,14 +436,18 @@ def build(  # noqa: PLR0912, PLR0915 - one story, told in order
     if route is f.Route.RECRUITER:
         name = someone()
         recruiter = person(
-            name, f.PersonRole.RECRUITER, f"{name.split()[0].lower()}@talent.example",
+            name,
+            f.PersonRole.RECRUITER,
+            f"{name.split()[0].lower()}@talent.example",
             phone=f"+44 20 7946 {rng.randint(0, 9999):04d}",
         )
     manager_name = someone()
     manager = person(
-        manager_name, f.PersonRole.HIRING_MANAGER,
+        manager_name,
+        f.PersonRole.HIRING_MANAGER,
         f"{manager_name.replace(' ', '.').lower()}@{slug}.example" if rng.random() < 0.95 else None,
-        title="Head of Engineering", source=f.Source.INVITE,
+        title="Head of Engineering",
+        source=f.Source.INVITE,
     )
     panel_pool = [manager]
     for _ in range(rng.randint(1, 3)):
@@ -364,7 +488,9 @@ def build(  # noqa: PLR0912, PLR0915 - one story, told in order
         location = (
             f"https://meet.example/{slug}-{opp_id}-{number}"
             if fmt is f.InterviewFormat.VIDEO
-            else f"{rng.randint(1, 200)} High Street" if fmt is f.InterviewFormat.ONSITE else None
+            else f"{rng.randint(1, 200)} High Street"
+            if fmt is f.InterviewFormat.ONSITE
+            else None
         )
         call_at = end + timedelta(hours=1) if recruiter and rng.random() < 0.2 else None
         size = min(len(panel_pool), rng.choice((1, 1, 2, 2, 3)))
@@ -372,8 +498,15 @@ def build(  # noqa: PLR0912, PLR0915 - one story, told in order
         if number == rounds and manager not in panel:
             panel[0] = manager
         interview = f.Interview(
-            ids.next("interviews"), number, start, end, tz, fmt, location,
-            tuple(p.id for p in panel), call_at,
+            ids.next("interviews"),
+            number,
+            start,
+            end,
+            tz,
+            fmt,
+            location,
+            tuple(p.id for p in panel),
+            call_at,
         )
         interviews.append(interview)
         panels += [(interview.id, p.id, k) for k, p in enumerate(panel)]
@@ -415,15 +548,21 @@ def build(  # noqa: PLR0912, PLR0915 - one story, told in order
                 leave = rng.random() < 0.04
                 reflections.append(
                     f.Reflection(
-                        ids.next("reflections"), at, *(rng.randint(1, 5) for _ in range(5)),
+                        ids.next("reflections"),
+                        at,
+                        *(rng.randint(1, 5) for _ in range(5)),
                         decision=f.FitDecision.WITHDRAW if leave else f.FitDecision.CONTINUE,
                         concerns="Long commute" if rng.random() < 0.2 else None,
                         interview_id=interview.id,
                     )
                 )
                 if leave:
-                    contact(at + timedelta(hours=2), f.ContactKind.WITHDRAWAL, f.Channel.EMAIL,
-                            follow_with.id)
+                    contact(
+                        at + timedelta(hours=2),
+                        f.ContactKind.WITHDRAWAL,
+                        f.Channel.EMAIL,
+                        follow_with.id,
+                    )
                     withdrew = True
                     break
         if rng.random() < 0.15:
@@ -447,37 +586,91 @@ def build(  # noqa: PLR0912, PLR0915 - one story, told in order
 
     # Rows, and the Opportunity exactly as Repository.load_opportunity would build it.
     for p in people:
-        built.add("people", p.id, opp_id, p.name, p.role.value, p.email, p.phone, p.title,
-                  p.source.value)
+        built.add(
+            "people", p.id, opp_id, p.name, p.role.value, p.email, p.phone, p.title, p.source.value
+        )
     for i in interviews:
-        built.add("interviews", i.id, opp_id, i.round, ts(i.start), ts(i.end), i.tz,
-                  i.format.value, i.location, ts(i.recruiter_call_at) if i.recruiter_call_at
-                  else None, 0, None, None)
+        built.add(
+            "interviews",
+            i.id,
+            opp_id,
+            i.round,
+            ts(i.start),
+            ts(i.end),
+            i.tz,
+            i.format.value,
+            i.location,
+            ts(i.recruiter_call_at) if i.recruiter_call_at else None,
+            0,
+            None,
+            None,
+        )
     built.rows["interview_people"] = panels
     timeline_rows = [(ids.next("timelines"), t) for t in timelines]
     for tid, t in timeline_rows:
-        built.add("timelines", tid, opp_id, ts(t.recorded_at), day_text(t.decision_by),
-                  t.follow_up_with, t.follow_up_how.value if t.follow_up_how else None,
-                  day_text(t.follow_up_on))
+        built.add(
+            "timelines",
+            tid,
+            opp_id,
+            ts(t.recorded_at),
+            day_text(t.decision_by),
+            t.follow_up_with,
+            t.follow_up_how.value if t.follow_up_how else None,
+            day_text(t.follow_up_on),
+        )
     for c in contacts:
-        built.add("contacts", c.id, opp_id, ts(c.at), c.kind.value, c.channel.value,
-                  c.person_id, None, None)
+        built.add(
+            "contacts",
+            c.id,
+            opp_id,
+            ts(c.at),
+            c.kind.value,
+            c.channel.value,
+            c.person_id,
+            None,
+            None,
+        )
     for r in replies:
         built.add("replies", r.id, opp_id, ts(r.at), r.note)
     for d in debriefs:
-        built.add("debriefs", d.interview_id, ts(d.recorded_at), d.overall.value if d.overall
-                  else None)
-        for attr, section in (("went_well", "went_well"), ("cover_more", "cover_more"),
-                              ("nuggets", "nugget"), ("new_questions", "new_question"),
-                              ("liked", "liked"), ("disliked", "disliked")):
+        built.add(
+            "debriefs", d.interview_id, ts(d.recorded_at), d.overall.value if d.overall else None
+        )
+        for attr, section in (
+            ("went_well", "went_well"),
+            ("cover_more", "cover_more"),
+            ("nuggets", "nugget"),
+            ("new_questions", "new_question"),
+            ("liked", "liked"),
+            ("disliked", "disliked"),
+        ):
             for k, text in enumerate(getattr(d, attr)):
                 built.add("debrief_items", d.interview_id, section, k, text)
         for k, q in enumerate(d.questions):
-            built.add("debrief_questions", d.interview_id, k, q.question, q.quality.value,
-                      q.reason.value if q.reason else None, q.add_next_time)
+            built.add(
+                "debrief_questions",
+                d.interview_id,
+                k,
+                q.question,
+                q.quality.value,
+                q.reason.value if q.reason else None,
+                q.add_next_time,
+            )
     for r in reflections:
-        built.add("reflections", r.id, opp_id, r.interview_id, ts(r.recorded_at), r.fit,
-                  r.growth, r.culture, r.values, r.happy, r.concerns, r.decision.value)
+        built.add(
+            "reflections",
+            r.id,
+            opp_id,
+            r.interview_id,
+            ts(r.recorded_at),
+            r.fit,
+            r.growth,
+            r.culture,
+            r.values,
+            r.happy,
+            r.concerns,
+            r.decision.value,
+        )
     for oid, at, what in outcomes:
         built.add("outcomes", oid, opp_id, ts(at), what.value)
 
@@ -496,8 +689,9 @@ def build(  # noqa: PLR0912, PLR0915 - one story, told in order
         replies=tuple(sorted(replies, key=lambda r: (r.at, r.id))),
         debriefs=tuple(sorted(debriefs, key=lambda d: (d.recorded_at, d.interview_id))),
         reflections=tuple(sorted(reflections, key=lambda r: (r.recorded_at, r.id))),
-        outcomes=tuple(f.OutcomeEvent(at, what) for _, at, what in sorted(
-            outcomes, key=lambda o: (o[1], o[0]))),
+        outcomes=tuple(
+            f.OutcomeEvent(at, what) for _, at, what in sorted(outcomes, key=lambda o: (o[1], o[0]))
+        ),
         competitors=tuple(competitors),
         tz=TZ,
     )
@@ -514,7 +708,8 @@ def _debrief(rng: random.Random, f: Any, interview_id: int, recorded: datetime) 
         weak = quality is not f.AnswerQuality.GOOD
         questions.append(
             f.QuestionReview(
-                question, quality,
+                question,
+                quality,
                 rng.choice(list(f.AnswerReason)) if weak else None,
                 "Use the rollout-freeze example" if weak else None,
             )
@@ -533,8 +728,15 @@ def _debrief(rng: random.Random, f: Any, interview_id: int, recorded: datetime) 
     )
 
 
-def _close(rng: random.Random, f: Any, last: Any, whom: Any, contact: Any, outcome: Any,
-           contacts: list[Any]) -> None:
+def _close(
+    rng: random.Random,
+    f: Any,
+    last: Any,
+    whom: Any,
+    contact: Any,
+    outcome: Any,
+    contacts: list[Any],
+) -> None:
     """How the process ended after its last round (if that is before NOW)."""
     ending = rng.choices(("rejected", "no-response", "withdrawn", "offer"), (55, 25, 8, 12))[0]
     thanks = [c.at for c in contacts if c.kind is f.ContactKind.THANK_YOU and c.at >= last.start]
@@ -607,6 +809,7 @@ def plan_chunk(bounds: tuple[int, int]) -> dict[str, Any]:
     from afterview.playbook.facts import CLOSED_STATUSES, Channel, ContactKind
     from afterview.playbook.plan import plan_opportunity
     from afterview.playbook.status import status
+
     shared: Shared = _STATE["shared"]
     settings, calendar, context = _STATE["settings"], _STATE["calendar"], _STATE["context"]
     tables: dict[str, list[tuple[Any, ...]]] = {name: [] for name in COLUMNS}
@@ -628,19 +831,36 @@ def plan_chunk(bounds: tuple[int, int]) -> dict[str, Any]:
                 decision = _decide(rng, action, closed)
             elif pending and overdue and rng.random() < 0.12:
                 until = NOW + timedelta(days=rng.randint(1, 4), hours=rng.randint(0, 8))
-                decision = Decision(action.key, DecisionKind.SNOOZED, NOW - timedelta(hours=2),
-                                    until=until)
+                decision = Decision(
+                    action.key, DecisionKind.SNOOZED, NOW - timedelta(hours=2), until=until
+                )
             if decision is not None:
-                tables["decisions"].append((
-                    decision.key, opp_id, decision.kind.value, ts(decision.at), decision.reason,
-                    ts(decision.until) if decision.until else None,
-                ))
+                tables["decisions"].append(
+                    (
+                        decision.key,
+                        opp_id,
+                        decision.kind.value,
+                        ts(decision.at),
+                        decision.reason,
+                        ts(decision.until) if decision.until else None,
+                    )
+                )
                 if decision.kind is DecisionKind.DONE and action.logs is ContactKind.REQUEST:
                     # `afterview done` logs the request it stands for (no rule reads those)
                     if next_contact >= (opp_id + 1) * ID_BLOCK["contacts"]:
                         raise RuntimeError(f"opportunity {opp_id} needs more contact ids")
-                    tables["contacts"].append((next_contact, opp_id, ts(decision.at), "request",
-                                               Channel.EMAIL.value, action.person_id, None, None))
+                    tables["contacts"].append(
+                        (
+                            next_contact,
+                            opp_id,
+                            ts(decision.at),
+                            "request",
+                            Channel.EMAIL.value,
+                            action.person_id,
+                            None,
+                            None,
+                        )
+                    )
                     next_contact += 1
             resolved = resolve(action, decision)
             row = to_row(resolved, opp)
@@ -652,10 +872,18 @@ def plan_chunk(bounds: tuple[int, int]) -> dict[str, Any]:
         counts["opportunities"] += 1
         counts["open_opportunities"] += 0 if closed else 1
         counts["interviews"] += len(opp.interviews)
-        tables["opportunities"].append((
-            opp_id, opp.company, opp.role, opp.route.value, ts(opp.created_at), opp.tz,
-            current.value, int(closed),
-        ))
+        tables["opportunities"].append(
+            (
+                opp_id,
+                opp.company,
+                opp.role,
+                opp.route.value,
+                ts(opp.created_at),
+                opp.tz,
+                current.value,
+                int(closed),
+            )
+        )
         for name, rows in built.rows.items():
             tables[name].extend(rows)
     return {"tables": tables, "counts": counts}
@@ -731,8 +959,9 @@ def shared_facts(n: int, activity: int | None) -> Shared:
     return Shared(n, activity, lessons, first)
 
 
-def search_rows(shared: Shared) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]],
-                                         list[tuple[Any, ...]]]:
+def search_rows(
+    shared: Shared,
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """P9's weekly reminders, closed weekly by the candidate: rows as refresh_search writes."""
     from afterview import config
     from afterview.playbook.actions import Decision, DecisionKind, resolve
@@ -753,8 +982,11 @@ def search_rows(shared: Shared) -> tuple[list[tuple[Any, ...]], list[tuple[Any, 
         closes.append(closed)
         due = add_days(closed, cfg.settings.keep_searching_every_days, tz)
     actions = plan_search(end, SearchLog(tuple(closes)), True, cfg.settings, calendar, tz)
-    decided = {a.key: Decision(a.key, DecisionKind.DONE, a.satisfied_at)
-               for a in actions if a.satisfied_at is not None}
+    decided = {
+        a.key: Decision(a.key, DecisionKind.DONE, a.satisfied_at)
+        for a in actions
+        if a.satisfied_at is not None
+    }
     action_rows = [
         tuple(to_row(resolve(a, decided.get(a.key)), None).get(c) for c in action_columns())
         for a in actions
@@ -767,8 +999,15 @@ def search_rows(shared: Shared) -> tuple[list[tuple[Any, ...]], list[tuple[Any, 
 # --- the database ---------------------------------------------------------------------
 
 
-def generate(n: int, *, activity: int | None = None, workers: int | None = None,
-             force: bool = False, verify: int = 200, quiet: bool = False) -> Path:
+def generate(
+    n: int,
+    *,
+    activity: int | None = None,
+    workers: int | None = None,
+    force: bool = False,
+    verify: int = 200,
+    quiet: bool = False,
+) -> Path:
     """Build (or reuse) the database of `n` opportunities; returns its path."""
     path = db_path(n, activity)
     if path.exists() and stats_path(n, activity).exists() and not force:
@@ -784,8 +1023,9 @@ def generate(n: int, *, activity: int | None = None, workers: int | None = None,
         os.environ.update(saved)
 
 
-def _generate(n: int, activity: int | None, path: Path, workers: int | None, verify: int,
-              quiet: bool) -> Path:
+def _generate(
+    n: int, activity: int | None, path: Path, workers: int | None, verify: int, quiet: bool
+) -> Path:
     name = f"{n}" + (f", activity of {activity}" if activity else "")
 
     def say(text: str) -> None:
@@ -846,18 +1086,26 @@ def _generate(n: int, activity: int | None, path: Path, workers: int | None, ver
     return path
 
 
-def _finish(partial: Path, path: Path, shared: Shared, totals: Counter[str],
-            seconds: float) -> dict[str, Any]:
+def _finish(
+    partial: Path, path: Path, shared: Shared, totals: Counter[str], seconds: float
+) -> dict[str, Any]:
     """Count, move into place, write the statistics next to it, drop stale versions."""
     for table in ("opportunities", "interviews", "people", "contacts", "debriefs", "decisions"):
         totals[f"rows:{table}"] = _count(partial, table)
     totals.update(agenda_counts(partial))
     os.replace(partial, path)
-    stats = {"n": shared.n, "activity": shared.activity, "generator_version": GENERATOR_VERSION,
-             "now": AT, "seconds": round(seconds, 1), "bytes": path.stat().st_size,
-             **dict(totals)}
+    stats = {
+        "n": shared.n,
+        "activity": shared.activity,
+        "generator_version": GENERATOR_VERSION,
+        "now": AT,
+        "seconds": round(seconds, 1),
+        "bytes": path.stat().st_size,
+        **dict(totals),
+    }
     stats_path(shared.n, shared.activity).write_text(
-        json.dumps(stats, indent=2, sort_keys=True) + "\n")
+        json.dumps(stats, indent=2, sort_keys=True) + "\n"
+    )
     _prune(shared.n, shared.activity, keep=path)
     return stats
 
@@ -903,10 +1151,13 @@ def number_steps(conn: sqlite3.Connection) -> None:
     """Short step ids (schema 0005), one per planned key, as its migration numbers them."""
     if "step_id" not in action_columns():
         return
-    conn.execute("INSERT INTO step_ids (key, opportunity_id) SELECT key, opportunity_id "
-                 "FROM actions ORDER BY is_open DESC, effective_due_utc, key")
-    conn.execute("UPDATE actions SET step_id = "
-                 "(SELECT s.id FROM step_ids s WHERE s.key = actions.key)")
+    conn.execute(
+        "INSERT INTO step_ids (key, opportunity_id) SELECT key, opportunity_id "
+        "FROM actions ORDER BY is_open DESC, effective_due_utc, key"
+    )
+    conn.execute(
+        "UPDATE actions SET step_id = (SELECT s.id FROM step_ids s WHERE s.key = actions.key)"
+    )
 
 
 def settings_meta() -> dict[str, str]:
@@ -947,6 +1198,7 @@ def agenda_counts(path: Path) -> dict[str, int]:
     now = NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
     conn = sqlite3.connect(path)
     try:
+
         def one(sql: str) -> int:
             return int(conn.execute(sql, {"now": now}).fetchone()[0])
 
@@ -954,8 +1206,9 @@ def agenda_counts(path: Path) -> dict[str, int]:
         return {
             "open_rows": one("SELECT count(*) FROM actions WHERE is_open = 1"),
             "open_live": one(f"SELECT count(*) FROM actions WHERE {live}"),
-            "due_now": one(f"SELECT count(*) FROM actions WHERE {live} "
-                           "AND effective_due_utc <= :now"),
+            "due_now": one(
+                f"SELECT count(*) FROM actions WHERE {live} AND effective_due_utc <= :now"
+            ),
         }
     finally:
         conn.close()
@@ -994,8 +1247,10 @@ def verify_sample(path: Path, shared: Shared, size: int) -> None:
                     to_row(resolve(a, decisions.get(a.key)), opp)
                     for a in plan_opportunity(opp, app.settings, context, app.calendar)
                 ]
-                stored = {r["key"]: {k: v for k, v in r.items() if k != "step_id"}
-                          for r in repo.actions_for(opp_id)}
+                stored = {
+                    r["key"]: {k: v for k, v in r.items() if k != "step_id"}
+                    for r in repo.actions_for(opp_id)
+                }
                 fresh = {r["key"]: {**r} for r in rows}
                 if stored != fresh:
                     raise AssertionError(f"opportunity {opp_id}: stored plan differs")
@@ -1015,12 +1270,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="rebuild even if cached")
     parser.add_argument("--workers", type=int, help="processes (default: all cores)")
     parser.add_argument("--verify", type=int, default=200, help="opportunities to re-check")
-    parser.add_argument("--activity", type=int,
-                        help="recent activity of this many opportunities; the rest is history")
+    parser.add_argument(
+        "--activity",
+        type=int,
+        help="recent activity of this many opportunities; the rest is history",
+    )
     args = parser.parse_args(argv)
     for n in args.sizes:
-        path = generate(n, activity=args.activity, workers=args.workers, force=args.force,
-                        verify=args.verify)
+        path = generate(
+            n, activity=args.activity, workers=args.workers, force=args.force, verify=args.verify
+        )
         print(path)
         print(stats_path(n, args.activity).read_text())
     return 0

@@ -97,8 +97,18 @@ def main() -> int:
     base = f"http://127.0.0.1:{port}"
     env = generate.bench_env()
     server = subprocess.Popen(
-        [AFTERVIEW, "--db", str(path), "serve", "--port", str(port), "--at", generate.AT,
-         "--workers", str(args.workers)],
+        [
+            AFTERVIEW,
+            "--db",
+            str(path),
+            "serve",
+            "--port",
+            str(port),
+            "--at",
+            generate.AT,
+            "--workers",
+            str(args.workers),
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
     )
@@ -108,15 +118,16 @@ def main() -> int:
         samples: dict[str, list[tuple[float, float]]] = {name: [] for name in URLS}
         for _ in range(args.rounds):
             for name, url in URLS.items():
-                samples[name].append(wrk(base + url, args.duration, args.connections,
-                                         args.threads))
+                samples[name].append(wrk(base + url, args.duration, args.connections, args.threads))
     finally:
         server.terminate()
         server.wait(timeout=30)
 
-    print(f"# {platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}"
-          f" · {args.size:,} opportunities · wrk -t{args.threads} -c{args.connections}"
-          f" -d{args.duration}s × {args.rounds} rounds · {args.workers} server process(es)")
+    print(
+        f"# {platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}"
+        f" · {args.size:,} opportunities · wrk -t{args.threads} -c{args.connections}"
+        f" -d{args.duration}s × {args.rounds} rounds · {args.workers} server process(es)"
+    )
     minimal_rps = statistics.median(r for r, _ in samples["minimal"])
     header = f"{'endpoint':<12} {'req/s':>9} {'p99 ms':>8} {'vs minimal':>11} {'first ms':>9}"
     print(f"{header}  verdict")

@@ -29,9 +29,7 @@ def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _shared_cache: Path
-) -> Path:
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _shared_cache: Path) -> Path:
     """No test reads or writes the real user folder or the user's database."""
     home = tmp_path / "afterview-home"
     monkeypatch.setenv("AFTERVIEW_HOME", str(home))

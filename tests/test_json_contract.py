@@ -53,10 +53,14 @@ def afterview(tmp_path: Path, db_url: str, *args: str) -> Any:
     """Run the console script; insist on success and return its parsed stdout."""
     script = Path(sys.executable).parent / "afterview"
     env = {k: v for k, v in os.environ.items() if not k.startswith("AFTERVIEW_")}
-    env |= {"AFTERVIEW_HOME": str(tmp_path), "AFTERVIEW_TZ": "Europe/London",
-            "AFTERVIEW_DB": db_url}
-    done = subprocess.run([str(script), *args], capture_output=True, text=True, env=env,
-                          check=False, timeout=60)
+    env |= {
+        "AFTERVIEW_HOME": str(tmp_path),
+        "AFTERVIEW_TZ": "Europe/London",
+        "AFTERVIEW_DB": db_url,
+    }
+    done = subprocess.run(
+        [str(script), *args], capture_output=True, text=True, env=env, check=False, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -67,21 +71,64 @@ def cli(tmp_path: Path, db_url: str) -> Any:
 
 
 def test_opp_add_json_is_exactly_the_id(cli: Any) -> None:
-    first = cli("opp", "add", "--company", "Acme", "--role", "Analyst", "--route", "direct",
-                "--json")
+    first = cli(
+        "opp", "add", "--company", "Acme", "--role", "Analyst", "--route", "direct", "--json"
+    )
     assert first == {"id": 1} and type(first["id"]) is int
-    assert cli("opp", "add", "--company", "Bluefin", "--role", "Analyst", "--route", "recruiter",
-               "--recruiter-name", "Priya Shah", "--json") == {"id": 2}
+    assert cli(
+        "opp",
+        "add",
+        "--company",
+        "Bluefin",
+        "--role",
+        "Analyst",
+        "--route",
+        "recruiter",
+        "--recruiter-name",
+        "Priya Shah",
+        "--json",
+    ) == {"id": 2}
 
 
 def test_agenda_json_items(cli: Any) -> None:
-    cli("opp", "add", "--company", "Northwind Health", "--role", "Data Engineer",
-        "--route", "recruiter", "--recruiter-name", "Priya Shah", "--json")
-    assert cli("interview", "add", "1", "--start", "2026-03-10T14:00", "--end",
-               "2026-03-10T15:00", "--tz", "America/New_York", "--interviewer",
-               "Dana Kim <dana@northwind.example>", "--json") == {"id": 1}
-    assert cli("contact", "1", "--kind", "recruiter-call", "--channel", "phone",
-               "--at", "2026-03-10T15:30-04:00", "--json") == {"id": 1, "flag": None}
+    cli(
+        "opp",
+        "add",
+        "--company",
+        "Northwind Health",
+        "--role",
+        "Data Engineer",
+        "--route",
+        "recruiter",
+        "--recruiter-name",
+        "Priya Shah",
+        "--json",
+    )
+    assert cli(
+        "interview",
+        "add",
+        "1",
+        "--start",
+        "2026-03-10T14:00",
+        "--end",
+        "2026-03-10T15:00",
+        "--tz",
+        "America/New_York",
+        "--interviewer",
+        "Dana Kim <dana@northwind.example>",
+        "--json",
+    ) == {"id": 1}
+    assert cli(
+        "contact",
+        "1",
+        "--kind",
+        "recruiter-call",
+        "--channel",
+        "phone",
+        "--at",
+        "2026-03-10T15:30-04:00",
+        "--json",
+    ) == {"id": 1, "flag": None}
 
     items = cli("agenda", "--json", "--all", "--include-closed", "--at", "2026-03-10T12:00")
     assert items, "the plan is not empty"
@@ -109,17 +156,49 @@ def test_agenda_json_items(cli: Any) -> None:
     assert len({item["id"] for item in items}) == len(items)
     by_key = {item["key"]: item for item in items}
     call = by_key["P1:recruiter-call:interview=1"]
-    assert {k: call[k] for k in ("rule", "opportunity_id", "interview_id", "person_id", "state",
-                                 "company", "role", "tz", "logs", "closed_at", "due")} == {
-        "rule": "P1", "opportunity_id": 1, "interview_id": 1, "person_id": 1, "state": "done",
-        "company": "Northwind Health", "role": "Data Engineer", "tz": "America/New_York",
-        "logs": "recruiter-call", "closed_at": "2026-03-10T15:30:00-04:00",
+    assert {
+        k: call[k]
+        for k in (
+            "rule",
+            "opportunity_id",
+            "interview_id",
+            "person_id",
+            "state",
+            "company",
+            "role",
+            "tz",
+            "logs",
+            "closed_at",
+            "due",
+        )
+    } == {
+        "rule": "P1",
+        "opportunity_id": 1,
+        "interview_id": 1,
+        "person_id": 1,
+        "state": "done",
+        "company": "Northwind Health",
+        "role": "Data Engineer",
+        "tz": "America/New_York",
+        "logs": "recruiter-call",
+        "closed_at": "2026-03-10T15:30:00-04:00",
         "due": "2026-03-10T17:00:00-04:00",
     }
     assert by_key["P4:debrief:interview=1"]["due"] == "2026-03-10T16:00:00-04:00"
     # a step keeps its short id when the plan is rebuilt (a new fact re-plans)
-    cli("contact", "1", "--kind", "thank-you", "--channel", "email", "--person", "2",
-        "--at", "2026-03-10T16:00-04:00", "--json")
+    cli(
+        "contact",
+        "1",
+        "--kind",
+        "thank-you",
+        "--channel",
+        "email",
+        "--person",
+        "2",
+        "--at",
+        "2026-03-10T16:00-04:00",
+        "--json",
+    )
     again = cli("agenda", "--json", "--all", "--include-closed", "--at", "2026-03-10T12:00")
     assert {i["key"]: i["id"] for i in again if i["key"] in by_key} == {
         k: by_key[k]["id"] for k in by_key if k in {i["key"] for i in again}

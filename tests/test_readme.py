@@ -49,8 +49,12 @@ def console_script() -> str:
 def test_readme_tour_prints_what_it_shows(tmp_path: Path) -> None:
     steps = tour()
     assert len(steps) >= 8, "the README tour lost its commands"
-    env = {**os.environ, "AFTERVIEW_HOME": str(tmp_path), "AFTERVIEW_TZ": "Europe/London",
-           "COLUMNS": "200"}  # fmt: skip  (a wide terminal: lines as the README shows them)
+    env = {
+        **os.environ,
+        "AFTERVIEW_HOME": str(tmp_path),
+        "AFTERVIEW_TZ": "Europe/London",
+        "COLUMNS": "200",
+    }  # fmt: skip  (a wide terminal: lines as the README shows them)
     env.pop("AFTERVIEW_DB", None)
     for command, expected in steps:
         argv = shlex.split(command)

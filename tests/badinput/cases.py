@@ -29,8 +29,13 @@ class Case:
 CASES: dict[str, Case] = {}
 
 
-def add(name: str, *argv: str, stdin: bytes | None = None, files: dict[str, bytes] | None = None,
-        message: str = "") -> None:
+def add(
+    name: str,
+    *argv: str,
+    stdin: bytes | None = None,
+    files: dict[str, bytes] | None = None,
+    message: str = "",
+) -> None:
     assert name not in CASES, name
     CASES[name] = Case(tuple(argv), stdin, files or {}, message)
 
@@ -43,16 +48,40 @@ ID_PLACES: dict[str, tuple[str, ...]] = {
     "interview add": ("interview", "add", "{id}", *INTERVIEW),
     "interview move": ("interview", "move", "{id}", *INTERVIEW),
     "interview cancel": ("interview", "cancel", "{id}"),
-    "interview add --interviewer-id": ("interview", "add", "1", *INTERVIEW, "--interviewer-id",
-                                       "{id}"),
+    "interview add --interviewer-id": (
+        "interview",
+        "add",
+        "1",
+        *INTERVIEW,
+        "--interviewer-id",
+        "{id}",
+    ),
     "person add": ("person", "add", "{id}", "--name", "Sam", "--role", "other"),
     "person edit": ("person", "edit", "{id}", "--name", "Sam"),
     "timeline": ("timeline", "{id}", "--decision-by", "2026-03-20"),
     "timeline --follow-up-with": ("timeline", "1", "--follow-up-with", "{id}"),
-    "contact": ("contact", "{id}", "--kind", "other", "--channel", "email", "--at",
-                "2026-03-18T10:00"),
-    "contact --person": ("contact", "1", "--kind", "other", "--channel", "email", "--at",
-                         "2026-03-18T10:00", "--person", "{id}"),
+    "contact": (
+        "contact",
+        "{id}",
+        "--kind",
+        "other",
+        "--channel",
+        "email",
+        "--at",
+        "2026-03-18T10:00",
+    ),
+    "contact --person": (
+        "contact",
+        "1",
+        "--kind",
+        "other",
+        "--channel",
+        "email",
+        "--at",
+        "2026-03-18T10:00",
+        "--person",
+        "{id}",
+    ),
     "reply": ("reply", "{id}", "--at", "2026-03-18T10:00"),
     "debrief": ("debrief", "{id}", "--file", "-"),
     "reflect": ("reflect", "{id}", *SCORES, "--decision", "continue"),
@@ -75,10 +104,24 @@ ID_PLACES: dict[str, tuple[str, ...]] = {
 }
 BAD_IDS = {"absent": "99", "past integer": str(2**31), "past bigint": str(BIGINT + 1)}
 # The rarer shapes, on a few places only.
-ODD_IDS = {"zero": "0", "largest bigint": str(BIGINT), "huge": "9" * 30, "word": "one",
-           "decimal": "1.5", "exponent": "1e3", "empty": "", "negative": "-7"}
-ODD_PLACES = ("opp show", "interview cancel", "draft show", "check --interview", "reply",
-              "timeline --follow-up-with")
+ODD_IDS = {
+    "zero": "0",
+    "largest bigint": str(BIGINT),
+    "huge": "9" * 30,
+    "word": "one",
+    "decimal": "1.5",
+    "exponent": "1e3",
+    "empty": "",
+    "negative": "-7",
+}
+ODD_PLACES = (
+    "opp show",
+    "interview cancel",
+    "draft show",
+    "check --interview",
+    "reply",
+    "timeline --follow-up-with",
+)
 
 for place, template in ID_PLACES.items():
     ids = BAD_IDS | (ODD_IDS if place in ODD_PLACES else {})
@@ -92,10 +135,32 @@ for place, template in ID_PLACES.items():
 TEXT_PLACES: dict[str, tuple[str, ...]] = {
     "company": ("opp", "add", "--role", "R", "--route", "direct", "--company", "{v}"),
     "role": ("opp", "add", "--company", "C", "--route", "direct", "--role", "{v}"),
-    "recruiter name": ("opp", "add", "--company", "C", "--role", "R", "--route", "recruiter",
-                       "--recruiter-name", "{v}"),
-    "recruiter phone": ("opp", "add", "--company", "C", "--role", "R", "--route", "recruiter",
-                        "--recruiter-name", "Priya", "--recruiter-phone", "{v}"),
+    "recruiter name": (
+        "opp",
+        "add",
+        "--company",
+        "C",
+        "--role",
+        "R",
+        "--route",
+        "recruiter",
+        "--recruiter-name",
+        "{v}",
+    ),
+    "recruiter phone": (
+        "opp",
+        "add",
+        "--company",
+        "C",
+        "--role",
+        "R",
+        "--route",
+        "recruiter",
+        "--recruiter-name",
+        "Priya",
+        "--recruiter-phone",
+        "{v}",
+    ),
     "competitor": ("opp", "competitor", "1", "{v}"),
     "person name": ("person", "add", "1", "--role", "other", "--name", "{v}"),
     "person title": ("person", "add", "1", "--role", "other", "--name", "Sam", "--title", "{v}"),
@@ -118,8 +183,15 @@ BAD_LINES = {
     "lone surrogate": "Acme\udc80",
     "100,000 characters": "A" * 100_000,
 }
-BLANK_ALLOWED = {"recruiter phone", "person title", "person phone", "location",
-                 "profile experience", "skill", "edited phone"}
+BLANK_ALLOWED = {
+    "recruiter phone",
+    "person title",
+    "person phone",
+    "location",
+    "profile experience",
+    "skill",
+    "edited phone",
+}
 COMMON = ("NUL", "escape sequence", "line break", "100,000 characters")
 EVERY_KIND = ("company", "person name", "profile name", "subject")
 for place, template in TEXT_PLACES.items():
@@ -132,13 +204,32 @@ for place, template in TEXT_PLACES.items():
 
 # Free text (a note may span lines) still refuses NUL, escapes and absurd lengths.
 NOTE_PLACES: dict[str, tuple[str, ...]] = {
-    "contact note": ("contact", "1", "--kind", "other", "--channel", "email", "--at",
-                     "2026-03-18T10:00", "--note", "{v}"),
+    "contact note": (
+        "contact",
+        "1",
+        "--kind",
+        "other",
+        "--channel",
+        "email",
+        "--at",
+        "2026-03-18T10:00",
+        "--note",
+        "{v}",
+    ),
     "reply note": ("reply", "1", "--at", "2026-03-18T10:00", "--note", "{v}"),
     "concerns": ("reflect", "1", *SCORES, "--decision", "continue", "--concerns", "{v}"),
 }
-BAD_NOTES = {k: BAD_LINES[k] for k in ("NUL", "escape sequence", "CSI", "lone surrogate",
-                                       "bidi override", "100,000 characters")}
+BAD_NOTES = {
+    k: BAD_LINES[k]
+    for k in (
+        "NUL",
+        "escape sequence",
+        "CSI",
+        "lone surrogate",
+        "bidi override",
+        "100,000 characters",
+    )
+}
 for place, template in NOTE_PLACES.items():
     for what, value in BAD_NOTES.items():
         add(f"note {what}: {place}", *(part.replace("{v}", value) for part in template))
@@ -147,15 +238,32 @@ for place, template in NOTE_PLACES.items():
 # --- email addresses ----------------------------------------------------------------------
 
 EMAIL_PLACES: dict[str, tuple[str, ...]] = {
-    "recruiter": ("opp", "add", "--company", "C", "--role", "R", "--route", "recruiter",
-                  "--recruiter-name", "Priya", "--recruiter-email", "{v}"),
+    "recruiter": (
+        "opp",
+        "add",
+        "--company",
+        "C",
+        "--role",
+        "R",
+        "--route",
+        "recruiter",
+        "--recruiter-name",
+        "Priya",
+        "--recruiter-email",
+        "{v}",
+    ),
     "person": ("person", "add", "1", "--role", "other", "--name", "Sam", "--email", "{v}"),
     "edit": ("person", "edit", "2", "--email", "{v}"),
     "profile": ("profile", "set", "--email", "{v}"),
     "interviewer": ("interview", "add", "1", *INTERVIEW, "--interviewer", "Dana <{v}>"),
 }
-BAD_EMAILS = {"no at": "dana.example", "no domain": "dana@", "spaces": "dana kim@example.org",
-              "two ats": "a@b@example.org", "header injection": "a@example.org\nBcc: x@y.z"}
+BAD_EMAILS = {
+    "no at": "dana.example",
+    "no domain": "dana@",
+    "spaces": "dana kim@example.org",
+    "two ats": "a@b@example.org",
+    "header injection": "a@example.org\nBcc: x@y.z",
+}
 for place, template in EMAIL_PLACES.items():
     for what, value in BAD_EMAILS.items():
         add(f"email {what}: {place}", *(part.replace("{v}", value) for part in template))
@@ -187,8 +295,11 @@ BAD_TIMES = {
 }
 EVERY_TIME = ("interview start", "contact at", "agenda at", "snooze until")
 for place, template in TIME_PLACES.items():
-    shown = BAD_TIMES if place in EVERY_TIME else {
-        k: BAD_TIMES[k] for k in ("words", "30 February", "in the DST gap")}
+    shown = (
+        BAD_TIMES
+        if place in EVERY_TIME
+        else {k: BAD_TIMES[k] for k in ("words", "30 February", "in the DST gap")}
+    )
     for what, value in shown.items():
         add(f"time {what}: {place}", *(part.replace("{v}", value) for part in template))
 
@@ -196,14 +307,23 @@ DATE_PLACES = {
     "decision by": ("timeline", "1", "--decision-by", "{v}"),
     "follow up on": ("timeline", "1", "--follow-up-on", "{v}"),
 }
-BAD_DATES = {"words": "next friday", "30 February": "2026-02-30", "year 12026": "12026-01-01",
-             "slashes": "10/03/2026", "year 1800": "1800-01-01"}
+BAD_DATES = {
+    "words": "next friday",
+    "30 February": "2026-02-30",
+    "year 12026": "12026-01-01",
+    "slashes": "10/03/2026",
+    "year 1800": "1800-01-01",
+}
 for place, template in DATE_PLACES.items():
     for what, value in BAD_DATES.items():
         add(f"date {what}: {place}", *(part.replace("{v}", value) for part in template))
 
-for what, value in {"typo": "Europe/Londn", "made up": "Mars/Olympus", "path": "../../etc/passwd",
-                    "NUL": "Europe/London\x00"}.items():
+for what, value in {
+    "typo": "Europe/Londn",
+    "made up": "Mars/Olympus",
+    "path": "../../etc/passwd",
+    "NUL": "Europe/London\x00",
+}.items():
     add(f"zone {what}: interview add", "interview", "add", "1", *INTERVIEW, "--tz", value)
     add(f"zone {what}: agenda", "agenda", "--at", "2026-03-10T10:00", "--tz", value)
 
@@ -224,8 +344,11 @@ CHOICES = {
 }
 for place, template in CHOICES.items():
     for what, value in {"unknown": "carrier-pigeon", "case": "DIRECT-ISH"}.items():
-        add(f"choice {what}: {place}", *(part.replace("{v}", value) for part in template),
-            stdin=b"hi\n")
+        add(
+            f"choice {what}: {place}",
+            *(part.replace("{v}", value) for part in template),
+            stdin=b"hi\n",
+        )
 
 for score in ("fit", "happy"):
     for what, value in {"0": "0", "6": "6", "word": "high", "huge": "9" * 25}.items():
@@ -275,11 +398,25 @@ DEBRIEFS: dict[str, bytes] = {
     "unknown overall": b"overall: meh\n",
     "over a megabyte": b'{"nuggets": ["' + b"x" * 1_000_001 + b'"]}',
 }
-FROM_STDIN_TOO = ("a list", "empty", "broken YAML", "not UTF-8", "deep YAML", "lone surrogate",
-                  "escape sequence", "boolean quality")
+FROM_STDIN_TOO = (
+    "a list",
+    "empty",
+    "broken YAML",
+    "not UTF-8",
+    "deep YAML",
+    "lone surrogate",
+    "escape sequence",
+    "boolean quality",
+)
 for what, content in DEBRIEFS.items():
-    add(f"debrief file {what}", "debrief", "1", "--file", "{dir}/debrief",
-        files={"debrief": content})
+    add(
+        f"debrief file {what}",
+        "debrief",
+        "1",
+        "--file",
+        "{dir}/debrief",
+        files={"debrief": content},
+    )
     if what in FROM_STDIN_TOO:
         add(f"debrief stdin {what}", "debrief", "1", "--file", "-", stdin=content)
 add("debrief file missing", "debrief", "1", "--file", "{dir}/nowhere.json")
@@ -288,24 +425,64 @@ add("debrief file a folder", "debrief", "1", "--file", "{dir}")
 
 # --- backups: import json --replace with one bad value; the seeded database must stay ---------
 
-def _backup(change: dict[str, dict[str, object]], extra_rows: dict[str, list[object]] | None = None
-            ) -> bytes:
+
+def _backup(
+    change: dict[str, dict[str, object]], extra_rows: dict[str, list[object]] | None = None
+) -> bytes:
     """A minimal, otherwise valid backup: one opportunity; `change` overrides columns."""
     tables: dict[str, list[object]] = {
-        "opportunities": [{"id": 1, "company": "Acme", "role": "Engineer", "route": "direct",
-                           "created_at": "2026-03-01T09:00:00+00:00", "tz": "Europe/London",
-                           "status": "new", "closed": 0}],
-        "people": [{"id": 1, "opportunity_id": 1, "name": "Dana Kim", "role": "interviewer",
-                    "email": "dana@acme.example", "phone": None, "title": None,
-                    "source": "typed"}],
-        "interviews": [{"id": 1, "opportunity_id": 1, "round": 1,
-                        "start_at": "2026-03-10T10:00:00+00:00",
-                        "end_at": "2026-03-10T11:00:00+00:00", "tz": "Europe/London",
-                        "format": "onsite", "location": None, "recruiter_call_at": None,
-                        "cancelled": False, "invite_uid": None, "invite_sequence": None}],
-        "profile": [{"id": 1, "name": "Sam", "email": "sam@example.org", "phone": None,
-                     "signature": None, "skills": None, "experience": None,
-                     "language": "en-GB"}],
+        "opportunities": [
+            {
+                "id": 1,
+                "company": "Acme",
+                "role": "Engineer",
+                "route": "direct",
+                "created_at": "2026-03-01T09:00:00+00:00",
+                "tz": "Europe/London",
+                "status": "new",
+                "closed": 0,
+            }
+        ],
+        "people": [
+            {
+                "id": 1,
+                "opportunity_id": 1,
+                "name": "Dana Kim",
+                "role": "interviewer",
+                "email": "dana@acme.example",
+                "phone": None,
+                "title": None,
+                "source": "typed",
+            }
+        ],
+        "interviews": [
+            {
+                "id": 1,
+                "opportunity_id": 1,
+                "round": 1,
+                "start_at": "2026-03-10T10:00:00+00:00",
+                "end_at": "2026-03-10T11:00:00+00:00",
+                "tz": "Europe/London",
+                "format": "onsite",
+                "location": None,
+                "recruiter_call_at": None,
+                "cancelled": False,
+                "invite_uid": None,
+                "invite_sequence": None,
+            }
+        ],
+        "profile": [
+            {
+                "id": 1,
+                "name": "Sam",
+                "email": "sam@example.org",
+                "phone": None,
+                "signature": None,
+                "skills": None,
+                "experience": None,
+                "language": "en-GB",
+            }
+        ],
     }
     for table, columns in change.items():
         tables[table][0].update(columns)  # type: ignore[union-attr]
@@ -333,7 +510,7 @@ BACKUPS: dict[str, bytes] = {
     "number in a text column": _backup({"opportunities": {"role": 7}}),
     "id past bigint": _backup({"opportunities": {"id": 2**63}}),
     "id past integer": _backup({"opportunities": {"id": 2**31}}),
-    "negative round": _backup({"interviews": {"round": -2**40}}),
+    "negative round": _backup({"interviews": {"round": -(2**40)}}),
     "naive time": _backup({"interviews": {"start_at": "2026-03-10T10:00:00"}}),
     "year 9999": _backup({"interviews": {"end_at": "9999-12-31T23:00:00+00:00"}}),
     "30 February": _backup({"interviews": {"start_at": "2026-02-30T10:00:00+00:00"}}),
@@ -345,16 +522,37 @@ BACKUPS: dict[str, bytes] = {
     "phone too long": _backup({"people": {"phone": "0" * 41}}),
     "missing company": _backup({"opportunities": {"company": None}}),
     "lone surrogate": _backup({"people": {"name": "Dana\udc80"}}),
-    "score 9": _backup({}, {"reflections": [{"id": 1, "opportunity_id": 1, "interview_id": 1,
-                                             "recorded_at": "2026-03-12T09:00:00+00:00",
-                                             "fit": 9, "growth": 3, "culture": 3, "values": 3,
-                                             "happy": 3, "concerns": None,
-                                             "decision": "continue"}]}),
-    "debrief item as a list": _backup({}, {
-        "debriefs": [{"interview_id": 1, "recorded_at": "2026-03-10T12:00:00+00:00",
-                      "overall": None}],
-        "debrief_items": [{"id": 1, "interview_id": 1, "section": "nugget", "position": 0,
-                           "text": ["a", "b"]}]}),
+    "score 9": _backup(
+        {},
+        {
+            "reflections": [
+                {
+                    "id": 1,
+                    "opportunity_id": 1,
+                    "interview_id": 1,
+                    "recorded_at": "2026-03-12T09:00:00+00:00",
+                    "fit": 9,
+                    "growth": 3,
+                    "culture": 3,
+                    "values": 3,
+                    "happy": 3,
+                    "concerns": None,
+                    "decision": "continue",
+                }
+            ]
+        },
+    ),
+    "debrief item as a list": _backup(
+        {},
+        {
+            "debriefs": [
+                {"interview_id": 1, "recorded_at": "2026-03-10T12:00:00+00:00", "overall": None}
+            ],
+            "debrief_items": [
+                {"id": 1, "interview_id": 1, "section": "nugget", "position": 0, "text": ["a", "b"]}
+            ],
+        },
+    ),
     "dangling person": _backup({"people": {"opportunity_id": 42}}),
     "unknown table": _backup({}, {"secrets": [{"id": 1}]}),
     "unknown column": _backup({"people": {"shoe_size": 44}}),
@@ -367,11 +565,22 @@ BACKUPS: dict[str, bytes] = {
     "rows not objects": b'{"format": "afterview-backup", "version": 1, "tables": {"people": [5]}}',
 }
 for what, content in BACKUPS.items():
-    add(f"import json {what}", "import", "json", "{dir}/backup.json", "--replace",
-        files={"backup.json": content})
+    add(
+        f"import json {what}",
+        "import",
+        "json",
+        "{dir}/backup.json",
+        "--replace",
+        files={"backup.json": content},
+    )
 add("import json missing file", "import", "json", "{dir}/nowhere.json", "--replace")
-add("import json into a non-empty database", "import", "json", "{dir}/backup.json",
-    files={"backup.json": _backup({})})
+add(
+    "import json into a non-empty database",
+    "import",
+    "json",
+    "{dir}/backup.json",
+    files={"backup.json": _backup({})},
+)
 
 
 # --- other files: invitations, business cards, emails to check, exports --------------------------
@@ -383,16 +592,29 @@ INVITES = {
     "not UTF-8": b"BEGIN:VCALENDAR\r\nSUMMARY:caf\xe9\r\n",
 }
 for what, content in INVITES.items():
-    add(f"import invite {what}", "import", "invite", "{dir}/invite.ics", "--opp", "1",
-        files={"invite.ics": content})
+    add(
+        f"import invite {what}",
+        "import",
+        "invite",
+        "{dir}/invite.ics",
+        "--opp",
+        "1",
+        files={"invite.ics": content},
+    )
 CARDS = {
     "not a card": b"Dana Kim, Northwind\n",
     "binary": bytes(range(256)) * 4,
     "empty": b"",
 }
 for what, content in CARDS.items():
-    add(f"import vcard {what}", "import", "vcard", "{dir}/card.vcf", "1",
-        files={"card.vcf": content})
+    add(
+        f"import vcard {what}",
+        "import",
+        "vcard",
+        "{dir}/card.vcf",
+        "1",
+        files={"card.vcf": content},
+    )
 for what, content in {"binary": b"Dear Dana,\x00\x01\x02", "not UTF-8": b"Dear Jos\xe9,"}.items():
     add(f"check file {what}", "check", "{dir}/email.txt", files={"email.txt": content})
     add(f"check stdin {what}", "check", "-", stdin=content)
@@ -404,16 +626,26 @@ for kind in ("json", "ics"):
 
 # --- settings, words, actions ---------------------------------------------------------------
 
-for what, pair in {"unknown": "colour=blue", "no equals": "timezone", "bad zone": "timezone=Mars",
-                   "not a number": "follow_up_guard_days=soon"}.items():
+for what, pair in {
+    "unknown": "colour=blue",
+    "no equals": "timezone",
+    "bad zone": "timezone=Mars",
+    "not a number": "follow_up_guard_days=soon",
+}.items():
     add(f"config set {what}", "config", "set", pair)
-for what, word in {"symbols": "C++", "too long": "a" * 61, "spaces": "two words",
-                   "escape": "w\x1bord"}.items():
+for what, word in {
+    "symbols": "C++",
+    "too long": "a" * 61,
+    "spaces": "two words",
+    "escape": "w\x1bord",
+}.items():
     add(f"words add {what}", "words", "add", word)
 add("words remove absent", "words", "remove", "nonexistent")
-for what, value in {"port word": ("--smtp-port", "twenty-five"),
-                    "port huge": ("--imap-port", "99999999999999999999"),
-                    "security": ("--smtp-security", "ssl3")}.items():
+for what, value in {
+    "port word": ("--smtp-port", "twenty-five"),
+    "port huge": ("--imap-port", "99999999999999999999"),
+    "security": ("--smtp-security", "ssl3"),
+}.items():
     add(f"mail set {what}", "mail", "set", *value)
 add("profile language", "profile", "set", "--language", "tlh")
 for what, key in {"unknown": "NOPE", "escape": "P4:\x1b[2Jx", "long": "P" * 10_000}.items():

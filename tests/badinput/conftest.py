@@ -35,8 +35,12 @@ class Backend:
 
     def env(self, url: str) -> dict[str, str | None]:
         blank: dict[str, str | None] = {n: None for n in os.environ if n.startswith("AFTERVIEW_")}
-        return blank | {"AFTERVIEW_HOME": str(self.home), "AFTERVIEW_TZ": "Europe/London",
-                        "AFTERVIEW_DB": url, "COLUMNS": "160"}
+        return blank | {
+            "AFTERVIEW_HOME": str(self.home),
+            "AFTERVIEW_TZ": "Europe/London",
+            "AFTERVIEW_DB": url,
+            "COLUMNS": "160",
+        }
 
     def fresh_url(self, folder: Path) -> str:
         """SQLite: a copy of the template in `folder`; PostgreSQL: the shared schema."""

@@ -84,8 +84,14 @@ def test_refused_by_the_console_script(sqlite_backend: Backend, name: str, tmp_p
     import os
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("AFTERVIEW_")} | env
-    done = subprocess.run([console_script(), *argv], input=stdin, capture_output=True, env=env,
-                          timeout=60, check=False)
+    done = subprocess.run(
+        [console_script(), *argv],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
     outcome = Outcome(done.returncode, done.stdout.decode(), done.stderr.decode())
     check_refused(outcome, case)
     assert sqlite_backend.dump(url) == sqlite_backend.seeded

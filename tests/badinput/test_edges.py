@@ -28,9 +28,19 @@ def _plant(url: str) -> None:
         conn.execute("UPDATE actions SET company = ?, title = title || ?", (HOSTILE, HOSTILE))
 
 
-@pytest.mark.parametrize("argv", [["opp", "show", "1"], ["opp", "list"], ["brief", "1"],
-                                  ["agenda", "--all"], ["today"], ["opp", "show", "1", "--json"],
-                                  ["draft", "list"], ["opp", "competitor", "1", "Quarry"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["opp", "show", "1"],
+        ["opp", "list"],
+        ["brief", "1"],
+        ["agenda", "--all"],
+        ["today"],
+        ["opp", "show", "1", "--json"],
+        ["draft", "list"],
+        ["opp", "competitor", "1", "Quarry"],
+    ],
+)
 def test_stored_control_characters_never_reach_the_terminal(
     sqlite_backend: Backend, tmp_path: Path, argv: list[str]
 ) -> None:

@@ -24,24 +24,72 @@ from afterview.services.debriefs import parse_debrief, read_debrief_text
 from services.helpers import make_app
 
 NOW = datetime(2026, 3, 20, 9, tzinfo=UTC)
-FUZZ = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 # Any character, surrogate halves and controls included: what a file can carry.
 ANY_CHAR = st.characters(codec=None, exclude_categories=())
 any_text = st.text(ANY_CHAR, max_size=30)
 scalars = st.none() | st.booleans() | st.integers() | st.floats() | any_text
-json_values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3)
-                           | st.dictionaries(any_text, inner, max_size=3), max_leaves=12)
-debrief_keys = st.sampled_from(["went_well", "nuggets", "liked", "questions", "overall",
-                                "question", "quality", "reason", "add_next_time"])
-debrief_like = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3)
-                            | st.dictionaries(debrief_keys | any_text, inner, max_size=4),
-                            max_leaves=12)
-yaml_words = st.sampled_from(["nuggets:", "questions:", "- ", "question: ", "quality: ", "yes",
-                              "~", "2026-02-30", "!!int 5", "&a [x]", "*a", "[", "]", "{", "}",
-                              ": ", "\n", "  ", "'", '"', "\\ud83d", "\x1b", "!!binary aGk=",
-                              "1e400", "0x1F", ".nan", "? ", "|\n  x", "%YAML 1.1\n---\n"])
+json_values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(any_text, inner, max_size=3),
+    max_leaves=12,
+)
+debrief_keys = st.sampled_from(
+    [
+        "went_well",
+        "nuggets",
+        "liked",
+        "questions",
+        "overall",
+        "question",
+        "quality",
+        "reason",
+        "add_next_time",
+    ]
+)
+debrief_like = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(debrief_keys | any_text, inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+yaml_words = st.sampled_from(
+    [
+        "nuggets:",
+        "questions:",
+        "- ",
+        "question: ",
+        "quality: ",
+        "yes",
+        "~",
+        "2026-02-30",
+        "!!int 5",
+        "&a [x]",
+        "*a",
+        "[",
+        "]",
+        "{",
+        "}",
+        ": ",
+        "\n",
+        "  ",
+        "'",
+        '"',
+        "\\ud83d",
+        "\x1b",
+        "!!binary aGk=",
+        "1e400",
+        "0x1F",
+        ".nan",
+        "? ",
+        "|\n  x",
+        "%YAML 1.1\n---\n",
+    ]
+)
 yaml_text = st.lists(yaml_words | any_text, max_size=15).map("".join)
 
 
@@ -67,10 +115,18 @@ def _backup_of_one(app: App) -> dict[str, Any]:
     """A real backup of a small database, as the JSON a file would hold."""
     with app.transaction(NOW) as repo:
         repo.wipe()
-    opp = records.add_opportunity(app, company="Acme", role="Engineer", route=Route.RECRUITER,
-                                  now=NOW, recruiter_name="Priya", recruiter_email="p@r.example")
-    records.log_contact(app, opp, kind=ContactKind.OTHER, channel=Channel.EMAIL, at=NOW, now=NOW,
-                        note="Called")
+    opp = records.add_opportunity(
+        app,
+        company="Acme",
+        role="Engineer",
+        route=Route.RECRUITER,
+        now=NOW,
+        recruiter_name="Priya",
+        recruiter_email="p@r.example",
+    )
+    records.log_contact(
+        app, opp, kind=ContactKind.OTHER, channel=Channel.EMAIL, at=NOW, now=NOW, note="Called"
+    )
     document = json.loads(json.dumps(export_json(app, NOW)))
     with app.transaction(NOW) as repo:
         repo.wipe()
@@ -114,12 +170,24 @@ def _accepted(call: Any) -> bool:
     return True
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(company=line, name=line, title=line, phone=line, note=st.text(ANY_CHAR, max_size=80),
-       competitor=line)
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    company=line,
+    name=line,
+    title=line,
+    phone=line,
+    note=st.text(ANY_CHAR, max_size=80),
+    competitor=line,
+)
 def test_what_a_use_case_accepts_round_trips_through_a_backup(
-    two_apps: tuple[App, App], company: str, name: str, title: str, phone: str, note: str,
+    two_apps: tuple[App, App],
+    company: str,
+    name: str,
+    title: str,
+    phone: str,
+    note: str,
     competitor: str,
 ) -> None:
     source, target = two_apps
@@ -127,15 +195,23 @@ def test_what_a_use_case_accepts_round_trips_through_a_backup(
         with app.transaction(NOW) as repo:
             repo.wipe()
     try:
-        opp = records.add_opportunity(source, company=company, role="Engineer",
-                                      route=Route.DIRECT, now=NOW)
+        opp = records.add_opportunity(
+            source, company=company, role="Engineer", route=Route.DIRECT, now=NOW
+        )
     except BadInput:
-        opp = records.add_opportunity(source, company="Acme", role="Engineer",
-                                      route=Route.DIRECT, now=NOW)
-    _accepted(lambda: records.add_person(source, opp, name=name, role=PersonRole.OTHER, now=NOW,
-                                         title=title, phone=phone))
-    _accepted(lambda: records.log_contact(source, opp, kind=ContactKind.OTHER,
-                                          channel=Channel.PHONE, at=NOW, now=NOW, note=note))
+        opp = records.add_opportunity(
+            source, company="Acme", role="Engineer", route=Route.DIRECT, now=NOW
+        )
+    _accepted(
+        lambda: records.add_person(
+            source, opp, name=name, role=PersonRole.OTHER, now=NOW, title=title, phone=phone
+        )
+    )
+    _accepted(
+        lambda: records.log_contact(
+            source, opp, kind=ContactKind.OTHER, channel=Channel.PHONE, at=NOW, now=NOW, note=note
+        )
+    )
     _accepted(lambda: records.add_competitor(source, opp, competitor, NOW))
     exported = json.loads(json.dumps(export_json(source, NOW)))
     import_json(target, exported, NOW)

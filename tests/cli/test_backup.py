@@ -24,12 +24,32 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
 
 
 def seed(app: Any) -> None:
-    opp = records.add_opportunity(app, company="Zoë & Co", role="Data Engineer",
-                                  route=Route.RECRUITER, now=at(1, 9), recruiter_name="Priya")
-    records.add_interview(app, opp, start=at(10, 14), end=at(10, 15), tz="Europe/London",
-                          now=at(1, 9), interviewers=(records.NewInterviewer("Dana Kim"),))
-    records.log_contact(app, opp, kind=ContactKind.THANK_YOU, channel=Channel.EMAIL,
-                        at=at(11, 9), now=at(11, 9), note="Mentioned the Leeds launch")
+    opp = records.add_opportunity(
+        app,
+        company="Zoë & Co",
+        role="Data Engineer",
+        route=Route.RECRUITER,
+        now=at(1, 9),
+        recruiter_name="Priya",
+    )
+    records.add_interview(
+        app,
+        opp,
+        start=at(10, 14),
+        end=at(10, 15),
+        tz="Europe/London",
+        now=at(1, 9),
+        interviewers=(records.NewInterviewer("Dana Kim"),),
+    )
+    records.log_contact(
+        app,
+        opp,
+        kind=ContactKind.THANK_YOU,
+        channel=Channel.EMAIL,
+        at=at(11, 9),
+        now=at(11, 9),
+        note="Mentioned the Leeds launch",
+    )
     decisions.skip(app, "P1:recruiter-call:interview=1", reason="on leave", now=at(10, 16))
     decisions.snooze(app, "P7:reflect:interview=1", until=at(16, 9), now=at(11, 9))
 
@@ -51,9 +71,12 @@ def test_export_import_export_round_trip(
     imported = fresh.ok("import", "json", str(tmp_path / "first.json"))
     assert imported.stdout == f"Imported 1 opportunities from {tmp_path / 'first.json'}.\n"
     assert backup(fresh, tmp_path / "second.json") == first
-    assert (fresh.ok("agenda", "--json", "--all", "--include-closed", "--at", "2026-03-12T09:00")
-            .json() == run.ok("agenda", "--json", "--all", "--include-closed",
-                              "--at", "2026-03-12T09:00").json())
+    assert (
+        fresh.ok("agenda", "--json", "--all", "--include-closed", "--at", "2026-03-12T09:00").json()
+        == run.ok(
+            "agenda", "--json", "--all", "--include-closed", "--at", "2026-03-12T09:00"
+        ).json()
+    )
 
 
 def test_import_refuses_a_database_holding_data_unless_replace(
@@ -76,8 +99,10 @@ def test_import_refuses_a_database_holding_data_unless_replace(
 
 MALFORMED = {
     "not-json.json": ("Dear recruiter,\n", "is not valid JSON"),
-    "wrong-format.json": ('{"format": "someone-elses-backup", "tables": {}}',
-                          "This is not an Afterview backup"),
+    "wrong-format.json": (
+        '{"format": "someone-elses-backup", "tables": {}}',
+        "This is not an Afterview backup",
+    ),
     "truncated.json": (None, "is not valid JSON"),
     "bad-value.json": (None, "The backup's content is malformed: unknown time zone"),
 }
@@ -85,20 +110,26 @@ MALFORMED = {
 
 # Only a well-formed document with a bad value reaches the database: PostgreSQL too.
 CASES = [pytest.param("sqlite", name, id=f"sqlite-{name}") for name in MALFORMED] + [
-    pytest.param("postgres", "bad-value.json", id="postgres-bad-value.json",
-                 marks=pytest.mark.postgres)
+    pytest.param(
+        "postgres", "bad-value.json", id="postgres-bad-value.json", marks=pytest.mark.postgres
+    )
 ]
 
 
 @pytest.mark.parametrize(("new_db_url", "name"), CASES, indirect=["new_db_url"])
 def test_a_malformed_backup_is_refused_and_nothing_is_written(
-    run: Any, app: Any, make_runner: Any, new_db_url: Any, facts_of: Any, tmp_path: Path,
+    run: Any,
+    app: Any,
+    make_runner: Any,
+    new_db_url: Any,
+    facts_of: Any,
+    tmp_path: Path,
     name: str,
 ) -> None:
     text, message = MALFORMED[name]
     if text is None:  # derived from a real backup
         seed(app)
-        valid = (tmp_path / "valid.json")
+        valid = tmp_path / "valid.json"
         backup(run, valid)
         raw = valid.read_text(encoding="utf-8")
         if name == "truncated.json":
@@ -124,11 +155,23 @@ def test_export_ics_has_one_event_with_an_alarm_per_open_action(
     """`export ics` reads the wall clock: this plan lies ahead of it, whatever the date."""
     now = datetime.now(LONDON).replace(second=0, microsecond=0)
     start = (now + timedelta(days=3)).replace(hour=14, minute=0)
-    opp = records.add_opportunity(app, company="Zoë & Co", role="Data Engineer",
-                                  route=Route.RECRUITER, now=now, recruiter_name="Priya")
-    records.add_interview(app, opp, start=start, end=start + timedelta(hours=1),
-                          tz="Europe/London", now=now,
-                          interviewers=(records.NewInterviewer("Dana Kim"),))
+    opp = records.add_opportunity(
+        app,
+        company="Zoë & Co",
+        role="Data Engineer",
+        route=Route.RECRUITER,
+        now=now,
+        recruiter_name="Priya",
+    )
+    records.add_interview(
+        app,
+        opp,
+        start=start,
+        end=start + timedelta(hours=1),
+        tz="Europe/London",
+        now=now,
+        interviewers=(records.NewInterviewer("Dana Kim"),),
+    )
     decisions.skip(app, "P1:recruiter-call:interview=1", reason="on leave", now=now)
     snoozed = (start + timedelta(days=5)).replace(hour=9)
     decisions.snooze(app, "P7:reflect:interview=1", until=snoozed, now=now)
@@ -138,7 +181,8 @@ def test_export_ics_has_one_event_with_an_alarm_per_open_action(
     calendar = Calendar.from_ical(path.read_bytes())
     events = calendar.walk("VEVENT")
     assert sorted(str(e["uid"]) for e in events) == sorted(
-        f"{item['key']}@afterview" for item in open_items)
+        f"{item['key']}@afterview" for item in open_items
+    )
     assert all(len(e.walk("VALARM")) == 1 for e in events)
     assert "P1:recruiter-call:interview=1@afterview" not in {str(e["uid"]) for e in events}
     reflect = next(e for e in events if str(e["uid"]).startswith("P7:reflect"))

@@ -87,9 +87,7 @@ def test_the_demo_runs_and_its_agenda_is_not_empty(run_default: Any, home: Path)
     assert run_default.ok("--demo", "agenda", "--json").json()  # something is due right now
     assert not (home / "afterview.sqlite3").exists(), "the demo never touches the user's data"
     # the commands it suggests act on the demo too, and work as shown
-    hints = re.findall(
-        r"→ \S*afterview (--demo draft [a-z-]+ \d+(?: --to \d+)?)", shown.stdout
-    )
+    hints = re.findall(r"→ \S*afterview (--demo draft [a-z-]+ \d+(?: --to \d+)?)", shown.stdout)
     assert hints, shown.stdout
     assert "── Draft " in run_default.ok(*hints[0].split()).stdout
     assert re.search(r"\S*afterview --demo done ID", shown.stdout)

@@ -23,14 +23,31 @@ def test_two_writers_and_a_reader_on_one_database(run: Any, app: Any) -> None:
     london = ZoneInfo("Europe/London")
     now = datetime(2026, 3, 10, 12, tzinfo=london)
     opp = records.add_opportunity(app, company="Acme", role="R", route=Route.DIRECT, now=now)
-    records.add_interview(app, opp, start=datetime(2026, 3, 10, 10, tzinfo=london),
-                          end=datetime(2026, 3, 10, 11, tzinfo=london), tz="Europe/London",
-                          now=now)
+    records.add_interview(
+        app,
+        opp,
+        start=datetime(2026, 3, 10, 10, tzinfo=london),
+        end=datetime(2026, 3, 10, 11, tzinfo=london),
+        tz="Europe/London",
+        now=now,
+    )
 
     def writer(name: str) -> list[Any]:
-        return [run("contact", str(opp), "--kind", "other", "--channel", "email",
-                    "--at", "2026-03-10T12:00", "--note", f"{name}-{n}")
-                for n in range(PER_WRITER)]
+        return [
+            run(
+                "contact",
+                str(opp),
+                "--kind",
+                "other",
+                "--channel",
+                "email",
+                "--at",
+                "2026-03-10T12:00",
+                "--note",
+                f"{name}-{n}",
+            )
+            for n in range(PER_WRITER)
+        ]
 
     def reader() -> list[Any]:
         return [run("agenda", "--json", "--all", "--at", "2026-03-10T12:00") for _ in range(8)]
@@ -49,4 +66,3 @@ def test_two_writers_and_a_reader_on_one_database(run: Any, app: Any) -> None:
     assert notes == sorted(f"{w}-{n}" for w in "ab" for n in range(PER_WRITER))
     ids = [int(r.stdout) for r in writes_a + writes_b]
     assert sorted(ids) == list(range(1, 2 * PER_WRITER + 1))
-

@@ -37,141 +37,355 @@ START = ("--start", "2026-03-10T10:00", "--end", "2026-03-10T11:00")
 def seed(app: Any) -> None:
     """Opportunity 1 (recruiter 1, Dana Kim 2), interview 1, a thank-you and a follow-up."""
     now = datetime(2026, 3, 20, 9, tzinfo=LONDON)
-    opp = records.add_opportunity(app, company="Northwind Health", role="Data Engineer",
-                                  route=Route.RECRUITER, now=now, recruiter_name="Priya Shah")
-    records.add_interview(app, opp, start=datetime(2026, 3, 10, 10, tzinfo=LONDON),
-                          end=datetime(2026, 3, 10, 11, tzinfo=LONDON), tz="Europe/London",
-                          now=now, interviewers=(records.NewInterviewer("Dana Kim"),))
+    opp = records.add_opportunity(
+        app,
+        company="Northwind Health",
+        role="Data Engineer",
+        route=Route.RECRUITER,
+        now=now,
+        recruiter_name="Priya Shah",
+    )
+    records.add_interview(
+        app,
+        opp,
+        start=datetime(2026, 3, 10, 10, tzinfo=LONDON),
+        end=datetime(2026, 3, 10, 11, tzinfo=LONDON),
+        tz="Europe/London",
+        now=now,
+        interviewers=(records.NewInterviewer("Dana Kim"),),
+    )
     for kind, day in ((ContactKind.THANK_YOU, 10), (ContactKind.FOLLOW_UP, 17)):
-        records.log_contact(app, opp, kind=kind, channel=Channel.EMAIL, now=now,
-                            at=datetime(2026, 3, day, 16, 40, tzinfo=LONDON))
+        records.log_contact(
+            app,
+            opp,
+            kind=kind,
+            channel=Channel.EMAIL,
+            now=now,
+            at=datetime(2026, 3, day, 16, 40, tzinfo=LONDON),
+        )
 
 
 # (arguments, the start of the message after "afterview: ", reaches the database)
 CASES: dict[str, tuple[tuple[str, ...], str, bool]] = {
     # unknown time zone
-    "zone on add": (("interview", "add", "1", *START, "--tz", "Europe/Londn"),
-                    "Unknown time zone 'Europe/Londn'. Did you mean Europe/London", False),
-    "zone on move": (("interview", "move", "1", *START, "--tz", "Atlantis/Capital"),
-                     "Unknown time zone 'Atlantis/Capital'.", False),
-    "zone on agenda": (("agenda", "--at", "2026-03-10T10:00", "--tz", "Mars/Olympus"),
-                       "Unknown time zone 'Mars/Olympus'.", False),
+    "zone on add": (
+        ("interview", "add", "1", *START, "--tz", "Europe/Londn"),
+        "Unknown time zone 'Europe/Londn'. Did you mean Europe/London",
+        False,
+    ),
+    "zone on move": (
+        ("interview", "move", "1", *START, "--tz", "Atlantis/Capital"),
+        "Unknown time zone 'Atlantis/Capital'.",
+        False,
+    ),
+    "zone on agenda": (
+        ("agenda", "--at", "2026-03-10T10:00", "--tz", "Mars/Olympus"),
+        "Unknown time zone 'Mars/Olympus'.",
+        False,
+    ),
     "zone on today": (("today", "--tz", "Europe/Londn"), "Unknown time zone", False),
     # end before start
-    "end before start": (("interview", "add", "1", "--start", "2026-03-10T11:00",
-                          "--end", "2026-03-10T10:00"), "The end (2026-03-10T10:00:00+00:00) "
-                         "must be after the start (2026-03-10T11:00:00+00:00).", False),
-    "call before the end": (("interview", "add", "1", *START, "--recruiter-call-at",
-                             "2026-03-10T09:30"), "The recruiter call (2026-03-10T09:30:00+00:00) "
-                            "is before the interview ends", False),
-    "move end before start": (("interview", "move", "1", "--start", "2026-03-10T11:00",
-                               "--end", "2026-03-10T11:00"), "The end", True),
+    "end before start": (
+        ("interview", "add", "1", "--start", "2026-03-10T11:00", "--end", "2026-03-10T10:00"),
+        "The end (2026-03-10T10:00:00+00:00) must be after the start (2026-03-10T11:00:00+00:00).",
+        False,
+    ),
+    "call before the end": (
+        ("interview", "add", "1", *START, "--recruiter-call-at", "2026-03-10T09:30"),
+        "The recruiter call (2026-03-10T09:30:00+00:00) is before the interview ends",
+        False,
+    ),
+    "move end before start": (
+        ("interview", "move", "1", "--start", "2026-03-10T11:00", "--end", "2026-03-10T11:00"),
+        "The end",
+        True,
+    ),
     # unparseable dates and times
-    "start not iso": (("interview", "add", "1", "--start", "10/03/2026 10:00",
-                       "--end", "2026-03-10T11:00"), "Cannot read the time '10/03/2026 10:00'",
-                      False),
-    "decision date": (("timeline", "1", "--decision-by", "next friday"),
-                      "Cannot read the date 'next friday': use YYYY-MM-DD", False),
-    "contact at": (("contact", "1", "--kind", "thank-you", "--channel", "email",
-                    "--at", "half past four"), "Cannot read the time 'half past four'", False),
-    "done at": (("done", "P4:debrief:interview=1", "--at", "2026-13-01T10:00"),
-                "Cannot read the time '2026-13-01T10:00'", False),
-    "snooze until": (("snooze", "P4:debrief:interview=1", "--until", "later"),
-                     "Cannot read the time 'later'", False),
-    "agenda at": (("agenda", "--at", "tomorrow-ish"), "Cannot read the time 'tomorrow-ish'",
-                  False),
+    "start not iso": (
+        ("interview", "add", "1", "--start", "10/03/2026 10:00", "--end", "2026-03-10T11:00"),
+        "Cannot read the time '10/03/2026 10:00'",
+        False,
+    ),
+    "decision date": (
+        ("timeline", "1", "--decision-by", "next friday"),
+        "Cannot read the date 'next friday': use YYYY-MM-DD",
+        False,
+    ),
+    "contact at": (
+        ("contact", "1", "--kind", "thank-you", "--channel", "email", "--at", "half past four"),
+        "Cannot read the time 'half past four'",
+        False,
+    ),
+    "done at": (
+        ("done", "P4:debrief:interview=1", "--at", "2026-13-01T10:00"),
+        "Cannot read the time '2026-13-01T10:00'",
+        False,
+    ),
+    "snooze until": (
+        ("snooze", "P4:debrief:interview=1", "--until", "later"),
+        "Cannot read the time 'later'",
+        False,
+    ),
+    "agenda at": (("agenda", "--at", "tomorrow-ish"), "Cannot read the time 'tomorrow-ish'", False),
     "agenda days": (("agenda", "--days", "inf"), "--days takes a number of days", False),
-    "year 9999": (("interview", "add", "1", "--start", "9999-12-31T20:00",
-                   "--end", "9999-12-31T21:00"), "Cannot use '9999-12-31T20:00'", False),
-    "future contact": (("contact", "1", "--kind", "other", "--channel", "email",
-                        "--at", "2999-01-01T10:00"), "A contact is recorded once it has happened",
-                       False),
+    "year 9999": (
+        ("interview", "add", "1", "--start", "9999-12-31T20:00", "--end", "9999-12-31T21:00"),
+        "Cannot use '9999-12-31T20:00'",
+        False,
+    ),
+    "future contact": (
+        ("contact", "1", "--kind", "other", "--channel", "email", "--at", "2999-01-01T10:00"),
+        "A contact is recorded once it has happened",
+        False,
+    ),
     # unknown ids and keys
     "opp show": (("opp", "show", "99"), "No opportunity 99. `afterview opp list` shows ids.", True),
     "interview add": (("interview", "add", "99", *START), "No opportunity 99.", True),
     "interview move": (("interview", "move", "99", *START), "No interview 99.", True),
     "interview cancel": (("interview", "cancel", "99"), "No interview 99.", True),
-    "person add": (("person", "add", "99", "--name", "Sam", "--role", "other"),
-                   "No opportunity 99.", True),
+    "person add": (
+        ("person", "add", "99", "--name", "Sam", "--role", "other"),
+        "No opportunity 99.",
+        True,
+    ),
     "person edit": (("person", "edit", "99", "--name", "Sam"), "No person 99.", True),
-    "timeline opp": (("timeline", "99", "--decision-by", "2026-03-20"), "No opportunity 99.",
-                     True),
-    "timeline person": (("timeline", "1", "--follow-up-with", "99"),
-                        "No person 99 in opportunity 1.", True),
-    "contact opp": (("contact", "99", "--kind", "other", "--channel", "email"),
-                    "No opportunity 99.", True),
-    "contact person": (("contact", "1", "--kind", "other", "--channel", "email", "--person",
-                        "99"), "No person 99 in opportunity 1.", True),
+    "timeline opp": (("timeline", "99", "--decision-by", "2026-03-20"), "No opportunity 99.", True),
+    "timeline person": (
+        ("timeline", "1", "--follow-up-with", "99"),
+        "No person 99 in opportunity 1.",
+        True,
+    ),
+    "contact opp": (
+        ("contact", "99", "--kind", "other", "--channel", "email"),
+        "No opportunity 99.",
+        True,
+    ),
+    "contact person": (
+        ("contact", "1", "--kind", "other", "--channel", "email", "--person", "99"),
+        "No person 99 in opportunity 1.",
+        True,
+    ),
     "reply": (("reply", "99"), "No opportunity 99.", True),
-    "reflect": (("reflect", "99", "--fit", "3", "--growth", "3", "--culture", "3", "--values",
-                 "3", "--happy", "3", "--decision", "continue"), "No opportunity 99.", True),
+    "reflect": (
+        (
+            "reflect",
+            "99",
+            "--fit",
+            "3",
+            "--growth",
+            "3",
+            "--culture",
+            "3",
+            "--values",
+            "3",
+            "--happy",
+            "3",
+            "--decision",
+            "continue",
+        ),
+        "No opportunity 99.",
+        True,
+    ),
     "outcome": (("outcome", "99", "offer"), "No opportunity 99.", True),
     "brief": (("brief", "99"), "No opportunity 99.", True),
-    "done key": (("done", "P5:thank-you:interview=9"),
-                 "No action 'P5:thank-you:interview=9'. `afterview agenda --all --json`", True),
+    "done key": (
+        ("done", "P5:thank-you:interview=9"),
+        "No action 'P5:thank-you:interview=9'. `afterview agenda --all --json`",
+        True,
+    ),
     "skip key": (("skip", "NOPE", "--reason", "x"), "No action 'NOPE'.", True),
     "snooze key": (("snooze", "NOPE", "--until", "2999-01-01T09:00"), "No action 'NOPE'.", True),
     "reopen key": (("reopen", "NOPE"), "No action 'NOPE'.", True),
-    "reopen undecided": (("reopen", "P4:debrief:interview=1"),
-                         "P4:debrief:interview=1 has no decision to undo.", True),
+    "reopen undecided": (
+        ("reopen", "P4:debrief:interview=1"),
+        "P4:debrief:interview=1 has no decision to undo.",
+        True,
+    ),
     # invalid email addresses
-    "recruiter email": (("opp", "add", "--company", "A", "--role", "B", "--route", "recruiter",
-                         "--recruiter-name", "R", "--recruiter-email", "r@"),
-                        "Invalid email address 'r@'", False),
-    "person email": (("person", "add", "1", "--name", "Sam", "--role", "other", "--email",
-                      "sam.example"), "Invalid email address 'sam.example'", False),
-    "interviewer email": (("interview", "add", "1", *START, "--interviewer", "Dana <dana@>"),
-                          "Cannot read 'Dana <dana@>'", False),
-    "edit email": (("person", "edit", "2", "--email", "dana at example"),
-                   "Invalid email address 'dana at example'", False),
+    "recruiter email": (
+        (
+            "opp",
+            "add",
+            "--company",
+            "A",
+            "--role",
+            "B",
+            "--route",
+            "recruiter",
+            "--recruiter-name",
+            "R",
+            "--recruiter-email",
+            "r@",
+        ),
+        "Invalid email address 'r@'",
+        False,
+    ),
+    "person email": (
+        ("person", "add", "1", "--name", "Sam", "--role", "other", "--email", "sam.example"),
+        "Invalid email address 'sam.example'",
+        False,
+    ),
+    "interviewer email": (
+        ("interview", "add", "1", *START, "--interviewer", "Dana <dana@>"),
+        "Cannot read 'Dana <dana@>'",
+        False,
+    ),
+    "edit email": (
+        ("person", "edit", "2", "--email", "dana at example"),
+        "Invalid email address 'dana at example'",
+        False,
+    ),
     # scores outside 1–5
-    "score high": (("reflect", "1", "--fit", "6", "--growth", "3", "--culture", "3", "--values",
-                    "3", "--happy", "3", "--decision", "continue"),
-                   "--fit must be a score from 1 to 5, not 6.", False),
-    "score low": (("reflect", "1", "--fit", "3", "--growth", "3", "--culture", "3", "--values",
-                   "3", "--happy", "0", "--decision", "withdraw"),
-                  "--happy must be a score from 1 to 5, not 0.", True),
+    "score high": (
+        (
+            "reflect",
+            "1",
+            "--fit",
+            "6",
+            "--growth",
+            "3",
+            "--culture",
+            "3",
+            "--values",
+            "3",
+            "--happy",
+            "3",
+            "--decision",
+            "continue",
+        ),
+        "--fit must be a score from 1 to 5, not 6.",
+        False,
+    ),
+    "score low": (
+        (
+            "reflect",
+            "1",
+            "--fit",
+            "3",
+            "--growth",
+            "3",
+            "--culture",
+            "3",
+            "--values",
+            "3",
+            "--happy",
+            "0",
+            "--decision",
+            "withdraw",
+        ),
+        "--happy must be a score from 1 to 5, not 0.",
+        True,
+    ),
     # typos in the command line itself
-    "missing option": (("opp", "add", "--company", "A"),
-                       "Missing option '--role'. See `afterview opp add -h`.", False),
-    "id not a number": (("opp", "show", "one"),
-                        "Invalid value for 'OPP_ID': 'one' is not a valid integer.", False),
-    "score not a number": (("reflect", "1", "--fit", "high", "--growth", "3", "--culture", "3",
-                            "--values", "3", "--happy", "3", "--decision", "continue"),
-                           "Invalid value for '--fit': 'high' is not a valid integer.", False),
+    "missing option": (
+        ("opp", "add", "--company", "A"),
+        "Missing option '--role'. See `afterview opp add -h`.",
+        False,
+    ),
+    "id not a number": (
+        ("opp", "show", "one"),
+        "Invalid value for 'OPP_ID': 'one' is not a valid integer.",
+        False,
+    ),
+    "score not a number": (
+        (
+            "reflect",
+            "1",
+            "--fit",
+            "high",
+            "--growth",
+            "3",
+            "--culture",
+            "3",
+            "--values",
+            "3",
+            "--happy",
+            "3",
+            "--decision",
+            "continue",
+        ),
+        "Invalid value for '--fit': 'high' is not a valid integer.",
+        False,
+    ),
     "unknown outcome": (("outcome", "1", "hired"), "Invalid value for", False),
     "unknown command": (("hire-me",), "No such command 'hire-me'. See `afterview -h`.", False),
     # "did you mean" on every level, the light commands included, in one style
     "command typo": (("todya",), "No such command 'todya'. Did you mean 'today'? See", False),
     "two close": (("agend",), "No such command 'agend'. Did you mean 'agenda' or 'send'?", False),
     "sub-command typo": (("opp", "shwo"), "No such command 'shwo'. Did you mean 'show'?", False),
-    "agenda option typo": (("agenda", "--dyas", "2"),
-                           "No such option: --dyas. Did you mean --days? See", False),
-    "today bad value": (("today", "--week", "soon"),
-                        "Invalid value for '--week': 'soon' is not a valid float.", False),
-    "check choice typo": (("check", "-", "--kind", "thank-yo"),
-                          "Invalid value for '--kind': 'thank-yo' is not one of", False),
-    "outcome typo": (("outcome", "1", "acepted"), "Invalid value for 'OUTCOME': 'acepted' is "
-                     "not one of 'next-round', 'offer',", False),
-    "outcome missing": (("outcome", "1"), "Missing argument 'OUTCOME'. Choose from next-round, "
-                        "offer, rejected, withdrawn, no-response, accepted, declined. See "
-                        "`afterview outcome -h`.", False),
+    "agenda option typo": (
+        ("agenda", "--dyas", "2"),
+        "No such option: --dyas. Did you mean --days? See",
+        False,
+    ),
+    "today bad value": (
+        ("today", "--week", "soon"),
+        "Invalid value for '--week': 'soon' is not a valid float.",
+        False,
+    ),
+    "check choice typo": (
+        ("check", "-", "--kind", "thank-yo"),
+        "Invalid value for '--kind': 'thank-yo' is not one of",
+        False,
+    ),
+    "outcome typo": (
+        ("outcome", "1", "acepted"),
+        "Invalid value for 'OUTCOME': 'acepted' is not one of 'next-round', 'offer',",
+        False,
+    ),
+    "outcome missing": (
+        ("outcome", "1"),
+        "Missing argument 'OUTCOME'. Choose from next-round, "
+        "offer, rejected, withdrawn, no-response, accepted, declined. See "
+        "`afterview outcome -h`.",
+        False,
+    ),
     "step id": (("done", "99"), "No step 99. `afterview today` shows step ids", True),
-    "key typo": (("done", "P4:debrief:interview=l"), "No action 'P4:debrief:interview=l'. "
-                 "`afterview agenda --all --json` lists action keys. Did you mean "
-                 "P4:debrief:interview=1?", True),
-    "agenda option": (("agenda", "--bogus"),
-                      "No such option: --bogus. See `afterview agenda -h`.", False),
-    "agenda number": (("agenda", "--days", "a few"),
-                      "Invalid value for '--days': 'a few' is not a valid float.", False),
+    "key typo": (
+        ("done", "P4:debrief:interview=l"),
+        "No action 'P4:debrief:interview=l'. "
+        "`afterview agenda --all --json` lists action keys. Did you mean "
+        "P4:debrief:interview=1?",
+        True,
+    ),
+    "agenda option": (
+        ("agenda", "--bogus"),
+        "No such option: --bogus. See `afterview agenda -h`.",
+        False,
+    ),
+    "agenda number": (
+        ("agenda", "--days", "a few"),
+        "Invalid value for '--days': 'a few' is not a valid float.",
+        False,
+    ),
     # other refusals
-    "guard": (("done", "P8:follow-up:opp=1:n=2", "--at", "2026-03-20T10:00"),
-              "Not yet: at most one follow-up a week (P8).", True),
+    "guard": (
+        ("done", "P8:follow-up:opp=1:n=2", "--at", "2026-03-20T10:00"),
+        "Not yet: at most one follow-up a week (P8).",
+        True,
+    ),
     "skip reason": (("skip", "P4:debrief:interview=1", "--reason", " "), "Say why", False),
-    "direct with recruiter": (("opp", "add", "--company", "A", "--role", "B", "--route",
-                               "direct", "--recruiter-name", "R"), "A recruiter was given", False),
-    "empty company": (("opp", "add", "--company", " ", "--role", "B", "--route", "direct"),
-                      "The company must not be empty.", False),
+    "direct with recruiter": (
+        (
+            "opp",
+            "add",
+            "--company",
+            "A",
+            "--role",
+            "B",
+            "--route",
+            "direct",
+            "--recruiter-name",
+            "R",
+        ),
+        "A recruiter was given",
+        False,
+    ),
+    "empty company": (
+        ("opp", "add", "--company", " ", "--role", "B", "--route", "direct"),
+        "The company must not be empty.",
+        False,
+    ),
 }
 
 
@@ -263,8 +477,9 @@ SQLITE_ONLY = pytest.mark.parametrize("new_db_url", ["sqlite"], indirect=True)
 
 
 @SQLITE_ONLY  # files are read before any database is opened
-def test_a_debrief_file_that_is_not_a_debrief(run: Any, app: Any, snapshot: Any,
-                                               tmp_path: Path) -> None:
+def test_a_debrief_file_that_is_not_a_debrief(
+    run: Any, app: Any, snapshot: Any, tmp_path: Path
+) -> None:
     seed(app)
     before = snapshot()
     files = {

@@ -20,18 +20,32 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 3, day, hour, minute, tzinfo=LONDON)
 
 
-def seed(app: Any, company: str = "Northwind Health", start: datetime | None = None,
-         thanked: bool = True) -> int:
+def seed(
+    app: Any, company: str = "Northwind Health", start: datetime | None = None, thanked: bool = True
+) -> int:
     """An interview (10 March 10:00 by default) with Dana Kim, thanked at 16:40."""
     start = start or at(10, 10)
-    opp = records.add_opportunity(app, company=company, role="Data Engineer",
-                                  route=Route.DIRECT, now=at(1, 9))
-    records.add_interview(app, opp, start=start, end=start.replace(hour=start.hour + 1),
-                          tz="Europe/London", now=at(1, 9),
-                          interviewers=(records.NewInterviewer("Dana Kim", "dana@nw.example"),))
+    opp = records.add_opportunity(
+        app, company=company, role="Data Engineer", route=Route.DIRECT, now=at(1, 9)
+    )
+    records.add_interview(
+        app,
+        opp,
+        start=start,
+        end=start.replace(hour=start.hour + 1),
+        tz="Europe/London",
+        now=at(1, 9),
+        interviewers=(records.NewInterviewer("Dana Kim", "dana@nw.example"),),
+    )
     if thanked:
-        records.log_contact(app, opp, kind=ContactKind.THANK_YOU, channel=Channel.EMAIL,
-                            at=start.replace(hour=16, minute=40), now=at(31, 9))
+        records.log_contact(
+            app,
+            opp,
+            kind=ContactKind.THANK_YOU,
+            channel=Channel.EMAIL,
+            at=start.replace(hour=16, minute=40),
+            now=at(31, 9),
+        )
     return opp
 
 
@@ -46,8 +60,9 @@ def test_moving_an_interview_keeps_snoozed_and_skipped_decisions(run: Any, app: 
     assert snoozed.stdout.startswith("Snoozed until 2030-01-07T09:00")
     run.ok("skip", "P7:reflect:interview=1", "--reason", "already sure")
 
-    moved = run.ok("interview", "move", "1", "--start", "2026-03-11T14:00",
-                   "--end", "2026-03-11T15:00")
+    moved = run.ok(
+        "interview", "move", "1", "--start", "2026-03-11T14:00", "--end", "2026-03-11T15:00"
+    )
     assert moved.stdout == "Moved interview 1; the plan is updated.\n"
 
     items = plan(run, "2026-03-09T12:00")
@@ -74,9 +89,26 @@ def test_a_reply_pauses_the_follow_ups(run: Any, app: Any) -> None:
 
 def test_withdrawing_cancels_the_follow_ups_and_plans_the_withdrawal(run: Any, app: Any) -> None:
     seed(app)
-    said = run.ok("reflect", "1", "--fit", "2", "--growth", "2", "--culture", "1", "--values", "2",
-                  "--happy", "1", "--concerns", "Long hours", "--decision", "withdraw",
-                  "--at", "2026-03-12T10:00")
+    said = run.ok(
+        "reflect",
+        "1",
+        "--fit",
+        "2",
+        "--growth",
+        "2",
+        "--culture",
+        "1",
+        "--values",
+        "2",
+        "--happy",
+        "1",
+        "--concerns",
+        "Long hours",
+        "--decision",
+        "withdraw",
+        "--at",
+        "2026-03-12T10:00",
+    )
     assert said.stdout.startswith("Withdrawal decided")
     items = plan(run, "2026-03-12T10:00")
     assert [k for k, i in items.items() if i["rule"] == "P8"] == []
@@ -88,8 +120,9 @@ def test_withdrawing_cancels_the_follow_ups_and_plans_the_withdrawal(run: Any, a
 def test_accepting_an_offer_ends_follow_ups_and_search_everywhere(run: Any, app: Any) -> None:
     seed(app, "Northwind Health")
     seed(app, "Bluefin Analytics", start=at(11, 14))
-    closed = records.add_opportunity(app, company="Closed Co", role="R", route=Route.DIRECT,
-                                     now=at(1, 9))
+    closed = records.add_opportunity(
+        app, company="Closed Co", role="R", route=Route.DIRECT, now=at(1, 9)
+    )
     records.record_outcome(app, closed, Outcome.REJECTED, at=at(5, 9), now=at(5, 9))
     before = plan(run, "2026-03-20T09:00")
     assert {i["rule"] for i in before.values()} >= {"P8", "P9"}

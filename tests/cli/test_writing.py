@@ -21,25 +21,60 @@ pytestmark = pytest.mark.slow
 
 DEBRIEF = {
     "went_well": ["the system design exercise"],
-    "nuggets": ["they are opening a Lisbon office in the spring",
-                "the billing platform is moving to Kotlin"],
+    "nuggets": [
+        "they are opening a Lisbon office in the spring",
+        "the billing platform is moving to Kotlin",
+    ],
     "liked": ["my migration story"],
 }
 
 
 def interviewed(run: Any, tmp_path: Path) -> None:
     """Opportunity 1 (recruiter Priya = person 1), interview 1 with Dana Kim (person 2)."""
-    run.ok("opp", "add", "--company", "Northwind Health", "--role", "Data Engineer",
-           "--route", "recruiter", "--recruiter-name", "Priya Shah",
-           "--recruiter-email", "priya@talentbridge.example")
-    run.ok("interview", "add", "1", "--start", "2026-03-10T10:00", "--end", "2026-03-10T11:00",
-           "--tz", "Europe/London", "--interviewer", "Dana Kim <dana.kim@northwind.example>")
+    run.ok(
+        "opp",
+        "add",
+        "--company",
+        "Northwind Health",
+        "--role",
+        "Data Engineer",
+        "--route",
+        "recruiter",
+        "--recruiter-name",
+        "Priya Shah",
+        "--recruiter-email",
+        "priya@talentbridge.example",
+    )
+    run.ok(
+        "interview",
+        "add",
+        "1",
+        "--start",
+        "2026-03-10T10:00",
+        "--end",
+        "2026-03-10T11:00",
+        "--tz",
+        "Europe/London",
+        "--interviewer",
+        "Dana Kim <dana.kim@northwind.example>",
+    )
     debrief = tmp_path / "debrief.json"
     debrief.write_text(json.dumps(DEBRIEF), encoding="utf-8")
     run.ok("debrief", "1", "--file", str(debrief), "--at", "2026-03-10T11:30")
-    run.ok("profile", "set", "--name", "Sam Taylor", "--email", "sam@example.org",
-           "--skills", "Python, SQL, mentoring", "--experience",
-           "six years building data platforms", "--language", "en-GB")
+    run.ok(
+        "profile",
+        "set",
+        "--name",
+        "Sam Taylor",
+        "--email",
+        "sam@example.org",
+        "--skills",
+        "Python, SQL, mentoring",
+        "--experience",
+        "six years building data platforms",
+        "--language",
+        "en-GB",
+    )
 
 
 def editor(tmp_path: Path, script: str) -> dict[str, str]:
@@ -63,8 +98,10 @@ def test_from_debrief_to_a_checked_exported_thank_you(run: Any, tmp_path: Path) 
     assert edited.returncode == 0, str(edited)
     checked = run("draft", "check", "1", "--json")
     assert checked.returncode == 1, str(checked)
-    found = {(f["rule"], f["suggestions"][0] if f["suggestions"] else None)
-             for f in checked.json()["findings"]}
+    found = {
+        (f["rule"], f["suggestions"][0] if f["suggestions"] else None)
+        for f in checked.json()["findings"]
+    }
     assert ("names.person", "Dana") in found
     assert ("spelling", "the") in found
 
@@ -83,8 +120,12 @@ def test_from_debrief_to_a_checked_exported_thank_you(run: Any, tmp_path: Path) 
     assert mailto.startswith("mailto:dana.kim@northwind.example?subject=")
 
     run.ok("draft", "sent", "1", "--at", "2026-03-10T16:40")
-    plan = {i["key"]: i for i in run.ok("agenda", "--all", "--include-closed", "--json",
-                                        "--at", "2026-03-10T17:00").json()}
+    plan = {
+        i["key"]: i
+        for i in run.ok(
+            "agenda", "--all", "--include-closed", "--json", "--at", "2026-03-10T17:00"
+        ).json()
+    }
     assert plan["P5:thank-you:interview=1:person=2"]["state"] == "done"
     assert plan["P8:follow-up:opp=1:n=1"]["send_at"] == "2026-03-17T16:40:00Z"
     listed = run.ok("draft", "list").stdout
@@ -109,7 +150,8 @@ def test_an_edit_that_breaks_the_headers_is_refused_and_loses_nothing(
     script = "sed -i '1s/^Subject:/Bcc: x@y.example\\nSubject:/' \"$1\""
     result = run("draft", "edit", "1", extra_env=editor(tmp_path, script))
     assert result.returncode == 2 and result.error_lines == [
-        "afterview: Unexpected header line 'Bcc: x@y.example': only Subject: and To: are kept."]
+        "afterview: Unexpected header line 'Bcc: x@y.example': only Subject: and To: are kept."
+    ]
     assert facts(run.env["AFTERVIEW_DB"]) == before
 
 
@@ -149,15 +191,17 @@ def test_check_exit_codes_and_json(run: Any, tmp_path: Path) -> None:
     assert "No problems found" in ok.stdout
 
     bad = tmp_path / "bad.txt"
-    bad.write_text(GOOD.replace("Dear Dana", "Dear Dina").replace(
-        "the new office", "the new offfice"), encoding="utf-8")
+    bad.write_text(
+        GOOD.replace("Dear Dana", "Dear Dina").replace("the new office", "the new offfice"),
+        encoding="utf-8",
+    )
     result = run("check", str(bad), "--interview", "1", "--json")
     assert result.returncode == 1, str(result)
     data = result.json()
     assert data["language"] == "en-GB" and data["errors"] >= 2
     dina = next(f for f in data["findings"] if f["rule"] == "names.person")
     assert (dina["line"], dina["column"], dina["length"]) == (1, 6, 4)
-    assert bad.read_text(encoding="utf-8")[dina["offset"]:dina["offset"] + 4] == "Dina"
+    assert bad.read_text(encoding="utf-8")[dina["offset"] : dina["offset"] + 4] == "Dina"
 
     piped = run("check", "-", "--opp", "1", input=GOOD)
     assert piped.returncode == 0, str(piped)
@@ -168,8 +212,9 @@ def test_check_knows_every_name_in_the_database(run: Any, tmp_path: Path) -> Non
     run.ok("person", "add", "1", "--name", "Siobhán Ní Bhriain", "--role", "interviewer")
     run.ok("words", "add", "Kubernetes")
     text = tmp_path / "names.txt"
-    text.write_text("Siobhán Ní Bhriain and Priya Shah at Northwind Health use Kubernetes.\n",
-                    encoding="utf-8")
+    text.write_text(
+        "Siobhán Ní Bhriain and Priya Shah at Northwind Health use Kubernetes.\n", encoding="utf-8"
+    )
     result = run("check", str(text), "--json")
     assert result.returncode == 0, str(result)
     assert [f for f in result.json()["findings"] if f["rule"] == "spelling"] == []
@@ -215,10 +260,15 @@ def test_check_bad_arguments(run: Any, tmp_path: Path, args: list[str], message:
 
 def test_unknown_draft_and_missing_profile(run: Any) -> None:
     run.ok("opp", "add", "--company", "Acme", "--role", "Analyst", "--route", "direct")
-    for args in (["draft", "show", "5"], ["draft", "export", "5", "--mailto"],
-                 ["draft", "sent", "5"], ["draft", "check", "5"]):
+    for args in (
+        ["draft", "show", "5"],
+        ["draft", "export", "5", "--mailto"],
+        ["draft", "sent", "5"],
+        ["draft", "check", "5"],
+    ):
         result = run(*args)
         assert result.returncode == 2 and result.error_lines == [
-            "afterview: No draft or message 5. `afterview draft list` shows ids."], str(result)
+            "afterview: No draft or message 5. `afterview draft list` shows ids."
+        ], str(result)
     result = run("draft", "withdrawal", "1")
     assert result.returncode == 2 and "No profile yet" in result.stderr

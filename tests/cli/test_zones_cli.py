@@ -43,9 +43,11 @@ def test_the_organisations_zone_and_holidays_shape_the_plan_and_every_view(run: 
 
 def test_opp_where_moves_the_plan_and_clears_back_to_the_defaults(run: Any) -> None:
     _video_interview(run)
+
     def landing() -> str:
         items = run.ok("agenda", "--json", "--all", "--at", "2032-11-24T19:30").json()
         return str(next(i for i in items if i["rule"] == "P5")["send_at"])
+
     assert landing() == "2032-11-25T09:00:00Z"  # typed in London: London's morning
     run.ok("opp", "where", "1", "--org-zone", "America/New_York")
     assert landing() == "2032-11-25T14:00:00Z"  # 09:00 New York, no holidays set

@@ -28,6 +28,7 @@ from .smtp_server import MailServer, Running, serving
 
 pytestmark = pytest.mark.slow
 
+
 @pytest.fixture
 def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db_url: str) -> Iterator[Runner]:
     """The console script on the test's database; no keyring, no inherited mail secrets."""
@@ -46,8 +47,16 @@ def app(run: Runner, db_url: str) -> Iterator[App]:
 
 
 def mail_set(run: Runner, mail: Running) -> None:
-    run.ok("mail", "set", "--smtp-host", "127.0.0.1", "--smtp-port", str(mail.port),
-           "--smtp-security", mail.security)
+    run.ok(
+        "mail",
+        "set",
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        str(mail.port),
+        "--smtp-security",
+        mail.security,
+    )
 
 
 def test_send_then_run_delivers_once_and_says_so(run: Runner, app: App) -> None:

@@ -331,9 +331,9 @@ def test_concurrent_runs_send_each_message_once(app: App, db_url: str) -> None:
 
     scene = interviewed(app)
     extra = [
-        drafts.draft_thank_you(
-            app, scene.interview, now=at(10, 16, 20), to=scene.dana, again=True
-        )[0].id
+        drafts.draft_thank_you(app, scene.interview, now=at(10, 16, 20), to=scene.dana, again=True)[
+            0
+        ].id
         for _ in range(3)
     ]
     runners = [make_app(db_url) for _ in range(4)]

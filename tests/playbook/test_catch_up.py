@@ -73,7 +73,6 @@ def test_entered_in_time_the_plan_is_the_usual_one(entered: str) -> None:
     assert not any("catch-up" in a.why for a in actions)
 
 
-
 def test_entered_long_after_as_history_the_steps_stay_moot() -> None:
     """An interview from a month ago typed in for the lessons (P11) owes no thank-you:
     past twice `stale_after_days` (14 days) nothing is a catch-up."""

@@ -652,5 +652,7 @@ def test_p8_a_chase_before_the_decision_date_is_early_and_says_from_when(
         )
     else:
         assert said is None
-    assert too_early(Scope(_opp(), Settings(), calendar_for(Settings()), PlanContext()),
-                     at(at_text)) is None  # fmt: skip  (no date given: never "early")
+    assert (
+        too_early(Scope(_opp(), Settings(), calendar_for(Settings()), PlanContext()), at(at_text))
+        is None
+    )  # fmt: skip  (no date given: never "early")

@@ -278,8 +278,6 @@ def test_p9_competitors_after_a_positive_debrief(overall: Overall, suggested: bo
         assert keys(actions, "P9") == []
 
 
-
-
 def test_p6_no_timeline_given_yet_is_not_an_answer_and_is_asked_again() -> None:
     """Issue: "they have no timeline yet" could not be recorded. It is asked again a
     week later (first_follow_up_days), at a working hour; a real answer settles it."""

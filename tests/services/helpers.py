@@ -48,18 +48,31 @@ class Newcomer:
     dana: int
 
 
-def newcomer(app: App, company: str = "Northwind Health", route: Route = Route.RECRUITER,
-             start: datetime | None = None) -> Newcomer:
+def newcomer(
+    app: App,
+    company: str = "Northwind Health",
+    route: Route = Route.RECRUITER,
+    start: datetime | None = None,
+) -> Newcomer:
     now = at(1, 9)
     start = start or at(10, 10)
     domain = company.split(maxsplit=1)[0].lower()
     opp = records.add_opportunity(
-        app, company=company, role="Data Engineer", route=route, now=now,
+        app,
+        company=company,
+        role="Data Engineer",
+        route=route,
+        now=now,
         recruiter_name="Priya Shah" if route is Route.RECRUITER else None,
         recruiter_email="priya@talentbridge.example" if route is Route.RECRUITER else None,
     )
     interview = records.add_interview(
-        app, opp, start=start, end=start.replace(hour=start.hour + 1), tz=TZ, now=now,
+        app,
+        opp,
+        start=start,
+        end=start.replace(hour=start.hour + 1),
+        tz=TZ,
+        now=now,
         interviewers=(records.NewInterviewer("Dana Kim", f"dana@{domain}.example"),),
     )
     people = {p.name: p.id for p in plan_view(app, opp, now).opportunity.people}
@@ -68,7 +81,12 @@ def newcomer(app: App, company: str = "Northwind Health", route: Route = Route.R
 
 def thank(app: App, opp: int, when: datetime, person: int | None = None) -> int:
     return records.log_contact(
-        app, opp, kind=ContactKind.THANK_YOU, channel=Channel.EMAIL, at=when, now=when,
+        app,
+        opp,
+        kind=ContactKind.THANK_YOU,
+        channel=Channel.EMAIL,
+        at=when,
+        now=when,
         person_id=person,
     ).id
 
@@ -97,8 +115,6 @@ def open_keys(app: App, now: datetime, rule: str | None = None) -> list[str]:
     """Keys of every open action ahead (the agenda with --all), optionally of one rule."""
     items = agenda(app, AgendaQuery(now, everything_ahead=True))
     return [i["key"] for i in items if rule is None or i["rule"] == rule]
-
-
 
 
 def utc(day: int, hour: int, minute: int = 0, month: int = 3, tz: ZoneInfo = LONDON) -> str:

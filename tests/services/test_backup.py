@@ -29,8 +29,12 @@ DEBRIEF = {
     "nuggets": ["Launching in Leeds", "New data platform"],
     "questions": [
         {"question": "Why us?", "quality": "good"},
-        {"question": "Biggest failure?", "quality": "weak", "reason": "forgot",
-         "add_next_time": "The 2024 migration"},
+        {
+            "question": "Biggest failure?",
+            "quality": "weak",
+            "reason": "forgot",
+            "add_next_time": "The 2024 migration",
+        },
     ],
     "new_questions": ["Team size?"],
     "liked": ["Concrete examples"],
@@ -43,11 +47,24 @@ def fill(app: App) -> None:
     """One of every fact and decision, across three opportunities."""
     n = newcomer(app)
     other = newcomer(app, "Bluefin Analytics", route=Route.DIRECT, start=at(11, 14))
-    records.add_person(app, n.opp, name="Ana Ortiz", role=PersonRole.RECEPTIONIST, now=at(10, 11),
-                       phone="+44 20 7946 0001", title="Front desk")
+    records.add_person(
+        app,
+        n.opp,
+        name="Ana Ortiz",
+        role=PersonRole.RECEPTIONIST,
+        now=at(10, 11),
+        phone="+44 20 7946 0001",
+        title="Front desk",
+    )
     records.add_competitor(app, n.opp, "Southwind Care", at(10, 12))
-    records.set_timeline(app, n.opp, now=at(10, 12), decision_by=date(2026, 3, 13),
-                         follow_up_with=n.dana, follow_up_how=Channel.EMAIL)
+    records.set_timeline(
+        app,
+        n.opp,
+        now=at(10, 12),
+        decision_by=date(2026, 3, 13),
+        follow_up_with=n.dana,
+        follow_up_how=Channel.EMAIL,
+    )
     record_debrief(app, n.interview, DEBRIEF, at(10, 12, 15))
     thank(app, n.opp, at(10, 16, 40), n.dana)
     decisions.done(app, "P1:recruiter-call:interview=1", at=at(10, 13), now=at(10, 13))
@@ -56,11 +73,23 @@ def fill(app: App) -> None:
     follow_up(app, n.opp, at(16, 9, 30))
     follow_up(app, n.opp, at(18, 9, 30))  # flagged
     records.record_reply(app, n.opp, at=at(19, 9), now=at(19, 9), note="Next round!")
-    records.reflect(app, n.opp, scores={"fit": 5, "growth": 4, "culture": 4, "values": 5,
-                                        "happy": 5}, decision=FitDecision.CONTINUE, now=at(19, 10))
+    records.reflect(
+        app,
+        n.opp,
+        scores={"fit": 5, "growth": 4, "culture": 4, "values": 5, "happy": 5},
+        decision=FitDecision.CONTINUE,
+        now=at(19, 10),
+    )
     records.record_outcome(app, n.opp, Outcome.NEXT_ROUND, at=at(19, 11), now=at(19, 11))
-    records.log_contact(app, other.opp, kind=ContactKind.OTHER, channel=Channel.MESSAGE,
-                        at=at(12, 9), now=at(12, 9), note="Sent portfolio ✓")
+    records.log_contact(
+        app,
+        other.opp,
+        kind=ContactKind.OTHER,
+        channel=Channel.MESSAGE,
+        at=at(12, 9),
+        now=at(12, 9),
+        note="Sent portfolio ✓",
+    )
     records.cancel_interview(app, other.interview, at(11, 9))
 
 
@@ -95,13 +124,13 @@ def test_export_import_export_is_lossless(app: App, second_app: App) -> None:
 
 def test_a_restored_database_never_reuses_an_id(app: App, second_app: App) -> None:
     n = newcomer(app)
-    extra = records.add_opportunity(app, company="Gone", role="R", route=Route.DIRECT,
-                                    now=at(1, 9))
+    extra = records.add_opportunity(app, company="Gone", role="R", route=Route.DIRECT, now=at(1, 9))
     with app.transaction(at(1, 9)) as repo:
         repo.delete_opportunity(extra)
     import_json(second_app, export_json(app, at(2, 9)), at(2, 9))
-    again = records.add_opportunity(second_app, company="New", role="R", route=Route.DIRECT,
-                                    now=at(2, 9))
+    again = records.add_opportunity(
+        second_app, company="New", role="R", route=Route.DIRECT, now=at(2, 9)
+    )
     assert again == extra + 1 and again != n.opp
 
 
@@ -114,8 +143,10 @@ def test_import_refuses_a_database_holding_data_unless_replace(app: App, second_
     assert [o["company"] for o in _companies(second_app)] == ["Already Here"]
 
     import_json(second_app, document, at(21, 9), replace=True)
-    assert [o["company"] for o in _companies(second_app)] == ["Northwind Health",
-                                                               "Bluefin Analytics"]
+    assert [o["company"] for o in _companies(second_app)] == [
+        "Northwind Health",
+        "Bluefin Analytics",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -134,14 +165,19 @@ def test_a_failed_replace_keeps_what_was_there(
     document = json.loads(json.dumps(export_json(app, at(20, 9))))
     document["tables"][table][0][column] = value
     for company in ("Here", "Also here", "Still here"):
-        records.add_opportunity(second_app, company=company, role="R", route=Route.DIRECT,
-                                now=at(1, 9))
+        records.add_opportunity(
+            second_app, company=company, role="R", route=Route.DIRECT, now=at(1, 9)
+        )
     kept = export_json(second_app, at(21, 9))
     with pytest.raises(BadInput, match=re.escape(message)):
         import_json(second_app, document, at(21, 9), replace=True)
     assert export_json(second_app, at(21, 9)) == kept  # id counters too (setval ignores rollback)
-    assert records.add_opportunity(second_app, company="Next", role="R", route=Route.DIRECT,
-                                   now=at(21, 9)) == 4
+    assert (
+        records.add_opportunity(
+            second_app, company="Next", role="R", route=Route.DIRECT, now=at(21, 9)
+        )
+        == 4
+    )
 
 
 def _companies(app: App) -> list[dict[str, Any]]:
@@ -189,11 +225,18 @@ MALFORMED: dict[str, Callable[[dict[str, Any]], Any]] = {
 
 
 # Refused on the document's shape alone, before the database: SQLite's run covers them.
-BEFORE_THE_DATABASE = {"not an object", "no format", "another format", "future version",
-                       "tables not a map", "rows not objects"}
+BEFORE_THE_DATABASE = {
+    "not an object",
+    "no format",
+    "another format",
+    "future version",
+    "tables not a map",
+    "rows not objects",
+}
 CASES = [pytest.param("sqlite", case, id=f"sqlite-{case}") for case in sorted(MALFORMED)] + [
     pytest.param("postgres", case, id=f"postgres-{case}", marks=pytest.mark.postgres)
-    for case in sorted(MALFORMED) if case not in BEFORE_THE_DATABASE
+    for case in sorted(MALFORMED)
+    if case not in BEFORE_THE_DATABASE
 ]
 
 

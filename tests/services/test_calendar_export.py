@@ -24,7 +24,8 @@ def test_one_event_with_an_alarm_per_open_action(app: App) -> None:
     calendar = Calendar.from_ical(export_ics(app, at(10, 8)))
     events = list(calendar.walk("VEVENT"))
     assert sorted(str(e["uid"]) for e in events) == sorted(
-        f"{item['key']}@afterview" for item in open_items)
+        f"{item['key']}@afterview" for item in open_items
+    )
     assert "P1:recruiter-call:interview=1@afterview" not in {str(e["uid"]) for e in events}
     for event in events:
         alarms = event.walk("VALARM")

@@ -28,8 +28,12 @@ def test_default_language_follows_the_locale(environ: dict[str, str], expected: 
 
 
 def test_proper_nouns_are_taken_from_notes_but_not_sentence_starts_or_lower_case() -> None:
-    found = _proper_nouns(["They are moving billing to Kotlin. Lisbon opens in spring",
-                           "the recieve bug; a PostgreSQL upgrade"])
+    found = _proper_nouns(
+        [
+            "They are moving billing to Kotlin. Lisbon opens in spring",
+            "the recieve bug; a PostgreSQL upgrade",
+        ]
+    )
     assert found == {"Kotlin", "PostgreSQL"}  # "They", "Lisbon" start sentences; no typos
 
 
@@ -37,16 +41,27 @@ def test_context_knows_names_nuggets_words_and_the_profile(db_url: str) -> None:
     app = make_app(db_url)
     try:
         case = newcomer(app)
-        records.add_person(app, case.opp, name="Siobhán Ní Bhriain",
-                           role=PersonRole.HIRING_MANAGER, now=at(1, 9))
+        records.add_person(
+            app, case.opp, name="Siobhán Ní Bhriain", role=PersonRole.HIRING_MANAGER, now=at(1, 9)
+        )
         records.add_competitor(app, case.opp, "Quillfeather Labs", at(1, 9))
-        other = records.add_opportunity(app, company="Zephyrine Ltd", role="Analyst",
-                                        route=Route.DIRECT, now=at(1, 9))
-        debriefs.record_debrief(app, case.interview,
-                                {"nuggets": ["a move to Kotlin", "the Lisbon office"]},
-                                now=at(10, 12))
-        profile.set_profile(app, now=at(10, 12), name="Sam Taylor", email="sam@example.org",
-                            language="en-US", skills="Terraform, dbt")
+        other = records.add_opportunity(
+            app, company="Zephyrine Ltd", role="Analyst", route=Route.DIRECT, now=at(1, 9)
+        )
+        debriefs.record_debrief(
+            app,
+            case.interview,
+            {"nuggets": ["a move to Kotlin", "the Lisbon office"]},
+            now=at(10, 12),
+        )
+        profile.set_profile(
+            app,
+            now=at(10, 12),
+            name="Sam Taylor",
+            email="sam@example.org",
+            language="en-US",
+            skills="Terraform, dbt",
+        )
         profile.add_words(app, ["Grafana"], now=at(10, 12))
         with app.transaction(at(10, 12)) as repo:
             ctx = context_from(repo, interview_id=case.interview, kind="thank-you")
@@ -64,7 +79,15 @@ def test_context_knows_names_nuggets_words_and_the_profile(db_url: str) -> None:
     assert [p.name for p in ctx.people] == ["Priya Shah", "Dana Kim", "Siobhán Ní Bhriain"]
     assert ctx.nuggets == ("a move to Kotlin", "the Lisbon office")
     assert ctx.skills == ("Terraform", "dbt")
-    for word in ("Siobhán", "Bhriain", "Quillfeather", "Zephyrine", "Grafana", "Kotlin",
-                 "Terraform", "Northwind Health"):
+    for word in (
+        "Siobhán",
+        "Bhriain",
+        "Quillfeather",
+        "Zephyrine",
+        "Grafana",
+        "Kotlin",
+        "Terraform",
+        "Northwind Health",
+    ):
         assert word in ctx.known_words, word
     assert bare.organisation is None and bare.people == () and "Zephyrine" in bare.known_words

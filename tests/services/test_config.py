@@ -24,7 +24,9 @@ def test_save_merges_validates_and_load_reads_back(home: Path) -> None:
     config.save({"first_follow_up_days": "5"})
     text = Path(paths.config_file()).read_text()
     assert text.splitlines() == [
-        "first_follow_up_days = 5", "follow_up_guard_days = 10", 'timezone = "Europe/Paris"'
+        "first_follow_up_days = 5",
+        "follow_up_guard_days = 10",
+        'timezone = "Europe/Paris"',
     ]
     assert [p.name for p in home.iterdir()] == ["config.toml"]  # no temporary left behind
 

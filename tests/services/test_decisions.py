@@ -17,8 +17,10 @@ SECOND = "P8:follow-up:opp=1:n=2"
 
 
 def contacts(app: App, opp: int) -> list[tuple[ContactKind, Channel, int | None]]:
-    return [(c.kind, c.channel, c.person_id)
-            for c in plan_view(app, opp, at(31, 9)).opportunity.contacts]
+    return [
+        (c.kind, c.channel, c.person_id)
+        for c in plan_view(app, opp, at(31, 9)).opportunity.contacts
+    ]
 
 
 def test_done_on_a_call_logs_the_call(app: App) -> None:
@@ -63,8 +65,14 @@ def test_done_uses_the_timelines_channel_for_a_follow_up(app: App) -> None:
     from afterview.services import records
 
     n = newcomer(app)
-    records.set_timeline(app, n.opp, now=at(10, 12), decision_by=date(2026, 3, 13),
-                         follow_up_with=n.dana, follow_up_how=Channel.PHONE)
+    records.set_timeline(
+        app,
+        n.opp,
+        now=at(10, 12),
+        decision_by=date(2026, 3, 13),
+        follow_up_with=n.dana,
+        follow_up_how=Channel.PHONE,
+    )
     decisions.done(app, FIRST, at=at(16, 9, 30), now=at(16, 10))
     assert contacts(app, n.opp) == [(ContactKind.FOLLOW_UP, Channel.PHONE, n.dana)]
 
@@ -97,7 +105,10 @@ def test_snooze_hides_until_then_and_reopen_undoes(app: App) -> None:
     assert CALL in due_keys(app, at(10, 16))
     item = plan(app, n.opp, at(10, 13))[CALL]
     assert (item["state"], item["snoozed_until"], item["due"]) == (
-        "snoozed", iso(10, 16), iso(10, 13))
+        "snoozed",
+        iso(10, 16),
+        iso(10, 13),
+    )
     decisions.reopen(app, CALL, now=at(10, 14))
     assert plan(app, n.opp, at(10, 14))[CALL]["state"] == "pending"
     with pytest.raises(Conflict, match="no decision to undo"):

@@ -29,9 +29,23 @@ def _history(path: Path) -> None:
         due = NOW - timedelta(days=1000) + timedelta(hours=8 * n)
         lapsed = n % 10 != 0
         expires = due + timedelta(hours=2) if lapsed or n % 20 == 0 else None
-        rows.append((f"P2:k{n}", "P2", "t", "g", "w", "Europe/London", _text(due),
-                     due.isoformat(), _text(due), due.isoformat(), "pending",
-                     _text(expires) if expires else None, 1))
+        rows.append(
+            (
+                f"P2:k{n}",
+                "P2",
+                "t",
+                "g",
+                "w",
+                "Europe/London",
+                _text(due),
+                due.isoformat(),
+                _text(due),
+                due.isoformat(),
+                "pending",
+                _text(expires) if expires else None,
+                1,
+            )
+        )
     with sqlite3.connect(path) as conn:
         conn.executemany(
             "INSERT INTO actions (key, rule, title, guidance, why, tz, due_utc, due_local, "
