@@ -5,7 +5,9 @@ with no records: every name is unknown. Scores: docs/benchmarks.md#checker."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 
@@ -286,47 +288,71 @@ def _planted_as_written(split: str, first_id: int, names: list[str]) -> None:
         assert all(a[1] <= b[0] for a, b in pairwise(found)), text
 
 
-def test_the_twelfth_held_out_set_is_public_domain_sourced_and_large_enough() -> None:
-    sources = (rc.HELDOUT12 / "SOURCES.md").read_text(encoding="utf-8")
-    assert "cisagov/get.gov" in sources and "public domain" in sources and "CC0" in sources
-    assert "dca2fbfd830d393570b2e10c78852eec1896bacd" in sources
-    licence = (rc.HELDOUT12 / "LICENSE-getgov.txt").read_text(encoding="utf-8")
-    assert "public domain" in licence and "CC0 1.0 Universal" in licence
-    names = rc.heldout12_names()
-    assert len(names) == 30 and all(f"`{name}.txt`" in sources for name in names)
-    assert {rc.language(name) for name in names} == {"en-US"}
-    counts = [len(rc.text(name).split()) for name in names]
-    assert 4000 <= sum(counts) <= 5500 and min(counts) >= 140 and max(counts) <= 185
-    _planted_as_written("held12", 3001, names)
-
-
-def test_the_thirteenth_held_out_set_is_ogl_licensed_sourced_and_large_enough() -> None:
-    sources = (rc.HELDOUT13 / "SOURCES.md").read_text(encoding="utf-8")
-    assert "best-practice-and-impact/qa-of-code-guidance" in sources
-    assert "Open Government Licence v3.0" in sources
-    assert "fa39f2089905fe07c08ae4d66671736a1becd3c5" in sources
-    licence = (rc.HELDOUT13 / "LICENCE-qacode.txt").read_text(encoding="utf-8")
-    assert "Open Government Licence v3.0" in licence and "Crown copyright" in licence
-    names = rc.heldout13_names()
-    assert len(names) == 30 and all(f"`{name}.txt`" in sources for name in names)
-    assert {rc.language(name) for name in names} == {"en-GB"}
-    counts = [len(rc.text(name).split()) for name in names]
-    assert 4000 <= sum(counts) <= 5500 and min(counts) >= 140 and max(counts) <= 185
-    _planted_as_written("held13", 3301, names)
-
-
-def test_the_fourteenth_held_out_set_is_mit_licensed_sourced_and_large_enough() -> None:
-    sources = (rc.HELDOUT14 / "SOURCES.md").read_text(encoding="utf-8")
-    assert "ministryofjustice/technical-guidance" in sources and "MIT" in sources
-    assert "d0f7e2a92c88f0c3cca02946d750daabca3c0196" in sources
-    licence = (rc.HELDOUT14 / "LICENCE-mojtech.txt").read_text(encoding="utf-8")
-    assert "MIT License" in licence and "Crown Copyright" in licence
-    names = rc.heldout14_names()
-    assert len(names) == 30 and all(f"`{name}.txt`" in sources for name in names)
-    assert {rc.language(name) for name in names} == {"en-GB"}
-    counts = [len(rc.text(name).split()) for name in names]
+@pytest.mark.parametrize(
+    ("split", "folder", "names", "source", "licence_file", "licence_words", "lang", "first"),
+    [
+        (
+            "held12",
+            rc.HELDOUT12,
+            rc.heldout12_names,
+            ("cisagov/get.gov", "CC0", "dca2fbfd830d393570b2e10c78852eec1896bacd"),
+            "LICENSE-getgov.txt",
+            ("public domain", "CC0 1.0 Universal"),
+            "en-US",
+            3001,
+        ),
+        (
+            "held13",
+            rc.HELDOUT13,
+            rc.heldout13_names,
+            (
+                "best-practice-and-impact/qa-of-code-guidance",
+                "Open Government Licence v3.0",
+                "fa39f2089905fe07c08ae4d66671736a1becd3c5",
+            ),
+            "LICENCE-qacode.txt",
+            ("Open Government Licence v3.0", "Crown copyright"),
+            "en-GB",
+            3301,
+        ),
+        (
+            "held14",
+            rc.HELDOUT14,
+            rc.heldout14_names,
+            (
+                "ministryofjustice/technical-guidance",
+                "MIT",
+                "d0f7e2a92c88f0c3cca02946d750daabca3c0196",
+            ),
+            "LICENCE-mojtech.txt",
+            ("MIT License", "Crown Copyright"),
+            "en-GB",
+            3551,
+        ),
+    ],
+)
+def test_the_twelfth_to_fourteenth_held_out_sets_are_licensed_sourced_and_large_enough(
+    split: str,
+    folder: Path,
+    names: Callable[[], list[str]],
+    source: tuple[str, ...],
+    licence_file: str,
+    licence_words: tuple[str, ...],
+    lang: str,
+    first: int,
+) -> None:
+    """Each set names its source at a commit, carries its licence, and holds 30 excerpts
+    of 140–190 words in one language with 250 slips planted as written."""
+    sources = (folder / "SOURCES.md").read_text(encoding="utf-8")
+    assert all(words in sources for words in source)
+    licence = (folder / licence_file).read_text(encoding="utf-8")
+    assert all(words in licence for words in licence_words)
+    listed = names()
+    assert len(listed) == 30 and all(f"`{name}.txt`" in sources for name in listed)
+    assert {rc.language(name) for name in listed} == {lang}
+    counts = [len(rc.text(name).split()) for name in listed]
     assert 4000 <= sum(counts) <= 5500 and min(counts) >= 140 and max(counts) <= 190
-    _planted_as_written("held14", 3551, names)
+    _planted_as_written(split, first, listed)
 
 
 # Precision on the sixth to ninth held-out texts as written (no slips planted), at the
