@@ -1348,7 +1348,11 @@ def _agreement_both(
     ends = {h.end for h in found}
     model = ngram.model()
     words = ngram.padded([toks[k].low for k in range(lo, hi)])
-    readings = (slip_tags, _verbs_from(slip_tags, tags, lo, hi))
+    merged = _verbs_from(slip_tags, tags, lo, hi)
+    # a reading the same as the first tagger's adds nothing to what was found above
+    readings = [r for r in (slip_tags, merged) if r[lo:hi] != tags[lo:hi]]
+    if len(readings) == 2 and merged[lo:hi] == slip_tags[lo:hi]:
+        readings = readings[:1]
     for h in (h for r in readings for h in agreement(toks, r, lo, hi, retag=False)):
         if h.end in ends:
             continue
