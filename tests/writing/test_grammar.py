@@ -281,6 +281,11 @@ def test_applying_the_suggestion_fixes_the_slip(
         ("I am excited to joining the team.", "excited to joining", "excited to join"),
         ("I appreciated the chance to learning more.", "chance to learning", "chance to learn"),
         ("I was able to submitting my portfolio.", "able to submitting", "able to submit"),
+        (
+            "Thank you for taking the time to meeting with me.",
+            "taking the time to meeting",
+            "taking the time to meet",
+        ),
         ("I am very interesting in the role.", "I am very interesting", "I am very interested"),
         ("We're exciting about the launch.", "We're exciting", "We're excited"),
     ],
@@ -307,6 +312,7 @@ def test_a_letters_set_phrases_take_the_verb_form_they_ask_for(
         "The role is interesting in many ways, and I am interested in it.",
         "I am excited to join the team.",
         "We found something interesting about the data.",
+        "Thank you for taking the time to meet with me.",
     ],
 )
 def test_a_letters_set_phrases_written_well_stay_quiet(text: str) -> None:

@@ -49,6 +49,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("The manager will responsible for hiring.", "responsible", "grammar.missing-word"),
         ("I hope hear from you soon.", "hope hear", "grammar.missing-word"),
         ("I did sent the form on Monday.", "sent", "grammar.verb-form"),
+        ("It was a pleasure to met you.", "met", "grammar.verb-form"),
         ("Please do not hesitate contact me.", "hesitate contact", "grammar.missing-word"),
     ],
 )
@@ -74,6 +75,7 @@ def test_finds_the_slip_by_word_class(text: str, span: str, rule: str) -> None:
         "Were you able to join?",
         "I'd like to thank you.",
         "I hope things go well, and I hope so.",
+        "We plan to found the company, and he used to lead the team.",
         "The going rate is fair; I forgot my notes and managed teams of six.",
         "We have work to do, and we had lunch.",
         "You have write access; we have build scripts; by design the form is short.",

@@ -632,3 +632,14 @@ def test_the_subjunctive_after_a_mandative_word_stays_quiet_in_every_check() -> 
     ):
         assert [r for r in _rules(text) if r[1] == "grammar.agreement"] == [], text
     assert ("It replace", "grammar.agreement") in _rules("It replace the old system.")
+
+
+def test_a_plural_first_conjunct_makes_a_clause_subject_plural() -> None:
+    assert ("skills and experience matches", "grammar.agreement") in _rules(
+        "My skills and experience matches the role."
+    )
+    for text in (
+        "Research and development is our largest cost.",
+        "That means close analysis of policies, laws and business needs, and workshops.",
+    ):
+        assert [r for r in _rules(text) if r[1] == "grammar.agreement"] == [], text

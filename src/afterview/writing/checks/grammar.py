@@ -1167,6 +1167,15 @@ MORE_RULES: tuple[Rule, ...] = (
         lambda m, _a: verb_forms.ing_base(m.group(2).lower()) is None,
     ),
     _rule(
+        "time;take takes taking taken took",
+        "verb-form",
+        r"\b((?:take|takes|taking|taken|took)\s+(?:the\s+)?time\s+to)\s+([a-z]+ing)\b",
+        WARNING,
+        '"{found}": after "take the time to" the verb takes its plain form: "{fix}".',
+        lambda m, _a: f"{m.group(1)} {verb_forms.ing_base(m.group(2).lower())}",
+        lambda m, _a: verb_forms.ing_base(m.group(2).lower()) is None,
+    ),
+    _rule(
         "interesting exciting;in about",
         "verb-form",
         rf"\b((?:I\s+am|I{APOS}m|I\s+was|we\s+are|we{APOS}re|we\s+were)\s+"

@@ -704,7 +704,7 @@ def after_do(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
 
 
 OBJECT_STARTS = word_set(
-    "out up down off it them him her me us the a an this that our my your their"
+    "out up down off it them him her me us you the a an this that our my your their"
 )
 
 
@@ -716,6 +716,10 @@ INFINITIVE_BEFORE_TO = word_set(
     have has had used likely unlikely seem seems seemed allowed expected decided plan
     planning hope hoping"""
 )
+
+
+# Past forms that are also the plain form of another verb ("to found a company").
+PAST_ALSO_BASE = word_set("found ground wound bound saw lay fell left felt led lead")
 
 
 def after_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
@@ -731,6 +735,12 @@ def after_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         base = "find"  # "to found out"; "to found a company" is fine
     elif verb.low in lex.IRREGULAR_PAST and verb.low not in ("saw", "left", "felt", "lead", "led"):
         base = lex.IRREGULAR_PAST[verb.low].base
+    elif (
+        verb.low in lex.ANY_PAST
+        and verb.low not in PAST_ALSO_BASE
+        and _low(toks, i + 2) in OBJECT_STARTS - PARTICLES
+    ):
+        base = lex.ANY_PAST[verb.low].base  # "a pleasure to met you": past and participle alike
     elif _low(toks, i - 1) in INFINITIVE_BEFORE_TO and lex.third_person_base(verb.low):
         base = lex.third_person_base(verb.low)  # "able to acts", "need to makes"
     else:

@@ -302,6 +302,17 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
     ):
         return head, head  # "understand the challenges agencies faces": plural either way
     start = _widened(toks, tags, lo, head, start)
+    if (
+        start - 2 >= lo
+        and toks[start - 1].low == "and"
+        and tags[start - 2] == "NNS"
+        and _number(toks[start - 2], "NNS") == "p"
+        and tags[head] == "NN"
+    ):
+        conjunct = start - 2  # "My skills and experience matches": plural, led by "skills"
+        first = _np_start(tags, toks, conjunct, lo)
+        if first == lo or toks[first - 1].low in SUBORDINATORS | {"that"}:
+            head, start = conjunct, first  # not a list's last items (", laws and business needs,")
     if start - 1 >= lo:
         b = toks[start - 1]
         if tags[start - 1] == "VBG" and (
