@@ -27,7 +27,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from afterview.writing.checks import article_model, confusables, lm_slips, ngram, tagger, verb_forms
+from afterview.writing.checks import (
+    article_model,
+    confusables,
+    grammar_missing,
+    lm_slips,
+    ngram,
+    tagger,
+    verb_forms,
+)
 from afterview.writing.checks import grammar_lexicon as lex
 from afterview.writing.checks._util import match_case, word_set
 from afterview.writing.checks.grammar_classes import (
@@ -1407,3 +1415,4 @@ def hits(toks: list[Tok], text: str) -> Iterator[Hit]:
         yield from _do_question_form(toks, tags, lo, hi)
         yield from homophones(toks, tags, lo, hi)
         yield from missing_article(toks, tags, lo, hi)
+        yield from grammar_missing.hits(toks, tags, lo, hi, text)

@@ -1,0 +1,375 @@
+"""Small words a sentence cannot do without, found from the word classes around the gap
+(P5 "Checks before sending": "double check your spelling, grammar and content"; the same
+checks serve P7 withdrawals and P8 follow-ups).
+
+- the auxiliary after a subject pronoun: "I looking forward to", "we not advocating",
+  "I very excited about" (→ "I am looking", "we are not", "I am very excited");
+- "be" after a modal or "to": "should never represented as", "may not fully conformant
+  with", "to able to";
+- the preposition some words govern: "due cataracts", "respond the browser", "comply
+  AA level", "12 out 142", "dozens emails", "any kind validation", "as part another";
+- "it" before an adjective and its infinitive: "finds difficult to use";
+- "to" before a verb after "is likely": "is likely magnify".
+
+Each rule is a narrow pattern over the tags of the first tagger (learnt from edited
+prose, so a word it reads as an adjective or an -ing form is one), with the good uses
+it would otherwise meet vetoed ("to be aware the deadline passed", "due date", "we
+both", "a kind person"). Findings are warnings; the fix writes the word in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from afterview.writing.checks import grammar_lexicon as lex
+from afterview.writing.checks._util import word_set
+from afterview.writing.checks.grammar_classes import WARNING, Hit, Tok
+
+SUBJECT_AUXILIARY = {
+    "i": "am",
+    "we": "are",
+    "they": "are",
+    "he": "is",
+    "she": "is",
+    "you": "are",
+    "it": "is",
+}
+# Only these are subjects wherever they stand; "you" and "it" are objects too ("keep you
+# waiting", "find it interesting"), so they must start a clause.
+NOMINATIVE = word_set("i we they he she")
+CLAUSE_STARTS = word_set(
+    """and but so because when if that while as since once until unless where what which
+    who whether how why though although , ; : ( — –"""
+)
+# Between a subject and the word after the gap: "we also", "I really", "they all".
+SKIPPED = word_set(
+    """also really still just currently always truly genuinely all both very so now
+    already personally certainly definitely"""
+)
+# -ing words that are prepositions ("you including"), never the slip.
+ING_PREPOSITIONS = word_set(
+    """according including regarding concerning considering following excluding pending
+    during notwithstanding"""
+)
+VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD"})
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# After the word a gap is found before: a preposition, the end of the clause.
+LOOSE_END = frozenset({"IN", "TO", ",", ".", ":", "CC", "-RRB-", "``", "''"})
+MODALS = word_set("will would can could should may might must shall")
+# Adjectives after a modal that are adverbs there ("will likely take", "may well be").
+MODAL_ADVERBS = word_set("likely well only even further just least most next sure soon")
+# "to" + these + a preposition or the clause's end needs "be" ("to able to").
+TO_BE_ADJECTIVES = word_set(
+    """able unable aware responsible eligible accountable willing happy ready sure careful
+    available present"""
+)
+PASSIVE_NEXT = word_set(
+    """by as in on at to for from with via into using when if before after until once
+    within during through under"""
+)
+DETERMINERS = word_set(
+    "the a an this these those that my your our their his her its another any each every some"
+)
+# "be" goes after these and before the other adverbs: "may not be fully", "should never be".
+BEFORE_BE = word_set("not never also always still just ever probably possibly therefore")
+OBJECT_PRONOUNS = word_set("them him her us me")
+TIME_WORDS = word_set(
+    """next same following last first other day week month year morning afternoon evening
+    time way moment"""
+)
+BE_FORMS = word_set("is are was were be been being am 's 're")
+# word → (preposition, what may follow for the preposition to be missing).
+# "d": a determiner or possessive; "p": an object pronoun; "n": a noun; "s": a plural
+# noun; "c": a number; "N": a capitalised name; "g": an -ing form.
+GOVERNED: dict[str, tuple[str, str]] = {
+    "due": ("to", "ds"),
+    "according": ("to", "dpnsN"),
+    "prior": ("to", "d"),
+    "regardless": ("of", "d"),
+    "irrespective": ("of", "d"),
+    "instead": ("of", "g"),
+    "comply": ("with", "dnsNc"),
+    "complies": ("with", "dnsNc"),
+    "complied": ("with", "dnsNc"),
+    "complying": ("with", "dnsNc"),
+    "conform": ("to", "dN"),
+    "conforms": ("to", "dN"),
+    "conformed": ("to", "dN"),
+    "conforming": ("to", "dN"),
+    "respond": ("to", "dpN"),
+    "responds": ("to", "dpN"),
+    "responded": ("to", "dpN"),
+    "responding": ("to", "dpN"),
+    "rely": ("on", "dpN"),
+    "relies": ("on", "dpN"),
+    "relied": ("on", "dpN"),
+    "relying": ("on", "dpN"),
+    "depend": ("on", "dpN"),
+    "depends": ("on", "dpN"),
+    "consist": ("of", "dp"),
+    "consists": ("of", "dp"),
+    "participate": ("in", "dN"),
+    "participated": ("in", "dN"),
+    "participating": ("in", "dN"),
+    "listen": ("to", "dpN"),
+    "listened": ("to", "dpN"),
+    "listening": ("to", "dpN"),
+    "cope": ("with", "dp"),
+    "adhere": ("to", "dN"),
+    "adheres": ("to", "dN"),
+    "belong": ("to", "dpN"),
+    "belongs": ("to", "dpN"),
+    "capable": ("of", "dg"),
+    "familiar": ("with", "d"),
+    "similar": ("to", "d"),
+    "proud": ("of", "dg"),
+    "dozens": ("of", "ds"),
+    "hundreds": ("of", "ds"),
+    "thousands": ("of", "ds"),
+    "millions": ("of", "ds"),
+    "billions": ("of", "ds"),
+}
+# "in compliance Section 508", "in front the building", "on behalf our team".
+GOVERNED_AFTER = {
+    ("in", "compliance"): ("with", "dNc"),
+    ("in", "front"): ("of", "dp"),
+    ("on", "behalf"): ("of", "dN"),
+    ("in", "charge"): ("of", "dg"),
+    ("in", "terms"): ("of", "d"),
+    ("in", "spite"): ("of", "d"),
+    ("as", "part"): ("of", "dN"),
+    ("in", "favour"): ("of", "dg"),
+    ("in", "favor"): ("of", "dg"),
+}
+# Only after being: "are exempt these requirements", "is part another service".
+GOVERNED_AFTER_BE = {"exempt": ("from", "d"), "part": ("of", "dN")}
+# "any kind validation": a kind noun after a determiner of kinds, then a noun.
+KIND_NOUNS = word_set("kind kinds sort sorts types")
+KIND_DETERMINERS = word_set(
+    """any what some every no which another each all these those many different other
+    various several certain"""
+)
+# The adjective after find/make that an infinitive follows needs "it" between.
+IT_VERBS = word_set(
+    """find finds found finding make makes made making consider considers considered
+    considering think thinks thought"""
+)
+NOT_IT_ADJECTIVES = word_set("sure certain free prior due next subject")
+# Before a subject, these make a question or a condition: "Are we compromising", "Had we
+# not done that".
+INVERTED = word_set(
+    """am are is was were have has had do does did will would can could should may might
+    must shall aren't isn't wasn't weren't haven't hasn't hadn't don't doesn't didn't"""
+)
+
+
+def _kind(toks: list[Tok], tags: list[str], k: int, hi: int, allowed: str) -> bool:
+    """Does the word at k begin what `allowed` lists (see GOVERNED)?"""
+    if k >= hi:
+        return False
+    t, tag = toks[k], tags[k]
+    if not (t.text[:1].isalnum()):
+        return False
+    if t.low in TIME_WORDS or (k + 1 < hi and toks[k + 1].low in TIME_WORDS):
+        return False  # "responded the next day", "depends this week"
+    return (
+        ("d" in allowed and t.low in DETERMINERS and tag in ("DT", "PRP$"))
+        or ("p" in allowed and t.low in OBJECT_PRONOUNS)
+        or ("n" in allowed and tag == "NN" and t.text.islower())
+        or (
+            "s" in allowed
+            and t.text.islower()
+            and (
+                tag == "NNS"
+                or (tag == "NN" and t.low.endswith("s") and not t.low.endswith(("ss", "us", "is")))
+            )
+        )
+        or ("c" in allowed and tag == "CD")
+        or ("N" in allowed and tag in ("NNP", "NNPS", "NN") and t.text[:1].isupper() and k > 0)
+        or ("g" in allowed and tag == "VBG")
+        or (  # a noun that no other noun follows
+            "k" in allowed
+            and tag in ("NN", "NNS")
+            and t.text.islower()
+            and (k + 1 >= hi or tags[k + 1] not in ("NN", "NNS"))
+        )
+    )
+
+
+def _clause_start(toks: list[Tok], tags: list[str], lo: int, j: int) -> bool:
+    if j == lo:
+        return True
+    before = toks[j - 1]
+    return before.low in CLAUSE_STARTS or tags[j - 1] in NOUN_TAGS or tags[j - 1] == "JJ"
+
+
+def _hit(toks: list[Tok], text: str, a: int, gap: int, b: int, word: str) -> Hit:
+    """A finding over tokens a..b with `word` written in before token gap."""
+    span = text[toks[a].start : toks[b].end]
+    fix = text[toks[a].start : toks[gap].start] + word + " " + text[toks[gap].start : toks[b].end]
+    return Hit(
+        toks[a].start,
+        toks[b].end,
+        "missing-word",
+        WARNING,
+        f'Is a word missing? "{span}" reads as if it needs "{word}": "{fix}".',
+        fix,
+    )
+
+
+def _after_subject(toks: list[Tok], tags: list[str], lo: int, hi: int, j: int) -> int | None:
+    """The word after subject pronoun j and the adverbs and "not" that follow it, if j is a
+    subject that could miss its auxiliary."""
+    subject = toks[j]
+    if subject.low not in SUBJECT_AUXILIARY or tags[j] != "PRP":
+        return None
+    negated_you = subject.low == "you" and toks[j + 1].low == "not"
+    if subject.low not in NOMINATIVE and not negated_you and not _clause_start(toks, tags, lo, j):
+        return None  # "keep you waiting"; but "clear you not referring": "you not" is no object
+    if subject.text == "I" and j > lo and toks[j - 1].text[:1].isupper():
+        return None  # "Part I", "Appendix I": a numeral
+    if j > lo and toks[j - 1].low in INVERTED:
+        return None  # "Are we compromising", "am I submitting": a question
+    k = j + 1
+    while k < hi and (toks[k].low in SKIPPED or toks[k].low == "not"):
+        if toks[k].low == "not" and k + 1 < hi and toks[k + 1].low == "only":
+            return None  # "I not only met the team but": fine
+        k += 1
+    return k if k < hi and toks[k].text.islower() else None
+
+
+def missing_auxiliary(
+    toks: list[Tok], tags: list[str], lo: int, hi: int, text: str
+) -> Iterator[Hit]:
+    """ "they looking for", "we not advocating", "I very excited about": a subject pronoun,
+    then an -ing form, "not" or an adjective with no verb between."""
+    for j in range(lo, hi - 1):
+        k = _after_subject(toks, tags, lo, hi, j)
+        if k is None:
+            continue
+        subject, word, tag = toks[j].low, toks[k].low, tags[k]
+        negated = any(toks[m].low == "not" for m in range(j + 1, k))
+        after = tags[k + 1] if k + 1 < hi else "."
+        if (
+            (tag == "VBG" and word not in ING_PREPOSITIONS)
+            or (negated and tag in ("JJ", "VBN"))  # "we not sure", "they not invited"
+            or (  # "I very excited about", "we happy to"
+                subject in NOMINATIVE
+                and tag == "JJ"
+                and (k > j + 1 or lex.is_adjective(word) or word.endswith(("ed", "ful")))
+                and after in LOOSE_END
+            )
+        ):
+            yield _hit(toks, text, j, j + 1, k, SUBJECT_AUXILIARY[subject])
+
+
+def missing_be(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Iterator[Hit]:
+    """ "may not fully conformant with", "should never represented as", "to able to": a
+    modal or "to", then an adjective or a passive participle with no "be"."""
+    for j in range(lo, hi - 1):
+        t = toks[j]
+        modal = t.low in MODALS and tags[j] == "MD"
+        if not modal and not (
+            t.low == "to" and j > lo and tags[j - 1] in VERB_TAGS | {"VBN", "JJ", "VBG"}
+        ):
+            continue
+        k = j + 1
+        while (
+            k < hi
+            and (tags[k] == "RB" or toks[k].low == "not")
+            and toks[k].low not in MODAL_ADVERBS
+        ):
+            k += 1
+        if k >= hi or k + 1 > hi or not toks[k].text.islower():
+            continue
+        word, tag = toks[k], tags[k]
+        nxt = toks[k + 1] if k + 1 < hi else None
+        after = tags[k + 1] if k + 1 < hi else "."
+        loose = after in LOOSE_END or (nxt is not None and nxt.low == "that")
+        if word.low in MODAL_ADVERBS or word.low in BE_FORMS:
+            continue
+        gap = j + 1
+        while gap < k and toks[gap].low in BEFORE_BE:
+            gap += 1
+        if not modal:
+            if word.low in TO_BE_ADJECTIVES and loose:  # "need to able to": from "need"
+                yield _hit(toks, text, j - 1, gap, k, "be")
+            continue
+        if tag == "JJ" and loose and not lex.is_verb(word.low) and word.low.isalpha():
+            yield _hit(toks, text, j, gap, k, "be")
+        elif (
+            tag == "VBN"
+            and k > j + 1
+            and word.low.endswith("ed")
+            and nxt is not None
+            and (nxt.low in PASSIVE_NEXT or after in (",", "."))
+        ):
+            # "should never represented as": an adverb between shows the passive; without
+            # one ("should included in") the plain form is as likely, which verb-form reads
+            yield _hit(toks, text, j, gap, k, "be")
+
+
+def _governing(toks: list[Tok], tags: list[str], lo: int, j: int) -> tuple[str, str] | None:
+    """The preposition word j governs and what may follow it (see GOVERNED), if any."""
+    t = toks[j]
+    before = toks[j - 1].low if j > lo else ""
+    if not t.text.islower() and j > lo:
+        return None
+    rule = GOVERNED_AFTER.get((before, t.low))
+    if rule is None and before in BE_FORMS:
+        rule = GOVERNED_AFTER_BE.get(t.low)
+    if rule is None and t.low in GOVERNED:
+        if t.low.startswith(("resp", "list", "rel", "dep", "conf")) and not tags[j].startswith(
+            "VB"
+        ):
+            return None  # a noun reading
+        rule = GOVERNED[t.low]
+    if rule is None and t.low == "out" and j > lo and tags[j - 1] == "CD":
+        rule = ("of", "c")  # "12 out 142"
+    if rule is None and t.low in KIND_NOUNS and before in KIND_DETERMINERS:
+        rule = ("of", "k")  # "any kind validation"
+    return rule
+
+
+def missing_preposition(
+    toks: list[Tok], tags: list[str], lo: int, hi: int, text: str
+) -> Iterator[Hit]:
+    """ "due cataracts", "respond the browser", "12 out 142", "any kind validation", "as
+    part another service": a word that governs a preposition, then what the preposition
+    would lead."""
+    for j in range(lo, hi - 1):
+        rule = _governing(toks, tags, lo, j)
+        if rule is not None and _kind(toks, tags, j + 1, hi, rule[1]):
+            yield _hit(toks, text, j, j + 1, j + 1, rule[0])
+
+
+def missing_it(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Iterator[Hit]:
+    """ "finds difficult to use", "makes easier to read": find/make, then an adjective and
+    an infinitive, needs "it" ("finds it difficult to use")."""
+    for j in range(lo, hi - 3):
+        if toks[j].low not in IT_VERBS or (j > lo and tags[j - 1] in ("DT", "PRP$")):
+            continue  # "the finds", a noun
+        k = j + 1
+        while k < hi and tags[k] == "RB":
+            k += 1
+        if k + 2 >= hi or toks[k].low in NOT_IT_ADJECTIVES or not toks[k].text.islower():
+            continue
+        adjective = (
+            tags[k] in ("JJ", "JJR")
+            or lex.is_adjective(toks[k].low)
+            or (tags[k] in ("VBD", "VBN") and not toks[k].low.endswith("ed"))  # "difficult/VBD"
+        )
+        if (
+            adjective
+            and toks[k + 1].low == "to"
+            and tags[k + 2] == "VB"
+            and lex.is_verb(toks[k + 2].low)
+        ):
+            yield _hit(toks, text, j, j + 1, k, "it")
+
+
+def hits(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Iterator[Hit]:
+    yield from missing_auxiliary(toks, tags, lo, hi, text)
+    yield from missing_be(toks, tags, lo, hi, text)
+    yield from missing_preposition(toks, tags, lo, hi, text)
+    yield from missing_it(toks, tags, lo, hi, text)

@@ -1,0 +1,100 @@
+"""Small words a sentence cannot do without (writing/checks/grammar_missing.py, P5): the
+auxiliary after a subject, "be" after a modal, a governed preposition, "it" before an
+adjective and its infinitive; and the good uses of the same shapes left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from afterview.writing.checker import check_text
+from afterview.writing.checks import grammar_missing, tagger
+from afterview.writing.checks.grammar_classes import tokens
+from afterview.writing.checks.grammar_tagged import sentences
+from afterview.writing.context import CheckContext
+
+
+def _missing(text: str) -> list[tuple[str, str]]:
+    """(span, fix) of this module's findings on the text, read as the checker reads it."""
+    toks = tokens(text)
+    found = []
+    for sent in sentences(toks, text):
+        tags = [""] * sent.start + tagger.tag([toks[k].text for k in sent])
+        found += grammar_missing.hits(toks, tags, sent.start, sent.stop, text)
+    return [(text[h.start : h.end], h.fix) for h in found]
+
+
+def test_the_checker_reports_them_as_missing_words_with_the_fix() -> None:
+    text = "Thank you for the call. I looking forward to the next step."
+    report = check_text(text, CheckContext(language="en-US"))
+    found = [f for f in report.findings if f.rule == "grammar.missing-word"]
+    assert [(text[f.offset : f.offset + f.length], f.suggestions) for f in found] == [
+        ("I looking", ("I am looking",))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("I looking forward to hearing from you.", "I looking", "I am looking"),
+        ("The information they looking for is on the page.", "they looking", "they are looking"),
+        ("We not advocating plain text everywhere.", "We not advocating", "We are not advocating"),
+        (
+            "Make it clear you not referring to the law.",
+            "you not referring",
+            "you are not referring",
+        ),
+        ("I very excited about the role.", "I very excited", None),
+        (
+            "The website may not fully conformant with the standard.",
+            "may not fully conformant",
+            "may not be fully conformant",
+        ),
+        (
+            "Changes should never represented as final.",
+            "should never represented",
+            "should never be represented",
+        ),
+        ("You need to able to provide evidence.", "need to able", "need to be able"),
+        ("They are sighted due cataracts.", "due cataracts", "due to cataracts"),
+        ("The page does not respond the browser settings.", "respond the", "respond to the"),
+        ("Systems must comply AA level.", "comply AA", "comply with AA"),
+        ("It is in compliance Section 508.", "compliance Section", "compliance with Section"),
+        ("We found 12 out 142 known issues.", "out 142", "out of 142"),
+        ("The work of dozens emails was lost.", "dozens emails", "dozens of emails"),
+        ("We do not allow any kind validation.", "kind validation", "kind of validation"),
+        ("These systems are exempt these requirements.", "exempt these", "exempt from these"),
+        ("It is part another service.", "part another", "part of another"),
+        ("Andi also finds difficult to use the mouse.", "finds difficult", "finds it difficult"),
+    ],
+)
+def test_a_missing_small_word_is_found_and_written_in(
+    text: str, span: str, fix: str | None
+) -> None:
+    found = _missing(text)
+    assert any(s == span and (fix is None or f == fix) for s, f in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Are we compromising on security?",
+        "If I click this button, am I submitting a form?",
+        "Had we not done that, the launch would have slipped.",
+        "We both enjoyed the discussion about the roadmap.",
+        "They all seemed excited about the launch.",
+        "I found it useful to hear about the team.",
+        "I will likely hear back next week.",
+        "I responded the same day.",
+        "She replied the next morning.",
+        "I made sure to send it early.",
+        "Feel free to contact me.",
+        "Testing helps with decision making prior to deployment.",
+        "The due date is Friday.",
+        "I not only met the team but also the board.",
+        "Thank you for keeping me waiting so kindly.",
+        "The respondents listed their concerns.",
+        "Part I describing the method is short.",
+    ],
+)
+def test_the_good_uses_of_the_same_shapes_are_left_alone(text: str) -> None:
+    assert _missing(text) == []
