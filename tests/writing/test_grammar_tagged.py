@@ -643,3 +643,40 @@ def test_a_plural_first_conjunct_makes_a_clause_subject_plural() -> None:
         "That means close analysis of policies, laws and business needs, and workshops.",
     ):
         assert [r for r in _rules(text) if r[1] == "grammar.agreement"] == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("And tables generally uses many fewer words.", "tables generally uses"),
+        ("Other laws likely does apply, so check them.", "laws likely does"),
+        ("These tools currently only covers some of the criteria.", "tools currently only covers"),
+        ("A smaller margin means your test results is closer.", "results is"),
+        ("When testing we find most failures falls under the same criteria.", "failures falls"),
+        ("You will need version 3 as older versions is not compliant.", "versions is"),
+        ("Text boxes looks great in a document.", "boxes looks"),
+    ],
+)
+def test_subjects_found_past_adverbs_misread_words_and_a_dropped_that(text: str, span: str) -> None:
+    assert any(found == span for found, _ in _rules(text)), _rules(text)
+
+
+def _agreement_in(text: str, language: str) -> list[str]:
+    found = findings(Document(text), language)
+    return [text[f.offset : f.offset + f.length] for f in found if f.rule == "grammar.agreement"]
+
+
+def test_a_collective_noun_is_singular_in_american_english_and_either_in_british() -> None:
+    assert _agreement_in("The team are happy with the plan.", "en-US") == ["team are"]
+    assert _agreement_in("The agency also use examples in its rules.", "en-US") == [
+        "agency also use"
+    ]
+    assert _agreement_in("The team are happy with the plan.", "en-GB") == []
+    assert _agreement_in("The staff are happy with the plan.", "en-US") == []
+
+
+def test_a_past_form_has_no_number() -> None:
+    assert (
+        _agreement_in("The Managing Director PRC Committee met this week to elect them.", "en-US")
+        == []
+    )

@@ -657,13 +657,12 @@ def _spacing_findings(doc: Document) -> list[Finding]:
 
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     """Every grammar finding of the text, one per place, outside web and email addresses."""
-    del ctx  # grammar needs no context: the same slips in en-GB and en-US
     urls = url_spans(doc)
     from afterview.writing.checks import grammar_classes  # its lexicon loads on first use
 
     found = [
         *_pattern_findings(doc, apostrophe(doc)),
-        *grammar_classes.findings(doc),
+        *grammar_classes.findings(doc, ctx.language),
         *_repeated_findings(doc),
         *_article_findings(doc),
         *_capital_findings(doc, urls),

@@ -1764,7 +1764,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def findings(doc: Document) -> list[Finding]:
+def findings(doc: Document, language: str = "en-GB") -> list[Finding]:
     """Every word-class finding of the text's body (headers and quoted lines included:
     the writer's slips are slips wherever they are)."""
     from afterview.writing.checks import grammar_tagged  # the tagger loads on first use
@@ -1777,7 +1777,7 @@ def findings(doc: Document) -> list[Finding]:
         for rule in RULES
         for hit in rule(toks, i, doc.text)
     ]
-    found.extend(grammar_tagged.hits(toks, doc.text))
+    found.extend(grammar_tagged.hits(toks, doc.text, american=language == "en-US"))
     return [
         doc.finding(
             hit.start,

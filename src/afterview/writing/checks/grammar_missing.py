@@ -296,7 +296,7 @@ def missing_be(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) ->
                 yield _hit(toks, text, j - 1, gap, k, "be")
             continue
         if tag == "JJ" and loose and not lex.is_verb(word.low) and word.low.isalpha():
-            yield _hit(toks, text, j, gap, k, "be")
+            yield _hit(toks, text, j + 1, gap, k, "be")
         elif (
             tag == "VBN"
             and k > j + 1
@@ -306,7 +306,7 @@ def missing_be(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) ->
         ):
             # "should never represented as": an adverb between shows the passive; without
             # one ("should included in") the plain form is as likely, which verb-form reads
-            yield _hit(toks, text, j, gap, k, "be")
+            yield _hit(toks, text, j + 1, gap, k, "be")
 
 
 def _governing(toks: list[Tok], tags: list[str], lo: int, j: int) -> tuple[str, str] | None:

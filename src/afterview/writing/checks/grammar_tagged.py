@@ -40,6 +40,7 @@ from afterview.writing.checks import grammar_lexicon as lex
 from afterview.writing.checks._util import match_case, word_set
 from afterview.writing.checks.grammar_classes import (
     COLLECTIVE,
+    PAST_ALSO_BASE,
     PLURAL_VERBS,
     SINGULAR_VERBS,
     SUBORDINATORS,
@@ -91,6 +92,19 @@ QUANTIFIERS = word_set("most many some all few several both")
 # -s verbs that are rarely plural nouns, before their object: "Focus states lets users".
 OBJECT_VERBS_S = word_set("lets allows enables gives tells requires encourages helps")
 REFLEXIVES = word_set("themselves ourselves yourselves")
+# "it means your results is", "we find most failures falls": a clause with its "that" left out.
+CONTENT_CLAUSE_VERBS = word_set(
+    """mean means meant find finds found think thinks thought believe believes believed know
+    knows knew show shows showed suggest suggests suggested ensure ensures notice noticed
+    hope hopes feel feels felt realise realised realize realized"""
+)
+# Collective nouns that British English may read as plural ("the team have") and American
+# English reads as one body ("the team has"); not those plural in both ("staff", "police").
+AMERICAN_SINGULAR = word_set(
+    """team board government committee company family management group panel council
+    department audience public firm class community organization organisation agency
+    partnership jury press party faculty crew"""
+)
 # "Our research show that": verbs that report, before "that".
 REPORTING = word_set("show mean suggest indicate prove confirm ensure require say find")
 NUMBER_ERROR_MESSAGE = '"{subject} … {verb}": {which} subject takes "{fix}".'
@@ -350,7 +364,18 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
                 and _number(b, "NNS") == "p"
                 and _number(toks[head], "NNS") == "p"
             )  # "the challenges agencies faces": plural whichever is the subject
-            or (b.low == "as" and tags[start] == "DT")  # "as these numbers is"
+            or (
+                b.low == "as" and tags[start] in ("DT", "JJ", "JJR", "PRP$")
+            )  # "as these numbers is"
+            or (b.low in ("and", "or") and start - 1 == lo)  # "And tables generally uses"
+            or (
+                tags[start - 1] in FINITE_TAGS
+                and b.low in CONTENT_CLAUSE_VERBS
+                and not any(
+                    toks[k].low in ("and", "or") or tags[k] == "VBG" for k in range(start, head)
+                )
+            )  # "means your results is"; not "ensures compliance and prevents/NNS delays" nor
+            # "believe six years building data platforms has": the head is the measure
             or b.text in (",", ";", ":", "(")
             or coordinated
         ):
@@ -416,10 +441,14 @@ def _shared_subject(
     return found
 
 
-def _subject_number(toks: list[Tok], tags: list[str], lo: int, head: int) -> str | None:
+def _subject_number(
+    toks: list[Tok], tags: list[str], lo: int, head: int, american: bool = False
+) -> str | None:
     if tags[head] == "VBG":
         return "s"
     number = _number(toks[head], tags[head])
+    if number is None and american and toks[head].low in AMERICAN_SINGULAR:
+        return "s"  # American English: "The agency uses", "the audience has", "the team is"
     if toks[head].text == "Number" and head > lo:
         return "s"  # "The Social Security Number are": a name, not "a number of"
     if (
@@ -524,6 +553,8 @@ def _verb_number(toks: list[Tok], tags: list[str], i: int, hi: int) -> str | Non
     nxt = toks[i + 1].low if i + 1 < hi else ""
     if nxt == "-" or not lex.is_verb(lex.third_person_base(low) or low):
         return None  # "long-term": a modifier; not a known verb
+    if low in lex.ANY_PAST and low not in PAST_ALSO_BASE:
+        return None  # "The Committee met/VB this week": a past, which has no number
     if tag == "VBZ" and lex.third_person_base(low) is not None:
         return "s"
     if (
@@ -595,17 +626,23 @@ def _verb_number(toks: list[Tok], tags: list[str], i: int, hi: int) -> str | Non
 
 
 def agreement(
-    toks: list[Tok], tags: list[str], lo: int, hi: int, *, retag: bool = True
+    toks: list[Tok],
+    tags: list[str],
+    lo: int,
+    hi: int,
+    *,
+    retag: bool = True,
+    american: bool = False,
 ) -> Iterator[Hit]:
     """Findings of each finite verb against its subject; with `retag`, also of the words
     the tagger may have misread as nouns (`_swapped`) and of "do" questions."""
     found_at: set[int] = set()
     for i in range(lo + 1, hi):
-        for hit in _agreement_at(toks, tags, lo, hi, i):
+        for hit in _agreement_at(toks, tags, lo, hi, i, american):
             found_at.add(i)
             yield hit
     if retag:
-        yield from _swapped(toks, tags, lo, hi, found_at)
+        yield from _swapped(toks, tags, lo, hi, found_at, american)
         yield from _do_question(toks, tags, lo, hi)
 
 
@@ -705,7 +742,9 @@ def _do_question_form(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Ite
         )
 
 
-def _agreement_at(toks: list[Tok], tags: list[str], lo: int, hi: int, i: int) -> Iterator[Hit]:
+def _agreement_at(
+    toks: list[Tok], tags: list[str], lo: int, hi: int, i: int, american: bool = False
+) -> Iterator[Hit]:
     """The finding, if any, of the verb at i against its subject's number."""
     verb_number = _verb_number(toks, tags, i, hi)
     if verb_number is None or _heading(toks, lo, i, hi):
@@ -735,7 +774,7 @@ def _agreement_at(toks: list[Tok], tags: list[str], lo: int, hi: int, i: int) ->
         or (tags[head] == "VBG" and verb_number == "p" and head + 1 < i and tags[head + 1] == "NNS")
     ):
         return  # "Warning buttons are", "Mailing addresses are": a participle, not a gerund
-    number = _subject_number(toks, tags, lo, head)
+    number = _subject_number(toks, tags, lo, head, american)
     if number is None or number == verb_number:
         return
     if toks[i].low == "were" and number == "s" and _not_plural_were(toks, tags, lo, head, i, hi):
@@ -786,7 +825,9 @@ MODIFIER_HEADS = word_set(
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
 
-def _swapped(toks: list[Tok], tags: list[str], lo: int, hi: int, done: set[int]) -> Iterator[Hit]:
+def _swapped(
+    toks: list[Tok], tags: list[str], lo: int, hi: int, done: set[int], american: bool = False
+) -> Iterator[Hit]:
     """ "The code contain information", "Daily scans generates over": where the tagger,
     trained on edited prose, reads a slipped verb as a noun, the sentence is tagged again
     with the verb's other number ("contains", "generate"). If that reading makes it the
@@ -861,7 +902,7 @@ def _swapped(toks: list[Tok], tags: list[str], lo: int, hi: int, done: set[int])
             )
         ):
             continue  # ", leading to … software design", "Advisory Notes advises": no subject
-        yield from _agreement_at(toks, alt_tags, lo, hi, i)
+        yield from _agreement_at(toks, alt_tags, lo, hi, i, american)
 
 
 OBJECT_ENDS = word_set(", ; : . ( ) and or but to for of with in on at from that which who")
@@ -1294,6 +1335,34 @@ def missing_article(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Itera
         )
 
 
+# Adverbs that stand between a subject and its verb ("users often/generally/only need").
+MID_ADVERBS = word_set(
+    """often generally usually always never also only currently sometimes rarely still
+    typically normally frequently just really actually already even likely"""
+)
+
+
+def _adverb_between(toks: list[Tok], tags: list[str], lo: int, hi: int, k: int) -> bool:
+    """Is "likely" at k an adverb, between a noun and a finite verb?"""
+    return (
+        toks[k].low == "likely"
+        and tags[k] == "JJ"
+        and lo < k < hi - 1
+        and tags[k - 1] in NOUN_TAGS
+        and tags[k + 1] in FINITE_TAGS
+    )
+
+
+def _verb_after_adverb(toks: list[Tok], tags: list[str], lo: int, k: int) -> bool:
+    """Is the -s word at k a verb, after a noun or pronoun and adverbs such as "often"?"""
+    if tags[k] != "NNS" or not toks[k].text.islower() or lex.third_person_base(toks[k].low) is None:
+        return False
+    j = k - 1
+    while j > lo and toks[j].low in MID_ADVERBS:
+        j -= 1
+    return j < k - 1 and j >= lo and tags[j] in ("NNS", "NN", "PRP") and toks[j].low != "it"
+
+
 def _retag(toks: list[Tok], tags: list[str], lo: int, hi: int) -> None:
     """Corrections the rules need: a capitalised word inside a sentence that the tagger read
     as an adjective is a name ("GovConnect help"); "micro-purchasing" is a noun."""
@@ -1317,6 +1386,19 @@ def _retag(toks: list[Tok], tags: list[str], lo: int, hi: int) -> None:
             continue
         if tags[k] == "JJ" and k > lo and word[:1].isupper() and any(c.isupper() for c in word[1:]):
             tags[k] = "NNP"
+        elif _adverb_between(toks, tags, lo, hi, k):
+            tags[k] = "RB"  # "other laws likely/JJ does": an adverb between subject and verb
+        elif _verb_after_adverb(toks, tags, lo, k):
+            tags[k] = "VBZ"  # "tools currently only covers/NNS": a noun cannot follow there
+        elif (
+            tags[k] == "VBZ"
+            and k + 1 < hi
+            and tags[k + 1] == "VBZ"
+            and (k == lo or tags[k - 1] in ("NN", "DT", "JJ"))
+            and lex.s_stem(toks[k].low) in lex.classes().nouns
+            and toks[k].text.islower()
+        ):
+            tags[k] = "NNS"  # "Text boxes/VBZ looks": two verbs in a row, the first a noun
         elif tags[k] == "VBG" and k > lo and tags[k - 1] == "HYPH":
             tags[k] = "NN"
 
@@ -1353,7 +1435,7 @@ def _verbiness(model: ngram.Model, base: str) -> float:
 
 
 def _agreement_both(
-    toks: list[Tok], tags: list[str], slip_tags: list[str], lo: int, hi: int
+    toks: list[Tok], tags: list[str], slip_tags: list[str], lo: int, hi: int, american: bool
 ) -> Iterator[Hit]:
     """Agreement read in both taggers' tags. The first tagger, learnt from edited prose,
     reads a verb in the wrong number as a noun ("GitHub allow/NN multiple developers");
@@ -1362,7 +1444,7 @@ def _agreement_both(
     second finds is checked against the n-gram counts and against nouns before it is
     reported; on the tuning sets this found 18 more agreement slips and no more false
     warnings on their unmodified texts (docs/benchmarks.md, round 10)."""
-    found = list(agreement(toks, tags, lo, hi))
+    found = list(agreement(toks, tags, lo, hi, american=american))
     yield from found
     ends = {h.end for h in found}
     model = ngram.model()
@@ -1372,7 +1454,9 @@ def _agreement_both(
     readings = [r for r in (slip_tags, merged) if r[lo:hi] != tags[lo:hi]]
     if len(readings) == 2 and merged[lo:hi] == slip_tags[lo:hi]:
         readings = readings[:1]
-    for h in (h for r in readings for h in agreement(toks, r, lo, hi, retag=False)):
+    for h in (
+        h for r in readings for h in agreement(toks, r, lo, hi, retag=False, american=american)
+    ):
         if h.end in ends:
             continue
         ends.add(h.end)
@@ -1398,7 +1482,9 @@ def _agreement_both(
             yield h
 
 
-def hits(toks: list[Tok], text: str) -> Iterator[Hit]:
+def hits(toks: list[Tok], text: str, american: bool = False) -> Iterator[Hit]:
+    """Every tagged finding of the text; `american` reads collective nouns as American
+    English does, in the singular ("the team is", "the agency uses")."""
     for sent in sentences(toks, text):
         lo, hi = sent.start, sent.stop
         tags = [""] * lo + tagger.tag([toks[k].text for k in sent])
@@ -1410,7 +1496,7 @@ def hits(toks: list[Tok], text: str) -> Iterator[Hit]:
         slip_tags = [""] * lo + list(tagger.tag_slips(tuple(toks[k].text for k in sent)))
         _retag(toks, slip_tags, lo, hi)
         yield from these_this(toks, tags, lo, hi)
-        yield from _agreement_both(toks, tags, slip_tags, lo, hi)
+        yield from _agreement_both(toks, tags, slip_tags, lo, hi, american)
         yield from existential(toks, tags, lo, hi)
         yield from _do_question_form(toks, tags, lo, hi)
         yield from homophones(toks, tags, lo, hi)
