@@ -154,7 +154,7 @@ def test_the_second_opinion_never_changes_a_number_or_an_ing_form() -> None:
     ("text", "word", "fix"),
     [
         ("Style guides help by turn them into simple rules.", "turn", "turning"),
-        ("Some pages need an action, such as submit a form.", "submit", "submitting"),
+        ("We learnt a lot from submit a form.", "submit", "submitting"),
         ("When you start build and testing, plan the work.", "build", "building"),
     ],
 )

@@ -537,19 +537,28 @@ def which_mean(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
 # --- verb forms -----------------------------------------------------------------------------
 
 
+def _any_verb_form(word: str) -> bool:
+    """Is the word a verb in some form ("supported", "takes", "take")?"""
+    return lex.is_verb(lex.past_base(word) or lex.third_person_base(word) or word)
+
+
 def after_modal(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     """ "will exposes", "can takes", "would improved", "might has", "can't progressed":
     after a modal, the plain form (not "the will is": a noun)."""
-    if toks[i].low not in MODALS | NEGATED_MODALS or toks[i].text == "May":
+    low = toks[i].low
+    contracted = low.endswith("'ll") and low[:-3] in PRONOUNS  # "you'll always ended up"
+    if (low not in MODALS | NEGATED_MODALS and not contracted) or toks[i].text == "May":
         return
     if _low(toks, i - 1) in ("the", "a", "an"):
         return  # "the will is": a noun
     j = _skip_adverbs(toks, i + 1)
+    if _low(toks, j) == "better" and _any_verb_form(_low(toks, j + 1)):
+        j += 1  # "can better supported them": "better" is an adverb there
     verb = _at(toks, j)
     if verb is None or not _word(verb) or not verb.text.islower():
         return
     base = (
-        {"is": "be", "was": "be"}.get(verb.low)
+        {"is": "be", "was": "be", "being": "be", "been": "be"}.get(verb.low)
         or lex.third_person_base(verb.low)
         or lex.past_base(verb.low)
     )
@@ -557,6 +566,8 @@ def after_modal(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         return  # "can't beat": the past is the base
     if verb.low in ("is", "was", "does") and _low(toks, j + 1) in ("it", "there", "this", "that"):
         return  # "what it may is it": nonsense either way
+    if verb.low == "been" and j > i + 1:
+        return  # "could never been": "have" dropped as likely as "be" misspelt
     if verb.low.endswith("ed") and lex.is_adjective(verb.low):
         return
     yield Hit(
@@ -570,6 +581,8 @@ def after_modal(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
 
 
 HAVE = word_set("have has had 've 'd")
+# An object's first word: after a word that may be a noun or a verb, it shows the verb.
+DETERMINERS_AFTER_VERB = word_set("the a an your our their this these those my his its")
 
 
 def after_have(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
@@ -592,15 +605,20 @@ def after_have(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     if verb.low in lex.IRREGULAR_PAST:
         fix = lex.IRREGULAR_PAST[verb.low].participle
     elif _base_verb(verb.low) and lex.participle(verb.low) != verb.low:
-        if j == i + 1 and (
-            verb.low in NOUN_LIKE_VERBS
-            or (
-                verb.low in lex.classes().nouns
-                and verb.low not in lex.IRREGULAR
-                and verb.low not in VERB_ONLY
+        auxiliary = low.endswith("'ve") and _low(toks, j + 1) in DETERMINERS_AFTER_VERB
+        if (
+            j == i + 1
+            and not auxiliary
+            and (
+                verb.low in NOUN_LIKE_VERBS
+                or (
+                    verb.low in lex.classes().nouns
+                    and verb.low not in lex.IRREGULAR
+                    and verb.low not in VERB_ONLY
+                )
             )
         ):
-            return  # "have work to do", "had lunch"
+            return  # "have work to do", "had lunch"; but "you've load the kit": a verb
         after = _low(toks, j + 1)
         if after in ("to",) and j == i + 1:
             return
@@ -621,9 +639,19 @@ BE = word_set("be been being is are was were am")
 
 
 PASSIVE_NEXT = word_set("by for from about as via with automatically")
+# A word the counts find as a verb this many times as often as a noun is read as a verb
+# ("enhance" 618, "discuss" 167; "install" 8, "move" 4, "use" 11 are not).
+MOSTLY_VERB = 20.0
 # After "be" (not "is"), a plain verb before a preposition or the end of the clause is a
 # passive missing its -ed: "can be apply in practice", "will be retire at some point".
 PASSIVE_AFTER_BE = word_set(". , ; at in on into to using when if before after once until")
+
+
+def _mostly_verb(word: str) -> bool:
+    """Is the word rarely a noun ("discourage", "delete"), by the list or the counts?"""
+    from afterview.writing.checks import ngram  # the counts load on first use
+
+    return word in VERB_ONLY or ngram.verbiness(ngram.model(), word) >= MOSTLY_VERB
 
 
 def after_be(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
@@ -631,15 +659,20 @@ def after_be(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     or an adjective takes its past participle (passive)."""
     if toks[i].low not in BE:
         return
-    verb = _at(toks, i + 1)
+    j = _skip_adverbs(toks, i + 1)
+    adverb = j > i + 1 and toks[j - 1].low.endswith("ly")  # "is strongly discourage"
+    if any(toks[k].low in ("likely", "unlikely") for k in range(i + 1, j)):
+        return  # "is likely fall": "to" is missing, not an -ed
+    verb = _at(toks, j)
     if verb is None or not _word(verb) or not verb.text.islower():
         return
     w = verb.low
+    nxt = _low(toks, j + 1)
     if (
         not _base_verb(w)
-        or w in NOUN_LIKE_VERBS
+        or (w in NOUN_LIKE_VERBS and not (adverb and nxt in ("to", "by", "for", "as", "with")))
         or lex.is_adjective(w)
-        or w in ("be", "do", "have")
+        or w in ("be", "do", "have", "better", "worse", "best")
     ):
         return
     if (
@@ -650,11 +683,14 @@ def after_be(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         return
     if w in lex.IRREGULAR_PARTICIPLE or w in lex.ANY_PAST or w in PARTICLES:
         return  # "was met", "is found", "is out"
-    nxt = _low(toks, i + 2)
     if nxt == "-":
         return  # "being front-end developers"
     if toks[i].low not in ("been", "being") and not (
-        nxt in PASSIVE_NEXT or (toks[i].low == "be" and nxt in PASSIVE_AFTER_BE)
+        nxt in PASSIVE_NEXT
+        or (nxt == "of" and (w in VERB_ONLY or w not in lex.classes().nouns))  # "expect of"
+        or ((toks[i].low == "be" or adverb) and nxt in PASSIVE_AFTER_BE)
+        or (adverb and nxt in ("and", "or") and _low(toks, j + 2).endswith("ed"))
+        or (adverb and _mostly_verb(w))  # "is strongly discourage even if"
     ):
         return  # a passive shows by what follows: "is know for", "be download from"
     yield Hit(
@@ -662,8 +698,8 @@ def after_be(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         verb.end,
         "verb-form",
         WARNING,
-        f'"{toks[i].text} {verb.text}": after "{toks[i].text}" the verb takes its past '
-        f'participle ("{lex.participle(w)}").',
+        f'"{toks[i].text}{" … " if j > i + 1 else " "}{verb.text}": after "{toks[i].text}" the '
+        f'verb takes its past participle ("{lex.participle(w)}").',
         lex.participle(w),
     )
 
@@ -718,6 +754,8 @@ INFINITIVE_BEFORE_TO = word_set(
 )
 
 
+# After "to" and an irregular past ("to heard multiple viewpoints"), an object's start.
+QUANTITY_STARTS = word_set("multiple many several some all any more each every other both no")
 # Past forms that are also the plain form of another verb ("to found a company").
 PAST_ALSO_BASE = word_set("found ground wound bound saw lay fell left felt led lead")
 
@@ -727,10 +765,14 @@ def after_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     counts only when a particle or an object follows ("to limited resources" is fine)."""
     if toks[i].low != "to":
         return
+    split = _low(toks, i + 1) == "better" and _any_verb_form(_low(toks, i + 2))
+    if split:
+        i += 1  # "to better supported access": "better" is an adverb there, the verb sure
     verb = _at(toks, i + 1)
     if verb is None or not _word(verb) or not verb.text.islower():
         return
     base: str | None
+    paired = False
     if verb.low == "found" and _low(toks, i + 2) == "out":
         base = "find"  # "to found out"; "to found a company" is fine
     elif verb.low in lex.IRREGULAR_PAST and verb.low not in ("saw", "left", "felt", "lead", "led"):
@@ -738,19 +780,22 @@ def after_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     elif (
         verb.low in lex.ANY_PAST
         and verb.low not in PAST_ALSO_BASE
-        and _low(toks, i + 2) in OBJECT_STARTS - PARTICLES
+        and _low(toks, i + 2) in (OBJECT_STARTS - PARTICLES) | QUANTITY_STARTS
     ):
         base = lex.ANY_PAST[verb.low].base  # "a pleasure to met you": past and participle alike
     elif _low(toks, i - 1) in INFINITIVE_BEFORE_TO and lex.third_person_base(verb.low):
         base = lex.third_person_base(verb.low)  # "able to acts", "need to makes"
     else:
         base = lex.past_base(verb.low)
-        infinitive = _low(toks, i - 1) in INFINITIVE_BEFORE_TO and _low(toks, i - 1) != "used"
-        if _low(toks, i + 2) not in OBJECT_STARTS and not infinitive:
+        infinitive = split or (
+            _low(toks, i - 1) in INFINITIVE_BEFORE_TO and _low(toks, i - 1) != "used"
+        )
+        paired = _low(toks, i + 2) in ("and", "or") and _base_verb(_low(toks, i + 3))
+        if _low(toks, i + 2) not in OBJECT_STARTS and not infinitive and not paired:
             return  # "tried to provided information": "to" after "tried" is the infinitive's
     if base is None:
         return
-    if verb.low.endswith("ed") and _low(toks, i + 2) in PASSIVE_END:
+    if verb.low.endswith("ed") and _low(toks, i + 2) in PASSIVE_END and not paired:
         # "needs to updated to include": a passive that lost its "be"
         fix = f"be {verb.text}"
         why = f'"to {verb.text}": after "to", "{base}", or "{fix}" for the passive.'
@@ -1767,14 +1812,18 @@ RULES: tuple[Rule, ...] = (
 def findings(doc: Document, language: str = "en-GB") -> list[Finding]:
     """Every word-class finding of the text's body (headers and quoted lines included:
     the writer's slips are slips wherever they are)."""
-    from afterview.writing.checks import grammar_tagged  # the tagger loads on first use
+    from afterview.writing.checks import (
+        grammar_tagged,  # the tagger loads on first use
+        verb_complements,  # its rules read this module's
+    )
 
     toks = tokens(doc.text)
+    rules = RULES + verb_complements.RULES
     found = [
         hit
         for i in range(len(toks))
         if _word(toks[i])
-        for rule in RULES
+        for rule in rules
         for hit in rule(toks, i, doc.text)
     ]
     found.extend(grammar_tagged.hits(toks, doc.text, american=language == "en-US"))

@@ -857,7 +857,7 @@ def _swapped(
         alt_tags = [""] * lo + window + tags[lo + len(window) : hi]
         _retag(toks, alt_tags, lo, hi)
         base = toks[i].low if alt.endswith("s") else alt
-        if alt_tags[i] in ("NN", "NNS") and _verbiness(ngram.model(), base) >= VERB_READING:
+        if alt_tags[i] in ("NN", "NNS") and ngram.verbiness(ngram.model(), base) >= VERB_READING:
             # "A secure website protects": read as a plural noun even so, but "protect" is a
             # verb many times more often than a noun in the counts
             alt_tags[i] = "VBZ" if alt.endswith("s") else "VBP"
@@ -1019,7 +1019,7 @@ def _compound_after_preposition(toks: list[Tok], tags: list[str], head: int, i: 
         and toks[i - 1].text.islower()
         and stem in lex.classes().nouns
         and any(tags[k] == "IN" for k in range(head + 1, i - 1))
-        and _verbiness(ngram.model(), stem) < VERB_READING
+        and ngram.verbiness(ngram.model(), stem) < VERB_READING
     )
 
 
@@ -1428,12 +1428,6 @@ def _verbs_from(slip_tags: list[str], tags: list[str], lo: int, hi: int) -> list
     return out
 
 
-def _verbiness(model: ngram.Model, base: str) -> float:
-    verb = sum(model.count((w, base)) for w in ("to", "will", "can"))
-    noun = sum(model.count((w, base)) for w in ("the", "a", "an"))
-    return verb / (noun + 1)
-
-
 def _agreement_both(
     toks: list[Tok], tags: list[str], slip_tags: list[str], lo: int, hi: int, american: bool
 ) -> Iterator[Hit]:
@@ -1464,7 +1458,7 @@ def _agreement_both(
         head = next(k for k in range(lo, hi) if toks[k].start == h.start)
         if not tags[i].startswith("VB") and (
             "VBG" in (tags[head], slip_tags[head])  # "Using an affinity map to group"
-            or _verbiness(model, lex.third_person_base(toks[i].low) or toks[i].low) < VERBINESS
+            or ngram.verbiness(model, lex.third_person_base(toks[i].low) or toks[i].low) < VERBINESS
         ):
             continue
         if toks[head].low in TIME_NOUNS or (

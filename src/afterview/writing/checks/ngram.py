@@ -152,6 +152,14 @@ def swap_gain(model: Model, words: Sequence[str], p: int, fix: str) -> float:
     return model.span(changed, q, q + 2) - model.span(words, p, p + 2)
 
 
+def verbiness(model: Model, base: str) -> float:
+    """How often the counts find a word as a verb (after "to", "will", "can") per time as
+    a noun (after "the", "a", "an"): "enhance" 618, "use" 11, "design" 0.2."""
+    verb = sum(model.count((w, base)) for w in ("to", "will", "can"))
+    noun = sum(model.count((w, base)) for w in ("the", "a", "an"))
+    return verb / (noun + 1)
+
+
 def padded(lows: Sequence[str]) -> list[str]:
     """A sentence's lower-case tokens as the model spells them, between START and END."""
     return [START, *(normal(w.replace("’", "'")) for w in lows), END]
