@@ -28,22 +28,22 @@ def test_the_checker_reports_them_as_missing_words_with_the_fix() -> None:
     report = check_text(text, CheckContext(language="en-US"))
     found = [f for f in report.findings if f.rule == "grammar.missing-word"]
     assert [(text[f.offset : f.offset + f.length], f.suggestions) for f in found] == [
-        ("I looking", ("I am looking",))
+        ("I", ("I am",))
     ]
 
 
 @pytest.mark.parametrize(
     ("text", "span", "fix"),
     [
-        ("I looking forward to hearing from you.", "I looking", "I am looking"),
-        ("The information they looking for is on the page.", "they looking", "they are looking"),
-        ("We not advocating plain text everywhere.", "We not advocating", "We are not advocating"),
+        ("I looking forward to hearing from you.", "I", "I am"),
+        ("The information they looking for is on the page.", "they", "they are"),
+        ("We not advocating plain text everywhere.", "We", "We are"),
         (
             "Make it clear you not referring to the law.",
-            "you not referring",
-            "you are not referring",
+            "you",
+            "you are",
         ),
-        ("I very excited about the role.", "I very excited", None),
+        ("I very excited about the role.", "I", None),
         (
             "The website may not fully conformant with the standard.",
             "not fully conformant",

@@ -260,7 +260,12 @@ def missing_auxiliary(
                 and after in LOOSE_END
             )
         ):
-            yield _hit(toks, text, j, j + 1, k, SUBJECT_AUXILIARY[subject])
+            aux = SUBJECT_AUXILIARY[subject]
+            hit = _hit(toks, text, j, j + 1, k, aux)
+            # marked and fixed on the subject alone, so that a finding on what follows
+            # ("I looking forward to hear") is shown beside it
+            hit.end, hit.fix = toks[j].end, f"{toks[j].text} {aux}"
+            yield hit
 
 
 def missing_be(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Iterator[Hit]:
