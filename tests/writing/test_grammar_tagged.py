@@ -680,3 +680,31 @@ def test_a_past_form_has_no_number() -> None:
         _agreement_in("The Managing Director PRC Committee met this week to elect them.", "en-US")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "The Disability Discrimination Act 1992 protect Australians from harm.",
+            "Act 1992 protect",
+        ),
+        ("This page detail why we do it.", "page detail"),
+        ("If the defect stem from a lack of tests, fix it.", "defect stem"),
+    ],
+)
+def test_the_only_word_that_can_be_a_clause_s_verb_is_read_as_one(text: str, span: str) -> None:
+    assert any(found == span for found, _ in _rules(text)), _rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Other lower profile content, such as a careers section, is managed elsewhere.",
+        "Best wishes for the product launch next week.",
+        "Apologies for the late reply.",
+        "The view deal page impacting permission levels",
+    ],
+)
+def test_verbless_phrases_and_compounds_stay_nouns(text: str) -> None:
+    assert [r for _, r in _rules(text) if r == "grammar.agreement"] == []
