@@ -53,6 +53,9 @@ HELDOUT13 = Path(__file__).parent / "corpus" / "heldout13"
 # MIT-licensed texts of the fourteenth held-out set (corpus/heldout14/SOURCES.md), the
 # Ministry of Justice technical guidance, British spelling: checked in en-GB.
 HELDOUT14 = Path(__file__).parent / "corpus" / "heldout14"
+# Public-domain (CC0) texts of the fifteenth held-out set (corpus/heldout15/SOURCES.md), the
+# 18F UX guide, en-US.
+HELDOUT15 = Path(__file__).parent / "corpus" / "heldout15"
 HOMOPHONES = frozenset(
     {
         "grammar.could-of",
@@ -140,6 +143,10 @@ def heldout14_names() -> list[str]:
     return sorted(p.stem for p in HELDOUT14.glob("mojtech-*.txt"))
 
 
+def heldout15_names() -> list[str]:
+    return sorted(p.stem for p in HELDOUT15.glob("uxguide-*.txt"))
+
+
 def held_out(name: str) -> bool:
     held: list[str] = manifest()["held_out"]  # type: ignore[assignment]
     return name in held
@@ -148,7 +155,9 @@ def held_out(name: str) -> bool:
 def language(name: str) -> str:
     if name.startswith(("govau-", "nhs-", "govuk-", "gdsmanual-", "dwp-", "qacode-", "mojtech-")):
         return "en-GB"
-    if name.startswith(("uswds-", "digitalgov-", "plainlanguage-", "section508-", "getgov-")):
+    if name.startswith(
+        ("uswds-", "digitalgov-", "plainlanguage-", "section508-", "getgov-", "uxguide-")
+    ):
         return "en-US"
     languages: dict[str, str] = manifest()["languages"]  # type: ignore[assignment]
     return languages.get(name, str(manifest()["default_language"]))
@@ -182,6 +191,8 @@ def text(name: str) -> str:
         if name.startswith("qacode-")
         else HELDOUT14
         if name.startswith("mojtech-")
+        else HELDOUT15
+        if name.startswith("uxguide-")
         else REAL
     )
     return (folder / f"{name}.txt").read_text(encoding="utf-8")
@@ -236,9 +247,9 @@ def slips() -> list[Slip]:
     "held10" in the Section508.gov texts (slips_heldout10.tsv), "held11" in the DWP
     Accessibility Manual texts (slips_heldout11.tsv), "held12" in the get.gov texts
     (slips_heldout12.tsv), "held13" in the Quality assurance of code texts
-    (slips_heldout13.tsv) and "held14" in the Ministry of Justice technical guidance texts
-    (slips_heldout14.tsv), each written and committed before the checker was first run on
-    them."""
+    (slips_heldout13.tsv), "held14" in the Ministry of Justice technical guidance texts
+    (slips_heldout14.tsv) and "held15" in the 18F UX guide texts (slips_heldout15.tsv),
+    each written and committed before the checker was first run on them."""
     rows = []
     for path in (
         REAL / "slips.tsv",
@@ -255,6 +266,7 @@ def slips() -> list[Slip]:
         HELDOUT12 / "slips_heldout12.tsv",
         HELDOUT13 / "slips_heldout13.tsv",
         HELDOUT14 / "slips_heldout14.tsv",
+        HELDOUT15 / "slips_heldout15.tsv",
     ):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
@@ -304,8 +316,8 @@ def misses(split: str) -> list[Slip]:
 if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures of benchmarks.md
     import sys
 
-    # held5 to held14 are printed only on request (--held5, --held5-misses, and the same
-    # for 6 to 14): each set stays unseen while the rules are tuned, and is read once
+    # held5 to held15 are printed only on request (--held5, --held5-misses, and the same
+    # for 6 to 15): each set stays unseen while the rules are tuned, and is read once
     # before a change and once after it; its misses only with --heldN-misses.
     hidden = (
         "held5",
@@ -318,6 +330,7 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         "held12",
         "held13",
         "held14",
+        "held15",
     )
     asked = [s for s in hidden if f"--{s}" in sys.argv or f"--{s}-misses" in sys.argv]
     held5 = "held5" in asked
@@ -348,6 +361,7 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         ("held12", "heldout12", heldout12_names),
         ("held13", "heldout13", heldout13_names),
         ("held14", "heldout14", heldout14_names),
+        ("held15", "heldout15", heldout15_names),
     ):
         if split in asked:
             print(f"false alarms, {label}:", {n: fa for n in listed() if (fa := false_alarms(n))})

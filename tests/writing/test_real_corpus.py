@@ -63,6 +63,7 @@ def test_the_slips_are_many_and_varied() -> None:
         "held12",
         "held13",
         "held14",
+        "held15",
     }
     held2 = [s for s in slips if s.split == "held2"]
     assert len(held2) >= 80
@@ -329,9 +330,19 @@ def _planted_as_written(split: str, first_id: int, names: list[str]) -> None:
             "en-GB",
             3551,
         ),
+        (
+            "held15",
+            rc.HELDOUT15,
+            rc.heldout15_names,
+            ("18F/ux-guide", "CC0", "e6698db059b46f84bc97e600935e334a945b2cc5"),
+            "LICENCE-uxguide.txt",
+            ("public domain", "CC0 1.0 Universal"),
+            "en-US",
+            3801,
+        ),
     ],
 )
-def test_the_twelfth_to_fourteenth_held_out_sets_are_licensed_sourced_and_large_enough(
+def test_the_twelfth_to_fifteenth_held_out_sets_are_licensed_sourced_and_large_enough(
     split: str,
     folder: Path,
     names: Callable[[], list[str]],
