@@ -383,7 +383,8 @@ def test_the_twelfth_to_fifteenth_held_out_sets_are_licensed_sourced_and_large_e
 # rest on words the dictionaries lack: "unarchived", "inclusivity", "uncompetitive"…),
 # 11 warnings; 6 texts and 10 warnings after round 11 (those three words and "devs" were
 # added to the job-hunt words after reading these alarms, so this figure is no longer
-# unseen).
+# unseen); 9 warnings after round 12. The fifteenth set, counted once on arrival (round
+# 12), the alarms themselves unread: 1 text failing, 11 warnings.
 @pytest.mark.parametrize(
     ("folder", "failing", "warnings"),
     [
@@ -395,10 +396,11 @@ def test_the_twelfth_to_fifteenth_held_out_sets_are_licensed_sourced_and_large_e
         ("heldout11", 7, 8),
         ("heldout12", 5, 9),
         ("heldout13", 8, 19),
-        ("heldout14", 6, 10),
+        ("heldout14", 6, 9),
+        ("heldout15", 1, 11),
     ],
 )
-def test_the_sixth_to_fourteenth_held_out_texts_raise_no_more_alarms_than_measured(
+def test_the_sixth_to_fifteenth_held_out_texts_raise_no_more_alarms_than_measured(
     folder: str, failing: int, warnings: int
 ) -> None:
     names = {
@@ -411,6 +413,7 @@ def test_the_sixth_to_fourteenth_held_out_texts_raise_no_more_alarms_than_measur
         "heldout12": rc.heldout12_names,
         "heldout13": rc.heldout13_names,
         "heldout14": rc.heldout14_names,
+        "heldout15": rc.heldout15_names,
     }[folder]()
     fails = {n: fa for n in names if (fa := rc.false_alarms(n))}
     assert len(fails) <= failing, fails
@@ -484,6 +487,13 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # (agreement 28 → 35), held14 195/250 = 78.0 % (agreement 28 → 31); homophones unchanged.
 # Warnings on their unmodified texts 10 → 9, 19 → 19, 11 → 10. Sets up to held11 (tuning
 # material) moved up as well: the floors above are at the levels measured after it.
+# Round 12 (missing auxiliaries, "be" and governed prepositions; verb forms after what
+# governs them; agreement past adverbs, through a dropped "that", in verbless clauses and
+# with American collective nouns; tuned on sets up to held11), measured after it, misses
+# unread: held12 200/250 = 80.0 %, held13 200/250 = 80.0 %, held14 195/250 = 78.0 %;
+# homophones unchanged. "held15" (CC0 18F UX guide, en-US), planted and committed before
+# the checker first ran on it, measured once on arrival with round 12's checker: 210/250
+# = 84.0 %, homophones 105/107 = 98.1 % (agreement 43/53, dropped words 8/30).
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -517,6 +527,8 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held13", True, 0.94),
         ("held14", False, 0.78),
         ("held14", True, 0.93),
+        ("held15", False, 0.84),
+        ("held15", True, 0.98),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
