@@ -708,3 +708,10 @@ def test_the_only_word_that_can_be_a_clause_s_verb_is_read_as_one(text: str, spa
 )
 def test_verbless_phrases_and_compounds_stay_nouns(text: str) -> None:
     assert [r for _, r in _rules(text) if r == "grammar.agreement"] == []
+
+
+def test_a_relative_clause_between_subject_and_verb_is_stepped_over() -> None:
+    text = "People who cannot see a meaningful image needs an alternative."
+    assert ("People who cannot see a meaningful image needs", "grammar.agreement") in _rules(text)
+    assert _rules("People who use the service often need help.") == []
+    assert _rules("It is software that lets multiple people make changes.") == []

@@ -402,6 +402,38 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
 SHARED_AFTER = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RP"})
 
 
+def _past_relative_clause(
+    toks: list[Tok], tags: list[str], lo: int, i: int
+) -> tuple[int, int] | None:
+    """The subject of the verb at i when a relative clause stands between them ("People
+    who cannot see a meaningful image needs"): the noun before "who/which/that", when its
+    phrase opens the sentence or a clause and the relative clause has a verb of its own."""
+    k = i - 1
+    while k > lo and toks[k].low not in ("who", "which", "that"):
+        if not toks[k].text[:1].isalnum() or toks[k].low in RELATIVE_STOPS:
+            return None  # a comma, a bracket, another clause: not one relative clause
+        k -= 1
+    if k <= lo or tags[k] not in ("WP", "WDT") or i - k > 9:
+        return None
+    inside = range(k + 1, i)
+    if not any(tags[m] in FINITE_TAGS for m in inside) or tags[i - 1] in ("DT", "IN", "TO", "CC"):
+        return None  # "people who … needs": the clause has its own verb, and is complete
+    head = k - 1
+    if tags[head] not in ("NNS", "NNPS") and toks[head].low not in IRREGULAR_PLURALS:
+        return None  # a plural antecedent only ("software that lets people make": the
+    if tags[i] == "VB":  # infinitive's subject is "people", not "software")
+        return None
+    start = _np_start(tags, toks, head, lo)
+    if start > lo and toks[start - 1].low not in BOUNDARY | SUBORDINATORS:
+        return None
+    if any(toks[m].low in ("and", "or", "of") for m in range(start, head)):
+        return None
+    return head, start
+
+
+RELATIVE_STOPS = word_set("and or but because if when while whether so then")
+
+
 def _shared_subject(
     toks: list[Tok], tags: list[str], lo: int, i: int, conj: int
 ) -> tuple[int, int] | None:
@@ -755,7 +787,7 @@ def _agreement_at(
         _subjunctive(toks, lo, i) or _relative_clause_next(toks, tags, i, hi)
     ):
         return  # "important that everyone attend", "the project plan you described"
-    found = _subject(toks, tags, lo, i)
+    found = _subject(toks, tags, lo, i) or _past_relative_clause(toks, tags, lo, i)
     if found is None:
         return
     head, _start = found
