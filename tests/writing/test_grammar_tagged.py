@@ -715,3 +715,9 @@ def test_a_relative_clause_between_subject_and_verb_is_stepped_over() -> None:
     assert ("People who cannot see a meaningful image needs", "grammar.agreement") in _rules(text)
     assert _rules("People who use the service often need help.") == []
     assert _rules("It is software that lets multiple people make changes.") == []
+
+
+def test_more_than_a_number_belongs_to_its_noun_phrase() -> None:
+    text = "Services with more than 100,000 transactions per year is assessed by GDS."
+    assert any(r == "grammar.agreement" and f.startswith("Services") for f, r in _rules(text))
+    assert _rules("Services with more than 100,000 transactions per year are assessed.") == []

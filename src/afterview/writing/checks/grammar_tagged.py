@@ -251,6 +251,7 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
     ):
         return None
     start = _np_start(tags, toks, head, lo)
+    start = _more_than(toks, lo, start)
     # hop back over prepositional phrases to the head before them
     while (
         start - 1 >= lo
@@ -307,6 +308,13 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
             and (before == lo or toks[before - 1].low in BOUNDARY | SUBORDINATORS)
         ):
             return before, before  # "each of these channels have": "each" is the subject
+        if (
+            tags[before] == "JJ"
+            and before - 1 >= lo
+            and tags[before - 1] in NOUN_TAGS
+            and toks[prep].low != "of"
+        ):
+            before -= 1  # "Services eligible for …": an adjective after its noun
         if tags[before] not in NOUN_TAGS:
             return None
         if toks[before].low in ("types", "kinds", "sorts") and toks[prep].low == "of":
@@ -316,7 +324,7 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
         if toks[before].low in QUANTITY:
             return None  # "a number of people are", "one of the reports is"
         head = before
-        start = _np_start(tags, toks, head, lo)
+        start = _more_than(toks, lo, _np_start(tags, toks, head, lo))
     if (
         head - 1 >= start
         and tags[head - 1] == tags[head] == "NNS"
@@ -432,6 +440,18 @@ def _past_relative_clause(
 
 
 RELATIVE_STOPS = word_set("and or but because if when while whether so then")
+
+
+def _more_than(toks: list[Tok], lo: int, start: int) -> int:
+    """The start of a noun phrase with "more than"/"fewer than" before its number."""
+    if (
+        start - 2 >= lo
+        and toks[start - 1].low == "than"
+        and toks[start - 2].low in ("more", "less", "fewer")
+        and toks[start].text[:1].isdigit()
+    ):
+        return start - 2  # "with more than 100,000 transactions per year"
+    return start
 
 
 def _shared_subject(
