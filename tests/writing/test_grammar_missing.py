@@ -65,6 +65,16 @@ def test_the_checker_reports_them_as_missing_words_with_the_fix() -> None:
         ("These systems are exempt these requirements.", "exempt these", "exempt from these"),
         ("It is part another service.", "part another", "part of another"),
         ("Andi also finds difficult to use the mouse.", "finds difficult", "finds it difficult"),
+        ("We list the risks that relevant to delivery.", "that relevant", "that are relevant"),
+        ("Each entry needs a key and least one value.", "least", "at least"),
+        ("Start soon as you have a draft.", "soon as", "as soon as"),
+        ("This is covered in this step your procurement process.", "step", "step of"),
+        ("Users have access 2 dimensions.", "access 2", "access to 2"),
+        (
+            "Before delving recommendations, read this.",
+            "delving recommendations",
+            "delving into recommendations",
+        ),
     ],
 )
 def test_a_missing_small_word_is_found_and_written_in(
@@ -94,6 +104,11 @@ def test_a_missing_small_word_is_found_and_written_in(
         "Thank you for keeping me waiting so kindly.",
         "The respondents listed their concerns.",
         "Part I describing the method is short.",
+        "At least one person came, and the least one can do is call.",
+        "Send the team your portfolio in this step.",
+        "Present the steps in the order your user and your agency will follow them.",
+        "People still need data that support their work.",
+        "I will call as soon as you have a date.",
     ],
 )
 def test_the_good_uses_of_the_same_shapes_are_left_alone(text: str) -> None:

@@ -128,6 +128,9 @@ GOVERNED: dict[str, tuple[str, str]] = {
     "thousands": ("of", "ds"),
     "millions": ("of", "ds"),
     "billions": ("of", "ds"),
+    "delve": ("into", "dsN"),
+    "delves": ("into", "dsN"),
+    "delving": ("into", "dsN"),
 }
 # "in compliance Section 508", "in front the building", "on behalf our team".
 GOVERNED_AFTER = {
@@ -140,6 +143,7 @@ GOVERNED_AFTER = {
     ("as", "part"): ("of", "dN"),
     ("in", "favour"): ("of", "dg"),
     ("in", "favor"): ("of", "dg"),
+    **{(verb, "access"): ("to", "dc") for verb in ("have", "has", "had", "gain", "gives", "give")},
 }
 # Only after being: "are exempt these requirements", "is part another service".
 GOVERNED_AFTER_BE = {"exempt": ("from", "d"), "part": ("of", "dN")}
@@ -373,7 +377,84 @@ def missing_it(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) ->
             yield _hit(toks, text, j, j + 1, k, "it")
 
 
+# Before "one", a number or "a": "least" needs "at" unless these lead it ("the least one").
+LEAST_AFTER = word_set("at the very not in")
+# After "soon as": a clause's subject or start ("Start soon as you have").
+SOON_AS_NEXT = word_set("you we they i he she it the a an this your our their possible")
+# Verbs that take two objects ("send the team your CV"): the second is not an "of" phrase.
+TWO_OBJECTS = word_set(
+    """give gives gave send sends sent show shows showed tell tells told offer offers
+    offered email emailed pass hand forward bring brought lend owe promise teach taught
+    wish grant ask asked award pay paid cost save buy get got make made find found leave
+    left"""
+)
+
+
+def missing_in_phrases(
+    toks: list[Tok], tags: list[str], lo: int, hi: int, text: str
+) -> Iterator[Hit]:
+    """ "risks that relevant to delivery" (→ "that are"), "and least one value" (→ "at
+    least"), "Start soon as you have" (→ "as soon as"), "in this step your procurement
+    process" (→ "step of your")."""
+    for j in range(lo, hi - 1):
+        t, nxt = toks[j], toks[j + 1]
+        after = tags[j + 2] if j + 2 < hi else "."
+        if (
+            t.low in ("that", "which", "who")
+            and tags[j] in ("WDT", "WP")
+            and tags[j + 1] == "JJ"
+            and nxt.text.islower()
+            and after in ("IN", "TO")
+            and j > lo
+            and tags[j - 1] in ("NNS", "NN")
+        ):
+            verb = "are" if tags[j - 1] == "NNS" else "is"
+            yield _hit(toks, text, j, j + 1, j + 1, verb)
+        elif (
+            nxt.low == "least"
+            and t.low not in LEAST_AFTER
+            and j + 2 < hi
+            and (toks[j + 2].low in ("one", "a", "an") or tags[j + 2] == "CD")
+        ):
+            yield _hit(toks, text, j + 1, j + 1, j + 1, "at")
+        elif (
+            t.low == "soon"
+            and nxt.low == "as"
+            and (j == lo or toks[j - 1].low not in ("as", "so", "too", "how"))
+            and j + 2 < hi
+            and toks[j + 2].low in SOON_AS_NEXT
+        ):
+            yield _hit(toks, text, j, j, j + 1, "as")
+        elif _of_between(toks, tags, lo, hi, j):
+            hit = _hit(toks, text, j, j + 1, j + 1, "of")
+            hit.end, hit.fix = toks[j].end, f"{toks[j].text} of"  # not over "your": its own slips
+            yield hit
+
+
+def _of_between(toks: list[Tok], tags: list[str], lo: int, hi: int, j: int) -> bool:
+    """Is "of" missing between the noun at j and the possessive after it ("in this step
+    your procurement process", "a checklist our top tips")? Only after a preposition or
+    at the start, not after a verb that takes two objects, and with no verb after."""
+    if tags[j] != "NN" or not toks[j].text.islower() or tags[j + 1] != "PRP$":
+        return False
+    if j - 1 < lo or tags[j - 1] != "DT" or toks[j - 1].low in ("that", "which"):
+        return False  # "data that support their work": a relative clause
+    if j - 2 >= lo and (tags[j - 2] not in ("IN",) or toks[j - 2].low in TWO_OBJECTS):
+        return False
+    if any(toks[m].low in TWO_OBJECTS for m in range(lo, j)):
+        return False
+    if j + 2 >= hi or tags[j + 2] not in ("JJ", "NN", "NNS", "CD"):
+        return False
+    end = j + 2
+    while end < hi and toks[end].text not in (",", ".", ";", ":", "(", ")"):
+        if tags[end].startswith("VB") or tags[end] == "MD":
+            return False  # "in the order your user will follow them": a relative clause
+        end += 1
+    return True
+
+
 def hits(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Iterator[Hit]:
+    yield from missing_in_phrases(toks, tags, lo, hi, text)
     yield from missing_auxiliary(toks, tags, lo, hi, text)
     yield from missing_be(toks, tags, lo, hi, text)
     yield from missing_preposition(toks, tags, lo, hi, text)
