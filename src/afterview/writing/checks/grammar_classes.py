@@ -1758,6 +1758,10 @@ def whos_whose(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         )
 
 
+# What is brought about, so rightly "effected": "The changes were effected by the board".
+EFFECTED = word_set("change changes reform reforms transformation improvement improvements repairs")
+
+
 def be_effected(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     """ "It is effected by the volume": the passive of "affect" (influence)."""
     t = toks[i]
@@ -1766,7 +1770,7 @@ def be_effected(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     j = i - 1
     while j >= 0 and _word(toks[j]) and toks[j].low.endswith("ly"):
         j -= 1
-    if _low(toks, j) in BE | {"get", "gets", "got"}:
+    if _low(toks, j) in BE | {"get", "gets", "got"} and _low(toks, j - 1) not in EFFECTED:
         yield Hit(
             t.start,
             t.end,

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from afterview.writing.checks import (
     article_model,
     confusables,
+    grammar_homophones,
     grammar_missing,
     lm_slips,
     ngram,
@@ -1588,5 +1589,6 @@ def hits(toks: list[Tok], text: str, american: bool = False) -> Iterator[Hit]:
         yield from existential(toks, tags, lo, hi)
         yield from _do_question_form(toks, tags, lo, hi)
         yield from homophones(toks, tags, lo, hi)
+        yield from grammar_homophones.hits(toks, tags, slip_tags, lo, hi)
         yield from missing_article(toks, tags, lo, hi)
         yield from grammar_missing.hits(toks, tags, lo, hi, text)

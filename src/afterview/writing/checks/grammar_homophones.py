@@ -1,0 +1,181 @@
+"""Homophones the tags around them settle (P5 "Checks before sending"; the same checks
+serve P7 withdrawals and P8 follow-ups):
+
+- "affective" in a letter is "effective" ("a cost affective way"; not "affective
+  disorder"); "citizens effected by them", "measurements that effect time" are
+  "affected"/"affect"; "to affect cultural change" is "effect" (bring about);
+- "if your blind or", "If your constrained by": "your" where a clause wants its subject
+  and verb, before an adjective or participle with no noun after it, is "you're";
+  "You're planning will benefit", "open up you're writing": "you're" before an -ing
+  noun that is a subject or an object is "your";
+- "as its shown on", "its essential everyone", "Its most effective when": "its" before an
+  adjective or participle that no noun follows is "it's".
+
+Findings are warnings, like the other tagged rules (`grammar_tagged.homophones`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from afterview.writing.checks._util import match_case, word_set
+from afterview.writing.checks.grammar_classes import WARNING, Hit, Tok
+
+# Where "affective" is the psychologists' word, not a slip.
+AFFECTIVE_NEXT = word_set("disorder disorders computing state states domain response responses")
+# What people "effect" (bring about); any other object is influenced: "affect".
+EFFECT_OBJECTS = word_set(
+    "change changes reform reforms transformation improvement improvements repairs cure"
+)
+EFFECT_AFTER = word_set("that which who can could will would may might must to not")
+# "your" opens a subject's clause after these: "if your blind", "because your new".
+CLAUSE_OPENERS = word_set(
+    "if when as because since while unless whether that so and but once until though although"
+)
+# Adjectives "your" goes before as a determiner, with a preposition next ("on your own
+# in", "do your best for").
+YOUR_ADJECTIVES = word_set("own best worst first last next only very utmost fullest finest usual")
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "VBG"})
+# Between "its" and its adjective: "Its most effective when", "its really easy to".
+DEGREE = word_set("most more very so really quite also not too fairly pretty")
+# After "it's" + an adjective or participle, what may come ("as it's shown on a passport",
+# "it's essential everyone understands", "It's linear.").
+ITS_AFTER = word_set(
+    """to that . , ; when if as for ( and but on in by at with from everyone we you they i
+    he she there because so now here"""
+)
+
+
+def _hit(t: Tok, slug: str, fix: str, why: str) -> Hit:
+    return Hit(t.start, t.end, slug, WARNING, why, match_case(t.text, fix))
+
+
+def affect_effect(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    for i in range(lo, hi):
+        t = toks[i]
+        nxt = toks[i + 1].low if i + 1 < hi else ""
+        prev = toks[i - 1].low if i > lo else ""
+        if t.low == "affective" and nxt not in AFFECTIVE_NEXT:
+            yield _hit(
+                t,
+                "affect-effect",
+                "effective",
+                'Did you mean "effective"? "Affective" is about emotions.',
+            )
+        elif (
+            t.low == "effected"
+            and nxt == "by"
+            and i > lo
+            and tags[i - 1] in ("NNS", "NN", "PRP")
+            and prev not in EFFECT_OBJECTS  # "the changes effected by the board": made
+        ):
+            yield _hit(
+                t,
+                "affect-effect",
+                "affected",
+                'Did you mean "affected"? To influence is "affect"; to "effect" is to bring about.',
+            )
+        elif (
+            t.low == "effect"
+            and prev in EFFECT_AFTER
+            and tags[i] in ("VB", "VBP")
+            and i + 1 < hi
+            and tags[i + 1] in ("DT", "PRP$", "NN", "NNS", "PRP", "JJ")
+            and nxt not in EFFECT_OBJECTS
+            and not (i + 2 < hi and toks[i + 2].low in EFFECT_OBJECTS)
+        ):
+            yield _hit(
+                t,
+                "affect-effect",
+                "affect",
+                'Did you mean "affect"? To influence is "affect"; to "effect" is to bring about.',
+            )
+        elif (
+            t.low == "affect"
+            and prev in ("to", "can", "could", "will", "would", "must", "and")
+            and _change_after(toks, tags, i + 1, hi)
+        ):
+            yield _hit(
+                t,
+                "affect-effect",
+                "effect",
+                'Did you mean "effect"? To bring about change is to "effect" it; to sway it,'
+                ' "affect".',
+            )
+
+
+def _change_after(toks: list[Tok], tags: list[str], k: int, hi: int) -> bool:
+    """Is a change brought about at k ("change", "cultural change"), not a compound noun
+    ("change management")?"""
+    if k + 1 < hi and tags[k] == "JJ":
+        k += 1
+    if k >= hi or toks[k].low not in EFFECT_OBJECTS:
+        return False
+    return not (k + 1 < hi and tags[k + 1] in ("NN", "NNS"))
+
+
+def your_youre(
+    toks: list[Tok], tags: list[str], slip_tags: list[str], lo: int, hi: int
+) -> Iterator[Hit]:
+    for i in range(lo, hi - 1):
+        t, nxt = toks[i], toks[i + 1]
+        prev = toks[i - 1].low if i > lo else ""
+        after = tags[i + 2] if i + 2 < hi else "."
+        if (
+            t.low == "your"
+            and (i == lo or prev in CLAUSE_OPENERS or prev == ",")
+            and (tags[i + 1] in ("JJ", "VBN") or slip_tags[i + 1] in ("JJ", "VBN"))
+            and nxt.text.islower()
+            and nxt.low not in YOUR_ADJECTIVES
+            and after not in NOUN_TAGS
+        ):
+            yield _hit(
+                t,
+                "your-youre",
+                "you're",
+                'Did you mean "you\'re"? "you\'re" = "you are"; "your" = belonging to you.',
+            )
+        elif (
+            t.low == "you're"
+            and tags[i + 1] in ("VBG", "NN")
+            and nxt.low.endswith("ing")
+            and (
+                (after in ("MD", "VBZ") and (i == lo or tags[i - 1] in ("IN", "CC", ",")))
+                or (i > lo and tags[i - 1] == "RP")
+            )
+        ):  # not "the pattern you're suggesting will be": a relative clause
+            yield _hit(
+                t,
+                "your-youre",
+                "your",
+                'Did you mean "your"? "your" = belonging to you; "you\'re" = "you are".',
+            )
+
+
+def its_its(
+    toks: list[Tok], tags: list[str], slip_tags: list[str], lo: int, hi: int
+) -> Iterator[Hit]:
+    for i in range(lo, hi - 1):
+        t = toks[i]
+        if t.low != "its":
+            continue
+        j = i + 1
+        while j < hi - 1 and (toks[j].low in DEGREE or toks[j].low.endswith("ly")):
+            j += 1
+        read = {tags[j], slip_tags[j]}  # the slip-aware tagger reads "its shown/VBN"
+        if not read & {"JJ", "JJS", "VBN"} or not toks[j].text.islower():
+            continue
+        after = toks[j + 1].low if j + 1 < hi else "."
+        if after in ITS_AFTER:
+            yield _hit(
+                t,
+                "its-its",
+                "it's",
+                'Did you mean "it\'s"? "it\'s" = "it is"; "its" = belonging to it.',
+            )
+
+
+def hits(toks: list[Tok], tags: list[str], slip_tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    yield from affect_effect(toks, tags, lo, hi)
+    yield from your_youre(toks, tags, slip_tags, lo, hi)
+    yield from its_its(toks, tags, slip_tags, lo, hi)
