@@ -70,6 +70,8 @@ def test_the_checker_reports_them_as_missing_words_with_the_fix() -> None:
         ("Start soon as you have a draft.", "soon as", "as soon as"),
         ("This is covered in this step your procurement process.", "step", "step of"),
         ("Users have access 2 dimensions.", "access 2", "access to 2"),
+        ("You can use any of components in the kit.", "components", "the components"),
+        ("Most of time when you write, keep it short.", "time", "the time"),
         (
             "Before delving recommendations, read this.",
             "delving recommendations",
@@ -109,6 +111,8 @@ def test_a_missing_small_word_is_found_and_written_in(
         "Present the steps in the order your user and your agency will follow them.",
         "People still need data that support their work.",
         "I will call as soon as you have a date.",
+        "Most of them agreed, and all of our designs work.",
+        "Some of those ideas are good; all of government must follow it.",
     ],
 )
 def test_the_good_uses_of_the_same_shapes_are_left_alone(text: str) -> None:

@@ -377,6 +377,10 @@ def missing_it(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) ->
             yield _hit(toks, text, j, j + 1, k, "it")
 
 
+# "most of", "any of" + a noun want "the" ("any of the components", "most of the time").
+PART_OF = word_set("any most some all each one many none few several both either neither")
+# Nouns that go bare there: "all of government", "most of us".
+OF_BARE = word_set("government society humanity mankind everyone everything")
 # Before "one", a number or "a": "least" needs "at" unless these lead it ("the least one").
 LEAST_AFTER = word_set("at the very not in")
 # After "soon as": a clause's subject or start ("Start soon as you have").
@@ -425,10 +429,28 @@ def missing_in_phrases(
             and toks[j + 2].low in SOON_AS_NEXT
         ):
             yield _hit(toks, text, j, j, j + 1, "as")
+        elif (
+            t.low in PART_OF
+            and nxt.low == "of"
+            and tags[j] in ("DT", "JJS", "CD", "RB", "NN", "JJ", "PDT", "NNS")
+            and _bare_after_of(toks, tags, j + 2, hi)
+        ):
+            yield _hit(toks, text, j + 2, j + 2, j + 2, "the")  # "any of components"
         elif _of_between(toks, tags, lo, hi, j):
             hit = _hit(toks, text, j, j + 1, j + 1, "of")
             hit.end, hit.fix = toks[j].end, f"{toks[j].text} of"  # not over "your": its own slips
             yield hit
+
+
+def _bare_after_of(toks: list[Tok], tags: list[str], k: int, hi: int) -> bool:
+    """Does a bare common noun phrase start at k, after "most of", "any of" ("any of
+    components", "most of time"), where English wants "the"?"""
+    if k >= hi or not toks[k].text.islower() or toks[k].low in OF_BARE:
+        return False
+    m = k
+    while m < hi and tags[m] in ("JJ", "JJR", "JJS"):
+        m += 1
+    return m < hi and tags[m] in ("NN", "NNS") and toks[m].text.islower()
 
 
 def _of_between(toks: list[Tok], tags: list[str], lo: int, hi: int, j: int) -> bool:
