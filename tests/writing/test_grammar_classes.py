@@ -51,6 +51,8 @@ def found(text: str) -> list[tuple[str, str]]:
         ("I did sent the form on Monday.", "sent", "grammar.verb-form"),
         ("It was a pleasure to met you.", "met", "grammar.verb-form"),
         ("Please do not hesitate contact me.", "hesitate contact", "grammar.missing-word"),
+        ("The design needs show that it works.", "needs show", "grammar.missing-word"),
+        ("It is likely magnify the problem.", "likely magnify", "grammar.missing-word"),
     ],
 )
 def test_finds_the_slip_by_word_class(text: str, span: str, rule: str) -> None:
@@ -91,6 +93,7 @@ def test_finds_the_slip_by_word_class(text: str, span: str, rule: str) -> None:
         "In the same way, the whole team was there.",
         "I will send you details and updates.",
         "The figures they sent have been checked.",
+        "Our needs show that we must act, and it will likely take a week.",
     ],
 )
 def test_leaves_correct_text_alone(text: str) -> None:

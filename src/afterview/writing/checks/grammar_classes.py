@@ -1383,6 +1383,8 @@ TO_BEFORE_VERB = word_set(
     seems decide decided hope hoped intend intends aim aims manage managed fail failed
     refuse refused forget forgot afford hesitate"""
 )
+# Verbs that report a fact, before "that": "needs show that", not a noun before "that".
+REPORTING_VERBS = word_set("show prove mean suggest confirm explain demonstrate ensure state")
 # "how well", "how long": a degree, not a verb.
 HOW_DEGREE = word_set("well much many long far often soon little few best more most late")
 OBJECT_PRONOUNS = word_set("it them us me him her this these those")
@@ -1412,8 +1414,10 @@ def _bare_infinitive(toks: list[Tok], j: int, after_how: bool) -> bool:
     )
     if not noun_like:
         return nxt != "-"
-    return nxt in OBJECT_PRONOUNS or (
-        nxt in ("the", "a", "an", "your", "their", "our", "that") and after_how
+    return (
+        nxt in OBJECT_PRONOUNS
+        or (nxt in ("the", "a", "an", "your", "their", "our", "that") and after_how)
+        or (nxt == "that" and w in REPORTING_VERBS)  # "needs show that the component works"
     )
 
 
@@ -1448,7 +1452,9 @@ def missing_word(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
                 f'"{nxt.text} {after.text}" needs "the": "{t.text} the {nxt.text} …".',
                 f"the {text[nxt.start : after.end]}",
             )
-    elif t.low in TO_BEFORE_VERB and _bare_infinitive(toks, i + 1, t.low == "how"):
+    elif (
+        t.low in TO_BEFORE_VERB or (t.low in ("likely", "unlikely") and _low(toks, i - 1) in BE)
+    ) and _bare_infinitive(toks, i + 1, t.low == "how"):
         yield Hit(
             t.start,
             nxt.end,
