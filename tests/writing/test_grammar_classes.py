@@ -53,6 +53,9 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Please do not hesitate contact me.", "hesitate contact", "grammar.missing-word"),
         ("The design needs show that it works.", "needs show", "grammar.missing-word"),
         ("It is likely magnify the problem.", "likely magnify", "grammar.missing-word"),
+        ("We risk loosing the main point.", "loosing", "grammar.lose-loose"),
+        ("This is the thing the user is is doing.", "is is", "grammar.repeated-word"),
+        ("Give them access to that that email address.", "that that", "grammar.repeated-word"),
     ],
 )
 def test_finds_the_slip_by_word_class(text: str, span: str, rule: str) -> None:
@@ -94,6 +97,7 @@ def test_finds_the_slip_by_word_class(text: str, span: str, rule: str) -> None:
         "I will send you details and updates.",
         "The figures they sent have been checked.",
         "Our needs show that we must act, and it will likely take a week.",
+        "What it is is confusing, and I know that that is true.",
     ],
 )
 def test_leaves_correct_text_alone(text: str) -> None:

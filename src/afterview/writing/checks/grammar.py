@@ -145,6 +145,7 @@ def _word_before(text: str, position: int) -> str:
 
 
 REPEATABLE = word_set("that had is bye no so ha very well yes")
+PREPOSITIONS_BEFORE_THAT = word_set("to of for with in on at from by about into onto")
 WH_BEFORE_IS = word_set("what where how who why whatever thing problem point issue question")
 # After "that that", these start a clause: the second "that" is a slip ("so that that
 # users", "that that the"); "that that is" and "that that report" are fine.
@@ -156,12 +157,18 @@ AFTER_THAT_THAT = word_set(
 def _repeat_allowed(word: str, text: str, first_start: int, second_end: int) -> bool:
     """ "had had" always; "is is" only after a wh-word ("what it is is"); "that that"
     only where the second "that" can be a pronoun or determiner ("that that is true")."""
+    after = text[second_end : second_end + 20].lower().split()[:1]
+    nxt = after[0].strip(".,;:") if after else ""
     if word == "is":
         before = text[max(0, first_start - 30) : first_start].lower().split()[-3:]
-        return any(w.strip(".,;:") in WH_BEFORE_IS for w in before)
+        wh = any(w.strip(".,;:") in WH_BEFORE_IS - {"thing"} for w in before)
+        if nxt.endswith("ing") and not wh:
+            return False  # "the thing the user is is doing": a doubled auxiliary
+        return wh or any(w.strip(".,;:") == "thing" for w in before)
     if word == "that":
-        after = text[second_end : second_end + 20].lower().split()[:1]
-        return not (after and after[0].strip(".,;:") in AFTER_THAT_THAT)
+        if _word_before(text, first_start) in PREPOSITIONS_BEFORE_THAT:
+            return False  # "access to that that email": no clause starts after "to"
+        return nxt not in AFTER_THAT_THAT
     return word in REPEATABLE
 
 

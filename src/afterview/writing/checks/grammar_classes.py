@@ -1727,6 +1727,17 @@ def loose_lose(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     """ "make them loose patience", "loose track of": "loose" before what one can lose is
     the verb "lose"."""
     t = toks[i]
+    if t.low in ("loosing", "looses") and _low(toks, i - 1) not in ("arrows", "the"):
+        yield Hit(  # "by loosing the main point": "loosing" (setting free) is rare in a letter
+            t.start,
+            t.end,
+            "lose-loose",
+            WARNING,
+            f'Did you mean "{t.low.replace("loos", "los")}"? To "lose" is to stop having; '
+            '"loose" = not tight.',
+            match_case(t.text, t.low.replace("loos", "los")),
+        )
+        return
     if t.low == "loose" and _low(toks, i + 1) in LOSE_OBJECTS:
         if _low(toks, i - 1) in ("cut", "set", "break", "let", "hang", "turned"):
             return
