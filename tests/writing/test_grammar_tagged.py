@@ -721,3 +721,9 @@ def test_more_than_a_number_belongs_to_its_noun_phrase() -> None:
     text = "Services with more than 100,000 transactions per year is assessed by GDS."
     assert any(r == "grammar.agreement" and f.startswith("Services") for f, r in _rules(text))
     assert _rules("Services with more than 100,000 transactions per year are assessed.") == []
+
+
+def test_a_relative_clause_without_that_is_stepped_over_too() -> None:
+    text = "The tools they use works well."
+    assert ("tools they use works", "grammar.agreement") in _rules(text)
+    assert _rules("The results we got show progress, and the work we do matters.") == []

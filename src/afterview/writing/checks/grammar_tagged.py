@@ -417,6 +417,9 @@ def _past_relative_clause(
     """The subject of the verb at i when a relative clause stands between them ("People
     who cannot see a meaningful image needs"): the noun before "who/which/that", when its
     phrase opens the sentence or a clause and the relative clause has a verb of its own."""
+    zero = _past_zero_relative(toks, tags, lo, i)
+    if zero is not None:
+        return zero
     k = i - 1
     while k > lo and toks[k].low not in ("who", "which", "that"):
         if not toks[k].text[:1].isalnum() or toks[k].low in RELATIVE_STOPS:
@@ -441,6 +444,27 @@ def _past_relative_clause(
 
 
 RELATIVE_STOPS = word_set("and or but because if when while whether so then")
+ZERO_RELATIVE_SUBJECTS = word_set("we you they i")
+
+
+def _past_zero_relative(
+    toks: list[Tok], tags: list[str], lo: int, i: int
+) -> tuple[int, int] | None:
+    """ "The work we do act as a foundation": a noun, a relative clause of a pronoun and
+    its verb with no "that", then the noun's own verb."""
+    if i - 3 < lo or tags[i] not in ("VBZ", "VBP"):
+        return None
+    if toks[i - 2].low not in ZERO_RELATIVE_SUBJECTS or tags[i - 1] not in ("VBP", "VBD"):
+        return None
+    head = i - 3
+    if tags[head] not in ("NN", "NNS") or toks[head].low in COLLECTIVE:
+        return None
+    start = _np_start(tags, toks, head, lo)
+    if start > lo and toks[start - 1].low not in BOUNDARY | SUBORDINATORS:
+        return None
+    if tags[start] not in ("DT", "PRP$") and start != lo:
+        return None
+    return head, start
 
 
 def _more_than(toks: list[Tok], lo: int, start: int) -> int:
