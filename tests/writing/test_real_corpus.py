@@ -494,7 +494,10 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # homophones unchanged. "held15" (CC0 18F UX guide, en-US), planted and committed before
 # the checker first ran on it, measured once on arrival with round 12's checker: 210/250
 # = 84.0 %, homophones 105/107 = 98.1 % (agreement 43/53, dropped words 8/30). The
-# floors of the tuning sets were raised to the levels measured after round 12.
+# floors of the tuning sets were raised to the levels measured after round 12. Read once
+# more at the round's end (homophones and small words the tags settle, a relative clause
+# without "that"): held12 202/250 = 80.8 %, homophones 103/107; held13 200/250; held14
+# 196/250 = 78.4 %, homophones 101/107; held15 210/250, unchanged.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -522,12 +525,12 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held10", True, 0.95),
         ("held11", False, 0.89),
         ("held11", True, 0.99),
-        ("held12", False, 0.78),
-        ("held12", True, 0.95),
-        ("held13", False, 0.79),
+        ("held12", False, 0.80),
+        ("held12", True, 0.96),
+        ("held13", False, 0.80),
         ("held13", True, 0.94),
         ("held14", False, 0.78),
-        ("held14", True, 0.93),
+        ("held14", True, 0.94),
         ("held15", False, 0.84),
         ("held15", True, 0.98),
     ],
