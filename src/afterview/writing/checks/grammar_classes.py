@@ -162,6 +162,11 @@ class Hit:
 Rule = Callable[[list[Tok], int, str], Iterator[Hit]]
 
 
+def verb_form_hit(verb: Tok, message: str, fix: str) -> Hit:
+    """A verb-form warning on one verb, its fix the form asked for."""
+    return Hit(verb.start, verb.end, "verb-form", WARNING, message, fix)
+
+
 def _at(toks: list[Tok], i: int) -> Tok | None:
     return toks[i] if 0 <= i < len(toks) else None
 
@@ -570,11 +575,8 @@ def after_modal(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         return  # "could never been": "have" dropped as likely as "be" misspelt
     if verb.low.endswith("ed") and lex.is_adjective(verb.low):
         return
-    yield Hit(
-        verb.start,
-        verb.end,
-        "verb-form",
-        WARNING,
+    yield verb_form_hit(
+        verb,
         f'"{toks[i].text} … {verb.text}": after "{toks[i].text}" the verb takes its plain form.',
         base,
     )

@@ -24,13 +24,13 @@ from afterview.writing.checks.grammar_classes import (
     DETERMINERS_AFTER_VERB,
     NOUN_LIKE_VERBS,
     UNCOUNTED_S,
-    WARNING,
     Hit,
     Rule,
     Tok,
     _at,
     _low,
     _mostly_verb,
+    verb_form_hit,
 )
 
 CAUSATIVE = word_set("let lets make makes made making help helps helped helping")
@@ -70,11 +70,8 @@ def plain_after_object(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     base = lex.third_person_base(verb.low)
     if base is None or base == verb.low:
         return
-    yield Hit(
-        verb.start,
-        verb.end,
-        "verb-form",
-        WARNING,
+    yield verb_form_hit(
+        verb,
         f'"{toks[i].text} {toks[i + 1].text} {verb.text}": after "{toks[i].text}" and its '
         f'object the verb takes its plain form, "{base}".',
         base,
@@ -97,11 +94,8 @@ def ing_after(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         return
     verb = toks[i + 1]
     fix = verb_forms.ing(verb.low)
-    yield Hit(
-        verb.start,
-        verb.end,
-        "verb-form",
-        WARNING,
+    yield verb_form_hit(
+        verb,
         f'"{toks[i].text} {verb.text}": after {after} the verb takes its -ing form, "{fix}".',
         fix,
     )
