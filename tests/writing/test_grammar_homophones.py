@@ -11,7 +11,7 @@ from afterview.writing.context import CheckContext
 
 def _homophones(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     report = check_text(text, CheckContext(language="en-GB"))
-    rules = ("grammar.affect-effect", "grammar.your-youre", "grammar.its-its")
+    rules = ("grammar.affect-effect", "grammar.your-youre", "grammar.its-its", "grammar.were-where")
     return [
         (text[f.offset : f.offset + f.length], f.rule, f.suggestions)
         for f in report.findings
@@ -33,6 +33,8 @@ def _homophones(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
         ("Good editing can open up you're writing.", "you're", "your"),
         ("Use the name as its shown on a passport.", "its", "it's"),
         ("Its most effective when used early.", "Its", "It's"),
+        ("Check at all points were text overlays obscure the image.", "were", "where"),
+        ("The flood zone may be were a building is at risk.", "were", "where"),
     ],
 )
 def test_the_homophone_is_found_with_its_fix(text: str, word: str, fix: str) -> None:
@@ -50,6 +52,8 @@ def test_the_homophone_is_found_with_its_fix(text: str, word: str, fix: str) -> 
         "The changes were effected by the board.",
         "The pattern you're suggesting will be useful.",
         "Affective disorders are a field of their own.",
+        "The results were good news, and the points were text overlays.",
+        "They were team leads who helped; the steps were clear and the team is great.",
     ],
 )
 def test_the_good_uses_are_left_alone(text: str) -> None:

@@ -175,7 +175,31 @@ def its_its(
             )
 
 
+NP_TAGS = frozenset({"DT", "JJ", "JJR", "JJS", "VBN", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH"})
+
+
+def were_where(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    """ "at all points were text overlays obscure it", "may be were a building is": "were",
+    a noun phrase, then that phrase's own finite verb, is "where" and its clause."""
+    for i in range(lo + 1, hi - 2):
+        t = toks[i]
+        if t.low != "were" or not t.text.islower():
+            continue
+        j, nouns = i + 1, 0
+        while j < hi and tags[j] in NP_TAGS and toks[j].low not in ("that", "which"):
+            nouns += tags[j] in ("NN", "NNS", "NNP", "NNPS")
+            j += 1
+        if nouns and j < hi and j > i + 1 and tags[j] in ("VBZ", "VBP", "MD"):
+            yield _hit(
+                t,
+                "were-where",
+                "where",
+                'Did you mean "where"? "where" = at which place; "were" = the past of "are".',
+            )
+
+
 def hits(toks: list[Tok], tags: list[str], slip_tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
     yield from affect_effect(toks, tags, lo, hi)
+    yield from were_where(toks, tags, lo, hi)
     yield from your_youre(toks, tags, slip_tags, lo, hi)
     yield from its_its(toks, tags, slip_tags, lo, hi)
