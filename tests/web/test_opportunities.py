@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
+import pytest
 from playwright.sync_api import expect
 
 from afterview.services import demo, queries
@@ -272,32 +273,6 @@ def test_the_recruiter_fields_follow_the_route(live: Live, page: Any) -> None:
     expect(recruiter).to_be_visible()
 
 
-def test_yesterdays_interview_entered_today_offers_catch_ups_not_red_steps(live: Live) -> None:
-    """Steps already past when the opportunity was entered are catch-ups (P11), each
-    with the place where it gets done, not a wall of red "overdue"."""
-    from afterview.playbook.facts import Route
-    from afterview.services import records
-
-    moment = datetime.now(UTC)
-    opp = records.add_opportunity(
-        live.service, company="Contoso", role="Analyst", route=Route.DIRECT, now=moment
-    )
-    records.add_interview(
-        live.service,
-        opp,
-        start=moment - timedelta(hours=26),
-        end=moment - timedelta(hours=25),
-        tz=TZ,
-        now=moment,
-        interviewers=(records.NewInterviewer("Ana Diaz", email="ana@contoso.example"),),
-    )
-    with live.client() as client:
-        html = client.get(f"/opportunities/{opp}").text
-    plan = html.split('id="plan"', 1)[1].split("</section>", 1)[0]
-    assert plan.count("catch up") >= 2 and "badge overdue" not in plan
-    assert "Write the debrief" in plan and "Draft the email" in plan
-
-
 def plan_items(page: str) -> dict[str, str]:
     """The opportunity page's open steps by title: each one's HTML."""
     plan = page.split('id="plan"', 1)[1].split("</section>", 1)[0]
@@ -307,6 +282,61 @@ def plan_items(page: str) -> dict[str, str]:
         assert title is not None, part[:300]
         items[html.unescape(title.group(1))] = part.split("</li>", 1)[0]
     return items
+
+
+@pytest.mark.parametrize(
+    ("entered", "catch_ups"),
+    [
+        # Wednesday afternoon, Tuesday's 13:00 interview: the debrief, the thank-you
+        # (due Wednesday morning, P5) and asking for the timeline (a day after, P6)
+        # are all past, so all are catch-ups
+        (datetime(2026, 12, 2, 15, tzinfo=ZoneInfo(TZ)), {"debrief", "thank-you", "timeline"}),
+        # Saturday afternoon, Friday's 13:00 interview: the thank-you is due on Monday
+        # morning (P5's next working morning), still ahead, so only the debrief is
+        (datetime(2026, 12, 5, 15, tzinfo=ZoneInfo(TZ)), {"debrief"}),
+    ],
+    ids=["midweek", "weekend"],
+)
+def test_yesterdays_interview_entered_today_offers_catch_ups_not_red_steps(
+    live: Live, entered: datetime, catch_ups: set[str]
+) -> None:
+    """Steps already past when the opportunity was entered are catch-ups (P11), each
+    with the place where it gets done, not a wall of red "overdue"; a step still ahead
+    (a Friday interview's thank-you, on Saturday) is neither. The web clock is frozen
+    at the moment of entry, so the day of the week the suite runs on does not matter."""
+    from afterview.playbook.facts import Route
+    from afterview.services import records
+    from afterview.web.pages.common import freeze_clock
+
+    opp = records.add_opportunity(
+        live.service, company="Contoso", role="Analyst", route=Route.DIRECT, now=entered
+    )
+    records.add_interview(
+        live.service,
+        opp,
+        start=entered - timedelta(hours=26),
+        end=entered - timedelta(hours=25),
+        tz=TZ,
+        now=entered,
+        interviewers=(records.NewInterviewer("Ana Diaz", email="ana@contoso.example"),),
+    )
+    freeze_clock(entered + timedelta(minutes=1))
+    try:
+        with live.client() as client:
+            page = client.get(f"/opportunities/{opp}").text
+    finally:
+        freeze_clock(None)
+    items = plan_items(page)
+    marked = {t for t, h in items.items() if 'badge warn">catch up' in h}
+    expected = {
+        "debrief": "Debrief the Contoso interview (round 1)",
+        "thank-you": "Send Ana Diaz a thank-you email",
+        "timeline": "Obtain Contoso's hiring timeline",
+    }
+    assert marked == {expected[k] for k in catch_ups}, items
+    assert not any("badge overdue" in h for h in items.values()), items
+    assert "Write the debrief" in items[expected["debrief"]]
+    assert "Draft the email" in items[expected["thank-you"]]
 
 
 def test_the_opportunity_page_marks_catch_ups_as_today_does(live: Live) -> None:
