@@ -78,6 +78,8 @@ def test_a_or_an_by_sound(word: str, article: str) -> None:
         ("Use the button on the page .", []),  # already determined
         ("It runs on the NHS website and Notify template .", []),  # after a name
         ("Add a user-friendly label .", []),
+        ("I am available anytime next week .", []),  # an adverb read as a noun; a time
+        ("Call me anytime .", []),
     ],
 )
 def test_which_bare_noun_phrases_are_judged(sentence: str, phrases: list[str]) -> None:

@@ -287,6 +287,8 @@ def test_applying_the_suggestion_fixes_the_slip(
             "taking the time to meet",
         ),
         ("I am very interesting in the role.", "I am very interesting", "I am very interested"),
+        ("Im very interesting in the role.", "Im very interesting", "Im very interested"),
+        ("I am exciting to join the team.", "I am exciting", "I am excited"),
         ("We're exciting about the launch.", "We're exciting", "We're excited"),
     ],
 )
@@ -353,3 +355,102 @@ def test_usage_slips_of_a_second_language_are_found_with_their_fix(
 )
 def test_usage_written_well_stays_quiet(text: str) -> None:
     assert [f for f in found(text) if f[1] == "grammar.usage"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        (
+            "I am looking forward hear from you.",
+            "looking forward hear",
+            "looking forward to hearing",
+        ),
+        ("I look forward meet the team.", "look forward meet", "look forward to meeting"),
+        (
+            "Looking forward working with you.",
+            "Looking forward working",
+            "Looking forward to working",
+        ),
+    ],
+)
+def test_look_forward_without_to_before_any_verb(text: str, span: str, fix: str) -> None:
+    assert (span, "grammar.missing-word", Severity.ERROR, fix) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("I cant wait to start.", "I cant", "I can't"),
+        ("It wont take long.", "It wont", "It won't"),
+        ("Id love to join the team.", "Id", "I'd"),
+    ],
+)
+def test_a_contraction_that_is_a_word_without_its_apostrophe(
+    text: str, span: str, fix: str
+) -> None:
+    assert (span, "grammar.apostrophe", Severity.ERROR, fix) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As she was wont to say, the team comes first.",
+        "The user id should be set.",
+        "Looking forward, I see the team growing.",
+        "We are looking forward to hearing from you.",
+    ],
+)
+def test_words_that_only_look_like_a_dropped_apostrophe_or_to(text: str) -> None:
+    assert [f for f in found(text) if f[1] in {"grammar.apostrophe", "grammar.missing-word"}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "rule", "fix"),
+    [
+        (
+            "Could you let me know when I can expect to here back?",
+            "to here",
+            "grammar.hear-here",
+            "to hear",
+        ),
+        ("I am very exited about the role.", "very exited", "grammar.usage", "very excited"),
+        ("We're exited to meet the team.", "We're exited", "grammar.usage", "We're excited"),
+        (
+            "Me and my team delivered the project on time.",
+            "Me and my team",
+            "grammar.usage",
+            "My team and I",
+        ),
+        ("Thanks. Me and Sam met last year.", "Me and Sam", "grammar.usage", "Sam and I"),
+        (
+            "I enjoyed hearing about the teams plans for next year.",
+            "the teams",
+            "grammar.apostrophe",
+            "the team's",
+        ),
+        (
+            "I admire the companies commitment to open source.",
+            "the companies",
+            "grammar.apostrophe",
+            "the company's",
+        ),
+    ],
+)
+def test_slips_of_a_hurried_thank_you(text: str, span: str, rule: str, fix: str) -> None:
+    """P5's checks on the sentences candidates type in a hurry."""
+    assert any(s == span and r == rule and f == fix for s, r, _sev, f in found(text)), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The process was exited by the user.",
+        "From there to here from the station is a mile.",
+        "It was fun for me and my team worked hard.",
+        "The teams focus on quality.",
+        "The sales goals were met.",
+    ],
+)
+def test_what_only_looks_like_those_slips(text: str) -> None:
+    rules = {"grammar.hear-here", "grammar.usage", "grammar.apostrophe"}
+    assert [f for f in found(text) if f[1] in rules] == []

@@ -287,3 +287,50 @@ def test_the_checker_runs_the_spelling_check() -> None:
     )
     assert [f.rule for f in report.findings if f.rule == "spelling"] == ["spelling"]
     assert report.errors >= 1
+
+
+def test_a_recorded_name_typed_in_lower_case_is_an_error_with_its_capital() -> None:
+    """P5: names spelled as recorded, capital included ("thanks to sam" in a hurry)."""
+    known = ("Priya Raman", "Sam Okafor", "Contoso")
+    text = "Thank you priya, and please pass my thanks to sam and the contoso team."
+    findings = check(Document(text), CheckContext(known_words=frozenset(known)))
+    got = [(text[f.offset : f.offset + f.length], f.rule, f.suggestions[0]) for f in findings]
+    assert got == [
+        ("priya", "spelling.capital", "Priya"),
+        ("sam", "spelling.capital", "Sam"),
+        ("contoso", "spelling.capital", "Contoso"),
+    ]
+    assert all(f.severity is Severity.ERROR for f in findings)
+    possessive = only("Thanks to priya's team.", known=known)
+    assert (possessive.rule, possessive.suggestions) == ("spelling.capital", ("Priya's",))
+
+
+def test_a_lower_case_name_that_is_a_word_or_recorded_so_is_left_alone() -> None:
+    """ "will", "grace", "mark" are words; a known word recorded in lower case
+    ("monday.com"'s "monday" aside) is the candidate's own spelling."""
+    known = ("Will Hart", "Grace Obi", "Mark Lee", "kubernetes")
+    assert flagged("I will mark the date, by grace of kubernetes.", known=known) == []
+
+
+def test_a_lower_case_name_outranks_a_grammar_warning_on_the_same_word() -> None:
+    text = "Thanks to priya's team for the tour."
+    report = check_text(text, CheckContext(known_words=frozenset({"Priya"})))
+    assert [(f.rule, text[f.offset : f.offset + f.length]) for f in report.findings] == [
+        ("spelling.capital", "priya's")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [("Im", "I'm"), ("Ive", "I've"), ("dont", "don't"), ("Youll", "You'll"), ("Hed", "He'd")],
+)
+def test_a_contraction_without_its_apostrophe_is_an_error_suggesting_it_first(
+    typed: str, first: str
+) -> None:
+    """ "Ive" is not taken for a name: hurried typing drops apostrophes."""
+    finding = only(f"Thanks again. {typed} attached it.")
+    assert (finding.rule, finding.severity, finding.suggestions[0]) == (
+        "spelling",
+        Severity.ERROR,
+        first,
+    )

@@ -71,10 +71,19 @@ def check_text(text: str, ctx: CheckContext, *, spelling: bool = True) -> Report
     if spelling:
         from afterview.writing.checks import spelling as spelling_check
 
-        taken = {(f.offset, f.length) for f in findings}
-        findings.extend(
-            f for f in spelling_check.check(doc, ctx) if (f.offset, f.length) not in taken
-        )
+        # one finding per span: a names error says more than the speller's; a recorded
+        # name in lower case outranks a grammar warning on the same word ("thanks to
+        # priya's team" wants a capital, not "the")
+        taken = {(f.offset, f.length) for f in findings if f.severity is Severity.ERROR}
+        spelled = [f for f in spelling_check.check(doc, ctx) if (f.offset, f.length) not in taken]
+        misspelt = {(f.offset, f.length) for f in spelled if f.rule == "spelling.capital"}
+        findings = [
+            f
+            for f in findings
+            if (f.offset, f.length) not in misspelt or f.severity is Severity.ERROR
+        ]
+        taken |= {(f.offset, f.length) for f in findings}
+        findings.extend(f for f in spelled if (f.offset, f.length) not in taken)
     parts: tuple[Located, ...] = ()
     if ctx.kind == "thank-you":
         from afterview.writing.checks import shape

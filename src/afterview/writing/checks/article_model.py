@@ -73,6 +73,10 @@ IDIOMS = {
     "from": word_set("scratch home work memory"),
     "under": word_set("pressure review way control construction"),
 }
+# Adverbs the tagger may read as nouns: never the head of a phrase wanting an article.
+ADVERBS_TAKEN_FOR_NOUNS = word_set(
+    "anytime anyway anywhere everywhere somewhere nowhere sometime someday meantime overall"
+)
 VOWEL_SOUND_EXCEPTIONS = word_set("hour honest honour honor heir")
 CONSONANT_SOUND_EXCEPTIONS = word_set(
     "one once user use useful usual usually unique unit united universal university euro european"
@@ -84,10 +88,17 @@ def head_at(words: Sequence[str], lows: Sequence[str], tags: Sequence[str], i: i
     the head of one (a singular common noun, last of its compound, no determiner)."""
     if tags[i] != "NN" or not words[i].isalpha() or not words[i].islower():
         return None
+    if lows[i] in ADVERBS_TAKEN_FOR_NOUNS:
+        return None  # "call me anytime"
     if i + 1 < len(tags) and (tags[i + 1] in ("NN", "NNS", "NNP", "NNPS", "POS", "HYPH", "CD")):
         return None  # a modifier of the next noun, or "page 3"
     start = i
-    while start - 1 >= 0 and tags[start - 1] in MODIFIER_TAGS and words[start - 1].islower():
+    while (
+        start - 1 >= 0
+        and tags[start - 1] in MODIFIER_TAGS
+        and words[start - 1].islower()
+        and lows[start - 1] not in ADVERBS_TAKEN_FOR_NOUNS  # "available anytime next week"
+    ):
         start -= 1
     while start < i and tags[start] in ("RB", "HYPH", "VBG", "VBN"):
         start += 1  # "very", a hyphen, a verb ("by using data", "pushed sometime")

@@ -713,7 +713,62 @@ _LETTER_VERBS = (
 )
 
 
+def _singular_possessive(plural: str, stem: str, apos: str) -> str:
+    """ "teams" -> "team's", "companies" -> "company's", "businesses" -> "business's"."""
+    if plural.lower().endswith("ies") and not stem.lower().endswith("ie"):
+        return plural[:-3] + match_case(plural[-3:], "y") + apos + "s"
+    if stem.lower().endswith(("ss", "business")):
+        return plural[:-2] + apos + "s"
+    return plural[:-1] + apos + "s"
+
+
 MORE_RULES: tuple[Rule, ...] = (
+    # Contractions typed without the apostrophe that are words of their own ("cant",
+    # "wont", "Id"), so the speller passes them: read by the pronoun before them.
+    _rule(
+        "cant wont",
+        "apostrophe",
+        r"\b(?:I|you|we|they|he|she|it|that|this|who)\s+(cant|wont)(?=\s+(?:[a-z]+)\b)",
+        ERROR,
+        '"{found}" needs its apostrophe: "{fix}".',
+        lambda m, _a: (
+            m.group(0)[: m.start(1) - m.start(0)] + m.group(1)[:-1] + _a + m.group(1)[-1:]
+        ),
+        lambda m, _a: (
+            m.group(1).lower() == "wont" and re.match(r"\s+to\b", m.string[m.end() :]) is not None
+        ),  # "as she was wont to"
+    ),
+    # A possessive typed without its apostrophe in a letter's usual phrases: "the teams
+    # plans", "your companys" aside (a spelling error), "the clients needs".
+    _rule(
+        "teams companies clients customers managers departments organisations organizations "
+        "firms groups boards founders users businesses agencies schools universities charities "
+        "councils hospitals banks brands employers partners",
+        "apostrophe",
+        r"\b(?:the|your|our|my|their|this|that)\s+((team|compan|client|customer|manager|department|"
+        r"organisation|organization|firm|group|board|founder|user|business|agenc|school|universit|"
+        r"charit|council|hospital|bank|brand|employer|partner)(?:s|ies|es))"
+        r"(?=\s+(?:culture|vision|mission|success|growth|future|strategy|roadmap|history|"
+        r"reputation|ethos|commitment|journey|expansion|priorities|goals|plans|needs|values|"
+        r"products|projects|achievements|requirements|expectations|ambitions|challenges|"
+        r"clients|customers|members|approach\s+to)\b)",
+        WARNING,
+        '"{found}" reads as a possessive without its apostrophe: "{fix}" (or "{word}\'" for '
+        "more than one).",
+        lambda m, _a: (
+            m.group(0)[: m.start(1) - m.start(0)] + _singular_possessive(m.group(1), m.group(2), _a)
+        ),
+    ),
+    _rule(
+        "id",
+        "apostrophe",
+        r"\b(Id)(?=\s+(?:love|like|be|have|appreciate|welcome|prefer|rather|need|want|also|"
+        r"really|certainly|definitely|happily|gladly|enjoy|hope|say|suggest|add)\b)",
+        ERROR,
+        '"{found}" needs its apostrophe: "{fix}".',
+        lambda m, _a: f"I{_a}d",
+        lambda m, _a: m.group(1) != "Id",  # "id" in lower case is more often a field name
+    ),
     _rule(
         "its",
         "its-its",
@@ -882,6 +937,38 @@ MORE_RULES: tuple[Rule, ...] = (
         ),
     ),
     _rule(
+        "here;back from",
+        "hear-here",
+        r"\b(to)\s+here(?=\s+(?:back\b|from\s+(?:you|them|him|her|your|anyone)\b))",
+        WARNING,
+        'Did you mean "{fix}"? "hear" = listen; "here" = in this place.',
+        lambda m, _a: m.group(1) + " " + match_case(m.group(0)[-4:], "hear"),
+    ),
+    _rule(
+        "me;and",
+        "usage",
+        r"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:Me)\s+and\s+((?:my|our|the|his|her|their)\s+)?"
+        r"([A-Za-z]+)(?=\s+(?:[a-z]+ed|are|were|have|had|will|would|can|could|did|went|met|"
+        r"built|led|ran|spoke|both|also|then|just)\b)",
+        WARNING,
+        '"{found}" is the subject: "{fix}" (and "me and …" only after a verb or preposition).',
+        lambda m, _a: (
+            (m.group(1) or "")[:1].upper() + (m.group(1) or "")[1:] + m.group(2) + " and I"
+            if m.group(1)
+            else m.group(2)[:1].upper() + m.group(2)[1:] + " and I"
+        ),
+    ),
+    _rule(
+        "exited;about to for at",
+        "usage",
+        rf"\b((?:am|I{APOS}?m|is|are|we{APOS}re|was|were|be|been|feel|felt|so|very|really|"
+        r"truly|extremely|genuinely|incredibly|also|still|more|most)\s+)exited"
+        r"(?=\s+(?:about|to|for|at)\b)",
+        WARNING,
+        '"{found}": "exited" means left; the feeling is "excited": "{fix}".',
+        lambda m, _a: m.group(1) + match_case("exited", "excited"),
+    ),
+    _rule(
         "hear",
         "hear-here",
         r"\b(am|is|are|be|been|was|were)\s+hear\b"
@@ -1025,10 +1112,14 @@ MORE_RULES: tuple[Rule, ...] = (
     _rule(
         "forward",
         "missing-word",
-        r"\b(look(?:ing|s)?\s+forward)\s+(?!to\b)([a-z]+ing)\b",
+        rf"\b(look(?:ing|s)?\s+forward)\s+(?!to\b)([a-z]+ing|{_LETTER_VERBS})\b",
         ERROR,
         '"{found}" is missing "to": "look forward to hearing".',
-        lambda m, _a: f"{m.group(1)} to {m.group(2)}",
+        lambda m, _a: (
+            f"{m.group(1)} to {verb_forms.ing(m.group(2))}"
+            if not m.group(2).lower().endswith("ing")
+            else f"{m.group(1)} to {m.group(2)}"
+        ),
     ),
     _rule(
         "like",
@@ -1182,11 +1273,12 @@ MORE_RULES: tuple[Rule, ...] = (
         lambda m, _a: verb_forms.ing_base(m.group(2).lower()) is None,
     ),
     _rule(
-        "interesting exciting;in about",
+        "interesting exciting;in about to",
         "verb-form",
-        rf"\b((?:I\s+am|I{APOS}m|I\s+was|we\s+are|we{APOS}re|we\s+were)\s+"
+        rf"\b((?:I\s+am|I{APOS}?m|I\s+was|we\s+are|we{APOS}re|we\s+were)\s+"
         r"(?:very\s+|really\s+|so\s+|particularly\s+|extremely\s+|genuinely\s+|truly\s+|"
-        r"still\s+|also\s+|most\s+)?)(interesting|exciting)(?=\s+(?:in|about)\b)",
+        r"still\s+|also\s+|most\s+)?)(interesting|exciting)"
+        rf"(?=\s+(?:in|about|to\s+(?:{_LETTER_VERBS}))\b)",
         WARNING,
         '"{found}": the one who feels it is "interested"/"excited"; "interesting" is what '
         "causes the feeling.",

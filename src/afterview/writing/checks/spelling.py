@@ -27,6 +27,8 @@ a colleague's first name), so a capitalised word that is not in it is weighed:
   The names check (names.*) still compares it with the recorded people.
 - `spelling` (error) all the same when it is one edit from a common word: a long
   word anywhere ("Universtiy"), any word at a sentence start ("Recieve", "Thnak").
+- `spelling.capital` (error): a recorded name typed in lower case ("thanks to sam"),
+  unless the lower-case form is a word of its own ("will", "grace").
 - `spelling.compound` (warning): two dictionary words run together ("datarooms",
   "everytime"): sometimes jargon, sometimes a slip; the spaced form is suggested.
 
@@ -51,6 +53,7 @@ from afterview.writing.text import WORD, Document
 RULE = "spelling"
 NAME_RULE = "spelling.name"
 COMPOUND_RULE = "spelling.compound"
+CAPITAL_RULE = "spelling.capital"
 COMMON_ZIPF = 3.0  # "common word" for the slip test: about once per million words
 COMPOUND_ZIPF = 3.5  # each part of a run-together compound at least this common
 LONG_NAME = 7  # from this length, a capitalised word one edit from a common word is a slip
@@ -73,6 +76,10 @@ SKIP = re.compile(
     r"|(?<!\w)/[\w.-]+/[^\s<>\"]*"  # a path: "/www/story/"
     r"|\b(?:[A-Za-z]{1,4}\.){2,}"  # dotted abbreviations: "Ph.D.", "M.Sc.", "U.S."
 )
+# A capitalised word just before: the word is the rest of a full name.
+AFTER_NAME = re.compile(r"\b[A-Z][a-z]+ $")
+# What follows the apostrophe of a contraction ("I'm", "don't", "we've").
+CONTRACTED_TAILS = frozenset({"m", "t", "s", "d", "ve", "re", "ll"})
 # Prefixes written with a hyphen that the word lists do not hold on their own.
 PREFIXES = frozenset(
     {"pre", "post", "co", "re", "non", "un", "anti", "de", "ex", "bi", "tri", "multi", "semi"}
@@ -85,6 +92,7 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
         return []
     speller = load(ctx.language)
     known = _known_keys(ctx.known_words)
+    capitalised = _capitalised_forms(ctx.known_words)
     skipped = _skipped(doc.text)
     findings: list[Finding] = []
     for start, end in _words(doc):
@@ -92,6 +100,9 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
         if _inside(skipped, start) or _quiet(doc.text, start, end, word):
             continue
         lookup = _normal(word)
+        if lookup.islower() and _key(lookup) in capitalised and not speller.known(lookup):
+            findings.append(_lower_case_name(doc, start, end, word, capitalised[_key(lookup)]))
+            continue
         if _key(lookup) in known or speller.known(lookup):
             continue
         if _inner_capitals(lookup) and not speller.known(lookup.lower()):
@@ -111,8 +122,26 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     return findings
 
 
+def _contracted(word: str, speller: Speller) -> str | None:
+    """ "Im" -> "I'm", "Ive" -> "I've", "dont" -> "don't": the contraction a hurried
+    writer typed without its apostrophe, when inserting one gives a known word."""
+    if len(word) < 2 or "'" in word:
+        return None
+    for cut in (len(word) - 1, len(word) - 2):
+        candidate = word[:cut] + "'" + word[cut:]
+        if (
+            cut > 0
+            and candidate[cut + 1 :].lower() in CONTRACTED_TAILS
+            and speller.known(candidate)
+        ):
+            return candidate
+    return None
+
+
 def _taken_for_name(doc: Document, start: int, word: str, speller: Speller) -> bool:
     """Is this capitalised unknown word a name rather than a slip? (See the module.)"""
+    if _contracted(word, speller) is not None and not AFTER_NAME.search(doc.text, 0, start):
+        return False  # "Ive": "I've" typed in a hurry (but "Jonathon Ive" is a name)
     low = word.lower()
     base = low[:-2] if low.endswith("'s") else low
     if not _at_start(doc.text, start):
@@ -189,6 +218,19 @@ def _name_finding(doc: Document, start: int, end: int, word: str) -> Finding:
     )
 
 
+def _lower_case_name(doc: Document, start: int, end: int, word: str, recorded: str) -> Finding:
+    """ "thanks to sam": a recorded name typed in a hurry, not a word the dictionary knows
+    ("will", "mark", "grace" stay words), so the capital is missing (P5)."""
+    return doc.finding(
+        start,
+        end - start,
+        CAPITAL_RULE,
+        Severity.ERROR,
+        f"“{word}” is a name in your records, written “{recorded}”",
+        (recorded + word[len(recorded) :] if len(word) > len(recorded) else recorded,),
+    )
+
+
 def _compound_finding(
     doc: Document, start: int, end: int, word: str, parts: tuple[str, str]
 ) -> Finding:
@@ -209,6 +251,9 @@ def _finding(
     shown = word if len(word) <= SHOWN_MAX else word[: SHOWN_MAX - 1] + "…"
     other = speller.other_variety(lookup)
     suggestions = speller.suggest(lookup, SUGGESTIONS)
+    contracted = _contracted(lookup, speller)
+    if contracted is not None:
+        suggestions = [contracted, *(s for s in suggestions if s != contracted)]
     if other is None:
         message = f"“{shown}” is not in the {speller.name} dictionary"
     else:
@@ -290,6 +335,22 @@ def _key(word: str) -> str:
     """How known words are compared: case-folded, without a possessive "'s"."""
     key = _normal(word).casefold()
     return key[:-2] if key.endswith("'s") and len(key) > 2 else key
+
+
+@lru_cache(maxsize=16)
+def _capitalised_forms(words: frozenset[str]) -> dict[str, str]:
+    """Each known name's words that are only ever written with a capital, by key: "sam"
+    -> "Sam" (a known word also written in lower case, "monday.com", is not one)."""
+    forms: dict[str, str] = {}
+    lower: set[str] = set()
+    for entry in words:
+        for match in WORD.finditer(_normal(entry)):
+            part = match.group()
+            if part[:1].isupper() and not part.isupper():
+                forms.setdefault(_key(part), part)
+            elif part.islower():
+                lower.add(_key(part))
+    return {key: form for key, form in forms.items() if key not in lower}
 
 
 @lru_cache(maxsize=16)
