@@ -429,6 +429,18 @@ def test_words_that_only_look_like_a_dropped_apostrophe_or_to(text: str) -> None
             "the team's",
         ),
         (
+            "Between you and I, the role sounds perfect.",
+            "Between you and I",
+            "grammar.usage",
+            "Between you and me",
+        ),
+        (
+            "I think the interview went really good.",
+            "went really good",
+            "grammar.usage",
+            "went really well",
+        ),
+        (
             "I admire the companies commitment to open source.",
             "the companies",
             "grammar.apostrophe",
@@ -449,6 +461,8 @@ def test_slips_of_a_hurried_thank_you(text: str, span: str, rule: str, fix: str)
         "It was fun for me and my team worked hard.",
         "The teams focus on quality.",
         "The sales goals were met.",
+        "We went good places together.",
+        "The charity does good and we went home.",
     ],
 )
 def test_what_only_looks_like_those_slips(text: str) -> None:

@@ -959,6 +959,23 @@ MORE_RULES: tuple[Rule, ...] = (
         ),
     ),
     _rule(
+        "between;i",
+        "usage",
+        r"\b(between\s+(?:you|him|her|them|us|[A-Z][a-z]+)\s+and\s+)I\b",
+        WARNING,
+        '"{found}": after "between" the pronoun is "me": "{fix}".',
+        lambda m, _a: m.group(1) + "me",
+    ),
+    _rule(
+        "good;went go goes going gone",
+        "usage",
+        r"\b((?:went|go|goes|going|gone)\s+(?:really\s+|very\s+|so\s+|pretty\s+|quite\s+)?)"
+        r"good(?=\s*(?:[.,;:!?]|$)|\s+(?:and|but|so|overall|today|yesterday|for\s+me)\b)",
+        WARNING,
+        '"{found}": things go "well" ("good" describes a noun): "{fix}".',
+        lambda m, _a: m.group(1) + match_case("good", "well"),
+    ),
+    _rule(
         "exited;about to for at",
         "usage",
         rf"\b((?:am|I{APOS}?m|is|are|we{APOS}re|was|were|be|been|feel|felt|so|very|really|"
