@@ -440,6 +440,14 @@ def test_words_that_only_look_like_a_dropped_apostrophe_or_to(text: str) -> None
             "grammar.usage",
             "went really well",
         ),
+        ("Hi Tom, I hope your well.", "your well", "grammar.your-youre", "you're well"),
+        (
+            "I was wondering weather you had any update.",
+            "wondering weather",
+            "grammar.usage",
+            "wondering whether",
+        ),
+        ("Thankyou for your understanding.", "Thankyou", "grammar.usage", "Thank you"),
         (
             "I admire the companies commitment to open source.",
             "the companies",
@@ -463,6 +471,9 @@ def test_slips_of_a_hurried_thank_you(text: str, span: str, rule: str, fix: str)
         "The sales goals were met.",
         "We went good places together.",
         "The charity does good and we went home.",
+        "I hope your team is well.",
+        "Check the weather forecast before the trip.",
+        "Whatever the weather or not, we meet.",
     ],
 )
 def test_what_only_looks_like_those_slips(text: str) -> None:

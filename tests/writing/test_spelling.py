@@ -322,7 +322,14 @@ def test_a_lower_case_name_outranks_a_grammar_warning_on_the_same_word() -> None
 
 @pytest.mark.parametrize(
     ("typed", "first"),
-    [("Im", "I'm"), ("Ive", "I've"), ("dont", "don't"), ("Youll", "You'll"), ("Hed", "He'd")],
+    [
+        ("Im", "I'm"),
+        ("Ive", "I've"),
+        ("dont", "don't"),
+        ("Youll", "You'll"),
+        ("Hed", "He'd"),
+        ("theres", "there's"),
+    ],
 )
 def test_a_contraction_without_its_apostrophe_is_an_error_suggesting_it_first(
     typed: str, first: str

@@ -143,6 +143,8 @@ NEGATIVES = [
     "Unfortunately, we will not be able to travel that week.",
     "I was sorry to hear about your loss; my condolences to your family.",
     "Thank you for taking the trouble to write such a detailed reply.",
+    # a withdrawal's courtesy (P7): the decision was hard, not the employer
+    "It was a difficult decision, and I am grateful for your time.",
     "My manager always supported me and my team never missed a deadline.",
 ]
 

@@ -226,6 +226,32 @@ RULES: tuple[Rule, ...] = (
         _welcome_veto,
     ),
     _rule(
+        "your;hope",
+        "your-youre",
+        r"\b(?<=hope\s)(your)\s+(?:well|ok|okay|keeping\s+well|safe|good|fine|all\s+well)\b",
+        ERROR,
+        '"{found}" should be "{fix}" ("you\'re" = "you are").',
+        _first_as("you're"),
+    ),
+    _rule(
+        "thankyou",
+        "usage",
+        r"\b(thank)(you)\b",
+        ERROR,
+        '"{found}" is two words: "{fix}" (one word only as a noun, "a thank-you").',
+        lambda m, _a: f"{m.group(1)} {m.group(2)}",
+    ),
+    _rule(
+        "weather",
+        "usage",
+        r"\b((?:wondering|wonder|wondered|know|knowing|unsure|sure|ask|asking|asked|see|decide|"
+        r"check|confirm|tell)\s+)weather(?=\s+(?:you|or|it|the|there|we|I|they|he|she|this)\b)"
+        r"|(?<!the\s)\bweather(?=\s+or\s+not\b)",
+        WARNING,
+        '"{found}": "whether" = if; "weather" = rain or shine: "{fix}".',
+        lambda m, _a: (m.group(1) or "") + match_case(m.group(0)[-7:], "whether"),
+    ),
+    _rule(
         "your",
         "your-youre",
         r"\b(your)\s+(?:not|also|probably|definitely|absolutely|already|going\s+to)\b",

@@ -113,7 +113,11 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
             if _taken_for_name(doc, start, lookup, speller):
                 findings.append(_name_finding(doc, start, end, word))
                 continue
-        elif lookup.islower() and speller.other_variety(lookup) is None:
+        elif (
+            lookup.islower()
+            and speller.other_variety(lookup) is None
+            and _contracted(lookup, speller) is None  # "theres": "there's", not "the res"
+        ):
             parts = _compound(lookup, speller)
             if parts is not None:
                 findings.append(_compound_finding(doc, start, end, word, parts))

@@ -403,6 +403,7 @@ COURTESY_SOURCE = (
     r"|\bno\s+trouble\b|\b(?:sorry|apologi[sz]e)\s+(?:for|about)\s+(?:the|my|any)\s+(?:late|"
     r"slow|delayed|belated)?\s*(?:delay|reply|response|inconvenience|short\s+notice|confusion)"
     r"|\bI['’]m\s+afraid\b|\bI\s+am\s+afraid\b|\bI\s+regret\s+that\b"
+    r"|\b(?:a|was|the)\s+(?:very\s+|really\s+)?(?:difficult|hard|tough)\s+(?:decision|choice)\b"
 )
 COURTESY_CUES = (
     "unfortunately",
@@ -418,6 +419,8 @@ COURTESY_CUES = (
     "apologi",
     "afraid",
     "regret",
+    "decision",
+    "choice",
 )
 
 
