@@ -72,6 +72,10 @@ def test_the_checker_reports_them_as_missing_words_with_the_fix() -> None:
         ("Users have access 2 dimensions.", "access 2", "access to 2"),
         ("You can use any of components in the kit.", "components", "the components"),
         ("Most of time when you write, keep it short.", "time", "the time"),
+        ("We decided implement the plan in May.", "decided implement", "decided to implement"),
+        ("I am going see the team on Monday.", "going see", "going to see"),
+        ("Remember deal with each request.", "Remember deal", "Remember to deal"),
+        ("I hope hear from you soon.", "hope hear", "hope to hear"),
         (
             "Before delving recommendations, read this.",
             "delving recommendations",
@@ -113,6 +117,10 @@ def test_a_missing_small_word_is_found_and_written_in(
         "I will call as soon as you have a date.",
         "Most of them agreed, and all of our designs work.",
         "Some of those ideas are good; all of government must follow it.",
+        "You need help with that, and we need time.",
+        "If need be, I can travel.",
+        "Try something new, as user needs emerge and the plans provide for it.",
+        "Keep going forward.",
     ],
 )
 def test_the_good_uses_of_the_same_shapes_are_left_alone(text: str) -> None:

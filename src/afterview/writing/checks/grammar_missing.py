@@ -9,7 +9,9 @@ checks serve P7 withdrawals and P8 follow-ups).
 - the preposition some words govern: "due cataracts", "respond the browser", "comply
   AA level", "12 out 142", "dozens emails", "any kind validation", "as part another";
 - "it" before an adjective and its infinitive: "finds difficult to use";
-- "to" before a verb after "is likely": "is likely magnify".
+- "to" before a verb after "is likely": "is likely magnify";
+- "to" after a verb that takes it, before a word the counts know as a verb: "you need
+  repurpose", "Remember deal with", "I am going see" (not "need help", "if need be").
 
 Each rule is a narrow pattern over the tags of the first tagger (learnt from edited
 prose, so a word it reads as an adjective or an -ing form is one), with the good uses
@@ -22,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afterview.writing.checks import grammar_lexicon as lex
+from afterview.writing.checks import ngram
 from afterview.writing.checks._util import word_set
 from afterview.writing.checks.grammar_classes import WARNING, Hit, Tok
 
@@ -352,6 +355,45 @@ def missing_preposition(
             yield _hit(toks, text, j, j + 1, j + 1, rule[0])
 
 
+# Verbs (and "able", "going") that take "to" before a verb, never the bare verb.
+TO_TAKERS = word_set(
+    """need needs needed want wants wanted wanting try tries tried trying plan plans planned
+    planning decide decides decided hope hopes hoped expect expects expected agree agreed
+    forget forgot aim aims aimed seem seems seemed tend tends tended manage managed refuse
+    refused fail fails failed afford choose chose intend intends intended attempt attempted
+    strive wish wished remember remembered able unable going"""
+)
+# The verbs the counts must find as a verb this many times as often as a noun: "need
+# repurpose", "going see", but not "need help", "want time", "plan work".
+TO_VERBINESS = 12.0
+# Verbs that may follow bare: "if need be", "dare say".
+BARE_AFTER = word_set("be")
+
+
+def missing_to(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Iterator[Hit]:
+    """ "you need repurpose it", "I am going see", "we decided implement": a verb that
+    takes "to", then a word the counts know as a verb and the tagger reads as one."""
+    m = ngram.model()
+    for j in range(lo, hi - 1):
+        if toks[j].low not in TO_TAKERS or not (toks[j].text.islower() or j == lo):
+            continue
+        if not tags[j].startswith("VB") and toks[j].low not in ("able", "unable", "going"):
+            continue  # "the plans provide", "as needs emerge": a noun
+        if toks[j].low.endswith("s") and j > lo and tags[j - 1] in ("NN", "NNP", "JJ"):
+            continue  # "user needs emerge": a compound noun's plural, read as a verb
+        k = j + 1
+        nxt = toks[k]
+        if nxt.low.endswith("thing"):
+            continue  # "try something"
+        if not nxt.text.isalpha() or not nxt.text.islower() or nxt.low in BARE_AFTER:
+            continue
+        if tags[k] not in ("VB", "VBP", "NN") or ngram.verbiness(m, nxt.low) < TO_VERBINESS:
+            continue
+        if toks[j].low == "going" and j > lo and toks[j - 1].low in ("keep", "keeps", "kept"):
+            continue
+        yield _hit(toks, text, j, k, k, "to")
+
+
 def missing_it(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Iterator[Hit]:
     """ "finds difficult to use", "makes easier to read": find/make, then an adjective and
     an infinitive, needs "it" ("finds it difficult to use")."""
@@ -481,3 +523,4 @@ def hits(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Itera
     yield from missing_be(toks, tags, lo, hi, text)
     yield from missing_preposition(toks, tags, lo, hi, text)
     yield from missing_it(toks, tags, lo, hi, text)
+    yield from missing_to(toks, tags, lo, hi, text)
