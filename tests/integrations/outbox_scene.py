@@ -8,6 +8,7 @@ thank-you draft 1 with a non-ASCII postscript, written at 16:00.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from afterview.playbook.facts import Route
@@ -58,9 +59,33 @@ def interviewed(app: App) -> Scene:
         language="en-GB",
     )
     view = drafts.draft_thank_you(app, interview, now=at(10, 16))[0]
-    drafts.edit_draft(app, view.id, now=at(10, 16, 5), body=f"{view.body}\n\n{P_S}")
+    drafts.edit_draft(
+        app, view.id, now=at(10, 16, 5), body=f"{for_the_morning(view.body)}\n\n{P_S}"
+    )
     assert view.person_id is not None
     return Scene(opp, interview, view.person_id, view.id)
+
+
+def for_the_morning(body: str) -> str:
+    """Written on Tuesday afternoon to land on Wednesday morning (P5): the candidate makes
+    its day word Wednesday's, as the draft's note asks, or the outbox refuses it."""
+    assert "this afternoon" in body, body
+    return body.replace("this afternoon", "yesterday")
+
+
+def undated(app: App, scene: Scene) -> None:
+    """The thank-you names no day: sent months after the scene (by the wall clock), its
+    "yesterday" would be false and the outbox would refuse it (P5)."""
+    body = drafts.get_draft(app, scene.thank_you, now=at(10, 16, 6)).body
+    assert " yesterday" in body
+    drafts.edit_draft(app, scene.thank_you, now=at(10, 16, 6), body=body.replace(" yesterday", ""))
+
+
+def another_thank_you(app: App, scene: Scene, now: datetime) -> int:
+    """A second thank-you to Dana (asked for), its day word made Wednesday's."""
+    view = drafts.draft_thank_you(app, scene.interview, now=now, to=scene.dana, again=True)[0]
+    drafts.edit_draft(app, view.id, now=now, body=for_the_morning(view.body))
+    return view.id
 
 
 def configure(app: App, running: Running | None, **extra: Any) -> None:

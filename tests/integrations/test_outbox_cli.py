@@ -2,7 +2,8 @@
 and PostgreSQL, against a real SMTP server in this process.
 
 The interview is Tuesday 10 March 2026, 14:00–15:00 London; the wall clock is
-later, so a thank-you queued without --at leaves at the next run. Where a test
+later, so a thank-you queued without --at leaves at the next run (its draft names no
+day, which would be false by then). Where a test
 needs a clock it passes --at in the past (a run may act "as of" an earlier time,
 never a later one).
 """
@@ -23,7 +24,7 @@ from afterview import config
 from afterview.services.app import App
 from cli.conftest import Runner, child_environment, console_script, facts, same_environment
 
-from .outbox_scene import interviewed
+from .outbox_scene import interviewed, undated
 from .smtp_server import MailServer, Running, serving
 
 pytestmark = pytest.mark.slow
@@ -60,7 +61,7 @@ def mail_set(run: Runner, mail: Running) -> None:
 
 
 def test_send_then_run_delivers_once_and_says_so(run: Runner, app: App) -> None:
-    interviewed(app)
+    undated(app, interviewed(app))
     with serving() as mail:
         mail_set(run, mail)
         queued = run.ok("send", "1")
@@ -96,7 +97,7 @@ def _month(iso: str) -> str:
 
 
 def test_refusals_are_one_line_exit_2_and_write_nothing(run: Runner, app: App) -> None:
-    interviewed(app)
+    undated(app, interviewed(app))
     before = facts(run.env["AFTERVIEW_DB"])
     no_settings = run("send", "1")
     assert no_settings.returncode == 2
@@ -115,7 +116,7 @@ def test_refusals_are_one_line_exit_2_and_write_nothing(run: Runner, app: App) -
 
 
 def test_a_follow_up_inside_the_weekly_guard_is_refused(run: Runner, app: App) -> None:
-    interviewed(app)
+    undated(app, interviewed(app))
     with serving() as mail:
         mail_set(run, mail)
         run.ok("draft", "follow-up", "1")  # draft 2
@@ -127,7 +128,7 @@ def test_a_follow_up_inside_the_weekly_guard_is_refused(run: Runner, app: App) -
 
 
 def test_a_temporary_failure_exits_75_and_the_list_says_why(run: Runner, app: App) -> None:
-    interviewed(app)
+    undated(app, interviewed(app))
     with serving(MailServer(data_answers=["451 4.3.0 Greylisted, try again"])) as mail:
         mail_set(run, mail)
         run.ok("send", "1", "--at", "2026-03-11T09:00")
@@ -148,7 +149,7 @@ def test_a_run_killed_mid_transaction_leaves_an_uncertain_row_never_resent(
     run: Runner, app: App
 ) -> None:
     """A real `outbox run` process, killed while the server holds its DATA."""
-    interviewed(app)
+    undated(app, interviewed(app))
     handler = MailServer(hold=threading.Event())
     with serving(handler) as mail:
         mail_set(run, mail)

@@ -23,7 +23,7 @@ from afterview.store import outbox_store
 from afterview.store import schema as t
 
 from .helpers import at, content
-from .outbox_scene import P_S, Scene, configure, interviewed
+from .outbox_scene import P_S, Scene, another_thank_you, configure, interviewed
 from .smtp_server import PASSWORD, USER, MailServer, Running, certificates, serving
 
 DUE = at(11, 9)  # P5: afternoon interview → next working morning
@@ -98,9 +98,19 @@ def test_a_thank_you_already_due_leaves_at_the_next_run(app: App, mail: Running)
 
 
 def test_an_explicit_time_wins_and_the_queue_says_when(app: App, mail: Running) -> None:
+    """The draft was written for P5's next morning ("yesterday"); leaving the same
+    evening, its day word must say so first, or the queue refuses it (P5)."""
     scene = interviewed(app)
     configure(app, mail)
-    entry = outbox.queue(app, scene.thank_you, now=at(10, 16, 10), at=at(10, 18))
+    body = drafts.get_draft(app, scene.thank_you, now=at(10, 16, 6)).body
+    assert "yesterday" in body
+    with pytest.raises(Refused, match=r"says “yesterday” but leaves Tue 10 Mar 18:00.*Send it now"):
+        outbox.queue(app, scene.thank_you, now=at(10, 16, 10), at=at(10, 18))
+    assert outbox.list_entries(app, now=at(10, 16, 10)) == []
+    drafts.edit_draft(
+        app, scene.thank_you, now=at(10, 16, 11), body=body.replace("yesterday", "this afternoon")
+    )
+    entry = outbox.queue(app, scene.thank_you, now=at(10, 16, 12), at=at(10, 18))
     assert entry.due_at == entry.next_attempt_at == at(10, 18)
     assert outbox.run(app, now=at(10, 17, 59)).lines == ()
     assert [line.result for line in outbox.run(app, now=at(10, 18)).lines] == ["sent"]
@@ -185,14 +195,12 @@ def test_a_run_stops_at_a_server_problem_and_leaves_the_rest_their_turn(
     app: App, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     scene = interviewed(app)
-    second = drafts.draft_thank_you(
-        app, scene.interview, now=at(10, 16, 20), to=scene.dana, again=True
-    )[0]
+    second_id = another_thank_you(app, scene, at(10, 16, 20))
     monkeypatch.setenv("AFTERVIEW_SMTP_PASSWORD", PASSWORD)
     with serving() as mail:
         configure(app, mail, smtp_user=USER)
         first_entry = outbox.queue(app, scene.thank_you, now=at(10, 16, 30))
-        second_entry = outbox.queue(app, second.id, now=at(10, 16, 30), again=True)
+        second_entry = outbox.queue(app, second_id, now=at(10, 16, 30), again=True)
         # the server offers no login at all: the account's problem, not the message's
         report = outbox.run(app, now=DUE)
     assert [line.outbox_id for line in report.lines] == [first_entry.id]
@@ -330,12 +338,7 @@ def test_concurrent_runs_send_each_message_once(app: App, db_url: str) -> None:
     from .helpers import make_app
 
     scene = interviewed(app)
-    extra = [
-        drafts.draft_thank_you(app, scene.interview, now=at(10, 16, 20), to=scene.dana, again=True)[
-            0
-        ].id
-        for _ in range(3)
-    ]
+    extra = [another_thank_you(app, scene, at(10, 16, 20)) for _ in range(3)]
     runners = [make_app(db_url) for _ in range(4)]
     start = threading.Barrier(len(runners))
     reports: list[outbox.RunReport] = []
@@ -637,14 +640,12 @@ def test_a_second_thank_you_is_refused_when_queued_unless_asked_again(
     scene = interviewed(app)
     configure(app, mail)
     outbox.queue(app, scene.thank_you, now=at(10, 16, 30))
-    extra = drafts.draft_thank_you(
-        app, scene.interview, now=at(10, 16, 35), to=scene.dana, again=True
-    )[0]
+    extra = another_thank_you(app, scene, at(10, 16, 35))
     before = content(app)
     with pytest.raises(Refused, match=r"Dana Kim is already thanked .*draft 1, queued for"):
-        outbox.queue(app, extra.id, now=at(10, 16, 40))
+        outbox.queue(app, extra, now=at(10, 16, 40))
     assert content(app) == before
-    outbox.queue(app, extra.id, now=at(10, 16, 40), again=True)
+    outbox.queue(app, extra, now=at(10, 16, 40), again=True)
     report = outbox.run(app, now=DUE)
     assert [line.result for line in report.lines] == ["sent", "sent"]  # asked for: both leave
     assert len(mail.handler.received) == 2
@@ -720,3 +721,19 @@ def test_a_follow_up_queued_before_the_decision_date_is_queued_with_a_warning(
         "sense from Mon 23 Mar 09:00 (P8: chase once that time has passed).",
     )
     assert tuple(entry.to_plain()["warnings"]) == entry.warnings
+
+
+def test_a_thank_you_saying_this_afternoon_is_not_queued_for_the_next_morning(
+    app: App, mail: Running
+) -> None:
+    """P5: the default time is the next working morning; "this afternoon" would then be
+    false, so the queue says what to change and writes nothing."""
+    scene = interviewed(app)
+    configure(app, mail)
+    view = drafts.get_draft(app, scene.thank_you, now=at(10, 16, 6))
+    edited = view.body.replace("yesterday", "this afternoon")
+    drafts.edit_draft(app, scene.thank_you, now=at(10, 16, 7), body=edited)
+    with pytest.raises(Refused, match=r"“this afternoon” but leaves Wed 11 Mar 09:00.*“yesterday”"):
+        outbox.queue(app, scene.thank_you, now=at(10, 16, 10))
+    assert outbox.list_entries(app, now=at(10, 16, 10)) == []
+    assert outbox.run(app, now=DUE).lines == () and mail.handler.received == []

@@ -613,3 +613,16 @@ def test_a_follow_up_after_a_next_round_never_asks_about_the_old_date(app: App) 
     records.record_outcome(app, case.opp, Outcome.NEXT_ROUND, at=at(12, 9), now=at(12, 9))
     view = drafts.draft_for_opportunity(app, case.opp, "follow-up", now=at(30, 10))
     assert "13 March" not in view.body and "13 Mar" not in view.body
+
+
+def test_a_thank_you_written_before_p5s_day_says_when_it_should_land(app: App) -> None:
+    """Drafted on Tuesday afternoon, it names "this afternoon" (true if sent now); P5
+    wants it on Wednesday morning, so the note says so (the outbox refuses it then)."""
+    case = newcomer(app, start=at(10, 14))  # Tuesday 10 March, 14:00
+    profile.set_profile(app, now=at(10, 9), **SAM)
+    (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 15, 30))
+    assert "with me this afternoon" in view.body
+    assert any(n.startswith("P5 says it should land Wed 11 Mar 09:00") for n in view.notes)
+    morning = newcomer(app, start=at(10, 10), company="Contoso")
+    (same_day,) = drafts.draft_thank_you(app, morning.interview, now=at(10, 11, 30))
+    assert not any(n.startswith("P5 says it should land") for n in same_day.notes)

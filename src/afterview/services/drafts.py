@@ -160,6 +160,7 @@ def draft_thank_you(
         else:
             plan = letters.assign(said, recipients, used, interview_id)
         siblings = _organisation_bodies(repo, opp)
+        lands = {p.id: letters.lands(repo.get_action, interview_id, p.id, now) for p in recipients}
         views = []
         for position, letter in enumerate(plan):
             person = letter.person
@@ -176,20 +177,18 @@ def draft_thank_you(
                 went_well=debrief.went_well if debrief else (),
                 previous=tuple(row["body"] for row in previous),
                 seed=position + len(previous),
-                # P5's day word as of sending now; `draft sent` warns if it leaves later
+                # P5's day word as of sending now (issue 10); queueing refuses, and
+                # `draft sent` warns, if it leaves on another day
                 written_on=now.astimezone(_zone(interview.tz)).date(),
                 siblings=tuple(b for pid, b in siblings if pid != person.id),
                 met_before=letters.met_before(opp, interview, person),
             )
-            notes = list(letter.notes)
-            if not nuggets:
-                notes.append(
-                    "No debrief nuggets yet: write the bracketed sentence yourself "
-                    "(`afterview draft edit`), or record the debrief (P4) and draft again."
-                )
-            slot_note = letters.slot_note(letter.nugget, names[person.id])
-            if slot_note:
-                notes.append(slot_note)
+            notes = [
+                *letter.notes,
+                *(() if nuggets else (NO_NUGGETS,)),
+                *filter(None, (_written_for_later(lands[person.id], now, interview.tz),)),
+                *filter(None, (letters.slot_note(letter.nugget, names[person.id]),)),
+            ]
             view = _store(repo, app, opp, request, interview_id, person, now, notes)
             siblings.append((person.id, view.body))
             views.append(view)
@@ -441,6 +440,24 @@ def record_sent(
     refresh_opportunity(app, repo, opp.id, now)
     warning = _day_word_warning(opp, view, at, repo)
     return replace(_load(repo, message_id), warnings=(warning,) if warning else ()), flag
+
+
+NO_NUGGETS = (
+    "No debrief nuggets yet: write the bracketed sentence yourself "
+    "(`afterview draft edit`), or record the debrief (P4) and draft again."
+)
+
+
+def _written_for_later(lands: datetime, now: datetime, tz: str) -> str | None:
+    """The note of a thank-you P5 wants to land on a later day than it is written (the
+    next working morning): its day word is today's, so one of the two must change."""
+    zone = _zone(tz)
+    if lands.astimezone(zone).date() == now.astimezone(zone).date():
+        return None
+    return (
+        f"P5 says it should land {describe_local(lands, tz)}; the day it names is true only "
+        "if it leaves today: send it now, or change that word for then (the outbox checks)."
+    )
 
 
 def _day_word_warning(

@@ -41,6 +41,7 @@ from afterview.parsing import parse_email
 from afterview.playbook.facts import Channel, Contact, ContactKind
 from afterview.playbook.pacing import guard_verdict
 from afterview.playbook.timing import describe_local
+from afterview.services import thank_you_letters as letters
 from afterview.services.app import App
 from afterview.store import outbox_store as store
 
@@ -177,6 +178,7 @@ def queue(
             refuse_second_thank_you(repo, message_id, app.timezone)
         if at is None:
             at = _default_time(repo, row, now)
+        _check_day_word(app, repo, row, max(at, now))
         warnings: tuple[str, ...] = ()
         if row["kind"] == "follow-up":
             _check_pacing(app, repo, row, max(at, now))
@@ -727,13 +729,26 @@ def _default_time(repo: Repository, message: RowMapping, now: datetime) -> datet
     interviewers' working hours and zone) if that is still ahead; anything else now."""
     if message["kind"] != "thank-you" or message["interview_id"] is None:
         return now
-    base = f"P5:thank-you:interview={message['interview_id']}"
-    for key in (f"{base}:person={message['person_id']}", base):
-        action = repo.get_action(key)
-        if action is not None:
-            land = action["send_at_utc"] or action["due_utc"]
-            return max(datetime.fromisoformat(str(land).replace("Z", "+00:00")), now)
-    return now
+    return letters.lands(repo.get_action, message["interview_id"], message["person_id"], now)
+
+
+def _check_day_word(app: App, repo: Repository, message: RowMapping, at: datetime) -> None:
+    """P5: a thank-you whose day word would be false when it leaves ("this afternoon"
+    arriving the next morning) is refused now, with what to change, not sent wrong."""
+    if message["kind"] != "thank-you" or message["interview_id"] is None:
+        return
+    opp = repo.load_opportunity(message["opportunity_id"])
+    interview = next((i for i in opp.interviews if i.id == message["interview_id"]), None)
+    if interview is None:
+        return
+    profile = repo.get_profile()
+    language = profile.language if profile else "en-GB"
+    warning = letters.day_word_warning(message["body"], interview, at, language)
+    if warning:
+        raise Refused(
+            f"{warning} Send it now, or change the day it names (draft {message['id']}) "
+            "before it leaves then."
+        )
 
 
 def _already(row: RowMapping, tz: str) -> str:

@@ -17,10 +17,11 @@ Pure helpers over loaded facts, called by `services.drafts`:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parseaddr
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from afterview.errors import BadInput
@@ -156,6 +157,22 @@ def greeting_name(person: Person) -> str:
 
 def same_organisation(company: str, other: str) -> bool:
     return fold(company.strip()) == fold(other.strip())
+
+
+def lands(
+    actions: Callable[[str], Any], interview_id: int, person_id: int | None, now: datetime
+) -> datetime:
+    """When a thank-you should land: the start of P5's window (the interviewers' working
+    morning) if still ahead, else now. The outbox sends it then by default, so the
+    draft's day word is written for that moment. `actions` reads a plan row by key."""
+    base = f"P5:thank-you:interview={interview_id}"
+    keys = ([f"{base}:person={person_id}"] if person_id is not None else []) + [base]
+    for key in keys:
+        action = actions(key)
+        if action is not None:
+            land = action["send_at_utc"] or action["due_utc"]
+            return max(datetime.fromisoformat(str(land).replace("Z", "+00:00")), now)
+    return now
 
 
 def day_word_warning(
