@@ -119,3 +119,36 @@ def test_without_a_mail_server_the_editor_says_where_to_set_one(
     panel = page.locator("#outbox")
     assert "Set your mail server in Mail & calendar" in panel.inner_text()
     assert panel.get_by_role("button").count() == 0
+
+
+def test_a_day_word_false_at_p5s_time_is_said_before_send_and_refused(
+    live: Live, page: Any, shot: Any, clock: Any
+) -> None:
+    """P5: "this afternoon" would arrive on Wednesday morning; the panel says so before
+    Send, and Send leaves a form error and nothing queued, never a wrong email."""
+    from afterview.services import drafts, outbox
+
+    scene = interviewed(live.service)
+    body = drafts.get_draft(live.service, scene.thank_you, now=at(10, 16, 6)).body
+    drafts.edit_draft(
+        live.service,
+        scene.thank_you,
+        now=at(10, 16, 7),
+        body=body.replace("yesterday", "this afternoon"),
+    )
+    with serving(MailServer()) as smtp:
+        configure(live.service, smtp)
+        clock(at(10, 16, 10))
+        page.goto(f"{live.url}/drafts/{scene.thank_you}")
+        warning = page.locator("#send-day-word")
+        assert warning.inner_text().startswith(
+            "The thank-you says “this afternoon” but leaves Wed 11 Mar 09:00, "
+            "when the interview was “yesterday”."
+        )
+        with page.expect_navigation():
+            page.locator("#outbox").get_by_role("button", name="Send at this time").click()
+        notice = page.get_by_role("alert").filter(has_text="this afternoon")
+        assert "says “this afternoon” but leaves Wed 11 Mar 09:00" in notice.inner_text()
+        shot(page, "day-word-refused")
+        assert outbox.list_entries(live.service, now=at(10, 16, 11)) == []
+        assert smtp.handler.received == []

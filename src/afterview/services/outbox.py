@@ -732,18 +732,29 @@ def _default_time(repo: Repository, message: RowMapping, now: datetime) -> datet
     return letters.lands(repo.get_action, message["interview_id"], message["person_id"], now)
 
 
-def _check_day_word(app: App, repo: Repository, message: RowMapping, at: datetime) -> None:
-    """P5: a thank-you whose day word would be false when it leaves ("this afternoon"
-    arriving the next morning) is refused now, with what to change, not sent wrong."""
+def day_word_problem(app: App, message_id: int, at: datetime, *, now: datetime) -> str | None:
+    """What is wrong with a thank-you's day word if it leaves at `at` (the editor shows it
+    before Send is pressed), or None."""
+    with app.transaction(now) as repo:
+        return _day_word_problem(repo, _message(repo, message_id), max(at, now))
+
+
+def _day_word_problem(repo: Repository, message: RowMapping, at: datetime) -> str | None:
     if message["kind"] != "thank-you" or message["interview_id"] is None:
-        return
+        return None
     opp = repo.load_opportunity(message["opportunity_id"])
     interview = next((i for i in opp.interviews if i.id == message["interview_id"]), None)
     if interview is None:
-        return
+        return None
     profile = repo.get_profile()
     language = profile.language if profile else "en-GB"
-    warning = letters.day_word_warning(message["body"], interview, at, language)
+    return letters.day_word_warning(message["body"], interview, at, language)
+
+
+def _check_day_word(app: App, repo: Repository, message: RowMapping, at: datetime) -> None:
+    """P5: a thank-you whose day word would be false when it leaves ("this afternoon"
+    arriving the next morning) is refused now, with what to change, not sent wrong."""
+    warning = _day_word_problem(repo, message, at)
     if warning:
         raise Refused(
             f"{warning} Send it now, or change the day it names (draft {message['id']}) "

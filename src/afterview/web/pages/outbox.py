@@ -52,6 +52,10 @@ def send_panel(app: App, message_id: int, moment: datetime) -> dict[str, Any]:
         "suggested_value": local.strftime("%Y-%m-%dT%H:%M"),
         "suggested_text": describe_local(suggested, app.timezone),
         "suggested_is_now": suggested <= moment,
+        # P5: said before Send is pressed, as the queue would refuse it
+        "day_word": None
+        if entry
+        else outbox.day_word_problem(app, message_id, suggested, now=moment),
     }
 
 
