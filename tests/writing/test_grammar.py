@@ -436,6 +436,12 @@ def test_words_that_only_look_like_a_dropped_apostrophe_or_to(text: str) -> None
         ),
         ("Thankyou for your understanding.", "Thankyou", "grammar.usage", "Thank you"),
         (
+            "I wanted to followup on my interview.",
+            "to followup",
+            "grammar.usage",
+            "to follow up",
+        ),
+        (
             "I admire the companies commitment to open source.",
             "the companies",
             "grammar.apostrophe",
@@ -461,6 +467,7 @@ def test_slips_of_a_hurried_thank_you(text: str, span: str, rule: str, fix: str)
         "I hope your team is well.",
         "Check the weather forecast before the trip.",
         "Whatever the weather or not, we meet.",
+        "I sent a followup last week.",
     ],
 )
 def test_what_only_looks_like_those_slips(text: str) -> None:

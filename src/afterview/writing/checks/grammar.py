@@ -234,6 +234,14 @@ RULES: tuple[Rule, ...] = (
         _first_as("you're"),
     ),
     _rule(
+        "followup followups",
+        "usage",
+        r"\b(to|will|would|I|we|can|could|should|please|just)\s+(follow)(up)\b",
+        WARNING,
+        '"{found}": the verb is two words, "{fix}" ("a follow-up" is the noun).',
+        lambda m, _a: f"{m.group(1)} {m.group(2)} {m.group(3)}",
+    ),
+    _rule(
         "thankyou",
         "usage",
         r"\b(thank)(you)\b",
