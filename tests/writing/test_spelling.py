@@ -341,3 +341,10 @@ def test_a_contraction_without_its_apostrophe_is_an_error_suggesting_it_first(
         Severity.ERROR,
         first,
     )
+
+
+def test_an_unknown_lower_case_word_in_the_greeting_suggests_its_capital_first() -> None:
+    """ "Hi priya,": with no records, still most likely a name typed in a hurry."""
+    finding = only("Hi priya,\n\nThank you for your time.")
+    assert finding.rule == "spelling" and finding.suggestions[0] == "Priya"
+    assert only("Thank you for your tiem.").suggestions[0] == "time"

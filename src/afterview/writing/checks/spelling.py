@@ -122,8 +122,15 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
             if parts is not None:
                 findings.append(_compound_finding(doc, start, end, word, parts))
                 continue
-        findings.append(_finding(doc, start, end, word, lookup, speller))
+        # "Hi priya,": a name typed in lower case; its capital comes first
+        named = lookup.islower() and _in_greeting(doc, start)
+        first = lookup[:1].upper() + lookup[1:] if named else None
+        findings.append(_finding(doc, start, end, word, lookup, speller, first))
     return findings
+
+
+def _in_greeting(doc: Document, start: int) -> bool:
+    return doc.greeting is not None and doc.greeting.start <= start < doc.greeting.end
 
 
 def _contracted(word: str, speller: Speller) -> str | None:
@@ -250,14 +257,20 @@ def _compound_finding(
 
 
 def _finding(
-    doc: Document, start: int, end: int, word: str, lookup: str, speller: Speller
+    doc: Document,
+    start: int,
+    end: int,
+    word: str,
+    lookup: str,
+    speller: Speller,
+    first: str | None = None,
 ) -> Finding:
     shown = word if len(word) <= SHOWN_MAX else word[: SHOWN_MAX - 1] + "…"
     other = speller.other_variety(lookup)
     suggestions = speller.suggest(lookup, SUGGESTIONS)
-    contracted = _contracted(lookup, speller)
-    if contracted is not None:
-        suggestions = [contracted, *(s for s in suggestions if s != contracted)]
+    first = _contracted(lookup, speller) or first
+    if first is not None:
+        suggestions = [first, *(s for s in suggestions if s != first)]
     if other is None:
         message = f"“{shown}” is not in the {speller.name} dictionary"
     else:
