@@ -47,6 +47,13 @@ class Clock:
             day += timedelta(days=7 - day.weekday())
         return datetime.combine(day, time(hour, minute)).replace(tzinfo=ZoneInfo(self.tz))
 
+    def weekday_before(self, moment: datetime, hour: int, minute: int = 0) -> datetime:
+        """hh:mm on the last weekday before the day of `moment`."""
+        day = moment.astimezone(ZoneInfo(self.tz)).date() - timedelta(days=1)
+        while day.weekday() >= 5:
+            day -= timedelta(days=1)
+        return datetime.combine(day, time(hour, minute)).replace(tzinfo=ZoneInfo(self.tz))
+
     def day(self, days: int) -> date:
         return self.now.astimezone(ZoneInfo(self.tz)).date() + timedelta(days=days)
 
@@ -191,7 +198,10 @@ def _just_interviewed(app: App, c: Clock) -> int:
 
 def _awaiting_with_date(app: App, c: Clock) -> int:
     """Direct route, went well, decision date next week: P8 waits for it; P9 competitors."""
-    start = c.at(-3, 14)
+    # Thanked the morning after the interview, so the interview is on the weekday before
+    # that morning: at(-3) and at(-2) are the same Friday on Mondays and Tuesdays.
+    thanked = c.at(-2, 8, 50)
+    start = c.weekday_before(thanked, 14)
     opp = _opp(app, c.at(-12, 10), "Bluefin Analytics", "Analytics Engineer", Route.DIRECT)
     manager = records.add_person(
         app,
@@ -236,8 +246,9 @@ def _awaiting_with_date(app: App, c: Clock) -> int:
         start + timedelta(hours=1, minutes=30),
     )
     # The thank-you went through the drafts, as the README shows: drafted, then sent.
-    (thanks,) = drafts.draft_thank_you(app, interview, now=c.at(-2, 8, 50), to=manager)
-    drafts.mark_sent(app, thanks.id, at=c.at(-2, 9, 10), now=c.at(-2, 9, 10))
+    (thanks,) = drafts.draft_thank_you(app, interview, now=thanked, to=manager)
+    sent = thanked + timedelta(minutes=20)
+    drafts.mark_sent(app, thanks.id, at=sent, now=sent)
     records.reflect(
         app,
         opp,
@@ -331,7 +342,8 @@ def _offer(app: App, c: Clock) -> int:
 
 def _rejected(app: App, c: Clock) -> int:
     """Rejected weeks ago; its debrief still teaches (P11)."""
-    start = c.at(-45, 13)
+    thanked = c.at(-44, 9)
+    start = c.weekday_before(thanked, 13)  # not the thank-you's day (see _awaiting_with_date)
     opp = _opp(app, c.at(-60, 9), "Greyline Systems", "Data Platform Engineer", Route.DIRECT)
     noah = NewInterviewer("Noah Brooks", "noah@greyline.example")
     interview = _interview(app, opp, c.at(-50, 9), start, 60, c.tz, noah)
@@ -352,7 +364,7 @@ def _rejected(app: App, c: Clock) -> int:
         },
         start + timedelta(hours=2),
     )
-    _log(app, opp, ContactKind.THANK_YOU, c.at(-44, 9))
+    _log(app, opp, ContactKind.THANK_YOU, thanked)
     records.record_outcome(app, opp, Outcome.REJECTED, at=c.at(-38, 12), now=c.at(-38, 12))
     return opp
 
