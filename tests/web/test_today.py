@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -15,8 +16,8 @@ from afterview.services import demo
 from .conftest import TZ, Live
 
 
-def seeded(live: Live) -> None:
-    demo.seed(live.service, datetime.now(UTC))
+def seeded(live: Live, now: datetime | None = None) -> None:
+    demo.seed(live.service, now or datetime.now(UTC))
 
 
 def test_done_leaves_an_undo_where_the_step_stood(live: Live, page: Any, shot: Any) -> None:
@@ -45,29 +46,42 @@ def test_done_leaves_an_undo_where_the_step_stood(live: Live, page: Any, shot: A
     expect(page.get_by_role("status")).to_have_count(0)
 
 
+@pytest.mark.parametrize(
+    ("moment", "morning"),
+    [
+        # Wednesday morning: Thursday's
+        (datetime(2026, 12, 2, 11, 0, tzinfo=ZoneInfo(TZ)), "2026-12-03T09:00"),
+        # Friday evening: Monday's, never a Saturday's
+        (datetime(2026, 12, 4, 17, 30, tzinfo=ZoneInfo(TZ)), "2026-12-07T09:00"),
+    ],
+    ids=["midweek", "friday"],
+)
 def test_snooze_defaults_to_the_next_working_morning_and_can_be_undone(
-    live: Live, page: Any
+    live: Live, page: Any, moment: datetime, morning: str
 ) -> None:
-    from afterview.playbook.settings import Settings
-    from afterview.playbook.timing import calendar_for
+    """The web clock is frozen at `moment`: the default does not depend on the day the
+    suite runs on, nor on midnight passing between the page and the check."""
+    from afterview.web.pages.common import freeze_clock
 
-    seeded(live)
-    page.goto(live.url + "/")
-    item = page.locator("li.action").first
-    key = item.get_attribute("data-key")
-    item.locator("summary", has_text="Skip or snooze").click()
-    field = item.get_by_label("Remind me at")
-    morning = calendar_for(Settings()).next_working_morning(datetime.now(UTC), TZ)
-    assert field.input_value() == morning.strftime("%Y-%m-%dT09:00")
-    assert morning.weekday() < 5  # never a Saturday
-    field.fill("2030-01-07T09:00")
-    with page.expect_navigation():
-        item.get_by_role("button", name="Snooze").click()
-    assert "Snoozed until Mon 07 Jan 09:00" in page.get_by_role("status").inner_text()
-    assert page.locator(f'li.action[data-key="{key}"]').count() == 0
-    with page.expect_navigation():
-        page.get_by_role("button", name="Undo").click()
-    expect(page.locator(f'li.action[data-key="{key}"]')).to_have_count(1)
+    seeded(live, moment)
+    freeze_clock(moment)
+    try:
+        page.goto(live.url + "/")
+        item = page.locator("li.action").first
+        key = item.get_attribute("data-key")
+        item.locator("summary", has_text="Skip or snooze").click()
+        field = item.get_by_label("Remind me at")
+        assert field.input_value() == morning
+        field.fill("2030-01-07T09:00")
+        with page.expect_navigation():
+            item.get_by_role("button", name="Snooze").click()
+        assert "Snoozed until Mon 07 Jan 09:00" in page.get_by_role("status").inner_text()
+        assert page.locator(f'li.action[data-key="{key}"]').count() == 0
+        with page.expect_navigation():
+            page.get_by_role("button", name="Undo").click()
+        expect(page.locator(f'li.action[data-key="{key}"]')).to_have_count(1)
+    finally:
+        freeze_clock(None)
 
 
 def test_done_on_a_step_that_needs_a_fact_asks_for_the_fact(live: Live) -> None:
@@ -247,8 +261,6 @@ def test_steps_past_before_the_interview_was_entered_are_to_catch_up(live: Live,
     """Yesterday's interview typed in today: its past steps are offered as catch-ups,
     not four red "overdue" steps (P11 does not count them late either) — P9's first
     keep-searching reminder too, whatever the day and hour it is typed in."""
-    from zoneinfo import ZoneInfo
-
     from afterview.playbook.facts import Route
     from afterview.services import records
     from afterview.web.pages.common import freeze_clock
