@@ -163,8 +163,8 @@ def lands(
     actions: Callable[[str], Any], interview_id: int, person_id: int | None, now: datetime
 ) -> datetime:
     """When a thank-you should land: the start of P5's window (the interviewers' working
-    morning) if still ahead, else now. The outbox sends it then by default, so the
-    draft's day word is written for that moment. `actions` reads a plan row by key."""
+    morning) if still ahead, else now. The outbox sends it then by default, and a draft
+    due to land on a later day says so in its notes. `actions` reads a plan row by key."""
     base = f"P5:thank-you:interview={interview_id}"
     keys = ([f"{base}:person={person_id}"] if person_id is not None else []) + [base]
     for key in keys:
