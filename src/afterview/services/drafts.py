@@ -438,7 +438,7 @@ def record_sent(
     contact_id = repo.add_contact(opp.id, at, kind, channel, person_id, note[:500], flag)
     repo.update_message(view.id, sent_at=at, contact_id=contact_id, updated_at=now)
     refresh_opportunity(app, repo, opp.id, now)
-    warning = _day_word_warning(opp, view, at, repo)
+    warning = day_word_problem(repo, opp, view.kind, view.interview_id, view.body, at)
     return replace(_load(repo, message_id), warnings=(warning,) if warning else ()), flag
 
 
@@ -460,16 +460,17 @@ def _written_for_later(lands: datetime, now: datetime, tz: str) -> str | None:
     )
 
 
-def _day_word_warning(
-    opp: Opportunity, view: DraftView, at: datetime, repo: Repository
+def day_word_problem(
+    repo: Repository, opp: Opportunity, kind: str, interview_id: int | None, body: str, at: datetime
 ) -> str | None:
-    """P5: "yesterday" sent the same day, "this afternoon" sent the next morning."""
-    interview = next((i for i in opp.interviews if i.id == view.interview_id), None)
-    if view.kind != "thank-you" or interview is None:
+    """P5: "yesterday" sent the same day, "this afternoon" sent the next morning. Shared by
+    marking a draft sent (a warning) and the outbox (a refusal before it leaves)."""
+    interview = next((i for i in opp.interviews if i.id == interview_id), None)
+    if kind != "thank-you" or interview is None:
         return None
     profile = repo.get_profile()
     language = profile.language if profile else "en-GB"
-    return letters.day_word_warning(view.body, interview, at, language)
+    return letters.day_word_warning(body, interview, at, language)
 
 
 def ensure_finished(text: str) -> None:

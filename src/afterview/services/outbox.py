@@ -740,15 +740,14 @@ def day_word_problem(app: App, message_id: int, at: datetime, *, now: datetime) 
 
 
 def _day_word_problem(repo: Repository, message: RowMapping, at: datetime) -> str | None:
+    from afterview.services.drafts import day_word_problem
+
     if message["kind"] != "thank-you" or message["interview_id"] is None:
         return None
     opp = repo.load_opportunity(message["opportunity_id"])
-    interview = next((i for i in opp.interviews if i.id == message["interview_id"]), None)
-    if interview is None:
-        return None
-    profile = repo.get_profile()
-    language = profile.language if profile else "en-GB"
-    return letters.day_word_warning(message["body"], interview, at, language)
+    return day_word_problem(
+        repo, opp, message["kind"], message["interview_id"], message["body"], at
+    )
 
 
 def _check_day_word(app: App, repo: Repository, message: RowMapping, at: datetime) -> None:
