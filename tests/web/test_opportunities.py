@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,25 +17,34 @@ from afterview.services import demo, queries
 
 from .conftest import TZ, Live
 
+# A Wednesday morning: the server's clock is frozen there for the newcomer's walk, so the
+# dates the test expects cannot drift from the server's if midnight passes mid-test.
+WEDNESDAY = datetime(2026, 3, 11, 10, 30, tzinfo=ZoneInfo(TZ))
 
-def local_now() -> datetime:
-    return datetime.now(ZoneInfo(TZ))
+
+@pytest.fixture
+def wednesday() -> Iterator[datetime]:
+    from afterview.web.pages.common import freeze_clock
+
+    freeze_clock(WEDNESDAY)
+    yield WEDNESDAY
+    freeze_clock(None)
 
 
 def test_a_newcomer_adds_an_opportunity_finds_it_and_follows_up(
-    live: Live, page: Any, shot: Any
+    live: Live, page: Any, shot: Any, wednesday: datetime
 ) -> None:
-    opp_url = add_northwind_with_its_interview(live, page, shot)
+    opp_url = add_northwind_with_its_interview(live, page, shot, wednesday)
     find_it_on_the_board(page, opp_url)
-    record_the_timeline_and_tom_s_email(page)
-    follow_up_and_see_when_the_next_is_allowed(page, shot)
+    record_the_timeline_and_tom_s_email(page, wednesday)
+    follow_up_and_see_when_the_next_is_allowed(page, shot, wednesday)
 
 
-def add_northwind_with_its_interview(live: Live, page: Any, shot: Any) -> str:
+def add_northwind_with_its_interview(live: Live, page: Any, shot: Any, now: datetime) -> str:
     page.goto(live.url + "/opportunities")
     assert page.title() == "Opportunities · Afterview"
     page.get_by_role("link", name="Add your first opportunity").click()
-    yesterday = (local_now() - timedelta(days=1)).date()
+    yesterday = (now - timedelta(days=1)).date()
     page.get_by_label("Company").fill("Northwind Health")
     page.get_by_label("Role", exact=True).fill("Data Engineer")
     page.get_by_label("Through a recruiter").check()
@@ -72,8 +82,8 @@ def find_it_on_the_board(page: Any, opp_url: str) -> None:
     page.wait_for_url(opp_url)
 
 
-def record_the_timeline_and_tom_s_email(page: Any) -> None:
-    decision = (local_now() + timedelta(days=10)).date()  # P6
+def record_the_timeline_and_tom_s_email(page: Any, now: datetime) -> None:
+    decision = (now + timedelta(days=10)).date()  # P6
     page.get_by_label("They decide by").fill(decision.isoformat())
     page.get_by_label("Follow up with").select_option(label="Priya Shah (recruiter)")
     page.get_by_label("Follow up by").select_option("email")
@@ -89,13 +99,13 @@ def record_the_timeline_and_tom_s_email(page: Any) -> None:
     expect(page.get_by_label("Tom Reyes's email")).to_have_count(0)
 
 
-def follow_up_and_see_when_the_next_is_allowed(page: Any, shot: Any) -> None:
+def follow_up_and_see_when_the_next_is_allowed(page: Any, shot: Any, now: datetime) -> None:
     """P8: after a follow-up, the timeline says when the next one is allowed."""
     page.locator("summary", has_text="Log a contact you made").click()
     page.get_by_label("Kind of contact").select_option("follow-up")
     page.get_by_role("button", name="Log it").click()
     expect(page.get_by_role("status")).to_have_text("Contact logged.")
-    week = local_now() + timedelta(days=7)
+    week = now + timedelta(days=7)
     expect(page.locator(".guard")).to_contain_text(f"Next follow-up allowed from {week:%a %d %b}")
     timeline = page.get_by_role("img", name=re.compile("Timeline of Northwind Health"))
     expect(timeline).to_be_visible()
