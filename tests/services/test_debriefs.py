@@ -202,6 +202,10 @@ REFUSED_FILES = {
     "an escape sequence": ('{"nuggets": ["\\u001b]0;pwned\\u0007"]}', "control character"),
     "a python tag": ("nuggets: !!python/object:os.system x", "neither valid JSON nor YAML"),
     "an explicit int": ("nuggets: [!!int 5]", "must hold text items"),
+    "a question mark in brackets": (
+        "overall: good\nconcerns: [on call?]",
+        r"at line 2, column 19: expected ',' or '\]', but got '\?'\. A note that holds",
+    ),
     "a question as a map": ('{"questions": [{"question": {"a": 1}}]}', "Question 1 must be text"),
     "a boolean quality": ('{"questions": [{"question": "Q", "quality": true}]}', "not one of"),
 }

@@ -63,6 +63,14 @@ def read_debrief_text(text: str, source: str) -> object:
         raise BadInput(f"{source} is nested too deeply to be a debrief.") from None
     except _MistypedValue as exc:
         raise BadInput(f"{source} is not a debrief: {exc}") from None
+    except yaml.MarkedYAMLError as exc:  # where it broke, so a hurried note is found fast
+        mark = exc.problem_mark or exc.context_mark
+        place = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = (exc.problem or exc.context or "").strip()
+        raise BadInput(
+            f"{source} is neither valid JSON nor YAML{place}: {problem}. A note that holds "
+            "a colon, ?, # or brackets goes in quotes, e.g. - \"on call?\""
+        ) from None
     except yaml.YAMLError as exc:
         raise BadInput(f"{source} is neither valid JSON nor YAML: {exc}".splitlines()[0]) from None
 
