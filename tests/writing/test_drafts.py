@@ -16,8 +16,17 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from afterview.errors import BadInput
+from afterview.writing.checks import shape
+from afterview.writing.context import CheckContext
 from afterview.writing.drafts import compose
-from afterview.writing.drafts.wording import CLOSINGS, sentences
+from afterview.writing.drafts.thank_you import (
+    ENTHUSIASM_SHORT,
+    FIT_SHORT,
+    GENERAL_SHORT,
+    OFFER_SHORT,
+    THANKS_SHORT,
+)
+from afterview.writing.drafts.wording import CLOSINGS, SHARED_WORDS, sentences
 from afterview.writing.drafts_model import (
     KINDS,
     ComposedDraft,
@@ -429,11 +438,27 @@ def test_a_previous_draft_gets_a_different_closing(kind: str) -> None:
 
 
 def test_when_every_wording_was_used_the_draft_is_still_complete() -> None:
+    """Redrafts and a panel's letters use up the long wordings; the short ones that
+    follow still carry P5's whole sell (enthusiasm, fit, offer), so the checker finds
+    nothing missing in the draft Afterview itself wrote."""
+    ctx = CheckContext(kind="thank-you", nuggets=(request().nugget or "",), skills=("Python",))
     bodies: list[str] = []
-    for _ in range(6):
+    for turn in range(6):
         draft = compose(request(previous=tuple(bodies)))
         assert_well_formed(draft)
+        assert shape.check(Document(draft.body), ctx) == [], (turn, draft.body)
         bodies.append(draft.body)
+    for turn in range(6):  # another panel member's letters, after all of those
+        draft = compose(request(recipient=Recipient("Tom Lee"), siblings=tuple(bodies), seed=turn))
+        assert shape.check(Document(draft.body), ctx) == [], (turn, draft.body)
+        bodies.append(draft.body)
+
+
+@pytest.mark.parametrize(
+    "short", [*ENTHUSIASM_SHORT, *FIT_SHORT, *OFFER_SHORT, *THANKS_SHORT, *GENERAL_SHORT]
+)
+def test_short_wordings_stay_under_the_shared_sentence_length(short: str) -> None:
+    assert len(short.format(when=" this morning").split()) < SHARED_WORDS
 
 
 @pytest.mark.parametrize("kind", KINDS)

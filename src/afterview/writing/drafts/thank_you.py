@@ -113,7 +113,7 @@ ENTHUSIASM = (
 )
 ENTHUSIASM_SHORT = (
     "I would love to join the team.",
-    "The role really excites me.",
+    "I am excited about the role.",
     "I am keen to join you.",
 )
 FIT_BOTH = (
@@ -137,8 +137,8 @@ FIT_EXPERIENCE = (
 )
 FIT_SHORT = (
     "My background fits the role well.",
-    "I could contribute from the start.",
-    "I believe I could help quickly.",
+    "My skills match what you need.",
+    "My experience fits the role closely.",
 )
 FIT_GENERAL = (
     "I am confident my skills and experience would let me make a real contribution to what "
@@ -156,8 +156,8 @@ OFFER = (
 )
 OFFER_SHORT = (
     "I am happy to send references.",
-    "I can send anything further.",
-    "Just ask if anything would help.",
+    "I am glad to send any details.",
+    "I can share any further details.",
 )
 GENERAL_SHORT = (
     "I enjoyed hearing about the team.",
