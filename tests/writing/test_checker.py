@@ -164,3 +164,23 @@ def test_decomposed_accents_are_checked_as_composed_and_mapped_back() -> None:
     assert (finding.line, finding.column) == Document(text).position(finding.offset)
     slip = check_text("Dear Zoe\u0308y,\n\nThanks.", ctx, spelling=False).findings
     assert [(f.rule, f.offset, f.length) for f in slip] == [("names.person", 5, 5)]
+
+
+def test_a_slots_note_is_not_checked_only_the_slot_is() -> None:
+    """The note inside a slot is shorthand the candidate will rewrite (P5): its typos are
+    not reported, the slot is; the same slips outside the slot still are."""
+    ctx = CheckContext(kind="thank-you", people=(KnownPerson("Dana Kim"), KnownPerson("Tom Reyes")))
+    note = "[one sentence about: dana said theyre moving to snowflake, wants someone to lead]"
+    text = (
+        f"Dear Dana,\n\nThank you for your time.\n\n{note}\n\ndana said theyre keen.\n\nBest,\nSam"
+    )
+    report = check_text(text, ctx)
+    inside = text.index(note), text.index(note) + len(note)
+    found = {
+        (f.rule, text[f.offset : f.offset + f.length], f.offset < inside[1])
+        for f in report.findings
+    }
+    assert ("slot.unfinished", note, True) in found
+    assert not [f for f in found if f[2] and f[0] != "slot.unfinished"], found
+    outside = {(rule.split(".")[0], span) for rule, span, inside_slot in found if not inside_slot}
+    assert {("spelling", "dana"), ("spelling", "theyre")} <= outside

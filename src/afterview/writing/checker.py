@@ -84,6 +84,8 @@ def check_text(text: str, ctx: CheckContext, *, spelling: bool = True) -> Report
         ]
         taken |= {(f.offset, f.length) for f in findings}
         findings.extend(f for f in spelled if (f.offset, f.length) not in taken)
+    if "[" in text:
+        findings = _outside_slots(findings, text)
     parts: tuple[Located, ...] = ()
     if ctx.kind == "thank-you":
         from afterview.writing.checks import shape
@@ -94,6 +96,21 @@ def check_text(text: str, ctx: CheckContext, *, spelling: bool = True) -> Report
         findings = [_mapped(f, source, starts, ends) for f in findings]
         parts = tuple(_mapped_part(p, source, starts, ends) for p in parts)
     return Report(tuple(ordered(findings)), parts, len(doc.body_words), word_limit(ctx))
+
+
+def _outside_slots(findings: list[Finding], text: str) -> list[Finding]:
+    """A slot's note is the candidate's shorthand, waiting to be rewritten (P5): the slot
+    itself is the error; its note's spelling or grammar ("theyre", "wants someone") is
+    not reported, only the sentence that replaces it will be."""
+    from afterview.writing.slots import find_slots
+
+    spans = [(s.start, s.end) for s in find_slots(text)]
+    return [
+        f
+        for f in findings
+        if f.rule.startswith("slot.")
+        or not any(start <= f.offset and f.offset + f.length <= end for start, end in spans)
+    ]
 
 
 def word_limit(ctx: CheckContext) -> int:
