@@ -125,3 +125,13 @@ def test_a_missing_small_word_is_found_and_written_in(
 )
 def test_the_good_uses_of_the_same_shapes_are_left_alone(text: str) -> None:
     assert _missing(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["She needs someone to lead the team.", "They need anyone to help.", "We want them gone."],
+)
+def test_a_pronoun_after_need_or_want_is_its_object_not_a_verb_missing_to(sentence: str) -> None:
+    """ "needs someone to lead": "someone" follows "to" often, but as a preposition's
+    object; it never follows "will" or "can"."""
+    assert _missing(sentence) == []

@@ -389,9 +389,21 @@ def missing_to(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) ->
             continue
         if tags[k] not in ("VB", "VBP", "NN") or ngram.verbiness(m, nxt.low) < TO_VERBINESS:
             continue
+        if not _after_modals(m, nxt.low):
+            continue  # "needs someone to lead": "to someone" is a preposition's object
         if toks[j].low == "going" and j > lo and toks[j - 1].low in ("keep", "keeps", "kept"):
             continue
         yield _hit(toks, text, j, k, k, "to")
+
+
+# A verb follows "will" or "can" at least this share of the times it follows "to"; a
+# pronoun such as "someone" or "them" follows "to" as its object, almost never a modal.
+MODAL_SHARE = 0.05
+
+
+def _after_modals(m: ngram.Model, word: str) -> bool:
+    after_to = m.count(("to", word))
+    return sum(m.count((w, word)) for w in ("will", "can")) >= MODAL_SHARE * after_to
 
 
 def missing_it(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Iterator[Hit]:
