@@ -476,7 +476,10 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     """Negative statements (errors) and, outside them, negative words (warnings)."""
     del ctx  # the same tone rules for every kind of message
     urls = url_spans(doc)
-    statements = without_overlaps(_statement_findings(doc))
+    from afterview.writing.checks import tone_criticism
+
+    criticism = tone_criticism.findings(doc, _courteous(doc))
+    statements = without_overlaps([*_statement_findings(doc), *criticism])
     taken = [(f.offset, f.offset + f.length) for f in statements]
     words = [f for f in _word_findings(doc) if not inside_any(f.offset, f.offset + f.length, taken)]
     return [

@@ -1,0 +1,174 @@
+"""Criticism of people at work in the forms a hurried letter takes (P5: "no negative
+statements"; P7 withdrawals and P8 follow-ups stay courteous too).
+
+`tone.py` knows a few fixed sentences ("my previous manager was toxic", "micromanaged",
+"took credit for my work"). Complaints come in many more shapes: "management dropped
+the ball", "our director has been dragging his feet", "the HR team is hopeless",
+"Procurement sat on it for a month", "I was fed up with the reorganisations". A clause
+is reported (`tone.negative-statement`, error) when it holds
+
+- a complaint idiom that needs no named target ("dropped the ball", "dragging their
+  feet", "fed up with", "sick of", "threw me under the bus", "botched", "had no idea
+  what they were doing", "can't wait to get away from"); or
+- a workplace target ("my manager", "the leadership team", "our HR department",
+  "management", "some of you", "Head Office") and, after it in the same clause, a
+  judgement of people or of how they work ("incompetent", "a shambles", "a mess",
+  "hopeless", "never listened", "keeps changing", "impossible to work with").
+
+Not reported: a judgement that is negated ("was not disorganised"), a polite formula or
+condolence (`tone.COURTESY_SOURCE`), and the words alone ("a difficult problem we
+solved"): `tone.negative-word` weighs single words. Written for Afterview from the
+forms candidates' letters take; no third-party list.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from afterview.writing.findings import Finding, Severity
+from afterview.writing.text import Document
+
+MESSAGE = (
+    "Criticising an employer, a manager, colleagues or how they work reflects on the "
+    "writer, not on them (P5: no negative statements). Leave it out, or say what you look "
+    "forward to instead."
+)
+
+# Idioms of complaint: a criticism whoever they are about.
+IDIOMS = r"""
+    \bdropp(?:ed|ing)\s+the\s+ball\b
+  | \bdrag(?:ged|ging|s)?\s+(?:its|their|his|her|your|our|my)\s+feet\b
+  | \b(?:fed\s+up|sick\s+(?:and\s+tired\s+)?of|tired\s+of\s+(?:covering|chasing|waiting|being|
+      management|my|our|the\s+(?:politics|constant|endless|lack)))\b
+  | \bfed\s+up\b
+  | \bthrew\s+(?:me|us|him|her|them)\s+under\s+the\s+bus\b
+  | \b(?:botched|bungled|screwed\s+up|messed\s+up)\s+(?:the|this|that|our|their|it|everything)\b
+  | \b(?:has|had|have)\s+(?:made\s+)?(?:botched|bungled)\b
+  | \b(?:no|not\s+the\s+(?:slightest|faintest))\s+idea\s+what\s+(?:he|she|they|we|you)\s+
+      (?:was|were|is|are)\s+doing\b
+  | \b(?:nobody|no\s+one|doesn['’]?t|don['’]?t|didn['’]?t)\b[^.!?\n]{0,40}?\bknows?\s+what\s+
+      (?:he|she|they|we)\s+(?:is|are|was|were|['’]re)\s+doing\b
+  | \bcan['’]?t\s+wait\s+to\s+(?:get\s+away\s+from|leave|get\s+out\s+of|escape)\b
+  | \bsat\s+on\s+(?:it|this|that|our|my|the)\b[^.!?\n;]{0,30}?\bfor\s+(?:a|an|two|three|
+      several|many|\d+)\s+(?:days?|weeks?|months?)\b
+  | \bwasted\s+(?:months|weeks|years|so\s+much\s+time|our\s+time|my\s+time)\b
+  | \b(?:never|not|n['’]t|don['’]t|doesn['’]t|didn['’]t)\s+pull(?:s|ed|ing)?\s+(?:their|his|her)\s+
+      weight\b
+  | \b(?:never|rarely|hardly\s+ever)\s+(?:give|gives|gave)\s+(?:us|me|them|anyone)\s+
+      (?:enough|any)\s+(?:notice|warning|time|support|credit|feedback|direction)\b
+  | \b(?:sinking\s+ship|going\s+nowhere|soul-destroying|dead-end\s+job)\b
+  | \bthe\s+only\s+(?:competent|capable|sane|reliable)\s+(?:one|person|people)\b
+  | \bgave\s+(?:us|me)\s+(?:almost\s+|virtually\s+)?no\s+notice\b
+"""
+
+# Who a complaint is about. A determiner or possessive, up to two words, then the noun.
+TARGET_NOUNS = r"""(?:boss(?:es)?|managers?|management|supervisors?|directors?|leads?|leadership|
+    team|teams|colleagues?|co-?workers|staff|department|HR|recruiters?|interviewers?|panel|
+    company|employer|firm|organi[sz]ation|business|workplace|job|place|office|process|agency|
+    clients?|meetings|CTO|CEO|CFO|COO|VP|founders?|executives?|people|bosses|partners?|head\s+office|
+    corporate|legal|finance|procurement|facilities|desk)"""
+TARGET = rf"""
+    \b(?:my|our|the|their|your|this|that|his|her)\s+(?:[\w-]+\s+){{0,2}}?{TARGET_NOUNS}\b
+  | \b(?:management|leadership|corporate|head\s+office|HR)\b
+  | \b(?:some|most|many|half|all)\s+of\s+(?:you|them|the\s+team|my\s+colleagues)\b
+  | \b(?:nobody|no\s+one|everyone|everybody)\s+(?:at|in|on|there|here)\b
+  | \b(?:he|she|they)\s+(?:was|were|is|are|has\s+been|have\s+been)\b
+"""
+# A department or team by its capitalised name, as the subject of a complaint's verb:
+# "Procurement sat on it", "Community Relations has been useless" (case-sensitive).
+NAMED_TARGET = r"""
+    (?:^\s*|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?:[A-Z][\w&-]*\s+){1,3}
+    (?=(?:has|have|had)\s+been\b|sat\b|took\b|keeps?\b|never\b|is\s+(?:still\s+)?(?:a|so|too|
+    completely|totally|useless|hopeless)\b)
+"""
+# A judgement of people or of how they work, after the target in the same clause.
+JUDGEMENT = r"""
+    \b(?:incompetent|useless|hopeless|clueless|lazy|rude|arrogant|unprofessional|inept|
+      disorgani[sz]ed|chaotic|shambolic|dysfunctional|toxic|appalling(?:ly)?|atrocious|abysmal|
+      pathetic|ridiculous|negligent|unhelpful|unresponsive|uninterested|disinterested|
+      impossible\s+to\s+(?:work|deal)\s+with|a\s+(?:bully|nightmare|disaster|joke|shambles|
+      farce|mess)(?!\s+(?:recovery|relief|response|planning|management|zone|of\s+a\s+job))|(?:a\s+)?(?:total|complete|real|huge|utter)\s+(?:mess|disaster|joke|shambles|
+      nightmare|farce)|made\s+a\s+(?:\w+\s+)?mess|badly\s+(?:run|managed|organi[sz]ed|led)|
+      miserable|unbearable|frustrating|infuriating|maddening|terrible|awful|horrible|
+      dreadful|the\s+worst|rubbish|unprepared|waste\s+of\s+time|treated\s+(?:its|their|us|me|
+      the)\b[^.!?\n;]{0,20}\b(?:badly|poorly|appallingly|terribly|like\s+dirt))\b
+  | \b(?:never|rarely|hardly\s+ever)\s+(?:listens?|listened|repl(?:y|ies|ied)|responds?|responded|
+      answers?|answered|bothers?|bothered|tells?|told|writes?|wrote|reads?|helps?|helped|
+      supports?|supported|thanks?|thanked|cares?|cared|follows?\s+(?:up|through)|
+      followed\s+(?:up|through)|turns?\s+up|turned\s+up|shows?\s+up|showed\s+up)\b
+  | \b(?:always|constantly|forever)\s+(?:late|changing|moving|complaining|shouting|interfering|
+      behind|cancell?ing)\b
+  | \bkeeps?\s+(?:changing|moving|cancell?ing|forgetting|ignoring|interrupting)\b
+  | \btook\s+forever\b
+"""
+# "cleaned up a mess", "turned around a failing team": a story of a fix, not a complaint.
+REMEDY = re.compile(
+    r"(?i)\b(?:clean(?:ed|ing)?\s+up|sort(?:ed|ing)?\s+out|fix(?:ed|ing)?|untangl(?:ed|ing)|"
+    r"rescu(?:ed|ing)|turn(?:ed|ing)\s+(?:around|round)|solv(?:ed|ing)|resolv(?:ed|ing)|"
+    r"improv(?:ed|ing)|rebuil(?:t|ding)|overc(?:a|o)me|help(?:ed|ing)?)\b"
+)
+NEGATED = re.compile(r"(?i)\b(?:not|never|n['’]t|hardly|no\s+longer)\s+(?:\w+\s+)?$")
+CLAUSE_END = re.compile(r"[.!?;\n]|,\s+(?:but|and|so|which|although|though|while)\b|\bbut\b")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    flags = re.IGNORECASE | re.VERBOSE
+    return (
+        re.compile(IDIOMS, flags),
+        re.compile(TARGET, flags),
+        re.compile(NAMED_TARGET, re.VERBOSE),
+        re.compile(JUDGEMENT, flags),
+    )
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in CLAUSE_END.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def findings(doc: Document, courteous: list[tuple[int, int]]) -> list[Finding]:
+    """Criticisms in the text, one finding a clause, outside courteous sentences."""
+    idioms, targets, named, judgements = _patterns()
+    text = doc.text
+    found: list[Finding] = []
+    for start, end in _clauses(text):
+        clause = text[start:end]
+        if any(a <= start < b for a, b in courteous):
+            continue
+        hit = idioms.search(clause)
+        if hit is None:
+            target = targets.search(clause) or named.search(clause)
+            if target is None:
+                continue
+            hit = judgements.search(clause, target.end())
+            if hit is None or REMEDY.search(clause, target.end(), hit.start()):
+                continue
+            span_start = target.start()
+        else:
+            span_start = hit.start()
+        if NEGATED.search(clause[: hit.start()]):
+            continue  # "was not disorganised", "never wasted our time"
+        # the complaint to the end of its clause, so the message quotes what it is about
+        span = clause[span_start : max(hit.end(), min(len(clause.rstrip()), hit.end() + 60))]
+        span = span.strip()
+        offset = start + span_start + (len(clause[span_start:]) - len(clause[span_start:].lstrip()))
+        found.append(
+            doc.finding(
+                offset,
+                len(span),
+                "tone.negative-statement",
+                Severity.ERROR,
+                f'"{span}": {MESSAGE}',
+                (),
+            )
+        )
+    return found

@@ -1,0 +1,136 @@
+"""tone_criticism: complaints about people at work in the forms a hurried letter takes
+(P5: no negative statements; P7, P8), and the courteous or proud sentences that use the
+same words without complaining. Written for these tests, as candidates write."""
+
+from __future__ import annotations
+
+import pytest
+
+from afterview.writing.checks import tone
+from afterview.writing.context import CheckContext
+from afterview.writing.findings import Severity
+from afterview.writing.text import Document
+
+STATEMENT = "tone.negative-statement"
+
+
+def statements(text: str) -> list[str]:
+    return [
+        text[f.offset : f.offset + f.length]
+        for f in tone.check(Document(text), CheckContext())
+        if f.rule == STATEMENT and f.severity is Severity.ERROR
+    ]
+
+
+COMPLAINTS = [
+    "To be honest my current team is a shambles.",
+    "Management there completely dropped the ball on the migration.",
+    "My old boss never listened to anyone.",
+    "Our director has been dragging his feet for months.",
+    "The leadership team is clueless about what engineers do.",
+    "I'm sick of the politics at my current company.",
+    "I am tired of covering for my colleagues.",
+    "My manager threw me under the bus in front of the client.",
+    "Frankly the HR department has been hopeless.",
+    "The whole process at my last place was a joke.",
+    "Honestly the recruitment process here has been exhausting and badly run.",
+    "My colleagues are lazy and never pull their weight.",
+    "The last company I worked for was a sinking ship.",
+    "My team lead had no idea what he was doing.",
+    "Nobody at my current firm knows what they are doing.",
+    "I left because the management was incompetent.",
+    "My previous employer treated its staff appallingly.",
+    "The sales team botched the launch.",
+    "Our CTO keeps changing his mind every week.",
+    "I was fed up with the constant reorganisations.",
+    "Corporate never gives us enough notice.",
+    "The people in finance are impossible to work with.",
+    "Procurement sat on our request for a month.",
+    "Quite frankly, the agency you use is unprofessional.",
+    "Your recruiter never replied to my emails, which was frustrating.",
+    "The interviewer was rude and clearly uninterested.",
+    "I found the panel disorganised and unprepared.",
+    "My current job is soul-destroying.",
+    "My last manager was a bully.",
+    "The company is going nowhere under its current leadership.",
+    "Head office has made a complete mess of the restructure.",
+    "Legal took forever to sign off, as usual.",
+    "The old platform team wasted months on nothing.",
+    "I can't wait to get away from my current employer.",
+]
+
+
+@pytest.mark.parametrize("text", COMPLAINTS)
+def test_a_complaint_about_people_at_work_is_a_negative_statement(text: str) -> None:
+    assert len(statements(text)) == 1
+
+
+NOT_COMPLAINTS = [
+    "Thank you for taking the time to meet me yesterday.",
+    "I enjoyed hearing how the team rebuilt the platform after the outage.",
+    "I am sorry to hear that the project was delayed.",
+    "Our team solved a difficult scheduling problem last year.",
+    "I led the recovery after a serious incident at my current company.",
+    "The migration was a challenge, and we delivered it on time.",
+    "I would love to help the team tackle its backlog of legacy issues.",
+    "I understand the hiring process takes time, and I am happy to wait.",
+    "My manager supported me when I moved into data engineering.",
+    "I left my last role to focus on healthcare.",
+    "The team handled a messy data set with real care.",
+    "I learnt a lot from a hard project at my previous employer.",
+    "I was sorry to miss you on Tuesday.",
+    "Unfortunately I cannot make Thursday; could we try Friday?",
+    "Please let me know if the panel needs anything else from me.",
+    "The leadership team was generous with its time.",
+    "Honestly, it was a pleasure to meet everyone.",
+    "Frankly, the role is exactly what I have been looking for.",
+    "I am not tired of learning; I enjoy it.",
+    "The disaster recovery plan was the part I enjoyed most.",
+    "We reduced errors in the billing pipeline by half.",
+    "No problem at all if the timeline moves.",
+    "My colleagues and I rebuilt the reporting from scratch.",
+    "The sales team exceeded its target for the third year running.",
+    "I appreciated your honesty about the challenges ahead.",
+    "Our director gave me room to grow.",
+    "The process has been clear and well organised.",
+    "I know the team has been busy with the launch.",
+    "Legal signed off the contract within a week.",
+    "I am keen to get stuck into the problems you described.",
+    "The team never gave up on the launch.",
+    "My manager never once missed a one-to-one.",
+    "The team delivered on time, as usual.",
+    "Our team ran a disaster recovery drill every quarter.",
+    "The team cleaned up a mess left by the old system.",
+    "We never wasted our time in meetings there.",
+    "The build took forever before I optimised it.",
+    "My manager was not disorganised at all; she was the opposite.",
+    "The process was long but rewarding.",
+    "Head Office is a short walk from the station.",
+    "I helped my team turn around a failing project.",
+    "They were generous and welcoming.",
+    "He was the most helpful interviewer I have met.",
+    "The panel gave me plenty of time to answer.",
+    "My current employer has been very supportive of my move.",
+    "Our clients are demanding, and I enjoy that.",
+    "I know the team is stretched, so there is no rush.",
+    "The office was lively and friendly.",
+    "My previous company was acquired last year.",
+    "Everyone at the office was welcoming.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_COMPLAINTS)
+def test_courtesy_praise_and_stories_of_a_fix_are_not_complaints(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_the_finding_quotes_the_complaint_to_the_end_of_its_clause() -> None:
+    text = "Thanks again. I'm sick of the politics at my current company, but I stay positive."
+    assert statements(text) == ["sick of the politics at my current company"]
+
+
+def test_the_target_starts_the_span_and_a_negation_clears_it() -> None:
+    assert statements("Frankly, the HR department has been hopeless.") == [
+        "the HR department has been hopeless"
+    ]
+    assert statements("The HR department has not been hopeless at all.") == []
