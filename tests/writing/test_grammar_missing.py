@@ -135,3 +135,38 @@ def test_a_pronoun_after_need_or_want_is_its_object_not_a_verb_missing_to(senten
     """ "needs someone to lead": "someone" follows "to" often, but as a preposition's
     object; it never follows "will" or "can"."""
     assert _missing(sentence) == []
+
+
+def _missing_words(text: str) -> list[str]:
+    report = check_text(text, CheckContext(language="en-US"))
+    return [
+        text[f.offset : f.offset + f.length]
+        for f in report.findings
+        if f.rule == "grammar.missing-word"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("I just wanted you know the plan.", "you know"),
+        ("They asked me send the file.", "me send"),
+        ("I am glad help you look.", "glad help"),
+    ],
+)
+def test_a_dropped_to_after_an_object_or_a_feeling_is_found(text: str, span: str) -> None:
+    assert _missing_words(text) == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She wanted him back.",
+        "We want them home.",
+        "I want you all to come.",
+        "We are happy customers, and they are eager learners.",
+        "I am ready now.",
+    ],
+)
+def test_an_object_then_an_adverb_or_a_feeling_then_a_noun_needs_nothing(text: str) -> None:
+    assert _missing_words(text) == []

@@ -411,6 +411,17 @@ RULES: tuple[Rule, ...] = (
         lambda m, _a: f"{m.group(1)} effect {m.group(2)}",
     ),
     _rule(
+        "affect",
+        "affect-effect",
+        r"\b(into|in|to\s+the|to\s+this|to\s+that|takes?|took|taking|taken|comes?|came|coming|"
+        r"put|puts|putting|brought|bring|with\s+immediate)\s+affect\b(?!\s+(?:the|a|an|your|our|"
+        r"their|my|his|her|its|how|whether|people|users|me|us|them|you)\b)",
+        WARNING,
+        'Did you mean "{fix}"? "into effect", "take effect", "to the effect that": the noun is '
+        '"effect".',
+        _then("effect"),
+    ),
+    _rule(
         "effect",
         "affect-effect",
         r"\b(will|would|could|can|may|might|not|does|did)\s+effect\b"
@@ -1227,6 +1238,38 @@ MORE_RULES: tuple[Rule, ...] = (
         WARNING,
         'Did you mean "{fix}"? "we\'re" = "we are"; "were" is the past of "are".',
         _first_as("we're"),
+    ),
+    # "As you know, were in the process": an opening phrase gives "were" no subject.
+    _rule(
+        "were",
+        "were-where",
+        r"(?i)(?:^|(?<=\n)|(?<=[.!?] ))(?:as\s+you\s+(?:know|may\s+know|can\s+see|requested)|"
+        r"as\s+always|as\s+usual|as\s+discussed|currently|right\s+now|at\s+the\s+moment|"
+        r"anyway|meanwhile|for\s+now|ok|okay|also|today|this\s+week),\s+(were)(?=\s+"
+        r"(?!(?:you|we|they|i|he|she|it|there|the|a|an|this|that|these|those|all|both|any|some|"
+        r"your|our|their|my|here|happy|glad|excited|pleased|delighted|sorry|looking|going|"
+        r"working|launching|introducing|hiring|planning|trying|committed|proud|ready)\b)\w)",
+        WARNING,
+        'Did you mean "we\'re"? "we\'re" = "we are"; "were" needs a subject.',
+        lambda m, a: m.group(0)[: m.start(1) - m.start(0)] + match_case(m.group(1), f"we{a}re"),
+    ),
+    # "were did they come from": a question word, not a verb, before "did they".
+    _rule(
+        "were",
+        "were-where",
+        r"(?i)\b(were)(?=\s+(?:did|do|does|can|could|should|would|will|shall)\s+(?:you|we|they|"
+        r"he|she|it|i|the|this|that|these|those)\b)",
+        WARNING,
+        'Did you mean "{fix}"? "where" asks about a place; "were" is the past of "are".',
+        lambda m, _a: match_case(m.group(1), "where"),
+    ),
+    _rule(
+        "their",
+        "their-there",
+        r"\b(their)(?=\s+(?:than|then)\b)",
+        WARNING,
+        'Did you mean "{fix}"? "their" needs a noun after it; "there" is a place.',
+        lambda m, _a: match_case(m.group(1), "there"),
     ),
     _rule(
         "your;likely",

@@ -1468,12 +1468,14 @@ def missing_word(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     elif (
         t.low in TO_VERBS
         and (
-            nxt.low in ("it", "them", "him", "her", "us", "me", "someone", "people", "users")
+            nxt.low in ("it", "them", "him", "her", "us", "me", "you", "someone", "people", "users")
             or (_plural_noun(nxt.low) and nxt.text.islower() and _low(toks, i - 1) != "the")
         )
         and after is not None
         and _content_word(after.low)
         and after.low not in PREPOSITIONS
+        and after.low not in PARTICLES
+        and after.low not in ("home", "here", "there", "now", "all", "both", "too", "so")
     ):
         if _word(after) and (
             after.low in ("have", "be", "do")

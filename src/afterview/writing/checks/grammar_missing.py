@@ -361,11 +361,16 @@ TO_TAKERS = word_set(
     planning decide decides decided hope hopes hoped expect expects expected agree agreed
     forget forgot aim aims aimed seem seems seemed tend tends tended manage managed refuse
     refused fail fails failed afford choose chose intend intends intended attempt attempted
-    strive wish wished remember remembered able unable going"""
+    strive wish wished remember remembered able unable going prefer prefers preferred"""
 )
+# Adjectives that take "to" before a verb: "glad to help", "ready to start".
+TO_ADJECTIVES = word_set("able unable going glad happy pleased ready keen eager willing delighted")
+
 # The verbs the counts must find as a verb this many times as often as a noun: "need
 # repurpose", "going see", but not "need help", "want time", "plan work".
 TO_VERBINESS = 12.0
+FEELINGS = TO_ADJECTIVES - {"able", "unable", "going"}
+ADJECTIVE_VERBINESS = 2.0
 # Verbs that may follow bare: "if need be", "dare say".
 BARE_AFTER = word_set("be")
 
@@ -375,9 +380,11 @@ def missing_to(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) ->
     takes "to", then a word the counts know as a verb and the tagger reads as one."""
     m = ngram.model()
     for j in range(lo, hi - 1):
-        if toks[j].low not in TO_TAKERS or not (toks[j].text.islower() or j == lo):
+        if toks[j].low not in TO_TAKERS and toks[j].low not in TO_ADJECTIVES:
             continue
-        if not tags[j].startswith("VB") and toks[j].low not in ("able", "unable", "going"):
+        if not (toks[j].text.islower() or j == lo):
+            continue
+        if not tags[j].startswith("VB") and toks[j].low not in TO_ADJECTIVES:
             continue  # "the plans provide", "as needs emerge": a noun
         if toks[j].low.endswith("s") and j > lo and tags[j - 1] in ("NN", "NNP", "JJ"):
             continue  # "user needs emerge": a compound noun's plural, read as a verb
@@ -387,7 +394,10 @@ def missing_to(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) ->
             continue  # "try something"
         if not nxt.text.isalpha() or not nxt.text.islower() or nxt.low in BARE_AFTER:
             continue
-        if tags[k] not in ("VB", "VBP", "NN") or ngram.verbiness(m, nxt.low) < TO_VERBINESS:
+        # after "glad", "happy", "ready": a word the tagger reads as a plain verb ("glad
+        # help you") needs less of the counts than after a verb ("need help" is a noun)
+        bar = ADJECTIVE_VERBINESS if toks[j].low in FEELINGS and tags[k] == "VB" else TO_VERBINESS
+        if tags[k] not in ("VB", "VBP", "NN") or ngram.verbiness(m, nxt.low) < bar:
             continue
         if not _after_modals(m, nxt.low):
             continue  # "needs someone to lead": "to someone" is a preposition's object
