@@ -56,6 +56,12 @@ HELDOUT14 = Path(__file__).parent / "corpus" / "heldout14"
 # Public-domain (CC0) texts of the fifteenth held-out set (corpus/heldout15/SOURCES.md), the
 # 18F UX guide, en-US.
 HELDOUT15 = Path(__file__).parent / "corpus" / "heldout15"
+# Real Enron emails of the sixteenth held-out set (corpus/heldout16/SOURCES.md; MIT-licensed
+# sample of the public record), two of them in British English.
+HELDOUT16 = Path(__file__).parent / "corpus" / "heldout16"
+HELDOUT16_BRITISH = frozenset({"enron16-17", "enron16-18"})
+# More of them, other messages: the seventeenth held-out set (corpus/heldout17/SOURCES.md).
+HELDOUT17 = Path(__file__).parent / "corpus" / "heldout17"
 HOMOPHONES = frozenset(
     {
         "grammar.could-of",
@@ -147,12 +153,24 @@ def heldout15_names() -> list[str]:
     return sorted(p.stem for p in HELDOUT15.glob("uxguide-*.txt"))
 
 
+def heldout16_names() -> list[str]:
+    return sorted(p.stem for p in HELDOUT16.glob("enron16-*.txt"))
+
+
+def heldout17_names() -> list[str]:
+    return sorted(p.stem for p in HELDOUT17.glob("enron17-*.txt"))
+
+
 def held_out(name: str) -> bool:
     held: list[str] = manifest()["held_out"]  # type: ignore[assignment]
     return name in held
 
 
 def language(name: str) -> str:
+    if name.startswith("enron16-"):
+        return "en-GB" if name in HELDOUT16_BRITISH else "en-US"
+    if name.startswith("enron17-"):
+        return "en-US"
     if name.startswith(("govau-", "nhs-", "govuk-", "gdsmanual-", "dwp-", "qacode-", "mojtech-")):
         return "en-GB"
     if name.startswith(
@@ -193,6 +211,10 @@ def text(name: str) -> str:
         if name.startswith("mojtech-")
         else HELDOUT15
         if name.startswith("uxguide-")
+        else HELDOUT16
+        if name.startswith("enron16-")
+        else HELDOUT17
+        if name.startswith("enron17-")
         else REAL
     )
     return (folder / f"{name}.txt").read_text(encoding="utf-8")
@@ -248,7 +270,8 @@ def slips() -> list[Slip]:
     Accessibility Manual texts (slips_heldout11.tsv), "held12" in the get.gov texts
     (slips_heldout12.tsv), "held13" in the Quality assurance of code texts
     (slips_heldout13.tsv), "held14" in the Ministry of Justice technical guidance texts
-    (slips_heldout14.tsv) and "held15" in the 18F UX guide texts (slips_heldout15.tsv),
+    (slips_heldout14.tsv), "held15" in the 18F UX guide texts (slips_heldout15.tsv), and
+    "held16" and "held17" in real Enron emails (slips_heldout16.tsv, slips_heldout17.tsv),
     each written and committed before the checker was first run on them."""
     rows = []
     for path in (
@@ -267,6 +290,8 @@ def slips() -> list[Slip]:
         HELDOUT13 / "slips_heldout13.tsv",
         HELDOUT14 / "slips_heldout14.tsv",
         HELDOUT15 / "slips_heldout15.tsv",
+        HELDOUT16 / "slips_heldout16.tsv",
+        HELDOUT17 / "slips_heldout17.tsv",
     ):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
@@ -331,6 +356,8 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         "held13",
         "held14",
         "held15",
+        "held16",
+        "held17",
     )
     asked = [s for s in hidden if f"--{s}" in sys.argv or f"--{s}-misses" in sys.argv]
     held5 = "held5" in asked
@@ -362,6 +389,8 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         ("held13", "heldout13", heldout13_names),
         ("held14", "heldout14", heldout14_names),
         ("held15", "heldout15", heldout15_names),
+        ("held16", "heldout16", heldout16_names),
+        ("held17", "heldout17", heldout17_names),
     ):
         if split in asked:
             print(f"false alarms, {label}:", {n: fa for n in listed() if (fa := false_alarms(n))})

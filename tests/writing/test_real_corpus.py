@@ -64,6 +64,8 @@ def test_the_slips_are_many_and_varied() -> None:
         "held13",
         "held14",
         "held15",
+        "held16",
+        "held17",
     }
     held2 = [s for s in slips if s.split == "held2"]
     assert len(held2) >= 80
