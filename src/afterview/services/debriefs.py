@@ -69,7 +69,7 @@ def read_debrief_text(text: str, source: str) -> object:
         problem = (exc.problem or exc.context or "").strip()
         raise BadInput(
             f"{source} is neither valid JSON nor YAML{place}: {problem}. A note that holds "
-            "a colon, ?, # or brackets goes in quotes, e.g. - \"on call?\""
+            'a colon, ?, # or brackets goes in quotes, e.g. - "on call?"'
         ) from None
     except yaml.YAMLError as exc:
         raise BadInput(f"{source} is neither valid JSON nor YAML: {exc}".splitlines()[0]) from None

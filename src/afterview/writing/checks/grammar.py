@@ -40,6 +40,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from afterview.writing.checks import grammar_lexicon as lex
 from afterview.writing.checks import verb_forms
 from afterview.writing.checks._util import (
     apostrophe,
@@ -142,6 +143,41 @@ def _welcome_veto(m: re.Match[str], text: str) -> bool:
 def _word_before(text: str, position: int) -> str:
     before = text[max(0, position - 40) : position].split()
     return before[-1].lower().strip(".,;:!?\"'’()") if before else ""
+
+
+COMPARATIVE = re.compile(
+    r"(?i)\b(?:more|less|fewer|better|worse|bigger|smaller|larger|higher|lower|faster|slower|"
+    r"easier|harder|longer|shorter|greater|cheaper|earlier|later|sooner|busier|happier|"
+    r"quieter|stronger|weaker|richer|older|younger|newer|rather|crazier|wilder)\b"
+)
+
+
+def _sentence_before(text: str, position: int) -> str:
+    start = max(text.rfind(".", 0, position), text.rfind("\n", 0, position), 0)
+    return text[start:position]
+
+
+def _third_person(verb: str) -> str:
+    low = verb.lower()
+    if low in ("say",):
+        return verb + "s"
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    if low.endswith(("s", "sh", "ch", "x")):
+        return verb + "es"
+    return verb + "s"
+
+
+def _ing(verb: str) -> str:
+    low = verb.lower()
+    doubled = {"begin": "beginning", "get": "getting", "submit": "submitting"}
+    if low in doubled:
+        return doubled[low]
+    if low.endswith("ie"):
+        return verb[:-2] + "ying"
+    if low.endswith("e") and not low.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    return verb + "ing"
 
 
 REPEATABLE = word_set("that had is bye no so ha very well yes")
@@ -955,6 +991,11 @@ MORE_RULES: tuple[Rule, ...] = (
         WARNING,
         'Did you mean "you\'re"? "you\'re" = "you are"; "your" = belonging to you.',
         _first_as("you're"),
+        # "I appreciate your being flexible", "to your coming": a gerund the reader owns
+        lambda m, text: (
+            _word_before(text, m.start()) in lex.GERUND_OWNERS
+            and m.group(0).split()[-1].lower() in ("being", "doing", "coming", "looking")
+        ),
     ),
     _rule(
         "affect",
@@ -1119,7 +1160,8 @@ MORE_RULES: tuple[Rule, ...] = (
                 m.group(2), m.group(2)[:-1]
             )
         ),
-        lambda m, _text: m.group(1) != "I",  # "section i is": a numeral (lowercase-i's case)
+        # "section i is": a numeral (lowercase-i's case); "John and I are": two people
+        lambda m, text: m.group(1) != "I" or _word_before(text, m.start()) in ("and", "&"),
     ),
     _rule(
         "you we they;is was has does doesn't",
@@ -1252,6 +1294,83 @@ MORE_RULES: tuple[Rule, ...] = (
         WARNING,
         'Did you mean "we\'re"? "we\'re" = "we are"; "were" needs a subject.',
         lambda m, a: m.group(0)[: m.start(1) - m.start(0)] + match_case(m.group(1), f"we{a}re"),
+    ),
+    # "she and the baby has made it", "Tom and I was": a subject pronoun in the pair makes
+    # it two people, whatever the other is ("Ernst and Young is" stays a firm).
+    _rule(
+        "and;has is was does",
+        "agreement",
+        r"\b((?:he|she|we|they)\s+and\s+(?:(?:the|my|our|your|his|her|their|a)\s+)?[a-z]+|"
+        r"[a-z]+\s+and\s+I)\s+(has|is|was|does)\b",
+        WARNING,
+        'Did you mean "{fix}"? Two people joined by "and" take the plural verb.',
+        lambda m, _a: (
+            f"{m.group(1)} "
+            + {"has": "have", "is": "are", "was": "were", "does": "do"}[m.group(2).lower()]
+        ),
+    ),
+    # "to see if would help": the clause lost its subject.
+    _rule(
+        "if whether because unless;would could will can should might may",
+        "missing-word",
+        r"\b(if|whether|because|unless)\s+(would|could|will|can|should|might|may)(?=\s+"
+        r"(?!(?:you|we|they|i|he|she|it|there|this|that|not)\b)[a-z])",
+        WARNING,
+        'Is a word missing? "{found}" has no subject: "{fix}".',
+        lambda m, _a: f"{m.group(1)} it {m.group(2)}",
+    ),
+    # "Section 6.3 contain", "Version 7 work": a numbered part is one thing.
+    _rule(
+        "section figure table chapter version appendix phase option step part article clause "
+        "rule item question release annex",
+        "agreement",
+        r"\b((?:section|figure|table|chapter|version|appendix|phase|option|step|part|article|"
+        r"clause|rule|item|question|release|annex)\s+\d+(?:\.\d+)*[a-z]?)\s+(contain|include|"
+        r"show|provide|describe|explain|require|state|set|cover|list|give|define|outline|apply|"
+        r"mean|say|work|need|allow|look|seem|remain|become|make|cause|fail|help)\b",
+        WARNING,
+        'Did you mean "{fix}"? A numbered part is one thing: the verb takes "-s".',
+        lambda m, _a: f"{m.group(1)} {_third_person(m.group(2))}",
+        lambda m, text: (
+            _word_before(text, m.start())
+            in {"in", "under", "see", "from", "of", "to", "at", "on", "and", "or", "with", "per"}
+        ),
+    ),
+    # "before begin to code", "without send it": a preposition takes the -ing form.
+    _rule(
+        "before after without while instead",
+        "verb-form",
+        r"\b(before|after|without|while|instead\s+of)\s+(begin|send|make|take|write|go|get|"
+        r"give|leave|sign|submit|speak|decide|join|finish|receive|complete|discuss|review|"
+        r"confirm|respond|reply|apply|accept|agree|buy|sell|pay)\b"
+        r"(?!\s+(?:noon|lunch|work|school|long|hours|all|that|then))",
+        WARNING,
+        'Did you mean "{fix}"? After "{word}" a verb takes "-ing".',
+        lambda m, _a: f"{m.group(1)} {_ing(m.group(2))}",
+    ),
+    # "a bigger show there then we did here": a comparison, so "than".
+    _rule(
+        "then;did do does had have has was were is are could can would",
+        "then-than",
+        r"\b(then)(?=\s+(?:we|they|i|you|he|she|it)\s+(?:did|do|does|had|have|has|was|were|is|"
+        r"are|could|can|would)(?:\s*(?:[.,!?;)]|$)|\s+(?:here|there|last|before|yesterday|at\s+"
+        r"the\s+time|in\s+the\s+past)\b))",
+        WARNING,
+        'Did you mean "than"? "then" is about time; "than" compares.',
+        lambda m, _a: match_case(m.group(1), "than"),
+        lambda m, text: not COMPARATIVE.search(_sentence_before(text, m.start())),
+    ),
+    # "the industry in general are": the phrase between does not change the subject.
+    _rule(
+        "general whole overall particular;are were have",
+        "agreement",
+        r"\b((?:industry|market|economy|sector|process|system|world|situation|picture)\s+"
+        r"(?:in\s+general|as\s+a\s+whole|overall|in\s+particular))\s+(are|were|have)\b",
+        WARNING,
+        'Did you mean "{fix}"? The subject is singular.',
+        lambda m, _a: (
+            f"{m.group(1)} " + {"are": "is", "were": "was", "have": "has"}[m.group(2).lower()]
+        ),
     ),
     # "were did they come from": a question word, not a verb, before "did they".
     _rule(

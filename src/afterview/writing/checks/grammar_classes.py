@@ -582,7 +582,7 @@ def after_modal(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     )
 
 
-HAVE = word_set("have has had 've 'd")
+HAVE = word_set("have has had having 've 'd")
 # An object's first word: after a word that may be a noun or a verb, it shows the verb.
 DETERMINERS_AFTER_VERB = word_set("the a an your our their this these those my his its")
 
@@ -995,6 +995,8 @@ def your_youre(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     )
     if t.low == "your" and _your_as_youre_ing(toks, i):
         predicative = True  # "When your telling users": you are telling
+    if nxt.low in ("having", "being") and _low(toks, i - 1) in lex.GERUND_OWNERS:
+        return  # "I appreciate your having taken the time": the reader's own act
     if t.low == "your" and predicative and _low(toks, i - 1) not in PREPOSITIONS:
         if nxt.low in PREDICATIVE_ONLY:
             after = _low(toks, i + 2)

@@ -235,3 +235,31 @@ def build() -> bytes:
 if __name__ == "__main__":
     DATA.write_bytes(build())
     print(f"{DATA}: {DATA.stat().st_size:,} bytes")
+
+
+# After these, "your" + an -ing word is the reader's own act ("I appreciate your being
+# flexible", "thanks for your having taken the time"), not "you're".
+GERUND_OWNERS = frozenset(
+    [
+        "appreciate",
+        "appreciated",
+        "appreciating",
+        "regret",
+        "mind",
+        "minded",
+        "understand",
+        "imagine",
+        "about",
+        "for",
+        "of",
+        "on",
+        "without",
+        "despite",
+        "after",
+        "before",
+        "by",
+        "to",
+        "with",
+        "thanks",
+    ]
+)

@@ -339,8 +339,8 @@ def hits(toks: Sequence[Tok], tags: Sequence[str], lo: int, hi: int) -> Iterator
     m = model()
     for i, w in enumerate(lows):
         base = candidate(words, lows, i)
-        if base is None:
-            continue
+        if base is None or (w in ("guys", "folks") and i and lows[i - 1] == "you"):
+            continue  # "you guys had": a noun, not "to guy"
         found = alarm(m.scores(context(words, lows, sent_tags, i, base)), w, base)
         if found is None:
             continue
