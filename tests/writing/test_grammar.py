@@ -266,6 +266,7 @@ NEGATIVES = [
     "We said we would finish, and then we did. Before lunch we met; after all, it was late.",
     "I appreciate your being flexible. Thanks for your having taken the time. You guys had fun.",
     "I am having lunch; we are having issues; having read it, I agree.",
+    "Jacques is ready to drop in. Dallas is warm in May.",
     "They hope to effect real change. The new rules will effect a change.",
     "It was too late. There were far too many. I want to hear more.",
     "I have been to many conferences. I spoke to many people.",

@@ -500,6 +500,12 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # more at the round's end (homophones and small words the tags settle, a relative clause
 # without "that"): held12 202/250 = 80.8 %, homophones 103/107; held13 200/250; held14
 # 196/250 = 78.4 %, homophones 101/107; held15 210/250, unchanged.
+# "held16" (30 real Enron emails, MIT-licensed sample of the public record; en-US, two in
+# en-GB), planted and committed before the checker first ran on it, by someone who neither
+# ran nor read the checker; measured once on arrival with round 13's checker: 193/252 =
+# 76.6 %, homophones 84/96 = 87.5 % (tone 0/22: complaints about colleagues and process
+# were not statements the checker knew). Its misses were then read and worked on (round
+# 14): tuning material since, 226/252 = 89.7 %, homophones 90/96.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -535,6 +541,8 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held14", True, 0.94),
         ("held15", False, 0.84),
         ("held15", True, 0.98),
+        ("held16", False, 0.89),
+        ("held16", True, 0.93),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
@@ -542,3 +550,47 @@ def test_planted_slips_are_caught_by_the_intended_rule(
 ) -> None:
     found, total = _recall(split, homophones)
     assert found / total >= floor, f"{found}/{total}"
+
+
+@pytest.mark.parametrize(
+    ("split", "folder", "names", "first"),
+    [
+        ("held16", rc.HELDOUT16, rc.heldout16_names, 4101),
+        ("held17", rc.HELDOUT17, rc.heldout17_names, 5001),
+    ],
+)
+def test_the_enron_held_out_sets_are_licensed_sourced_and_planted_once_each(
+    split: str, folder: Path, names: Callable[[], list[str]], first: int
+) -> None:
+    """Sets 16 and 17: 30 real emails each from one MIT-licensed sample of the public
+    record, none of them among the first real-email set's, with 200+ slips whose
+    original span occurs exactly once in its email."""
+    sources = (folder / "SOURCES.md").read_text(encoding="utf-8")
+    assert (
+        "tdebatty/java-datasets" in sources
+        and "b148345cc12294a3ba6081aceb9fbc67e83d521b" in sources
+    )
+    licence = (folder / "LICENSE-javadatasets.txt").read_text(encoding="utf-8")
+    assert "MIT License" in licence and "Thibault Debatty" in licence
+    texts = names()
+    assert len(texts) == 30
+    first_set = {rc.text(n) for n in rc.names()}
+    assert not {rc.text(n) for n in texts} & first_set
+    planted = [s for s in rc.slips() if s.split == split]
+    assert len(planted) >= 200 and min(s.id for s in planted) == first
+    assert {s.text for s in planted} == set(texts)
+    for slip in planted:
+        assert rc.text(slip.text).count(slip.original) == 1, slip
+
+
+def test_the_sixteenth_sets_emails_fail_on_false_alarms_at_most_once() -> None:
+    """Measured after this round: one email fails on a false alarm (a spreadsheet's name
+    in quotes, "socalprices"); the writers' own slips (errors.json) are still reported."""
+    names = rc.heldout16_names()
+    fails = {n: fa for n in names if (fa := rc.false_alarms(n))}
+    assert len(fails) <= 1, fails
+    for name in names:
+        found = rc.errors_found(name)
+        assert all(error in found for error in rc.real_errors(name)), name
+    warned = {n: w for n in names if (w := rc.grammar_warnings(n))}
+    assert sum(len(w) for w in warned.values()) <= 15, warned

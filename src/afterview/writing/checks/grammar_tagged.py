@@ -140,9 +140,7 @@ def _number(word: Tok, tag: str) -> str | None:
     if low in PLURAL_PRONOUNS or low in IRREGULAR_PLURALS:
         return "p"
     if tag in {"NNS", "NNPS"}:
-        if low in UNCOUNTED_S or low.endswith("ss") or not low.endswith("s"):
-            return None
-        return "p"
+        return _plural_number(word)
     if tag == "NN":
         if low in COLLECTIVE or low in ("data", "media", "staff"):
             return None
@@ -156,6 +154,26 @@ def _number(word: Tok, tag: str) -> str | None:
             return None
         return "s"
     return None
+
+
+# Endings of names that look plural ("Jacques", "Dallas", "Davis", "Carlos"), where the
+# word without its "s" is no noun: plurals such as "ideas" or "menus" have one.
+NAME_ENDINGS = ("as", "is", "us", "os", "ques", "ez")
+
+
+def _plural_number(word: Tok) -> str | None:
+    low = word.low
+    if low in UNCOUNTED_S or low.endswith("ss") or not low.endswith("s"):
+        return None
+    if word.text[:1].isupper() and low.endswith(NAME_ENDINGS) and not _plural_of_a_noun(low):
+        return None  # "Jacques is", "Dallas has": a name, not a plural
+    return "p"
+
+
+def _plural_of_a_noun(low: str) -> bool:
+    nouns = lex.classes().nouns
+    stems = (low[:-1], low[:-2], low[:-3] + "y" if low.endswith("ies") else "")
+    return any(stem in nouns for stem in stems if stem)
 
 
 def _np_start(tags: list[str], toks: list[Tok], j: int, lo: int) -> int:
