@@ -512,6 +512,46 @@ def test_words_that_only_look_like_a_dropped_apostrophe_or_to(text: str) -> None
             "grammar.apostrophe",
             "the company's",
         ),
+        ("Here is the references you asked for.", "Here is", "grammar.agreement", "Here are"),
+        ("Me and Sarah is free.", "Me and Sarah is", "grammar.agreement", "Me and Sarah are"),
+        (
+            "The role and the team sounds great.",
+            "The role and the team sounds",
+            "grammar.agreement",
+            "The role and the team sound",
+        ),
+        (
+            "Please find attached copy of my CV.",
+            "find attached copy",
+            "grammar.missing-word",
+            "find attached a copy",
+        ),
+        (
+            "Could you tell me when decision will be made?",
+            "when decision",
+            "grammar.missing-word",
+            "when the decision",
+        ),
+        ("I have worked in finance for five year.", "five year", "grammar.agreement", "five years"),
+        (
+            "It was great to meet you and rest of the team.",
+            "and rest of",
+            "grammar.missing-word",
+            "and the rest of",
+        ),
+        (
+            "Looking forward to hearing from you and to meet the team.",
+            "and to meet",
+            "grammar.verb-form",
+            "and to meeting",
+        ),
+        ("I reiterate my interest for the role.", "interest for", "grammar.usage", "interest in"),
+        (
+            "Please don't hesitate to contacting me.",
+            "hesitate to contacting",
+            "grammar.verb-form",
+            "hesitate to contact",
+        ),
     ],
 )
 def test_slips_of_a_hurried_thank_you(text: str, span: str, rule: str, fix: str) -> None:
@@ -533,8 +573,21 @@ def test_slips_of_a_hurried_thank_you(text: str, span: str, rule: str, fix: str)
         "Check the weather forecast before the trip.",
         "Whatever the weather or not, we meet.",
         "I sent a followup last week.",
+        "Here is the process. Here is the news you wanted.",
+        "The relationship between the team and the manager is good.",
+        "I have a five year contract; it lasted two years and a day.",
+        "I look forward to working with you and to the launch.",
+        "My interest for now is the role. When decisions are made, we hear.",
+        "Please find attached the report and my CV. The rest of the team agreed.",
     ],
 )
 def test_what_only_looks_like_those_slips(text: str) -> None:
-    rules = {"grammar.hear-here", "grammar.usage", "grammar.apostrophe"}
+    rules = {
+        "grammar.hear-here",
+        "grammar.usage",
+        "grammar.apostrophe",
+        "grammar.agreement",
+        "grammar.missing-word",
+        "grammar.verb-form",
+    }
     assert [f for f in found(text) if f[1] in rules] == []

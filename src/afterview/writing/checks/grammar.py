@@ -168,18 +168,6 @@ def _third_person(verb: str) -> str:
     return verb + "s"
 
 
-def _ing(verb: str) -> str:
-    low = verb.lower()
-    doubled = {"begin": "beginning", "get": "getting", "submit": "submitting"}
-    if low in doubled:
-        return doubled[low]
-    if low.endswith("ie"):
-        return verb[:-2] + "ying"
-    if low.endswith("e") and not low.endswith(("ee", "ye", "oe")):
-        return verb[:-1] + "ing"
-    return verb + "ing"
-
-
 REPEATABLE = word_set("that had is bye no so ha very well yes")
 PREPOSITIONS_BEFORE_THAT = word_set("to of for with in on at from by about into onto")
 WH_BEFORE_IS = word_set("what where how who why whatever thing problem point issue question")
@@ -1346,7 +1334,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"(?!\s+(?:noon|lunch|work|school|long|hours|all|that|then))",
         WARNING,
         'Did you mean "{fix}"? After "{word}" a verb takes "-ing".',
-        lambda m, _a: f"{m.group(1)} {_ing(m.group(2))}",
+        lambda m, _a: f"{m.group(1)} {verb_forms.ing(m.group(2))}",
     ),
     # "a bigger show there then we did here": a comparison, so "than".
     _rule(
@@ -1370,6 +1358,147 @@ MORE_RULES: tuple[Rule, ...] = (
         'Did you mean "{fix}"? The subject is singular.',
         lambda m, _a: (
             f"{m.group(1)} " + {"are": "is", "were": "was", "have": "has"}[m.group(2).lower()]
+        ),
+    ),
+    # "Here is the references": "here" and "there" take the number of what follows.
+    _rule(
+        "here;is was",
+        "agreement",
+        r"(?:^|(?<=[.!?\n] )|(?<=\n))(here)\s+(is|was)(?=\s+(?:the|my|our|some|all|a\s+few|"
+        r"two|three|four|five|both)\s+(?:[a-z]+\s+)?[a-z]+s\b(?!\s+(?:of|for)\b))",
+        WARNING,
+        'Did you mean "{fix}"? What follows is plural.',
+        lambda m, _a: f"{m.group(1)} " + {"is": "are", "was": "were"}[m.group(2).lower()],
+        lambda m, text: (
+            re.match(
+                r"\s+(?:the|my|our|some|all|a\s+few|two|three|four|five|both)\s+(?:[a-z]+\s+)?"
+                r"(?:news|process|business|address|class|access|status|analysis|basis|series|"
+                r"[a-z]*ss)\b",
+                text[m.end() :],
+                re.IGNORECASE,
+            )
+            is not None
+        ),
+    ),
+    # "Me and Sarah is": the pair takes the plural verb.
+    _rule(
+        "me;and;is was has does",
+        "agreement",
+        r"(?:^|(?<=[.!?\n] )|(?<=\n))(me\s+and\s+(?:my\s+|the\s+)?[a-z]+)\s+(is|was|has|does)\b",
+        WARNING,
+        'Did you mean "{fix}"? Two people joined by "and" take the plural verb.',
+        lambda m, _a: (
+            f"{m.group(1)} "
+            + {"has": "have", "is": "are", "was": "were", "does": "do"}[m.group(2).lower()]
+        ),
+    ),
+    # "Please find attached copy of my CV": a letter's set phrase keeps its article.
+    _rule(
+        "attached enclosed",
+        "missing-word",
+        r"\b(find\s+(?:attached|enclosed))\s+((?:updated\s+|"
+        r"revised\s+|signed\s+|completed\s+|short\s+|brief\s+)?(?:copy|version|file|document|"
+        r"list|summary|draft|note|letter|proposal|report|CV|résumé|resume|sample|presentation|"
+        r"form|spreadsheet|link|portfolio))\b",
+        WARNING,
+        'Is a word missing? "{found}" reads better with an article: "{fix}".',
+        lambda m, _a: (
+            f"{m.group(1)} {'an' if m.group(2)[0].lower() in 'aeiou' else 'a'} {m.group(2)}"
+        ),
+    ),
+    # "when decision will be made", "if position is still open": a letter's nouns that
+    # need "the" as a subject.
+    _rule(
+        "when if whether once until before after;decision offer interview role position "
+        "process meeting call vacancy",
+        "missing-word",
+        r"\b(when|if|whether|once|until|before|after)\s+(decision|offer|interview|role|position|"
+        r"process|meeting|call|vacancy)(?=\s+(?:will|would|is|was|has|had|can|could|might|may)\b)",
+        WARNING,
+        'Is a word missing? "{found}" needs "the": "{fix}".',
+        lambda m, _a: f"{m.group(1)} the {m.group(2)}",
+    ),
+    # "for five year.": a count above one takes the plural.
+    _rule(
+        "year month week day hour minute",
+        "agreement",
+        r"\b((?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+        r"several|many|few|[2-9]|[1-9]\d+)\s+)(year|month|week|day|hour|minute)"
+        r"(?=\s*(?:[.,;!?)]|$)|\s+(?:ago|of|in|at|and|now|with|as|before|after|later)\b)",
+        WARNING,
+        'Did you mean "{fix}"? More than one takes the plural.',
+        lambda m, _a: f"{m.group(1)}{m.group(2)}s",
+    ),
+    # "meet you and rest of the team": "the rest of".
+    _rule(
+        "rest;of",
+        "missing-word",
+        r"\b(and|with|to|for|from|meet|met|thank|thanks)\s+(rest\s+of)(?=\s+(?:the|my|our|your|"
+        r"his|her|their)\b)",
+        WARNING,
+        'Is a word missing? "{found}" needs "the": "{fix}".',
+        lambda m, _a: f"{m.group(1)} the {m.group(2)}",
+    ),
+    # "looking forward to hearing from you and to meet the team": the same form twice.
+    _rule(
+        "forward;and;to",
+        "verb-form",
+        rf"\b(and\s+to)\s+({_LETTER_VERBS})\b",
+        WARNING,
+        'Did you mean "{fix}"? After "look forward to … and to" the verb takes "-ing" too.',
+        lambda m, _a: f"{m.group(1)} {verb_forms.ing(m.group(2))}",
+        lambda m, text: (
+            re.search(
+                r"(?i)\blook(?:ing|s|ed)?\s+forward\s+to\s+\w+ing\b[^.!?\n]*$",
+                text[max(0, m.start() - 80) : m.start()],
+            )
+            is None
+        ),
+    ),
+    # "my interest for the position": "interest in".
+    _rule(
+        "interest;for",
+        "usage",
+        r"\b(interest)\s+for(?=\s+(?:the|this|your)\s+(?:role|position|job|post|opportunity|"
+        r"vacancy)\b)",
+        WARNING,
+        'Did you mean "{fix}"? One has an interest "in" a role.',
+        lambda m, _a: f"{m.group(1)} in",
+    ),
+    # "the role and the team sounds": two things, each with its determiner, are plural.
+    _rule(
+        "and;is was has sounds seems looks makes fits",
+        "agreement",
+        r"\b((?:the|my|our|your|this)\s+(?:[a-z]+\s+)?[a-z]+\s+and\s+(?:the|my|our|your|this)\s+"
+        r"(?:[a-z]+\s+)?[a-z]+)\s+(is|was|has|sounds|seems|looks|makes|fits)\b",
+        WARNING,
+        'Did you mean "{fix}"? Two things joined by "and" take the plural verb.',
+        lambda m, _a: (
+            f"{m.group(1)} "
+            + {"is": "are", "was": "were", "has": "have"}.get(m.group(2).lower(), m.group(2)[:-1])
+        ),
+        lambda m, text: (
+            _word_before(text, m.start())
+            not in {
+                "",
+                "that",
+                "because",
+                "as",
+                "since",
+                "both",
+                "think",
+                "believe",
+                "feel",
+                "and",
+                "but",
+                "so",
+                "while",
+                "if",
+                "when",
+                "how",
+                "why",
+            }
+            or re.search(r"\b(?:of|between|from|with|in|for|about|on)\s", m.group(1)) is not None
         ),
     ),
     # "were did they come from": a question word, not a verb, before "did they".
@@ -1467,10 +1596,12 @@ MORE_RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "to;excited eager keen happy glad pleased delighted thrilled able unable willing ready "
-        "chance opportunity",
+        "chance opportunity hesitate hope hoping want wanted like love wish need plan planning "
+        "remember forget",
         "verb-form",
         r"\b(excited|eager|keen|happy|glad|pleased|delighted|thrilled|able|unable|willing|ready|"
-        r"chance|opportunity)\s+to\s+([a-z]+ing)\b",
+        r"chance|opportunity|hesitate|hope|hoping|want|wanted|like|love|wish|need|plan|planning|"
+        r"remember|forget)\s+to\s+([a-z]+ing)\b",
         WARNING,
         '"{found}": after "{word} to" the verb takes its plain form: "{fix}".',
         lambda m, _a: f"{m.group(1)} to {verb_forms.ing_base(m.group(2).lower())}",
