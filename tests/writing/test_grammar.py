@@ -546,6 +546,13 @@ def test_words_that_only_look_like_a_dropped_apostrophe_or_to(text: str) -> None
             "and to meeting",
         ),
         ("I reiterate my interest for the role.", "interest for", "grammar.usage", "interest in"),
+        ("I was hoping to heard back.", "heard", "grammar.verb-form", "hear"),
+        (
+            "The people I met was all kind.",
+            "people I met was",
+            "grammar.agreement",
+            "were",
+        ),
         (
             "Please don't hesitate to contacting me.",
             "hesitate to contacting",
@@ -579,6 +586,8 @@ def test_slips_of_a_hurried_thank_you(text: str, span: str, rule: str, fix: str)
         "I look forward to working with you and to the launch.",
         "My interest for now is the role. When decisions are made, we hear.",
         "Please find attached the report and my CV. The rest of the team agreed.",
+        "I want to read it, to put it down and to found a company. I hope to see you.",
+        "The people I met were kind, and the person I met was too.",
     ],
 )
 def test_what_only_looks_like_those_slips(text: str) -> None:

@@ -157,6 +157,21 @@ def _sentence_before(text: str, position: int) -> str:
     return text[start:position]
 
 
+TO_TAKERS = word_set(
+    "hope hoping hoped want wanted wants like love need needed going able plan planning "
+    "trying try expect expecting wish"
+)
+
+
+def _irregular_base(word: str) -> str:
+    """The plain form of an irregular past or participle ("heard" -> "hear"), else the word."""
+    low = word.lower()
+    if low in lex.IRREGULAR or low in ("was", "were", "been", "found", "ground", "lay", "wound"):
+        return low  # a plain form already ("read", "put", "to found a company"), or "be"'s
+    found = lex.IRREGULAR_PAST.get(low) or lex.IRREGULAR_PARTICIPLE.get(low)
+    return found.base if found is not None else low
+
+
 def _third_person(verb: str) -> str:
     low = verb.lower()
     if low in ("say",):
@@ -1499,6 +1514,20 @@ MORE_RULES: tuple[Rule, ...] = (
                 "why",
             }
             or re.search(r"\b(?:of|between|from|with|in|for|about|on)\s", m.group(1)) is not None
+        ),
+    ),
+    # "I was hoping to heard back": after a verb that takes "to", the plain form.
+    _rule(
+        "to;hope hoping hoped want wanted wants like love need needed going able plan planning "
+        "trying try expect expecting wish",
+        "verb-form",
+        r"(?<=\bto\s)([a-z]+)\b",
+        WARNING,
+        'Did you mean "{fix}"? After "to" the verb takes its plain form.',
+        lambda m, _a: _irregular_base(m.group(1)),
+        lambda m, text: (
+            _irregular_base(m.group(1)) == m.group(1).lower()
+            or _word_before(text, m.start() - 3) not in TO_TAKERS
         ),
     ),
     # "were did they come from": a question word, not a verb, before "did they".

@@ -470,13 +470,15 @@ def _past_zero_relative(
 ) -> tuple[int, int] | None:
     """ "The work we do act as a foundation": a noun, a relative clause of a pronoun and
     its verb with no "that", then the noun's own verb."""
-    if i - 3 < lo or tags[i] not in ("VBZ", "VBP"):
-        return None
+    if i - 3 < lo or (tags[i] not in ("VBZ", "VBP") and toks[i].low not in ("was", "were")):
+        return None  # "The people I met was all kind": "was" too
     if toks[i - 2].low not in ZERO_RELATIVE_SUBJECTS or tags[i - 1] not in ("VBP", "VBD"):
         return None
     head = i - 3
-    if tags[head] not in ("NN", "NNS") or toks[head].low in COLLECTIVE:
+    if tags[head] not in ("NN", "NNS"):
         return None
+    if toks[head].low in COLLECTIVE and toks[head].low not in IRREGULAR_PLURALS:
+        return None  # "the team we built are" may be British; "the people I met" is plural
     start = _np_start(tags, toks, head, lo)
     if start > lo and toks[start - 1].low not in BOUNDARY | SUBORDINATORS:
         return None
