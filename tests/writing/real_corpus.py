@@ -5,6 +5,7 @@ every name is unknown), and scored. Used by test_real_corpus.py and bench/checke
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -59,9 +60,12 @@ HELDOUT15 = Path(__file__).parent / "corpus" / "heldout15"
 # Real Enron emails of the sixteenth held-out set (corpus/heldout16/SOURCES.md; MIT-licensed
 # sample of the public record), two of them in British English.
 HELDOUT16 = Path(__file__).parent / "corpus" / "heldout16"
-HELDOUT16_BRITISH = frozenset({"enron16-17", "enron16-18"})
 # More of them, other messages: the seventeenth held-out set (corpus/heldout17/SOURCES.md).
 HELDOUT17 = Path(__file__).parent / "corpus" / "heldout17"
+# And an eighteenth, tuning material from the start (corpus/heldout18/SOURCES.md).
+HELDOUT18 = Path(__file__).parent / "corpus" / "heldout18"
+# The Enron sets by the prefix of their files' names.
+ENRON_SETS = {"enron16-": HELDOUT16, "enron17-": HELDOUT17, "enron18-": HELDOUT18}
 HOMOPHONES = frozenset(
     {
         "grammar.could-of",
@@ -161,16 +165,33 @@ def heldout17_names() -> list[str]:
     return sorted(p.stem for p in HELDOUT17.glob("enron17-*.txt"))
 
 
+def heldout18_names() -> list[str]:
+    return sorted(p.stem for p in HELDOUT18.glob("enron18-*.txt"))
+
+
+def _enron_set(name: str) -> Path | None:
+    return next((f for prefix, f in ENRON_SETS.items() if name.startswith(prefix)), None)
+
+
+@cache
+def _british(folder: Path) -> frozenset[str]:
+    """The files SOURCES.md names on its "British English (checked in en-GB):" line."""
+    for line in (folder / "SOURCES.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("British English (checked in en-GB):"):
+            listed = line.split(":", 1)[1]
+            return frozenset(re.findall(r"enron\d+-\d+", listed))
+    return frozenset()
+
+
 def held_out(name: str) -> bool:
     held: list[str] = manifest()["held_out"]  # type: ignore[assignment]
     return name in held
 
 
 def language(name: str) -> str:
-    if name.startswith("enron16-"):
-        return "en-GB" if name in HELDOUT16_BRITISH else "en-US"
-    if name.startswith("enron17-"):
-        return "en-US"
+    enron = _enron_set(name)
+    if enron is not None:
+        return "en-GB" if name in _british(enron) else "en-US"
     if name.startswith(("govau-", "nhs-", "govuk-", "gdsmanual-", "dwp-", "qacode-", "mojtech-")):
         return "en-GB"
     if name.startswith(
@@ -211,11 +232,7 @@ def text(name: str) -> str:
         if name.startswith("mojtech-")
         else HELDOUT15
         if name.startswith("uxguide-")
-        else HELDOUT16
-        if name.startswith("enron16-")
-        else HELDOUT17
-        if name.startswith("enron17-")
-        else REAL
+        else _enron_set(name) or REAL
     )
     return (folder / f"{name}.txt").read_text(encoding="utf-8")
 
@@ -237,8 +254,8 @@ def _email_set_errors(folder: Path) -> dict[str, list[list[str]]]:
 def real_errors(name: str) -> list[tuple[str, str]]:
     """The writer's own slips the checker must report (corpus.json, or errors.json beside
     the Enron emails of sets 16 and 17)."""
-    if name.startswith(("enron16-", "enron17-")):
-        folder = HELDOUT16 if name.startswith("enron16-") else HELDOUT17
+    folder = _enron_set(name)
+    if folder is not None:
         return [(word, rule) for word, rule in _email_set_errors(folder).get(name, [])]
     errors: dict[str, list[list[str]]] = manifest()["errors"]  # type: ignore[assignment]
     return [(word, rule) for word, rule in errors.get(name, [])]
@@ -285,7 +302,7 @@ def slips() -> list[Slip]:
     (slips_heldout12.tsv), "held13" in the Quality assurance of code texts
     (slips_heldout13.tsv), "held14" in the Ministry of Justice technical guidance texts
     (slips_heldout14.tsv), "held15" in the 18F UX guide texts (slips_heldout15.tsv), and
-    "held16" and "held17" in real Enron emails (slips_heldout16.tsv, slips_heldout17.tsv),
+    "held16" to "held18" in real Enron emails (slips_heldout16.tsv to slips_heldout18.tsv),
     each written and committed before the checker was first run on them."""
     rows = []
     for path in (
@@ -306,6 +323,7 @@ def slips() -> list[Slip]:
         HELDOUT15 / "slips_heldout15.tsv",
         HELDOUT16 / "slips_heldout16.tsv",
         HELDOUT17 / "slips_heldout17.tsv",
+        HELDOUT18 / "slips_heldout18.tsv",
     ):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
@@ -370,13 +388,12 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         "held13",
         "held14",
         "held15",
-        "held16",
         "held17",
     )
     asked = [s for s in hidden if f"--{s}" in sys.argv or f"--{s}-misses" in sys.argv]
     held5 = "held5" in asked
     misses_asked = [s for s in hidden if f"--{s}-misses" in sys.argv]
-    show = ("tune", "held", "held2", "held3", "held4", *misses_asked)
+    show = ("tune", "held", "held2", "held3", "held4", "held16", "held18", *misses_asked)
     for split, row in scores(tuple(s for s in hidden if s not in asked)).items():
         print(split)
         for key in sorted(row, key=lambda k: (k not in ("all", "homophones"), k)):
@@ -405,6 +422,7 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         ("held15", "heldout15", heldout15_names),
         ("held16", "heldout16", heldout16_names),
         ("held17", "heldout17", heldout17_names),
+        ("held18", "heldout18", heldout18_names),
     ):
         if split in asked:
             print(f"false alarms, {label}:", {n: fa for n in listed() if (fa := false_alarms(n))})

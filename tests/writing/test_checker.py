@@ -184,3 +184,11 @@ def test_a_slots_note_is_not_checked_only_the_slot_is() -> None:
     assert not [f for f in found if f[2] and f[0] != "slot.unfinished"], found
     outside = {(rule.split(".")[0], span) for rule, span, inside_slot in found if not inside_slot}
     assert {("spelling", "dana"), ("spelling", "theyre")} <= outside
+
+
+def test_a_misspelt_word_outranks_a_grammar_guess_on_it() -> None:
+    """ "is availibility of capital": the speller's error, not a missing article."""
+    text = "The only thing holding them here is availibility of capital."
+    report = check_text(text, CheckContext(language="en-US"))
+    on_word = [f for f in report.findings if text[f.offset : f.offset + f.length] == "availibility"]
+    assert [(f.rule, f.severity) for f in on_word] == [("spelling", Severity.ERROR)]

@@ -71,12 +71,16 @@ def check_text(text: str, ctx: CheckContext, *, spelling: bool = True) -> Report
     if spelling:
         from afterview.writing.checks import spelling as spelling_check
 
-        # one finding per span: a names error says more than the speller's; a recorded
-        # name in lower case outranks a grammar warning on the same word ("thanks to
-        # priya's team" wants a capital, not "the")
+        # one finding per span: a names error says more than the speller's; a misspelt
+        # word, or a recorded name in lower case, outranks a grammar warning on the same
+        # word ("thanks to priya's team" wants a capital, not "the")
         taken = {(f.offset, f.length) for f in findings if f.severity is Severity.ERROR}
         spelled = [f for f in spelling_check.check(doc, ctx) if (f.offset, f.length) not in taken]
-        misspelt = {(f.offset, f.length) for f in spelled if f.rule == "spelling.capital"}
+        misspelt = {
+            (f.offset, f.length)
+            for f in spelled
+            if f.rule == "spelling.capital" or f.severity is Severity.ERROR
+        }  # a misspelt word outranks a guess about the words around it ("is availibility")
         findings = [
             f
             for f in findings
