@@ -547,6 +547,22 @@ def test_words_that_only_look_like_a_dropped_apostrophe_or_to(text: str) -> None
         ),
         ("I reiterate my interest for the role.", "interest for", "grammar.usage", "interest in"),
         ("I was hoping to heard back.", "heard", "grammar.verb-form", "hear"),
+        ("I don't my floor plan yet.", "I don't", "grammar.missing-word", "I don't have"),
+        (
+            "She would interested in it.",
+            "would interested",
+            "grammar.missing-word",
+            "would be interested",
+        ),
+        ("I spoke Steve today.", "I spoke Steve", "grammar.missing-word", "I spoke to Steve"),
+        ("I am talking them again.", "talking them", "grammar.missing-word", "talking to them"),
+        ("We invite you the reception.", "invite you", "grammar.missing-word", "invite you to"),
+        ("He said he knowed Mike.", "knowed", "grammar.verb-form", "knew"),
+        ("I want to let know that I am free.", "let know", "grammar.missing-word", "let you know"),
+        ("I will meet each you.", "each you", "grammar.missing-word", "each of you"),
+        ("It existed at time of the bid.", "at time of", "grammar.missing-word", "at the time of"),
+        ("Here are a photograph of it.", "Here are", "grammar.agreement", "Here is"),
+        ("Get it before than if possible.", "before than", "grammar.then-than", "before then"),
         (
             "The people I met was all kind.",
             "people I met was",
@@ -588,6 +604,9 @@ def test_slips_of_a_hurried_thank_you(text: str, span: str, rule: str, fix: str)
         "Please find attached the report and my CV. The rest of the team agreed.",
         "I want to read it, to put it down and to found a company. I hope to see you.",
         "The people I met were kind, and the person I met was too.",
+        "I spoke English at home. Treat it as you would any other candidate. Will this work?",
+        "Here are the notes of the meeting. It is not all once-off. I gave each them a copy.",
+        "EDS is a different company, and Jacques is ready.",
     ],
 )
 def test_what_only_looks_like_those_slips(text: str) -> None:

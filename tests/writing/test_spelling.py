@@ -348,3 +348,15 @@ def test_an_unknown_lower_case_word_in_the_greeting_suggests_its_capital_first()
     finding = only("Hi priya,\n\nThank you for your time.")
     assert finding.rule == "spelling" and finding.suggestions[0] == "Priya"
     assert only("Thank you for your tiem.").suggestions[0] == "time"
+
+
+@pytest.mark.parametrize("language", ["en-GB", "en-US"])
+def test_a_hyphenated_prefix_latin_and_ok_pass_but_a_typo_after_a_prefix_does_not(
+    language: str,
+) -> None:
+    """ "co-ordinator" is "coordinator" with its British hyphen; "et al." and "ok" are
+    ordinary in letters; "co-ordinater" is still a typo."""
+    clean = "The co-ordinator and the co-operation are ok; see Smith et al. for the rest."
+    assert check(Document(clean), CheckContext(language=language)) == []
+    text = "The co-ordinater will call."
+    assert text[only(text, language).offset :].startswith("ordinater")

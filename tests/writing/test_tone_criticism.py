@@ -23,6 +23,20 @@ def statements(text: str) -> list[str]:
 
 
 COMPLAINTS = [
+    "Yet another pointless reorganisation was announced.",
+    "My manager won't lift a finger to help the juniors.",
+    "HR couldn't be bothered to reply to anyone.",
+    "The recruiter finally bothered to call me back.",
+    "Not that anyone in management will ever notice.",
+    "I sent it again, assuming the panel ever reads these.",
+    "It shows how little the company values its staff.",
+    "The director foolishly cancelled the whole project.",
+    "We got zero support from head office.",
+    "With their usual last-minute changes, the client moved the date.",
+    "I resented the way my manager spoke to us.",
+    "None of you ever reply to my emails.",
+    "Procurement blocked us again.",
+    "My team lead keeps losing the meeting notes.",
     "To be honest my current team is a shambles.",
     "Management there completely dropped the ball on the migration.",
     "My old boss never listened to anyone.",
@@ -66,6 +80,12 @@ def test_a_complaint_about_people_at_work_is_a_negative_statement(text: str) -> 
 
 
 NOT_COMPLAINTS = [
+    "Yet another great quarter for the team.",
+    "We finally managed to ship the release, and I finally got around to the write-up.",
+    "Looking back, it shows how little I knew then and how much the team taught me.",
+    "Our usual short stand-up was quick today.",
+    "I resent the invitation yesterday; I resent the email this morning too.",
+    "With no help from a template, I built the report myself and enjoyed it.",
     "Thank you for taking the time to meet me yesterday.",
     "I enjoyed hearing how the team rebuilt the platform after the outage.",
     "I am sorry to hear that the project was delayed.",

@@ -76,15 +76,18 @@ def check_text(text: str, ctx: CheckContext, *, spelling: bool = True) -> Report
         # word ("thanks to priya's team" wants a capital, not "the")
         taken = {(f.offset, f.length) for f in findings if f.severity is Severity.ERROR}
         spelled = [f for f in spelling_check.check(doc, ctx) if (f.offset, f.length) not in taken]
-        misspelt = {
-            (f.offset, f.length)
-            for f in spelled
-            if f.rule == "spelling.capital" or f.severity is Severity.ERROR
-        }  # a misspelt word outranks a guess about the words around it ("is availibility")
+        capital = {(f.offset, f.length) for f in spelled if f.rule == "spelling.capital"}
+        misspelt = {(f.offset, f.length) for f in spelled if f.severity is Severity.ERROR}
         findings = [
             f
             for f in findings
-            if (f.offset, f.length) not in misspelt or f.severity is Severity.ERROR
+            if f.severity is Severity.ERROR
+            or (
+                (f.offset, f.length) not in capital
+                # a misspelt word outranks a guess about a word missing around it ("is
+                # availibility"), not a confusion the grammar names ("cost affective")
+                and not ((f.offset, f.length) in misspelt and f.rule == "grammar.missing-word")
+            )
         ]
         taken |= {(f.offset, f.length) for f in findings}
         findings.extend(f for f in spelled if (f.offset, f.length) not in taken)

@@ -157,6 +157,40 @@ def _sentence_before(text: str, position: int) -> str:
     return text[start:position]
 
 
+LANGUAGES = word_set(
+    """english french german spanish italian mandarin chinese cantonese japanese arabic
+    portuguese russian dutch hindi korean polish welsh irish gaelic swedish norwegian danish
+    finnish greek turkish hebrew urdu bengali punjabi tamil swahili"""
+)
+OVER_REGULAR = {
+    "knowed": "knew",
+    "growed": "grew",
+    "throwed": "threw",
+    "bringed": "brought",
+    "buyed": "bought",
+    "catched": "caught",
+    "teached": "taught",
+    "thinked": "thought",
+    "goed": "went",
+    "runned": "ran",
+    "speaked": "spoke",
+    "writed": "wrote",
+    "drived": "drove",
+    "maked": "made",
+    "taked": "took",
+    "gived": "gave",
+    "comed": "came",
+    "eated": "ate",
+    "drinked": "drank",
+    "swimmed": "swam",
+    "telled": "told",
+    "selled": "sold",
+    "feeled": "felt",
+    "keeped": "kept",
+    "leaved": "left",
+    "meaned": "meant",
+    "sayed": "said",
+}
 TO_TAKERS = word_set(
     "hope hoping hoped want wanted wants like love need needed going able plan planning "
     "trying try expect expecting wish"
@@ -1529,6 +1563,126 @@ MORE_RULES: tuple[Rule, ...] = (
             _irregular_base(m.group(1)) == m.group(1).lower()
             or _word_before(text, m.start() - 3) not in TO_TAKERS
         ),
+    ),
+    # Set phrases that lost a small word: "at time of", "all once", "each you", "let know".
+    _rule(
+        "time;at;of",
+        "missing-word",
+        r"\b(at)\s+(time\s+of)\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "the": "{fix}".',
+        lambda m, _a: f"{m.group(1)} the {m.group(2)}",
+    ),
+    _rule(
+        "all;once",
+        "missing-word",
+        r"\b(all)\s+(once)\b",
+        WARNING,
+        'Is a word missing? "{found}": "{fix}".',
+        lambda m, _a: f"{m.group(1)} at {m.group(2)}",
+        lambda m, text: _word_before(text, m.start()) in ("not", "for", "at", "and", "once"),
+    ),
+    _rule(
+        "each;you us them",
+        "missing-word",
+        r"\b(each)\s+(you|us|them)\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "of": "{fix}".',
+        lambda m, _a: f"{m.group(1)} of {m.group(2)}",
+        lambda m, text: _word_before(text, m.start()) in ("give", "gave", "send", "sent", "cost"),
+    ),
+    _rule(
+        "let;know",
+        "missing-word",
+        r"\b(let)\s+(know)\b",
+        WARNING,
+        'Is a word missing? "{found}" needs who is to know: "{fix}".',
+        lambda m, _a: f"{m.group(1)} you {m.group(2)}",
+    ),
+    # "invite you the reception", "talking them", "I spoke Steve": "to" dropped before the
+    # object of a verb that needs it.
+    _rule(
+        "invite invited invites;the",
+        "missing-word",
+        r"\b(invite[sd]?\s+(?:you|them|him|her|us|everyone))(?=\s+the\s)",
+        WARNING,
+        'Is a word missing? "{found}" needs "to" before what they are invited to: "{fix}".',
+        lambda m, _a: f"{m.group(1)} to",
+    ),
+    _rule(
+        "talk talked talking speak speaking spoke reply replied replying respond responded "
+        "responding listen listened listening",
+        "missing-word",
+        r"\b(talk|talked|talking|speak|speaking|spoke|reply|replied|replying|respond|responded|"
+        r"responding|listen|listened|listening)\s+(them|him|her|me|us)\b"
+        r"(?!\s+(?:through|into|out|round|around|down|up)\b)",
+        WARNING,
+        'Is a word missing? "{found}" needs "to": "{fix}".',
+        lambda m, _a: f"{m.group(1)} to {m.group(2)}",
+    ),
+    _rule(
+        "spoke talked",
+        "missing-word",
+        r"(?-i:\b([Ii]\s+(?:spoke|talked)))\s+(?-i:([A-Z][a-z]+))\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "to" or "with": "{fix}".',
+        lambda m, _a: f"{m.group(1)} to {m.group(2)}",
+        lambda m, _text: m.group(2).lower() in LANGUAGES,
+    ),
+    # "I don't my floor plan", "they must this deal closed": a verb dropped after an
+    # auxiliary, before its object.
+    _rule(
+        "don't didn't doesn't not must should could would will can might may",
+        "missing-word",
+        r"\b((?:I|we|you|they|he|she|it)\s+(?:don['’]t|do\s+not|didn['’]t|did\s+not|doesn['’]t|"
+        r"does\s+not|must|should|could|would|will|can|might|may|must\s+not|cannot|can['’]t|"
+        r"won['’]t))(?=\s+(?:my|your|his|her|our|their|this|these|those|any|a|an)\s)",
+        WARNING,
+        'Is a word missing? "{found}" has no verb before its object: perhaps "{fix}".',
+        lambda m, _a: f"{m.group(1)} have",
+        # "as you would any other candidate", "than I would my own": the verb is understood
+        lambda m, text: _word_before(text, m.start()) in ("as", "than", "like"),
+    ),
+    # "would interested": "be" dropped after a modal.
+    _rule(
+        "would should could will might may must can;interested happy glad able available pleased "
+        "delighted grateful willing keen",
+        "missing-word",
+        r"\b(would|should|could|will|might|may|must|can)\s+(interested|happy|glad|able|"
+        r"available|pleased|delighted|grateful|willing|keen)\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "be": "{fix}".',
+        lambda m, _a: f"{m.group(1)} be {m.group(2)}",
+    ),
+    _rule(
+        "than;before by until till from",
+        "then-than",
+        r"\b(before|by|until|till|from)\s+than\b(?!\s+(?:ever|usual|expected|planned))",
+        WARNING,
+        'Did you mean "{fix}"? "then" is about time; "than" compares.',
+        _then("then"),
+    ),
+    _rule(
+        "here;are were",
+        "agreement",
+        r"(?:^|(?<=[.!?\n] )|(?<=\n))(here)\s+(are|were)(?=\s+(?:a|an|one|the\s+\w+\s+of)\s)",
+        WARNING,
+        'Did you mean "{fix}"? What follows is one thing.',
+        lambda m, _a: f"{m.group(1)} " + {"are": "is", "were": "was"}[m.group(2).lower()],
+        lambda m, text: re.match(r"\s+the\s", text[m.end() :]) is not None,
+    ),
+    # "he knowed", "we buyed": an irregular verb given the regular ending.
+    _rule(
+        "knowed growed throwed bringed buyed catched teached thinked goed runned speaked writed "
+        "drived maked taked gived comed eated drinked swimmed seed telled selled feeled keeped "
+        "leaved meaned payed sayed",
+        "verb-form",
+        r"\b(knowed|growed|throwed|bringed|buyed|catched|teached|thinked|goed|runned|speaked|"
+        r"writed|drived|maked|taked|gived|comed|eated|drinked|swimmed|telled|selled|feeled|"
+        r"keeped|leaved|meaned|sayed)\b",
+        ERROR,
+        '"{found}" should be "{fix}": the verb is irregular.',
+        lambda m, _a: match_case(m.group(1), OVER_REGULAR[m.group(1).lower()]),
     ),
     # "were did they come from": a question word, not a verb, before "did they".
     _rule(

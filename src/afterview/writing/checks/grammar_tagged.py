@@ -165,6 +165,8 @@ def _plural_number(word: Tok) -> str | None:
     low = word.low
     if low in UNCOUNTED_S or low.endswith("ss") or not low.endswith("s"):
         return None
+    if word.text.isupper() and len(word.text) > 1:
+        return "s"  # "EDS is": an acronym names one thing
     if word.text[:1].isupper() and low.endswith(NAME_ENDINGS) and not _plural_of_a_noun(low):
         return None  # "Jacques is", "Dallas has": a name, not a plural
     return "p"

@@ -105,6 +105,8 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
             continue
         if _key(lookup) in known or speller.known(lookup):
             continue
+        if _after_prefix(doc.text, start, lookup, speller):
+            continue  # "co-ordinator": the word lists hold "coordinator"
         if _inner_capitals(lookup) and not speller.known(lookup.lower()):
             continue
         if _initials(lookup) or _credential(doc.text, start):
@@ -291,7 +293,20 @@ def _quiet(text: str, start: int, end: int, word: str) -> bool:
         return True
     if end < len(text) and text[end] == "-" and word.lower() in PREFIXES:
         return True
+    if word in ("et", "al") and re.match(r"et al\b", text[start - 3 * (word == "al") :]):
+        return True  # "Smith et al."
     return not word.isascii() and not all(_latin(c) for c in word if c.isalpha())
+
+
+def _after_prefix(text: str, start: int, word: str, speller: Speller) -> bool:
+    if start < 2 or text[start - 1] != "-":
+        return False
+    prefix = re.search(r"([A-Za-z]+)-$", text[max(0, start - 8) : start])
+    return (
+        prefix is not None
+        and prefix.group(1).lower() in PREFIXES
+        and speller.known(prefix.group(1).lower() + word.lower())
+    )
 
 
 def _acronym(word: str) -> bool:

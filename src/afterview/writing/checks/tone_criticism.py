@@ -59,6 +59,26 @@ IDIOMS = r"""
       (?:enough|any)\s+(?:notice|warning|time|support|credit|feedback|direction)\b
   | \b(?:sinking\s+ship|going\s+nowhere|soul-destroying|dead-end\s+job)\b
   | \bthe\s+only\s+(?:competent|capable|sane|reliable)\s+(?:one|person|people)\b
+  | \byet\s+another\s+(?:\w+\s+)?(?:clueless|pointless|useless|delay|excuse|reorg|
+      reorgani[sz]ation|restructure|process|form|meeting|mistake|screw-up|change\s+of\s+plan)\b
+  | \b(?:won['’]?t|wouldn['’]?t|didn['’]?t|never|not)\s+lift\s+a\s+finger\b
+  | \b(?:couldn['’]?t|can['’]?t|won['’]?t)\s+be\s+bothered\b
+  | \bfinally\s+(?:bothered|deigned)\s+to\b
+  | \bnot\s+that\s+(?:\w+\s+){1,3}?(?:will|would|ever|did|does)\s+(?:ever\s+)?(?:notice|care|read|
+      listen|bother|thank|reply)\b
+  | \bassuming\s+(?:\w+\s+){1,3}?ever\s+(?:reads?|listens?|repl(?:y|ies)|answers?|checks?|
+      looks?)\b
+  | \bhow\s+little\s+(?:\w+\s+){1,3}?(?:care|cares|cared|value|values)\b
+  | \b(?:foolishly|stupidly|incompetently|lazily|carelessly)\b
+  | \bescaped\s+from\s+(?:the|my|our|that)\b
+  | \b(?:zero|no)\s+(?:support|help|communication|direction|interest|effort)\s+from\s+
+      (?:management|upstairs|head\s+office|above|my\s+(?:manager|boss|team)|our\s+(?:manager|boss)|
+      the\s+(?:company|business|management|leadership|client|top))\b
+  | \b(?:usual|typical)\s+(?:zero|lack\s+of|last-minute)\b
+  | \bresent(?:ed|ing)\s+(?:the\s+way|their|his|her|your|being|how)\b
+  | \b(?:none|neither)\s+of\s+(?:you|them)\s+(?:ever|bother|bothers|bothered)\b
+  | \bstonewall(?:ing|ed)?\b
+  | \b(?:stalls?|stalled|blocks?|blocked|ignores?|ignored|forgets?|forgot)\s+(?:us|me)\s+again\b
   | \bgave\s+(?:us|me)\s+(?:almost\s+|virtually\s+)?no\s+notice\b
 """
 
@@ -67,7 +87,8 @@ TARGET_NOUNS = r"""(?:boss(?:es)?|managers?|management|supervisors?|directors?|l
     team|teams|colleagues?|co-?workers|staff|department|HR|recruiters?|interviewers?|panel|
     company|employer|firm|organi[sz]ation|business|workplace|job|place|office|process|agency|
     clients?|meetings|CTO|CEO|CFO|COO|VP|founders?|executives?|people|bosses|partners?|head\s+office|
-    corporate|legal|finance|procurement|facilities|desk)"""
+    corporate|legal|finance|procurement|facilities|desk|crew|bookkeeping|accounting|
+    paperwork|admin|administration|upstairs)"""
 TARGET = rf"""
     \b(?:my|our|the|their|your|this|that|his|her)\s+(?:[\w-]+\s+){{0,2}}?{TARGET_NOUNS}\b
   | \b(?:management|leadership|corporate|head\s+office|HR)\b
@@ -99,7 +120,9 @@ JUDGEMENT = r"""
       followed\s+(?:up|through)|turns?\s+up|turned\s+up|shows?\s+up|showed\s+up)\b
   | \b(?:always|constantly|forever)\s+(?:late|changing|moving|complaining|shouting|interfering|
       behind|cancell?ing)\b
-  | \bkeeps?\s+(?:changing|moving|cancell?ing|forgetting|ignoring|interrupting)\b
+  | \bkeeps?\s+(?:changing|moving|cancell?ing|forgetting|ignoring|interrupting|losing|missing|
+      breaking|delaying|getting\s+(?:it|this|that)\s+wrong)\b
+  | \b(?:can['’]?t|won['’]?t|couldn['’]?t|didn['’]?t)\s+[^.!?\n;]{0,30}?,?\s+as\s+usual\b
   | \btook\s+forever\b
 """
 # "cleaned up a mess", "turned around a failing team": a story of a fix, not a complaint.

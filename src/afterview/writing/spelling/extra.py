@@ -22,6 +22,6 @@ frontends fullstack datasets datastore timeframe timeframes learnings wellbeing 
 rebrands rebranded rebranding Kanban hackathon hackathons walkthrough walkthroughs
 workstream workstreams livestream chatbot chatbots scalable scalability serverless
 observability geospatial résumé résumés plc Wi Fi WiFi wifi inclusivity neurodiverse
-neurodivergent neurodiversity uncompetitive unarchived devs ramped flyer flyers
+neurodivergent neurodiversity uncompetitive unarchived devs ramped flyer flyers ok
 """
 WORDS: frozenset[str] = frozenset(_WORDS.split())
