@@ -66,6 +66,7 @@ def test_the_slips_are_many_and_varied() -> None:
         "held15",
         "held16",
         "held17",
+        "held18",
     }
     held2 = [s for s in slips if s.split == "held2"]
     assert len(held2) >= 80
@@ -505,7 +506,9 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # ran nor read the checker; measured once on arrival with round 13's checker: 193/252 =
 # 76.6 %, homophones 84/96 = 87.5 % (tone 0/22: complaints about colleagues and process
 # were not statements the checker knew). Its misses were then read and worked on (round
-# 14): tuning material since, 226/252 = 89.7 %, homophones 90/96.
+# 14): tuning material since, 226/252 = 89.7 %, homophones 90/96. "held18" (30 more, the
+# same way) was tuning material from the start: 195/246 = 79.3 % on arrival (with this
+# round's earlier rules), 227/246 = 92.3 % after; homophones 98 -> 100 of 105.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -543,6 +546,8 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held15", True, 0.98),
         ("held16", False, 0.89),
         ("held16", True, 0.93),
+        ("held18", False, 0.92),
+        ("held18", True, 0.95),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
@@ -557,12 +562,13 @@ def test_planted_slips_are_caught_by_the_intended_rule(
     [
         ("held16", rc.HELDOUT16, rc.heldout16_names, 4101),
         ("held17", rc.HELDOUT17, rc.heldout17_names, 5001),
+        ("held18", rc.HELDOUT18, rc.heldout18_names, 6001),
     ],
 )
 def test_the_enron_held_out_sets_are_licensed_sourced_and_planted_once_each(
     split: str, folder: Path, names: Callable[[], list[str]], first: int
 ) -> None:
-    """Sets 16 and 17: 30 real emails each from one MIT-licensed sample of the public
+    """Sets 16 to 18: 30 real emails each from one MIT-licensed sample of the public
     record, none of them among the first real-email set's, with 200+ slips whose
     original span occurs exactly once in its email."""
     sources = (folder / "SOURCES.md").read_text(encoding="utf-8")
@@ -583,14 +589,19 @@ def test_the_enron_held_out_sets_are_licensed_sourced_and_planted_once_each(
         assert rc.text(slip.text).count(slip.original) == 1, slip
 
 
-def test_the_sixteenth_sets_emails_fail_on_false_alarms_at_most_once() -> None:
-    """Measured after this round: one email fails on a false alarm (a spreadsheet's name
-    in quotes, "socalprices"); the writers' own slips (errors.json) are still reported."""
-    names = rc.heldout16_names()
-    fails = {n: fa for n in names if (fa := rc.false_alarms(n))}
-    assert len(fails) <= 1, fails
-    for name in names:
+@pytest.mark.parametrize(("names", "failing", "warnings"), [("16", 1, 15), ("18", 4, 19)])
+def test_the_enron_tuning_sets_raise_no_more_alarms_than_measured(
+    names: str, failing: int, warnings: int
+) -> None:
+    """Measured after round 14: one email of set 16 has a false alarm (a spreadsheet's
+    name in quotes, "socalprices"), four of set 18 (the trade's own words "structurers"
+    and line "derations", "NetWorks" in a list of slashes, the name "Lavo" opening a
+    sentence); the writers' own slips (errors.json) are still reported as errors."""
+    texts = rc.heldout16_names() if names == "16" else rc.heldout18_names()
+    fails = {n: fa for n in texts if (fa := rc.false_alarms(n))}
+    assert len(fails) <= failing, fails
+    for name in texts:
         found = rc.errors_found(name)
         assert all(error in found for error in rc.real_errors(name)), name
-    warned = {n: w for n in names if (w := rc.grammar_warnings(n))}
-    assert sum(len(w) for w in warned.values()) <= 15, warned
+    warned = {n: w for n in texts if (w := rc.grammar_warnings(n))}
+    assert sum(len(w) for w in warned.values()) <= warnings, warned

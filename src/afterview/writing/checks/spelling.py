@@ -76,6 +76,8 @@ SKIP = re.compile(
     r"|(?<!\w)/[\w.-]+/[^\s<>\"]*"  # a path: "/www/story/"
     r"|\b(?:[A-Za-z]{1,4}\.){2,}"  # dotted abbreviations: "Ph.D.", "M.Sc.", "U.S."
 )
+# A title with its full stop: what follows is a name, not a sentence's first word.
+TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|Fr|Rev|Sgt|Capt|Lt|Col|Gen)\.$")
 # A capitalised word just before: the word is the rest of a full name.
 AFTER_NAME = re.compile(r"\b[A-Z][a-z]+ $")
 # What follows the apostrophe of a contraction ("I'm", "don't", "we've").
@@ -169,6 +171,8 @@ def _at_start(text: str, start: int) -> bool:
     index = start - 1
     while index >= 0 and text[index] in " \t\"'“‘([*•-–—>":
         index -= 1
+    if index >= 0 and text[index] == "." and TITLE_BEFORE.search(text, 0, index + 1):
+        return False  # "Ms. Korp": a title's full stop, not a sentence's
     return index < 0 or text[index] in ".!?:\n"
 
 
