@@ -563,6 +563,22 @@ def test_words_that_only_look_like_a_dropped_apostrophe_or_to(text: str) -> None
         ("It existed at time of the bid.", "at time of", "grammar.missing-word", "at the time of"),
         ("Here are a photograph of it.", "Here are", "grammar.agreement", "Here is"),
         ("Get it before than if possible.", "before than", "grammar.then-than", "before then"),
+        ("We could not done it.", "could not done", "grammar.verb-form", "could not have done"),
+        ("Do not any trades today.", "Do not", "grammar.missing-word", "Do not have"),
+        ("See if he any old ones.", "if he", "grammar.missing-word", "if he has"),
+        ("I'll be going over their in a minute.", "their", "grammar.their-there", "there"),
+        (
+            "Steve Morse and Chaz Vaughan reports to Brad.",
+            "Steve Morse and Chaz Vaughan reports",
+            "grammar.agreement",
+            "Steve Morse and Chaz Vaughan report",
+        ),
+        (
+            "We will send you name of the lead.",
+            "send you name",
+            "grammar.missing-word",
+            "send you the name",
+        ),
         (
             "The people I met was all kind.",
             "people I met was",
@@ -607,6 +623,8 @@ def test_slips_of_a_hurried_thank_you(text: str, span: str, rule: str, fix: str)
         "I spoke English at home. Treat it as you would any other candidate. Will this work?",
         "Here are the notes of the meeting. It is not all once-off. I gave each them a copy.",
         "EDS is a different company, and Jacques is ready.",
+        "I could have done more. If you have any questions, ask. Don't the numbers look good?",
+        "Marks and Spencer is a shop. Their in-house team is good. Send them the name.",
     ],
 )
 def test_what_only_looks_like_those_slips(text: str) -> None:

@@ -152,6 +152,8 @@ def _missing_words(text: str) -> list[str]:
         ("I just wanted you know the plan.", "you know"),
         ("They asked me send the file.", "me send"),
         ("I am glad help you look.", "glad help"),
+        ("There is a better way for me coordinate it.", "for me coordinate"),
+        ("Would you prefer contact him on this?", "prefer contact"),
     ],
 )
 def test_a_dropped_to_after_an_object_or_a_feeling_is_found(text: str, span: str) -> None:
@@ -166,6 +168,7 @@ def test_a_dropped_to_after_an_object_or_a_feeling_is_found(text: str, span: str
         "I want you all to come.",
         "We are happy customers, and they are eager learners.",
         "I am ready now.",
+        "This is for them all. It was a first for me personally. Is it hard for you guys?",
     ],
 )
 def test_an_object_then_an_adverb_or_a_feeling_then_a_noun_needs_nothing(text: str) -> None:

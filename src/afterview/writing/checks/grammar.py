@@ -1684,6 +1684,75 @@ MORE_RULES: tuple[Rule, ...] = (
         '"{found}" should be "{fix}": the verb is irregular.',
         lambda m, _a: match_case(m.group(1), OVER_REGULAR[m.group(1).lower()]),
     ),
+    # "we could not done anything": a participle after a modal needs "have".
+    _rule(
+        "would could should might must will can may;done gone seen taken given written spoken "
+        "eaten broken chosen driven known shown grown thrown drawn flown fallen forgotten gotten "
+        "hidden stolen woken worn",
+        "verb-form",
+        r"\b((?:would|could|should|might|must|will|can|may)(?:\s+not|n['’]t)?)\s+(done|gone|seen|"
+        r"taken|given|written|spoken|eaten|broken|chosen|driven|known|shown|grown|thrown|drawn|"
+        r"flown|fallen|forgotten|gotten|hidden|stolen|woken|worn)\b",
+        WARNING,
+        'Did you mean "{fix}"? After "{word}" the participle needs "have".',
+        lambda m, _a: f"{m.group(1)} have {m.group(2)}",
+    ),
+    # "Do not any financial trades", "see if he any old ones": the verb fell out.
+    _rule(
+        "do don't;any my your this these those",
+        "missing-word",
+        r"(?:^|(?<=[.!?\n] )|(?<=\n))(do\s+not|don['’]t)(?=\s+(?:any|my|your|this|these|those|a|"
+        r"an)\s)",
+        WARNING,
+        'Is a word missing? "{found}" has no verb before its object: perhaps "{fix}".',
+        lambda m, _a: f"{m.group(1)} have",
+    ),
+    _rule(
+        "if that because whether unless;any some my your his her our their",
+        "missing-word",
+        r"\b((?:if|that|because|whether|unless)\s+(?:he|she|it|they|we|I|you))(?=\s+(?:any|some|"
+        r"my|your|his|her|our|their|a|an)\s)",
+        WARNING,
+        'Is a word missing? "{found}" has no verb: perhaps "{fix}".',
+        lambda m, _a: (
+            m.group(1)
+            + (" has" if m.group(1).split()[-1].lower() in ("he", "she", "it") else " have")
+        ),
+    ),
+    # "going over their in a few minutes": "their" needs a noun; before "in", "there".
+    _rule(
+        "their;in at on by from too again yet now soon later today tomorrow tonight anyway",
+        "their-there",
+        r"\b(their)(?=\s+(?:in|at|on|by|from|too|again|yet|now|soon|later|today|tomorrow|tonight|"
+        r"anyway)\b(?!-))",
+        WARNING,
+        'Did you mean "there"? "their" needs a noun after it.',
+        lambda m, _a: match_case(m.group(1), "there"),
+    ),
+    # "Steve Morse and Chaz Vaughan reports to": two full names are two people.
+    _rule(
+        "and;reports is was has works leads manages says thinks wants needs",
+        "agreement",
+        r"(?-i:\b([A-Z][a-z]+\s+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+\s+[A-Z][a-z]+))\s+(reports|is|was|"
+        r"has|works|leads|manages|says|thinks|wants|needs)\b",
+        WARNING,
+        'Did you mean "{fix}"? Two people joined by "and" take the plural verb.',
+        lambda m, _a: (
+            f"{m.group(1)} "
+            + {"is": "are", "was": "were", "has": "have"}.get(m.group(2).lower(), m.group(2)[:-1])
+        ),
+    ),
+    # "we will send you name of the SME": "the" before the thing sent.
+    _rule(
+        "send sent give gave tell told show showed email emailed forward forwarded",
+        "missing-word",
+        r"\b((?:send|sent|give|gave|tell|told|show|showed|email|emailed|forward|forwarded)\s+"
+        r"(?:you|me|him|her|us|them))\s+(name|copy|list|link|address|number|date|file|document|"
+        r"report|update|summary|agenda|schedule|invite|contract|offer|form|draft|version)\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "the": "{fix}".',
+        lambda m, _a: f"{m.group(1)} the {m.group(2)}",
+    ),
     # "were did they come from": a question word, not a verb, before "did they".
     _rule(
         "were",

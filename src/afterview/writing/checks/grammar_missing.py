@@ -379,6 +379,7 @@ def missing_to(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) ->
     """ "you need repurpose it", "I am going see", "we decided implement": a verb that
     takes "to", then a word the counts know as a verb and the tagger reads as one."""
     m = ngram.model()
+    yield from _for_someone_to(toks, tags, lo, hi, text, m)
     for j in range(lo, hi - 1):
         if toks[j].low not in TO_TAKERS and toks[j].low not in TO_ADJECTIVES:
             continue
@@ -397,11 +398,36 @@ def missing_to(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) ->
         # after "glad", "happy", "ready": a word the tagger reads as a plain verb ("glad
         # help you") needs less of the counts than after a verb ("need help" is a noun)
         bar = ADJECTIVE_VERBINESS if toks[j].low in FEELINGS and tags[k] == "VB" else TO_VERBINESS
+        if tags[k] == "VB" and k + 1 < hi and toks[k + 1].low in OBJECTS:
+            bar = 0.1  # "prefer contact him": a verb with its object, whatever the counts
         if tags[k] not in ("VB", "VBP", "NN") or ngram.verbiness(m, nxt.low) < bar:
             continue
         if not _after_modals(m, nxt.low):
             continue  # "needs someone to lead": "to someone" is a preposition's object
         if toks[j].low == "going" and j > lo and toks[j - 1].low in ("keep", "keeps", "kept"):
+            continue
+        yield _hit(toks, text, j, k, k, "to")
+
+
+OBJECTS = word_set("me him her us them")
+# After "for me", a word the lexicon knows as a verb needs only this much of the counts.
+FOR_VERBINESS = 0.5
+
+
+def _for_someone_to(
+    toks: list[Tok], tags: list[str], lo: int, hi: int, text: str, m: ngram.Model
+) -> Iterator[Hit]:
+    """ "a better way for me coordinate": "for" + someone + a plain verb needs "to"."""
+    for j in range(lo, hi - 2):
+        if toks[j].low != "for" or toks[j + 1].low not in OBJECTS:
+            continue
+        k = j + 2
+        nxt = toks[k]
+        if not nxt.text.isalpha() or not nxt.text.islower() or tags[k] not in ("VB", "VBP", "NN"):
+            continue
+        if not lex.is_verb(nxt.low) or ngram.verbiness(m, nxt.low) < FOR_VERBINESS:
+            continue  # "for me, time": a noun the counts rarely find as a verb
+        if not _after_modals(m, nxt.low):
             continue
         yield _hit(toks, text, j, k, k, "to")
 
