@@ -58,6 +58,34 @@ IDIOMS = r"""
   | \b(?:never|rarely|hardly\s+ever)\s+(?:give|gives|gave)\s+(?:us|me|them|anyone)\s+
       (?:enough|any)\s+(?:notice|warning|time|support|credit|feedback|direction)\b
   | \b(?:sinking\s+ship|going\s+nowhere|soul-destroying|dead-end\s+job)\b
+  | \b(?:had|have|['’]ve\s+had|['’]d\s+had)\s+enough\s+of\s+(?:the|my|their|his|her|this|that|it|
+      them|him|being|working)\b
+  | \bfrustrated\s+(?:with|by|at)\s+(?:how|the|my|our|their|his|her|management|them)\b
+  | \bghost(?:ed|ing)\s+(?:me|us|candidates|people)\b
+  | \btook\s+all\s+the\s+credit\b
+  | \bto\s+save\s+(?:their|his|her|my|our)\s+(?:lives|life)\b
+  | \ba\s+bunch\s+of\s+(?:amateurs|clowns|idiots|cowboys|jokers)\b
+  | \bgossip(?:ing|ed|s\s+about|\s+about)\b
+  | \b(?:is|was|were|are)\s+the\s+reason\s+(?:half|most|everyone|people|the\s+team|so\s+many)\b
+  | \bonly\s+cares?\s+about\s+(?:the\s+(?:share|numbers|money|bottom)|money|profit|profits|
+      himself|herself|themselves|itself)\b
+  | \b(?:doesn['’]?t|don['’]?t|didn['’]?t|does\s+not|do\s+not|did\s+not|never)\s+(?:value|
+      respect|appreciate|care\s+about|listen\s+to)\s+(?:its|their|his|her|our|the|my|us|me|anyone|
+      staff|people|employees|engineers)\b
+  | \bnever\s+(?:delivered|followed\s+through|kept\s+(?:their|his|her)\s+(?:word|promise))\b
+  | \b(?:ever|never)\s+says?\s+(?:thank\s+you|thanks|sorry)\b
+  | \bhad(?:n['’]t|\s+not)\s+(?:even\s+)?(?:read|looked\s+at|opened|prepared)\b
+  | \bimpossible\s+to\s+get\s+(?:a\s+straight|an?\s+(?:answer|decision|reply|response))\b
+  | \blost\s+my\s+(?:paperwork|application|cv|résumé|resume|forms?|documents?)\b
+  | \bwasted\s+(?:my|our|everyone['’]s)\s+time\b
+  | \bblamed\s+(?:me|us|everyone|others|the\s+team)\s+for\b
+  | \bconstant(?:ly)?\s+(?:firefighting|chaos|interruptions|undermin\w*|critici[sz]\w*|
+      reorgani[sz]ations|changes\s+of\s+mind)\b
+  | \b(?:poor|bad|terrible|awful|no)\s+(?:planning|management|leadership|communication|
+      organi[sz]ation)\s+(?:from|by|upstairs|at|in|above)\b
+  | \b(?:working|to\s+work)\s+(?:under|for)\s+(?:[A-Z]\w+|him|her|them|my\s+\w+|that\s+\w+)\s+
+      (?:was|is|has\s+been)\s+(?:a\s+)?(?:nightmare|hell|miserable|awful|terrible|unbearable|
+      exhausting|a\s+struggle)\b
   | \bthe\s+only\s+(?:competent|capable|sane|reliable)\s+(?:one|person|people)\b
   | \byet\s+another\s+(?:\w+\s+)?(?:clueless|pointless|useless|delay|excuse|reorg|
       reorgani[sz]ation|restructure|process|form|meeting|mistake|screw-up|change\s+of\s+plan)\b
@@ -88,7 +116,8 @@ TARGET_NOUNS = r"""(?:boss(?:es)?|managers?|management|supervisors?|directors?|l
     company|employer|firm|organi[sz]ation|business|workplace|job|place|office|process|agency|
     clients?|meetings|CTO|CEO|CFO|COO|VP|founders?|executives?|people|bosses|partners?|head\s+office|
     corporate|legal|finance|procurement|facilities|desk|crew|bookkeeping|accounting|
-    paperwork|admin|administration|upstairs)"""
+    paperwork|admin|administration|upstairs|culture|onboarding|training|recruiter|recruiters|
+    predecessor|vendor|vendors|suppliers?|contractors?|CEO|ops|IT)"""
 TARGET = rf"""
     \b(?:my|our|the|their|your|this|that|his|her)\s+(?:[\w-]+\s+){{0,2}}?{TARGET_NOUNS}\b
   | \b(?:management|leadership|corporate|head\s+office|HR)\b
@@ -99,7 +128,8 @@ TARGET = rf"""
 # A department or team by its capitalised name, as the subject of a complaint's verb:
 # "Procurement sat on it", "Community Relations has been useless" (case-sensitive).
 NAMED_TARGET = r"""
-    (?:^\s*|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?:[A-Z][\w&-]*\s+){1,3}
+    (?:^\s*|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?!(?:I|We|It|You|This|That|These|Those|There|Here)\s)
+    (?:[A-Z][\w&-]*\s+){1,3}
     (?=(?:has|have|had)\s+been\b|sat\b|took\b|keeps?\b|never\b|is\s+(?:still\s+)?(?:a|so|too|
     completely|totally|useless|hopeless)\b)
 """
@@ -111,7 +141,11 @@ JUDGEMENT = r"""
       impossible\s+to\s+(?:work|deal)\s+with|a\s+(?:bully|nightmare|disaster|joke|shambles|
       farce|mess)(?!\s+(?:recovery|relief|response|planning|management|zone|of\s+a\s+job))|(?:a\s+)?(?:total|complete|real|huge|utter)\s+(?:mess|disaster|joke|shambles|
       nightmare|farce)|made\s+a\s+(?:\w+\s+)?mess|badly\s+(?:run|managed|organi[sz]ed|led)|
-      miserable|unbearable|frustrating|infuriating|maddening|terrible|awful|horrible|
+      miserable|unbearable|frustrating|infuriating|maddening|terrible|awful|horrible|poisonous|
+      worthless|pointless|bureaucratic|painfully\s+slow|so\s+slow|amateurs|amateurish|a\s+bully|
+      bullies|ghosted|undermined|(?:always|often)\s+late|a\s+nightmare|a\s+waste\s+of\s+\w+|
+      going\s+downhill|out\s+of\s+touch|no\s+clue|not\s+fit\s+for\s+purpose|
+      out\s+of\s+(?:their|his|her|its)\s+depth|
       dreadful|the\s+worst|rubbish|unprepared|waste\s+of\s+time|treated\s+(?:its|their|us|me|
       the)\b[^.!?\n;]{0,20}\b(?:badly|poorly|appallingly|terribly|like\s+dirt))\b
   | \b(?:never|rarely|hardly\s+ever)\s+(?:listens?|listened|repl(?:y|ies|ied)|responds?|responded|
