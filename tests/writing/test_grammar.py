@@ -580,6 +580,37 @@ def test_words_that_only_look_like_a_dropped_apostrophe_or_to(text: str) -> None
             "send you the name",
         ),
         (
+            "I enjoyed learning about team and its plans.",
+            "about team",
+            "grammar.missing-word",
+            "about the team",
+        ),
+        (
+            "Is there any update on position?",
+            "on position",
+            "grammar.missing-word",
+            "on the position",
+        ),
+        (
+            "I attached it as requested during interview.",
+            "during interview",
+            "grammar.missing-word",
+            "during the interview",
+        ),
+        (
+            "Thank you for meeting me to discuss Data Analyst role.",
+            "discuss Data Analyst role",
+            "grammar.missing-word",
+            "discuss the Data Analyst role",
+        ),
+        (
+            "I would welcome opportunity to talk again.",
+            "welcome opportunity",
+            "grammar.missing-word",
+            "welcome the opportunity",
+        ),
+        ("I hope to have chance to help.", "have chance", "grammar.missing-word", "have a chance"),
+        (
             "The people I met was all kind.",
             "people I met was",
             "grammar.agreement",
@@ -625,6 +656,8 @@ def test_slips_of_a_hurried_thank_you(text: str, span: str, rule: str, fix: str)
         "EDS is a different company, and Jacques is ready.",
         "I could have done more. If you have any questions, ask. Don't the numbers look good?",
         "Marks and Spencer is a shop. Their in-house team is good. Send them the name.",
+        "These segments hold a lot of opportunity. The cake is on offer; I am on call.",
+        "We talked about team building, and I was invited to interview.",
     ],
 )
 def test_what_only_looks_like_those_slips(text: str) -> None:

@@ -157,6 +157,42 @@ def _sentence_before(text: str, position: int) -> str:
     return text[start:position]
 
 
+# Singular nouns of a letter that keep an article after a preposition.
+LETTER_NOUNS = (
+    "team",
+    "role",
+    "position",
+    "interview",
+    "company",
+    "opportunity",
+    "status",
+    "update",
+    "process",
+    "meeting",
+    "job",
+    "vacancy",
+    "department",
+    "panel",
+    "project",
+    "decision",
+    "offer",
+)
+# Prepositions with these nouns that need no article ("on offer", "on call", British "for
+# interview", "at interview"; "to interview" is the verb).
+ARTICLE_FREE = frozenset(
+    {
+        ("on", "offer"),
+        ("for", "interview"),
+        ("to", "interview"),
+        ("for", "offer"),
+        ("to", "offer"),
+        ("to", "update"),
+        ("to", "process"),
+        ("for", "decision"),
+        ("of", "process"),
+        ("with", "process"),
+    }
+)
 LANGUAGES = word_set(
     """english french german spanish italian mandarin chinese cantonese japanese arabic
     portuguese russian dutch hindi korean polish welsh irish gaelic swedish norwegian danish
@@ -1752,6 +1788,49 @@ MORE_RULES: tuple[Rule, ...] = (
         WARNING,
         'Is a word missing? "{found}" needs "the": "{fix}".',
         lambda m, _a: f"{m.group(1)} the {m.group(2)}",
+    ),
+    # "learning about team and", "an update on position?", "during interview.": a
+    # letter's singular nouns keep their article after a preposition.
+    _rule(
+        "about during regarding into with of from after on for to discuss;"
+        + " ".join(LETTER_NOUNS),
+        "missing-word",
+        r"\b(about|during|regarding|into|with|of|from|after|on|for|to|discuss)\s+("
+        + "|".join(LETTER_NOUNS)
+        + r")(?=\s*[.,;:!?)]|\s+(?:and|or|of|yesterday|today|last|next|this|on|at|is|was|will|"
+        r"has|that|we|you|I|so|but|as)\b)",
+        WARNING,
+        'Is a word missing? "{found}" needs "the": "{fix}".',
+        lambda m, _a: f"{m.group(1)} the {m.group(2)}",
+        lambda m, text: (
+            (m.group(1).lower(), m.group(2).lower()) in ARTICLE_FREE
+            or _word_before(text, m.start())
+            in ("a", "an", "the", "per", "lot", "lots", "plenty", "deal", "window", "land", "full")
+        ),
+    ),
+    # "to discuss Data Analyst role": a named role is still "the … role".
+    _rule(
+        "role position vacancy job opening",
+        "missing-word",
+        r"(?-i:\b(about|discuss|for|into|of|on|regarding|to)\s+((?:[A-Z][\w+-]*\s+){1,3})"
+        r"(role|position|vacancy|job|opening)\b)",
+        WARNING,
+        'Is a word missing? "{found}" needs "the": "{fix}".',
+        lambda m, _a: f"{m.group(1)} the {m.group(2)}{m.group(3)}",
+    ),
+    # "I would welcome opportunity to", "have chance to": the article before the chance.
+    _rule(
+        "opportunity chance possibility pleasure;to of",
+        "missing-word",
+        r"\b(welcome|have|had|has|take|took|get|got|given|give|appreciate|appreciated|want|about|"
+        r"was|is|be)\s+(opportunity|chance|possibility|pleasure)(?=\s+(?:to|of)\b)",
+        WARNING,
+        'Is a word missing? "{found}" needs an article: "{fix}".',
+        lambda m, _a: (
+            f"{m.group(1)} "
+            + ("a" if m.group(2).lower() in ("chance", "pleasure") else "the")
+            + f" {m.group(2)}"
+        ),
     ),
     # "were did they come from": a question word, not a verb, before "did they".
     _rule(
