@@ -658,6 +658,7 @@ def test_slips_of_a_hurried_thank_you(text: str, span: str, rule: str, fix: str)
         "Marks and Spencer is a shop. Their in-house team is good. Send them the name.",
         "These segments hold a lot of opportunity. The cake is on offer; I am on call.",
         "We talked about team building, and I was invited to interview.",
+        "I was shortlisted for interview. Thank you for inviting me for interview last week.",
     ],
 )
 def test_what_only_looks_like_those_slips(text: str) -> None:

@@ -57,7 +57,7 @@ TIME_NOUNS = word_set(
 IDIOMS = {
     "at": word_set(
         """heart risk stake hand home work school least best first last once length random
-        times present night noon lunch"""
+        times present night noon lunch interview"""
     ),
     "in": word_set(
         """practice principle fact general particular person time turn touch charge advance
@@ -69,7 +69,7 @@ IDIOMS = {
         paper record holiday leave"""
     ),
     "by": word_set("default email phone hand design name post chance far law mistake"),
-    "for": word_set("example instance free sure now ever granted sale life lunch dinner"),
+    "for": word_set("example instance free sure now ever granted sale life lunch dinner interview"),
     "from": word_set("scratch home work memory"),
     "under": word_set("pressure review way control construction"),
 }
@@ -117,11 +117,22 @@ def head_at(words: Sequence[str], lows: Sequence[str], tags: Sequence[str], i: i
             return None  # "GOV.UK page", "Notify template": a name as modifier
     if any(lows[k] in ("and", "or") for k in range(start, i)):
         return None
-    if lows[start] in ("last", "next") and lows[i] in TIME_NOUNS:
-        return None  # "last week"
-    if start == i and start > 0 and lows[i] in IDIOMS.get(lows[start - 1], ()):
-        return None  # "at heart", "by default"
+    if _bare_by_idiom(lows, start, i):
+        return None
     return start
+
+
+def _bare_by_idiom(lows: Sequence[str], start: int, i: int) -> bool:
+    """ "last week", "at heart", "by default", "for interview last week": English leaves
+    these bare."""
+    if lows[start] in ("last", "next") and lows[i] in TIME_NOUNS:
+        return True
+    if start == 0:
+        return False
+    idioms = IDIOMS.get(lows[start - 1], ())
+    return (start == i and lows[i] in idioms) or (
+        start < i and lows[i] in TIME_NOUNS and lows[start] in idioms
+    )
 
 
 def features(

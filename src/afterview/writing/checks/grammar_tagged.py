@@ -1464,8 +1464,9 @@ def missing_article(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Itera
             or any("'" in toks[k].text or "’" in toks[k].text for k in range(start - 1, i))
             or (before == "to" and start == i and lex.is_verb(t.low))
             or (before == "into" and t.low == "account")
+            or (before in ("for", "at") and start == i and t.low == "interview")
         ):
-            continue  # "today's interview", "to file", "into account"
+            continue  # "today's interview", "to file", "into account", "invited for interview"
         yield Hit(
             toks[start].start,
             t.end,
