@@ -611,6 +611,18 @@ def test_words_that_only_look_like_a_dropped_apostrophe_or_to(text: str) -> None
         ),
         ("I hope to have chance to help.", "have chance", "grammar.missing-word", "have a chance"),
         (
+            "The skills you described matches my experience.",
+            "skills you described matches",
+            "grammar.agreement",
+            "match",
+        ),
+        (
+            "The timeline you gave me work well.",
+            "timeline you gave me work",
+            "grammar.agreement",
+            "works",
+        ),
+        (
             "The people I met was all kind.",
             "people I met was",
             "grammar.agreement",
@@ -659,6 +671,7 @@ def test_slips_of_a_hurried_thank_you(text: str, span: str, rule: str, fix: str)
         "These segments hold a lot of opportunity. The cake is on offer; I am on call.",
         "We talked about team building, and I was invited to interview.",
         "I was shortlisted for interview. Thank you for inviting me for interview last week.",
+        "The skills you described match my experience, and the advice you gave us helps.",
     ],
 )
 def test_what_only_looks_like_those_slips(text: str) -> None:

@@ -465,6 +465,7 @@ def _past_relative_clause(
 
 RELATIVE_STOPS = word_set("and or but because if when while whether so then")
 ZERO_RELATIVE_SUBJECTS = word_set("we you they i")
+OBJECT_PRONOUNS_AFTER = word_set("me us them him her")
 
 
 def _past_zero_relative(
@@ -472,11 +473,17 @@ def _past_zero_relative(
 ) -> tuple[int, int] | None:
     """ "The work we do act as a foundation": a noun, a relative clause of a pronoun and
     its verb with no "that", then the noun's own verb."""
-    if i - 3 < lo or (tags[i] not in ("VBZ", "VBP") and toks[i].low not in ("was", "were")):
+    verb_like = tags[i] in ("VBZ", "VBP") or toks[i].low in ("was", "were")
+    if tags[i] == "NNS" and i + 1 < len(toks) and tags[i + 1] in ("DT", "PRP$"):
+        verb_like = True  # "The skills you described matches my experience": read as a noun
+    if i - 3 < lo or not verb_like:
         return None  # "The people I met was all kind": "was" too
-    if toks[i - 2].low not in ZERO_RELATIVE_SUBJECTS or tags[i - 1] not in ("VBP", "VBD"):
+    k = i - 1
+    if toks[k].low in OBJECT_PRONOUNS_AFTER and k - 3 >= lo:
+        k -= 1  # "The timeline you gave me work well": the relative clause's object
+    if toks[k - 1].low not in ZERO_RELATIVE_SUBJECTS or tags[k] not in ("VBP", "VBD"):
         return None
-    head = i - 3
+    head = k - 2
     if tags[head] not in ("NN", "NNS"):
         return None
     if toks[head].low in COLLECTIVE and toks[head].low not in IRREGULAR_PLURALS:
