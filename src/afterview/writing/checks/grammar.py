@@ -1356,7 +1356,8 @@ MORE_RULES: tuple[Rule, ...] = (
     ),
     # "As you know, were in the process": an opening phrase gives "were" no subject.
     _rule(
-        "were",
+        "were;know always usual discussed currently now moment anyway meanwhile ok okay also "
+        "today week requested see",
         "were-where",
         r"(?i)(?:^|(?<=\n)|(?<=[.!?] ))(?:as\s+you\s+(?:know|may\s+know|can\s+see|requested)|"
         r"as\s+always|as\s+usual|as\s+discussed|currently|right\s+now|at\s+the\s+moment|"
@@ -1371,7 +1372,7 @@ MORE_RULES: tuple[Rule, ...] = (
     # "she and the baby has made it", "Tom and I was": a subject pronoun in the pair makes
     # it two people, whatever the other is ("Ernst and Young is" stays a firm).
     _rule(
-        "and;has is was does",
+        "and;has is was does;he she we they i",
         "agreement",
         r"\b((?:he|she|we|they)\s+and\s+(?:(?:the|my|our|your|his|her|their|a)\s+)?[a-z]+|"
         r"[a-z]+\s+and\s+I)\s+(has|is|was|does)\b",
@@ -1411,7 +1412,9 @@ MORE_RULES: tuple[Rule, ...] = (
     ),
     # "before begin to code", "without send it": a preposition takes the -ing form.
     _rule(
-        "before after without while instead",
+        "before after without while instead;begin send make take write go get give leave sign "
+        "submit speak decide join finish receive complete discuss review confirm respond reply "
+        "apply accept agree buy sell pay",
         "verb-form",
         r"\b(before|after|without|while|instead\s+of)\s+(begin|send|make|take|write|go|get|"
         r"give|leave|sign|submit|speak|decide|join|finish|receive|complete|discuss|review|"
@@ -1780,7 +1783,9 @@ MORE_RULES: tuple[Rule, ...] = (
     ),
     # "we will send you name of the SME": "the" before the thing sent.
     _rule(
-        "send sent give gave tell told show showed email emailed forward forwarded",
+        "send sent give gave tell told show showed email emailed forward forwarded;name copy "
+        "list link address number date file document report update summary agenda schedule "
+        "invite contract offer form draft version",
         "missing-word",
         r"\b((?:send|sent|give|gave|tell|told|show|showed|email|emailed|forward|forwarded)\s+"
         r"(?:you|me|him|her|us|them))\s+(name|copy|list|link|address|number|date|file|document|"
@@ -1834,7 +1839,7 @@ MORE_RULES: tuple[Rule, ...] = (
     ),
     # "were did they come from": a question word, not a verb, before "did they".
     _rule(
-        "were",
+        "were;did do does can could should would will shall",
         "were-where",
         r"(?i)\b(were)(?=\s+(?:did|do|does|can|could|should|would|will|shall)\s+(?:you|we|they|"
         r"he|she|it|i|the|this|that|these|those)\b)",
@@ -1843,7 +1848,7 @@ MORE_RULES: tuple[Rule, ...] = (
         lambda m, _a: match_case(m.group(1), "where"),
     ),
     _rule(
-        "their",
+        "their;than then",
         "their-there",
         r"\b(their)(?=\s+(?:than|then)\b)",
         WARNING,

@@ -83,7 +83,7 @@ IDIOMS = r"""
       reorgani[sz]ations|changes\s+of\s+mind)\b
   | \b(?:poor|bad|terrible|awful|no)\s+(?:planning|management|leadership|communication|
       organi[sz]ation)\s+(?:from|by|upstairs|at|in|above)\b
-  | \b(?:working|to\s+work)\s+(?:under|for)\s+(?:[A-Z]\w+|him|her|them|my\s+\w+|that\s+\w+)\s+
+  | \b(?:working|to\s+work)\s+(?:under|for)\s+(?:\w+|my\s+\w+|that\s+\w+)\s+
       (?:was|is|has\s+been)\s+(?:a\s+)?(?:nightmare|hell|miserable|awful|terrible|unbearable|
       exhausting|a\s+struggle)\b
   | \bthe\s+only\s+(?:competent|capable|sane|reliable)\s+(?:one|person|people)\b
@@ -112,15 +112,15 @@ IDIOMS = r"""
 
 # Who a complaint is about. A determiner or possessive, up to two words, then the noun.
 TARGET_NOUNS = r"""(?:boss(?:es)?|managers?|management|supervisors?|directors?|leads?|leadership|
-    team|teams|colleagues?|co-?workers|staff|department|HR|recruiters?|interviewers?|panel|
+    team|teams|colleagues?|co-?workers|staff|department|hr|recruiters?|interviewers?|panel|
     company|employer|firm|organi[sz]ation|business|workplace|job|place|office|process|agency|
-    clients?|meetings|CTO|CEO|CFO|COO|VP|founders?|executives?|people|bosses|partners?|head\s+office|
+    clients?|meetings|cto|ceo|cfo|coo|vp|founders?|executives?|people|bosses|partners?|head\s+office|
     corporate|legal|finance|procurement|facilities|desk|crew|bookkeeping|accounting|
     paperwork|admin|administration|upstairs|culture|onboarding|training|recruiter|recruiters|
-    predecessor|vendor|vendors|suppliers?|contractors?|CEO|ops|IT)"""
+    predecessor|vendor|vendors|suppliers?|contractors?|ops)"""
 TARGET = rf"""
     \b(?:my|our|the|their|your|this|that|his|her)\s+(?:[\w-]+\s+){{0,2}}?{TARGET_NOUNS}\b
-  | \b(?:management|leadership|corporate|head\s+office|HR)\b
+  | \b(?:management|leadership|corporate|head\s+office|hr)\b
   | \b(?:some|most|many|half|all)\s+of\s+(?:you|them|the\s+team|my\s+colleagues)\b
   | \b(?:nobody|no\s+one|everyone|everybody)\s+(?:at|in|on|there|here)\b
   | \b(?:he|she|they)\s+(?:was|were|is|are|has\s+been|have\s+been)\b
@@ -170,8 +170,13 @@ CLAUSE_END = re.compile(r"[.!?;\n]|,\s+(?:but|and|so|which|although|though|while
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    flags = re.IGNORECASE | re.VERBOSE
+def _patterns(
+    ignore_case: bool,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The patterns are written in lower case and read the lower-cased text, three times
+    faster than matching without case; a text whose lower case changes its length (rare
+    letters such as "İ") is read as it is, ignoring case."""
+    flags = re.VERBOSE | (re.IGNORECASE if ignore_case else 0)
     return (
         re.compile(IDIOMS, flags),
         re.compile(TARGET, flags),
@@ -194,19 +199,31 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 def findings(doc: Document, courteous: list[tuple[int, int]]) -> list[Finding]:
     """Criticisms in the text, one finding a clause, outside courteous sentences."""
-    idioms, targets, named, judgements = _patterns()
     text = doc.text
+    low = text.lower()
+    same = len(low) == len(text)
+    idioms, targets, named, judgements = _patterns(not same)
+    if not same:
+        low = text
+    # one scan of the whole text for the words a complaint needs; most letters have none,
+    # and only the clauses that do are read closely
+    cues = [m.start() for m in idioms.finditer(low)]
+    cues += [m.start() for m in judgements.finditer(low)]
+    if not cues:
+        return []
     found: list[Finding] = []
     for start, end in _clauses(text):
-        clause = text[start:end]
+        if not any(start <= c < end for c in cues):
+            continue
+        clause, lowered = text[start:end], low[start:end]
         if any(a <= start < b for a, b in courteous):
             continue
-        hit = idioms.search(clause)
+        hit = idioms.search(lowered)
         if hit is None:
-            target = targets.search(clause) or named.search(clause)
+            target = targets.search(lowered) or named.search(clause)
             if target is None:
                 continue
-            hit = judgements.search(clause, target.end())
+            hit = judgements.search(lowered, target.end())
             if hit is None or REMEDY.search(clause, target.end(), hit.start()):
                 continue
             span_start = target.start()
