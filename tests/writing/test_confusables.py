@@ -27,7 +27,7 @@ def _findings(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
 
 
 def test_the_shipped_model_covers_every_set_with_a_margin_per_member() -> None:
-    model = cf.loads(cf.DATA.read_bytes())
+    model = cf.loads(Path(cf.DATA).read_bytes())
     assert set(model.margins) == set(cf.SETS)
     for name, (members, _slug, _why) in cf.SETS.items():
         assert len(model.margins[name]) == len(members), name

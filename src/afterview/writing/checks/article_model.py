@@ -27,15 +27,15 @@ import mmap
 from array import array
 from collections.abc import Iterator, Sequence
 from functools import cache, partial
-from pathlib import Path
 
 from afterview.writing.checks import _packed as packed
+from afterview.writing.checks._data import data_file
 from afterview.writing.checks._util import match_case, word_set
 from afterview.writing.checks.confusables import word_at
 from afterview.writing.checks.grammar_classes import WARNING, Hit, Tok
 from afterview.writing.checks.tagger import lexicon_flags
 
-DATA = Path(__file__).parent / "data" / "articles.bin"
+DATA = data_file("articles.bin")
 CLASSES = ("none", "a", "the")
 # Inside a noun phrase before its head.
 MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "VBN", "VBG", "HYPH", "RB"})
@@ -277,7 +277,7 @@ def loads(data: bytes | mmap.mmap) -> Model:
 @cache
 def model() -> Model:
     """The shipped model, memory-mapped: a check reads the pages it needs, not the file."""
-    with DATA.open("rb") as f:
+    with open(DATA, "rb") as f:
         mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
     return loads(mapped)
 

@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--sample", type=int, default=SAMPLE)
-    parser.add_argument("--out", type=Path, default=ar.DATA)
+    parser.add_argument("--out", type=Path, default=Path(ar.DATA))
     args = parser.parse_args(argv)
     train, dev, dev_words = read(args.corpus, args.sample)
     print(

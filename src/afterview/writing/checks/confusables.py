@@ -28,15 +28,15 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator, Sequence
 from functools import cache, partial
-from pathlib import Path
 
 from afterview.writing.checks import _packed as packed
 from afterview.writing.checks import ngram
+from afterview.writing.checks._data import data_file, read_bytes
 from afterview.writing.checks._util import match_case, word_set
 from afterview.writing.checks.grammar_classes import WARNING, Hit, Tok
 from afterview.writing.checks.tagger import lexicon_flags
 
-DATA = Path(__file__).parent / "data" / "confusables.bin"
+DATA = data_file("confusables.bin")
 
 # set name -> (members, rule slug, message). A member may sit in more than one set.
 SETS: dict[str, tuple[tuple[str, ...], str, str]] = {
@@ -271,7 +271,7 @@ def loads(data: bytes) -> Model:
 
 @cache
 def model() -> Model:
-    return loads(DATA.read_bytes())
+    return loads(read_bytes(DATA))
 
 
 # A reading the model prefers by less than its margin, but by at least this share of it,

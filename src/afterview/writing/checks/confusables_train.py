@@ -193,7 +193,7 @@ DEFAULT_RATE = 0.005
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="+", type=Path)
-    parser.add_argument("--out", type=Path, default=cf.DATA)
+    parser.add_argument("--out", type=Path, default=Path(cf.DATA))
     args = parser.parse_args(argv)
     train, dev = read(args.corpus)
     print(f"examples: {len(train)} to learn from, {len(dev)} to calibrate on", file=sys.stderr)

@@ -18,11 +18,13 @@ file is read once per process, on the first check that needs it.
 
 from __future__ import annotations
 
+import os
 import zlib
 from functools import cache
-from pathlib import Path
 
-DATA = Path(__file__).parent / "data" / "word_classes.txt.gz"
+from afterview.writing.checks._data import data_file, read_bytes
+
+DATA = data_file("word_classes.txt.gz")
 
 # base past participle (general knowledge: the common irregular verbs of English).
 IRREGULAR_TABLE = """
@@ -105,7 +107,7 @@ def tagger_classes() -> Classes:
     """The open-class hints as shipped, read once per process: the tagger's features were
     trained on these, function words and all."""
     # zlib reads the gzip wrapper itself (wbits 16+15); the gzip module costs ~1 ms to import.
-    text = zlib.decompress(DATA.read_bytes(), 31).decode("utf-8")
+    text = zlib.decompress(read_bytes(DATA), 31).decode("utf-8")
     sections: dict[str, frozenset[str]] = {}
     for chunk in text.split("#")[1:]:  # "#V\nword\nword…": split once, no per-line loop
         name, _, body = chunk.partition("\n")
@@ -233,8 +235,9 @@ def build() -> bytes:
 
 
 if __name__ == "__main__":
-    DATA.write_bytes(build())
-    print(f"{DATA}: {DATA.stat().st_size:,} bytes")
+    with open(DATA, "wb") as out:
+        out.write(build())
+    print(f"{DATA}: {os.stat(DATA).st_size:,} bytes")
 
 
 # After these, "your" + an -ing word is the reader's own act ("I appreciate your being

@@ -21,9 +21,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from functools import cache
-from pathlib import Path
 
 from afterview.writing.checks import ngram, verb_forms
+from afterview.writing.checks._data import data_file, read_bytes
 from afterview.writing.checks._util import match_case, word_set
 from afterview.writing.checks.grammar_classes import COLLECTIVE, WARNING, Hit, Tok
 
@@ -31,7 +31,7 @@ from afterview.writing.checks.grammar_classes import COLLECTIVE, WARNING, Hit, T
 # "is", "are", "am", "at" and "for" were tried too: on the tuning sets they found none
 # and cost every gap five more look-ups.
 FILLERS = ("a", "the", "to", "an", "of", "be", "in", "as")
-DATA = Path(__file__).parent / "data" / "lm_slips.txt"
+DATA = data_file("lm_slips.txt")
 # Words seen side by side this often, in triples all seen, have no word missing between
 # them (every gap of a tuning slip that was caught had an unseen triple or a pair seen
 # at most 5 times; 43 % of the gaps of edited prose are spared by this).
@@ -291,7 +291,7 @@ def loads(text: str) -> Acceptor:
 
 @cache
 def acceptor() -> Acceptor:
-    return loads(DATA.read_text(encoding="utf-8"))
+    return loads(read_bytes(DATA).decode("utf-8"))
 
 
 def judged(

@@ -144,7 +144,7 @@ def thresholds(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("held", type=Path)
-    parser.add_argument("--out", type=Path, default=lm_slips.DATA)
+    parser.add_argument("--out", type=Path, default=Path(lm_slips.DATA))
     parser.add_argument("--paragraphs", type=int, default=24000)
     args = parser.parse_args(argv)
     model = ngram.model()

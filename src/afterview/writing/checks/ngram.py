@@ -33,11 +33,11 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
 
 from afterview.writing.checks import _packed as packed
+from afterview.writing.checks._data import data_file
 
-DATA = Path(__file__).parent / "data" / "ngrams.bin"
+DATA = data_file("ngrams.bin")
 MAGIC = b"AVNG3\n"
 ORDER = 3
 BACKOFF = 0.4
@@ -207,6 +207,6 @@ def loads(data: bytes | mmap.mmap) -> Model:
 @cache
 def model() -> Model:
     """The shipped model, memory-mapped: the pages a check touches are read, not the file."""
-    with DATA.open("rb") as f:
+    with open(DATA, "rb") as f:
         mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
     return loads(mapped)

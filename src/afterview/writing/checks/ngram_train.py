@@ -90,7 +90,7 @@ def paragraphs(paths: list[Path], held: list[str] | None) -> Iterator[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="+", type=Path)
-    parser.add_argument("--out", type=Path, default=ngram.DATA)
+    parser.add_argument("--out", type=Path, default=Path(ngram.DATA))
     parser.add_argument("--min", nargs=3, type=int, default=[2, 2, 3], metavar="N")
     parser.add_argument("--hold-out", type=Path, default=None)
     args = parser.parse_args(argv)

@@ -21,16 +21,16 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from pathlib import Path
 
 from afterview.writing.checks import _packed as packed
 from afterview.writing.checks import grammar_lexicon as lex
+from afterview.writing.checks._data import data_file, read_bytes
 
-DATA = Path(__file__).parent / "data" / "tagger.bin"
+DATA = data_file("tagger.bin")
 # The same tagger learnt also from copies of the treebank with a verb's number slipped
 # (`tagger_train.with_slips`): it tags a wrong-number verb as a verb. The agreement rules
 # read its tags; the models learnt from the first tagger's tags keep those.
-SLIPS_DATA = Path(__file__).parent / "data" / "tagger_slips.bin"
+SLIPS_DATA = data_file("tagger_slips.bin")
 START = ("-S2-", "-S1-")
 
 
@@ -223,12 +223,12 @@ def loads(data: bytes) -> Model:
 
 @cache
 def model() -> Model:
-    return loads(DATA.read_bytes())
+    return loads(read_bytes(DATA))
 
 
 @cache
 def slips_model() -> Model:
-    return loads(SLIPS_DATA.read_bytes())
+    return loads(read_bytes(SLIPS_DATA))
 
 
 @lru_cache(maxsize=32)

@@ -243,10 +243,10 @@ def main(argv: list[str]) -> None:
     jobs = []
     if first:
         sents = [s for p in first for s in read(Path(p))]
-        jobs.append((tagger.DATA, sents))
+        jobs.append((Path(tagger.DATA), sents))
     if slips:
         sents = [s for p in slips for s in read(Path(p))]
-        jobs.append((tagger.SLIPS_DATA, sents + with_slips(sents)))
+        jobs.append((Path(tagger.SLIPS_DATA), sents + with_slips(sents)))
     for path, learnt in jobs:
         data = train_data(learnt)
         path.write_bytes(data)

@@ -24,9 +24,9 @@ extra words are checked.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 from functools import cache
-from pathlib import Path
 
 from afterview.writing.checks._util import (
     inside_any,
@@ -127,29 +127,31 @@ def negative_words() -> frozenset[str]:
     spec = importlib.util.find_spec("vaderSentiment")
     locations = list(spec.submodule_search_locations or []) if spec else []
     for location in locations:
-        path = Path(location) / LEXICON_FILE
-        if path.is_file():
+        path = os.path.join(location, LEXICON_FILE)
+        if os.path.isfile(path):
             return frozenset(_cached_words(path))
     return frozenset()
 
 
-def _cached_words(lexicon: Path) -> list[str]:
-    import os
-
+def _cached_words(lexicon: str | os.PathLike[str]) -> list[str]:
+    """(Plain `os` paths: `pathlib` costs ~2.5 ms to import in a timed `check`.)"""
     from afterview import paths
 
-    stat = lexicon.stat()
+    stat = os.stat(lexicon)
     name = f"tone-negative-{stat.st_size}-{stat.st_mtime_ns}-{NEGATIVE_AT}.txt"
-    cached = Path(paths.cache_dir()) / name
+    cached = os.path.join(paths.cache_dir(), name)
     try:
-        return cached.read_text(encoding="utf-8").split("\n")
+        with open(cached, encoding="utf-8") as f:
+            return f.read().split("\n")
     except OSError:
         pass
-    words = _parse_lexicon(lexicon.read_text(encoding="utf-8"))
+    with open(lexicon, encoding="utf-8") as f:
+        words = _parse_lexicon(f.read())
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text("\n".join(words), encoding="utf-8")
+        os.makedirs(os.path.dirname(cached), exist_ok=True)
+        temporary = f"{cached}.{os.getpid()}.tmp"
+        with open(temporary, "w", encoding="utf-8") as f:
+            f.write("\n".join(words))
         os.replace(temporary, cached)
     except OSError:  # a read-only cache folder only costs the parse next time
         pass

@@ -21,15 +21,15 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator, Sequence
 from functools import cache
-from pathlib import Path
 
 from afterview.writing.checks import grammar_lexicon as lex
 from afterview.writing.checks import ngram
+from afterview.writing.checks._data import data_file, read_bytes
 from afterview.writing.checks._util import match_case, word_set
 from afterview.writing.checks.confusables import features
 from afterview.writing.checks.grammar_classes import WARNING, Hit, Tok
 
-DATA = Path(__file__).parent / "data" / "verb_forms.txt.gz"
+DATA = data_file("verb_forms.txt.gz")
 CLASSES = ("X", "VB", "VBP", "VBZ", "VBD", "VBN", "VBG")
 FROM_TAG = {t: t for t in CLASSES[1:]}
 # (a form the word can be, the form the place asks for) pairs that are slips and not a
@@ -263,7 +263,7 @@ def loads(data: bytes) -> Model:
 
 @cache
 def model() -> Model:
-    return loads(DATA.read_bytes())
+    return loads(read_bytes(DATA))
 
 
 # As in `confusables.py`: a form the model prefers by 0.3 to 1 of its margin is reported

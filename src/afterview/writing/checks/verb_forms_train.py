@@ -120,7 +120,7 @@ def calibrate(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="+", type=Path)
-    parser.add_argument("--out", type=Path, default=vf.DATA)
+    parser.add_argument("--out", type=Path, default=Path(vf.DATA))
     parser.add_argument("--share", type=float, default=0.5, help="of the paragraphs to learn from")
     parser.add_argument("--keep", type=float, default=KEEP, help="smallest weight kept")
     args = parser.parse_args(argv)
