@@ -8,16 +8,17 @@ service layer instead. Exit status: 0 no error-level finding, 1 some, 2 bad inpu
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
 from afterview import paths
 from afterview.errors import AfterviewError, BadInput, UnknownInterview, UnknownOpportunity
-from afterview.text_safety import clean_text
 
+# argparse (with gettext) and text_safety compile regular expressions as they are
+# imported: they are imported after the pattern cache is loaded, so those come from it.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Callable, Sequence
     from typing import Any
 
@@ -55,6 +56,8 @@ def _id(not_found: Callable[[int], Exception]) -> Callable[[str], int]:
 
 
 def parser() -> argparse.ArgumentParser:
+    import argparse
+
     from afterview.cli.light_args import LightParser
 
     p = LightParser("afterview check", HELP, " [FILE]")
@@ -86,6 +89,8 @@ def run(argv: list[str], db: str | None, demo: bool) -> int:
         patterns.save()  # after the output: only a run that met a new pattern writes
         return code
     except AfterviewError as exc:
+        from afterview.text_safety import clean_text
+
         sys.stderr.write(f"afterview: {clean_text(exc.message)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
@@ -124,6 +129,8 @@ def _run(args: argparse.Namespace, db: str | None, demo: bool) -> int:
         from afterview.cli.findings_view import render
 
         name = "<stdin>" if args.file == "-" else args.file
+        from afterview.text_safety import clean_text
+
         sys.stdout.write(clean_text(render(report, name), multiline=True) + "\n")
     return 1 if report.errors else 0
 

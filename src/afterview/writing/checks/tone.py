@@ -16,16 +16,16 @@ remembers the one sour note in an otherwise good email.
   to reframe it positively.
 
 The lexicon is read from the installed `vaderSentiment` package's `vader_lexicon.txt`,
-found with `importlib.util.find_spec` without importing the package (its module imports
+found on `sys.path` without importing the package (its module imports
 `requests`), once per process. Without the package only the statements and the built-in
 extra words are checked.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
+import sys
 from functools import cache
 
 from afterview.writing.checks._util import (
@@ -124,10 +124,8 @@ def negative_words() -> frozenset[str]:
     in the cache folder (keyed by the lexicon file and the threshold) and read back
     in a fraction of that, since `afterview check` is timed as a whole process.
     """
-    spec = importlib.util.find_spec("vaderSentiment")
-    locations = list(spec.submodule_search_locations or []) if spec else []
-    for location in locations:
-        path = os.path.join(location, LEXICON_FILE)
+    for entry in sys.path:  # where the package is installed, without importing it
+        path = os.path.join(entry or ".", "vaderSentiment", LEXICON_FILE)
         if os.path.isfile(path):
             return frozenset(_cached_words(path))
     return frozenset()
