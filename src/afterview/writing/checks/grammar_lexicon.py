@@ -148,15 +148,20 @@ def s_stem(word: str, known: Classes | None = None) -> str | None:
     return None
 
 
+_THIRD_SPECIAL = {"has": "have", "does": "do", "goes": "go", "is": "be"}
+
+
+@cache
 def third_person_base(word: str) -> str | None:
-    """The base of a verb's -s form ("takes" -> "take", "does" -> "do", "has" -> "have")."""
-    special = {"has": "have", "does": "do", "goes": "go", "is": "be"}
-    if word in special:
-        return special[word]
+    """The base of a verb's -s form ("takes" -> "take", "does" -> "do", "has" -> "have");
+    kept per word: the rules ask it of the same words many times in a text."""
+    if word in _THIRD_SPECIAL:
+        return _THIRD_SPECIAL[word]
     stem = s_stem(word)
     return stem if stem is not None and is_verb(stem) else None
 
 
+@cache
 def past_base(word: str) -> str | None:
     """The base of a past form, regular or irregular ("improved", "wrote" -> "write")."""
     if word in IRREGULAR_PAST:
