@@ -508,7 +508,13 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # were not statements the checker knew). Its misses were then read and worked on (round
 # 14): tuning material since, 226/252 = 89.7 %, homophones 90/96. "held18" (30 more, the
 # same way) was tuning material from the start: 195/246 = 79.3 % on arrival (with this
-# round's earlier rules), 227/246 = 92.3 % after; homophones 98 -> 100 of 105.
+# round's earlier rules), 232/246 = 94.3 % at the round's end; homophones 98 -> 101 of 105.
+# Set 16 at the round's end: 229/252 = 90.9 %. "held17" (30 more real Enron emails,
+# planted by someone who neither ran nor read the checker nor saw sets 16's and 18's
+# slips, committed before the checker first ran on it, its slips and misses unread while
+# the rules were changed) was measured once, at the end of round 14: 189/233 = 81.1 %,
+# homophones 98/103 = 95.1 %; the complaints of its planter were not the ones the new tone
+# rules learnt from (2/21), agreement 13/21, dropped words 7/16.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -544,10 +550,12 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held14", True, 0.94),
         ("held15", False, 0.84),
         ("held15", True, 0.98),
-        ("held16", False, 0.89),
+        ("held16", False, 0.90),
         ("held16", True, 0.93),
-        ("held18", False, 0.92),
-        ("held18", True, 0.95),
+        ("held17", False, 0.81),
+        ("held17", True, 0.95),
+        ("held18", False, 0.94),
+        ("held18", True, 0.96),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
@@ -589,15 +597,19 @@ def test_the_enron_held_out_sets_are_licensed_sourced_and_planted_once_each(
         assert rc.text(slip.text).count(slip.original) == 1, slip
 
 
-@pytest.mark.parametrize(("names", "failing", "warnings"), [("16", 1, 15), ("18", 4, 19)])
+@pytest.mark.parametrize(
+    ("names", "failing", "warnings"), [("16", 1, 15), ("17", 8, 10), ("18", 4, 19)]
+)
 def test_the_enron_tuning_sets_raise_no_more_alarms_than_measured(
     names: str, failing: int, warnings: int
 ) -> None:
     """Measured after round 14: one email of set 16 has a false alarm (a spreadsheet's
     name in quotes, "socalprices"), four of set 18 (the trade's own words "structurers"
     and line "derations", "NetWorks" in a list of slashes, the name "Lavo" opening a
-    sentence); the writers' own slips (errors.json) are still reported as errors."""
-    texts = rc.heldout16_names() if names == "16" else rc.heldout18_names()
+    sentence); eight of held-out set 17, counted once and left unread while tuning
+    (names opening a sentence, "financials", "personalization", "judgement" in en-US, a
+    writer's "[RESUME]"); the writers' own slips (errors.json) are still reported."""
+    texts = {"16": rc.heldout16_names, "17": rc.heldout17_names, "18": rc.heldout18_names}[names]()
     fails = {n: fa for n in texts if (fa := rc.false_alarms(n))}
     assert len(fails) <= failing, fails
     for name in texts:
