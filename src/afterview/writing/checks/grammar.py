@@ -114,6 +114,15 @@ def _then(word: str) -> Callable[[re.Match[str], str], str]:
     return fix
 
 
+def _between(word: str) -> Callable[[re.Match[str], str], str]:
+    """Put `word` between the first two groups ("at time of" -> "at the time of")."""
+
+    def fix(m: re.Match[str], _apos: str) -> str:
+        return f"{m.group(1)} {word} {m.group(2)}"
+
+    return fix
+
+
 def _first_as(word: str) -> Callable[[re.Match[str], str], str]:
     """Replace the first word with `word` (in its case), keep what follows."""
 
@@ -517,7 +526,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(the|any|no)\s+affect\s+(of|on)\b",
         WARNING,
         'Did you mean "{fix}"? The noun is "effect"; "affect" is the verb.',
-        lambda m, _a: f"{m.group(1)} effect {m.group(2)}",
+        _between("effect"),
     ),
     _rule(
         "affect",
@@ -549,7 +558,7 @@ RULES: tuple[Rule, ...] = (
         r"complicated|high|few|young|vague|broad|narrow)\b(?![-'’])",
         WARNING,
         'Did you mean "{fix}"? "too" = excessively or also.',
-        lambda m, _a: f"{m.group(1)} too {m.group(2)}",
+        _between("too"),
     ),
     _rule(
         "to;me you us",
@@ -569,7 +578,7 @@ RULES: tuple[Rule, ...] = (
         r"contributing|the|my|your|a|an)\b",
         WARNING,
         'Did you mean "{fix}"? Before a verb or a noun it is "to"; "too" = excessively.',
-        lambda m, _a: f"{m.group(1)} to {m.group(2)}",
+        _between("to"),
     ),
 )
 
@@ -999,7 +1008,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"big|small|long|late|early|high|low|few|little)\b(?!\s+to\b)",
         WARNING,
         'Did you mean "{fix}"? "too" = excessively.',
-        lambda m, _a: f"{m.group(1)} too {m.group(2)}",
+        _between("too"),
     ),
     _rule(
         "to",
@@ -1391,7 +1400,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"(?!(?:you|we|they|i|he|she|it|there|this|that|not)\b)[a-z])",
         WARNING,
         'Is a word missing? "{found}" has no subject: "{fix}".',
-        lambda m, _a: f"{m.group(1)} it {m.group(2)}",
+        _between("it"),
     ),
     # "Section 6.3 contain", "Version 7 work": a numbered part is one thing.
     _rule(
@@ -1504,7 +1513,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"process|meeting|call|vacancy)(?=\s+(?:will|would|is|was|has|had|can|could|might|may)\b)",
         WARNING,
         'Is a word missing? "{found}" needs "the": "{fix}".',
-        lambda m, _a: f"{m.group(1)} the {m.group(2)}",
+        _between("the"),
     ),
     # "for five year.": a count above one takes the plural.
     _rule(
@@ -1525,7 +1534,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"his|her|their)\b)",
         WARNING,
         'Is a word missing? "{found}" needs "the": "{fix}".',
-        lambda m, _a: f"{m.group(1)} the {m.group(2)}",
+        _between("the"),
     ),
     # "looking forward to hearing from you and to meet the team": the same form twice.
     _rule(
@@ -1610,7 +1619,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"\b(at)\s+(time\s+of)\b",
         WARNING,
         'Is a word missing? "{found}" needs "the": "{fix}".',
-        lambda m, _a: f"{m.group(1)} the {m.group(2)}",
+        _between("the"),
     ),
     _rule(
         "all;once",
@@ -1618,7 +1627,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"\b(all)\s+(once)\b",
         WARNING,
         'Is a word missing? "{found}": "{fix}".',
-        lambda m, _a: f"{m.group(1)} at {m.group(2)}",
+        _between("at"),
         lambda m, text: _word_before(text, m.start()) in ("not", "for", "at", "and", "once"),
     ),
     _rule(
@@ -1627,7 +1636,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"\b(each)\s+(you|us|them)\b",
         WARNING,
         'Is a word missing? "{found}" needs "of": "{fix}".',
-        lambda m, _a: f"{m.group(1)} of {m.group(2)}",
+        _between("of"),
         lambda m, text: _word_before(text, m.start()) in ("give", "gave", "send", "sent", "cost"),
     ),
     _rule(
@@ -1636,7 +1645,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"\b(let)\s+(know)\b",
         WARNING,
         'Is a word missing? "{found}" needs who is to know: "{fix}".',
-        lambda m, _a: f"{m.group(1)} you {m.group(2)}",
+        _between("you"),
     ),
     # "invite you the reception", "talking them", "I spoke Steve": "to" dropped before the
     # object of a verb that needs it.
@@ -1657,7 +1666,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"(?!\s+(?:through|into|out|round|around|down|up)\b)",
         WARNING,
         'Is a word missing? "{found}" needs "to": "{fix}".',
-        lambda m, _a: f"{m.group(1)} to {m.group(2)}",
+        _between("to"),
     ),
     _rule(
         "spoke talked",
@@ -1665,7 +1674,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"(?-i:\b([Ii]\s+(?:spoke|talked)))\s+(?-i:([A-Z][a-z]+))\b",
         WARNING,
         'Is a word missing? "{found}" needs "to" or "with": "{fix}".',
-        lambda m, _a: f"{m.group(1)} to {m.group(2)}",
+        _between("to"),
         lambda m, _text: m.group(2).lower() in LANGUAGES,
     ),
     # "I don't my floor plan", "they must this deal closed": a verb dropped after an
@@ -1691,7 +1700,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"available|pleased|delighted|grateful|willing|keen)\b",
         WARNING,
         'Is a word missing? "{found}" needs "be": "{fix}".',
-        lambda m, _a: f"{m.group(1)} be {m.group(2)}",
+        _between("be"),
     ),
     _rule(
         "than;before by until till from",
@@ -1734,7 +1743,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"flown|fallen|forgotten|gotten|hidden|stolen|woken|worn)\b",
         WARNING,
         'Did you mean "{fix}"? After "{word}" the participle needs "have".',
-        lambda m, _a: f"{m.group(1)} have {m.group(2)}",
+        _between("have"),
     ),
     # "Do not any financial trades", "see if he any old ones": the verb fell out.
     _rule(
@@ -1792,7 +1801,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"report|update|summary|agenda|schedule|invite|contract|offer|form|draft|version)\b",
         WARNING,
         'Is a word missing? "{found}" needs "the": "{fix}".',
-        lambda m, _a: f"{m.group(1)} the {m.group(2)}",
+        _between("the"),
     ),
     # "learning about team and", "an update on position?", "during interview.": a
     # letter's singular nouns keep their article after a preposition.
@@ -1806,7 +1815,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"has|that|we|you|I|so|but|as)\b)",
         WARNING,
         'Is a word missing? "{found}" needs "the": "{fix}".',
-        lambda m, _a: f"{m.group(1)} the {m.group(2)}",
+        _between("the"),
         lambda m, text: (
             (m.group(1).lower(), m.group(2).lower()) in ARTICLE_FREE
             or _word_before(text, m.start())
@@ -1881,7 +1890,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"significant|big|leading|critical|pivotal|active|useful|small)\s+role)\b",
         WARNING,
         '"{found}" is missing "a": "{fix}".',
-        lambda m, _a: f"{m.group(1)} a {m.group(2)}",
+        _between("a"),
     ),
     _rule(
         "of;core heart centre center forefront",
@@ -1889,7 +1898,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"\b(at|in)\s+((?:core|heart|centre|center|forefront)\s+of)\b",
         WARNING,
         '"{found}" is missing "the": "{fix}".',
-        lambda m, _a: f"{m.group(1)} the {m.group(2)}",
+        _between("the"),
     ),
     _rule(
         "is was be seems seemed;right best only first last same wrong",
@@ -1898,7 +1907,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"(?:thing|way|time|place|person|choice|step|option|approach))\b",
         WARNING,
         '"{found}" is missing "the": "{fix}".',
-        lambda m, _a: f"{m.group(1)} the {m.group(2)}",
+        _between("the"),
     ),
     # The set phrases of a letter that take "-ing" after "to" or "for", and the few that
     # take the plain form: the slips of writers whose first language builds them otherwise
