@@ -610,6 +610,8 @@ def test_words_that_only_look_like_a_dropped_apostrophe_or_to(text: str) -> None
             "welcome the opportunity",
         ),
         ("I hope to have chance to help.", "have chance", "grammar.missing-word", "have a chance"),
+        ("I would be great fit for it.", "be great fit", "grammar.missing-word", "be a great fit"),
+        ("I have five year experience.", "five year", "grammar.agreement", "five years"),
         (
             "The skills you described matches my experience.",
             "skills you described matches",
@@ -672,6 +674,7 @@ def test_slips_of_a_hurried_thank_you(text: str, span: str, rule: str, fix: str)
         "We talked about team building, and I was invited to interview.",
         "I was shortlisted for interview. Thank you for inviting me for interview last week.",
         "The skills you described match my experience, and the advice you gave us helps.",
+        "I would be a great fit, and she is a strong match. It is a five year plan.",
     ],
 )
 def test_what_only_looks_like_those_slips(text: str) -> None:

@@ -1521,7 +1521,8 @@ MORE_RULES: tuple[Rule, ...] = (
         "agreement",
         r"\b((?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
         r"several|many|few|[2-9]|[1-9]\d+)\s+)(year|month|week|day|hour|minute)"
-        r"(?=\s*(?:[.,;!?)]|$)|\s+(?:ago|of|in|at|and|now|with|as|before|after|later)\b)",
+        r"(?=\s*(?:[.,;!?)]|$)|\s+(?:ago|of|in|at|and|now|with|as|before|after|later|"
+        r"experience)\b)",
         WARNING,
         'Did you mean "{fix}"? More than one takes the plural.',
         lambda m, _a: f"{m.group(1)}{m.group(2)}s",
@@ -1845,6 +1846,17 @@ MORE_RULES: tuple[Rule, ...] = (
             + ("a" if m.group(2).lower() in ("chance", "pleasure") else "the")
             + f" {m.group(2)}"
         ),
+    ),
+    # "I would be great fit": a letter's "a good fit", "a strong match" keep their "a".
+    _rule(
+        "fit match addition asset;great good strong perfect natural excellent ideal real close",
+        "missing-word",
+        r"\b(be|is|was|am|are|being|become)\s+((?:a\s+)?(?:really\s+|very\s+)?(?:great|good|strong|"
+        r"perfect|natural|excellent|ideal|real|close)\s+(?:fit|match|addition|asset))\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "a": "{fix}".',
+        _between("a"),
+        lambda m, _text: m.group(2).lower().startswith("a "),
     ),
     # "were did they come from": a question word, not a verb, before "did they".
     _rule(
