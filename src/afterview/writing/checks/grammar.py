@@ -251,17 +251,6 @@ def _irregular_base(word: str) -> str:
     return found.base if found is not None else low
 
 
-def _third_person(verb: str) -> str:
-    low = verb.lower()
-    if low in ("say",):
-        return verb + "s"
-    if low.endswith("y") and low[-2:-1] not in "aeiou":
-        return verb[:-1] + "ies"
-    if low.endswith(("s", "sh", "ch", "x")):
-        return verb + "es"
-    return verb + "s"
-
-
 REPEATABLE = word_set("that had is bye no so ha very well yes")
 PREPOSITIONS_BEFORE_THAT = word_set("to of for with in on at from by about into onto")
 WH_BEFORE_IS = word_set("what where how who why whatever thing problem point issue question")
@@ -1413,7 +1402,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"mean|say|work|need|allow|look|seem|remain|become|make|cause|fail|help)\b",
         WARNING,
         'Did you mean "{fix}"? A numbered part is one thing: the verb takes "-s".',
-        lambda m, _a: f"{m.group(1)} {_third_person(m.group(2))}",
+        lambda m, _a: f"{m.group(1)} {verb_forms.third(m.group(2).lower())}",
         lambda m, text: (
             _word_before(text, m.start())
             in {"in", "under", "see", "from", "of", "to", "at", "on", "and", "or", "with", "per"}
