@@ -114,6 +114,16 @@ def _then(word: str) -> Callable[[re.Match[str], str], str]:
     return fix
 
 
+PLURAL_OF = {"has": "have", "is": "are", "was": "were", "does": "do"}
+
+
+def _plural_verb(m: re.Match[str], _apos: str) -> str:
+    """The subject (group 1) with its verb (group 2) in the plural: "… and I was" -> "were",
+    "… sounds" -> "sound"."""
+    verb = m.group(2)
+    return f"{m.group(1)} {PLURAL_OF.get(verb.lower(), verb[:-1])}"
+
+
 def _between(word: str) -> Callable[[re.Match[str], str], str]:
     """Put `word` between the first two groups ("at time of" -> "at the time of")."""
 
@@ -1376,10 +1386,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"[a-z]+\s+and\s+I)\s+(has|is|was|does)\b",
         WARNING,
         'Did you mean "{fix}"? Two people joined by "and" take the plural verb.',
-        lambda m, _a: (
-            f"{m.group(1)} "
-            + {"has": "have", "is": "are", "was": "were", "does": "do"}[m.group(2).lower()]
-        ),
+        _plural_verb,
     ),
     # "to see if would help": the clause lost its subject.
     _rule(
@@ -1473,10 +1480,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"(?:^|(?<=[.!?\n] )|(?<=\n))(me\s+and\s+(?:my\s+|the\s+)?[a-z]+)\s+(is|was|has|does)\b",
         WARNING,
         'Did you mean "{fix}"? Two people joined by "and" take the plural verb.',
-        lambda m, _a: (
-            f"{m.group(1)} "
-            + {"has": "have", "is": "are", "was": "were", "does": "do"}[m.group(2).lower()]
-        ),
+        _plural_verb,
     ),
     # "Please find attached copy of my CV": a letter's set phrase keeps its article.
     _rule(
@@ -1560,10 +1564,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"(?:[a-z]+\s+)?[a-z]+)\s+(is|was|has|sounds|seems|looks|makes|fits)\b",
         WARNING,
         'Did you mean "{fix}"? Two things joined by "and" take the plural verb.',
-        lambda m, _a: (
-            f"{m.group(1)} "
-            + {"is": "are", "was": "were", "has": "have"}.get(m.group(2).lower(), m.group(2)[:-1])
-        ),
+        _plural_verb,
         lambda m, text: (
             _word_before(text, m.start())
             not in {
@@ -1775,10 +1776,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"has|works|leads|manages|says|thinks|wants|needs)\b",
         WARNING,
         'Did you mean "{fix}"? Two people joined by "and" take the plural verb.',
-        lambda m, _a: (
-            f"{m.group(1)} "
-            + {"is": "are", "was": "were", "has": "have"}.get(m.group(2).lower(), m.group(2)[:-1])
-        ),
+        _plural_verb,
     ),
     # "we will send you name of the SME": "the" before the thing sent.
     _rule(
