@@ -50,7 +50,7 @@ def read(typecode: str, data: bytes, at: int, count: int) -> tuple[array[int], i
 
 
 def table(
-    view: memoryview, at: int, typecode: Literal["I", "H", "i"], n: int
+    view: memoryview, at: int, typecode: Literal["I", "H", "i", "h"], n: int
 ) -> tuple[Sequence[int], int]:
     """`n` items of `typecode` at byte `at` of a (memory-mapped) file, read in place on a
     little-endian machine, so that loading costs nothing; and the offset after them."""

@@ -645,6 +645,10 @@ def _unclear_antecedent(toks: list[Tok], tags: list[str], lo: int, prep: int, k:
     return number is None or _number(toks[host], tags[host]) != number
 
 
+# The tags a word read as a finite verb can have, beyond the forms of be, have and do.
+NUMBERED_TAGS = frozenset({"VBZ", "VBP", "VB", "NNS", "NN"})
+
+
 def _verb_number(toks: list[Tok], tags: list[str], i: int, hi: int) -> str | None:
     """ "s" for a singular finite verb, "p" for a plural one, None if not a finite verb."""
     t = toks[i]
@@ -656,6 +660,8 @@ def _verb_number(toks: list[Tok], tags: list[str], i: int, hi: int) -> str | Non
     if low in PLURAL_FORMS:
         return "p"
     tag = tags[i]
+    if tag not in NUMBERED_TAGS:
+        return None  # every test below needs one of these tags: most words end here
     nxt = toks[i + 1].low if i + 1 < hi else ""
     if nxt == "-" or not lex.is_verb(lex.third_person_base(low) or low):
         return None  # "long-term": a modifier; not a known verb

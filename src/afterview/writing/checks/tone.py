@@ -436,9 +436,8 @@ def _courteous(doc: Document) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if courtesy.search(doc.text, a, b)]
 
 
-def _word_findings(doc: Document) -> list[Finding]:
+def _word_findings(doc: Document, courteous: list[tuple[int, int]]) -> list[Finding]:
     negative = negative_words()
-    courteous = _courteous(doc)
     words = doc.words
     starts = {s.start for s in doc.sentences} | {
         t.start for t in words if t.start == 0 or doc.text[t.start - 1] == "\n"
@@ -476,12 +475,19 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     """Negative statements (errors) and, outside them, negative words (warnings)."""
     del ctx  # the same tone rules for every kind of message
     urls = url_spans(doc)
-    from afterview.writing.checks import tone_criticism
+    from afterview.writing.checks import tone_criticism, tone_model
 
-    criticism = tone_criticism.findings(doc, _courteous(doc))
+    courteous = _courteous(doc)
+    criticism = tone_criticism.findings(doc, courteous)
     statements = without_overlaps([*_statement_findings(doc), *criticism])
     taken = [(f.offset, f.offset + f.length) for f in statements]
-    words = [f for f in _word_findings(doc) if not inside_any(f.offset, f.offset + f.length, taken)]
+    statements += tone_model.findings(doc, [*courteous, *taken], negative_words())
+    taken = [(f.offset, f.offset + f.length) for f in statements]
+    words = [
+        f
+        for f in _word_findings(doc, courteous)
+        if not inside_any(f.offset, f.offset + f.length, taken)
+    ]
     return [
         f
         for f in sorted([*statements, *words], key=lambda f: f.offset)
