@@ -360,3 +360,55 @@ def test_a_hyphenated_prefix_latin_and_ok_pass_but_a_typo_after_a_prefix_does_no
     assert check(Document(clean), CheckContext(language=language)) == []
     text = "The co-ordinater will call."
     assert text[only(text, language).offset :].startswith("ordinater")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kipp, thanks for the numbers.",  # one edit from "kip"
+        "Skilling's memo went out on Friday.",  # one edit from "killing"
+        "Crowder will join the call.",  # one edit from "crowded"
+    ],
+)
+def test_a_common_name_at_a_sentence_start_is_taken_for_a_name(text: str) -> None:
+    word = text.split(maxsplit=1)[0].strip(",")
+    finding = only(text, "en-US")
+    assert (finding.rule, finding.severity) == ("spelling.name", Severity.INFO)
+    assert text[finding.offset : finding.offset + finding.length] == word
+
+
+@pytest.mark.parametrize("text", ["Thier plan is fine.", "Teh deal closed.", "Recieve it."])
+def test_a_slip_of_a_very_common_word_stays_a_slip_even_if_someone_bears_it(text: str) -> None:
+    assert only(text, "en-US").rule == "spelling"
+
+
+@pytest.mark.parametrize(
+    ("word", "language"),
+    [
+        ("personalization", "en-US"),
+        ("prioritisation", "en-GB"),
+        ("centralizations", "en-US"),
+        ("judgement", "en-US"),
+        ("judgment", "en-GB"),
+        ("acknowledgement", "en-US"),
+        ("financials", "en-US"),
+    ],
+)
+def test_derived_nouns_and_shared_variants_are_known(word: str, language: str) -> None:
+    assert flagged(f"We discussed the {word} at length.", language) == []
+
+
+def test_capitalised_words_run_together_are_a_brand_not_garbled_case() -> None:
+    assert flagged("The NetWorks and WordPerfect teams met.", "en-US") == []
+    assert flagged("THe plan is to ReCeive it.", "en-US") == ["THe", "ReCeive"]
+
+
+def test_a_name_list_missing_costs_only_the_name_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    from afterview.writing.checks import spelling
+
+    monkeypatch.setattr(spelling, "NAMES_FILE", "missing.txt.gz")
+    spelling.census_names.cache_clear()
+    try:
+        assert only("Kipp, thanks for the numbers.", "en-US").rule == "spelling"
+    finally:
+        spelling.census_names.cache_clear()

@@ -57,6 +57,13 @@ CAPITAL_RULE = "spelling.capital"
 COMMON_ZIPF = 3.0  # "common word" for the slip test: about once per million words
 COMPOUND_ZIPF = 3.5  # each part of a run-together compound at least this common
 LONG_NAME = 7  # from this length, a capitalised word one edit from a common word is a slip
+VERY_COMMON_ZIPF = 5.0  # a listed name one edit from a word this common is taken for a slip
+NAMES_FILE = "census-names.txt.gz"
+# Spellings American and British dictionaries both give (Merriam-Webster lists
+# "judgement" as a variant; British law writes "judgment"): no finding in either.
+BOTH_VARIETIES = frozenset(
+    f"{stem}{e}ment{s}" for stem in ("judg", "acknowledg") for e in ("", "e") for s in ("", "s")
+)
 ACRONYM_MAX = 6
 SUGGESTIONS = 5
 SHOWN_MAX = 40  # a longer "word" is quoted shortened in the message
@@ -109,7 +116,7 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
             continue
         if _after_prefix(doc.text, start, lookup, speller):
             continue  # "co-ordinator": the word lists hold "coordinator"
-        if _inner_capitals(lookup) and not speller.known(lookup.lower()):
+        if _not_a_slip(lookup, speller):
             continue
         if _initials(lookup) or _credential(doc.text, start):
             continue
@@ -163,7 +170,26 @@ def _taken_for_name(doc: Document, start: int, word: str, speller: Speller) -> b
         return len(base) < LONG_NAME or speller.near_common(base, COMMON_ZIPF, False) is None
     if _name_line(doc.text, start) or _capitalised_elsewhere(doc, start, word):
         return True
-    return speller.near_common(base, COMMON_ZIPF, True) is None
+    if speller.near_common(base, COMMON_ZIPF, True) is None:
+        return True
+    # "Kipp, thanks for", "Skilling's memo": one edit from a word ("kip", "killing"), but
+    # a common name and no slip of a very common word ("Thier" stays a slip of "their")
+    return base in census_names() and speller.near_common(base, VERY_COMMON_ZIPF, True) is None
+
+
+@lru_cache(maxsize=1)
+def census_names() -> frozenset[str]:
+    """The common names of the US Census Bureau's 1990 lists (`bench/census_names.py`),
+    read only when a word at a sentence start needs them."""
+    import gzip
+    import os
+
+    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "spelling", "data", NAMES_FILE)
+    try:
+        with gzip.open(path, "rt", encoding="ascii") as f:
+            return frozenset(line.strip() for line in f if not line.startswith("#"))
+    except OSError:
+        return frozenset()
 
 
 def _at_start(text: str, start: int) -> bool:
@@ -310,6 +336,37 @@ def _after_prefix(text: str, start: int, word: str, speller: Speller) -> bool:
         prefix is not None
         and prefix.group(1).lower() in PREFIXES
         and speller.known(prefix.group(1).lower() + word.lower())
+    )
+
+
+def _not_a_slip(word: str, speller: Speller) -> bool:
+    """A word the lists lack that is no slip: a derived noun, a spelling both varieties
+    give, a name or brand with inner capitals (unless a word in garbled case)."""
+    if _derived(word, speller) or word.lower() in BOTH_VARIETIES:
+        return True
+    return _inner_capitals(word) and (
+        not speller.known(word.lower()) or _joined_words(word, speller)
+    )
+
+
+def _derived(word: str, speller: Speller) -> bool:
+    """ "personalization", "prioritisations": the noun of a verb the lists hold
+    ("personalize"), which the size-60 lists often lack."""
+    low = word.lower()
+    for ending in ("ization", "isation", "izations", "isations"):
+        if low.endswith(ending) and len(low) > len(ending) + 3:
+            verb = low[: len(low) - len(ending)] + ending[:2] + "e"
+            return speller.known(verb)
+    return False
+
+
+def _joined_words(word: str, speller: Speller) -> bool:
+    """ "NetWorks", "WordPerfect": capitalised words run together, a brand's way, not
+    a word in garbled case ("THe", "ReCeive")."""
+    parts = re.findall(r"[A-Z][a-z]+|[^A-Z]+", word)
+    return len(parts) >= 2 and all(
+        len(p) >= 3 and p[0].isupper() and p[1:].islower() and speller.known(p.lower())
+        for p in parts
     )
 
 
