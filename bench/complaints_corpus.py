@@ -40,8 +40,8 @@ from afterview.writing.text import Document
 COMMIT = "b148345cc12294a3ba6081aceb9fbc67e83d521b"
 FOLDER = "src/main/resources/mini-enron/"
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "writing" / "corpus"
-HELD_OUT = ("heldout12", "heldout13", "heldout14", "heldout15", "heldout17")
-HELD_SPLITS = ("held12", "held13", "held14", "held15", "held17")
+HELD_OUT = ("heldout12", "heldout13", "heldout14", "heldout15", "heldout17", "heldout19")
+HELD_SPLITS = ("held12", "held13", "held14", "held15", "held17", "held19")
 QUOTED = re.compile(
     r"^(?:-+\s*Original Message|-+\s*Forwarded by|From:|To:|\s*>|_{5,}|-{5,}|Sent by:)", re.M
 )

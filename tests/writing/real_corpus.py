@@ -64,8 +64,15 @@ HELDOUT16 = Path(__file__).parent / "corpus" / "heldout16"
 HELDOUT17 = Path(__file__).parent / "corpus" / "heldout17"
 # And an eighteenth, tuning material from the start (corpus/heldout18/SOURCES.md).
 HELDOUT18 = Path(__file__).parent / "corpus" / "heldout18"
+# A nineteenth: 11 emails, the last of that sample, held out (corpus/heldout19/SOURCES.md).
+HELDOUT19 = Path(__file__).parent / "corpus" / "heldout19"
 # The Enron sets by the prefix of their files' names.
-ENRON_SETS = {"enron16-": HELDOUT16, "enron17-": HELDOUT17, "enron18-": HELDOUT18}
+ENRON_SETS = {
+    "enron16-": HELDOUT16,
+    "enron17-": HELDOUT17,
+    "enron18-": HELDOUT18,
+    "enron19-": HELDOUT19,
+}
 HOMOPHONES = frozenset(
     {
         "grammar.could-of",
@@ -167,6 +174,10 @@ def heldout17_names() -> list[str]:
 
 def heldout18_names() -> list[str]:
     return sorted(p.stem for p in HELDOUT18.glob("enron18-*.txt"))
+
+
+def heldout19_names() -> list[str]:
+    return sorted(p.stem for p in HELDOUT19.glob("enron19-*.txt"))
 
 
 def _enron_set(name: str) -> Path | None:
@@ -302,7 +313,7 @@ def slips() -> list[Slip]:
     (slips_heldout12.tsv), "held13" in the Quality assurance of code texts
     (slips_heldout13.tsv), "held14" in the Ministry of Justice technical guidance texts
     (slips_heldout14.tsv), "held15" in the 18F UX guide texts (slips_heldout15.tsv), and
-    "held16" to "held18" in real Enron emails (slips_heldout16.tsv to slips_heldout18.tsv),
+    "held16" to "held19" in real Enron emails (slips_heldout16.tsv to slips_heldout19.tsv),
     each written and committed before the checker was first run on them."""
     rows = []
     for path in (
@@ -324,6 +335,7 @@ def slips() -> list[Slip]:
         HELDOUT16 / "slips_heldout16.tsv",
         HELDOUT17 / "slips_heldout17.tsv",
         HELDOUT18 / "slips_heldout18.tsv",
+        HELDOUT19 / "slips_heldout19.tsv",
     ):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
@@ -389,6 +401,7 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         "held14",
         "held15",
         "held17",
+        "held19",
     )
     asked = [s for s in hidden if f"--{s}" in sys.argv or f"--{s}-misses" in sys.argv]
     held5 = "held5" in asked
@@ -423,6 +436,7 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         ("held16", "heldout16", heldout16_names),
         ("held17", "heldout17", heldout17_names),
         ("held18", "heldout18", heldout18_names),
+        ("held19", "heldout19", heldout19_names),
     ):
         if split in asked:
             print(f"false alarms, {label}:", {n: fa for n in listed() if (fa := false_alarms(n))})

@@ -67,6 +67,7 @@ def test_the_slips_are_many_and_varied() -> None:
         "held16",
         "held17",
         "held18",
+        "held19",
     }
     held2 = [s for s in slips if s.split == "held2"]
     assert len(held2) >= 80

@@ -392,6 +392,13 @@ def test_a_slip_of_a_very_common_word_stays_a_slip_even_if_someone_bears_it(text
         ("judgment", "en-GB"),
         ("acknowledgement", "en-US"),
         ("financials", "en-US"),
+        ("unselected", "en-US"),
+        ("repurpose", "en-GB"),
+        ("iteratively", "en-US"),
+        ("programmatically", "en-GB"),
+        ("screeners", "en-US"),
+        ("procurements", "en-GB"),
+        ("ethnicities", "en-US"),
     ],
 )
 def test_derived_nouns_and_shared_variants_are_known(word: str, language: str) -> None:
@@ -412,3 +419,10 @@ def test_a_name_list_missing_costs_only_the_name_reading(monkeypatch: pytest.Mon
         assert only("Kipp, thanks for the numbers.", "en-US").rule == "spelling"
     finally:
         spelling.census_names.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "word", ["operater", "coordinaters", "untill", "reguard", "realy", "finaly", "lookking"]
+)
+def test_a_slip_is_not_taken_for_a_derived_word(word: str) -> None:
+    assert flagged(f"The {word} note came.", "en-US") == [word]

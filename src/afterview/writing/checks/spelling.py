@@ -59,6 +59,23 @@ COMPOUND_ZIPF = 3.5  # each part of a run-together compound at least this common
 LONG_NAME = 7  # from this length, a capitalised word one edit from a common word is a slip
 VERY_COMMON_ZIPF = 5.0  # a listed name one edit from a word this common is taken for a slip
 NAMES_FILE = "census-names.txt.gz"
+# Endings and what they replace, to find a derived word's stem (`_derived`).
+DERIVATIONS = (
+    ("izations", "ize"),
+    ("isations", "ise"),
+    ("ization", "ize"),
+    ("isation", "ise"),
+    ("ically", "ic"),
+    ("ly", ""),
+    ("ers", ""),
+    ("ers", "e"),
+    ("er", ""),
+    ("er", "e"),
+    ("rs", ""),
+    ("ments", "ment"),
+    ("ities", "ity"),
+)
+DERIVED_GUARD_ZIPF = 4.0  # a derived word one edit from a word this common is a slip
 # Spellings American and British dictionaries both give (Merriam-Webster lists
 # "judgement" as a variant; British law writes "judgment"): no finding in either.
 BOTH_VARIETIES = frozenset(
@@ -350,14 +367,20 @@ def _not_a_slip(word: str, speller: Speller) -> bool:
 
 
 def _derived(word: str, speller: Speller) -> bool:
-    """ "personalization", "prioritisations": the noun of a verb the lists hold
-    ("personalize"), which the size-60 lists often lack."""
+    """A word built by the rules hunspell's affix files apply, from a listed word of five
+    letters or more, that is one edit from no common word (a slip of one is a slip):
+    "personalization" (personalize), "unselected", "repurpose", "iteratively",
+    "programmatically", "screeners", "procurements", "ethnicities"."""
     low = word.lower()
-    for ending in ("ization", "isation", "izations", "isations"):
-        if low.endswith(ending) and len(low) > len(ending) + 3:
-            verb = low[: len(low) - len(ending)] + ending[:2] + "e"
-            return speller.known(verb)
-    return False
+    stems = []
+    for ending, back in DERIVATIONS:
+        if low.endswith(ending):
+            stem = low[: len(low) - len(ending)] + back
+            if not (ending[0] in "er" and stem.endswith("ate")):  # "operater": "operator"
+                stems.append(stem)
+    stems += [low[2:] for prefix in ("un", "re") if low.startswith(prefix)]
+    found = any(len(stem) >= 5 and speller.known(stem) for stem in stems)
+    return found and speller.near_common(low, DERIVED_GUARD_ZIPF, True) is None
 
 
 def _joined_words(word: str, speller: Speller) -> bool:
