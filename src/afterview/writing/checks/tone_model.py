@@ -219,10 +219,11 @@ def to_bytes(weights: Sequence[float], threshold: float) -> bytes:
 
 
 MESSAGE = (
-    "This sentence may read as criticism of an employer, a manager, colleagues or how they "
-    "work, and that reflects on the writer (P5: no negative statements). If it does, leave "
-    "it out or say what you look forward to instead."
+    "may read as criticism of an employer, a manager, colleagues or how they work, which "
+    "reflects on the writer (P5: no negative statements). If it does, leave it out or say "
+    "what you look forward to instead."
 )
+QUOTED_WORDS = 8  # the message quotes the sentence's start, so the reader finds it
 
 
 def findings(
@@ -241,13 +242,15 @@ def findings(
         score = found.best(text[span.start : span.end], negative)
         if score is None or score <= found.threshold:
             continue
+        sentence = text[span.start : span.end].split()
+        quoted = " ".join(sentence[:QUOTED_WORDS]) + ("…" if len(sentence) > QUOTED_WORDS else "")
         results.append(
             doc.finding(
                 span.start,
                 span.end - span.start,
                 "tone.negative-statement",
                 Severity.WARNING,
-                MESSAGE,
+                f'"{quoted}" {MESSAGE}',
                 (),
             )
         )
