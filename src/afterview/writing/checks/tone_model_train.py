@@ -26,9 +26,13 @@ from afterview.writing.checks import tone, tone_model
 EPOCHS = 12
 RATE = 0.1
 DECAY = 1e-5  # L2, applied as each weight is touched
-# Calibration sentences allowed over the threshold: at 0.002, a writer the model had not
-# read had 28 % of their complaints found; at 0.005, 37 %; at 0.01, 45 % (`--evaluate`).
-FALSE_RATE = 0.005
+# Calibration sentences allowed over the threshold. Of 443 complaints that three writers
+# planted into Enron sentences, the model finds 52 at 0.005, 69 at 0.0075, 78 at 0.01;
+# of the 830 sentences of the tuning sets' real emails, only one (a real complaint) is
+# over it at any of these, and documentation draws the rest. At 0.01 a candidate's
+# "...and the way the service puts patients at the centre of every decision" crossed
+# the line; 0.0075 is the compromise. (`--evaluate` gives each left-out writer's share.)
+FALSE_RATE = 0.0075
 Example = tuple[int, list[int]]  # label, slots
 Units = list[list[int]]  # the slots of each unit of a sentence (`tone_model.units`)
 
