@@ -626,3 +626,24 @@ def test_a_thank_you_written_before_p5s_day_says_when_it_should_land(app: App) -
     morning = newcomer(app, start=at(10, 10), company="Contoso")
     (same_day,) = drafts.draft_thank_you(app, morning.interview, now=at(10, 11, 30))
     assert not any(n.startswith("P5 says it should land") for n in same_day.notes)
+
+
+def test_an_interview_in_another_zone_says_when_it_starts_in_both(app: App) -> None:
+    """ "It starts 14:00" read at 16:30 in London looked past: a Chicago interview's
+    time is given in its zone and in the user's."""
+    case = newcomer(app)
+    profile.set_profile(app, now=at(1, 9), **SAM)
+    chicago = records.add_interview(
+        app,
+        case.opp,
+        start=at(12, 20),  # 20:00 in London, 15:00 in Chicago (summer time there)
+        end=at(12, 21),
+        tz="America/Chicago",
+        now=at(1, 9),
+        interviewers=(records.NewInterviewer("Dev Patel", "dev@northwind.example"),),
+    )
+    with pytest.raises(BadInput) as raised:
+        drafts.draft_thank_you(app, chicago, now=at(12, 16))
+    message = str(raised.value)
+    assert "15:00 in America/Chicago" in message
+    assert f"20:00 in your zone, {app.timezone}" in message

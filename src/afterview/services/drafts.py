@@ -135,9 +135,15 @@ def draft_thank_you(
         if interview.cancelled:
             raise BadInput(f"Interview {interview_id} was cancelled: there is nobody to thank.")
         if interview.start > now:
+            starts = describe_local(interview.start, interview.tz)
+            if interview.tz != app.timezone:  # "14:00" read in another zone looks past
+                starts += (
+                    f" in {interview.tz}: {describe_local(interview.start, app.timezone)}"
+                    f" in your zone, {app.timezone}"
+                )
             raise BadInput(
-                f"Interview {interview_id} has not happened yet (it starts "
-                f"{describe_local(interview.start, interview.tz)}); thank them afterwards (P5)."
+                f"Interview {interview_id} has not happened yet (it starts {starts}); "
+                "thank them afterwards (P5)."
             )
         if to is not None:
             person = opp.person(to)
