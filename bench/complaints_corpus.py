@@ -17,8 +17,12 @@ CLONE is a clone of tdebatty/java-datasets (MIT) holding commit `COMMIT`; its
 - `slips.tsv`: each complaint planted in a tuning set (`tone.negative-statement` in the
   slips of `real/`, `heldout16/`, `heldout18/`) as a `C` line, its sentence as written
   as an `N` line.
+- `drafts.tsv`: the sentences of 3,000 of Afterview's own drafts (every kind) for
+  candidates whose skills and experience use the words complaints use ("vendor
+  management", "incident response", "turning around failing teams"), as `N` lines: the
+  checker must never read its own letter as a complaint.
 - `clean.txt`: the sentences of the tuning sets' texts as written, one a line, for the
-  threshold (never learnt from). The held-out sets are in none of the three files.
+  threshold (never learnt from). The held-out sets are in none of these files.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.writing import real_corpus as rc
 
+from afterview.writing.drafts import compose
+from afterview.writing.drafts_model import KINDS, DraftRequest, Profile, Recipient
 from afterview.writing.text import Document
 
 COMMIT = "b148345cc12294a3ba6081aceb9fbc67e83d521b"
@@ -122,6 +128,91 @@ def slips() -> list[tuple[str, str]]:
     return rows
 
 
+# What candidates put in their profile, chosen for words that complaints also use.
+# (tests/writing/test_tone_model.py draws its drafts from other lists.)
+SKILLS = (
+    "vendor management, SQL, forecasting",
+    "project management, stakeholder management, budgeting",
+    "risk management, compliance, audit",
+    "incident response, root cause analysis, on-call leadership",
+    "complaint handling, customer retention, coaching",
+    "debt recovery, negotiation, Excel",
+    "change management, process redesign, training",
+    "people management, hiring, performance reviews",
+    "crisis communications, media relations, writing",
+    "fraud prevention, investigations, reporting",
+    "conflict resolution, mediation, case management",
+    "defect triage, test automation, release management",
+)
+EXPERIENCE = (
+    "five years running freight operations",
+    "a decade managing difficult accounts",
+    "three years fixing broken data pipelines",
+    "eight years leading turnaround projects",
+    "six years handling escalations for a busy support desk",
+    "four years cleaning up legacy systems",
+    "seven years managing demanding clients",
+    "two years rebuilding a failing onboarding process",
+    "nine years in regulatory enforcement",
+    "five years on the night shift of an emergency department",
+)
+ROLES = (
+    ("Operations Analyst", "Halcyon Freight"),
+    ("Account Manager", "Brightwater Media"),
+    ("Data Engineer", "Northwind Health"),
+    ("Programme Manager", "Civic Transit Authority"),
+    ("Support Team Lead", "Lumen Software"),
+    ("Compliance Officer", "Harbour Bank"),
+)
+NUGGETS = (
+    None,
+    "the new warehouse opening in Leeds next spring",
+    "how the team cut late deliveries by a third",
+    "the plan to replace the old billing system",
+    "your work on the complaints process",
+)
+
+
+def drafts(count: int = 3000) -> list[str]:
+    import random
+    from datetime import UTC, date, datetime, timedelta
+
+    rng = random.Random(3)
+    found: list[str] = []
+    seen: set[str] = set()
+    for seed in range(count):
+        role, organisation = rng.choice(ROLES)
+        start = datetime(2026, 3, 2, 10, tzinfo=UTC) + timedelta(days=rng.randrange(300))
+        request = DraftRequest(
+            kind=rng.choice(KINDS),
+            profile=Profile(
+                name="Jordan Reyes",
+                email="jordan@example.org",
+                skills=tuple(rng.choice(SKILLS).split(", ")),
+                experience=rng.choice(EXPERIENCE),
+                language=rng.choice(("en-GB", "en-US")),
+            ),
+            organisation=organisation,
+            role=role,
+            recipient=Recipient(rng.choice(("Marisol Ortega", "Dev Patel", "Ana Lee"))),
+            interview_start=start,
+            interview_round=rng.choice((None, 1, 2)),
+            nugget=rng.choice(NUGGETS),
+            decision_date=date(2026, 3, 20),
+            last_contact=date(2026, 3, 12),
+            follow_ups_sent=rng.randrange(3),
+            seed=seed,
+            written_on=start.date() + timedelta(days=rng.randrange(3)),
+        )
+        body = compose(request).body
+        for span in Document(body).sentences:
+            sentence = body[span.start : span.end].replace("\n", " ")
+            if sentence not in seen:
+                seen.add(sentence)
+                found.append(sentence)
+    return found
+
+
 def clean() -> list[str]:
     names = [
         *rc.names(),
@@ -154,9 +245,14 @@ def main() -> int:
     (out / "slips.tsv").write_text(
         "".join(f"{label}\t{s.replace(chr(10), ' ')}\n" for label, s in planted), encoding="utf-8"
     )
+    own = drafts()
+    (out / "drafts.tsv").write_text("".join(f"N\t{s}\n" for s in own), encoding="utf-8")
     sentences = clean()
     (out / "clean.txt").write_text("".join(f"{s}\n" for s in sentences), encoding="utf-8")
-    print(f"{len(negatives)} Enron sentences, {len(planted)} slip rows, {len(sentences)} clean")
+    print(
+        f"{len(negatives)} Enron sentences, {len(planted)} slip rows, {len(own)} draft "
+        f"sentences, {len(sentences)} clean"
+    )
     return 0
 
 

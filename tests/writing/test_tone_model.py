@@ -186,3 +186,57 @@ def test_no_model_file_means_no_model_warnings(monkeypatch: pytest.MonkeyPatch) 
         assert model_warnings(UNSEEN_COMPLAINTS[3]) == []
     finally:
         tone_model.model.cache_clear()
+
+
+def test_afterview_never_reads_its_own_drafts_as_complaints() -> None:
+    """Drafts for candidates whose skills and experience use a complaint's words
+    ("grievance handling", "resolving customer complaints"); the model learnt from
+    drafts built with other lists (bench/complaints_corpus.py)."""
+    import random
+    from datetime import UTC, date, datetime, timedelta
+
+    from afterview.writing.drafts import compose
+    from afterview.writing.drafts_model import KINDS, DraftRequest, Profile, Recipient
+
+    skills = [
+        "claims management, underwriting, Excel",
+        "inventory management, procurement, SAP",
+        "team leadership, mentoring, Python",
+        "bug triage, debugging, incident management",
+        "grievance handling, employee relations, policy",
+        "collections, dispute resolution, CRM",
+        "quality control, failure analysis, Six Sigma",
+    ]
+    experience = [
+        "six years resolving customer complaints",
+        "a decade in insolvency and restructuring",
+        "four years debugging production outages",
+        "eight years investigating workplace grievances",
+        "five years chasing overdue invoices",
+    ]
+    rng = random.Random(11)
+    warned = []
+    for seed in range(300):
+        start = datetime(2026, 5, 4, 10, tzinfo=UTC) + timedelta(days=rng.randrange(200))
+        request = DraftRequest(
+            kind=rng.choice(KINDS),
+            profile=Profile(
+                name="Ana Ruiz",
+                email="ana@example.org",
+                skills=tuple(rng.choice(skills).split(", ")),
+                experience=rng.choice(experience),
+                language=rng.choice(("en-GB", "en-US")),
+            ),
+            organisation=rng.choice(["Keystone Insurance", "Aldridge Legal", "Pinecrest Clinic"]),
+            role=rng.choice(["Claims Handler", "Paralegal", "Charge Nurse"]),
+            recipient=Recipient("Tom Baker"),
+            interview_start=start,
+            nugget=rng.choice([None, "the backlog of unresolved claims"]),
+            decision_date=date(2026, 6, 1),
+            last_contact=date(2026, 5, 20),
+            follow_ups_sent=rng.randrange(3),
+            seed=seed,
+            written_on=start.date(),
+        )
+        warned += model_warnings(compose(request).body)
+    assert warned == []

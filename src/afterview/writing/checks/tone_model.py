@@ -49,6 +49,14 @@ TARGETS = word_set(
     owner board predecessor people everyone everybody nobody anyone they them he she him her
     their his whoever"""
 )
+# Target words that are also the head of a skill ("risk management"): a body of people
+# only after a determiner or a word that ranks people ("the management", "upper
+# management"), or opening the clause.
+SKILL_HEADS = word_set("management leadership")
+BEFORE_A_BODY = word_set(
+    """<s> the our my their his her your its this that upper senior middle top new local
+    and but so as because since"""
+)
 # Words that make a complaint a denial ("never late"), or a complaint ("never answers").
 NEGATORS = word_set("not never no nothing nobody cannot")
 # Words too common to mean anything alone: they count only in pairs.
@@ -100,11 +108,21 @@ def word_features(words: Sequence[str], i: int) -> list[str]:
     return [word, word[:6] + "~"] if len(word) > 6 else [word]
 
 
-def word_classes(word: str, negative: frozenset[str]) -> tuple[bool, bool, bool]:
+def is_target(previous: str, word: str) -> bool:
+    """A workplace word naming people, not a skill: "vendor management", "people
+    management", "team leadership" are things a candidate is good at."""
+    if word in SKILL_HEADS:
+        return previous in BEFORE_A_BODY
+    return word in TARGETS
+
+
+def word_classes(
+    word: str, negative: frozenset[str], previous: str = "<s>"
+) -> tuple[bool, bool, bool]:
     """A negative word of the lexicon, a workplace target, a negation."""
     return (
         word in negative,
-        word in TARGETS,
+        is_target(previous, word),
         word in NEGATORS or word.endswith("n't"),
     )
 
@@ -119,7 +137,7 @@ def features(words: Sequence[str], negative: frozenset[str]) -> list[str]:
     for i, word in enumerate(words):
         found += word_features(words, i)
         found.append(f"{previous} {word}")
-        n, t, x = word_classes(word, negative)
+        n, t, x = word_classes(word, negative, previous)
         neg, tgt, neg_ = neg or n, tgt or t, neg_ or x
         previous = word
     present = (neg, tgt, neg_, neg and tgt, neg_ and tgt)
@@ -177,7 +195,7 @@ class Model:
             own.append(total)
             pair.append(pair[-1] + w[crc(f"{previous} {word}".encode()) & mask])
             neg.append(word in negative)
-            tgt.append(word in TARGETS)
+            tgt.append(is_target(previous, word))
             not_.append(word in NEGATORS or word.endswith("n't"))
             previous = word
         classes = [w[slot(c)] for c in CLASSES]
@@ -186,7 +204,9 @@ class Model:
         for a, b in units:
             score = bias + own[b] - own[a] + pair[b] - pair[a + 1]
             score += w[crc(f"<s> {words[a]}".encode()) & mask]
-            n, t, x = any(neg[a:b]), any(tgt[a:b]), any(not_[a:b])
+            # a unit's first word is read after "<s>", as in `features`
+            n, x = any(neg[a:b]), any(not_[a:b])
+            t = is_target("<s>", words[a]) or any(tgt[a + 1 : b])
             for weight, on in zip(classes, (n, t, x, n and t, x and t), strict=True):
                 if on:
                     score += weight
