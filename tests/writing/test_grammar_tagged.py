@@ -207,6 +207,8 @@ def test_a_slipped_verb_read_as_a_noun_is_caught_with_its_fix(
         "These include apps, custom web pages, widgets and forms.",
         "Other lower profile content, such as news, may move.",
         "The company offer package includes health insurance.",
+        "I loved how your team celebrates wins together.",
+        "The company rewards effort, not hours.",
     ],
 )
 def test_agreement_leaves_good_english_alone(text: str) -> None:

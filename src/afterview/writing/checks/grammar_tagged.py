@@ -873,6 +873,8 @@ def _agreement_at(
     head, _start = found
     if tags[i] == "NNS" and toks[head].low in PLURAL_PRONOUNS and head == i - 1:
         return  # "how many times the page": a quantifier and its noun
+    if _verb_read_as_noun(toks, tags, lo, head):
+        return  # "Your team celebrates wins": the verb read as a plural noun
     if verb_number == "s" and (
         (toks[head].end < toks[i].start and _comma_which(toks, head, i))
         or _compound_after_preposition(toks, tags, head, i)
@@ -906,6 +908,16 @@ def _agreement_at(
         NUMBER_ERROR_MESSAGE.format(subject=toks[head].text, verb=verb.text, which=which, fix=fix),
         match_case(verb.text, fix),
     )
+
+
+def _verb_read_as_noun(toks: list[Tok], tags: list[str], lo: int, head: int) -> bool:
+    """A "plural subject" after a singular noun that the counts know as a verb ("team
+    celebrates", "company rewards"): the tagger's compound noun is a subject and its
+    verb, and the next word is the object, not the verb."""
+    if tags[head] != "NNS" or head - 1 < lo or tags[head - 1] not in ("NN", "NNP"):
+        return False
+    base = lex.third_person_base(toks[head].low)
+    return base is not None and ngram.verbiness(ngram.model(), base) >= VERB_READING
 
 
 # Words never swapped: auxiliaries and modals (read by the rules above), and verbs whose
