@@ -397,7 +397,8 @@ def _suggestion(doc: Document, token: Token, lower: str) -> tuple[tuple[int, int
 
 COURTESY_SOURCE = (
     r"(?i)\b(?:unfortunately|sadly|regrettably),?\s+(?:I|we)\b[^.!?\n]{0,30}?\b(?:unable|not\s+be\s+"
-    r"able|cannot|can['’]t|won['’]t|will\s+not|shall\s+not|have\s+to|must|need\s+to|miss|decline)"
+    r"able|cannot|can['’]t|won['’]t|will\s+not|shall\s+not|have\s+to|must|need\s+to|miss|decline|"
+    r"accepted|decided|chosen|withdraw)"
     r"|\bsorry\s+to\s+(?:hear|learn|read|miss|say|see|have\s+missed)|\bcondolences\b|\bsympath"
     r"|\bpassed\s+away\b|\byour\s+(?:loss|bereavement)\b|\b(?:taking|took|take)\s+the\s+trouble\b"
     r"|\bno\s+trouble\b|\b(?:sorry|apologi[sz]e)\s+(?:for|about)\s+(?:the|my|any)\s+(?:late|"
