@@ -190,3 +190,31 @@ def test_recall_round_rules(text: str, span: str, rule: str) -> None:
 )
 def test_recall_round_rules_leave_good_readings_alone(text: str) -> None:
     assert [f for f in found(text) if f[1] != "grammar.capital-start"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fix"),
+    [("its was great to meet you.", "it"), ("I think its has been a week.", "it")],
+)
+def test_its_before_a_verb_is_it(text: str, fix: str) -> None:
+    from afterview.writing.checker import check_text
+    from afterview.writing.context import CheckContext
+
+    found = [
+        f
+        for f in check_text(text, CheckContext(language="en-US")).findings
+        if f.rule == "grammar.its-its"
+    ]
+    assert [f.suggestions[0] for f in found] == [fix]
+
+
+def test_its_will_and_its_can_are_nouns_after_its() -> None:
+    from afterview.writing.checker import check_text
+    from afterview.writing.context import CheckContext
+
+    text = "The team and its will to win impressed me."
+    assert not [
+        f
+        for f in check_text(text, CheckContext(language="en-US")).findings
+        if f.rule.startswith("grammar.its")
+    ]

@@ -426,3 +426,10 @@ def test_a_name_list_missing_costs_only_the_name_reading(monkeypatch: pytest.Mon
 )
 def test_a_slip_is_not_taken_for_a_derived_word(word: str) -> None:
     assert flagged(f"The {word} note came.", "en-US") == [word]
+
+
+def test_a_slip_of_a_common_word_is_a_slip_not_two_words_run_together() -> None:
+    """ "intrested" split as "int rested" hid "interested"."""
+    finding = only("I am very intrested in the role.", "en-US")
+    assert (finding.rule, finding.suggestions[0]) == ("spelling", "interested")
+    assert only("The datarooms are ready.", "en-US").rule == "spelling.compound"

@@ -907,6 +907,9 @@ def you_your(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
 
 # After "its", words only "it's" can come before: an adverb of the whole clause, a
 # pronoun, "to"; and a comparison that goes on with "to"/"than" ("its better to").
+# "its was great", "its has been": "it" and its verb (not "will", "can", "may", "must",
+# which can be nouns after "its": "its will to win").
+VERBS_AFTER_IT = word_set("is was has does did would could should might")
 ITS_ONLY_IT_IS = word_set(
     "simply everything nothing extra certainly definitely probably actually obviously to"
 )
@@ -1091,6 +1094,15 @@ def its_its(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
             WARNING,
             'Did you mean "it\'s"? "it\'s" = "it is" / "it has"; "its" = belonging to it.',
             match_case(t.text, "it's"),
+        )
+    elif t.low == "its" and nxt.low in VERBS_AFTER_IT:
+        yield Hit(
+            t.start,
+            t.end,
+            "its-its",
+            WARNING,
+            f'Did you mean "it {nxt.text}"? "its" = belonging to it, and a noun follows it.',
+            match_case(t.text, "it"),
         )
 
 

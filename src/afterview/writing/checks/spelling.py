@@ -56,6 +56,7 @@ COMPOUND_RULE = "spelling.compound"
 CAPITAL_RULE = "spelling.capital"
 COMMON_ZIPF = 3.0  # "common word" for the slip test: about once per million words
 COMPOUND_ZIPF = 3.5  # each part of a run-together compound at least this common
+SLIP_OF_ZIPF = 4.0  # one edit from a word this common, it is that word's slip ("intrested")
 LONG_NAME = 7  # from this length, a capitalised word one edit from a common word is a slip
 VERY_COMMON_ZIPF = 5.0  # a listed name one edit from a word this common is taken for a slip
 NAMES_FILE = "census-names.txt.gz"
@@ -147,7 +148,7 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
             and _contracted(lookup, speller) is None  # "theres": "there's", not "the res"
         ):
             parts = _compound(lookup, speller)
-            if parts is not None:
+            if parts is not None and speller.near_common(lookup, SLIP_OF_ZIPF, True) is None:
                 findings.append(_compound_finding(doc, start, end, word, parts))
                 continue
         # "Hi priya,": a name typed in lower case; its capital comes first
