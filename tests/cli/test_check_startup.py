@@ -52,3 +52,31 @@ def test_free_text_check_loads_none_of_the_start_up_weight(tmp_path: Path) -> No
     loaded, out = _loaded(tmp_path, text)
     assert loaded == [], loaded
     assert "it's" in out.lower()  # and it still checked the text: the slip is reported
+
+
+def test_the_console_script_ends_a_check_at_once_with_its_output_whole(tmp_path: Path) -> None:
+    """`console` leaves a check with os._exit after flushing: the report, the JSON and
+    the exit status arrive whole through a pipe; other commands exit as usual."""
+    script = Path(sys.executable).parent / "afterview"
+    note = tmp_path / "note.txt"
+    note.write_text("Dear Ms Kim,\n\nI saw teh report. Its been a pleasure.\n", encoding="utf-8")
+    env = {**os.environ, "HOME": str(tmp_path), "AFTERVIEW_HOME": str(tmp_path / "av")}
+    env = {k: v for k, v in env.items() if k not in ("AFTERVIEW_DB", "AFTERVIEW_CONFIG")}
+    shown = subprocess.run(
+        [str(script), "check", str(note), "--language", "en-GB"],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert shown.returncode == 1, shown.stderr
+    assert "“teh”" in shown.stdout and shown.stdout.rstrip().endswith("(P5 asks for about 150 at most).")
+    as_json = subprocess.run(
+        [str(script), "check", str(note), "--json"],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    import json
+
+    assert as_json.returncode == 1
+    assert any(f["rule"] == "spelling" for f in json.loads(as_json.stdout)["findings"])
+    version = subprocess.run(
+        [str(script), "--version"], capture_output=True, text=True, env=env, check=False
+    )
+    assert version.returncode == 0 and version.stdout.strip()
