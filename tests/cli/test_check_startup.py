@@ -67,7 +67,8 @@ def test_the_console_script_ends_a_check_at_once_with_its_output_whole(tmp_path:
         capture_output=True, text=True, env=env, check=False,
     )  # fmt: skip
     assert shown.returncode == 1, shown.stderr
-    assert "“teh”" in shown.stdout and shown.stdout.rstrip().endswith("(P5 asks for about 150 at most).")
+    assert "“teh”" in shown.stdout
+    assert shown.stdout.rstrip().endswith("(P5 asks for about 150 at most).")
     as_json = subprocess.run(
         [str(script), "check", str(note), "--json"],
         capture_output=True, text=True, env=env, check=False,
