@@ -192,3 +192,12 @@ def test_a_misspelt_word_outranks_a_grammar_guess_on_it() -> None:
     report = check_text(text, CheckContext(language="en-US"))
     on_word = [f for f in report.findings if text[f.offset : f.offset + f.length] == "availibility"]
     assert [(f.rule, f.severity) for f in on_word] == [("spelling", Severity.ERROR)]
+
+
+def test_a_misspelt_word_outranks_a_missing_word_guess_that_spans_it() -> None:
+    """ "saw teh report": the guess read the slip as a noun and offered "the teh"."""
+    text = "I saw teh report yesterday."
+    report = check_text(text, CheckContext(language="en-GB"))
+    assert [(f.rule, text[f.offset : f.offset + f.length]) for f in report.findings] == [
+        ("spelling", "teh")
+    ]

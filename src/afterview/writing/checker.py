@@ -86,8 +86,9 @@ def check_text(text: str, ctx: CheckContext, *, spelling: bool = True) -> Report
             or (
                 (f.offset, f.length) not in capital
                 # a misspelt word outranks a guess about a word missing around it ("is
-                # availibility"), not a confusion the grammar names ("cost affective")
-                and not ((f.offset, f.length) in misspelt and f.rule == "grammar.missing-word")
+                # availibility", "saw teh report": the guess read the slip as a noun),
+                # not a confusion the grammar names ("cost affective")
+                and not (f.rule == "grammar.missing-word" and _overlaps(f, misspelt))
             )
         ]
         taken |= {(f.offset, f.length) for f in findings}
@@ -171,3 +172,8 @@ def _mapped_part(part: Located, source: Document, starts: list[int], ends: list[
     offset, length = _span(part.offset, part.length, starts, ends)
     line, column = source.position(offset)
     return part.replace(offset=offset, length=length, line=line, column=column)
+
+
+def _overlaps(finding: Finding, spans: set[tuple[int, int]]) -> bool:
+    end = finding.offset + finding.length
+    return any(start < end and finding.offset < start + length for start, length in spans)
