@@ -9,13 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.writing.test_tone_criticism import NOT_COMPLAINTS
 
 from afterview.writing.checker import check_text
 from afterview.writing.checks import tone, tone_model, tone_model_train
 from afterview.writing.context import CheckContext
 from afterview.writing.findings import Severity
 from afterview.writing.text import Document
+
+from .test_tone_criticism import NOT_COMPLAINTS
 
 CORPUS = Path(__file__).parent / "corpus" / "complaints"
 
