@@ -37,10 +37,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tests.writing import draft_samples
 from tests.writing import real_corpus as rc
 
 from afterview.writing.drafts import compose
-from afterview.writing.drafts_model import KINDS, DraftRequest, Profile, Recipient
 from afterview.writing.text import Document
 
 COMMIT = "b148345cc12294a3ba6081aceb9fbc67e83d521b"
@@ -174,36 +174,11 @@ NUGGETS = (
 
 
 def drafts(count: int = 3000) -> list[str]:
-    import random
-    from datetime import UTC, date, datetime, timedelta
-
-    rng = random.Random(3)
     found: list[str] = []
     seen: set[str] = set()
-    for seed in range(count):
-        role, organisation = rng.choice(ROLES)
-        start = datetime(2026, 3, 2, 10, tzinfo=UTC) + timedelta(days=rng.randrange(300))
-        request = DraftRequest(
-            kind=rng.choice(KINDS),
-            profile=Profile(
-                name="Jordan Reyes",
-                email="jordan@example.org",
-                skills=tuple(rng.choice(SKILLS).split(", ")),
-                experience=rng.choice(EXPERIENCE),
-                language=rng.choice(("en-GB", "en-US")),
-            ),
-            organisation=organisation,
-            role=role,
-            recipient=Recipient(rng.choice(("Marisol Ortega", "Dev Patel", "Ana Lee"))),
-            interview_start=start,
-            interview_round=rng.choice((None, 1, 2)),
-            nugget=rng.choice(NUGGETS),
-            decision_date=date(2026, 3, 20),
-            last_contact=date(2026, 3, 12),
-            follow_ups_sent=rng.randrange(3),
-            seed=seed,
-            written_on=start.date() + timedelta(days=rng.randrange(3)),
-        )
+    for request in draft_samples.requests(
+        3, count, SKILLS, EXPERIENCE, ROLES, NUGGETS, ("Marisol Ortega", "Dev Patel", "Ana Lee")
+    ):
         body = compose(request).body
         for span in Document(body).sentences:
             sentence = body[span.start : span.end].replace("\n", " ")
