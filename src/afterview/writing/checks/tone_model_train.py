@@ -27,9 +27,10 @@ EPOCHS = 12
 RATE = 0.1
 DECAY = 1e-5  # L2, applied as each weight is touched
 # Calibration sentences allowed over the threshold. Of 443 complaints that three writers
-# planted into Enron sentences, the model finds 52 at 0.005, 69 at 0.0075, 78 at 0.01;
-# of the 830 sentences of the tuning sets' real emails, only one (a real complaint) is
-# over it at any of these, and documentation draws the rest. At 0.01 a candidate's
+# planted into Enron sentences, the first model found 52 at 0.005, 69 at 0.0075, 78 at
+# 0.01; of the 830 sentences of the tuning sets' real emails one or two are over it (a
+# real complaint; "it seems that no one has sent the request to TXU yet"), and
+# documentation draws the rest. At 0.01 a candidate's
 # "...and the way the service puts patients at the centre of every decision" crossed
 # the line; 0.0075 is the compromise. (`--evaluate` gives each left-out writer's share.)
 FALSE_RATE = 0.0075
