@@ -179,3 +179,12 @@ def test_a_leaning_seconded_by_the_ngram_counts_is_a_finding(
 def test_leanings_the_ngram_counts_mislead_on_stay_quiet(text: str) -> None:
     rules = {"grammar.your-youre", "grammar.affect-effect", "grammar.to-too", "grammar.then-than"}
     assert [f for f in _findings(text) if f[0] in rules] == []
+
+
+def test_their_before_a_hyphened_compound_is_their() -> None:
+    from afterview.writing.checker import check_text
+    from afterview.writing.context import CheckContext
+
+    for text in ("Their in-laws are visiting next week.", "I met their on-call lead."):
+        found = check_text(text, CheckContext(language="en-GB")).findings
+        assert not [f for f in found if f.rule == "grammar.their-there"], text

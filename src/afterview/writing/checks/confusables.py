@@ -320,6 +320,14 @@ def _seconded(
     return ngram.swap_gain(ngram.model(), words, index + 1, fix) > SECOND_GAIN
 
 
+def _hyphened_next(toks: Sequence[Tok], k: int, hi: int) -> bool:
+    """Is the word after k the first part of a hyphened compound ("in-laws")?"""
+    if k + 3 >= hi:
+        return False
+    first, hyphen, second = toks[k + 1], toks[k + 2], toks[k + 3]
+    return hyphen.text in ("-", "‐") and first.end == hyphen.start and hyphen.end == second.start
+
+
 def hits(toks: Sequence[Tok], tags: Sequence[str], lo: int, hi: int) -> Iterator[Hit]:
     """Findings of one sentence (tokens lo..hi, tags as the tagger gave them): the model's
     own, and those it leans to that the n-gram model seconds."""
@@ -336,6 +344,8 @@ def hits(toks: Sequence[Tok], tags: Sequence[str], lo: int, hi: int) -> Iterator
             v.set_name in NOT_SECONDED or not _seconded(toks, tags, lo, hi, v.index, v.best)
         ):
             continue
+        if written == "their" and _hyphened_next(toks, lo + v.index, hi):
+            continue  # "Their in-laws", "their on-call rota": a compound noun owned
         curly = "’" in tok.text
         fix = match_case(tok.text, v.best.replace("'", "’") if curly else v.best)
         yield Hit(tok.start, tok.end, slug, WARNING, f'Did you mean "{fix}"? {why}', fix)
