@@ -441,10 +441,10 @@ def _past_relative_clause(
     if zero is not None:
         return zero
     k = i - 1
-    while k > lo and toks[k].low not in ("who", "which", "that"):
+    while k > lo and k >= i - 9 and toks[k].low not in ("who", "which", "that"):
         if not toks[k].text[:1].isalnum() or toks[k].low in RELATIVE_STOPS:
             return None  # a comma, a bracket, another clause: not one relative clause
-        k -= 1
+        k -= 1  # (no further back than the clause can reach: a long run-on was minutes)
     if k <= lo or tags[k] not in ("WP", "WDT") or i - k > 9:
         return None
     inside = range(k + 1, i)
@@ -949,6 +949,11 @@ MODIFIER_HEADS = word_set(
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
 
+# Sentences longer than this (in tokens) are not read again with a verb's other number:
+# a letter's sentences are far shorter, and each reading costs a pass over the sentence.
+SWAP_LONGEST = 150
+
+
 def _swapped(
     toks: list[Tok], tags: list[str], lo: int, hi: int, done: set[int], american: bool = False
 ) -> Iterator[Hit]:
@@ -956,6 +961,13 @@ def _swapped(
     trained on edited prose, reads a slipped verb as a noun, the sentence is tagged again
     with the verb's other number ("contains", "generate"). If that reading makes it the
     clause's only finite verb, the written form is judged against the subject found in it."""
+    if hi - lo <= SWAP_LONGEST:  # each reading retags the sentence: a run-on took minutes
+        yield from _swapped_readings(toks, tags, lo, hi, done, american)
+
+
+def _swapped_readings(
+    toks: list[Tok], tags: list[str], lo: int, hi: int, done: set[int], american: bool
+) -> Iterator[Hit]:
     words = [toks[k].text for k in range(lo, hi)]
     raw: list[str] | None = None
     for i in range(lo + 1, hi):
@@ -1130,18 +1142,25 @@ def _other_number(tok: Tok) -> str | None:
     return None
 
 
+HEADING_LONGEST = 8  # tokens on a heading's or a list item's line
+
+
 def _heading(toks: list[Tok], lo: int, i: int, hi: int) -> bool:
     """Is token i on a short line of its own with no closing stop, such as a heading or a
     list item ("User research methods")? The sentence splitter joins it to the next line."""
     start = i
     while start > lo and not toks[start].line_start:
         start -= 1
+        if i - start > HEADING_LONGEST:
+            return False  # a long line: no heading (and no walk along a line of pages)
     end = i + 1
     while end < hi and not toks[end].line_start:
         end += 1
+        if end - start > HEADING_LONGEST:
+            return False
     return (
         end < hi
-        and end - start <= 8
+        and end - start <= HEADING_LONGEST
         and toks[start].text[:1].isupper()
         and toks[end - 1].text not in (".", ",", ";", ":", "!", "?")
     )

@@ -42,7 +42,7 @@ import re
 import sys
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from afterview.writing.context import CheckContext
@@ -57,6 +57,8 @@ CAPITAL_RULE = "spelling.capital"
 COMMON_ZIPF = 3.0  # "common word" for the slip test: about once per million words
 COMPOUND_ZIPF = 3.5  # each part of a run-together compound at least this common
 SLIP_OF_ZIPF = 4.0  # one edit from a word this common, it is that word's slip ("intrested")
+LONGEST_NAME = 40  # characters looked back for a name before "Ive"
+NAME_LINE_LONGEST = 120  # characters of a line of names ("Ajay S. Jagsi - very polished")
 LONG_NAME = 7  # from this length, a capitalised word one edit from a common word is a slip
 VERY_COMMON_ZIPF = 5.0  # a listed name one edit from a word this common is taken for a slip
 NAMES_FILE = "census-names.txt.gz"
@@ -91,13 +93,16 @@ _TLDS = (
     "com|org|net|edu|gov|io|co|uk|us|eu|de|fr|es|it|nl|ie|ch|se|no|dk|fi|pl|pt|be|at|"
     "ca|au|nz|in|jp|cn|sg|hk|za|br|mx|ai|app|dev|tech|info|biz|me|ly|gg|tv|example|test|local"
 )
+# Each alternative that runs over a word's letters starts where the run starts (the
+# look-behinds): tried at every letter, a long run of them took seconds.
 SKIP = re.compile(
     r"(?i)(?:https?://|ftp://|mailto:|www\.)[^\s<>\"]+"  # URLs
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
     r"|(?<![\w.])[@#][\w][\w.-]*"  # @handles, #hashtags
-    rf"|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b(?:/[^\s<>\"]*)?"  # domains
+    rf"|(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b(?:/[^\s<>\"]*)?"  # domains
     r"|\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|odt|txt|csv|md|png|jpe?g|gif|zip|eml|ics)\b"
-    r"|[^\s<>\"]*[=&?][^\s<>\"]*[/=&][^\s<>\"]*"  # a URL's wrapped tail: "Y=/www/story&E=1"
+    # a URL's wrapped tail: "Y=/www/story&E=1"
+    r"|(?<![^\s<>\"])[^\s<>\"]*[=&?][^\s<>\"]*[/=&][^\s<>\"]*"
     r"|(?<!\w)/[\w.-]+/[^\s<>\"]*"  # a path: "/www/story/"
     r"|\b(?:[A-Za-z]{1,4}\.){2,}"  # dotted abbreviations: "Ph.D.", "M.Sc.", "U.S."
 )
@@ -121,6 +126,7 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     known = _known_keys(ctx.known_words)
     capitalised = _capitalised_forms(ctx.known_words)
     skipped = _skipped(doc.text)
+    capitals = lru_cache(maxsize=1)(lambda: _mid_sentence_capitals(doc))
     findings: list[Finding] = []
     for start, end in _words(doc):
         word = doc.text[start:end]
@@ -139,7 +145,7 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
         if _initials(lookup) or _credential(doc.text, start):
             continue
         if lookup[0].isupper() and not lookup.isupper() and speller.other_variety(lookup) is None:
-            if _taken_for_name(doc, start, lookup, speller):
+            if _taken_for_name(doc, start, lookup, speller, capitals):
                 findings.append(_name_finding(doc, start, end, word))
                 continue
         elif (
@@ -178,15 +184,23 @@ def _contracted(word: str, speller: Speller) -> str | None:
     return None
 
 
-def _taken_for_name(doc: Document, start: int, word: str, speller: Speller) -> bool:
+def _taken_for_name(
+    doc: Document,
+    start: int,
+    word: str,
+    speller: Speller,
+    capitals: Callable[[], dict[str, list[int]]],
+) -> bool:
     """Is this capitalised unknown word a name rather than a slip? (See the module.)"""
-    if _contracted(word, speller) is not None and not AFTER_NAME.search(doc.text, 0, start):
+    if _contracted(word, speller) is not None and not AFTER_NAME.search(
+        doc.text, max(0, start - LONGEST_NAME), start
+    ):
         return False  # "Ive": "I've" typed in a hurry (but "Jonathon Ive" is a name)
     low = word.lower()
     base = low[:-2] if low.endswith("'s") else low
     if not _at_start(doc.text, start):
         return len(base) < LONG_NAME or speller.near_common(base, COMMON_ZIPF, False) is None
-    if _name_line(doc.text, start) or _capitalised_elsewhere(doc, start, word):
+    if _name_line(doc.text, start) or any(at != start for at in capitals().get(word, ())):
         return True
     if speller.near_common(base, COMMON_ZIPF, True) is None:
         return True
@@ -215,7 +229,8 @@ def _at_start(text: str, start: int) -> bool:
     index = start - 1
     while index >= 0 and text[index] in " \t\"'“‘([*•-–—>":
         index -= 1
-    if index >= 0 and text[index] == "." and TITLE_BEFORE.search(text, 0, index + 1):
+    before = max(0, index - 6)  # the longest title and its stop
+    if index >= 0 and text[index] == "." and TITLE_BEFORE.search(text, before, index + 1):
         return False  # "Ms. Korp": a title's full stop, not a sentence's
     return index < 0 or text[index] in ".!?:\n"
 
@@ -225,6 +240,8 @@ def _name_line(text: str, start: int) -> bool:
     ("Ajay S. Jagsi"), a list item naming someone ("3. Ajay - very polished")."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
+    if (len(text) if line_end < 0 else line_end) - line_start > NAME_LINE_LONGEST:
+        return False  # a paragraph, not a greeting or a signature (and not re-read per word)
     line = INITIAL.sub("", text[line_start : len(text) if line_end < 0 else line_end])
     head = re.split(r"\s[-–—:]\s|[-–—:,]\s*$|\s[-–—]\s*$", line, maxsplit=1)[0]
     words = WORD.findall(head)
@@ -234,11 +251,14 @@ def _name_line(text: str, start: int) -> bool:
 INITIAL = re.compile(r"(?<![^\s(])(?:\d{1,2}|[A-Z])\.(?=\s|$)")
 
 
-def _capitalised_elsewhere(doc: Document, start: int, word: str) -> bool:
-    return any(
-        token.text == word and token.start != start and not _at_start(doc.text, token.start)
-        for token in doc.words
-    )
+def _mid_sentence_capitals(doc: Document) -> dict[str, list[int]]:
+    """Where each capitalised word stands not at a sentence start: found once a text
+    (asked word by word, a text of 7,000 sentence-initial slips took minutes)."""
+    found: dict[str, list[int]] = {}
+    for token in doc.words:
+        if token.text[:1].isupper() and not _at_start(doc.text, token.start):
+            found.setdefault(token.text, []).append(token.start)
+    return found
 
 
 def _initials(word: str) -> bool:

@@ -67,6 +67,7 @@ class Speller:
         self.name = LANGUAGE_NAMES.get(compiled.language, compiled.language)
         self._known: dict[str, bool] = {}
         self._suggested: dict[tuple[str, int], tuple[str, ...]] = {}
+        self._near: dict[tuple[str, float, bool], str | None] = {}
 
     def __len__(self) -> int:
         return self.compiled.count
@@ -129,7 +130,17 @@ class Speller:
         neighbour, or with `replacements` changed) at least that frequent, or None.
 
         Tells a slip ("universtiy", "thnak") from a name ("Okafor") without loading the
-        suggester; a few milliseconds for a long word."""
+        suggester; a few milliseconds for a long word, so answers are remembered (a name
+        repeats down a letter)."""
+        key = (low, min_zipf, replacements)
+        if key in self._near:
+            return self._near[key]
+        if len(self._near) >= MEMO:
+            self._near.clear()
+        found = self._near[key] = self._near_common(low, min_zipf, replacements)
+        return found
+
+    def _near_common(self, low: str, min_zipf: float, replacements: bool) -> str | None:
         compiled = self.compiled
         letters = "abcdefghijklmnopqrstuvwxyz'"
         # An edit at position i keeps low[:i]: where no word of the candidate's length
