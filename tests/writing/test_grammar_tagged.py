@@ -731,3 +731,18 @@ def test_a_relative_clause_without_that_is_stepped_over_too() -> None:
     text = "The tools they use works well."
     assert ("tools they use works", "grammar.agreement") in _rules(text)
     assert _rules("The results we got show progress, and the work we do matters.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Happy to do a take-home or a paired coding session, whichever works best.",
+        "Looking forward to next steps! Let me know if Tuesday works for a call.",
+    ],
+)
+def test_a_candidate_s_determined_or_idiomatic_phrase_wants_no_article(text: str) -> None:
+    from afterview.writing.checker import check_text
+    from afterview.writing.context import CheckContext
+
+    found = check_text(text, CheckContext(language="en-US")).findings
+    assert [f.rule for f in found if f.rule == "grammar.missing-word"] == []

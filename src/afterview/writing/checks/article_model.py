@@ -100,6 +100,12 @@ def head_at(words: Sequence[str], lows: Sequence[str], tags: Sequence[str], i: i
         and lows[start - 1] not in ADVERBS_TAKEN_FOR_NOUNS  # "available anytime next week"
     ):
         start -= 1
+    if (
+        start > 0
+        and start < i
+        and (tags[start - 1] in DETERMINED_BY or lows[start - 1] in DETERMINER_WORDS)
+    ):
+        return None  # "a paired coding session": determined before its first modifier
     while start < i and tags[start] in ("RB", "HYPH", "VBG", "VBN"):
         start += 1  # "very", a hyphen, a verb ("by using data", "pushed sometime")
     if start < i and lows[start].endswith("ing") and start > 0 and tags[start - 1] in ("IN", "TO"):

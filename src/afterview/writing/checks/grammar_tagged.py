@@ -1463,6 +1463,11 @@ def _article_before(toks: list[Tok], tags: list[str], lo: int, start: int) -> bo
         or (tags[p - 1] == "RB" and p - 2 >= lo and tags[p - 2] == "DT")
     ):
         return False  # "a reporting template", "A badly designed website"
+    q = p
+    while q > lo and q > p - 3 and tags[q] in MODIFIER_RUN:
+        q -= 1
+    if q < p and tags[q] in ("DT", "PRP$") and tags[q + 1] in MODIFIER_RUN:
+        return False  # "a paired coding session": the article stands before the modifiers
     if tag in ("VB", "VBP", "VBG", "VBZ", "VBD") and word not in ("do", "does", "did"):
         quoted = p - 1 >= lo and toks[p - 1].text in ("'", "‘", '"', "“")
         return not quoted and not (p == lo and start == p + 1 and toks[start].low in TITLES)
@@ -1470,6 +1475,8 @@ def _article_before(toks: list[Tok], tags: list[str], lo: int, start: int) -> bo
 
 
 TITLES = word_set("page")  # "Start page" as a heading-like label
+# Words between an article and its noun: "a paired coding session", "the newly built".
+MODIFIER_RUN = frozenset({"VBN", "VBG", "JJ", "JJR", "JJS", "NN", "HYPH", "RB"})
 
 
 def missing_article(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:

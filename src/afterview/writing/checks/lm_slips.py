@@ -321,12 +321,24 @@ def judged(
         yield kind, i, fix, slug, score
 
 
+# Bare phrases of business email the counts (from documentation) would give an article:
+# "looking forward to next steps", "to discuss next steps".
+BARE_IDIOMS = {("next", "steps")}
+
+
+def _bare_idiom(lows: Sequence[str], i: int, fix: str) -> bool:
+    following = lows[i + 1] if i + 1 < len(lows) else ""
+    return fix in ("the", "a", "an") and (lows[i], following) in BARE_IDIOMS
+
+
 def hits(toks: Sequence[Tok], tags: Sequence[str], lo: int, hi: int) -> Iterator[Hit]:
     """Findings of one sentence (tokens lo..hi)."""
     model = ngram.model()
     lows = [toks[k].low for k in range(lo, hi)]
     for kind, i, fix, slug, _score in judged(lows, tags[lo:hi], model, acceptor()):
         tok = toks[lo + i]
+        if kind == "insert" and _bare_idiom(lows, i, fix):
+            continue
         if kind == "insert":  # the word after the gap, so that a rule's finding wins
             prev = toks[lo + i - 1]
             yield Hit(
