@@ -143,6 +143,7 @@ NEGATIVES = [
     "Unfortunately, we will not be able to travel that week.",
     "Unfortunately I've accepted another offer, so I'd like to withdraw from the process.",
     "Unfortunately, I have decided to withdraw my application.",
+    "Please accept my apologies for any inconvenience this causes.",
     "I was sorry to hear about your loss; my condolences to your family.",
     "Thank you for taking the trouble to write such a detailed reply.",
     # a withdrawal's courtesy (P7): the decision was hard, not the employer

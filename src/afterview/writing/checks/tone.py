@@ -401,7 +401,7 @@ COURTESY_SOURCE = (
     r"accepted|decided|chosen|withdraw)"
     r"|\bsorry\s+to\s+(?:hear|learn|read|miss|say|see|have\s+missed)|\bcondolences\b|\bsympath"
     r"|\bpassed\s+away\b|\byour\s+(?:loss|bereavement)\b|\b(?:taking|took|take)\s+the\s+trouble\b"
-    r"|\bno\s+trouble\b|\b(?:sorry|apologi[sz]e)\s+(?:for|about)\s+(?:the|my|any)\s+(?:late|"
+    r"|\bno\s+trouble\b|\b(?:sorry|apologi[sz]e|apologies)\s+(?:for|about)\s+(?:the|my|any)\s+(?:late|"
     r"slow|delayed|belated)?\s*(?:delay|reply|response|inconvenience|short\s+notice|confusion)"
     r"|\bI['’]m\s+afraid\b|\bI\s+am\s+afraid\b|\bI\s+regret\s+that\b"
     r"|\b(?:a|was|the)\s+(?:very\s+|really\s+)?(?:difficult|hard|tough)\s+(?:decision|choice)\b"
