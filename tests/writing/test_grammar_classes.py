@@ -218,3 +218,34 @@ def test_its_will_and_its_can_are_nouns_after_its() -> None:
         for f in check_text(text, CheckContext(language="en-US")).findings
         if f.rule.startswith("grammar.its")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "fix"),
+    [
+        ("I am look forward to hearing from you.", "looking"),
+        ("She is work on the report now.", "working"),
+        ("Thanks, we are meet the client tomorrow.", "meeting"),
+        ("I am write to follow up on my application.", "writing"),
+    ],
+)
+def test_a_dropped_ing_after_a_pronoun_and_be(text: str, fix: str) -> None:
+    from afterview.writing.checker import check_text
+
+    found = [
+        f
+        for f in check_text(text, CheckContext(language="en-US")).findings
+        if f.rule == "grammar.verb-form"
+    ]
+    assert [f.suggestions[0] for f in found] == [fix]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["That is what I am look for in a role.", "I am available next week.", "I am open to it."],
+)
+def test_be_before_a_word_that_is_no_dropped_ing(text: str) -> None:
+    from afterview.writing.checker import check_text
+
+    found = check_text(text, CheckContext(language="en-US")).findings
+    assert [f for f in found if f.rule == "grammar.verb-form"] == []

@@ -1797,6 +1797,53 @@ def whos_whose(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
 EFFECTED = word_set("change changes reform reforms transformation improvement improvements repairs")
 
 
+# Verbs a letter puts in the progressive after "I am", "we are": "I am look forward" is
+# "I am looking forward"; a short list, since most base forms after "be" are nouns or
+# adjectives ("I am interest", "we are plan") that want other fixes.
+PROGRESSIVE_VERBS = word_set(
+    """look write work meet hope try apply reach follow wait come call send prepare start
+    finish travel move think consider leave return visit attend join speak talk plan"""
+)
+CLAUSE_OPENERS = word_set("and but so because since as if when while though although once")
+SUBJECT_BE = {"i": "am", "we": "are", "they": "are", "you": "are", "he": "is", "she": "is"}
+# What follows a progressive verb in these letters (an object, a particle, "forward").
+PROGRESSIVE_NEXT = word_set(
+    """forward to on for with at about up out back in the a an my our your this that these
+    those it you them him her me us"""
+)
+
+
+def be_base_progressive(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "I am look forward", "she is work on it", "we are meet the client": a pronoun,
+    its form of "be" and a plain verb: the progressive's -ing was dropped."""
+    t = toks[i]
+    if t.low not in ("am", "is", "are") or i == 0:
+        return
+    subject = toks[i - 1].low
+    if SUBJECT_BE.get(subject) != t.low:
+        return
+    if i >= 2 and _word(toks[i - 2]) and toks[i - 2].low not in CLAUSE_OPENERS:
+        return  # "what I am" / "than they are": not a clause's own subject
+    verb = _at(toks, i + 1)
+    if verb is None or not _word(verb) or verb.low not in PROGRESSIVE_VERBS:
+        return
+    if verb.low == "plan" and _low(toks, i + 2) != "to":
+        return  # "we are plan B"
+    if _low(toks, i + 2) not in PROGRESSIVE_NEXT:
+        return
+    from afterview.writing.checks.verb_forms import ing  # it imports this module
+
+    fix = ing(verb.low)
+    yield Hit(
+        verb.start,
+        verb.end,
+        "verb-form",
+        WARNING,
+        f'"{t.text} {verb.text}": after "{t.text}" the verb takes its -ing form, "{fix}".',
+        match_case(verb.text, fix),
+    )
+
+
 def be_effected(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     """ "It is effected by the volume": the passive of "affect" (influence)."""
     t = toks[i]
@@ -1845,6 +1892,7 @@ RULES: tuple[Rule, ...] = (
     loose_lose,
     whos_whose,
     be_effected,
+    be_base_progressive,
 )
 
 
