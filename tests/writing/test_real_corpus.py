@@ -517,6 +517,11 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # homophones 98/103 = 95.1 %; the complaints of its planter were not the ones the new tone
 # rules learnt from (2/21), agreement 13/21, dropped words 7/16. Read again as a figure
 # after two more rules from a letter typed to try the product: 190/233 = 81.5 %.
+# Round 15, set 17 read once more at the end, its misses still unread: 197/233 = 84.5 %
+# (complaints 9/21 with the complaint classifier). "held19" (11 more real Enron emails,
+# the last of that sample, 120 slips planted by someone who neither ran nor read the
+# checker, committed before it ran on them): 96/120 = 80.0 %, homophones 40/46 = 87.0 %
+# at the round's end (an aggregate read by mistake mid-round, 92/120, went into no rule).
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -554,10 +559,12 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held15", True, 0.98),
         ("held16", False, 0.90),
         ("held16", True, 0.93),
-        ("held17", False, 0.81),
+        ("held17", False, 0.84),
         ("held17", True, 0.95),
         ("held18", False, 0.94),
         ("held18", True, 0.96),
+        ("held19", False, 0.80),
+        ("held19", True, 0.86),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
@@ -600,22 +607,59 @@ def test_the_enron_held_out_sets_are_licensed_sourced_and_planted_once_each(
 
 
 @pytest.mark.parametrize(
-    ("names", "failing", "warnings"), [("16", 1, 15), ("17", 8, 10), ("18", 4, 19)]
+    ("names", "failing", "warnings", "missed"),
+    [
+        ("16", 1, 15, 0),
+        ("17", 4, 10, 0),
+        ("18", 3, 18, 0),
+        ("19", 3, 1, 1),  # the writer's "I became father" (a dropped "a") is not found
+    ],
 )
 def test_the_enron_tuning_sets_raise_no_more_alarms_than_measured(
-    names: str, failing: int, warnings: int
+    names: str, failing: int, warnings: int, missed: int
 ) -> None:
     """Measured after round 14: one email of set 16 has a false alarm (a spreadsheet's
     name in quotes, "socalprices"), four of set 18 (the trade's own words "structurers"
     and line "derations", "NetWorks" in a list of slashes, the name "Lavo" opening a
     sentence); eight of held-out set 17, counted once and left unread while tuning
     (names opening a sentence, "financials", "personalization", "judgement" in en-US, a
-    writer's "[RESUME]"); the writers' own slips (errors.json) are still reported."""
-    texts = {"16": rc.heldout16_names, "17": rc.heldout17_names, "18": rc.heldout18_names}[names]()
+    writer's "[RESUME]"); the writers' own slips (errors.json) are still reported.
+    Round 15 (generic fixes: common names at a sentence start, derived words, both
+    varieties' "judgement", brands run together): set 18 three ("NetWorks" passes), set
+    17 four ("dat", "Chaz", "Skilling's", "[RESUME]"), new held-out set 19 three of 11
+    ("TBD", "multipollutant", "MURARKA"), read once at the end."""
+    texts = {
+        "16": rc.heldout16_names,
+        "17": rc.heldout17_names,
+        "18": rc.heldout18_names,
+        "19": rc.heldout19_names,
+    }[names]()
     fails = {n: fa for n in texts if (fa := rc.false_alarms(n))}
     assert len(fails) <= failing, fails
-    for name in texts:
-        found = rc.errors_found(name)
-        assert all(error in found for error in rc.real_errors(name)), name
+    unfound = [
+        (name, error)
+        for name in texts
+        for error in rc.real_errors(name)
+        if error not in rc.errors_found(name)
+    ]
+    assert len(unfound) <= missed, unfound
     warned = {n: w for n in texts if (w := rc.grammar_warnings(n))}
     assert sum(len(w) for w in warned.values()) <= warnings, warned
+
+
+def test_the_nineteenth_held_out_set_is_licensed_sourced_and_planted_once() -> None:
+    """Set 19: the 11 messages of the MIT-licensed sample left after sets 16-18 and the
+    complaint model's planted sentences, 120 slips, each original once in its email."""
+    sources = (rc.HELDOUT19 / "SOURCES.md").read_text(encoding="utf-8")
+    assert "b148345cc12294a3ba6081aceb9fbc67e83d521b" in sources
+    licence = (rc.HELDOUT19 / "LICENSE-javadatasets.txt").read_text(encoding="utf-8")
+    assert "MIT License" in licence and "Thibault Debatty" in licence
+    texts = rc.heldout19_names()
+    assert len(texts) == 11 and all(f"`{name}.txt`" in sources for name in texts)
+    earlier = {rc.text(n) for s in (rc.heldout16_names, rc.heldout17_names, rc.heldout18_names)
+               for n in s()}  # fmt: skip
+    assert not {rc.text(n) for n in texts} & earlier
+    planted = [s for s in rc.slips() if s.split == "held19"]
+    assert len(planted) == 120 and min(s.id for s in planted) == 7001
+    for slip in planted:
+        assert rc.text(slip.text).count(slip.original) == 1, slip
