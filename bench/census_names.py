@@ -8,7 +8,9 @@ public domain, a work of the US Government).
         src/afterview/writing/spelling/data/census-names.txt.gz
 
 Kept: the 40,000 most frequent surnames and every first name, in lower case, of four
-letters or more (shorter ones are too often a slip of a short word: "cha", "poe").
+letters or more (shorter ones are too often a slip of a short word: "cha", "poe"); then,
+after a line `# given`, the first names again: a surname after one of them is the rest of
+a full name ("Jeff Skilling's"), which a surname before it ("Vanderbilt Universtiy") is not.
 """
 
 from __future__ import annotations
@@ -21,13 +23,12 @@ SURNAMES = 40_000
 SHORTEST = 4
 
 
-def names(folder: Path) -> list[str]:
+GIVEN = (("dist.female.first", None), ("dist.male.first", None))
+
+
+def names(folder: Path, files: tuple[tuple[str, int | None], ...]) -> list[str]:
     found: set[str] = set()
-    for name, limit in (
-        ("dist.all.last", SURNAMES),
-        ("dist.female.first", None),
-        ("dist.male.first", None),
-    ):
+    for name, limit in files:
         lines = (folder / name).read_text(encoding="ascii").splitlines()
         for line in lines[:limit]:
             word = line.split()[0].lower()
@@ -38,11 +39,13 @@ def names(folder: Path) -> list[str]:
 
 def main() -> int:
     folder, out = Path(sys.argv[1]), Path(sys.argv[2])
-    listed = names(folder)
+    listed = names(folder, (("dist.all.last", SURNAMES), *GIVEN))
+    given = names(folder, GIVEN)
     header = "# US Census Bureau 1990 name files (public domain); see bench/census_names.py\n"
+    body = "\n".join(listed) + "\n# given\n" + "\n".join(given) + "\n"
     with gzip.GzipFile(out, "wb", mtime=0) as f:
-        f.write((header + "\n".join(listed) + "\n").encode("ascii"))
-    print(f"{len(listed)} names written to {out}")
+        f.write((header + body).encode("ascii"))
+    print(f"{len(listed)} names ({len(given)} given names) written to {out}")
     return 0
 
 

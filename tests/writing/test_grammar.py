@@ -83,6 +83,13 @@ POSITIVES = [
         "she and the baby have",
     ),
     ("Tom and I was there.", "Tom and I was", "grammar.agreement", W, "Tom and I were"),
+    (
+        "I think you and your team has been kind.",
+        "you and your team has",
+        "grammar.agreement",
+        W,
+        "you and your team have",
+    ),
     ("I asked to see if would help.", "if would", "grammar.missing-word", W, "if it would"),
     (
         "It says Section 6.3 contain the rules.",
@@ -235,6 +242,7 @@ def test_finds_the_slip(
 
 
 NEGATIVES = [
+    "I want to thank you and your team is welcome to join.",
     "Directions: how to get to here from the station. It was good to hear about the plans.",
     "I am here until Friday, and I was glad to hear from you; here is my portfolio.",
     "It plays a key role; at heart we agree; this is the right thing and right now is fine.",

@@ -154,6 +154,8 @@ def _missing_words(text: str) -> list[str]:
         ("I am glad help you look.", "glad help"),
         ("There is a better way for me coordinate it.", "for me coordinate"),
         ("Would you prefer contact him on this?", "prefer contact"),
+        ("I would like fill yourself in on the details.", "like fill"),
+        ("I would like work with you again.", "work"),
     ],
 )
 def test_a_dropped_to_after_an_object_or_a_feeling_is_found(text: str, span: str) -> None:
@@ -169,6 +171,7 @@ def test_a_dropped_to_after_an_object_or_a_feeling_is_found(text: str, span: str
         "We are happy customers, and they are eager learners.",
         "I am ready now.",
         "This is for them all. It was a first for me personally. Is it hard for you guys?",
+        "I would like coffee, and I would like help with the forms; we'd like time to think.",
     ],
 )
 def test_an_object_then_an_adverb_or_a_feeling_then_a_noun_needs_nothing(text: str) -> None:

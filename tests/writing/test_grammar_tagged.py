@@ -92,6 +92,13 @@ def test_good_english_stays_quiet(text: str) -> None:
         ("The page keeps a record of it's history.", "it's", "grammar.its-its"),
         ("Its essential to check the date.", "Its", "grammar.its-its"),
         ("When your sending them the form, add a note.", "your", "grammar.your-youre"),
+        ("It seems like most people is paying on time.", "people is", "grammar.agreement"),
+        (
+            "Doug Smith (3-9310) who run our desk will come.",
+            "Smith (3-9310) who run",
+            "grammar.agreement",
+        ),
+        ("Here is my very minor comments.", "Here is", "grammar.agreement"),
     ],
 )
 def test_this_rounds_slips_are_caught(text: str, span: str, rule: str) -> None:
@@ -117,6 +124,7 @@ def test_this_rounds_slips_are_caught(text: str, span: str, rule: str) -> None:
         "This can be set by the team.",
         "Take a break, and it's time to go. Its purpose is clear.",
         "When your building is ready, we will move in.",
+        "Here is my comments page. It looks like the team is ready.",
     ],
 )
 def test_this_rounds_rules_leave_good_english_alone(text: str) -> None:

@@ -40,7 +40,6 @@ POSITIVES = [
     ("I can start on XXX.", "XXX", None),
     ("I can start on XX March.", "XX", None),
     ("TODO: add the project name.", "TODO", None),
-    ("Start date TBD.", "TBD", None),
     ("FIXME before sending.", "FIXME", None),
     ("Lorem ipsum dolor sit amet.", "Lorem ipsum", None),
     ("Thank you, %s, for your time.", "%s", None),
@@ -64,6 +63,29 @@ NEGATIVES = [
     "Sincerely, Max. The maximum was set. Todo lists help; tbd.",
     "We use C++ and sets like {3, 4}; the ratio is 2:1.",
 ]
+
+
+WARNED = [
+    ("Start date TBD.", "TBD"),
+    ("Here is my latest [RESUME], as promised.", "[RESUME]"),
+    ("Our logo [image: logo.png] is below.", "[image: logo.png]"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), WARNED)
+def test_meant_markers_and_attachment_markers_are_warnings(text: str, span: str) -> None:
+    """A real letter may tell its reader "TBD"; a mail program leaves "[RESUME]" where a
+    file was attached: neither fails the check, both are pointed out."""
+    [finding] = leftovers.check(Document(text), CTX)
+    assert (text[finding.offset : finding.offset + finding.length], finding.severity) == (
+        span,
+        Severity.WARNING,
+    )
+
+
+def test_a_bracketed_slot_that_is_no_attachment_stays_an_error() -> None:
+    [finding] = leftovers.check(Document("Dear [NAME], here is my CV."), CTX)
+    assert finding.severity is Severity.ERROR and finding.offset == 5
 
 
 @pytest.mark.parametrize("text", NEGATIVES)

@@ -68,6 +68,7 @@ def test_the_slips_are_many_and_varied() -> None:
         "held17",
         "held18",
         "held19",
+        "held20",
     }
     held2 = [s for s in slips if s.split == "held2"]
     assert len(held2) >= 80
@@ -661,5 +662,34 @@ def test_the_nineteenth_held_out_set_is_licensed_sourced_and_planted_once() -> N
     assert not {rc.text(n) for n in texts} & earlier
     planted = [s for s in rc.slips() if s.split == "held19"]
     assert len(planted) == 120 and min(s.id for s in planted) == 7001
+    for slip in planted:
+        assert rc.text(slip.text).count(slip.original) == 1, slip
+
+
+def test_the_twentieth_held_out_set_is_licensed_sourced_and_planted_once() -> None:
+    """Set 20: 20 real Enron emails from another MIT-licensed sample (none from the
+    mailboxes of sets 16-19, so none the complaint model read), 150 slips, each original
+    once in its email."""
+    sources = (rc.HELDOUT20 / "SOURCES.md").read_text(encoding="utf-8")
+    assert "mitdbg/palimpzest" in sources and "3e61c8e15474fd5d98212fbac98f89a41e9fe37c" in sources
+    licence = (rc.HELDOUT20 / "LICENSE-palimpzest.txt").read_text(encoding="utf-8")
+    assert "MIT License" in licence
+    texts = rc.heldout20_names()
+    assert len(texts) == 20 and all(f"`{name}.txt`" in sources for name in texts)
+    earlier = {
+        rc.text(n)
+        for listed in (
+            rc.names,
+            rc.heldout16_names,
+            rc.heldout17_names,
+            rc.heldout18_names,
+            rc.heldout19_names,
+        )
+        for n in listed()
+    }
+    assert not {rc.text(n) for n in texts} & earlier
+    planted = [s for s in rc.slips() if s.split == "held20"]
+    assert len(planted) == 150 and min(s.id for s in planted) == 8001
+    assert {s.text for s in planted} <= set(texts)
     for slip in planted:
         assert rc.text(slip.text).count(slip.original) == 1, slip

@@ -399,6 +399,8 @@ def test_a_slip_of_a_very_common_word_stays_a_slip_even_if_someone_bears_it(text
         ("screeners", "en-US"),
         ("procurements", "en-GB"),
         ("ethnicities", "en-US"),
+        ("multipollutant", "en-US"),
+        ("noncompliant", "en-GB"),
     ],
 )
 def test_derived_nouns_and_shared_variants_are_known(word: str, language: str) -> None:
@@ -414,11 +416,11 @@ def test_a_name_list_missing_costs_only_the_name_reading(monkeypatch: pytest.Mon
     from afterview.writing.checks import spelling
 
     monkeypatch.setattr(spelling, "NAMES_FILE", "missing.txt.gz")
-    spelling.census_names.cache_clear()
+    spelling._census_lists.cache_clear()
     try:
         assert only("Kipp, thanks for the numbers.", "en-US").rule == "spelling"
     finally:
-        spelling.census_names.cache_clear()
+        spelling._census_lists.cache_clear()
 
 
 @pytest.mark.parametrize(
@@ -433,3 +435,32 @@ def test_a_slip_of_a_common_word_is_a_slip_not_two_words_run_together() -> None:
     finding = only("I am very intrested in the role.", "en-US")
     assert (finding.rule, finding.suggestions[0]) == ("spelling", "interested")
     assert only("The datarooms are ready.", "en-US").rule == "spelling.compound"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jeff Skilling's leaving was quite a shocker.", "Skilling's"),  # mid-sentence
+        ("Chaz and Steve,\nThe deal closed.", "Chaz"),  # a greeting naming two people
+        ("Regards,\nMUKUL MURARKA", "MURARKA"),  # a signature in capitals
+    ],
+)
+def test_names_one_edit_from_a_word_are_names_where_a_name_stands(text: str, name: str) -> None:
+    """Real emails' false alarms: a surname after a listed given name, a greeting of two
+    names joined by "and", a long surname in capitals that is near no common word."""
+    findings = check(Document(text), CheckContext(language="en-US"))
+    assert [(text[f.offset : f.offset + f.length], f.rule) for f in findings] == [
+        (name, "spelling.name")
+    ]
+
+
+def test_slips_in_capitals_and_after_ordinary_words_stay_slips() -> None:
+    assert flagged("PLEASE RECIEVE THE MANAGMENT REPORT.", "en-US") == ["RECIEVE", "MANAGMENT"]
+    assert flagged("Please send the Managment report.", "en-US") == ["Managment"]
+    # a surname ("Vanderbilt") is no given name: the word after it is not read as a name
+    assert flagged("I studied at Vanderbilt Universtiy.", "en-US") == ["Universtiy"]
+
+
+def test_file_names_are_not_checked() -> None:
+    text = "The proforma came as winmail.dat, the plan as plan.mpp and notes.xml."
+    assert flagged(text, "en-US") == []

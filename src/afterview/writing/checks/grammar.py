@@ -1377,12 +1377,13 @@ MORE_RULES: tuple[Rule, ...] = (
         'Did you mean "we\'re"? "we\'re" = "we are"; "were" needs a subject.',
         lambda m, a: m.group(0)[: m.start(1) - m.start(0)] + match_case(m.group(1), f"we{a}re"),
     ),
-    # "she and the baby has made it", "Tom and I was": a subject pronoun in the pair makes
-    # it two people, whatever the other is ("Ernst and Young is" stays a firm).
+    # "she and the baby has made it", "Tom and I was", "you and your team has been": a
+    # subject pronoun in the pair makes it two people, whatever the other is ("Ernst and
+    # Young is" stays a firm; "thank you and your team" is an object).
     _rule(
-        "and;has is was does;he she we they i",
+        "and;has is was does;he she we they i you",
         "agreement",
-        r"\b((?:he|she|we|they)\s+and\s+(?:(?:the|my|our|your|his|her|their|a)\s+)?[a-z]+|"
+        r"(?<!thank\s)\b((?:he|she|we|they|you)\s+and\s+(?:(?:the|my|our|your|his|her|their|a)\s+)?[a-z]+|"
         r"[a-z]+\s+and\s+I)\s+(has|is|was|does)\b",
         WARNING,
         'Did you mean "{fix}"? Two people joined by "and" take the plural verb.',

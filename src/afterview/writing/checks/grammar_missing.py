@@ -11,7 +11,8 @@ checks serve P7 withdrawals and P8 follow-ups).
 - "it" before an adjective and its infinitive: "finds difficult to use";
 - "to" before a verb after "is likely": "is likely magnify";
 - "to" after a verb that takes it, before a word the counts know as a verb: "you need
-  repurpose", "Remember deal with", "I am going see" (not "need help", "if need be").
+  repurpose", "Remember deal with", "I am going see", "I would like fill yourself in"
+  (not "need help", "if need be", "would like coffee").
 
 Each rule is a narrow pattern over the tags of the first tagger (learnt from edited
 prose, so a word it reads as an adjective or an -ing form is one), with the good uses
@@ -381,11 +382,12 @@ def missing_to(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) ->
     m = ngram.model()
     yield from _for_someone_to(toks, tags, lo, hi, text, m)
     for j in range(lo, hi - 1):
-        if toks[j].low not in TO_TAKERS and toks[j].low not in TO_ADJECTIVES:
+        wished = toks[j].low in WOULD_TAKERS and j > lo and toks[j - 1].low in WOULD
+        if toks[j].low not in TO_TAKERS and toks[j].low not in TO_ADJECTIVES and not wished:
             continue
         if not (toks[j].text.islower() or j == lo):
             continue
-        if not tags[j].startswith("VB") and toks[j].low not in TO_ADJECTIVES:
+        if not tags[j].startswith("VB") and toks[j].low not in TO_ADJECTIVES and not wished:
             continue  # "the plans provide", "as needs emerge": a noun
         if toks[j].low.endswith("s") and j > lo and tags[j - 1] in ("NN", "NNP", "JJ"):
             continue  # "user needs emerge": a compound noun's plural, read as a verb
@@ -409,7 +411,10 @@ def missing_to(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) ->
         yield _hit(toks, text, j, k, k, "to")
 
 
-OBJECTS = word_set("me him her us them")
+OBJECTS = word_set("me him her us them myself yourself himself herself ourselves themselves")
+# "I would like fill yourself in", "we'd love hear": after "would", these take "to".
+WOULD_TAKERS = word_set("like love hate prefer")
+WOULD = word_set("would 'd ’d")
 # After "for me", a word the lexicon knows as a verb needs only this much of the counts.
 FOR_VERBINESS = 0.5
 

@@ -107,6 +107,8 @@ AMERICAN_SINGULAR = word_set(
     partnership jury press party faculty crew"""
 )
 # "Our research show that": verbs that report, before "that".
+# Before "like" that opens a clause ("it seems like most people are").
+SEEM_VERBS = word_set("seem seems seemed look looks looked sound sounds sounded feel feels felt")
 REPORTING = word_set("show mean suggest indicate prove confirm ensure require say find")
 NUMBER_ERROR_MESSAGE = '"{subject} … {verb}": {which} subject takes "{fix}".'
 
@@ -220,6 +222,12 @@ def _relative_subject(toks: list[Tok], tags: list[str], lo: int, j: int) -> tupl
     k = j - 1
     if toks[j].low != "that" and k >= lo and toks[k].text == ",":
         k -= 1
+    if toks[j].low == "who" and k > lo and toks[k].text == ")":
+        opening = next(
+            (m for m in range(k - 1, max(lo, k - 8) - 1, -1) if toks[m].text == "("), None
+        )
+        if opening is not None and opening > lo:
+            k = opening - 1  # "Doug Smith (3-9310) who run": the name before the aside
     if k < lo:
         return None
     if toks[k].low in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
@@ -397,6 +405,9 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
                 b.low == "as" and tags[start] in ("DT", "JJ", "JJR", "PRP$")
             )  # "as these numbers is"
             or (b.low in ("and", "or") and start - 1 == lo)  # "And tables generally uses"
+            or (
+                b.low == "like" and start - 2 >= lo and toks[start - 2].low in SEEM_VERBS
+            )  # "It seems like most people is": "like" opens a clause
             or (
                 tags[start - 1] in FINITE_TAGS
                 and b.low in CONTENT_CLAUSE_VERBS
@@ -1241,11 +1252,15 @@ COUNTS = word_set("two three four five six seven eight nine ten twelve twenty ma
 
 
 def existential(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
-    """ "There is resources": "there is/was" + a plural noun (after adjectives) is "are"."""
+    """ "There is resources", "Here is my comments": "there/here is/was" + a plural noun
+    (after adjectives) is "are"."""
     for i in range(lo, hi - 2):
-        if toks[i].low != "there" or toks[i + 1].low not in ("is", "was"):
+        if toks[i].low not in ("there", "here") or toks[i + 1].low not in ("is", "was"):
             continue
         k = i + 2
+        here = toks[i].low == "here"
+        if here and tags[k] in ("PRP$", "DT") and toks[k].low not in ("a", "an", "this", "that"):
+            k += 1  # "Here is my very minor comments"
         while k < hi and tags[k] in ("JJ", "JJR", "RB") and toks[k].low not in ("no", "not"):
             k += 1
         if k < hi and (
@@ -1259,6 +1274,7 @@ def existential(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[
             and tags[k] == "NNS"
             and _number(toks[k], "NNS") == "p"
             and toks[k].low not in ("lots", "plenty")
+            and not (here and k + 1 < hi and tags[k + 1] in NOUN_TAGS | {"POS"})
         ):
             fix = "are" if toks[i + 1].low == "is" else "were"
             yield Hit(
@@ -1266,7 +1282,7 @@ def existential(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[
                 toks[i + 1].end,
                 "agreement",
                 WARNING,
-                f'"{toks[i + 1].text} {toks[k].text}": with a plural noun, "there {fix}".',
+                f'"{toks[i + 1].text} {toks[k].text}": with a plural noun, "{toks[i].low} {fix}".',
                 f"{toks[i].text} {fix}",
             )
 

@@ -4,7 +4,10 @@ An email that says "Dear [Name]" tells the reader it was not written for them.
 
 Rule `leftover.placeholder` (error) catches `[Company]`, `[insert date]`, `{name}`,
 `{{ name }}`, `<Name>`, `<insert ...>`, `XXX`, `TODO`, `TBD`, `FIXME`, "Lorem ipsum",
-printf (`%s`, `%(name)s`) and shell-style (`$name`, `${name}`) slots. Not email addresses
+printf (`%s`, `%(name)s`) and shell-style (`$name`, `${name}`) slots. "TBD" and a bracketed
+attachment marker ("[RESUME]", "[image: logo.png]", which mail programs leave) are warnings:
+real letters say "start date TBD" to the reader, and the marker asks only that the file be
+attached. Not email addresses
 in angle brackets (`<john@acme.com>`), web addresses, HTML tags, "[1]"-style references,
 "[sic]", or a markdown link's text. Where the context knows the value (the recorded
 organisation for `[Company]`, the recorded people for `[Name]`), it is the suggestion.
@@ -46,6 +49,17 @@ PERSON_WORDS = word_set(
     "hiring recruiter addressee"
 )
 OWN_WORDS = word_set("your my signature own")
+# "TBD" tells the reader something is still to be decided: often meant, so a warning.
+MEANT_MARKERS = word_set("TBD")
+# What a mail program writes in brackets where a file was attached or an image shown.
+ATTACHMENT_WORDS = word_set(
+    "resume résumé cv attachment attached image picture photo logo file document pdf portfolio"
+)
+
+
+def _attachment(m: re.Match[str]) -> bool:
+    inner = (m.group("square") or "").strip().lower()
+    return inner in ATTACHMENT_WORDS or inner.startswith(("image:", "cid:"))
 
 
 def _content(m: re.Match[str]) -> str:
@@ -111,10 +125,23 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
         if not _is_placeholder(m) or inside_any(m.start(), m.end(), urls):
             continue
         in_greeting = greeting is not None and greeting.start <= m.start() < greeting.end
-        if m.group("marker") or m.group("lorem"):
+        severity = Severity.ERROR
+        suggestions: tuple[str, ...] = ()
+        if m.group("marker") in MEANT_MARKERS:
+            severity = Severity.WARNING
+            message = (
+                f'"{m.group()}": if it marks text you meant to finish, fill it in; '
+                "if the reader should know it is still to be decided, leave it."
+            )
+        elif _attachment(m):
+            severity = Severity.WARNING
+            message = (
+                f'"{m.group()}" looks like an attachment marker: make sure the file is '
+                "attached, or remove the marker."
+            )
+        elif m.group("marker") or m.group("lorem"):
             what = "a drafting marker" if m.group("marker") else "dummy text"
             message = f'"{m.group()}" is {what} left in the text: replace or remove it.'
-            suggestions: tuple[str, ...] = ()
         else:
             fill, suggestions = _fill(_content(m), ctx, in_greeting)
             message = (
@@ -126,7 +153,7 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
                 m.start(),
                 m.end() - m.start(),
                 "leftover.placeholder",
-                Severity.ERROR,
+                severity,
                 message,
                 suggestions,
             )

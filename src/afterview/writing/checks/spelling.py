@@ -78,6 +78,8 @@ DERIVATIONS = (
     ("ments", "ment"),
     ("ities", "ity"),
 )
+# Prefixes written solid before a listed word ("unselected", "multipollutant").
+DERIVING_PREFIXES = ("un", "re", "multi", "non", "inter", "sub", "super", "over", "under", "cross")
 DERIVED_GUARD_ZIPF = 4.0  # a derived word one edit from a word this common is a slip
 # Spellings American and British dictionaries both give (Merriam-Webster lists
 # "judgement" as a variant; British law writes "judgment"): no finding in either.
@@ -100,7 +102,8 @@ SKIP = re.compile(
     r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
     r"|(?<![\w.])[@#][\w][\w.-]*"  # @handles, #hashtags
     rf"|(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b(?:/[^\s<>\"]*)?"  # domains
-    r"|\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|odt|txt|csv|md|png|jpe?g|gif|zip|eml|ics)\b"
+    r"|\b[\w-]+\.(?:pdf|docx?|xlsx?|xlsm|pptx?|odt|ods|rtf|wpd|txt|csv|md|png|jpe?g|gif|bmp|"
+    r"tiff?|svg|zip|rar|gz|eml|msg|ics|vcf|dat|xml|json|html?|log|exe|mpp|vsdx?|wav|mp[34])\b"
     # a URL's wrapped tail: "Y=/www/story&E=1"
     r"|(?<![^\s<>\"])[^\s<>\"]*[=&?][^\s<>\"]*[/=&][^\s<>\"]*"
     r"|(?<!\w)/[\w.-]+/[^\s<>\"]*"  # a path: "/www/story/"
@@ -144,11 +147,15 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
             continue
         if _initials(lookup) or _credential(doc.text, start):
             continue
-        if lookup[0].isupper() and not lookup.isupper() and speller.other_variety(lookup) is None:
-            if _taken_for_name(doc, start, lookup, speller, capitals):
-                findings.append(_name_finding(doc, start, end, word))
-                continue
-        elif (
+        if (
+            lookup[0].isupper()
+            and not lookup.isupper()
+            and speller.other_variety(lookup) is None
+            and _taken_for_name(doc, start, lookup, speller, capitals)
+        ) or _capitals_name(lookup, speller):
+            findings.append(_name_finding(doc, start, end, word))
+            continue
+        if (
             lookup.islower()
             and speller.other_variety(lookup) is None
             and _contracted(lookup, speller) is None  # "theres": "there's", not "the res"
@@ -199,7 +206,11 @@ def _taken_for_name(
     low = word.lower()
     base = low[:-2] if low.endswith("'s") else low
     if not _at_start(doc.text, start):
-        return len(base) < LONG_NAME or speller.near_common(base, COMMON_ZIPF, False) is None
+        return (
+            len(base) < LONG_NAME
+            or speller.near_common(base, COMMON_ZIPF, False) is None
+            or _after_given_name(doc.text, start)
+        )
     if _name_line(doc.text, start) or any(at != start for at in capitals().get(word, ())):
         return True
     if speller.near_common(base, COMMON_ZIPF, True) is None:
@@ -209,19 +220,47 @@ def _taken_for_name(
     return base in census_names() and speller.near_common(base, VERY_COMMON_ZIPF, True) is None
 
 
-@lru_cache(maxsize=1)
+def _capitals_name(word: str, speller: Speller) -> bool:
+    """ "MUKUL MURARKA" signing off in capitals: a long word in capitals one edit from no
+    common word is a name, as a word processor takes it ("RECIEVE" stays a slip)."""
+    return (
+        word.isupper()
+        and word.isalpha()
+        and len(word) > ACRONYM_MAX
+        and speller.other_variety(word.lower()) is None
+        and speller.near_common(word.lower(), COMMON_ZIPF, True) is None
+    )
+
+
+def _after_given_name(text: str, start: int) -> bool:
+    """ "Jeff Skilling's leaving": a surname one edit from a word ("killing") is the rest
+    of a full name when a listed given name stands just before it."""
+    found = AFTER_NAME.search(text, max(0, start - LONGEST_NAME), start)
+    return found is not None and found.group().strip().lower() in _census_lists()[1]
+
+
 def census_names() -> frozenset[str]:
     """The common names of the US Census Bureau's 1990 lists (`bench/census_names.py`),
     read only when a word at a sentence start needs them."""
+    return _census_lists()[0]
+
+
+@lru_cache(maxsize=1)
+def _census_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """(all names, given names): the file lists the given names again after `# given`."""
     import gzip
     import os
 
     path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "spelling", "data", NAMES_FILE)
     try:
         with gzip.open(path, "rt", encoding="ascii") as f:
-            return frozenset(line.strip() for line in f if not line.startswith("#"))
+            lines = f.read().split("\n# given\n", 1)
     except OSError:
-        return frozenset()
+        return frozenset(), frozenset()
+    listed = [
+        frozenset(w for w in part.splitlines() if w and not w.startswith("#")) for part in lines
+    ]
+    return listed[0], listed[1] if len(listed) > 1 else frozenset()
 
 
 def _at_start(text: str, start: int) -> bool:
@@ -236,15 +275,16 @@ def _at_start(text: str, start: int) -> bool:
 
 
 def _name_line(text: str, start: int) -> bool:
-    """A short line of capitalised words: a greeting ("Yolanda", "Kira-"), a signature
-    ("Ajay S. Jagsi"), a list item naming someone ("3. Ajay - very polished")."""
+    """A short line of capitalised words: a greeting ("Yolanda", "Kira-", "Chaz and
+    Steve,"), a signature ("Ajay S. Jagsi"), a list item naming someone ("3. Ajay - very
+    polished")."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     if (len(text) if line_end < 0 else line_end) - line_start > NAME_LINE_LONGEST:
         return False  # a paragraph, not a greeting or a signature (and not re-read per word)
     line = INITIAL.sub("", text[line_start : len(text) if line_end < 0 else line_end])
     head = re.split(r"\s[-–—:]\s|[-–—:,]\s*$|\s[-–—]\s*$", line, maxsplit=1)[0]
-    words = WORD.findall(head)
+    words = [w for w in WORD.findall(head) if w != "and"]  # "Chaz and Steve,"
     return 0 < len(words) <= 4 and all(w[0].isupper() for w in words) and not set(head) & set("!?;")
 
 
@@ -399,7 +439,7 @@ def _derived(word: str, speller: Speller) -> bool:
             stem = low[: len(low) - len(ending)] + back
             if not (ending[0] in "er" and stem.endswith("ate")):  # "operater": "operator"
                 stems.append(stem)
-    stems += [low[2:] for prefix in ("un", "re") if low.startswith(prefix)]
+    stems += [low[len(prefix) :] for prefix in DERIVING_PREFIXES if low.startswith(prefix)]
     found = any(len(stem) >= 5 and speller.known(stem) for stem in stems)
     return found and speller.near_common(low, DERIVED_GUARD_ZIPF, True) is None
 
