@@ -83,6 +83,9 @@ POSITIVES = [
         "she and the baby have",
     ),
     ("Tom and I was there.", "Tom and I was", "grammar.agreement", W, "Tom and I were"),
+    ("You may of already heard.", "may of", "grammar.could-of", E, "may have"),
+    ("I will keep you update.", "keep you update", "grammar.verb-form", W, "keep you updated"),
+    ("Jennifer or I will keep posted.", "keep", "grammar.missing-word", W, "keep you"),
     (
         "I think you and your team has been kind.",
         "you and your team has",
@@ -242,6 +245,9 @@ def test_finds_the_slip(
 
 
 NEGATIVES = [
+    "In May of 2001 we met; some may of course disagree.",
+    "Please keep posted items short, and I'll keep you posted.",
+    "We need to know it's time. We keep all post here.",
     "I want to thank you and your team is welcome to join.",
     "Directions: how to get to here from the station. It was good to hear about the plans.",
     "I am here until Friday, and I was glad to hear from you; here is my portfolio.",

@@ -99,6 +99,7 @@ def test_good_english_stays_quiet(text: str) -> None:
             "grammar.agreement",
         ),
         ("Here is my very minor comments.", "Here is", "grammar.agreement"),
+        ("We need to re-establish it's account.", "it's", "grammar.its-its"),
     ],
 )
 def test_this_rounds_slips_are_caught(text: str, span: str, rule: str) -> None:
@@ -125,6 +126,7 @@ def test_this_rounds_slips_are_caught(text: str, span: str, rule: str) -> None:
         "Take a break, and it's time to go. Its purpose is clear.",
         "When your building is ready, we will move in.",
         "Here is my comments page. It looks like the team is ready.",
+        "I bet it's time to go. Make sure it's done. I hope it's fine.",
     ],
 )
 def test_this_rounds_rules_leave_good_english_alone(text: str) -> None:

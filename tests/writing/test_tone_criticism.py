@@ -23,6 +23,17 @@ def statements(text: str) -> list[str]:
 
 
 COMPLAINTS = [
+    "I'll ask again after the usual runaround from those clowns.",
+    "Sorry for the delay, my partners can't get anything done on time.",
+    "Bob has grudgingly agreed to cover, since nobody else here ever helps out.",
+    "I spent two years at a firm that was run like a circus.",
+    "HR usually manages to slow these things down to a crawl.",
+    "She might send it, if she can be bothered.",
+    "The old group was mismanaged into the ground.",
+    "It was painfully obvious your team just copied the slides.",
+    "Our manager conveniently forgot the deadline he set.",
+    "Working there showed me how incompetent our leadership really is.",
+    "The geniuses upstairs have cut the budget again.",
     "Honestly, working under Dave was a nightmare from day one.",
     "The onboarding at my last job was a total joke.",
     "My line manager took all the credit and none of the blame.",
@@ -113,6 +124,9 @@ def test_a_complaint_about_people_at_work_is_a_negative_statement(text: str) -> 
 
 
 NOT_COMPLAINTS = [
+    "I cleaned up a department that had been mismanaged for years.",
+    "The traffic slowed down to a crawl on the way, so I was a little late.",
+    "The circus came to town, and the clown show was a hit with my children.",
     "I had enough of a break to recharge before starting.",
     "I avoid office gossip and focus on the work.",
     "I had no clue it would be this much fun.",

@@ -323,11 +323,27 @@ _TO_VERBS = (
     "improve ensure avoid send meet schedule share explain discover find"
 )
 
+# "I know it's time", "I guess it's work": "it's" opens a clause after these.
+CLAUSE_BEFORE_ITS = word_set(
+    """think if because when so know knew guess hope hoped believe say said sure see feel
+    felt bet means seems seemed realise realize found find agree understand"""
+)
 RULES: tuple[Rule, ...] = (
     _rule(
         "could should would must might;of",
         "could-of",
         r"\b(could|should|would|must|might)\s+of\b(?!\s+course\b)",
+        ERROR,
+        '"{found}" should be "{fix}": "of" here is how "\'ve" sounds, not what it means.',
+        _then("have"),
+    ),
+    # "you may of already heard": lower-case "may" (not "May of 2001") before a participle.
+    _rule(
+        "may;of",
+        "could-of",
+        r"(?-i:\b(may)\s+of)(?=\s+(?:(?:already|never|just|not|also|all|well)\s+)?(?:been|had|"
+        r"done|seen|heard|gone|got|gotten|known|given|taken|made|sent|told|read|left|met|"
+        r"forgotten|missed|[a-z]{2,}ed)\b)",
         ERROR,
         '"{found}" should be "{fix}": "of" here is how "\'ve" sounds, not what it means.',
         _then("have"),
@@ -948,7 +964,7 @@ MORE_RULES: tuple[Rule, ...] = (
         WARNING,
         'Did you mean "{fix}"? "its" = belonging to it; "it\'s" = "it is".',
         _first_as("its"),
-        lambda m, text: _word_before(text, m.start()) in {"think", "if", "because", "when", "so"},
+        lambda m, text: _word_before(text, m.start()) in CLAUSE_BEFORE_ITS,
     ),
     _rule(
         "it's it’s",
@@ -1279,6 +1295,27 @@ MORE_RULES: tuple[Rule, ...] = (
         WARNING,
         '"{found}": after "have" the verb takes its past participle (announced, decided ...).',
         lambda m, _a: m.group(0) + ("d" if m.group(2).endswith("e") else "ed"),
+    ),
+    # "I will keep you update", "keep me inform": kept informed, a past participle.
+    _rule(
+        "keep keeps kept keeping;update inform post advise",
+        "verb-form",
+        r"\b(?:keep|keeps|kept|keeping)\s+(?:you|me|us|him|her|them|everyone|everybody)\s+"
+        r"(?:(?:fully|well|closely)\s+)?(update|inform|post|advise)\b",
+        WARNING,
+        '"{found}": after "keep" and a person the verb takes its past participle ("keep you '
+        'updated").',
+        lambda m, _a: m.group(0) + ("d" if m.group(1).endswith("e") else "ed"),
+    ),
+    # "Jennifer or I will keep posted": whom is kept posted went missing.
+    _rule(
+        "keep;posted updated informed",
+        "missing-word",
+        r"(?:(?<=\bwill )|(?<=\bto )|(?<='ll )|(?<=’ll )|(?<=\band ))(keep)(?=\s+(?:posted|"
+        r"updated|informed)(?:\s*(?:[.,;:!)]|$)|\s+(?:on|of|about|as|with|until|if|when)\b))",
+        WARNING,
+        'Is a word missing? "{found} posted" needs whom: "keep you posted".',
+        lambda m, _a: m.group(1) + " you",
     ),
     _rule(
         "appreciated liked wanted needed hoped enjoyed welcomed",

@@ -40,6 +40,7 @@ from afterview.writing.checks import (
 from afterview.writing.checks import grammar_lexicon as lex
 from afterview.writing.checks._util import match_case, word_set
 from afterview.writing.checks.grammar_classes import (
+    CLAUSE_VERBS,
     COLLECTIVE,
     PAST_ALSO_BASE,
     PLURAL_VERBS,
@@ -1432,6 +1433,48 @@ def homophones(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[H
                     'Did you mean "it\'s"? "it\'s" = "it is"; "its" = belonging to it.',
                     match_case(t.text, "it's"),
                 )
+        elif t.low in ("it's", "it’s") and i > lo and _its_object(toks, tags, i, hi):
+            yield Hit(
+                t.start,
+                t.end,
+                "its-its",
+                WARNING,
+                'Did you mean "its"? "its" = belonging to it; "it\'s" = "it is".',
+                match_case(t.text, "its"),
+            )
+
+
+# Verbs after which "it's" may start a clause ("I bet it's time", "see it's done").
+CLAUSE_BEFORE_ITS = (
+    CONTENT_CLAUSE_VERBS
+    | CLAUSE_VERBS
+    | word_set(
+        """bet guess seem seems seemed appear appears appeared see sees saw wish swear figure
+        reckon promise promised admit admitted assume assumed imagine worry fear doubt
+        suspect suspected sure tell told ensure let make says say"""
+    )
+)
+
+
+AUXILIARY = word_set(
+    "is are was were be been am have has had do does did will would can could should may might must"
+)
+
+
+def _its_object(toks: list[Tok], tags: list[str], i: int, hi: int) -> bool:
+    """ "to re-establish it's account", "lost it's licence": "it's" after a verb that
+    takes an object, before a noun that is no adjective, is the possessive "its"."""
+    verb, nxt = toks[i - 1], toks[i + 1] if i + 1 < hi else None
+    infinitive = i >= 2 and toks[i - 2].low in ("to", "-") and lex.is_verb(verb.low)
+    if nxt is None or not (tags[i - 1] in ("VB", "VBD", "VBP", "VBZ") or infinitive):
+        return False  # "to re-establish it's account": the tagger may read a noun there
+    if verb.low in CLAUSE_BEFORE_ITS or verb.low in AUXILIARY or not verb.text.islower():
+        return False
+    noun = tags[i + 1] == "NN" or (tags[i + 1] == "VB" and nxt.low in lex.classes().nouns)
+    if not noun or not nxt.text.islower() or lex.is_adjective(nxt.low):
+        return False
+    after = tags[i + 2] if i + 2 < hi else "."
+    return not nxt.low.endswith(("ing", "ed", "ly")) and after not in ("JJ", "VBN", "TO")
 
 
 # Singular nouns that are counted ("a page", "the button"), never used bare as a mass or

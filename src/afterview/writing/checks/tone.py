@@ -437,6 +437,14 @@ def _courteous(doc: Document) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if courtesy.search(doc.text, a, b)]
 
 
+def _courtesy_spans(doc: Document, courteous: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where the polite formulas themselves stand in the courteous sentences."""
+    if not courteous:
+        return []
+    courtesy = _compiled(COURTESY_SOURCE)
+    return [m.span() for a, b in courteous for m in courtesy.finditer(doc.text, a, b)]
+
+
 def _word_findings(doc: Document, courteous: list[tuple[int, int]]) -> list[Finding]:
     negative = negative_words()
     words = doc.words
@@ -479,7 +487,7 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     from afterview.writing.checks import tone_criticism, tone_model
 
     courteous = _courteous(doc)
-    criticism = tone_criticism.findings(doc, courteous)
+    criticism = tone_criticism.findings(doc, courteous, _courtesy_spans(doc, courteous))
     statements = without_overlaps([*_statement_findings(doc), *criticism])
     taken = [(f.offset, f.offset + f.length) for f in statements]
     statements += tone_model.findings(doc, [*courteous, *taken], negative_words())

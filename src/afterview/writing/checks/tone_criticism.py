@@ -108,6 +108,24 @@ IDIOMS = r"""
   | \bstonewall(?:ing|ed)?\b
   | \b(?:stalls?|stalled|blocks?|blocked|ignores?|ignored|forgets?|forgot)\s+(?:us|me)\s+again\b
   | \bgave\s+(?:us|me)\s+(?:almost\s+|virtually\s+)?no\s+notice\b
+  | \b(?:those|these|the|what)\s+(?:clowns|idiots|morons|muppets|bozos|jokers|numpties|
+      geniuses\s+(?:upstairs|in|at|over|on))\b
+  | \b(?:runs?|ran|run)\s+like\s+a\s+(?:circus|zoo|kindergarten|playground|madhouse)\b
+  | \bmismanag(?:ed|es|ing)\b
+  | \b(?:ran|run|runs|running|driven|drove|mismanaged)\s+(?:\w+\s+){0,3}?into\s+the\s+ground\b
+  | \b(?:the|usual|a|typical)\s+runaround\b
+  | \b(?:slows?|slowed|slowing|brings?|brought|grinds?|ground)\s+(?:these\s+things|things|
+      everything|it|us|the\s+process|this)\s+(?:down\s+)?to\s+a\s+(?:crawl|halt)\b
+  | \bconveniently\s+(?:vanished|disappeared|forgot|forgotten|ignored|lost|overlooked|neglected|
+      missed|left\s+(?:out|off))\b
+  | \bpainfully\s+obvious\b
+  | \b(?:nobody|no\s+one)\s+(?:else\s+)?(?:here\s+|around\s+here\s+|there\s+)?ever\s+
+      (?:helps|bothers|listens|cares|answers|replies|thanks)\b
+  | \b(?:can['’]?t|cannot|never|couldn['’]?t)\s+get\s+anything\s+done\b
+  | \bhow\s+(?:incompetent|clueless|useless|hopeless|disorgani[sz]ed|dysfunctional|toxic|
+      inept)\s+(?:our|my|the|their|his|her|your)\b
+  | \bif\s+(?:he|she|they|you|anyone|someone)\s+can\s+be\s+bothered\b
+  | \b(?:grudgingly|begrudgingly)\b
 """
 
 # Who a complaint is about. A determiner or possessive, up to two words, then the noun.
@@ -197,8 +215,15 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def findings(doc: Document, courteous: list[tuple[int, int]]) -> list[Finding]:
-    """Criticisms in the text, one finding a clause, outside courteous sentences."""
+def findings(
+    doc: Document,
+    courteous: list[tuple[int, int]],
+    formulas: list[tuple[int, int]] | None = None,
+) -> list[Finding]:
+    """Criticisms in the text, one finding a clause, outside courteous sentences; with
+    `formulas` (where the polite formulas stand), a complaint idiom beside a formula in
+    the same sentence is still one ("Sorry for the delay, my partners can't get anything
+    done")."""
     text = doc.text
     low = text.lower()
     same = len(low) == len(text)
@@ -216,9 +241,14 @@ def findings(doc: Document, courteous: list[tuple[int, int]]) -> list[Finding]:
         if not any(start <= c < end for c in cues):
             continue
         clause, lowered = text[start:end], low[start:end]
-        if any(a <= start < b for a, b in courteous):
-            continue
         hit = idioms.search(lowered)
+        if any(a <= start < b for a, b in courteous) and (
+            hit is None
+            or formulas is None
+            or any(a < start + hit.end() and start + hit.start() < b for a, b in formulas)
+            or not any(a <= start + hit.start() and b <= start + hit.start() for a, b in formulas)
+        ):
+            continue  # a courteous sentence: only an idiom after its formula is reported
         if hit is None:
             target = targets.search(lowered) or named.search(clause)
             if target is None:
@@ -231,6 +261,8 @@ def findings(doc: Document, courteous: list[tuple[int, int]]) -> list[Finding]:
             span_start = hit.start()
         if NEGATED.search(clause[: hit.start()]):
             continue  # "was not disorganised", "never wasted our time"
+        if hit.group().startswith("mismanag") and REMEDY.search(clause, 0, hit.start()):
+            continue  # "I cleaned up a department that had been mismanaged": a story of a fix
         # the complaint to the end of its clause, so the message quotes what it is about
         span = clause[span_start : max(hit.end(), min(len(clause.rstrip()), hit.end() + 60))]
         span = span.strip()
