@@ -84,6 +84,13 @@ POSITIVES = [
     ),
     ("Tom and I was there.", "Tom and I was", "grammar.agreement", W, "Tom and I were"),
     ("You may of already heard.", "may of", "grammar.could-of", E, "may have"),
+    (
+        "Me and my current team has done it.",
+        "Me and my current team has",
+        "grammar.agreement",
+        W,
+        "Me and my current team have",
+    ),
     ("I will keep you update.", "keep you update", "grammar.verb-form", W, "keep you updated"),
     ("Jennifer or I will keep posted.", "keep", "grammar.missing-word", W, "keep you"),
     (
@@ -245,6 +252,7 @@ def test_finds_the_slip(
 
 
 NEGATIVES = [
+    "We moved it last year, and it cut the nightly load time by half.",
     "In May of 2001 we met; some may of course disagree.",
     "Please keep posted items short, and I'll keep you posted.",
     "We need to know it's time. We keep all post here.",

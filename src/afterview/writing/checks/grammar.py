@@ -1515,7 +1515,8 @@ MORE_RULES: tuple[Rule, ...] = (
     _rule(
         "me;and;is was has does",
         "agreement",
-        r"(?:^|(?<=[.!?\n] )|(?<=\n))(me\s+and\s+(?:my\s+|the\s+)?[a-z]+)\s+(is|was|has|does)\b",
+        r"(?:^|(?<=[.!?\n] )|(?<=\n))(me\s+and\s+(?:(?:my|the|our)\s+(?:[a-z]+\s+)?)?[a-z]+)\s+"
+        r"(is|was|has|does)\b",
         WARNING,
         'Did you mean "{fix}"? Two people joined by "and" take the plural verb.',
         _plural_verb,

@@ -378,12 +378,14 @@ def it_plain_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         or (_low(toks, j + 1) == "to" and not _base_verb(_low(toks, j + 2)))
     ):
         return  # "This give the", "This help to understand"; not "this report", "this one"
+    irregular = lex.IRREGULAR.get(w)
     if (
         not _base_verb(w)
         or lex.past_base(w)
         or (w in lex.IRREGULAR_PARTICIPLE and w not in lex.IRREGULAR)
+        or (irregular is not None and irregular.past == w)
     ):
-        return
+        return  # "it cut the load time by half", "it cost us a week": a past, not a slip
     fixed = {"be": "is", "have": "has", "do": "does"}.get(w) or _third(w)
     yield Hit(
         pron.start,
