@@ -523,6 +523,11 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # the last of that sample, 120 slips planted by someone who neither ran nor read the
 # checker, committed before it ran on them): 96/120 = 80.0 %, homophones 40/46 = 87.0 %
 # at the round's end (an aggregate read by mistake mid-round, 92/120, went into no rule).
+# Round 16: set 17 became tuning material (its misses read): 217/233 = 93.1 %. Set 19 read
+# a second time at the end, misses unread: 97/120 = 80.8 %, homophones 41/46. "held20" (20
+# real Enron emails of another MIT-licensed sample, 150 slips planted by a helper who
+# neither ran nor read the checker, committed before it ran): 128/150 = 85.3 %,
+# homophones 64/69 = 92.8 %, read once at the end.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -560,12 +565,14 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held15", True, 0.98),
         ("held16", False, 0.90),
         ("held16", True, 0.93),
-        ("held17", False, 0.84),
-        ("held17", True, 0.95),
+        ("held17", False, 0.93),
+        ("held17", True, 0.97),
         ("held18", False, 0.94),
         ("held18", True, 0.96),
         ("held19", False, 0.80),
-        ("held19", True, 0.86),
+        ("held19", True, 0.89),
+        ("held20", False, 0.85),
+        ("held20", True, 0.92),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
@@ -611,9 +618,13 @@ def test_the_enron_held_out_sets_are_licensed_sourced_and_planted_once_each(
     ("names", "failing", "warnings", "missed"),
     [
         ("16", 1, 15, 0),
-        ("17", 4, 10, 0),
+        ("17", 0, 10, 0),
         ("18", 3, 18, 0),
-        ("19", 3, 1, 1),  # the writer's "I became father" (a dropped "a") is not found
+        ("19", 0, 1, 1),  # the writer's "I became father" (a dropped "a") is not found
+        # set 20 on arrival: a writer's "flyin'"-style dropped g's, "no-brainer" split
+        # over a line, a name in lower case, "eg"; five of its writers' seven slips are not
+        # errors (two are warnings, "Nutcraker" is taken for a name)
+        ("20", 4, 8, 5),
     ],
 )
 def test_the_enron_tuning_sets_raise_no_more_alarms_than_measured(
@@ -628,12 +639,18 @@ def test_the_enron_tuning_sets_raise_no_more_alarms_than_measured(
     Round 15 (generic fixes: common names at a sentence start, derived words, both
     varieties' "judgement", brands run together): set 18 three ("NetWorks" passes), set
     17 four ("dat", "Chaz", "Skilling's", "[RESUME]"), new held-out set 19 three of 11
-    ("TBD", "multipollutant", "MURARKA"), read once at the end."""
+    ("TBD", "multipollutant", "MURARKA"), read once at the end. Round 16: set 17 became
+    tuning material and its four went (file names, a surname after a given name, a
+    greeting "Chaz and Steve,", "[RESUME]" as an attachment marker, a warning now); set
+    19's three went with them ("TBD" a warning, solid prefixes, long surnames in
+    capitals), so set 19's alarms are no longer a fair measure; new held-out set 20,
+    read once at the end: four of 20."""
     texts = {
         "16": rc.heldout16_names,
         "17": rc.heldout17_names,
         "18": rc.heldout18_names,
         "19": rc.heldout19_names,
+        "20": rc.heldout20_names,
     }[names]()
     fails = {n: fa for n in texts if (fa := rc.false_alarms(n))}
     assert len(fails) <= failing, fails
