@@ -1350,7 +1350,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"add|share|introduce|schedule|arrange|learn|hear|speak|talk|express|reiterate|invite|"
         r"offer|get|reaffirm|update|let)\b",
         ERROR,
-        '"{found}" is missing "to": "would like to thank".',
+        '"{found}" is missing "to": "{fix}".',
         lambda m, _a: m.group(0).replace(" like ", " like to ", 1),
     ),
     _rule(

@@ -1055,6 +1055,18 @@ def _its_owned_noun(toks: list[Tok], i: int) -> bool:
     return ends and _singular_noun(w) and not lex.is_verb(w) and w not in IT_IS_NOUNS
 
 
+def possessive_its(t: Tok) -> Hit:
+    """The warning for an "it's" that belongs to something: "its"."""
+    return Hit(
+        t.start,
+        t.end,
+        "its-its",
+        WARNING,
+        'Did you mean "its"? "its" = belonging to it; "it\'s" = "it is".',
+        match_case(t.text, "its"),
+    )
+
+
 def its_its(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     """ "it's outcomes", "it's whole approach": "it's" before a plural noun or before a
     possessive-only adjective is "its"; "Its Monday", "its more or less": "it's"."""
@@ -1068,14 +1080,7 @@ def its_its(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
             or (nxt.low in ITS_ADJECTIVES and _word(_at(toks, i + 2)))
             or _its_owned_noun(toks, i)
         ):
-            yield Hit(
-                t.start,
-                t.end,
-                "its-its",
-                WARNING,
-                'Did you mean "its"? "its" = belonging to it; "it\'s" = "it is".',
-                match_case(t.text, "its"),
-            )
+            yield possessive_its(t)
     elif t.low == "its" and (
         nxt.low in MONTHS_DAYS
         or (nxt.low == "more" and _low(toks, i + 2) == "or")

@@ -50,6 +50,7 @@ from afterview.writing.checks.grammar_classes import (
     WARNING,
     Hit,
     Tok,
+    possessive_its,
 )
 
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
@@ -1434,14 +1435,7 @@ def homophones(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[H
                     match_case(t.text, "it's"),
                 )
         elif t.low in ("it's", "it’s") and i > lo and _its_object(toks, tags, i, hi):
-            yield Hit(
-                t.start,
-                t.end,
-                "its-its",
-                WARNING,
-                'Did you mean "its"? "its" = belonging to it; "it\'s" = "it is".',
-                match_case(t.text, "its"),
-            )
+            yield possessive_its(t)
 
 
 # Verbs after which "it's" may start a clause ("I bet it's time", "see it's done").
