@@ -85,6 +85,13 @@ POSITIVES = [
     ("Tom and I was there.", "Tom and I was", "grammar.agreement", W, "Tom and I were"),
     ("You may of already heard.", "may of", "grammar.could-of", E, "may have"),
     (
+        "They sometimes misreads them.",
+        "They sometimes misreads",
+        "grammar.agreement",
+        E,
+        "They sometimes misread",
+    ),
+    (
         "Me and my current team has done it.",
         "Me and my current team has",
         "grammar.agreement",
@@ -252,6 +259,7 @@ def test_finds_the_slip(
 
 
 NEGATIVES = [
+    "I misread the email yesterday, and we redid the deck and rebuilt the model.",
     "We moved it last year, and it cut the nightly load time by half.",
     "In May of 2001 we met; some may of course disagree.",
     "Please keep posted items short, and I'll keep you posted.",

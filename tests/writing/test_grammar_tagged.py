@@ -100,6 +100,8 @@ def test_good_english_stays_quiet(text: str) -> None:
         ),
         ("Here is my very minor comments.", "Here is", "grammar.agreement"),
         ("We need to re-establish it's account.", "it's", "grammar.its-its"),
+        ("Writing experts recommends short paragraphs.", "experts recommends", "grammar.agreement"),
+        ("Warning buttons is designed to slow users.", "buttons is", "grammar.agreement"),
     ],
 )
 def test_this_rounds_slips_are_caught(text: str, span: str, rule: str) -> None:
@@ -127,6 +129,7 @@ def test_this_rounds_slips_are_caught(text: str, span: str, rule: str) -> None:
         "When your building is ready, we will move in.",
         "Here is my comments page. It looks like the team is ready.",
         "I bet it's time to go. Make sure it's done. I hope it's fine.",
+        "Using short sentences works best. Managing teams says a lot about you.",
     ],
 )
 def test_this_rounds_rules_leave_good_english_alone(text: str) -> None:

@@ -55,7 +55,11 @@ sweep swept swept; hang hung hung; seek sought sought; tear tore torn;
 blow blew blown; draw drew drawn; ring rang rung; shine shone shone; sting stung stung;
 forecast forecast forecast; broadcast broadcast broadcast; withhold withheld withheld;
 uphold upheld upheld; oversee oversaw overseen; mislead misled misled; rewrite rewrote
-rewritten; outgrow outgrew outgrown; undergo underwent undergone; foresee foresaw foreseen
+rewritten; outgrow outgrew outgrown; undergo underwent undergone; foresee foresaw foreseen;
+misread misread misread; mistake mistook mistaken; misunderstand misunderstood
+misunderstood; rebuild rebuilt rebuilt; redo redid redone; rethink rethought rethought;
+overrun overran overrun; override overrode overridden; overhear overheard overheard;
+outdo outdid outdone; overdo overdid overdone; retell retold retold; remake remade remade
 """
 # Regular verbs the word-class file leaves out: its builder drops every word ending in
 # "-ed" (a past form), and with it these bases.

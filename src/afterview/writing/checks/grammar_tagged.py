@@ -253,6 +253,37 @@ def _relative_subject(toks: list[Tok], tags: list[str], lo: int, j: int) -> tupl
     return k, start
 
 
+# Verbs whose subject is someone, never an action: "Writing experts recommends" is about the
+# experts ("Using short sentences works" is about using them, so "works" is not here).
+AGENT_VERBS = word_set(
+    """recommends advises says suggests argues thinks believes agrees knows wants prefers
+    tells explains warns expects claims feels likes hopes insists"""
+)
+
+
+def _gerund_opens(toks: list[Tok], tags: list[str], lo: int, g: int) -> bool:
+    """Does the -ing word at g open its clause ("Keeping content …", "Effectively
+    reaching", ", and building relationships is")?"""
+    return (
+        g == lo
+        or toks[g - 1].text in (",", ";")
+        or (g - 1 == lo and tags[lo] == "RB")
+        or (toks[g - 1].low in ("and", "but", "or") and g - 2 >= lo and toks[g - 2].text == ",")
+    )
+
+
+def _ing_modifier(toks: list[Tok], tags: list[str], ing: int, head: int, i: int) -> bool:
+    """Is the -ing word before a plural noun a modifier ("Warning buttons", "Writing
+    experts"), not a gerund with its object ("Using tables")? Only when the word is a noun
+    too and the verb wants a person or a thing acted on: an agent's verb, or a passive."""
+    if tags[head] != "NNS" or head != ing + 1 or i != head + 1:
+        return False
+    if toks[ing].low not in lex.classes().nouns or _number(toks[head], "NNS") != "p":
+        return False
+    passive = toks[i].low in ("is", "was") and i + 1 < len(toks) and tags[i + 1] == "VBN"
+    return passive or toks[i].low in AGENT_VERBS
+
+
 def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, int] | None:  # noqa: PLR0912
     """(head index, start of its clause's subject) for the verb at i, or None."""
     j = i - 1
@@ -376,12 +407,10 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
             head, start = conjunct, first  # not a list's last items (", laws and business needs,")
     if start - 1 >= lo:
         b = toks[start - 1]
-        if tags[start - 1] == "VBG" and (
-            start - 1 == lo
-            or toks[start - 2].text in (",", ";")
-            or (start - 2 == lo and tags[lo] == "RB")
-        ):
-            return start - 1, start - 1  # "Keeping content … make", "Effectively reaching"
+        if tags[start - 1] == "VBG" and _gerund_opens(toks, tags, lo, start - 1):
+            # "Writing experts recommends", "Warning buttons is designed": the noun leads
+            # else the gerund leads: "Keeping content … make"
+            return (head if _ing_modifier(toks, tags, start - 1, head, i) else start - 1), start - 1
         coordinated = (
             b.low in ("and", "but", "or")
             and start - 2 >= lo
@@ -874,8 +903,8 @@ def _agreement_at(
     verb_number = _verb_number(toks, tags, i, hi)
     if verb_number is None or _heading(toks, lo, i, hi):
         return
-    if tags[i - 1] in ("MD", "TO") or toks[i - 1].low in ("to", "did", "do", "does"):
-        return
+    if tags[i - 1] in ("MD", "TO") or toks[i - 1].low in ("to", "too", "did", "do", "does"):
+        return  # "too rebuild": the slip is "too", the verb after it is an infinitive
     if verb_number == "p" and (
         _subjunctive(toks, lo, i) or _relative_clause_next(toks, tags, i, hi)
     ):
