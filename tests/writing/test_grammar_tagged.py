@@ -102,6 +102,8 @@ def test_good_english_stays_quiet(text: str) -> None:
         ("We need to re-establish it's account.", "it's", "grammar.its-its"),
         ("Writing experts recommends short paragraphs.", "experts recommends", "grammar.agreement"),
         ("Warning buttons is designed to slow users.", "buttons is", "grammar.agreement"),
+        ("The team is work on multiple projects.", "work", "grammar.verb-form"),
+        ("Users are force to abandon the form.", "force", "grammar.verb-form"),
     ],
 )
 def test_this_rounds_slips_are_caught(text: str, span: str, rule: str) -> None:
@@ -130,6 +132,7 @@ def test_this_rounds_slips_are_caught(text: str, span: str, rule: str) -> None:
         "Here is my comments page. It looks like the team is ready.",
         "I bet it's time to go. Make sure it's done. I hope it's fine.",
         "Using short sentences works best. Managing teams says a lot about you.",
+        "The answer is work and rest; there is scope to add more, and there is work to do.",
     ],
 )
 def test_this_rounds_rules_leave_good_english_alone(text: str) -> None:

@@ -66,6 +66,8 @@ PARTICIPLE_AFTER = word_set("have has had having be is are was were been being a
 BE_WORDS = word_set("be is are was were been am being")
 PREPOSITIONS = word_set("for of by about without before after while when in on from at into")
 DETERMINERS = word_set("the a an this that these those our your their my his her its")
+# After "be" and a plain verb, what shows the verb goes on: "is work on", "are force to".
+VERB_GOES_ON = word_set("to on up out with it them us me you him her")
 SKIP_BEFORE = word_set("not n't also just only always never really")
 # kind ("insert" or "verb"), index of the word (an insertion goes before it), fix, rule
 Edit = tuple[str, int, str, str]
@@ -114,11 +116,13 @@ def _maybe_verb(lows: Sequence[str], tags: Sequence[str], i: int) -> bool:
     tag = tags[i]
     if tag.startswith("VB"):
         return True
+    if tag not in ("NN", "NNS") or i == 0 or i + 1 >= len(lows):
+        return False
+    if lows[i - 1] in BE_WORDS:  # "the team is work on", "users are force to": a verb goes on
+        existential = i >= 2 and lows[i - 2] in ("there", "here")  # "there is scope to"
+        return not existential and lows[i + 1] in PREPOSITIONS | DETERMINERS | VERB_GOES_ON
     return (
-        tag in ("NN", "NNS")
-        and i > 0
-        and tags[i - 1] in ("NN", "NNS", "PRP", "WDT")
-        and i + 1 < len(lows)
+        tags[i - 1] in ("NN", "NNS", "PRP", "WDT")
         and lows[i + 1][:1].isalpha()  # a verb goes on: "the code contain information"
     )
 
