@@ -69,6 +69,8 @@ HELDOUT19 = Path(__file__).parent / "corpus" / "heldout19"
 # A twentieth: 20 emails of another MIT-licensed Enron sample, held out
 # (corpus/heldout20/SOURCES.md).
 HELDOUT20 = Path(__file__).parent / "corpus" / "heldout20"
+# A twenty-first: 20 more emails of that sample, held out (corpus/heldout21/SOURCES.md).
+HELDOUT21 = Path(__file__).parent / "corpus" / "heldout21"
 # The Enron sets by the prefix of their files' names.
 ENRON_SETS = {
     "enron16-": HELDOUT16,
@@ -76,6 +78,7 @@ ENRON_SETS = {
     "enron18-": HELDOUT18,
     "enron19-": HELDOUT19,
     "enron20-": HELDOUT20,
+    "enron21-": HELDOUT21,
 }
 HOMOPHONES = frozenset(
     {
@@ -186,6 +189,10 @@ def heldout19_names() -> list[str]:
 
 def heldout20_names() -> list[str]:
     return sorted(p.stem for p in HELDOUT20.glob("enron20-*.txt"))
+
+
+def heldout21_names() -> list[str]:
+    return sorted(p.stem for p in HELDOUT21.glob("enron21-*.txt"))
 
 
 def _enron_set(name: str) -> Path | None:
@@ -321,7 +328,7 @@ def slips() -> list[Slip]:
     (slips_heldout12.tsv), "held13" in the Quality assurance of code texts
     (slips_heldout13.tsv), "held14" in the Ministry of Justice technical guidance texts
     (slips_heldout14.tsv), "held15" in the 18F UX guide texts (slips_heldout15.tsv), and
-    "held16" to "held20" in real Enron emails (slips_heldout16.tsv to slips_heldout20.tsv),
+    "held16" to "held21" in real Enron emails (slips_heldout16.tsv to slips_heldout21.tsv),
     each written and committed before the checker was first run on them."""
     rows = []
     for path in (
@@ -345,6 +352,7 @@ def slips() -> list[Slip]:
         HELDOUT18 / "slips_heldout18.tsv",
         HELDOUT19 / "slips_heldout19.tsv",
         HELDOUT20 / "slips_heldout20.tsv",
+        HELDOUT21 / "slips_heldout21.tsv",
     ):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
@@ -409,13 +417,24 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         "held13",
         "held14",
         "held15",
-        "held19",
-        "held20",
+        "held21",
     )
     asked = [s for s in hidden if f"--{s}" in sys.argv or f"--{s}-misses" in sys.argv]
     held5 = "held5" in asked
     misses_asked = [s for s in hidden if f"--{s}-misses" in sys.argv]
-    show = ("tune", "held", "held2", "held3", "held4", "held16", "held17", "held18", *misses_asked)
+    show = (
+        "tune",
+        "held",
+        "held2",
+        "held3",
+        "held4",
+        "held16",
+        "held17",
+        "held18",
+        "held19",
+        "held20",
+        *misses_asked,
+    )
     for split, row in scores(tuple(s for s in hidden if s not in asked)).items():
         print(split)
         for key in sorted(row, key=lambda k: (k not in ("all", "homophones"), k)):
@@ -447,8 +466,9 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         ("held18", "heldout18", heldout18_names),
         ("held19", "heldout19", heldout19_names),
         ("held20", "heldout20", heldout20_names),
+        ("held21", "heldout21", heldout21_names),
     ):
-        if split in asked:
+        if split in asked or split not in hidden:
             print(f"false alarms, {label}:", {n: fa for n in listed() if (fa := false_alarms(n))})
             warned = {n: w for n in listed() if (w := grammar_warnings(n))}
             print(f"grammar warnings, {label}:", sum(map(len, warned.values())), warned)

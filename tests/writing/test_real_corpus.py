@@ -69,6 +69,7 @@ def test_the_slips_are_many_and_varied() -> None:
         "held18",
         "held19",
         "held20",
+        "held21",
     }
     held2 = [s for s in slips if s.split == "held2"]
     assert len(held2) >= 80
@@ -623,8 +624,11 @@ def test_the_enron_held_out_sets_are_licensed_sourced_and_planted_once_each(
         ("19", 0, 1, 1),  # the writer's "I became father" (a dropped "a") is not found
         # set 20 on arrival: a writer's "flyin'"-style dropped g's, "no-brainer" split
         # over a line, a name in lower case, "eg"; five of its writers' seven slips are not
-        # errors (two are warnings, "Nutcraker" is taken for a name)
-        ("20", 4, 8, 5),
+        # errors (two are warnings, "Nutcraker" is taken for a name). Round 17, as tuning
+        # material: the dropped g's and the lower-case name are warnings, "brainer" a
+        # word; "eg" stays an error (it is a slip in a letter); one warning more is the
+        # writer's own "this investments", found (a warning, so still counted unfound)
+        ("20", 1, 9, 5),
     ],
 )
 def test_the_enron_tuning_sets_raise_no_more_alarms_than_measured(
@@ -683,30 +687,38 @@ def test_the_nineteenth_held_out_set_is_licensed_sourced_and_planted_once() -> N
         assert rc.text(slip.text).count(slip.original) == 1, slip
 
 
-def test_the_twentieth_held_out_set_is_licensed_sourced_and_planted_once() -> None:
-    """Set 20: 20 real Enron emails from another MIT-licensed sample (none from the
-    mailboxes of sets 16-19, so none the complaint model read), 150 slips, each original
-    once in its email."""
-    sources = (rc.HELDOUT20 / "SOURCES.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize(
+    ("split", "folder", "names", "first"),
+    [
+        ("held20", rc.HELDOUT20, rc.heldout20_names, 8001),
+        ("held21", rc.HELDOUT21, rc.heldout21_names, 9001),
+    ],
+)
+def test_the_palimpzest_held_out_sets_are_licensed_sourced_and_planted_once(
+    split: str, folder: Path, names: Callable[[], list[str]], first: int
+) -> None:
+    """Sets 20 and 21: 20 real Enron emails each from another MIT-licensed sample (none
+    from the mailboxes of sets 16-19, so none the complaint model read), 150 slips, each
+    original once in its email; no email in two sets."""
+    sources = (folder / "SOURCES.md").read_text(encoding="utf-8")
     assert "mitdbg/palimpzest" in sources and "3e61c8e15474fd5d98212fbac98f89a41e9fe37c" in sources
-    licence = (rc.HELDOUT20 / "LICENSE-palimpzest.txt").read_text(encoding="utf-8")
+    licence = (folder / "LICENSE-palimpzest.txt").read_text(encoding="utf-8")
     assert "MIT License" in licence
-    texts = rc.heldout20_names()
+    texts = names()
     assert len(texts) == 20 and all(f"`{name}.txt`" in sources for name in texts)
-    earlier = {
-        rc.text(n)
-        for listed in (
-            rc.names,
-            rc.heldout16_names,
-            rc.heldout17_names,
-            rc.heldout18_names,
-            rc.heldout19_names,
-        )
-        for n in listed()
-    }
+    others = [
+        rc.names,
+        rc.heldout16_names,
+        rc.heldout17_names,
+        rc.heldout18_names,
+        rc.heldout19_names,
+        rc.heldout20_names,
+        rc.heldout21_names,
+    ]
+    earlier = {rc.text(n) for listed in others if listed is not names for n in listed()}
     assert not {rc.text(n) for n in texts} & earlier
-    planted = [s for s in rc.slips() if s.split == "held20"]
-    assert len(planted) == 150 and min(s.id for s in planted) == 8001
+    planted = [s for s in rc.slips() if s.split == split]
+    assert len(planted) == 150 and min(s.id for s in planted) == first
     assert {s.text for s in planted} <= set(texts)
     for slip in planted:
         assert rc.text(slip.text).count(slip.original) == 1, slip

@@ -37,11 +37,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
-from functools import lru_cache
 
+from afterview.writing.checks import grammar_auxiliaries, verb_forms
 from afterview.writing.checks import grammar_lexicon as lex
-from afterview.writing.checks import verb_forms
 from afterview.writing.checks._util import (
     apostrophe,
     inside_any,
@@ -50,97 +48,21 @@ from afterview.writing.checks._util import (
     without_overlaps,
     word_set,
 )
+from afterview.writing.checks.grammar_rule import (
+    Rule,
+    _between,
+    _first_as,
+    _plural_verb,
+    _rule,
+    _then,
+    compiled,
+)
 from afterview.writing.context import CheckContext
 from afterview.writing.findings import Finding, Severity
 from afterview.writing.text import Document, Token
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 APOS = "['’]"
-
-
-class Rule:
-    """A pattern whose whole match is the span; `fix` builds the replacement."""
-
-    # A plain class, not a dataclass: each @dataclass costs ~1 ms of every `check` process.
-    __slots__ = ("fix", "message", "needs", "severity", "slug", "source", "veto")
-
-    def __init__(
-        self,
-        slug: str,
-        source: str,
-        severity: Severity,
-        message: str,
-        fix: Callable[[re.Match[str], str], str],
-        veto: Callable[[re.Match[str], str], bool] | None = None,
-        needs: tuple[frozenset[str], ...] = (),
-    ) -> None:
-        self.slug = slug
-        self.source = source  # the regular expression, compiled on first use (see `pattern`)
-        self.severity = severity
-        self.message = message
-        self.fix = fix
-        self.veto = veto
-        # Lower-case words the text must hold (one of each group) for the pattern to match:
-        # a set lookup skips most patterns on most emails.
-        self.needs = needs
-
-
-def _rule(
-    needs: str,
-    slug: str,
-    pattern: str,
-    severity: Severity,
-    message: str,
-    fix: Callable[[re.Match[str], str], str],
-    veto: Callable[[re.Match[str], str], bool] | None = None,
-) -> Rule:
-    groups = tuple(frozenset(group.split()) for group in needs.split(";"))
-    return Rule(slug, pattern, severity, message, fix, veto, groups)
-
-
-@lru_cache(maxsize=256)
-def compiled(source: str) -> re.Pattern[str]:
-    """A rule's pattern, compiled when a text first holds its words: compiling all of
-    them at import cost ~14 ms of every `afterview check` process (docs/benchmarks.md)."""
-    return re.compile(source, re.IGNORECASE)
-
-
-def _then(word: str) -> Callable[[re.Match[str], str], str]:
-    """Keep the first group, replace the rest with `word` (apostrophe-aware)."""
-
-    def fix(m: re.Match[str], apos: str) -> str:
-        return f"{m.group(1)} {word.replace(chr(39), apos)}"
-
-    return fix
-
-
-PLURAL_OF = {"has": "have", "is": "are", "was": "were", "does": "do"}
-
-
-def _plural_verb(m: re.Match[str], _apos: str) -> str:
-    """The subject (group 1) with its verb (group 2) in the plural: "… and I was" -> "were",
-    "… sounds" -> "sound"."""
-    verb = m.group(2)
-    return f"{m.group(1)} {PLURAL_OF.get(verb.lower(), verb[:-1])}"
-
-
-def _between(word: str) -> Callable[[re.Match[str], str], str]:
-    """Put `word` between the first two groups ("at time of" -> "at the time of")."""
-
-    def fix(m: re.Match[str], _apos: str) -> str:
-        return f"{m.group(1)} {word} {m.group(2)}"
-
-    return fix
-
-
-def _first_as(word: str) -> Callable[[re.Match[str], str], str]:
-    """Replace the first word with `word` (in its case), keep what follows."""
-
-    def fix(m: re.Match[str], apos: str) -> str:
-        head = match_case(m.group(1), word.replace(chr(39), apos))
-        return head + m.group(0)[len(m.group(1)) :]
-
-    return fix
 
 
 _ME_TO_VERBS = word_set(
@@ -2092,4 +2014,5 @@ USAGE_RULES: tuple[Rule, ...] = (
         lambda m, _a: match_case(m.group(1), UNCOUNTABLE_PLURALS[m.group(1).lower()]),
     ),
 )
-RULES = RULES + MORE_RULES + USAGE_RULES
+# the auxiliaries' rules first: where two rules read one span, the first is kept
+RULES = grammar_auxiliaries.RULES + RULES + MORE_RULES + USAGE_RULES

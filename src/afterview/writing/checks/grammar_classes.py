@@ -91,6 +91,12 @@ UNCOUNTED_S = word_set(
     theirs sometimes always perhaps nowadays afterwards besides towards unless various
     numerous previous ones others"""
 )
+# Singular nouns that end in "s": "the officer status are" is a slip like "the report are".
+SINGULAR_S = word_set(
+    """status news analysis process business address access basis crisis campus bonus virus
+    census progress success loss focus consensus emphasis surplus boss stress witness
+    diagnosis synopsis thesis hypothesis canvas"""
+)
 # "the rich are", "the following are": adjectives used as nouns.
 NOMINAL_ADJECTIVES = word_set(
     """rich poor young old elderly unemployed wealthy sick disabled homeless injured dead
@@ -193,6 +199,8 @@ def _singular_noun(word: str) -> bool:
     """A common noun in the singular: known, not an -s form, not collective or nominal."""
     if word in COLLECTIVE or word in NOMINAL_ADJECTIVES or word in PRONOUNS:
         return False
+    if word in SINGULAR_S:
+        return True
     if word.endswith(("s", "ed", "ly")):
         return False
     known = lex.classes()
@@ -795,7 +803,12 @@ def after_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
             _low(toks, i - 1) in INFINITIVE_BEFORE_TO and _low(toks, i - 1) != "used"
         )
         paired = _low(toks, i + 2) in ("and", "or") and _base_verb(_low(toks, i + 3))
-        if _low(toks, i + 2) not in OBJECT_STARTS and not infinitive and not paired:
+        # "This load was to reached in excess of": "was to" plans, and no noun follows
+        # ("the move was to automated trading" is a preposition's)
+        planned = _low(toks, i - 1) in ("was", "were", "is", "are") and (
+            _low(toks, i + 2) in PASSIVE_END
+        )
+        if _low(toks, i + 2) not in OBJECT_STARTS and not (infinitive or paired or planned):
             return  # "tried to provided information": "to" after "tried" is the infinitive's
     if base is None:
         return
@@ -1906,13 +1919,14 @@ RULES: tuple[Rule, ...] = (
 def findings(doc: Document, language: str = "en-GB") -> list[Finding]:
     """Every word-class finding of the text's body (headers and quoted lines included:
     the writer's slips are slips wherever they are)."""
-    from afterview.writing.checks import (
+    from afterview.writing.checks import (  # their rules read this module's
+        grammar_agreement,
         grammar_tagged,  # the tagger loads on first use
-        verb_complements,  # its rules read this module's
+        verb_complements,
     )
 
     toks = tokens(doc.text)
-    rules = RULES + verb_complements.RULES
+    rules = RULES + verb_complements.RULES + grammar_agreement.RULES
     found = [
         hit
         for i in range(len(toks))

@@ -36,6 +36,21 @@ CLAUSE_OPENERS = word_set(
 # in", "do your best for").
 YOUR_ADJECTIVES = word_set("own best worst first last next only very utmost fullest finest usual")
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "VBG"})
+# Verbs a clause follows ("I heard you're leaving"), so "you're" after them is right.
+CLAUSE_TAKERS = word_set(
+    """think thought know knew guess hope hoped believe believed say said see saw feel felt
+    bet mean meant realise realised realize realized found find agree agreed understand
+    understood hear heard told tell notice noticed assume assumed imagine imagined wish
+    suppose supposed trust expect expected promise promised remember remembered forget
+    forgot ensure ensured confirm confirmed check checked show showed shown prove proved
+    reckon doubt learned learnt read decided figured worried glad sure aware seem seems
+    seemed appear appears appeared sounds sounded looks looked means love loved like liked
+    hate hated"""
+)
+# Prepositions whose object "you're" cannot open: "with you're help".
+OBJECT_PREPOSITIONS = word_set("of with from into by about under over without within")
+# Nouns "you're" stands before as a predicate: "you're part of", "you're family".
+PREDICATE_NOUNS = word_set("part family friends home welcome fine right top")
 # Between "its" and its adjective: "Its most effective when", "its really easy to".
 DEGREE = word_set("most more very so really quite also not too fairly pretty")
 # After "it's" + an adjective or participle, what may come ("as it's shown on a passport",
@@ -144,6 +159,23 @@ def your_youre(
                 or (i > lo and tags[i - 1] == "RP")
             )
         ):  # not "the pattern you're suggesting will be": a relative clause
+            yield _hit(
+                t,
+                "your-youre",
+                "your",
+                'Did you mean "your"? "your" = belonging to you; "you\'re" = "you are".',
+            )
+        elif (
+            t.low in ("you're", "you’re")
+            and i > lo
+            and (tags[i - 1] in ("VBD", "VBN", "VB") or prev in OBJECT_PREPOSITIONS)
+            and prev not in CLAUSE_TAKERS
+            and (
+                (tags[i + 1] in ("NN", "NNS") and nxt.text.islower())
+                or (tags[i + 1] == "NNP" and nxt.text.isupper() and len(nxt.text) > 1)
+            )
+            and nxt.low not in PREDICATE_NOUNS
+        ):  # "have changed you're address", "received you're RSVP": an object, "your"
             yield _hit(
                 t,
                 "your-youre",

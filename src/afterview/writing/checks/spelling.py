@@ -54,6 +54,7 @@ RULE = "spelling"
 NAME_RULE = "spelling.name"
 COMPOUND_RULE = "spelling.compound"
 CAPITAL_RULE = "spelling.capital"
+INFORMAL_RULE = "spelling.informal"
 COMMON_ZIPF = 3.0  # "common word" for the slip test: about once per million words
 COMPOUND_ZIPF = 3.5  # each part of a run-together compound at least this common
 SLIP_OF_ZIPF = 4.0  # one edit from a word this common, it is that word's slip ("intrested")
@@ -164,6 +165,10 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
             if parts is not None and speller.near_common(lookup, SLIP_OF_ZIPF, True) is None:
                 findings.append(_compound_finding(doc, start, end, word, parts))
                 continue
+        plain = _plain_form(lookup, speller) if lookup.islower() else None
+        if plain is not None:
+            findings.append(_plain_form_finding(doc, start, end, word, *plain))
+            continue
         # "Hi priya,": a name typed in lower case; its capital comes first
         named = lookup.islower() and _in_greeting(doc, start)
         first = lookup[:1].upper() + lookup[1:] if named else None
@@ -350,6 +355,37 @@ def _lower_case_name(doc: Document, start: int, end: int, word: str, recorded: s
         f"“{word}” is a name in your records, written “{recorded}”",
         (recorded + word[len(recorded) :] if len(word) > len(recorded) else recorded,),
     )
+
+
+# Abbreviations written without their stops: "(eg Dana" is "e.g.".
+UNDOTTED = {"eg": "e.g.", "ie": "i.e.", "etc": "etc."}
+INFORMAL_MIN = 5  # "gettin", "flyin": shorter "-in" words ("akin", "twin") are words or slips
+
+
+def _plain_form(word: str, speller: Speller) -> tuple[str, str] | None:
+    """(what it stands for, why) for a word that is no misspelling but a form a letter
+    writes otherwise: "flyin'" without its apostrophe ("flying"), "eg" ("e.g."), a given
+    name in lower case ("shirley": the lists know "Shirley")."""
+    if word in UNDOTTED:
+        return UNDOTTED[word], "an abbreviation written without its full stops"
+    if len(word) >= INFORMAL_MIN and word.endswith("in") and speller.known(word + "g"):
+        return word + "g", "the spoken form of an -ing word"
+    capital = word[0].upper() + word[1:]
+    if word in _census_lists()[1] and speller.known(capital):
+        return capital, "a name in lower case"
+    return None
+
+
+def _plain_form_finding(
+    doc: Document, start: int, end: int, word: str, plain: str, why: str
+) -> Finding:
+    """A warning, not an error, where the writer may mean it ("nothin' doing" among
+    friends, a name the lists do not hold in lower case); "eg" in a letter is an error."""
+    undotted = word in UNDOTTED
+    rule = RULE if undotted else CAPITAL_RULE if plain[0].isupper() else INFORMAL_RULE
+    severity = Severity.ERROR if undotted else Severity.WARNING
+    message = f"“{word}”: {why}; in a letter, “{plain}”"
+    return doc.finding(start, end - start, rule, severity, message, (plain,))
 
 
 def _compound_finding(

@@ -124,7 +124,19 @@ IDIOMS = r"""
   | \b(?:can['’]?t|cannot|never|couldn['’]?t)\s+get\s+anything\s+done\b
   | \bhow\s+(?:incompetent|clueless|useless|hopeless|disorgani[sz]ed|dysfunctional|toxic|
       inept)\s+(?:our|my|the|their|his|her|your)\b
-  | \bif\s+(?:he|she|they|you|anyone|someone)\s+can\s+be\s+bothered\b
+  | \b(?:if|assuming|provided|whenever|once)\s+(?:[\w']+\s+){1,3}?can\s+be\s+bothered\b
+  | \bif\s+(?:[\w']+\s+){1,3}?ever\s+(?:gets?|got)\s+(?:a)?round\s+to\s+it\b
+  | \b(?:never|can['’]?t|cannot|couldn['’]?t)\s+agree\s+on\s+anything\b
+  | \b(?:our|my)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:is|was|has\s+been|are|were)\s+(?:a\s+)?
+      (?:complete\s+|total\s+|utter\s+)?(?:shambles|shambolic)\b
+  | \b(?:my|our|the|these|those|that|this|his|her|their|your)\s+(?:hopeless|useless|
+      incompetent|clueless|lazy|idiotic|spineless|gutless|inept|moronic|brainless)\s+
+      (?:[\w-]+\s+){0,2}?(?:boss(?:es)?|managers?|management|supervisors?|directors?|
+      colleagues?|co-?workers|staff|team|agents?|lawyers?|attorneys?|accountants?|analysts?|
+      engineers?|developers?|people|folks|guys|recruiters?|clients?|vendors?|contractors?|
+      bureaucrats|executives?|leadership|partners?|assistants?|department)\b
+  | \b(?:stupid|idiotic|dumb|moronic|boneheaded|brainless)\s+(?:call|decision|move|policy|
+      rule)\s+(?:by|from|of)\b
   | \b(?:grudgingly|begrudgingly)\b
 """
 

@@ -23,6 +23,6 @@ rebrands rebranded rebranding Kanban hackathon hackathons walkthrough walkthroug
 workstream workstreams livestream chatbot chatbots scalable scalability serverless
 observability geospatial résumé résumés plc Wi Fi WiFi wifi inclusivity neurodiverse
 neurodivergent neurodiversity uncompetitive unarchived devs ramped flyer flyers ok
-undiscounted conferenced conferencing financials
+undiscounted conferenced conferencing financials brainer
 """
 WORDS: frozenset[str] = frozenset(_WORDS.split())

@@ -1,0 +1,152 @@
+"""Agreement the word-class rules of grammar_classes leave (P5 "Checks before sending";
+the same checks serve P7 withdrawals and P8 follow-ups):
+
+- a person's name with a plural verb: "Robert Jones are handling all the paperwork"
+  (a given name from the census lists, then a surname);
+- "this"/"that" before a plural noun: "a requirement that this investments be hedged",
+  "We reviewed this contracts" ("these"/"those");
+- "what appear to be a potential conflict": "what" with one thing after "to be" is
+  singular.
+
+Warnings, like the other agreement rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from afterview.writing.checks import grammar_lexicon as lex
+from afterview.writing.checks._util import match_case, word_set
+from afterview.writing.checks.grammar_classes import (
+    UNCOUNTED_S,
+    WARNING,
+    Hit,
+    Rule,
+    Tok,
+    _at,
+    _low,
+    _word,
+)
+
+PLURAL_TO_SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't"}
+# Words after the name that make it a list or an organisation: "Smith and Jones are".
+NAME_JOINERS = word_set("and & or nor")
+# Capitalised words after a given name that are no surname: "Michelle, Here are".
+NOT_SURNAMES = word_set("here there today now then also please thanks")
+# Verbs that follow a bare "this" as a pronoun ("this means", "this works"): not nouns.
+PRONOUN_VERBS = word_set(
+    """means works helps makes gives sounds seems looks shows takes needs leads brings
+    comes goes puts lets keeps gets says tells requires includes covers affects depends
+    applies remains suggests explains follows happens matters reflects allows ensures"""
+)
+# Plural nouns "this"/"that" go with as a unit or a title: "this Thanksgiving weekends" is
+# not written, but "that Sales", "this Operations" (names) and measure words are.
+UNIT_PLURALS = word_set("days weeks months years hours minutes times")
+# After "this"/"that" + plural noun, what shows the noun is the phrase's head.
+HEAD_FOLLOWERS = word_set(
+    """be is are was were will would should can could may might must have has had were .
+    , ; : ) that which who in on at of for with to by from"""
+)
+
+# After a plural noun that is also a verb's -s form, what shows it is the noun: "this
+# contracts are".
+VERB_AFTER_HEAD = word_set("be is are was were will would should can could may might must . ;")
+
+
+def _given_names() -> frozenset[str]:
+    from afterview.writing.checks import spelling  # its census lists load on first use
+
+    return spelling._census_lists()[1]
+
+
+def name_plural_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    verb = toks[i]
+    if verb.low not in PLURAL_TO_SINGULAR or not verb.text.islower():
+        return
+    given, surname = _at(toks, i - 2), _at(toks, i - 1)
+    if given is None or surname is None or not (_word(given) and _word(surname)):
+        return
+    if not (given.text.istitle() and surname.text[:1].isupper() and len(surname.text) > 1):
+        return
+    if "\n" in text[given.end : verb.start] or surname.low in lex.CLOSED_CLASS | NOT_SURNAMES:
+        return  # "Michelle\nHere are": a signature, then the next line
+    before = _at(toks, i - 3)
+    if (
+        before is not None
+        and _word(before)
+        and (before.text[:1].isupper() or before.low in NAME_JOINERS or before.low in ("the", "of"))
+    ):
+        return  # "Goldman Sachs Group are", "Smith and Jones are", "the Jones are"
+    if before is not None and before.low in ("&", ",", "'", "’"):
+        return
+    if _low(toks, i + 1) in ("you", "they", "we"):
+        return  # "Robert Jones, are you": a question
+    if given.low not in _given_names():
+        return
+    if surname.low.endswith("s") and lex.s_stem(surname.low) is not None:
+        return  # "Alice Springs are", "Smith Associates are": a plural noun, a place or firm
+    singular = PLURAL_TO_SINGULAR[verb.low]
+    yield Hit(
+        given.start,
+        verb.end,
+        "agreement",
+        WARNING,
+        f'"{surname.text} {verb.text}": one person takes "{singular}".',
+        text[given.start : verb.start] + match_case(verb.text, singular),
+    )
+
+
+def this_plural_noun(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    det = toks[i]
+    if det.low not in ("this", "that"):
+        return
+    noun = _at(toks, i + 1)
+    if noun is None or not _word(noun) or not noun.text.islower() or len(noun.low) < 4:
+        return
+    word = noun.low
+    if word in UNCOUNTED_S or word in PRONOUN_VERBS or word in UNIT_PLURALS:
+        return
+    if not word.endswith("s") or word.endswith(("ss", "us", "is", "ous")):
+        return
+    stem = lex.s_stem(word)
+    known = lex.classes()
+    if stem is None or stem not in known.nouns:
+        return
+    after = _low(toks, i + 2)
+    if after not in HEAD_FOLLOWERS or (lex.is_verb(stem) and after not in VERB_AFTER_HEAD):
+        return  # "this points to", "that helps us": a verb after "this" as a pronoun
+    if det.low == "that" and _low(toks, i - 1) not in ("", "of", "for", "with", "in", "on"):
+        return  # "the requirement that projects be": "that" opens a clause
+    plural = "these" if det.low == "this" else "those"
+    yield Hit(
+        det.start,
+        noun.end,
+        "agreement",
+        WARNING,
+        f'"{det.text} {noun.text}": a plural noun takes "{plural}".',
+        f"{match_case(det.text, plural)} {noun.text}",
+    )
+
+
+def what_appear(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    t = toks[i]
+    if t.low not in ("appear", "seem") or _low(toks, i - 1) != "what":
+        return
+    if _low(toks, i + 1) != "to" or _low(toks, i + 2) != "be":
+        return
+    if _low(toks, i + 3) not in ("a", "an", "the", "one"):
+        return
+    if _low(toks, i - 2) in ("do", "did", "does"):
+        return  # "what do appear to be": a question
+    fix = t.text + "s"
+    yield Hit(
+        t.start,
+        t.end,
+        "agreement",
+        WARNING,
+        f'"what {t.text} to be {toks[i + 3].text} …": one thing takes "{fix}".',
+        fix,
+    )
+
+
+RULES: tuple[Rule, ...] = (name_plural_verb, this_plural_noun, what_appear)

@@ -1,0 +1,349 @@
+"""Slips around auxiliaries and small words that real email shows (P5 "Checks before
+sending"; the same checks serve P7 withdrawals and P8 follow-ups), each a narrow pattern
+with its fix, added to grammar.py's list:
+
+- a dropped "be": "it can done in about 5 minutes" (a participle with no object after a
+  modal), "She will working with" (an -ing verb after a modal);
+- a dropped "have": "Steve and I been asked", "if have completed" (no subject either);
+- a participle as a past tense: "We all gone over the valuations";
+- "could of" after any modal, and with "not": "any questions you may of", "I may not of
+  received";
+- "in the process turning" ("of"), "Give me call" ("a"), "in afternoon" ("the");
+- set phrases that lost their article: "in long run", "In meantime", "a while ago" as
+  "short while ago", "In early stages of";
+- "to" dropped between a verb of contact and its purpose: "I called her ask what
+  happened", "I would like to meet discuss";
+- homophones by what follows: "its some news", "while I was their.", "send too:",
+  "WERE: Enron Building", "and where in the process of".
+"""
+
+from __future__ import annotations
+
+import re
+
+from afterview.writing.checks._util import match_case, word_set
+from afterview.writing.checks.grammar_rule import Rule, _between, _first_as, _rule
+from afterview.writing.findings import Severity
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+APOS = "['’]"
+_MODAL = r"(?:would|could|should|might|must|will|can|may|shall)"
+# Participles of verbs that take an object: with none after them the modal wants "be".
+_TRANSITIVE_PARTICIPLES = (
+    "done taken given written seen shown known chosen drawn broken forgotten hidden stolen "
+    "worn driven spoken sent made paid sold told held found brought bought built signed "
+    "posted confirmed completed finished reviewed approved processed handled resolved fixed "
+    "updated submitted scheduled arranged sorted"
+)
+# What may follow such a participle when no object does: "can done in about 5 minutes".
+_NO_OBJECT = (
+    r"(?=\s*(?:[.,;:!?)]|$|\s(?:in|by|within|at|on|before|after|soon|quickly|easily|today|"
+    r"tomorrow|now|later|immediately|electronically|online|through|via|if|when|once|as|and|"
+    r"or|but|so|with|without|for|from|next|this|tonight|here|there)\b))"
+)
+_PARTICIPLE_ONLY = {
+    "gone": "went",
+    "done": "did",
+    "seen": "saw",
+    "taken": "took",
+    "given": "gave",
+    "written": "wrote",
+    "spoken": "spoke",
+    "eaten": "ate",
+    "chosen": "chose",
+    "driven": "drove",
+    "begun": "began",
+    "drunk": "drank",
+    "sung": "sang",
+    "swum": "swam",
+    "rung": "rang",
+}
+_SUBJECTS = r"(?:I|we|they|you)"
+_BETWEEN = r"(?:\s+(?:all|both|just|already|never|also|each|recently|finally))?"
+_HAVE_FOR = {"he": "has", "she": "has", "it": "has"}
+# Words in -ing that are not -ing forms: "I can swing by", "we will ping you".
+ING_BASES = word_set(
+    "bring sing ring spring sting swing cling fling sling wring string wing ping ding zing "
+    "thing king anything nothing something everything"
+)
+# Nouns "give/send me" takes with "a": "Give me call" is "Give me a call".
+_ONE_OF = (
+    "call ring shout buzz line note copy hand chance minute moment reply heads-up quick yell holler"
+)
+
+
+def _word_before(text: str, position: int) -> str:
+    found = re.search(r"([\w'’]+)\W*$", text[max(0, position - 30) : position])
+    return found.group(1).lower() if found else ""
+
+
+def _participle_past(m: re.Match[str], _apos: str) -> str:
+    verb = m.group(2)
+    return f"{m.group(1)} {match_case(verb, _PARTICIPLE_ONLY[verb.lower()])}"
+
+
+def _have_before(m: re.Match[str], _apos: str) -> str:
+    subject = m.group(1)
+    last = subject.split()[-1].lower()
+    return f"{subject} {_HAVE_FOR.get(last, 'have')} {m.group(2)}"
+
+
+def _of_as_have(m: re.Match[str], _apos: str) -> str:
+    return f"{m.group(1)} have"
+
+
+# Set phrases with their article, as "(before) (after)": the article goes between.
+ARTICLE_PHRASES = {
+    "the": (
+        r"(in|for)\s+(long\s+(?:run|term)|short\s+term|meantime|interim|foreseeable\s+future)|"
+        r"(on)\s+(one\s+hand)|"
+        r"(in|at|from|during)\s+(early\s+stages?|late\s+stages?|last\s+minute|very\s+beginning|"
+        r"beginning\s+of|end\s+of\s+the\s+day|first\s+place|second\s+place|latest|earliest)|"
+        r"(by)\s+(way(?=,))|"
+        r"(for)\s+(time\s+being|first\s+time|most\s+part)"
+    ),
+    "a": r"(called|emailed|wrote|phoned|spoke|met|came|left|arrived|started|ended)\s+"
+    r"(short\s+while\s+ago|few\s+(?:minutes|hours|days|weeks|months)\s+ago|while\s+ago)",
+}
+# What may follow a set phrase that stands on its own ("in the long run, we"); another
+# word is the noun the phrase modifies ("for long term data storage").
+PHRASE_ENDS = (
+    r"\s*(?:[.,;:!?)\-–—]|$)|\s+(?:we|i|you|they|he|she|it|the|a|an|this|that|these|those|"
+    r"there|and|or|but|so|if|when|as|of|is|are|was|were|will|would|can|could|should|to|for|"
+    r"in|on|at|with|by|our|my|your|their|his|her)\b"
+)
+# Verbs of contact whose purpose takes "to": "I called her ask", "meet discuss".
+CONTACT_VERBS = (
+    r"call|called|calling|email|emailed|phone|phoned|ring|rang|meet|met|text|texted|write|"
+    r"wrote|contact|contacted|visit|visited|stop\s+by|come\s+by|drop\s+by"
+)
+PURPOSE_VERBS = (
+    r"ask|discuss|confirm|check|arrange|schedule|review|talk|explain|find\s+out|go\s+over|"
+    r"follow\s+up|catch\s+up|introduce|thank|apologi[sz]e|say\s+(?:hi|hello|goodbye|thanks)"
+)
+
+
+def _article_between(m: re.Match[str], _apos: str) -> str:
+    first = next(g for g in m.groups()[0::2] if g)
+    second = next(g for g in m.groups()[1::2] if g)
+    article = "a" if m.re.pattern.startswith(r"\b(called") else "the"
+    return f"{first} {article} {second}"
+
+
+RULES: tuple[Rule, ...] = (
+    # "in long run", "In meantime,": a set phrase without its "the".
+    _rule(
+        "run term meantime interim future hand stages stage minute beginning end place latest "
+        "earliest way being time part",
+        "missing-word",
+        r"\b(?:" + ARTICLE_PHRASES["the"] + r")\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "the": "{fix}".',
+        _article_between,
+        # "for long term data storage", "in early stage companies": a modifier of a noun
+        lambda m, text: re.match(PHRASE_ENDS, text[m.end() :]) is None,
+    ),
+    _rule(
+        "ago",
+        "missing-word",
+        r"\b" + ARTICLE_PHRASES["a"] + r"\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "a": "{fix}".',
+        _article_between,
+    ),
+    # "I called her ask what happened", "I would like to meet discuss": "to" dropped.
+    _rule(
+        "ask discuss confirm check arrange schedule review talk explain find go follow catch "
+        "introduce thank apologise apologize say",
+        "missing-word",
+        rf"\b((?:{CONTACT_VERBS})(?:\s+(?:her|him|them|you|me|us))?)\s+({PURPOSE_VERBS})\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "to" before its purpose: "{fix}".',
+        _between("to"),
+        # "call me back", "when we meet, ask": punctuation breaks it; "the email check" a noun
+        lambda m, text: _word_before(text, m.start()) in ("the", "a", "an", "your", "my", "our"),
+    ),
+    # "it can done in about 5 minutes": a passive lost its "be" (with an object after the
+    # participle the modal wants "have" instead: grammar.py's verb-form rule).
+    _rule(
+        "would could should might must will can may shall;" + _TRANSITIVE_PARTICIPLES,
+        "missing-word",
+        rf"\b({_MODAL}(?:\s+not|n{APOS}t)?)\s+({'|'.join(_TRANSITIVE_PARTICIPLES.split())})\b"
+        + _NO_OBJECT,
+        WARNING,
+        'Is a word missing? "{found}" needs "be": "{fix}".',
+        _between("be"),
+        # "as you would any other candidate": "would" stands for a verb said before
+        lambda m, text: (
+            text[max(0, m.start() - 8) : m.start()]
+            .lower()
+            .rstrip()
+            .endswith(("as", "than", "like"))
+        ),
+    ),
+    # "She will working with Laura": "be" dropped between a modal and an -ing verb, where
+    # what follows reads as an activity going on; elsewhere ("will making it easier") the
+    # verb's form is the slip (verb_forms reads it).
+    _rule(
+        "would could should might must will can may shall",
+        "missing-word",
+        r"\b((?:I|you|he|she|it|we|they|who|that|which)\s+"
+        rf"{_MODAL}(?:\s+not|n{APOS}t)?(?:\s+(?:also|still|now|then|soon|probably|definitely|"
+        r"certainly|likely))?)\s+([a-z]+ing)\b(?=\s+(?:with|on|in|at|from|until|through|"
+        r"together|here|there|tomorrow|next|this|all)\b)",
+        WARNING,
+        'Is a word missing? "{found}" needs "be": "{fix}".',
+        _between("be"),
+        lambda m, _text: m.group(2).lower() in ING_BASES,
+    ),
+    # "Steve and I been asked", "they been waiting": "have" dropped before "been".
+    _rule(
+        "been;i we they you he she",
+        "missing-word",
+        rf"\b({_SUBJECTS}|he|she)(?:\s+(?:all|both|just|already|never|also|recently))?"
+        r"\s+(been)\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "have": "{fix}".',
+        lambda m, _a: (
+            m.group(0)[: m.start(2) - m.start(0)].rstrip()
+            + f" {_HAVE_FOR.get(m.group(1).lower(), 'have')} been"
+        ),
+        # "if I been" in dialogue is rare; "you been" after "have" is the question form
+        lambda m, text: (
+            re.search(
+                rf"(?i)\b(?:have|has|had|ve|{APOS}ve)\s*$", text[max(0, m.start() - 10) : m.start()]
+            )
+            is not None
+        ),
+    ),
+    # "We all gone over the valuations": a participle for the past tense.
+    _rule(
+        "i we they you;" + " ".join(_PARTICIPLE_ONLY),
+        "verb-form",
+        rf"(?:^|(?<=[.!?;\n]\s)|(?<=\n)|(?<=\band\s)|(?<=\bbut\s))({_SUBJECTS}{_BETWEEN})\s+"
+        rf"({'|'.join(_PARTICIPLE_ONLY)})\b(?!\s+(?:by|to\s+be)\b)",
+        WARNING,
+        'Did you mean "{fix}"? The past tense is not the participle (that one needs "have").',
+        _participle_past,
+    ),
+    # "Will you advise if have completed": no subject before "have".
+    _rule(
+        "if when once because since unless whether;have has",
+        "missing-word",
+        r"\b(if|when|once|because|since|unless|whether)\s+(have|has)(?=\s+(?:already\s+)?"
+        r"[a-z]+(?:ed|en|wn|ne|lt|nt|ght|ung)\b)",
+        WARNING,
+        'Is a word missing? "{found}" has no subject: perhaps "{fix}".',
+        lambda m, _a: (
+            f"{m.group(1)} {'you' if m.group(2).lower() == 'have' else 'it'} {m.group(2)}"
+        ),
+    ),
+    # "any questions you may of", "I may not of received": "of" for a modal's "have"
+    # (grammar.py reads "could/should/would/must/might of").
+    _rule(
+        "of;may will shall",
+        "could-of",
+        r"\b((?:may|will|shall)(?:\s+not)?)\s+of\b"
+        r"(?!\s+(?:course|all|which|them|these|those|the|a|an|interest|use|help|value|"
+        r"importance|note|benefit|concern)\b)",
+        ERROR,
+        '"{found}" should be "{fix}": the modal takes "have", not "of".',
+        _of_as_have,
+        # "the 4th of May of 2001", "the will of the people": a subject pronoun says modal
+        lambda m, text: (
+            _word_before(text, m.start())
+            not in ("i", "you", "we", "they", "he", "she", "it", "who")
+        ),
+    ),
+    _rule(
+        "of;not",
+        "could-of",
+        r"\b((?:would|could|should|might|must|may)\s+not)\s+of\b(?!\s+(?:course|all)\b)",
+        ERROR,
+        '"{found}" should be "{fix}": the modal takes "have", not "of".',
+        _of_as_have,
+    ),
+    # "We are in the process turning the records over": "of" dropped.
+    _rule(
+        "process",
+        "missing-word",
+        r"\b((?:am|is|are|was|were|be|been|now|still|currently)\s+in\s+the\s+process)\s+"
+        r"(?!being\b)([a-z]+ing)\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "of": "{fix}".',
+        _between("of"),
+    ),
+    # "Give me call with any questions": "a" dropped.
+    _rule(
+        "give send drop shoot;" + _ONE_OF,
+        "missing-word",
+        r"\b((?:give|send|drop|shoot)\s+(?:me|us|him|her|them))\s+"
+        r"(" + "|".join(map(re.escape, _ONE_OF.split())) + r")\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "a": "{fix}".',
+        _between("a"),
+    ),
+    # "for one hour in afternoon": "the" dropped.
+    _rule(
+        "in;morning afternoon evening",
+        "missing-word",
+        r"\b(in)\s+(morning|afternoon|evening)\b(?=\s*(?:[.,;:!?)]|$|\s(?:and|or|but|if|on|at|"
+        r"with|for|to|so|when|before|after|as)\b))",
+        WARNING,
+        'Is a word missing? "{found}" needs "the": "{fix}".',
+        _between("the"),
+    ),
+    # "at least its some news", "its no secret": "it's" before a determiner.
+    _rule(
+        "its;some no such just still always never going getting ok okay",
+        "its-its",
+        r"\b(its)\s+(?:some|no|such|just|still|always|never|going|getting|ok|okay)\b(?![-'’])"
+        r"(?!\s+rate)",
+        WARNING,
+        'Did you mean "{fix}"? "it\'s" = "it is" / "it has".',
+        _first_as("it's"),
+    ),
+    # "while I was their.": "their" needs a noun after it.
+    _rule(
+        "their;was were is are been be",
+        "their-there",
+        r"\b(?:was|were|is|are|been|be|be\s+over|be\s+back|get)\s+(their)(?=\s*(?:[.,;!?)\-–—]|$))",
+        WARNING,
+        'Did you mean "there"? "their" needs a noun after it.',
+        lambda m, _a: m.group(0)[: m.start(1) - m.start(0)] + match_case(m.group(1), "there"),
+    ),
+    # "Please execute and send too:": "too" before a colon.
+    _rule(
+        "too",
+        "to-too",
+        r"\b(?:send|sent|forward|reply|respond|go|deliver|mail|fax|send\s+it|address(?:ed)?)\s+"
+        r"(too)(?=\s*:)",
+        WARNING,
+        'Did you mean "to"? "too" = also or excessively.',
+        lambda m, _a: m.group(0)[: m.start(1) - m.start(0)] + match_case(m.group(1), "to"),
+    ),
+    # "WERE: Enron Building" under "WHEN: Friday": the heading is "WHERE".
+    _rule(
+        "were",
+        "were-where",
+        r"(?:^|(?<=\n))[ \t]*(were)(?=[ \t]*:)",
+        WARNING,
+        'Did you mean "{fix}"? A heading for the place is "where".',
+        lambda m, _a: match_case(m.group(1), "where"),
+    ),
+    # "We talked this morning and where in the process of": "were".
+    _rule(
+        "where;process middle midst",
+        "were-where",
+        r"\b(?:we|they|you|and)\s+(where)(?=\s+(?:still\s+|already\s+|just\s+)?in\s+the\s+"
+        r"(?:process|middle|midst)\s+of\b)",
+        WARNING,
+        'Did you mean "were"? "where" asks about a place.',
+        lambda m, _a: m.group(0)[: m.start(1) - m.start(0)] + match_case(m.group(1), "were"),
+        # "Where in the process of hiring are you?": a question
+        lambda m, text: (
+            m.group(0).lower().startswith("and")
+            and re.search(r"\?", text[m.end() : m.end() + 120].split("\n")[0]) is not None
+        ),
+    ),
+)

@@ -1,0 +1,73 @@
+"""Agreement the word-class rules leave (writing/checks/grammar_agreement.py, P5): a
+person's name with a plural verb, "this"/"that" before a plural noun, "what appear to be
+a"; singular nouns in -s (grammar_classes.SINGULAR_S); and the good uses left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from afterview.writing.checker import check_text
+from afterview.writing.context import CheckContext
+
+
+def _agreement(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    report = check_text(text, CheckContext(language="en-US"))
+    return [
+        (text[f.offset : f.offset + f.length], f.suggestions)
+        for f in report.findings
+        if f.rule == "grammar.agreement"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        (
+            "Robert Jones are handling all the paperwork.",
+            "Robert Jones are",
+            "Robert Jones is",
+        ),
+        ("Since May, Linda Perez have led the desk.", "Linda Perez have", "Linda Perez has"),
+        ("Laura Luce are in the Estate.", "Laura Luce are", "Laura Luce is"),
+        (
+            "ENA would require that this investments be hedged.",
+            "this investments",
+            "these investments",
+        ),
+        ("This contracts are old.", "This contracts", "These contracts"),
+        ("They found what appear to be a conflict.", "appear", "appears"),
+        (
+            "If the officer status are not required, we proceed.",
+            "the officer status are",
+            "the officer status is",
+        ),
+        ("Our process were slow.", "Our process were", "Our process was"),
+    ],
+)
+def test_a_slip_is_found_with_its_fix(text: str, span: str, fix: str) -> None:
+    # another agreement rule may read a shorter span ("Perez have"): the verb and its fix count
+    assert any(
+        span.endswith(found) and fix.endswith(fixes[0])
+        for found, fixes in _agreement(text)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith and Jones are here today.",
+        "Alice Springs are lovely in May.",
+        "Ann Smith and Jones are here.",
+        "The Jones are coming over.",
+        "This points to a problem in the plan.",
+        "This means that we can go.",
+        "This helps us a lot.",
+        "Without this roles and responsibilities can blur.",
+        "The requirement that projects be hedged stands.",
+        "We could see what appear to be cracks.",
+        "Signs of progress are visible.",
+        "The access rights are fine.",
+    ],
+)
+def test_the_good_use_is_left_alone(text: str) -> None:
+    assert _agreement(text) == []
