@@ -38,7 +38,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from afterview.writing.checks import grammar_auxiliaries, verb_forms
+from afterview.writing.checks import grammar_auxiliaries, grammar_dropped_words, verb_forms
 from afterview.writing.checks import grammar_lexicon as lex
 from afterview.writing.checks._util import (
     apostrophe,
@@ -55,6 +55,7 @@ from afterview.writing.checks.grammar_rule import (
     _plural_verb,
     _rule,
     _then,
+    _word_before,
     compiled,
 )
 from afterview.writing.context import CheckContext
@@ -79,11 +80,6 @@ def _me_to_veto(m: re.Match[str], text: str) -> bool:
 def _welcome_veto(m: re.Match[str], text: str) -> bool:
     """ "Thank you for your welcome." is the noun: a welcome was given."""
     return _word_before(text, m.start()) in {"for", "of", "by", "with"}
-
-
-def _word_before(text: str, position: int) -> str:
-    before = text[max(0, position - 40) : position].split()
-    return before[-1].lower().strip(".,;:!?\"'’()") if before else ""
 
 
 COMPARATIVE = re.compile(
@@ -2015,4 +2011,4 @@ USAGE_RULES: tuple[Rule, ...] = (
     ),
 )
 # the auxiliaries' rules first: where two rules read one span, the first is kept
-RULES = grammar_auxiliaries.RULES + RULES + MORE_RULES + USAGE_RULES
+RULES = grammar_auxiliaries.RULES + grammar_dropped_words.RULES + RULES + MORE_RULES + USAGE_RULES

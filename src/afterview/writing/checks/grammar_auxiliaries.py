@@ -8,11 +8,7 @@ with its fix, added to grammar.py's list:
 - a participle as a past tense: "We all gone over the valuations";
 - "could of" after any modal, and with "not": "any questions you may of", "I may not of
   received";
-- "in the process turning" ("of"), "Give me call" ("a"), "in afternoon" ("the");
-- set phrases that lost their article: "in long run", "In meantime", "a while ago" as
-  "short while ago", "In early stages of";
-- "to" dropped between a verb of contact and its purpose: "I called her ask what
-  happened", "I would like to meet discuss";
+(grammar_dropped_words.py holds the other small words dropped: articles, "to", "of");
 - homophones by what follows: "its some news", "while I was their.", "send too:",
   "WERE: Enron Building", "and where in the process of".
 """
@@ -22,7 +18,7 @@ from __future__ import annotations
 import re
 
 from afterview.writing.checks._util import match_case, word_set
-from afterview.writing.checks.grammar_rule import Rule, _between, _first_as, _rule
+from afterview.writing.checks.grammar_rule import Rule, _between, _first_as, _rule, _word_before
 from afterview.writing.findings import Severity
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -66,15 +62,6 @@ ING_BASES = word_set(
     "bring sing ring spring sting swing cling fling sling wring string wing ping ding zing "
     "thing king anything nothing something everything"
 )
-# Nouns "give/send me" takes with "a": "Give me call" is "Give me a call".
-_ONE_OF = (
-    "call ring shout buzz line note copy hand chance minute moment reply heads-up quick yell holler"
-)
-
-
-def _word_before(text: str, position: int) -> str:
-    found = re.search(r"([\w'’]+)\W*$", text[max(0, position - 30) : position])
-    return found.group(1).lower() if found else ""
 
 
 def _participle_past(m: re.Match[str], _apos: str) -> str:
@@ -92,77 +79,7 @@ def _of_as_have(m: re.Match[str], _apos: str) -> str:
     return f"{m.group(1)} have"
 
 
-# Set phrases with their article, as "(before) (after)": the article goes between.
-ARTICLE_PHRASES = {
-    "the": (
-        r"(in|for)\s+(long\s+(?:run|term)|short\s+term|meantime|interim|foreseeable\s+future)|"
-        r"(on)\s+(one\s+hand)|"
-        r"(in|at|from|during)\s+(early\s+stages?|late\s+stages?|last\s+minute|very\s+beginning|"
-        r"beginning\s+of|end\s+of\s+the\s+day|first\s+place|second\s+place|latest|earliest)|"
-        r"(by)\s+(way(?=,))|"
-        r"(for)\s+(time\s+being|first\s+time|most\s+part)"
-    ),
-    "a": r"(called|emailed|wrote|phoned|spoke|met|came|left|arrived|started|ended)\s+"
-    r"(short\s+while\s+ago|few\s+(?:minutes|hours|days|weeks|months)\s+ago|while\s+ago)",
-}
-# What may follow a set phrase that stands on its own ("in the long run, we"); another
-# word is the noun the phrase modifies ("for long term data storage").
-PHRASE_ENDS = (
-    r"\s*(?:[.,;:!?)\-–—]|$)|\s+(?:we|i|you|they|he|she|it|the|a|an|this|that|these|those|"
-    r"there|and|or|but|so|if|when|as|of|is|are|was|were|will|would|can|could|should|to|for|"
-    r"in|on|at|with|by|our|my|your|their|his|her)\b"
-)
-# Verbs of contact whose purpose takes "to": "I called her ask", "meet discuss".
-CONTACT_VERBS = (
-    r"call|called|calling|email|emailed|phone|phoned|ring|rang|meet|met|text|texted|write|"
-    r"wrote|contact|contacted|visit|visited|stop\s+by|come\s+by|drop\s+by"
-)
-PURPOSE_VERBS = (
-    r"ask|discuss|confirm|check|arrange|schedule|review|talk|explain|find\s+out|go\s+over|"
-    r"follow\s+up|catch\s+up|introduce|thank|apologi[sz]e|say\s+(?:hi|hello|goodbye|thanks)"
-)
-
-
-def _article_between(m: re.Match[str], _apos: str) -> str:
-    first = next(g for g in m.groups()[0::2] if g)
-    second = next(g for g in m.groups()[1::2] if g)
-    article = "a" if m.re.pattern.startswith(r"\b(called") else "the"
-    return f"{first} {article} {second}"
-
-
 RULES: tuple[Rule, ...] = (
-    # "in long run", "In meantime,": a set phrase without its "the".
-    _rule(
-        "run term meantime interim future hand stages stage minute beginning end place latest "
-        "earliest way being time part",
-        "missing-word",
-        r"\b(?:" + ARTICLE_PHRASES["the"] + r")\b",
-        WARNING,
-        'Is a word missing? "{found}" needs "the": "{fix}".',
-        _article_between,
-        # "for long term data storage", "in early stage companies": a modifier of a noun
-        lambda m, text: re.match(PHRASE_ENDS, text[m.end() :]) is None,
-    ),
-    _rule(
-        "ago",
-        "missing-word",
-        r"\b" + ARTICLE_PHRASES["a"] + r"\b",
-        WARNING,
-        'Is a word missing? "{found}" needs "a": "{fix}".',
-        _article_between,
-    ),
-    # "I called her ask what happened", "I would like to meet discuss": "to" dropped.
-    _rule(
-        "ask discuss confirm check arrange schedule review talk explain find go follow catch "
-        "introduce thank apologise apologize say",
-        "missing-word",
-        rf"\b((?:{CONTACT_VERBS})(?:\s+(?:her|him|them|you|me|us))?)\s+({PURPOSE_VERBS})\b",
-        WARNING,
-        'Is a word missing? "{found}" needs "to" before its purpose: "{fix}".',
-        _between("to"),
-        # "call me back", "when we meet, ask": punctuation breaks it; "the email check" a noun
-        lambda m, text: _word_before(text, m.start()) in ("the", "a", "an", "your", "my", "our"),
-    ),
     # "it can done in about 5 minutes": a passive lost its "be" (with an object after the
     # participle the modal wants "have" instead: grammar.py's verb-form rule).
     _rule(
@@ -262,36 +179,6 @@ RULES: tuple[Rule, ...] = (
         ERROR,
         '"{found}" should be "{fix}": the modal takes "have", not "of".',
         _of_as_have,
-    ),
-    # "We are in the process turning the records over": "of" dropped.
-    _rule(
-        "process",
-        "missing-word",
-        r"\b((?:am|is|are|was|were|be|been|now|still|currently)\s+in\s+the\s+process)\s+"
-        r"(?!being\b)([a-z]+ing)\b",
-        WARNING,
-        'Is a word missing? "{found}" needs "of": "{fix}".',
-        _between("of"),
-    ),
-    # "Give me call with any questions": "a" dropped.
-    _rule(
-        "give send drop shoot;" + _ONE_OF,
-        "missing-word",
-        r"\b((?:give|send|drop|shoot)\s+(?:me|us|him|her|them))\s+"
-        r"(" + "|".join(map(re.escape, _ONE_OF.split())) + r")\b",
-        WARNING,
-        'Is a word missing? "{found}" needs "a": "{fix}".',
-        _between("a"),
-    ),
-    # "for one hour in afternoon": "the" dropped.
-    _rule(
-        "in;morning afternoon evening",
-        "missing-word",
-        r"\b(in)\s+(morning|afternoon|evening)\b(?=\s*(?:[.,;:!?)]|$|\s(?:and|or|but|if|on|at|"
-        r"with|for|to|so|when|before|after|as)\b))",
-        WARNING,
-        'Is a word missing? "{found}" needs "the": "{fix}".',
-        _between("the"),
     ),
     # "at least its some news", "its no secret": "it's" before a determiner.
     _rule(

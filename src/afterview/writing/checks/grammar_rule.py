@@ -95,3 +95,9 @@ def _first_as(word: str) -> Callable[[re.Match[str], str], str]:
         return head + m.group(0)[len(m.group(1)) :]
 
     return fix
+
+
+def _word_before(text: str, position: int) -> str:
+    """The word before `position`, lower case, its punctuation stripped."""
+    before = text[max(0, position - 40) : position].split()
+    return before[-1].lower().strip(".,;:!?\"'’()") if before else ""

@@ -1,0 +1,244 @@
+"""Small words dropped in a hurry, each in a shape where no other reading is common (P5
+"Checks before sending"; the same checks serve P7 withdrawals and P8 follow-ups), added
+to grammar.py's list as warnings with their fix:
+
+- set phrases that lost their article: "in long run", "In meantime," ("the"), "I called
+  short while ago", "It will take about week", "I have attached copy of", "when you get
+  chance" ("a"), "questions about attached memo" ("the");
+- "to" between a verb of contact and its purpose ("I called her ask what happened", "I
+  would like to meet discuss"), between "forward it" and its receiver ("forward it
+  you"); "about" after "talk" ("talk the plan"), "at" after "look" ("look the numbers");
+- "if" after "let me know" before a need ("let me know you need anything");
+- "it" after "said" ("he said is fine"); "of" in "in the process turning"; "a" in "Give me
+  call"; "the" in "in afternoon".
+"""
+
+from __future__ import annotations
+
+import re
+
+from afterview.writing.checks._util import word_set
+from afterview.writing.checks.grammar_rule import Rule, _between, _rule, _word_before
+from afterview.writing.findings import Severity
+
+WARNING = Severity.WARNING
+
+# Set phrases with their article, as "(before) (after)": the article goes between.
+ARTICLE_PHRASES = {
+    "the": (
+        r"(in|for)\s+(long\s+(?:run|term)|short\s+term|meantime|interim|foreseeable\s+future)|"
+        r"(on)\s+(one\s+hand)|"
+        r"(in|at|from|during)\s+(early\s+stages?|late\s+stages?|last\s+minute|very\s+beginning|"
+        r"beginning\s+of|end\s+of\s+the\s+day|first\s+place|second\s+place|latest|earliest)|"
+        r"(by)\s+(way(?=,))|"
+        r"(for)\s+(time\s+being|first\s+time|most\s+part)"
+    ),
+    "a": r"(called|emailed|wrote|phoned|spoke|met|came|left|arrived|started|ended)\s+"
+    r"(short\s+while\s+ago|few\s+(?:minutes|hours|days|weeks|months)\s+ago|while\s+ago)",
+}
+# What may follow a set phrase that stands on its own ("in the long run, we"); another
+# word is the noun the phrase modifies ("for long term data storage").
+PHRASE_ENDS = (
+    r"\s*(?:[.,;:!?)\-–—]|$)|\s+(?:we|i|you|they|he|she|it|the|a|an|this|that|these|those|"
+    r"there|and|or|but|so|if|when|as|of|is|are|was|were|will|would|can|could|should|to|for|"
+    r"in|on|at|with|by|our|my|your|their|his|her)\b"
+)
+# Verbs of contact whose purpose takes "to": "I called her ask", "meet discuss".
+CONTACT_VERBS = (
+    r"call|called|calling|email|emailed|phone|phoned|ring|rang|meet|met|text|texted|write|"
+    r"wrote|contact|contacted|visit|visited|stop\s+by|come\s+by|drop\s+by"
+)
+PURPOSE_VERBS = (
+    r"ask|discuss|confirm|check|arrange|schedule|review|talk|explain|find\s+out|go\s+over|"
+    r"follow\s+up|catch\s+up|introduce|thank|apologi[sz]e|say\s+(?:hi|hello|goodbye|thanks)"
+)
+
+
+def _article_between(m: re.Match[str], _apos: str) -> str:
+    first = next(g for g in m.groups()[0::2] if g)
+    second = next(g for g in m.groups()[1::2] if g)
+    article = "a" if m.re.pattern.startswith(r"\b(called") else "the"
+    return f"{first} {article} {second}"
+
+
+# Words a verb follows (not a noun): "I called", "to meet", "will forward", "Please send".
+VERB_OPENERS = word_set(
+    """i we you he she they to will would can could should shall may might must 'll ll
+    please and then also just so me us let's lets or but i'll we'll i'd we'd"""
+) | {""}
+# Time spans a count of one needs "a" before: "It will take about week".
+SPAN_NOUNS = r"week|month|year|day|hour|minute|fortnight|quarter"
+# Verbs that take "a copy of": "I have attached copy of the agreement".
+COPY_VERBS = (
+    r"attached|enclosed|attach|enclose|sent|send|forwarded|forward|received|receive|need|"
+    r"needs|needed|want|get|got|make|made|keep|kept|request|requested|obtain|obtained|provide|"
+    r"provided|have|has|had|fax|faxed|mail|mailed|email|emailed"
+)
+# What "attached" stands before as a noun's modifier: "about attached memo".
+ATTACHED_NOUNS = (
+    r"memo|file|document|letter|agreement|copy|spreadsheet|list|report|draft|schedule|form|"
+    r"contract|proposal|invoice|presentation|summary|note|resume|cv|worksheet|chart|table"
+)
+
+# Nouns "give/send me" takes with "a": "Give me call" is "Give me a call".
+_ONE_OF = (
+    "call ring shout buzz line note copy hand chance minute moment reply heads-up quick yell holler"
+)
+
+
+RULES: tuple[Rule, ...] = (
+    # "in long run", "In meantime,": a set phrase without its "the".
+    _rule(
+        "run term meantime interim future hand stages stage minute beginning end place latest "
+        "earliest way being time part",
+        "missing-word",
+        r"\b(?:" + ARTICLE_PHRASES["the"] + r")\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "the": "{fix}".',
+        _article_between,
+        # "for long term data storage", "in early stage companies": a modifier of a noun
+        lambda m, text: re.match(PHRASE_ENDS, text[m.end() :]) is None,
+    ),
+    _rule(
+        "ago",
+        "missing-word",
+        r"\b" + ARTICLE_PHRASES["a"] + r"\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "a": "{fix}".',
+        _article_between,
+    ),
+    # "I called her ask what happened", "I would like to meet discuss": "to" dropped.
+    _rule(
+        "ask discuss confirm check arrange schedule review talk explain find go follow catch "
+        "introduce thank apologise apologize say",
+        "missing-word",
+        rf"\b((?:{CONTACT_VERBS})(?:\s+(?:her|him|them|you|me|us))?)\s+({PURPOSE_VERBS})\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "to" before its purpose: "{fix}".',
+        _between("to"),
+        # "the email check", "Customer visit schedule": nouns; the verb follows its subject
+        # or a word that asks for a verb
+        lambda m, text: _word_before(text, m.start()) not in VERB_OPENERS,
+    ),
+    # "We are in the process turning the records over": "of" dropped.
+    _rule(
+        "process",
+        "missing-word",
+        r"\b((?:am|is|are|was|were|be|been|now|still|currently)\s+in\s+the\s+process)\s+"
+        r"(?!being\b)([a-z]+ing)\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "of": "{fix}".',
+        _between("of"),
+    ),
+    # "Give me call with any questions": "a" dropped.
+    _rule(
+        "give send drop shoot;" + _ONE_OF,
+        "missing-word",
+        r"\b((?:give|send|drop|shoot)\s+(?:me|us|him|her|them))\s+"
+        r"(" + "|".join(map(re.escape, _ONE_OF.split())) + r")\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "a": "{fix}".',
+        _between("a"),
+    ),
+    # "for one hour in afternoon": "the" dropped.
+    _rule(
+        "in;morning afternoon evening",
+        "missing-word",
+        r"\b(in)\s+(morning|afternoon|evening)\b(?=\s*(?:[.,;:!?)]|$|\s(?:and|or|but|if|on|at|"
+        r"with|for|to|so|when|before|after|as)\b))",
+        WARNING,
+        'Is a word missing? "{found}" needs "the": "{fix}".',
+        _between("the"),
+    ),
+    # "It will take about week to finish": "a" dropped before a span of time.
+    _rule(
+        "about;week month year day hour minute fortnight quarter",
+        "missing-word",
+        rf"\b(about|roughly|approximately|nearly|almost|over|within)\s+({SPAN_NOUNS})\b"
+        r"(?!\s*(?:\d|one|two|three|four|five|of|ending|ended|beginning|starting|to\s+date)\b)"
+        r"(?![-'’])",
+        WARNING,
+        'Is a word missing? "{found}" needs "a": "{fix}".',
+        _between("a"),
+    ),
+    # "I have attached copy of the agreement": "a" dropped.
+    _rule(
+        "copy;of",
+        "missing-word",
+        rf"\b({COPY_VERBS})\s+(copy\s+of)\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "a": "{fix}".',
+        _between("a"),
+    ),
+    # "when you get chance": "a" dropped.
+    _rule(
+        "chance",
+        "missing-word",
+        r"\b(get|got|gets|have|had|has)\s+(chance)\b(?!\s+(?:of|that)\b)",
+        WARNING,
+        'Is a word missing? "{found}" needs "a": "{fix}".',
+        _between("a"),
+        # "no chance", "little chance": a quantity word before it
+        lambda m, text: _word_before(text, m.start()) in ("no", "little", "any", "some", "every"),
+    ),
+    # "any questions about attached memo": "the" dropped.
+    _rule(
+        "attached",
+        "missing-word",
+        rf"\b(about|on|in|with|to|from|of|regarding|re)\s+(attached\s+(?:{ATTACHED_NOUNS}))\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "the": "{fix}".',
+        _between("the"),
+    ),
+    # "We need to talk the plan": "about" dropped.
+    _rule(
+        "talk talked talking talks;the this that these those my your our his her their",
+        "missing-word",
+        r"\b(talk|talked|talking|talks)\s+(the|this|that|these|those|my|your|our|his|her|their)"
+        r"(?=\s)(?!\s+(?:talk|hind\s+legs|language|same)\b)",
+        WARNING,
+        'Is a word missing? "{found}" needs "about": "{fix}".',
+        _between("about"),
+    ),
+    # "Can you look the numbers": "at" dropped.
+    _rule(
+        "look looked looking looks;the this these those my your our his her their",
+        "missing-word",
+        r"\b(look|looked|looking|looks)\s+(the|this|these|those|my|your|our|his|her|their)"
+        r"(?=\s)(?!\s+(?:part|same|other\s+way|way|best|worst)\b)",
+        WARNING,
+        'Is a word missing? "{found}" needs "at" (or "over"): "{fix}".',
+        _between("at"),
+    ),
+    # "I will forward it you": "to" dropped before the receiver.
+    _rule(
+        "it them this that;you me him her us",
+        "missing-word",
+        r"\b((?:send|sent|forward|forwarded|give|gave|email|emailed|mail|mailed|pass|passed|"
+        r"hand|handed|fax|faxed)\s+(?:it|them|this|that))\s+(you|me|him|her|us)\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "to": "{fix}".',
+        _between("to"),
+        lambda m, text: _word_before(text, m.start()) not in VERB_OPENERS,
+    ),
+    # "Please let me know you need anything else": "if" dropped.
+    _rule(
+        "know;need want require",
+        "missing-word",
+        r"\b(let\s+(?:me|us|him|her|them)\s+know)\s+((?:you|he|she|they|we)\s+(?:need|want|"
+        r"require|have)\s+(?:any|anything|further|more|other|questions))\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "if": "{fix}".',
+        _between("if"),
+    ),
+    # "I talked to John and he said is fine": "it" dropped.
+    _rule(
+        "said says thinks think thought;is was",
+        "missing-word",
+        r"\b((?:he|she|they|I|you|we)\s+(?:said|says|thinks|think|thought))\s+((?:is|was)\s+"
+        r"(?:fine|ok|okay|good|great|done|ready|true|correct|right|possible|not))\b",
+        WARNING,
+        'Is a word missing? "{found}" has no subject after it: "{fix}".',
+        _between("it"),
+    ),
+)

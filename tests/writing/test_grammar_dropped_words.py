@@ -1,0 +1,79 @@
+"""Small words dropped in a hurry (writing/checks/grammar_dropped_words.py, P5), each with
+its fix, and the good uses of the same shapes left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from afterview.writing.checker import check_text
+from afterview.writing.context import CheckContext
+
+
+def _missing(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    report = check_text(text, CheckContext(language="en-US"))
+    return [
+        (text[f.offset : f.offset + f.length], f.suggestions)
+        for f in report.findings
+        if f.rule == "grammar.missing-word"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("In long run we win.", "In long run", "In the long run"),
+        ("In meantime, call me.", "In meantime", "In the meantime"),
+        ("In early stages of discovery we met.", "In early stages", "In the early stages"),
+        ("By way, the call moved.", "By way", "By the way"),
+        ("I called short while ago.", "called short while ago", "called a short while ago"),
+        ("It will take about week to finish.", "about week", "about a week"),
+        ("I have attached copy of the agreement.", "attached copy of", "attached a copy of"),
+        ("Call me when you get chance.", "get chance", "get a chance"),
+        ("Any questions about attached memo?", "about attached memo", "about the attached memo"),
+        ("We need to talk the plan.", "talk the", "talk about the"),
+        ("Can you look the numbers?", "look the", "look at the"),
+        ("I will forward it you today.", "forward it you", "forward it to you"),
+        (
+            "Please let me know you need anything else.",
+            "let me know you need anything",
+            "let me know if you need anything",
+        ),
+        ("He said is fine.", "He said is fine", "He said it is fine"),
+        ("I called her ask what happened.", "called her ask", "called her to ask"),
+        ("I would like to meet discuss it.", "meet discuss", "meet to discuss"),
+        (
+            "We are in the process turning the records over.",
+            "are in the process turning",
+            "are in the process of turning",
+        ),
+        ("Give me call with any questions!", "Give me call", "Give me a call"),
+        ("I can meet for an hour in afternoon.", "in afternoon", "in the afternoon"),
+    ],
+)
+def test_a_dropped_word_is_found_with_its_fix(text: str, span: str, fix: str) -> None:
+    assert (span, (fix,)) in _missing(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Use open formats for long term data storage.",
+        "In the long run, we win.",
+        "Data for week ending 10/5 is in.",
+        "About week 3 we met again.",
+        "There is no chance of that.",
+        "Please see attached memo.",
+        "Look the other way and talk the talk.",
+        "He said it is fine.",
+        "Send it to me.",
+        "If you get an email that you are not sure about, delete it.",
+        "The customer visit schedule is set.",
+        "The steps in the process leading to approval are clear.",
+        "The changes in the process being rolled out are small.",
+        "Give me time to think it over.",
+        "We met in the afternoon.",
+        "I work in morning meetings most days.",
+    ],
+)
+def test_the_good_use_is_left_alone(text: str) -> None:
+    assert _missing(text) == []
