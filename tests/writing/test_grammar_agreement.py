@@ -46,10 +46,7 @@ def _agreement(text: str) -> list[tuple[str, tuple[str, ...]]]:
 )
 def test_a_slip_is_found_with_its_fix(text: str, span: str, fix: str) -> None:
     # another agreement rule may read a shorter span ("Perez have"): the verb and its fix count
-    assert any(
-        span.endswith(found) and fix.endswith(fixes[0])
-        for found, fixes in _agreement(text)
-    )
+    assert any(span.endswith(found) and fix.endswith(fixes[0]) for found, fixes in _agreement(text))
 
 
 @pytest.mark.parametrize(
