@@ -42,6 +42,9 @@ def _agreement(text: str) -> list[tuple[str, tuple[str, ...]]]:
             "the officer status is",
         ),
         ("Our process were slow.", "Our process were", "Our process was"),
+        ("Mike and Sarah has the files.", "Mike and Sarah has", "Mike and Sarah have"),
+        ("Both of them was at the meeting.", "Both of them was", "Both of them were"),
+        ("A number of people has called.", "A number of people has", "A number of people have"),
     ],
 )
 def test_a_slip_is_found_with_its_fix(text: str, span: str, fix: str) -> None:
@@ -63,6 +66,9 @@ def test_a_slip_is_found_with_its_fix(text: str, span: str, fix: str) -> None:
         "The requirement that projects be hedged stands.",
         "We could see what appear to be cracks.",
         "Signs of progress are visible.",
+        "The meeting with Mike and Sarah is at 3.",
+        "The number of people is small.",
+        "Both of us are fine.",
         "The access rights are fine.",
     ],
 )

@@ -6,7 +6,9 @@ the same checks serve P7 withdrawals and P8 follow-ups):
 - "this"/"that" before a plural noun: "a requirement that this investments be hedged",
   "We reviewed this contracts" ("these"/"those");
 - "what appear to be a potential conflict": "what" with one thing after "to be" is
-  singular.
+  singular;
+- two people joined by "and" with a singular verb: "Mike and Sarah has the files";
+  "Both of them was", "A number of people has" take the plural.
 
 Warnings, like the other agreement rules.
 """
@@ -149,4 +151,91 @@ def what_appear(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     )
 
 
-RULES: tuple[Rule, ...] = (name_plural_verb, this_plural_noun, what_appear)
+SINGULAR_TO_PLURAL = {
+    "is": "are",
+    "was": "were",
+    "has": "have",
+    "does": "do",
+    "doesn't": "don't",
+    "isn't": "aren't",
+    "wasn't": "weren't",
+}
+# Before a subject that opens its clause: "Mike and Sarah has", "and Mike and Sarah has".
+CLAUSE_BEFORE = word_set("and but so because since when if that while although though")
+
+
+def _plural_hit(first: Tok, verb: Tok, text: str, why: str) -> Hit:
+    plural = SINGULAR_TO_PLURAL[verb.low]
+    return Hit(
+        first.start,
+        verb.end,
+        "agreement",
+        WARNING,
+        why,
+        text[first.start : verb.start] + match_case(verb.text, plural),
+    )
+
+
+def names_joined_singular_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    verb = toks[i]
+    if verb.low not in SINGULAR_TO_PLURAL or _low(toks, i - 2) != "and":
+        return
+    first, second = _at(toks, i - 3), _at(toks, i - 1)
+    if first is None or second is None or not (_word(first) and _word(second)):
+        return
+    if not (first.text.istitle() and second.text.istitle()):
+        return
+    before = _at(toks, i - 4)
+    if not (before is None or not _word(before) or before.low in CLAUSE_BEFORE):
+        return  # "the meeting with Mike and Sarah is": the subject is further back
+    if "\n" in text[first.start : verb.start]:
+        return
+    given = _given_names()
+    if first.low not in given or second.low not in given:
+        return
+    yield _plural_hit(
+        first,
+        verb,
+        text,
+        f'"{first.text} and {second.text} {verb.text}": two people take the plural.',
+    )
+
+
+def both_of_singular_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "Both of them was", "A number of people has": a plural subject by its meaning."""
+    verb = toks[i]
+    if verb.low not in SINGULAR_TO_PLURAL:
+        return
+    if (
+        _low(toks, i - 3) == "both"
+        and _low(toks, i - 2) == "of"
+        and _low(toks, i - 1)
+        in (
+            "them",
+            "us",
+            "you",
+        )
+    ):
+        first = toks[i - 3]
+    elif (
+        _low(toks, i - 4) == "a"
+        and _low(toks, i - 3) == "number"
+        and _low(toks, i - 2) == "of"
+        and _word(_at(toks, i - 1))
+        and toks[i - 1].text.islower()
+    ):
+        first = toks[i - 4]
+    else:
+        return
+    yield _plural_hit(
+        first, verb, text, f'"{text[first.start : verb.end]}": more than one takes the plural.'
+    )
+
+
+RULES: tuple[Rule, ...] = (
+    name_plural_verb,
+    this_plural_noun,
+    what_appear,
+    names_joined_singular_verb,
+    both_of_singular_verb,
+)

@@ -5,7 +5,8 @@ with its fix, added to grammar.py's list:
 - a dropped "be": "it can done in about 5 minutes" (a participle with no object after a
   modal), "She will working with" (an -ing verb after a modal);
 - a dropped "have": "Steve and I been asked", "if have completed" (no subject either);
-- a participle as a past tense: "We all gone over the valuations";
+- a participle as a past tense: "We all gone over the valuations"; a past tense as the
+  plain form: "Thanks for letting me knew";
 - "could of" after any modal, and with "not": "any questions you may of", "I may not of
   received";
 (grammar_dropped_words.py holds the other small words dropped: articles, "to", "of");
@@ -53,6 +54,21 @@ _PARTICIPLE_ONLY = {
     "sung": "sang",
     "swum": "swam",
     "rung": "rang",
+}
+# Past tenses that are no participle: "letting me knew" is "know".
+_PAST_ONLY = {
+    "knew": "know",
+    "went": "go",
+    "saw": "see",
+    "took": "take",
+    "came": "come",
+    "gave": "give",
+    "did": "do",
+    "wrote": "write",
+    "spoke": "speak",
+    "drove": "drive",
+    "began": "begin",
+    "ran": "run",
 }
 _SUBJECTS = r"(?:I|we|they|you)"
 _BETWEEN = r"(?:\s+(?:all|both|just|already|never|also|each|recently|finally))?"
@@ -142,6 +158,20 @@ RULES: tuple[Rule, ...] = (
         WARNING,
         'Did you mean "{fix}"? The past tense is not the participle (that one needs "have").',
         _participle_past,
+    ),
+    # "Thanks for letting me knew": after "let/make/help" + object, the plain form.
+    _rule(
+        "let lets letting make makes making made help helps helping helped;" + " ".join(_PAST_ONLY),
+        "verb-form",
+        r"\b(?:let|lets|letting|make|makes|making|made|help|helps|helping|helped)\s+"
+        r"(?:me|us|him|her|them|you)\s+(" + "|".join(_PAST_ONLY) + r")\b",
+        WARNING,
+        'Did you mean "{fix}"? After "let", "make" or "help" and its object the verb takes its '
+        "plain form.",
+        lambda m, _a: (
+            m.group(0)[: m.start(1) - m.start(0)]
+            + match_case(m.group(1), _PAST_ONLY[m.group(1).lower()])
+        ),
     ),
     # "Will you advise if have completed": no subject before "have".
     _rule(

@@ -127,6 +127,17 @@ IDIOMS = r"""
   | \b(?:if|assuming|provided|whenever|once)\s+(?:[\w']+\s+){1,3}?can\s+be\s+bothered\b
   | \bif\s+(?:[\w']+\s+){1,3}?ever\s+(?:gets?|got)\s+(?:a)?round\s+to\s+it\b
   | \b(?:never|can['’]?t|cannot|couldn['’]?t)\s+agree\s+on\s+anything\b
+  | \bwaste\s+of\s+(?:everyone['’]?s|everybody['’]?s|our|my|people['’]?s)\s+(?:time|money|effort)\b
+  | \b(?:nobody|no\s+one)\s+(?:(?:here|there|upstairs|around\s+here)\s+(?:seems\s+to\s+|really\s+|
+      even\s+|actually\s+)?|seems\s+to\s+)(?:cares?|bothers?)\s+(?:whether|if|about|to)\b
+  | \bif\s+(?:[\w']+\s+){1,3}?knew\s+what\s+(?:they|he|she)\s+(?:were|was)\s+doing\b
+  | \b(?:doesn['’]?t|don['’]?t|didn['’]?t)\s+(?:have\s+a\s+clue|know)\s+what\s+
+      (?:they['’]re|they\s+are|he['’]s|he\s+is|she['’]s|she\s+is)\s+doing\b
+  | \btypical\s+of\s+(?:this|that|our|my|the)\s+(?:outfit|place|company|firm|lot|bunch|department|
+      management|crowd|office|group)\b
+  | \b(?:delivered|produced|achieved|contributed)\s+(?:absolutely\s+)?(?:nothing|zero)\s+(?:useful|
+      of\s+value|worthwhile|usable)\b
+  | \bcharged\s+(?:us\s+)?a\s+fortune\b
   | \b(?:our|my)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:is|was|has\s+been|are|were)\s+(?:a\s+)?
       (?:complete\s+|total\s+|utter\s+)?(?:shambles|shambolic)\b
   | \b(?:my|our|the|these|those|that|this|his|her|their|your)\s+(?:hopeless|useless|
@@ -173,7 +184,8 @@ JUDGEMENT = r"""
       nightmare|farce)|made\s+a\s+(?:\w+\s+)?mess|badly\s+(?:run|managed|organi[sz]ed|led)|
       miserable|unbearable|frustrating|infuriating|maddening|terrible|awful|horrible|poisonous|
       worthless|pointless|bureaucratic|painfully\s+slow|so\s+slow|amateurs|amateurish|a\s+bully|
-      bullies|ghosted|undermined|(?:always|often)\s+late|a\s+nightmare|a\s+waste\s+of\s+\w+|
+      bullies|ghosted|undermined|(?:always|often)\s+late|
+      (?:lost|misplaced|botched|messed\s+up|screwed\s+up)\s+(?:\w+\s+){0,3}?again|a\s+nightmare|a\s+waste\s+of\s+\w+|
       going\s+downhill|out\s+of\s+touch|no\s+clue|not\s+fit\s+for\s+purpose|
       out\s+of\s+(?:their|his|her|its)\s+depth|
       dreadful|the\s+worst|rubbish|unprepared|waste\s+of\s+time|treated\s+(?:its|their|us|me|
