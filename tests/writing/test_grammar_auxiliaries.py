@@ -58,6 +58,7 @@ def _found(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("I left my umbrella while I was their.", "their-there", "was their", "was there"),
         ("Please execute and send too: Ann Lee.", "to-too", "send too", "send to"),
         ("WHEN: Friday\nWERE: Enron Building", "were-where", "WERE", "WHERE"),
+        ("Were is the meeting?", "were-where", "Were", "Where"),
         (
             "We talked this morning and where in the process of turning it over.",
             "were-where",

@@ -8,7 +8,9 @@ the same checks serve P7 withdrawals and P8 follow-ups):
 - "what appear to be a potential conflict": "what" with one thing after "to be" is
   singular;
 - two people joined by "and" with a singular verb: "Mike and Sarah has the files";
-  "Both of them was", "A number of people has" take the plural.
+  "Both of them was", "A number of people has" take the plural;
+- a plural determiner before a singular noun: "several issue we need to address", "We
+  have two meeting tomorrow", "Many of our customer are".
 
 Warnings, like the other agreement rules.
 """
@@ -232,10 +234,86 @@ def both_of_singular_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     )
 
 
+# Words that count more than one: the noun after them is plural.
+PLURAL_DETERMINERS = word_set(
+    "several many few two three four five six seven eight nine ten twelve multiple various numerous"
+)
+# Nouns that stay as they are after a number ("two hundred", "ten percent") or are plural
+# already ("staff", "personnel").
+NUMBER_NOUNS = word_set(
+    """hundred thousand million billion dozen percent per cent staff personnel people fish
+    sheep series species aircraft stuff information equipment advice feedback news research
+    software furniture luggage baggage knowledge evidence progress traffic weather money time
+    work help data more less most other same such lot rest half"""
+)
+# After the noun, what shows it is the phrase's head, not a modifier ("two year contract").
+AFTER_HEAD = word_set(
+    """. , ; : ! ? ) we i you they he she it that which who are were have will would can
+    could should may might must need to in on at for with from of by about and or but
+    this next ago today tomorrow tonight yesterday"""
+)
+
+
+def _plural_of(noun: str) -> str | None:
+    """The noun's plural, if the lexicon knows it as one ("issue" -> "issues")."""
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        candidate = noun[:-1] + "ies"
+    elif noun.endswith(("s", "x", "ch", "sh", "z")):
+        candidate = noun + "es"
+    else:
+        candidate = noun + "s"
+    return candidate if lex.s_stem(candidate) == noun else None
+
+
+def plural_determiner_singular(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    det = toks[i]
+    if det.low not in PLURAL_DETERMINERS or not det.text.isalpha():
+        return
+    k = i + 1
+    if det.low in ("many", "several", "few") and _low(toks, k) == "of":
+        if _low(toks, k + 1) not in (
+            "our",
+            "the",
+            "my",
+            "your",
+            "their",
+            "these",
+            "those",
+            "his",
+            "her",
+        ):
+            return
+        k += 2
+    noun = _at(toks, k)
+    if noun is None or not _word(noun) or not noun.text.islower():
+        return
+    if _low(toks, i - 1) in ("a", "an", "the", "one", "per", "each", "every"):
+        return  # "a two year contract", "the few", "one of several"
+    if det.low == "few" and _low(toks, i - 1) != "a":
+        return  # "few" alone is "not many": "few issue" is rarer than the reading of "few"
+    if noun.low in NUMBER_NOUNS or _low(toks, k + 1) not in AFTER_HEAD:
+        return
+    known = lex.classes()
+    if noun.low not in known.nouns or noun.low in known.adjectives or noun.low in UNCOUNTED_S:
+        return
+    plural = _plural_of(noun.low)
+    if plural is None:
+        return
+    yield Hit(
+        noun.start,
+        noun.end,
+        "agreement",
+        WARNING,
+        f'"{det.text} … {noun.text}": more than one takes the plural, "{plural}".',
+        match_case(noun.text, plural),
+    )
+
+
 RULES: tuple[Rule, ...] = (
     name_plural_verb,
     this_plural_noun,
     what_appear,
     names_joined_singular_verb,
     both_of_singular_verb,
+    plural_determiner_singular,
 )

@@ -1229,6 +1229,10 @@ SUBORDINATORS = word_set(
 )
 
 
+# After a sentence's first "Were", the verbs of a question about a place: "Were is it?"
+WHERE_ASKS = word_set("is are was do does did can should will would shall")
+
+
 def were_where(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     """ "we where", "who where working": "where" after a subject is "were"; "while were
     asleep", sentence-initial "Were thrilled": "were" with no subject is "we're"; "the
@@ -1257,6 +1261,16 @@ def were_where(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     if subjectless and nxt.low not in word_set(
         "you we they i he she it there the a an this that these those all both any some your our"
     ):
+        if sentence_start and nxt.low in WHERE_ASKS:  # "Were is the meeting?": a question
+            yield Hit(
+                t.start,
+                t.end,
+                "were-where",
+                WARNING,
+                'Did you mean "Where"? "where" asks for a place; "were" is the past of "are".',
+                match_case(t.text, "where"),
+            )
+            return
         yield Hit(
             t.start,
             t.end,

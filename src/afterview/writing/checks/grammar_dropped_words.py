@@ -9,7 +9,9 @@ to grammar.py's list as warnings with their fix:
   would like to meet discuss"), between "forward it" and its receiver ("forward it
   you"); "about" after "talk" ("talk the plan"), "at" after "look" ("look the numbers");
 - "if" after "let me know" before a need ("let me know you need anything");
-- "it" after "said" ("he said is fine"); "of" in "in the process turning"; "a" in "Give me
+- "it" after "said" ("he said is fine"); "the" in "be in office tomorrow"; "from" in
+  "look forward to hearing you"; "to" in "writing let you know", "try call"; "be" in
+  "will back on Monday"; "of" in "in the process turning"; "a" in "Give me
   call"; "the" in "in afternoon".
 """
 
@@ -230,6 +232,50 @@ RULES: tuple[Rule, ...] = (
         WARNING,
         'Is a word missing? "{found}" needs "if": "{fix}".',
         _between("if"),
+    ),
+    # "I will be in office tomorrow": "the" dropped ("in office" alone is holding one).
+    _rule(
+        "office",
+        "missing-word",
+        r"\b(be|am|is|are|was|were|back|not)\s+(in\s+office)\b(?=\s+(?:today|tomorrow|on|until|"
+        r"all|this|next|from|after|before|by)\b)",
+        WARNING,
+        'Is a word missing? "{found}" needs "the": "{fix}".',
+        lambda m, _a: f"{m.group(1)} in the office",
+    ),
+    # "We look forward to hearing you": "from" dropped.
+    _rule(
+        "hearing;you",
+        "missing-word",
+        r"\b(forward\s+to\s+hearing)\s+(you|them|him|her)\b(?!\s+(?:speak|talk|present|sing|play)\b)",
+        WARNING,
+        'Is a word missing? "{found}" needs "from": "{fix}".',
+        _between("from"),
+    ),
+    # "I am writing let you know", "I will try call you": "to" dropped before the verb.
+    _rule(
+        "writing try tried trying;let ask confirm inform follow thank call reach contact get "
+        "send finish meet find fix arrange schedule book",
+        "missing-word",
+        r"\b(writing|try|tried|trying)\s+(let|ask|confirm|inform|follow|thank|call|reach|contact|"
+        r"get|send|finish|meet|find|fix|arrange|schedule|book)\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "to": "{fix}".',
+        _between("to"),
+        # "a writing sample", "the try": nouns; "try and call" is another idiom
+        lambda m, text: _word_before(text, m.start()) in ("a", "an", "the", "my", "your", "our"),
+    ),
+    # "He will back on Monday": "be" dropped before a state.
+    _rule(
+        "will would should could may might must shall;back out away ready done free busy late "
+        "around online offline unavailable",
+        "missing-word",
+        r"\b(will|would|should|could|may|might|must|shall)\s+(back|out|away|ready|done|free|busy|"
+        r"late|around|online|offline|unavailable)\b(?=\s*(?:[.,;!?]|$|\s(?:on|in|at|tomorrow|"
+        r"today|next|from|by|after|before|soon|until|for|this|of)\b))",
+        WARNING,
+        'Is a word missing? "{found}" needs "be": "{fix}".',
+        _between("be"),
     ),
     # "I talked to John and he said is fine": "it" dropped.
     _rule(

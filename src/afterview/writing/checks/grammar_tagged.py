@@ -115,13 +115,26 @@ REPORTING = word_set("show mean suggest indicate prove confirm ensure require sa
 NUMBER_ERROR_MESSAGE = '"{subject} … {verb}": {which} subject takes "{fix}".'
 
 
+# A line this short, ending in a capitalised word, a comma or a colon, before a capital is
+# a greeting, a name or a heading, not a wrapped sentence ("Thanks, Michelle" / "Here are
+# the files"); a wrapped one ends in any word ("and" / "Federalist have").
+SHORT_LINE = 40
+
+
 def sentences(toks: list[Tok], text: str) -> Iterator[range]:
-    """Token ranges of sentences: split at . ! ? and at blank lines."""
+    """Token ranges of sentences: split at . ! ? and at blank lines, and after a short line
+    when the next starts with a capital."""
     start = 0
     for i, t in enumerate(toks):
         end_here = t.text in (".", "!", "?")
         if not end_here and i + 1 < len(toks):
-            end_here = text.count("\n", t.end, toks[i + 1].start) >= 2
+            breaks = text.count("\n", t.end, toks[i + 1].start)
+            end_here = breaks >= 2 or (
+                breaks == 1
+                and toks[i + 1].text[:1].isupper()
+                and (t.text[:1].isupper() or t.text in (",", ":"))
+                and t.end - (text.rfind("\n", 0, t.end) + 1) < SHORT_LINE
+            )
         if end_here:
             if i + 1 > start:
                 yield range(start, i + 1)
@@ -896,6 +909,16 @@ def _do_question_form(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Ite
         )
 
 
+def _name_modifies_noun(toks: list[Tok], tags: list[str], lo: int, head: int, i: int) -> bool:
+    return (
+        head == i - 1
+        and head > lo
+        and tags[head] == "NNP"
+        and toks[head - 1].low in ("the", "a", "an", "this", "that", "our", "your", "their")
+        and toks[i].low in lex.classes().nouns
+    )
+
+
 def _agreement_at(
     toks: list[Tok], tags: list[str], lo: int, hi: int, i: int, american: bool = False
 ) -> Iterator[Hit]:
@@ -913,10 +936,22 @@ def _agreement_at(
     if found is None:
         return
     head, _start = found
-    if tags[i] == "NNS" and toks[head].low in PLURAL_PRONOUNS and head == i - 1:
-        return  # "how many times the page": a quantifier and its noun
-    if _verb_read_as_noun(toks, tags, lo, head):
-        return  # "Your team celebrates wins": the verb read as a plural noun
+    if (
+        head == i - 1
+        and toks[head].low in PLURAL_PRONOUNS
+        and (
+            tags[i] == "NNS"
+            or (
+                toks[i].low not in ("is", "has", "does", "was", "goes")
+                and lex.s_stem(toks[i].low) in lex.classes().nouns
+            )
+        )
+    ):
+        return  # "how many times the page", "Both sides agreed": a quantifier and its noun
+    if _verb_read_as_noun(toks, tags, lo, head) or _name_modifies_noun(toks, tags, lo, head, i):
+        # "Your team celebrates wins": the verb read as a plural noun; "The Enron deal at
+        # Elba Island amounts": a name modifying a noun
+        return
     if verb_number == "s" and (
         (toks[head].end < toks[i].start and _comma_which(toks, head, i))
         or _compound_after_preposition(toks, tags, head, i)
