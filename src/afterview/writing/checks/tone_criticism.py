@@ -138,6 +138,18 @@ IDIOMS = r"""
   | \b(?:delivered|produced|achieved|contributed)\s+(?:absolutely\s+)?(?:nothing|zero)\s+(?:useful|
       of\s+value|worthwhile|usable)\b
   | \bcharged\s+(?:us\s+)?a\s+fortune\b
+  | \bwhat\s+passes\s+for\b
+  | \b(?:i['’]m|i\s+am|we['’]re|we\s+are|i\s+was|we\s+were)\s+(?:always\s+|usually\s+|again\s+)?
+      the\s+last\s+(?:ones?\s+|people\s+)?to\s+(?:know|hear|find\s+out|be\s+told)\b
+  | \b(?:another|yet\s+another)\s+(?:brilliant|genius|great|wonderful|bright|clever)\s+(?:idea|plan|
+      decision|move|scheme)\s+from\b
+  | \bour\s+(?:fearless|glorious|beloved|esteemed|illustrious)\s+(?:leaders?|leadership|management|
+      executives?|bosses|overlords)\b
+  | \band\s+(?:we|i)\s+get\s+(?:all\s+)?(?:the\s+)?(?:blame|blamed)\b
+  | \bwhy\s+(?:[\w']+\s+){1,6}?is\s+beyond\s+me\b
+  | \b(?:given|gave)\s+up\s+(?:on\s+)?trying\s+to\s+get\s+(?:a|any)\s+(?:straight\s+|clear\s+)?
+      (?:answer|reply|response|decision)\b
+  | \bsame\s+old\s+(?:story|song|nonsense|rubbish)\b
   | \b(?:our|my)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:is|was|has\s+been|are|were)\s+(?:a\s+)?
       (?:complete\s+|total\s+|utter\s+)?(?:shambles|shambolic)\b
   | \b(?:my|our|the|these|those|that|this|his|her|their|your)\s+(?:hopeless|useless|
@@ -161,7 +173,7 @@ TARGET_NOUNS = r"""(?:boss(?:es)?|managers?|management|supervisors?|directors?|l
     predecessor|vendor|vendors|suppliers?|contractors?|ops)"""
 TARGET = rf"""
     \b(?:my|our|the|their|your|this|that|his|her)\s+(?:[\w-]+\s+){{0,2}}?{TARGET_NOUNS}\b
-  | \b(?:management|leadership|corporate|head\s+office|hr)\b
+  | \b(?:management|leadership|corporate|head\s+office|hr|accounting|procurement|payroll)\b
   | \b(?:some|most|many|half|all)\s+of\s+(?:you|them|the\s+team|my\s+colleagues)\b
   | \b(?:nobody|no\s+one|everyone|everybody)\s+(?:at|in|on|there|here)\b
   | \b(?:he|she|they)\s+(?:was|were|is|are|has\s+been|have\s+been)\b
@@ -185,7 +197,8 @@ JUDGEMENT = r"""
       miserable|unbearable|frustrating|infuriating|maddening|terrible|awful|horrible|poisonous|
       worthless|pointless|bureaucratic|painfully\s+slow|so\s+slow|amateurs|amateurish|a\s+bully|
       bullies|ghosted|undermined|(?:always|often)\s+late|
-      (?:lost|misplaced|botched|messed\s+up|screwed\s+up)\s+(?:\w+\s+){0,3}?again|a\s+nightmare|a\s+waste\s+of\s+\w+|
+      (?:lost|misplaced|botched|messed\s+up|screwed\s+up|broke)\s+(?:\w+\s+){0,3}?again|
+      gets?\s+it\s+right\s+this\s+time|a\s+nightmare|a\s+waste\s+of\s+\w+|
       going\s+downhill|out\s+of\s+touch|no\s+clue|not\s+fit\s+for\s+purpose|
       out\s+of\s+(?:their|his|her|its)\s+depth|
       dreadful|the\s+worst|rubbish|unprepared|waste\s+of\s+time|treated\s+(?:its|their|us|me|
@@ -207,6 +220,7 @@ REMEDY = re.compile(
     r"rescu(?:ed|ing)|turn(?:ed|ing)\s+(?:around|round)|solv(?:ed|ing)|resolv(?:ed|ing)|"
     r"improv(?:ed|ing)|rebuil(?:t|ding)|overc(?:a|o)me|help(?:ed|ing)?)\b"
 )
+OWN = re.compile(r"\b(?:your|our|my)\b")
 NEGATED = re.compile(r"(?i)\b(?:not|never|n['’]t|hardly|no\s+longer)\s+(?:\w+\s+)?$")
 CLAUSE_END = re.compile(r"[.!?;\n]|,\s+(?:but|and|so|which|although|though|while)\b|\bbut\b")
 
@@ -245,9 +259,9 @@ def findings(
     formulas: list[tuple[int, int]] | None = None,
 ) -> list[Finding]:
     """Criticisms in the text, one finding a clause, outside courteous sentences; with
-    `formulas` (where the polite formulas stand), a complaint idiom beside a formula in
-    the same sentence is still one ("Sorry for the delay, my partners can't get anything
-    done")."""
+    `formulas` (where the polite formulas stand), a complaint beside a formula in the
+    same sentence is still one ("Sorry for the delay, my partners can't get anything
+    done", "Sorry for the late reply, the IT department broke my laptop again")."""
     text = doc.text
     low = text.lower()
     same = len(low) == len(text)
@@ -266,13 +280,7 @@ def findings(
             continue
         clause, lowered = text[start:end], low[start:end]
         hit = idioms.search(lowered)
-        if any(a <= start < b for a, b in courteous) and (
-            hit is None
-            or formulas is None
-            or any(a < start + hit.end() and start + hit.start() < b for a, b in formulas)
-            or not any(a <= start + hit.start() and b <= start + hit.start() for a, b in formulas)
-        ):
-            continue  # a courteous sentence: only an idiom after its formula is reported
+        third_party = True
         if hit is None:
             target = targets.search(lowered) or named.search(clause)
             if target is None:
@@ -281,8 +289,19 @@ def findings(
             if hit is None or REMEDY.search(clause, target.end(), hit.start()):
                 continue
             span_start = target.start()
+            # "sorry to hear that your team had a terrible week", "thank you for your
+            # patience while our team was slow": sympathy and apology, not complaint
+            third_party = OWN.search(lowered, target.start(), target.end()) is None
         else:
             span_start = hit.start()
+        at, until = start + span_start, start + hit.end()
+        if any(a <= start < b for a, b in courteous) and (
+            formulas is None
+            or not third_party
+            or any(a < until and at < b for a, b in formulas)
+            or not any(b <= at for _a, b in formulas)
+        ):
+            continue  # a courteous sentence: only a complaint after its formula is reported
         if NEGATED.search(clause[: hit.start()]):
             continue  # "was not disorganised", "never wasted our time"
         if hit.group().startswith("mismanag") and REMEDY.search(clause, 0, hit.start()):
