@@ -288,7 +288,8 @@ SECOND_GAIN = 1.0
 NOT_SECONDED = frozenset({"affect", "affects"})
 YOURE_PHRASES = word_set(
     """right welcome sure able ready correct wrong free happy interested going looking
-    not also still just now here there doing"""
+    not also still just now here there doing well fine okay ok safe busy aware back home
+    all done set invited coming staying enjoying settling having keeping feeling"""
 )
 # An -ing word this often after "the" is a noun: "your building", "your meeting".
 NOUN_ING = 200
@@ -346,6 +347,9 @@ def hits(toks: Sequence[Tok], tags: Sequence[str], lo: int, hi: int) -> Iterator
             continue
         if written == "their" and _hyphened_next(toks, lo + v.index, hi):
             continue  # "Their in-laws", "their on-call rota": a compound noun owned
+        after = toks[lo + v.index + 1].low if lo + v.index + 1 < hi else ""
+        if written == "you're" and after in YOURE_PHRASES:
+            continue  # "I hope you're well", "you're welcome": whatever the counts say
         curly = "’" in tok.text
         fix = match_case(tok.text, v.best.replace("'", "’") if curly else v.best)
         yield Hit(tok.start, tok.end, slug, WARNING, f'Did you mean "{fix}"? {why}', fix)

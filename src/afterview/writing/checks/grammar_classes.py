@@ -684,7 +684,7 @@ def after_be(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         not _base_verb(w)
         or (w in NOUN_LIKE_VERBS and not (adverb and nxt in ("to", "by", "for", "as", "with")))
         or lex.is_adjective(w)
-        or w in ("be", "do", "have", "better", "worse", "best")
+        or w in ("be", "do", "have", "better", "worse", "best", "well")  # "all is well with"
     ):
         return
     if (

@@ -45,12 +45,12 @@ CLAUSE_TAKERS = word_set(
     forgot ensure ensured confirm confirmed check checked show showed shown prove proved
     reckon doubt learned learnt read decided figured worried glad sure aware seem seems
     seemed appear appears appeared sounds sounded looks looked means love loved like liked
-    hate hated"""
+    hate hated trust trusted"""
 )
 # Prepositions whose object "you're" cannot open: "with you're help".
-OBJECT_PREPOSITIONS = word_set("of with from into by about under over without within")
+OBJECT_PREPOSITIONS = word_set("of with from into by about under over without within to in on at")
 # Nouns "you're" stands before as a predicate: "you're part of", "you're family".
-PREDICATE_NOUNS = word_set("part family friends home welcome fine right top")
+PREDICATE_NOUNS = word_set("part family friends home welcome fine right top well")
 # Between "its" and its adjective: "Its most effective when", "its really easy to".
 DEGREE = word_set("most more very so really quite also not too fairly pretty")
 # After "it's" + an adjective or participle, what may come ("as it's shown on a passport",
@@ -173,6 +173,7 @@ def your_youre(
             and (
                 (tags[i + 1] in ("NN", "NNS") and nxt.text.islower())
                 or (tags[i + 1] == "NNP" and nxt.text.isupper() and len(nxt.text) > 1)
+                or (tags[i + 1] == "JJ" and nxt.text.islower() and after in ("NN", "NNS"))
             )
             and nxt.low not in PREDICATE_NOUNS
         ):  # "have changed you're address", "received you're RSVP": an object, "your"

@@ -1401,7 +1401,7 @@ YOURE_ING_NEXT = word_set(
 # Nouns that may follow "you're": "you're welcome", "you're home", "you're part of it".
 YOURE_NOUNS_OK = word_set(
     """welcome home part friends over set own done fine right top head next last first
-    back out up down off in on all both one kidding lucky"""
+    back out up down off in on all both one kidding lucky well better worse ok okay"""
 )
 MASS_NOUNS = word_set(
     """data business information research content advice feedback knowledge evidence
@@ -1524,11 +1524,15 @@ def _its_object(toks: list[Tok], tags: list[str], i: int, hi: int) -> bool:
     takes an object, before a noun that is no adjective, is the possessive "its"."""
     verb, nxt = toks[i - 1], toks[i + 1] if i + 1 < hi else None
     infinitive = i >= 2 and toks[i - 2].low in ("to", "-") and lex.is_verb(verb.low)
-    if nxt is None or not (tags[i - 1] in ("VB", "VBD", "VBP", "VBZ") or infinitive):
+    # "the website lower it's forecast": a verb after its subject, read as a noun
+    after_subject = i >= 2 and tags[i - 2] in ("NN", "NNP") and lex.is_verb(verb.low)
+    if nxt is None or not (
+        tags[i - 1] in ("VB", "VBD", "VBP", "VBZ") or infinitive or after_subject
+    ):
         return False  # "to re-establish it's account": the tagger may read a noun there
     if verb.low in CLAUSE_BEFORE_ITS or verb.low in AUXILIARY or not verb.text.islower():
         return False
-    noun = tags[i + 1] == "NN" or (tags[i + 1] == "VB" and nxt.low in lex.classes().nouns)
+    noun = tags[i + 1] == "NN" or (tags[i + 1] in ("VB", "VBP") and nxt.low in lex.classes().nouns)
     if not noun or not nxt.text.islower() or lex.is_adjective(nxt.low):
         return False
     after = tags[i + 2] if i + 2 < hi else "."

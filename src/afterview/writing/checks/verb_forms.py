@@ -48,11 +48,11 @@ SLIPS = frozenset(
     }
 )
 # Auxiliaries and the verbs other rules read word by word, and adjectives that are verbs
-# only in a rare sense ("to best someone").
+# only in a rare sense ("to best someone", "tears well up": "was well below" is an adverb).
 SKIP = word_set(
     """be is are am was were been being have has had having do does did doing done
     can could may might must shall should will would need dare ought best better worst
-    last"""
+    last well"""
 )
 VOWELS = "aeiou"
 # "One of the people thinks": the subject is the word before "of", not the plural after.
