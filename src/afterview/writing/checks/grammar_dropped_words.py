@@ -84,8 +84,23 @@ ATTACHED_NOUNS = (
 
 # Nouns "give/send me" takes with "a": "Give me call" is "Give me a call".
 _ONE_OF = (
-    "call ring shout buzz line note copy hand chance minute moment reply heads-up quick yell holler"
+    "call ring shout buzz line note copy hand chance minute moment reply heads-up quick yell "
+    "holler email message file document link invite invitation report memo list update summary "
+    "draft quote"
 )
+# Nouns a verb takes only with "a": "had meeting", "need answer", "have minute".
+_ONE_AFTER_VERB = "meeting call answer decision minute question moment word look chat"
+# After such a noun, what shows it is not a modifier: "had meeting with", "need answer by".
+_NOUN_ENDS = (
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:with|by|on|about|for|from|to|tomorrow|today|tonight|next|"
+    r"this|when|if|before|after|at|in|so|and|but|or|as|soon)\b)"
+)
+
+
+def _between_article(m: re.Match[str], _apos: str) -> str:
+    """ "a" or "an" between the two groups, by the sound of the second's first letter."""
+    article = "an" if m.group(2)[:1].lower() in "aeio" else "a"
+    return f"{m.group(1)} {article} {m.group(2)}"
 
 
 RULES: tuple[Rule, ...] = (
@@ -132,15 +147,57 @@ RULES: tuple[Rule, ...] = (
         'Is a word missing? "{found}" needs "of": "{fix}".',
         _between("of"),
     ),
-    # "Give me call with any questions": "a" dropped.
+    # "Give me call with any questions", "I will forward you email from John": "a" dropped.
     _rule(
-        "give send drop shoot;" + _ONE_OF,
+        "give gave send sent drop shoot forward forwarded email emailed;" + _ONE_OF,
         "missing-word",
-        r"\b((?:give|send|drop|shoot)\s+(?:me|us|him|her|them))\s+"
-        r"(" + "|".join(map(re.escape, _ONE_OF.split())) + r")\b",
+        r"\b((?:give|gave|send|sent|drop|shoot|forward|forwarded|email|emailed)\s+"
+        r"(?:me|us|him|her|them|you))\s+(" + "|".join(map(re.escape, _ONE_OF.split())) + r")\b"
+        r"(?![-'’])",
+        WARNING,
+        'Is a word missing? "{found}" needs an article: "{fix}".',
+        _between_article,
+        lambda m, text: _word_before(text, m.start()) in ("the", "a", "an", "your", "my", "our"),
+    ),
+    # "We had meeting with the client", "I need answer by Friday": "a" dropped after a verb
+    # that takes one of these nouns only with its article.
+    _rule(
+        "have has had need needs needed want schedule scheduled arrange arranged book booked;"
+        + _ONE_AFTER_VERB,
+        "missing-word",
+        r"\b(have|has|had|need|needs|needed|want|schedule|scheduled|arrange|arranged|book|booked|"
+        r"set\s+up)\s+(" + "|".join(_ONE_AFTER_VERB.split()) + r")\b" + _NOUN_ENDS,
+        WARNING,
+        'Is a word missing? "{found}" needs an article: "{fix}".',
+        _between_article,
+        # "to have meeting rooms": a compound; "we need meeting notes"
+        lambda m, text: _word_before(text, m.start()) in ("the", "a", "an", "your", "my", "our"),
+    ),
+    # "The deal is good opportunity", "It was pleasure meeting you": "a" dropped.
+    _rule(
+        "is was be been;opportunity idea question point chance fit start example step move plan "
+        "solution pleasure privilege honour honor",
+        "missing-word",
+        r"\b(is|was|be|been)\s+((?:(?:such|really|truly|very|real|good|great|nice|big|huge|"
+        r"excellent|wonderful|perfect|fantastic|interesting|unique|rare|exciting|fair|valid|"
+        r"important|first)\s+)+(?:opportunity|idea|question|point|chance|fit|start|example|"
+        r"step|move|plan|solution|pleasure|privilege|honour|honor)|(?:opportunity|idea|"
+        r"example|solution|pleasure|privilege|honour|honor))\b(?![-'’])"
+        + _NOUN_ENDS.replace(r"|soon)\b)", r"|soon|\w+ing)\b)"),
+        WARNING,
+        'Is a word missing? "{found}" needs an article: "{fix}".',
+        _between_article,
+        # "the question is whether", "my point is": a noun as subject, not complement
+        lambda m, text: bool(re.match(r"\s+(?:is|was|are|were)\b", text[m.end() :])),
+    ),
+    # "She is in meeting until 3": "a" dropped.
+    _rule(
+        "meeting;in",
+        "missing-word",
+        r"\b(is|am|are|was|were|be|been|still|currently)\s+(in\s+meeting)\b(?![-'’])",
         WARNING,
         'Is a word missing? "{found}" needs "a": "{fix}".',
-        _between("a"),
+        lambda m, _a: f"{m.group(1)} in a meeting",
     ),
     # "for one hour in afternoon": "the" dropped.
     _rule(
