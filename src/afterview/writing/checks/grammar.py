@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 
 from afterview.writing.checks import grammar_auxiliaries, grammar_dropped_words, verb_forms
 from afterview.writing.checks import grammar_lexicon as lex
@@ -516,13 +517,32 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+def _matches(rule: Rule, text: str, starts: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    """The rule's matches: a scan of the text, or for an anchored rule a try at each word
+    of its first group (in order, none overlapping the last)."""
+    pattern = compiled(rule.source)
+    if not rule.anchored:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for at in sorted(p for word in rule.needs[0] for p in starts.get(word, ())):
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            end = max(m.end(), at + 1)
+            yield m
+
+
 def _pattern_findings(doc: Document, apos: str) -> list[Finding]:
     findings: list[Finding] = []
-    present = {t.text.lower() for t in doc.words}
+    starts: dict[str, list[int]] = {}
+    for t in doc.words:
+        starts.setdefault(t.text.lower(), []).append(t.start)
     for rule in RULES:
-        if not all(group & present for group in rule.needs):
+        if not all(group.intersection(starts) for group in rule.needs):
             continue
-        for m in compiled(rule.source).finditer(doc.text):
+        for m in _matches(rule, doc.text, starts):
             if rule.veto is not None and rule.veto(m, doc.text):
                 continue
             fix = rule.fix(m, apos)

@@ -309,11 +309,29 @@ def plural_determiner_singular(toks: list[Tok], i: int, text: str) -> Iterator[H
     )
 
 
-RULES: tuple[Rule, ...] = (
-    name_plural_verb,
-    this_plural_noun,
-    what_appear,
-    names_joined_singular_verb,
-    both_of_singular_verb,
-    plural_determiner_singular,
-)
+# Each rule by the words it starts from (the token at i): one look-up a token, not a call
+# of every rule ("afterview check" runs these on every word of the letter).
+def _by_word() -> dict[str, tuple[Rule, ...]]:
+    table: dict[str, tuple[Rule, ...]] = {}
+    for rule, words in (
+        (name_plural_verb, PLURAL_TO_SINGULAR),
+        (this_plural_noun, ("this", "that")),
+        (what_appear, ("appear", "seem")),
+        (names_joined_singular_verb, SINGULAR_TO_PLURAL),
+        (both_of_singular_verb, SINGULAR_TO_PLURAL),
+        (plural_determiner_singular, PLURAL_DETERMINERS),
+    ):
+        for word in words:
+            table[word] = (*table.get(word, ()), rule)
+    return table
+
+
+_BY_WORD = _by_word()
+
+
+def hits(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    for rule in _BY_WORD.get(toks[i].low, ()):
+        yield from rule(toks, i, text)
+
+
+RULES: tuple[Rule, ...] = (hits,)

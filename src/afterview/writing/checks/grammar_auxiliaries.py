@@ -113,12 +113,13 @@ RULES: tuple[Rule, ...] = (
             .rstrip()
             .endswith(("as", "than", "like"))
         ),
+        anchored=True,
     ),
     # "She will working with Laura": "be" dropped between a modal and an -ing verb, where
     # what follows reads as an activity going on; elsewhere ("will making it easier") the
     # verb's form is the slip (verb_forms reads it).
     _rule(
-        "would could should might must will can may shall",
+        "i you he she it we they who that which;would could should might must will can may shall",
         "missing-word",
         r"\b((?:I|you|he|she|it|we|they|who|that|which)\s+"
         rf"{_MODAL}(?:\s+not|n{APOS}t)?(?:\s+(?:also|still|now|then|soon|probably|definitely|"
@@ -128,10 +129,11 @@ RULES: tuple[Rule, ...] = (
         'Is a word missing? "{found}" needs "be": "{fix}".',
         _between("be"),
         lambda m, _text: m.group(2).lower() in ING_BASES,
+        anchored=True,
     ),
     # "Steve and I been asked", "they been waiting": "have" dropped before "been".
     _rule(
-        "been;i we they you he she",
+        "i we they you he she;been",
         "missing-word",
         rf"\b({_SUBJECTS}|he|she)(?:\s+(?:all|both|just|already|never|also|recently))?"
         r"\s+(been)\b",
@@ -148,6 +150,7 @@ RULES: tuple[Rule, ...] = (
             )
             is not None
         ),
+        anchored=True,
     ),
     # "We all gone over the valuations": a participle for the past tense.
     _rule(
@@ -158,6 +161,7 @@ RULES: tuple[Rule, ...] = (
         WARNING,
         'Did you mean "{fix}"? The past tense is not the participle (that one needs "have").',
         _participle_past,
+        anchored=True,
     ),
     # "Thanks for letting me knew": after "let/make/help" + object, the plain form.
     _rule(
@@ -172,6 +176,7 @@ RULES: tuple[Rule, ...] = (
             m.group(0)[: m.start(1) - m.start(0)]
             + match_case(m.group(1), _PAST_ONLY[m.group(1).lower()])
         ),
+        anchored=True,
     ),
     # "Will you advise if have completed": no subject before "have".
     _rule(
@@ -184,11 +189,12 @@ RULES: tuple[Rule, ...] = (
         lambda m, _a: (
             f"{m.group(1)} {'you' if m.group(2).lower() == 'have' else 'it'} {m.group(2)}"
         ),
+        anchored=True,
     ),
     # "any questions you may of", "I may not of received": "of" for a modal's "have"
     # (grammar.py reads "could/should/would/must/might of").
     _rule(
-        "of;may will shall",
+        "may will shall;of",
         "could-of",
         r"\b((?:may|will|shall)(?:\s+not)?)\s+of\b"
         r"(?!\s+(?:course|all|which|them|these|those|the|a|an|interest|use|help|value|"
@@ -201,14 +207,16 @@ RULES: tuple[Rule, ...] = (
             _word_before(text, m.start())
             not in ("i", "you", "we", "they", "he", "she", "it", "who")
         ),
+        anchored=True,
     ),
     _rule(
-        "of;not",
+        "would could should might must may;not;of",
         "could-of",
         r"\b((?:would|could|should|might|must|may)\s+not)\s+of\b(?!\s+(?:course|all)\b)",
         ERROR,
         '"{found}" should be "{fix}": the modal takes "have", not "of".',
         _of_as_have,
+        anchored=True,
     ),
     # "at least its some news", "its no secret": "it's" before a determiner.
     _rule(
@@ -219,25 +227,28 @@ RULES: tuple[Rule, ...] = (
         WARNING,
         'Did you mean "{fix}"? "it\'s" = "it is" / "it has".',
         _first_as("it's"),
+        anchored=True,
     ),
     # "while I was their.": "their" needs a noun after it.
     _rule(
-        "their;was were is are been be",
+        "was were is are been be get;their",
         "their-there",
         r"\b(?:was|were|is|are|been|be|be\s+over|be\s+back|get)\s+(their)(?=\s*(?:[.,;!?)\-–—]|$))",
         WARNING,
         'Did you mean "there"? "their" needs a noun after it.',
         lambda m, _a: m.group(0)[: m.start(1) - m.start(0)] + match_case(m.group(1), "there"),
+        anchored=True,
     ),
     # "Please execute and send too:": "too" before a colon.
     _rule(
-        "too",
+        "send sent forward reply respond go deliver mail fax address addressed;too",
         "to-too",
         r"\b(?:send|sent|forward|reply|respond|go|deliver|mail|fax|send\s+it|address(?:ed)?)\s+"
         r"(too)(?=\s*:)",
         WARNING,
         'Did you mean "to"? "too" = also or excessively.',
         lambda m, _a: m.group(0)[: m.start(1) - m.start(0)] + match_case(m.group(1), "to"),
+        anchored=True,
     ),
     # "WERE: Enron Building" under "WHEN: Friday": the heading is "WHERE".
     _rule(
@@ -250,7 +261,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # "We talked this morning and where in the process of": "were".
     _rule(
-        "where;process middle midst",
+        "we they you and;where;process middle midst",
         "were-where",
         r"\b(?:we|they|you|and)\s+(where)(?=\s+(?:still\s+|already\s+|just\s+)?in\s+the\s+"
         r"(?:process|middle|midst)\s+of\b)",
@@ -262,5 +273,6 @@ RULES: tuple[Rule, ...] = (
             m.group(0).lower().startswith("and")
             and re.search(r"\?", text[m.end() : m.end() + 120].split("\n")[0]) is not None
         ),
+        anchored=True,
     ),
 )

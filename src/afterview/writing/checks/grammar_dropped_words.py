@@ -106,8 +106,8 @@ def _between_article(m: re.Match[str], _apos: str) -> str:
 RULES: tuple[Rule, ...] = (
     # "in long run", "In meantime,": a set phrase without its "the".
     _rule(
-        "run term meantime interim future hand stages stage minute beginning end place latest "
-        "earliest way being time part",
+        "in for on at from during by;run term meantime interim future hand stages stage minute "
+        "beginning end place latest earliest way being time part",
         "missing-word",
         r"\b(?:" + ARTICLE_PHRASES["the"] + r")\b",
         WARNING,
@@ -115,19 +115,22 @@ RULES: tuple[Rule, ...] = (
         _article_between,
         # "for long term data storage", "in early stage companies": a modifier of a noun
         lambda m, text: re.match(PHRASE_ENDS, text[m.end() :]) is None,
+        anchored=True,
     ),
     _rule(
-        "ago",
+        "called emailed wrote phoned spoke met came left arrived started ended;ago",
         "missing-word",
         r"\b" + ARTICLE_PHRASES["a"] + r"\b",
         WARNING,
         'Is a word missing? "{found}" needs "a": "{fix}".',
         _article_between,
+        anchored=True,
     ),
     # "I called her ask what happened", "I would like to meet discuss": "to" dropped.
     _rule(
-        "ask discuss confirm check arrange schedule review talk explain find go follow catch "
-        "introduce thank apologise apologize say",
+        "call called calling email emailed phone phoned ring rang meet met text texted write wrote "
+        "contact contacted visit visited stop come drop;ask discuss confirm check arrange schedule "
+        "review talk explain find go follow catch introduce thank apologise apologize say",
         "missing-word",
         rf"\b((?:{CONTACT_VERBS})(?:\s+(?:her|him|them|you|me|us))?)\s+({PURPOSE_VERBS})\b",
         WARNING,
@@ -136,16 +139,18 @@ RULES: tuple[Rule, ...] = (
         # "the email check", "Customer visit schedule": nouns; the verb follows its subject
         # or a word that asks for a verb
         lambda m, text: _word_before(text, m.start()) not in VERB_OPENERS,
+        anchored=True,
     ),
     # "We are in the process turning the records over": "of" dropped.
     _rule(
-        "process",
+        "am is are was were be been now still currently;process",
         "missing-word",
         r"\b((?:am|is|are|was|were|be|been|now|still|currently)\s+in\s+the\s+process)\s+"
         r"(?!being\b)([a-z]+ing)\b",
         WARNING,
         'Is a word missing? "{found}" needs "of": "{fix}".',
         _between("of"),
+        anchored=True,
     ),
     # "Give me call with any questions", "I will forward you email from John": "a" dropped.
     _rule(
@@ -158,11 +163,12 @@ RULES: tuple[Rule, ...] = (
         'Is a word missing? "{found}" needs an article: "{fix}".',
         _between_article,
         lambda m, text: _word_before(text, m.start()) in ("the", "a", "an", "your", "my", "our"),
+        anchored=True,
     ),
     # "We had meeting with the client", "I need answer by Friday": "a" dropped after a verb
     # that takes one of these nouns only with its article.
     _rule(
-        "have has had need needs needed want schedule scheduled arrange arranged book booked;"
+        "have has had need needs needed want schedule scheduled arrange arranged book booked set;"
         + _ONE_AFTER_VERB,
         "missing-word",
         r"\b(have|has|had|need|needs|needed|want|schedule|scheduled|arrange|arranged|book|booked|"
@@ -172,6 +178,7 @@ RULES: tuple[Rule, ...] = (
         _between_article,
         # "to have meeting rooms": a compound; "we need meeting notes"
         lambda m, text: _word_before(text, m.start()) in ("the", "a", "an", "your", "my", "our"),
+        anchored=True,
     ),
     # "The deal is good opportunity", "It was pleasure meeting you": "a" dropped.
     _rule(
@@ -189,15 +196,17 @@ RULES: tuple[Rule, ...] = (
         _between_article,
         # "the question is whether", "my point is": a noun as subject, not complement
         lambda m, text: bool(re.match(r"\s+(?:is|was|are|were)\b", text[m.end() :])),
+        anchored=True,
     ),
     # "She is in meeting until 3": "a" dropped.
     _rule(
-        "meeting;in",
+        "is am are was were be been still currently;meeting",
         "missing-word",
         r"\b(is|am|are|was|were|be|been|still|currently)\s+(in\s+meeting)\b(?![-'’])",
         WARNING,
         'Is a word missing? "{found}" needs "a": "{fix}".',
         lambda m, _a: f"{m.group(1)} in a meeting",
+        anchored=True,
     ),
     # "for one hour in afternoon": "the" dropped.
     _rule(
@@ -208,10 +217,12 @@ RULES: tuple[Rule, ...] = (
         WARNING,
         'Is a word missing? "{found}" needs "the": "{fix}".',
         _between("the"),
+        anchored=True,
     ),
     # "It will take about week to finish": "a" dropped before a span of time.
     _rule(
-        "about;week month year day hour minute fortnight quarter",
+        "about roughly approximately nearly almost over within;week month year day hour minute "
+        "fortnight quarter",
         "missing-word",
         rf"\b(about|roughly|approximately|nearly|almost|over|within)\s+({SPAN_NOUNS})\b"
         r"(?!\s*(?:\d|one|two|three|four|five|of|ending|ended|beginning|starting|to\s+date)\b)"
@@ -219,19 +230,21 @@ RULES: tuple[Rule, ...] = (
         WARNING,
         'Is a word missing? "{found}" needs "a": "{fix}".',
         _between("a"),
+        anchored=True,
     ),
     # "I have attached copy of the agreement": "a" dropped.
     _rule(
-        "copy;of",
+        COPY_VERBS.replace("|", " ") + ";copy",
         "missing-word",
         rf"\b({COPY_VERBS})\s+(copy\s+of)\b",
         WARNING,
         'Is a word missing? "{found}" needs "a": "{fix}".',
         _between("a"),
+        anchored=True,
     ),
     # "when you get chance": "a" dropped.
     _rule(
-        "chance",
+        "get got gets have had has;chance",
         "missing-word",
         r"\b(get|got|gets|have|had|has)\s+(chance)\b(?!\s+(?:of|that)\b)",
         WARNING,
@@ -239,15 +252,17 @@ RULES: tuple[Rule, ...] = (
         _between("a"),
         # "no chance", "little chance": a quantity word before it
         lambda m, text: _word_before(text, m.start()) in ("no", "little", "any", "some", "every"),
+        anchored=True,
     ),
     # "any questions about attached memo": "the" dropped.
     _rule(
-        "attached",
+        "about on in with to from of regarding re;attached",
         "missing-word",
         rf"\b(about|on|in|with|to|from|of|regarding|re)\s+(attached\s+(?:{ATTACHED_NOUNS}))\b",
         WARNING,
         'Is a word missing? "{found}" needs "the": "{fix}".',
         _between("the"),
+        anchored=True,
     ),
     # "We need to talk the plan": "about" dropped.
     _rule(
@@ -258,6 +273,7 @@ RULES: tuple[Rule, ...] = (
         WARNING,
         'Is a word missing? "{found}" needs "about": "{fix}".',
         _between("about"),
+        anchored=True,
     ),
     # "Can you look the numbers": "at" dropped.
     _rule(
@@ -268,10 +284,12 @@ RULES: tuple[Rule, ...] = (
         WARNING,
         'Is a word missing? "{found}" needs "at" (or "over"): "{fix}".',
         _between("at"),
+        anchored=True,
     ),
     # "I will forward it you": "to" dropped before the receiver.
     _rule(
-        "it them this that;you me him her us",
+        "send sent forward forwarded give gave email emailed mail mailed pass passed hand handed "
+        "fax faxed;it them this that;you me him her us",
         "missing-word",
         r"\b((?:send|sent|forward|forwarded|give|gave|email|emailed|mail|mailed|pass|passed|"
         r"hand|handed|fax|faxed)\s+(?:it|them|this|that))\s+(you|me|him|her|us)\b",
@@ -279,35 +297,39 @@ RULES: tuple[Rule, ...] = (
         'Is a word missing? "{found}" needs "to": "{fix}".',
         _between("to"),
         lambda m, text: _word_before(text, m.start()) not in VERB_OPENERS,
+        anchored=True,
     ),
     # "Please let me know you need anything else": "if" dropped.
     _rule(
-        "know;need want require",
+        "let;know;need want require have",
         "missing-word",
         r"\b(let\s+(?:me|us|him|her|them)\s+know)\s+((?:you|he|she|they|we)\s+(?:need|want|"
         r"require|have)\s+(?:any|anything|further|more|other|questions))\b",
         WARNING,
         'Is a word missing? "{found}" needs "if": "{fix}".',
         _between("if"),
+        anchored=True,
     ),
     # "I will be in office tomorrow": "the" dropped ("in office" alone is holding one).
     _rule(
-        "office",
+        "be am is are was were back not;office",
         "missing-word",
         r"\b(be|am|is|are|was|were|back|not)\s+(in\s+office)\b(?=\s+(?:today|tomorrow|on|until|"
         r"all|this|next|from|after|before|by)\b)",
         WARNING,
         'Is a word missing? "{found}" needs "the": "{fix}".',
         lambda m, _a: f"{m.group(1)} in the office",
+        anchored=True,
     ),
     # "We look forward to hearing you": "from" dropped.
     _rule(
-        "hearing;you",
+        "forward;hearing;you them him her",
         "missing-word",
         r"\b(forward\s+to\s+hearing)\s+(you|them|him|her)\b(?!\s+(?:speak|talk|present|sing|play)\b)",
         WARNING,
         'Is a word missing? "{found}" needs "from": "{fix}".',
         _between("from"),
+        anchored=True,
     ),
     # "I am writing let you know", "I will try call you": "to" dropped before the verb.
     _rule(
@@ -321,6 +343,7 @@ RULES: tuple[Rule, ...] = (
         _between("to"),
         # "a writing sample", "the try": nouns; "try and call" is another idiom
         lambda m, text: _word_before(text, m.start()) in ("a", "an", "the", "my", "your", "our"),
+        anchored=True,
     ),
     # "He will back on Monday": "be" dropped before a state.
     _rule(
@@ -333,15 +356,17 @@ RULES: tuple[Rule, ...] = (
         WARNING,
         'Is a word missing? "{found}" needs "be": "{fix}".',
         _between("be"),
+        anchored=True,
     ),
     # "I talked to John and he said is fine": "it" dropped.
     _rule(
-        "said says thinks think thought;is was",
+        "he she they i you we;said says thinks think thought;is was",
         "missing-word",
         r"\b((?:he|she|they|I|you|we)\s+(?:said|says|thinks|think|thought))\s+((?:is|was)\s+"
         r"(?:fine|ok|okay|good|great|done|ready|true|correct|right|possible|not))\b",
         WARNING,
         'Is a word missing? "{found}" has no subject after it: "{fix}".',
         _between("it"),
+        anchored=True,
     ),
 )

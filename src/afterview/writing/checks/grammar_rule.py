@@ -16,7 +16,7 @@ class Rule:
     """A pattern whose whole match is the span; `fix` builds the replacement."""
 
     # A plain class, not a dataclass: each @dataclass costs ~1 ms of every `check` process.
-    __slots__ = ("fix", "message", "needs", "severity", "slug", "source", "veto")
+    __slots__ = ("anchored", "fix", "message", "needs", "severity", "slug", "source", "veto")
 
     def __init__(
         self,
@@ -27,6 +27,7 @@ class Rule:
         fix: Callable[[re.Match[str], str], str],
         veto: Callable[[re.Match[str], str], bool] | None = None,
         needs: tuple[frozenset[str], ...] = (),
+        anchored: bool = False,
     ) -> None:
         self.slug = slug
         self.source = source  # the regular expression, compiled on first use (see `pattern`)
@@ -37,6 +38,9 @@ class Rule:
         # Lower-case words the text must hold (one of each group) for the pattern to match:
         # a set lookup skips most patterns on most emails.
         self.needs = needs
+        # Every match starts at a word of the first `needs` group: the pattern is tried
+        # only there, not scanned over the whole text (a scan costs ~0.1 ms a pattern).
+        self.anchored = anchored
 
 
 def _rule(
@@ -47,9 +51,11 @@ def _rule(
     message: str,
     fix: Callable[[re.Match[str], str], str],
     veto: Callable[[re.Match[str], str], bool] | None = None,
+    *,
+    anchored: bool = False,
 ) -> Rule:
     groups = tuple(frozenset(group.split()) for group in needs.split(";"))
-    return Rule(slug, pattern, severity, message, fix, veto, groups)
+    return Rule(slug, pattern, severity, message, fix, veto, groups, anchored)
 
 
 @lru_cache(maxsize=256)
