@@ -49,6 +49,12 @@ def _agreement(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ("We have two meeting tomorrow.", "meeting", "meetings"),
         ("Many of our customer are upset.", "customer", "customers"),
         ("We need two copy of the form.", "copy", "copies"),
+        (
+            "The number of complaints have increased.",
+            "The number of complaints have",
+            "The number of complaints has",
+        ),
+        ("Every one of the contracts need a review.", "one of the contracts need", "needs"),
     ],
 )
 def test_a_slip_is_found_with_its_fix(text: str, span: str, fix: str) -> None:
@@ -83,6 +89,8 @@ def test_a_slip_is_found_with_its_fix(text: str, span: str, fix: str) -> None:
         "They both work for a trading firm.",
         "I would like to chat about various stuff.",
         "Several years ago we met.",
+        "The number of complaints has fallen.",
+        "A number of people are here.",
         "The access rights are fine.",
     ],
 )

@@ -8,7 +8,8 @@ the same checks serve P7 withdrawals and P8 follow-ups):
 - "what appear to be a potential conflict": "what" with one thing after "to be" is
   singular;
 - two people joined by "and" with a singular verb: "Mike and Sarah has the files";
-  "Both of them was", "A number of people has" take the plural;
+  "Both of them was", "A number of people has" take the plural, "The number of
+  complaints have" the singular;
 - a plural determiner before a singular noun: "several issue we need to address", "We
   have two meeting tomorrow", "Many of our customer are".
 
@@ -311,6 +312,29 @@ def plural_determiner_singular(toks: list[Tok], i: int, text: str) -> Iterator[H
 
 # Each rule by the words it starts from (the token at i): one look-up a token, not a call
 # of every rule ("afterview check" runs these on every word of the letter).
+def the_number_of(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "The number of complaints have increased": "the number" is one thing."""
+    if _low(toks, i - 1) != "the" or _low(toks, i + 1) != "of":
+        return
+    for k in range(i + 2, min(i + 6, len(toks))):
+        word = toks[k]
+        if not _word(word) or word.low in ("which", "that", "who", "and", "or"):
+            return
+        if word.low in PLURAL_TO_SINGULAR and word.text.islower():
+            if not _low(toks, k - 1).endswith("s"):
+                return  # "the number of staff are": the count is what the verb follows
+            singular = PLURAL_TO_SINGULAR[word.low]
+            yield Hit(
+                toks[i - 1].start,
+                word.end,
+                "agreement",
+                WARNING,
+                f'"The number of … {word.text}": "the number" is one thing, "{singular}".',
+                text[toks[i - 1].start : word.start] + match_case(word.text, singular),
+            )
+            return
+
+
 def _by_word() -> dict[str, tuple[Rule, ...]]:
     table: dict[str, tuple[Rule, ...]] = {}
     for rule, words in (
@@ -320,6 +344,7 @@ def _by_word() -> dict[str, tuple[Rule, ...]]:
         (names_joined_singular_verb, SINGULAR_TO_PLURAL),
         (both_of_singular_verb, SINGULAR_TO_PLURAL),
         (plural_determiner_singular, PLURAL_DETERMINERS),
+        (the_number_of, ("number",)),
     ):
         for word in words:
             table[word] = (*table.get(word, ()), rule)

@@ -380,9 +380,18 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
             toks[before].low in ("each", "one")
             and toks[prep].low == "of"
             and tags[head] == "NNS"
-            and (before == lo or toks[before - 1].low in BOUNDARY | SUBORDINATORS)
+            and (
+                before == lo
+                or toks[before - 1].low in BOUNDARY | SUBORDINATORS
+                or (
+                    toks[before].low == "one"
+                    and toks[before - 1].low in ("every", "each", "any")
+                    and (before - 1 == lo or toks[before - 2].low in BOUNDARY | SUBORDINATORS)
+                )
+            )
         ):
-            return before, before  # "each of these channels have": "each" is the subject
+            return before, before  # "each of these channels have", "Every one of the
+            # contracts need": "each", "one" is the subject
         if (
             tags[before] == "JJ"
             and before - 1 >= lo
