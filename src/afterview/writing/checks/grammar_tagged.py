@@ -1802,15 +1802,27 @@ def _agreement_both(
 def hits(toks: list[Tok], text: str, american: bool = False) -> Iterator[Hit]:
     """Every tagged finding of the text; `american` reads collective nouns as American
     English does, in the singular ("the team is", "the agency uses")."""
+    # Two lists for the whole text: each sentence's tags are appended and blanked after it,
+    # so a rule sees "" before its sentence and the list ends with it, as before; a new
+    # list per sentence, padded to its start, made 30,000 one-word sentences quadratic.
+    tags: list[str] = []
+    slip_tags: list[str] = []
+    done = 0
     for sent in sentences(toks, text):
         lo, hi = sent.start, sent.stop
-        tags = [""] * lo + tagger.tag([toks[k].text for k in sent])
+        for k in range(done, len(tags)):
+            tags[k] = slip_tags[k] = ""
+        done = lo
+        del tags[lo:], slip_tags[lo:]
+        tags.extend([""] * (lo - len(tags)))
+        slip_tags.extend([""] * (lo - len(slip_tags)))
+        tags.extend(tagger.tag([toks[k].text for k in sent]))
         yield from confusables.hits(toks, tags, lo, hi)  # before _retag: as they learnt
         yield from verb_forms.hits(toks, tags, lo, hi)
         yield from lm_slips.hits(toks, tags, lo, hi)
         yield from article_model.hits(toks, tags, lo, hi)
         _retag(toks, tags, lo, hi)
-        slip_tags = [""] * lo + list(tagger.tag_slips(tuple(toks[k].text for k in sent)))
+        slip_tags.extend(tagger.tag_slips(tuple(toks[k].text for k in sent)))
         _retag(toks, slip_tags, lo, hi)
         yield from these_this(toks, tags, lo, hi)
         yield from _agreement_both(toks, tags, slip_tags, lo, hi, american)
