@@ -37,6 +37,7 @@ def _found(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ),
         ("Steve and I been asked to attend.", "missing-word", "I been", "I have been"),
         ("Thanks for letting me knew.", "verb-form", "letting me knew", "letting me know"),
+        ("The guidance is base on research.", "verb-form", "is base", "is based"),
         ("It made him went back.", "verb-form", "made him went", "made him go"),
         ("Since March she been handling it.", "missing-word", "she been", "she has been"),
         (
@@ -82,6 +83,7 @@ def test_a_slip_is_found_with_its_fix(text: str, rule: str, span: str, fix: str)
         ("This will making it easier.", "missing-word"),  # the verb's form: verb_forms
         ("Have you been to the new office?", "missing-word"),
         ("Thanks for letting me know what you saw.", "verb-form"),
+        ("We base our work on data.", "verb-form"),
         ("Had I been told, I would have come.", "missing-word"),
         ("We went over the valuations in March.", "verb-form"),
         ("Given the time, we stopped.", "verb-form"),

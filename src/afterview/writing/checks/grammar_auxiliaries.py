@@ -178,6 +178,17 @@ RULES: tuple[Rule, ...] = (
         ),
         anchored=True,
     ),
+    # "The guidance is base on the learning": the passive's participle lost its "-d".
+    _rule(
+        "is are was were be been being am;base",
+        "verb-form",
+        r"\b(is|are|was|were|be|been|being|am)\s+(?:(?:largely|mainly|partly|loosely|heavily|"
+        r"entirely|solely)\s+)?(base)(?=\s+(?:on|upon|in|at|around|out)\b)",
+        WARNING,
+        'Did you mean "{fix}"? After "{word}" the passive takes "based".',
+        lambda m, _a: m.group(0)[: m.start(2) - m.start(0)] + match_case(m.group(2), "based"),
+        anchored=True,
+    ),
     # "Will you advise if have completed": no subject before "have".
     _rule(
         "if when once because since unless whether;have has",
