@@ -55,6 +55,11 @@ def _agreement(text: str) -> list[tuple[str, tuple[str, ...]]]:
             "The number of complaints has",
         ),
         ("Every one of the contracts need a review.", "one of the contracts need", "needs"),
+        (
+            "Our partners (including Dr. Smith) has agreed.",
+            "partners (including Dr. Smith) has",
+            "have",
+        ),
     ],
 )
 def test_a_slip_is_found_with_its_fix(text: str, span: str, fix: str) -> None:
@@ -91,6 +96,8 @@ def test_a_slip_is_found_with_its_fix(text: str, span: str, fix: str) -> None:
         "Several years ago we met.",
         "The number of complaints has fallen.",
         "A number of people are here.",
+        "I met Dr. Patel yesterday. She is great.",
+        "The reports (see below) are done.",
         "The access rights are fine.",
     ],
 )

@@ -115,6 +115,8 @@ REPORTING = word_set("show mean suggest indicate prove confirm ensure require sa
 NUMBER_ERROR_MESSAGE = '"{subject} … {verb}": {which} subject takes "{fix}".'
 
 
+# Titles whose full stop ends no sentence: "Mr. Ross Hay-Roe believes".
+TITLE_STOPS = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Rev", "Sr", "Jr", "St"})
 # A line this short, ending in a capitalised word, a comma or a colon, before a capital is
 # a greeting, a name or a heading, not a wrapped sentence ("Thanks, Michelle" / "Here are
 # the files"); a wrapped one ends in any word ("and" / "Federalist have").
@@ -126,7 +128,9 @@ def sentences(toks: list[Tok], text: str) -> Iterator[range]:
     when the next starts with a capital."""
     start = 0
     for i, t in enumerate(toks):
-        end_here = t.text in (".", "!", "?")
+        end_here = t.text in (".", "!", "?") and not (
+            t.text == "." and i > 0 and toks[i - 1].text in TITLE_STOPS
+        )
         if not end_here and i + 1 < len(toks):
             breaks = text.count("\n", t.end, toks[i + 1].start)
             end_here = breaks >= 2 or (
@@ -663,6 +667,13 @@ def _acronym(tok: Tok, tag: str) -> bool:
     return tag == "NNP" or (tag == "NN" and len(tok.text) > 1 and tok.text.isupper())
 
 
+# Words that open an aside in brackets after a subject, which the verb looks past.
+ASIDE_OPENERS = word_set(
+    "particularly especially including notably mainly mostly chiefly e.g eg i.e ie such like"
+)
+ASIDE_LONGEST = 10  # tokens
+
+
 def _before_aside(toks: list[Tok], tags: list[str], lo: int, j: int) -> int:
     """The subject's last word before an acronym in brackets or a number that ends its
     name: "The Digital Analytics Program (DAP) help" -> "Program"; "Act 1992 protect"."""
@@ -675,6 +686,12 @@ def _before_aside(toks: list[Tok], tags: list[str], lo: int, j: int) -> int:
         return j - 3
     if tags[j] == "CD" and j - 1 >= lo and tags[j - 1] == "NNP":
         return j - 1
+    if toks[j].text == ")":  # "observers (particularly Mr. Ross Hay-Roe) believes"
+        k = j - 1
+        while k > lo and j - k <= ASIDE_LONGEST and toks[k].text not in ("(", ")"):
+            k -= 1
+        if toks[k].text == "(" and k - 1 >= lo and toks[k + 1].low in ASIDE_OPENERS:
+            return k - 1
     return j
 
 
