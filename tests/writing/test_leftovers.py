@@ -62,6 +62,8 @@ NEGATIVES = [
     "It cost $50 and grew by 10% since May.",
     "Sincerely, Max. The maximum was set. Todo lists help; tbd.",
     "We use C++ and sets like {3, 4}; the ratio is 2:1.",
+    "Please save the below attachment[s] at once.",
+    "Regulators accused two former Coastal Corp. <CGP.N> vice presidents.",
 ]
 
 
@@ -69,6 +71,8 @@ WARNED = [
     ("Start date TBD.", "TBD"),
     ("Here is my latest [RESUME], as promised.", "[RESUME]"),
     ("Our logo [image: logo.png] is below.", "[image: logo.png]"),
+    ("<<Muni Bond Proposal.xls>>", "<Muni Bond Proposal.xls>"),
+    ("See [report.pdf] for the figures.", "[report.pdf]"),
 ]
 
 

@@ -369,6 +369,10 @@ def it_plain_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         pron.low not in THIRD_SINGULAR or _object_position(_low(toks, i - 1))
     ):
         return
+    if pron.text == "IT" and not text[max(0, pron.start - 40) : pron.start].isupper():
+        return  # "the IT team", "IT support": information technology, not the pronoun
+    if _low(toks, i + 1) == "be" and _low(toks, i - 1) in ("whether", "if", "though"):
+        return  # "whether it be morning or afternoon": the subjunctive
     found = _verb_after(toks, i)
     if found is None:
         return

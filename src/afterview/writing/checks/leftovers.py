@@ -5,11 +5,13 @@ An email that says "Dear [Name]" tells the reader it was not written for them.
 Rule `leftover.placeholder` (error) catches `[Company]`, `[insert date]`, `{name}`,
 `{{ name }}`, `<Name>`, `<insert ...>`, `XXX`, `TODO`, `TBD`, `FIXME`, "Lorem ipsum",
 printf (`%s`, `%(name)s`) and shell-style (`$name`, `${name}`) slots. "TBD" and a bracketed
-attachment marker ("[RESUME]", "[image: logo.png]", which mail programs leave) are warnings:
+attachment marker ("[RESUME]", "[image: logo.png]", Outlook's "<<Proposal.xls>>", which mail
+programs leave) are warnings:
 real letters say "start date TBD" to the reader, and the marker asks only that the file be
 attached. Not email addresses
 in angle brackets (`<john@acme.com>`), web addresses, HTML tags, "[1]"-style references,
-"[sic]", or a markdown link's text. Where the context knows the value (the recorded
+"[sic]", an optional ending ("attachment[s]"), a stock ticker ("<CGP.N>"), or a markdown
+link's text. Where the context knows the value (the recorded
 organisation for `[Company]`, the recorded people for `[Name]`), it is the suggestion.
 """
 
@@ -57,9 +59,21 @@ ATTACHMENT_WORDS = word_set(
 )
 
 
+# A file's name, as Outlook writes an attachment in the text: "<<Bond Proposal.xls>>".
+FILE_NAME = re.compile(
+    r"(?i)^[\w .'’-]+\.(?:xlsx?|docx?|pptx?|pdf|txt|csv|rtf|zip|msg|jpe?g|png|gif|vcf)$"
+)
+# A stock ticker in a news story: "Coastal Corp. <CGP.N>".
+TICKER = re.compile(r"^[A-Z]{1,5}\.[A-Z]{1,2}$")
+
+
 def _attachment(m: re.Match[str]) -> bool:
-    inner = (m.group("square") or "").strip().lower()
-    return inner in ATTACHMENT_WORDS or inner.startswith(("image:", "cid:"))
+    inner = (m.group("square") or m.group("angle") or "").strip()
+    return (
+        inner.lower() in ATTACHMENT_WORDS
+        or inner.lower().startswith(("image:", "cid:"))
+        or FILE_NAME.match(inner) is not None
+    )
 
 
 def _content(m: re.Match[str]) -> str:
@@ -74,6 +88,8 @@ def _is_placeholder(m: re.Match[str]) -> bool:
     """Rule out bracketed text that is not a slot: "[1]", "[sic]", "<b>", "<john@x.com>"."""
     if m.group("square") is not None:
         inner = m.group("square").strip()
+        if m.start() and m.string[m.start() - 1].isalpha() and re.fullmatch(r"[a-z]{1,3}", inner):
+            return False  # "attachment[s]", "child[ren]": an optional ending
         words = inner.split()
         return (
             bool(WORD.match(inner))
@@ -81,7 +97,7 @@ def _is_placeholder(m: re.Match[str]) -> bool:
             and (len(words) <= 4 or inner.lower().startswith("insert"))
         )
     if m.group("angle") is not None:
-        return m.group("angle").lower() not in HTML_TAGS
+        return m.group("angle").lower() not in HTML_TAGS and not TICKER.match(m.group("angle"))
     return True
 
 
