@@ -98,6 +98,7 @@ def test_a_slip_is_found_with_its_fix(text: str, span: str, fix: str) -> None:
         "A number of people are here.",
         "I met Dr. Patel yesterday. She is great.",
         "For those with speed dial phones, the IT team will download the numbers.",
+        "They need pay slips, IT support and mandatory training.",
         "Your badge will be ready Monday, whether it be morning or afternoon.",
         "The reports (see below) are done.",
         "The access rights are fine.",

@@ -150,6 +150,8 @@ def sentences(toks: list[Tok], text: str) -> Iterator[range]:
 def _number(word: Tok, tag: str) -> str | None:
     """ "s", "p" or None (unknown) for a subject head."""
     low = word.low
+    if word.text == "IT":
+        return None  # "IT support", "the IT team": information technology, not "it"
     if low in GIVEN_NAMES_S and word.text[:1].isupper():
         return "s"  # "Chris have", "James has": a person, however the tagger read it
     if tag == "PRP" and low in PERSONAL:
@@ -1834,6 +1836,9 @@ def hits(toks: list[Tok], text: str, american: bool = False) -> Iterator[Hit]:
         tags.extend([""] * (lo - len(tags)))
         slip_tags.extend([""] * (lo - len(slip_tags)))
         tags.extend(tagger.tag([toks[k].text for k in sent]))
+        for k in sent:
+            if toks[k].text == "IT" and tags[k] == "PRP":
+                tags[k] = "NNP"  # "IT support": information technology, not the pronoun
         yield from confusables.hits(toks, tags, lo, hi)  # before _retag: as they learnt
         yield from verb_forms.hits(toks, tags, lo, hi)
         yield from lm_slips.hits(toks, tags, lo, hi)

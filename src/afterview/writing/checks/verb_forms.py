@@ -334,7 +334,8 @@ def _wh_clause_subject(lows: Sequence[str], i: int) -> bool:
 def hits(toks: Sequence[Tok], tags: Sequence[str], lo: int, hi: int) -> Iterator[Hit]:
     """Findings of one sentence (tokens lo..hi, tags as the tagger gave them)."""
     words = [toks[k].text for k in range(lo, hi)]
-    lows = [toks[k].low for k in range(lo, hi)]
+    # "IT support": information technology, not the pronoun the model knows as "it"
+    lows = [toks[k].low if toks[k].text != "IT" else "IT" for k in range(lo, hi)]
     sent_tags = tags[lo:hi]
     m = model()
     for i, w in enumerate(lows):
