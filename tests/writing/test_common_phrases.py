@@ -51,6 +51,8 @@ PHRASES = [
     "No problem at all.",
     "See you then.",
     "Talk soon.",
+    "Your planning will benefit from the team's experience.",
+    "Your table of contents should be a reliable roadmap.",
     "Thank you for taking the time to speak with me today.",
     "I appreciated learning more about the role and the team.",
     "I'm very excited about the opportunity to join your team.",

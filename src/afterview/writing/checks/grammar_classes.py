@@ -1011,8 +1011,18 @@ def your_youre(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     nxt = _at(toks, i + 1)
     if nxt is None or not _word(nxt):
         return
-    predicative = nxt.low in YOURE_NEXT or (
-        (lex.is_adjective(nxt.low) or nxt.low.endswith(("able", "ible", "ous", "ful")))
+    predicative = (
+        nxt.low in YOURE_NEXT
+        # "Your planning will benefit": an -ing word before a verb is the subject
+        and not (nxt.low.endswith("ing") and _low(toks, i + 2) in MODALS | VERBS_AFTER_IT)
+    ) or (
+        (
+            lex.is_adjective(nxt.low)
+            or (
+                nxt.low.endswith(("able", "ible", "ous", "ful"))
+                and nxt.low not in lex.classes().nouns  # "Your table of contents"
+            )
+        )
         and _low(toks, i + 2) in PREPOSITIONS | {"to", "that", "and", ",", "."}
     )
     if t.low == "your" and _your_as_youre_ing(toks, i):

@@ -1422,10 +1422,10 @@ PREPOSITIONS_BEFORE_YOUR = word_set(
 )
 
 
-YOURE_ING_NEXT = word_set(
-    """to with alone on for in at that about how what whether if will would can could
-    should may might must"""
-)
+YOURE_ING_NEXT = word_set("to with alone on for in at that about how what whether if")
+# After "your" + an -ing word, a modal makes the -ing word a subject ("your writing will
+# be choppy") unless a noun before "your" takes the clause ("the code your writing will").
+YOURE_ING_MODALS = word_set("will would can could should may might must")
 # Nouns that may follow "you're": "you're welcome", "you're home", "you're part of it".
 YOURE_NOUNS_OK = word_set(
     """welcome home part friends over set own done fine right top head next last first
@@ -1498,9 +1498,11 @@ def homophones(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[H
             zero_relative = (
                 before is not None
                 and before.text.islower()
-                and tags[i - 1] in ("NN", "NNS")
-                and after in (".", ",", ";", ")")
-            )  # "the type of service your building,": the service you're building
+                and (
+                    (tags[i - 1] in ("NN", "NNS") and after in (".", ",", ";", ")"))
+                    or (before.low in lex.classes().nouns and after in YOURE_ING_MODALS)
+                )
+            )  # "the type of service your building,", "the pattern your suggesting will"
             if zero_relative or after in OBJECT_STARTS | YOURE_ING_NEXT:
                 yield Hit(
                     t.start,
