@@ -291,6 +291,8 @@ YOURE_PHRASES = word_set(
     not also still just now here there doing well fine okay ok safe busy aware back home
     all done set invited coming staying enjoying settling having keeping feeling"""
 )
+# After a question's opening "Were": its subject ("Were the files sent?").
+QUESTION_OPENERS = word_set("the your my our their his her these those you we they all any")
 # An -ing word this often after "the" is a noun: "your building", "your meeting".
 NOUN_ING = 200
 # "than" needs a comparative before it in the sentence.
@@ -350,6 +352,13 @@ def hits(toks: Sequence[Tok], tags: Sequence[str], lo: int, hi: int) -> Iterator
         after = toks[lo + v.index + 1].low if lo + v.index + 1 < hi else ""
         if written == "you're" and after in YOURE_PHRASES:
             continue  # "I hope you're well", "you're welcome": whatever the counts say
+        if (
+            written == "were"
+            and v.index == 0
+            and after in QUESTION_OPENERS
+            and toks[hi - 1].text == "?"
+        ):
+            continue  # "Were the meetings moved?": a question ("Where" would want its "were")
         curly = "’" in tok.text
         fix = match_case(tok.text, v.best.replace("'", "’") if curly else v.best)
         yield Hit(tok.start, tok.end, slug, WARNING, f'Did you mean "{fix}"? {why}', fix)

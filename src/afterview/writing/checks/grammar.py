@@ -1485,12 +1485,12 @@ MORE_RULES: tuple[Rule, ...] = (
         'Is a word missing? "{found}" needs "the": "{fix}".',
         _between("the"),
     ),
-    # "for five year.": a count above one takes the plural.
+    # "for five year.": a count above one takes the plural (not a fraction: "1/2 day").
     _rule(
         "year month week day hour minute",
         "agreement",
-        r"\b((?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-        r"several|many|few|[2-9]|[1-9]\d+)\s+)(year|month|week|day|hour|minute)"
+        r"(?<![/.])\b((?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+        r"twenty|several|many|few|[2-9]|[1-9]\d+)\s+)(year|month|week|day|hour|minute)"
         r"(?=\s*(?:[.,;!?)]|$)|\s+(?:ago|of|in|at|and|now|with|as|before|after|later|"
         r"experience)\b)",
         WARNING,

@@ -10,6 +10,8 @@ the same checks serve P7 withdrawals and P8 follow-ups):
 - two people joined by "and" with a singular verb: "Mike and Sarah has the files";
   "Both of them was", "A number of people has" take the plural, "The number of
   complaints have" the singular;
+- a question's auxiliary against the noun after it: "Has the reports arrived?", "Are the
+  report ready?".
 - a plural determiner before a singular noun: "several issue we need to address", "We
   have two meeting tomorrow", "Many of our customer are".
 
@@ -23,6 +25,8 @@ from collections.abc import Iterator
 from afterview.writing.checks import grammar_lexicon as lex
 from afterview.writing.checks._util import match_case, word_set
 from afterview.writing.checks.grammar_classes import (
+    COLLECTIVE,
+    SINGULAR_S,
     UNCOUNTED_S,
     WARNING,
     Hit,
@@ -335,6 +339,67 @@ def the_number_of(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
             return
 
 
+QUESTION_AUX = {
+    "is": ("s", "are"),
+    "was": ("s", "were"),
+    "has": ("s", "have"),
+    "does": ("s", "do"),
+    "are": ("p", "is"),
+    "were": ("p", "was"),
+    "have": ("p", "has"),
+    "do": ("p", "does"),
+}
+QUESTION_DETERMINERS = word_set("the your my our their his her these those this that")
+
+
+def question_auxiliary(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "Has the reports arrived?", "Are the report ready?": the auxiliary that opens a
+    question agrees with the noun phrase after it."""
+    aux = toks[i]
+    before = _at(toks, i - 1)
+    if before is not None and before.text not in (".", "!", "?", ":") and not aux.line_start:
+        return
+    if _low(toks, i + 1) not in QUESTION_DETERMINERS:
+        return
+    k = i + 2
+    while k < len(toks) and k < i + 5 and lex.is_adjective(toks[k].low):
+        k += 1
+    noun = _at(toks, k)
+    if noun is None or not _word(noun) or not noun.text.islower():
+        return
+    end = next((t for t in toks[k:] if t.text in (".", "!", "?")), None)
+    if end is None or end.text != "?":
+        return  # a question only
+    known = lex.classes()
+    if noun.low in UNCOUNTED_S or noun.low in NUMBER_NOUNS or noun.low in COLLECTIVE:
+        return  # "Are your team ready?" is British English
+    if lex.s_stem(noun.low) is not None and noun.low not in SINGULAR_S:
+        number = "p"
+    elif noun.low in known.nouns and not noun.low.endswith("s"):
+        number = "s"
+    else:
+        return
+    after = _low(toks, k + 1)
+    compound = (
+        after in known.nouns
+        and not lex.is_adjective(after)
+        and not after.endswith(("ed", "ing", "en"))
+    )
+    if after in ("of", "and", "or", "'s", "’s") or compound:
+        return  # "Has the list of names arrived?", "Is the report team ready?"
+    written, fix = QUESTION_AUX[aux.low]
+    if written == number:
+        return
+    yield Hit(
+        aux.start,
+        aux.end,
+        "agreement",
+        WARNING,
+        f'"{aux.text} … {noun.text}": the question\'s verb agrees with "{noun.text}".',
+        match_case(aux.text, fix),
+    )
+
+
 def _by_word() -> dict[str, tuple[Rule, ...]]:
     table: dict[str, tuple[Rule, ...]] = {}
     for rule, words in (
@@ -345,6 +410,7 @@ def _by_word() -> dict[str, tuple[Rule, ...]]:
         (both_of_singular_verb, SINGULAR_TO_PLURAL),
         (plural_determiner_singular, PLURAL_DETERMINERS),
         (the_number_of, ("number",)),
+        (question_auxiliary, QUESTION_AUX),
     ):
         for word in words:
             table[word] = (*table.get(word, ()), rule)

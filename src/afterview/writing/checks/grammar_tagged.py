@@ -937,6 +937,14 @@ def _do_question_form(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Ite
         )
 
 
+# Words the subject finder may land on that are never a verb's subject: "Please accept",
+# "Below are links" (an inverted sentence), "Attached are the files".
+NOT_SUBJECTS = word_set("please below above attached enclosed included listed")
+# Words read as a plural verb that, after a singular noun, are nearly always something
+# else: "a problem like a fire" (a preposition), "Start off" (a particle).
+NOT_VERBS_HERE = word_set("like off up out down")
+
+
 def _name_modifies_noun(toks: list[Tok], tags: list[str], lo: int, head: int, i: int) -> bool:
     return (
         head == i - 1
@@ -976,9 +984,15 @@ def _agreement_at(
         )
     ):
         return  # "how many times the page", "Both sides agreed": a quantifier and its noun
-    if _verb_read_as_noun(toks, tags, lo, head) or _name_modifies_noun(toks, tags, lo, head, i):
+    if (
+        _verb_read_as_noun(toks, tags, lo, head)
+        or _name_modifies_noun(toks, tags, lo, head, i)
+        or toks[head].low in NOT_SUBJECTS
+        or (toks[i].low in NOT_VERBS_HERE and verb_number == "p")
+    ):
         # "Your team celebrates wins": the verb read as a plural noun; "The Enron deal at
-        # Elba Island amounts": a name modifying a noun
+        # Elba Island amounts": a name modifying a noun; "Please accept", "Below are
+        # links", "Start off the year", "a problem like a fire"
         return
     if verb_number == "s" and (
         (toks[head].end < toks[i].start and _comma_which(toks, head, i))
@@ -1292,7 +1306,10 @@ def _finite_after(toks: list[Tok], tags: list[str], i: int, hi: int) -> bool:
 
 
 def _subjunctive(toks: list[Tok], lo: int, i: int) -> bool:
-    """ "I suggest that he meet": "that" after a word of asking or need, before the verb."""
+    """ "I suggest that he meet": "that" after a word of asking or need, before the verb;
+    "I suggested Rob take my position": a name or pronoun right after such a word."""
+    if i - 2 >= lo and toks[i - 2].low in MANDATIVE and toks[i - 1].text[:1].isupper():
+        return True
     return any(
         toks[k].low == "that" and k - 1 >= lo and toks[k - 1].low in MANDATIVE
         for k in range(max(lo + 1, i - 8), i)

@@ -73,6 +73,10 @@ SKIP_BEFORE = word_set("not n't also just only always never really")
 Edit = tuple[str, int, str, str]
 
 
+# What opens the subject of a question that starts with its auxiliary.
+QUESTION_SUBJECTS = word_set("your my our their his her its the this that these those a an any")
+
+
 def _verb_edits(lows: Sequence[str], tags: Sequence[str], i: int) -> Iterator[tuple[str, str]]:
     """(fix, slug) for another form of the verb at i: only the changes that are slips and
     not a writer's choice (as `verb_forms.SLIPS`): a verb's number; the base where a
@@ -81,7 +85,10 @@ def _verb_edits(lows: Sequence[str], tags: Sequence[str], i: int) -> Iterator[tu
     w = lows[i]
     # "the team have/plan" is British English; "proposing that it replace", the subjunctive
     collective = _before(lows, i) in COLLECTIVE or verb_forms.mandative_before(lows, i)
-    if not collective:
+    # "Has your week been better?": a question's auxiliary agrees with the subject after
+    # it, which the counts of its neighbours do not see
+    question = i == 0 and i + 1 < len(lows) and lows[i + 1] in QUESTION_SUBJECTS
+    if not collective and not question:
         for other in BE_FORMS.get(w, ()):
             yield other, "agreement"
     base = verb_forms.lemma(w)
