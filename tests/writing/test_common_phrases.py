@@ -54,6 +54,8 @@ PHRASES = [
     "Your planning will benefit from the team's experience.",
     "Your table of contents should be a reliable roadmap.",
     "Has your week been better than last week?",
+    "Thank you for setting up yesterday's interview.",
+    "I enjoyed last week's conversation with the team.",
     "Were the files sent to you?",
     "Below are the links to the stories.",
     "Please accept my thanks for your help.",

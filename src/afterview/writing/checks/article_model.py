@@ -123,6 +123,8 @@ def head_at(words: Sequence[str], lows: Sequence[str], tags: Sequence[str], i: i
             return None  # "GOV.UK page", "Notify template": a name as modifier
     if any(lows[k] in ("and", "or") for k in range(start, i)):
         return None
+    if any(lows[k].endswith(("'s", "’s", "s'", "s’")) for k in range(max(0, start - 1), i)):
+        return None  # "setting up yesterday's interview": a possessive determines it
     if _bare_by_idiom(lows, start, i):
         return None
     return start
