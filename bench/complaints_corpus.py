@@ -12,8 +12,8 @@ CLONE is a clone of tdebatty/java-datasets (MIT) holding commit `COMMIT`; its
 - `enron.tsv`: the writers' own sentences of those emails (headers, quoted and
   forwarded text and long newsletters dropped) as `N` lines. A few real complaints are
   among them: a little noise the model lives with. Every message that shares a sentence
-  with a held-out set (`heldout19/`, `heldout20/`) is left out whole, and no sentence found in any
-  text of the checker's corpus is kept.
+  with a held-out set (`heldout19/` to `heldout21/`) is left out whole, and no sentence
+  found in any text of the checker's corpus is kept.
 - `slips.tsv`: each complaint planted in a tuning set (`tone.negative-statement` in the
   slips of `real/`, `heldout16/`, `heldout18/`) as a `C` line, its sentence as written
   as an `N` line.
@@ -46,8 +46,18 @@ from afterview.writing.text import Document
 COMMIT = "b148345cc12294a3ba6081aceb9fbc67e83d521b"
 FOLDER = "src/main/resources/mini-enron/"
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "writing" / "corpus"
-HELD_OUT = ("heldout12", "heldout13", "heldout14", "heldout15", "heldout19", "heldout20")
-HELD_SPLITS = ("held12", "held13", "held14", "held15", "held19", "held20")
+# Sets 19 and 20 became tuning material in round 17 but stay out: the model was last
+# trained without them, and retraining is measured against the held-out sets.
+HELD_OUT = (
+    "heldout12",
+    "heldout13",
+    "heldout14",
+    "heldout15",
+    "heldout19",
+    "heldout20",
+    "heldout21",
+)
+HELD_SPLITS = ("held12", "held13", "held14", "held15", "held19", "held20", "held21")
 QUOTED = re.compile(
     r"^(?:-+\s*Original Message|-+\s*Forwarded by|From:|To:|\s*>|_{5,}|-{5,}|Sent by:)", re.M
 )

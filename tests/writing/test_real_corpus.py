@@ -529,6 +529,12 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # real Enron emails of another MIT-licensed sample, 150 slips planted by a helper who
 # neither ran nor read the checker, committed before it ran): 128/150 = 85.3 %,
 # homophones 64/69 = 92.8 %, read once at the end.
+# Round 17: sets 19 and 20 became tuning material (their misses read): 108/120 = 90.0 %,
+# 145/150 = 96.7 %. "held21" (20 more emails of that sample, 150 slips planted by a helper
+# who neither ran nor read the checker, committed before it ran): 127/150 = 84.7 % with
+# round 16's checker, 128/150 = 85.3 %, homophones 64/66 = 97.0 %, at the round's end.
+# Documentation sets 12-15 at the round's end: 201, 200, 199, 210 of 250 (round 16: 202,
+# 201, 198, 210).
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -564,16 +570,18 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held14", True, 0.94),
         ("held15", False, 0.84),
         ("held15", True, 0.98),
-        ("held16", False, 0.90),
-        ("held16", True, 0.93),
+        ("held16", False, 0.93),
+        ("held16", True, 0.95),
         ("held17", False, 0.93),
         ("held17", True, 0.97),
         ("held18", False, 0.94),
         ("held18", True, 0.96),
-        ("held19", False, 0.80),
-        ("held19", True, 0.89),
-        ("held20", False, 0.85),
-        ("held20", True, 0.92),
+        ("held19", False, 0.89),
+        ("held19", True, 0.97),
+        ("held20", False, 0.96),
+        ("held20", True, 0.98),
+        ("held21", False, 0.85),
+        ("held21", True, 0.96),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
@@ -619,7 +627,7 @@ def test_the_enron_held_out_sets_are_licensed_sourced_and_planted_once_each(
     ("names", "failing", "warnings", "missed"),
     [
         ("16", 1, 15, 0),
-        ("17", 0, 10, 0),
+        ("17", 0, 8, 0),
         ("18", 3, 18, 0),
         ("19", 0, 1, 1),  # the writer's "I became father" (a dropped "a") is not found
         # set 20 on arrival: a writer's "flyin'"-style dropped g's, "no-brainer" split
@@ -629,6 +637,9 @@ def test_the_enron_held_out_sets_are_licensed_sourced_and_planted_once_each(
         # word; "eg" stays an error (it is a slip in a letter); one warning more is the
         # writer's own "this investments", found (a warning, so still counted unfound)
         ("20", 1, 9, 5),
+        # set 21, read at the round's end: trade words ("peaker", "intraday", "enpower",
+        # "rollup"), and an apology for one's own mistake read as a complaint
+        ("21", 5, 6, 2),
     ],
 )
 def test_the_enron_tuning_sets_raise_no_more_alarms_than_measured(
@@ -655,6 +666,7 @@ def test_the_enron_tuning_sets_raise_no_more_alarms_than_measured(
         "18": rc.heldout18_names,
         "19": rc.heldout19_names,
         "20": rc.heldout20_names,
+        "21": rc.heldout21_names,
     }[names]()
     fails = {n: fa for n in texts if (fa := rc.false_alarms(n))}
     assert len(fails) <= failing, fails
