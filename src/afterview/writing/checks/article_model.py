@@ -121,10 +121,10 @@ def head_at(words: Sequence[str], lows: Sequence[str], tags: Sequence[str], i: i
             return None  # already determined, or after an apostrophe, a slash, a quote
         if tags[start - 1] in ("NNP", "NNPS") or (words[start - 1][:1].isupper() and start - 1):
             return None  # "GOV.UK page", "Notify template": a name as modifier
-    if any(lows[k] in ("and", "or") for k in range(start, i)):
-        return None
-    if any(lows[k].endswith(("'s", "’s", "s'", "s’")) for k in range(max(0, start - 1), i)):
-        return None  # "setting up yesterday's interview": a possessive determines it
+    if any(lows[k] in ("and", "or") for k in range(start, i)) or any(
+        lows[k].endswith(("'s", "’s", "s'", "s’")) for k in range(max(0, start - 1), i)
+    ):
+        return None  # a list; or "setting up yesterday's interview": a possessive determines it
     if _bare_by_idiom(lows, start, i):
         return None
     return start

@@ -97,6 +97,12 @@ _NOUN_ENDS = (
 )
 
 
+def _not_a_verb(m: re.Match[str], text: str) -> bool:
+    """Veto: the matched verb is a noun ("the email check", "an email that you"), as no
+    subject or word that asks for a verb stands before it."""
+    return _word_before(text, m.start()) not in VERB_OPENERS
+
+
 def _between_article(m: re.Match[str], _apos: str) -> str:
     """ "a" or "an" between the two groups, by the sound of the second's first letter."""
     article = "an" if m.group(2)[:1].lower() in "aeio" else "a"
@@ -138,7 +144,7 @@ RULES: tuple[Rule, ...] = (
         _between("to"),
         # "the email check", "Customer visit schedule": nouns; the verb follows its subject
         # or a word that asks for a verb
-        lambda m, text: _word_before(text, m.start()) not in VERB_OPENERS,
+        _not_a_verb,
         anchored=True,
     ),
     # "We are in the process turning the records over": "of" dropped.
@@ -296,7 +302,7 @@ RULES: tuple[Rule, ...] = (
         WARNING,
         'Is a word missing? "{found}" needs "to": "{fix}".',
         _between("to"),
-        lambda m, text: _word_before(text, m.start()) not in VERB_OPENERS,
+        _not_a_verb,
         anchored=True,
     ),
     # "Please let me know you need anything else": "if" dropped.
