@@ -97,6 +97,12 @@ _NOUN_ENDS = (
 )
 
 
+def _after_determiner(m: re.Match[str], text: str) -> bool:
+    """Veto: a determiner before the match makes its first word a noun ("a writing
+    sample", "the send button")."""
+    return _word_before(text, m.start()) in ("the", "a", "an", "your", "my", "our")
+
+
 def _not_a_verb(m: re.Match[str], text: str) -> bool:
     """Veto: the matched verb is a noun ("the email check", "an email that you"), as no
     subject or word that asks for a verb stands before it."""
@@ -168,7 +174,7 @@ RULES: tuple[Rule, ...] = (
         WARNING,
         'Is a word missing? "{found}" needs an article: "{fix}".',
         _between_article,
-        lambda m, text: _word_before(text, m.start()) in ("the", "a", "an", "your", "my", "our"),
+        _after_determiner,
         anchored=True,
     ),
     # "We had meeting with the client", "I need answer by Friday": "a" dropped after a verb
@@ -183,7 +189,7 @@ RULES: tuple[Rule, ...] = (
         'Is a word missing? "{found}" needs an article: "{fix}".',
         _between_article,
         # "to have meeting rooms": a compound; "we need meeting notes"
-        lambda m, text: _word_before(text, m.start()) in ("the", "a", "an", "your", "my", "our"),
+        _after_determiner,
         anchored=True,
     ),
     # "The deal is good opportunity", "It was pleasure meeting you": "a" dropped.
@@ -348,7 +354,7 @@ RULES: tuple[Rule, ...] = (
         'Is a word missing? "{found}" needs "to": "{fix}".',
         _between("to"),
         # "a writing sample", "the try": nouns; "try and call" is another idiom
-        lambda m, text: _word_before(text, m.start()) in ("a", "an", "the", "my", "your", "our"),
+        _after_determiner,
         anchored=True,
     ),
     # "He will back on Monday": "be" dropped before a state.
