@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from afterview.writing.checks import tone_repeated
 from afterview.writing.findings import Finding, Severity
 from afterview.writing.text import Document
 
@@ -228,7 +229,7 @@ CLAUSE_END = re.compile(r"[.!?;\n]|,\s+(?:but|and|so|which|although|though|while
 @cache
 def _patterns(
     ignore_case: bool,
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+) -> tuple[re.Pattern[str], ...]:
     """The patterns are written in lower case and read the lower-cased text, three times
     faster than matching without case; a text whose lower case changes its length (rare
     letters such as "İ") is read as it is, ignoring case."""
@@ -238,6 +239,7 @@ def _patterns(
         re.compile(TARGET, flags),
         re.compile(NAMED_TARGET, re.VERBOSE),
         re.compile(JUDGEMENT, flags),
+        *tone_repeated.compiled(flags),
     )
 
 
@@ -265,13 +267,15 @@ def findings(
     text = doc.text
     low = text.lower()
     same = len(low) == len(text)
-    idioms, targets, named, judgements = _patterns(not same)
+    idioms, targets, named, judgements, repeat, failure = _patterns(not same)
     if not same:
         low = text
     # one scan of the whole text for the words a complaint needs; most letters have none,
     # and only the clauses that do are read closely
     cues = [m.start() for m in idioms.finditer(low)]
     cues += [m.start() for m in judgements.finditer(low)]
+    cues += [m.start() for m in repeat.finditer(low)]
+    cues += [m.start() for m in tone_repeated.REPEAT_AFTER.finditer(low)]
     if not cues:
         return []
     found: list[Finding] = []
@@ -281,7 +285,10 @@ def findings(
         clause, lowered = text[start:end], low[start:end]
         hit = idioms.search(lowered)
         third_party = True
-        if hit is None:
+        habit = None if hit else tone_repeated.search(lowered, repeat, failure)
+        if habit is not None:
+            span_start, hit = 0, habit[1]  # the whole clause: its subject is whom it blames
+        elif hit is None:
             target = targets.search(lowered) or named.search(clause)
             if target is None:
                 continue
