@@ -33,7 +33,8 @@ from afterview.services.checking import context_from
 from afterview.services.planning import refresh_opportunity
 from afterview.services.profile import require_profile
 from afterview.writing.checker import MAX_CHARS, Report, check_text
-from afterview.writing.drafts_model import DraftRequest, Recipient
+from afterview.writing.drafts import wording
+from afterview.writing.drafts_model import DraftRequest, Profile, Recipient
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import RowMapping
@@ -183,16 +184,16 @@ def draft_thank_you(
                 went_well=debrief.went_well if debrief else (),
                 previous=tuple(row["body"] for row in previous),
                 seed=position + len(previous),
-                # P5's day word as of sending now (issue 10); queueing refuses, and
-                # `draft sent` warns, if it leaves on another day
-                written_on=now.astimezone(_zone(interview.tz)).date(),
+                # P5's day word as of when P5 says it lands (issue 10); queueing
+                # refuses, and `draft sent` warns, if it leaves on a day it is false
+                written_on=lands[person.id].astimezone(_zone(interview.tz)).date(),
                 siblings=tuple(b for pid, b in siblings if pid != person.id),
                 met_before=letters.met_before(opp, interview, person),
             )
             notes = [
                 *letter.notes,
                 *(() if nuggets else (NO_NUGGETS,)),
-                *filter(None, (_written_for_later(lands[person.id], now, interview.tz),)),
+                *filter(None, (_written_for_later(interview, lands[person.id], now, profile),)),
                 *filter(None, (letters.slot_note(letter.nugget, names[person.id]),)),
             ]
             view = _store(repo, app, opp, request, interview_id, person, now, notes)
@@ -454,15 +455,23 @@ NO_NUGGETS = (
 )
 
 
-def _written_for_later(lands: datetime, now: datetime, tz: str) -> str | None:
+def _written_for_later(
+    interview: Interview, lands: datetime, now: datetime, profile: Profile
+) -> str | None:
     """The note of a thank-you P5 wants to land on a later day than it is written (the
-    next working morning): its day word is today's, so one of the two must change."""
-    zone = _zone(tz)
-    if lands.astimezone(zone).date() == now.astimezone(zone).date():
+    next working morning): its day word is written for then, so the note says what to
+    change if it leaves now instead. None when the word reads true both days ("on
+    Friday", written on Saturday for Monday)."""
+    zone = _zone(interview.tz)
+    start, today = interview.start.astimezone(zone), now.astimezone(zone).date()
+    landing = lands.astimezone(zone).date()
+    said = wording.when(start, landing, profile.language).strip()
+    if landing == today or not said or wording.reads_true(said, start, today, profile.language):
         return None
     return (
-        f"P5 says it should land {describe_local(lands, tz)}; the day it names is true only "
-        "if it leaves today: send it now, or change that word for then (the outbox checks)."
+        f"P5 says it should land {describe_local(lands, interview.tz)}: the draft says "
+        f"“{said}”, as it will be then. If you send it today, say "
+        f"“{wording.when(start, today, profile.language).strip()}” instead (the outbox checks)."
     )
 
 

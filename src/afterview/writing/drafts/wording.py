@@ -235,9 +235,19 @@ def stale_day_word(
         return None
     said = found.group(1)
     should = when(start, sent_on, language).strip()
-    if not should or said == should:
+    if not should or reads_true(said, start, sent_on, language):
         return None
     return said, should
+
+
+def reads_true(said: str, start: datetime, sent_on: date, language: str) -> bool:
+    """Does the day word still read true on `sent_on`: the one `when` gives, or the
+    interview's weekday within the week after it ("on Friday", sent on Saturday, is
+    true though "yesterday" is the usual word)."""
+    said = said.strip()
+    if said == when(start, sent_on, language).strip():
+        return True
+    return 1 <= (sent_on - start.date()).days < 7 and said == f"on {WEEKDAYS[start.weekday()]}"
 
 
 def join(items: Sequence[str], language: str) -> str:
