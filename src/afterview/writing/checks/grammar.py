@@ -554,7 +554,7 @@ def _pattern_findings(doc: Document, apos: str) -> list[Finding]:
                     f"grammar.{rule.slug}",
                     rule.severity,
                     message,
-                    (fix,),
+                    (fix,) if fix != m.group(0) else (),
                 )
             )
     return findings

@@ -12,7 +12,11 @@ to grammar.py's list as warnings with their fix:
 - "it" after "said" ("he said is fine"); "the" in "be in office tomorrow"; "from" in
   "look forward to hearing you"; "to" in "writing let you know", "try call"; "be" in
   "will back on Monday"; "of" in "in the process turning"; "a" in "Give me
-  call"; "the" in "in afternoon".
+  call"; "the" in "in afternoon";
+- a subject after "if", "when" and the like before a verb that has no other reading
+  ("let us know if plan to attend", "when become a manager"); the verb after a modal
+  ("I will now Kim Godfrey"); "is" between a first name and "going to" at a sentence's
+  start ("Mike going to probe the numbers").
 """
 
 from __future__ import annotations
@@ -107,6 +111,50 @@ def _not_a_verb(m: re.Match[str], text: str) -> bool:
     """Veto: the matched verb is a noun ("the email check", "an email that you"), as no
     subject or word that asks for a verb stands before it."""
     return _word_before(text, m.start()) not in VERB_OPENERS
+
+
+# Verbs that have no reading but a verb after "if", "when" and the like: a subject went
+# missing before them ("if plan to", "when become"). "if need be" is an idiom.
+SUBJECTLESS_VERBS = (
+    r"become|know|think|decide|agree|realise|realize|understand|believe|remember|forget|"
+    r"wonder|prefer|intend\s+to|plan\s+to|want\s+to|hope\s+to|wish\s+to|need\s+to|"
+    r"get\s+back|hear\s+back|come\s+back|find\s+out"
+)
+# A name or a noun phrase cannot follow a modal: the verb between went missing.
+MODAL_ADVERBS = r"now|then|also|just|still|soon|probably|definitely|certainly|first|please|"
+MODAL_ADVERBS += r"hopefully|likely|today|tomorrow"
+
+
+def _subject_for(m: re.Match[str], _apos: str) -> str:
+    """ "you" where the writer asks the reader ("let us know if plan"), else "I"."""
+    asking = re.search(r"\b(?:know|tell|advise|inform|confirm)\b[^.!?\n]*$", m.string[: m.start()])
+    return f"{m.group(1)} {'you' if asking else 'I'} {m.group(2)}"
+
+
+OBJECT_AFTER_NAME = re.compile(
+    r"(?:\s+[A-Z][\w-]*)*\s+(?:you|him|her|them|us|me|it|the|a|an|[a-z]+s)\b"
+)
+
+
+def _common_word(m: re.Match[str], text: str) -> bool:
+    """Veto: the capitalised word is a word of the language ("Email me"), or a brand
+    used as the verb, with its object after it ("I'll Skype you", "I can Federal Express
+    contracts"), not a name."""
+    from afterview.writing.checks import grammar_lexicon as lex
+
+    word = m.group(2)
+    if not word[:1].isupper():
+        return False
+    known = lex.classes()
+    if word.lower() in known.verbs or word.lower() in known.adjectives:
+        return True
+    return OBJECT_AFTER_NAME.match(text, m.end()) is not None
+
+
+def _not_a_given_name(m: re.Match[str], _text: str) -> bool:
+    from afterview.writing.checks.grammar_agreement import _given_names
+
+    return m.group(1).lower() not in _given_names()
 
 
 def _between_article(m: re.Match[str], _apos: str) -> str:
@@ -369,6 +417,39 @@ RULES: tuple[Rule, ...] = (
         'Is a word missing? "{found}" needs "be": "{fix}".',
         _between("be"),
         anchored=True,
+    ),
+    # "Let us know if plan to attend", "Maybe when become a manager": a subject dropped.
+    _rule(
+        "if when once because since until unless whether",
+        "missing-word",
+        rf"\b(if|when|once|because|since|until|unless|whether)\s+({SUBJECTLESS_VERBS})\b",
+        WARNING,
+        'Is a word missing? "{found}" has no subject: "{fix}".',
+        _subject_for,
+        anchored=True,
+    ),
+    # "I will now Kim Godfrey about it", "We should the report": the verb dropped.
+    _rule(
+        "i we you he she they",
+        "missing-word",
+        r"\b(?:i|we|you|he|she|they)\s+(will|would|can|could|should|shall|must|might)\s+"
+        rf"(?:(?:{MODAL_ADVERBS})\s+)?(?-i:((?:[A-Z][a-z]+)|the|a|an|this|these|those|our|"
+        r"your|their|my|his))\b(?!['’]s)",
+        WARNING,
+        'Is a word missing? "{found}" has no verb after "{word}".',
+        lambda m, _a: m.group(0),  # which verb is the writer's to say: no fix offered
+        _common_word,
+        anchored=True,
+    ),
+    # "Mike going to probe the numbers": "is" dropped after a first name.
+    _rule(
+        "going",
+        "missing-word",
+        r"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:([A-Z][a-z]+))\s+(going\s+to)\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "is": "{fix}".',
+        lambda m, _a: f"{m.group(1)} is {m.group(2)}",
+        _not_a_given_name,
     ),
     # "I talked to John and he said is fine": "it" dropped.
     _rule(

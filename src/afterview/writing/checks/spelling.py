@@ -31,6 +31,9 @@ a colleague's first name), so a capitalised word that is not in it is weighed:
   unless the lower-case form is a word of its own ("will", "grace").
 - `spelling.compound` (warning): two dictionary words run together ("datarooms",
   "everytime"): sometimes jargon, sometimes a slip; the spaced form is suggested.
+- `spelling.term` (warning): a lower-case word used twice or more in the text and not
+  one edit from a common word ("the structurers … the structurers"): a term of the
+  writer's field more often than a slip.
 
 Lower-case tokens of up to three letters without a vowel ("jb", "ccy") are initials
 or abbreviations, and a value after "ID:" or "password:" is not prose.
@@ -42,6 +45,7 @@ import re
 import sys
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -55,6 +59,8 @@ NAME_RULE = "spelling.name"
 COMPOUND_RULE = "spelling.compound"
 CAPITAL_RULE = "spelling.capital"
 INFORMAL_RULE = "spelling.informal"
+TERM_RULE = "spelling.term"
+TERM_USES = 2  # an unknown word used this often in one text may be a term (`_a_term`)
 COMMON_ZIPF = 3.0  # "common word" for the slip test: about once per million words
 COMPOUND_ZIPF = 3.5  # each part of a run-together compound at least this common
 SLIP_OF_ZIPF = 4.0  # one edit from a word this common, it is that word's slip ("intrested")
@@ -131,6 +137,7 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     capitalised = _capitalised_forms(ctx.known_words)
     skipped = _skipped(doc.text)
     capitals = lru_cache(maxsize=1)(lambda: _mid_sentence_capitals(doc))
+    repeats = lru_cache(maxsize=1)(lambda: Counter(_normal(doc.text[a:b]) for a, b in _words(doc)))
     findings: list[Finding] = []
     for start, end in _words(doc):
         word = doc.text[start:end]
@@ -156,18 +163,9 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
         ) or _capitals_name(lookup, speller):
             findings.append(_name_finding(doc, start, end, word))
             continue
-        if (
-            lookup.islower()
-            and speller.other_variety(lookup) is None
-            and _contracted(lookup, speller) is None  # "theres": "there's", not "the res"
-        ):
-            parts = _compound(lookup, speller)
-            if parts is not None and speller.near_common(lookup, SLIP_OF_ZIPF, True) is None:
-                findings.append(_compound_finding(doc, start, end, word, parts))
-                continue
-        plain = _plain_form(lookup, speller) if lookup.islower() else None
-        if plain is not None:
-            findings.append(_plain_form_finding(doc, start, end, word, *plain))
+        softer = _lower_case_finding(doc, start, end, lookup, speller, repeats)
+        if softer is not None:
+            findings.append(softer)
             continue
         # "Hi priya,": a name typed in lower case; its capital comes first
         named = lookup.islower() and _in_greeting(doc, start)
@@ -386,6 +384,54 @@ def _plain_form_finding(
     severity = Severity.ERROR if undotted else Severity.WARNING
     message = f"“{word}”: {why}; in a letter, “{plain}”"
     return doc.finding(start, end - start, rule, severity, message, (plain,))
+
+
+def _lower_case_finding(
+    doc: Document,
+    start: int,
+    end: int,
+    lookup: str,
+    speller: Speller,
+    repeats: Callable[[], Counter[str]],
+) -> Finding | None:
+    """A warning instead of the error, for an unknown lower-case word that may be meant:
+    two words run together, an informal or lower-case form, a term used more than once."""
+    if not lookup.islower():
+        return None
+    word = doc.text[start:end]
+    if (
+        speller.other_variety(lookup) is None
+        and _contracted(lookup, speller) is None  # "theres": "there's", not "the res"
+    ):
+        parts = _compound(lookup, speller)
+        if parts is not None and speller.near_common(lookup, SLIP_OF_ZIPF, True) is None:
+            return _compound_finding(doc, start, end, word, parts)
+    plain = _plain_form(lookup, speller)
+    if plain is not None:
+        return _plain_form_finding(doc, start, end, word, *plain)
+    if _a_term(lookup, repeats, speller):
+        return _term_finding(doc, start, end, word, repeats()[lookup])
+    return None
+
+
+def _a_term(word: str, repeats: Callable[[], Counter[str]], speller: Speller) -> bool:
+    """An unknown word used twice or more, the same way, and not one edit from a common
+    word: a term of the writer's trade ("brinulator", "structurers", "intraday"), which a
+    slip rarely is (a slip made twice is a spelling the writer believes, and those
+    are one edit from the word: "recieved", "definately" stay errors)."""
+    return repeats()[word] >= TERM_USES and speller.near_common(word, SLIP_OF_ZIPF) is None
+
+
+def _term_finding(doc: Document, start: int, end: int, word: str, uses: int) -> Finding:
+    return doc.finding(
+        start,
+        end - start,
+        TERM_RULE,
+        Severity.WARNING,
+        f"“{word}” is not in the dictionary; used {'twice' if uses == 2 else f'{uses} times'} "
+        "here, it may be a term of your field: if it is, add it with `afterview words add`",
+        (),
+    )
 
 
 def _compound_finding(
