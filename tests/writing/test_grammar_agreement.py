@@ -44,6 +44,13 @@ def _agreement(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Our process were slow.", "Our process were", "Our process was"),
         ("Mike and Sarah has the files.", "Mike and Sarah has", "Mike and Sarah have"),
         ("Both of them was at the meeting.", "Both of them was", "Both of them were"),
+        ("Both mother and baby is fine.", "Both mother and baby is", "Both mother and baby are"),
+        (
+            "I hear both the desk and the lawyers has signed.",
+            "both the desk and the lawyers has",
+            "both the desk and the lawyers have",
+        ),
+        ("He spoke and the others was quiet.", "the others was", "the others were"),
         ("A number of people has called.", "A number of people has", "A number of people have"),
         ("There are several issue we need to address.", "issue", "issues"),
         ("We have two meeting tomorrow.", "meeting", "meetings"),
@@ -110,6 +117,11 @@ def test_a_slip_is_found_with_its_fix(text: str, span: str, fix: str) -> None:
         "Your badge will be ready Monday, whether it be morning or afternoon.",
         "The reports (see below) are done.",
         "The access rights are fine.",
+        "We both agreed and Tom is happy.",
+        "I like both and he is fine.",
+        "Both teams met and the plan is set.",
+        "The others are quiet.",
+        "One of the others is here.",
     ],
 )
 def test_the_good_use_is_left_alone(text: str) -> None:

@@ -8,7 +8,8 @@ the same checks serve P7 withdrawals and P8 follow-ups):
 - "what appear to be a potential conflict": "what" with one thing after "to be" is
   singular;
 - two people joined by "and" with a singular verb: "Mike and Sarah has the files";
-  "Both of them was", "A number of people has" take the plural, "The number of
+  "Both of them was", "Both mother and baby is", "the others is", "A number of
+  people has" take the plural, "The number of
   complaints have" the singular;
 - a question's auxiliary against the noun after it: "Has the reports arrived?", "Are the
   report ready?".
@@ -232,11 +233,45 @@ def both_of_singular_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         and toks[i - 1].text.islower()
     ):
         first = toks[i - 4]
+    elif (both := _both_and(toks, i)) is not None:
+        first = both
+    elif _low(toks, i - 1) == "others" and _low(toks, i - 2) == "the" and _low(toks, i - 3) != "of":
+        first = toks[i - 2]  # "the others is quiet" ("one of the others is" is right)
     else:
         return
     yield _plural_hit(
         first, verb, text, f'"{text[first.start : verb.end]}": more than one takes the plural.'
     )
+
+
+# What may stand before a subject "Both X and Y": the start, a comma, a joining word.
+BEFORE_BOTH = word_set(", ; : and but so because since that as")
+
+
+def _both_and(toks: list[Tok], i: int) -> Tok | None:
+    """ "Both mother and baby is fine", "both the desk and the lawyers has": "both" opens
+    the clause, one "and" and at most six words before the verb."""
+    for k in range(i - 3, max(i - 8, -1), -1):
+        if _low(toks, k) != "both":
+            continue
+        between = [t.low for t in toks[k + 1 : i]]
+        if between.count("and") != 1 or between[0] == "and" or between[-1] == "and":
+            return None
+        if not all(_word(t) for t in toks[k + 1 : i]) or "of" in between:
+            return None
+        known = lex.classes()
+        if any(
+            w.endswith("ing")
+            or lex.past_base(w) is not None
+            or w in lex.ANY_PAST
+            or (w in known.verbs and w not in known.nouns)
+            for w in between
+        ):
+            return None  # "Both teams met and the plan is": a clause, not a subject
+        if k > 0 and _low(toks, k - 1) not in BEFORE_BOTH:
+            return None
+        return toks[k]
+    return None
 
 
 # Words that count more than one: the noun after them is plural.
