@@ -51,6 +51,7 @@ def _agreement(text: str) -> list[tuple[str, tuple[str, ...]]]:
             "both the desk and the lawyers have",
         ),
         ("He spoke and the others was quiet.", "the others was", "the others were"),
+        ("Sponsorship donations begins at $250K.", "donations begins", "donations begin"),
         ("A number of people has called.", "A number of people has", "A number of people have"),
         ("There are several issue we need to address.", "issue", "issues"),
         ("We have two meeting tomorrow.", "meeting", "meetings"),
@@ -122,6 +123,8 @@ def test_a_slip_is_found_with_its_fix(text: str, span: str, fix: str) -> None:
         "Both teams met and the plan is set.",
         "The others are quiet.",
         "One of the others is here.",
+        "The sales leads come in daily.",
+        "Our results show a gain.",
     ],
 )
 def test_the_good_use_is_left_alone(text: str) -> None:

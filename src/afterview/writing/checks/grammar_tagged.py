@@ -1762,6 +1762,16 @@ def _retag(toks: list[Tok], tags: list[str], lo: int, hi: int) -> None:
             tags[k] = "NNS"  # "Text boxes/VBZ looks": two verbs in a row, the first a noun
         elif tags[k] == "VBG" and k > lo and tags[k - 1] == "HYPH":
             tags[k] = "NN"
+        elif tags[k] == "NNS" and k > lo and tags[k - 1] == "NNS" and _verb_only_s(toks[k].low):
+            tags[k] = "VBZ"  # "Sponsorship donations begins/NNS at": no noun ends so
+
+
+def _verb_only_s(low: str) -> bool:
+    """An -s form whose stem is a verb and never a noun ("begins", "provides"): the
+    third person, whatever the tagger read."""
+    stem = lex.s_stem(low)
+    known = lex.classes()
+    return stem is not None and stem in known.verbs and stem not in known.nouns
 
 
 # A word the counts find after "to/will/can" this many times as often as after
