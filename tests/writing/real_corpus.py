@@ -71,7 +71,10 @@ HELDOUT19 = Path(__file__).parent / "corpus" / "heldout19"
 HELDOUT20 = Path(__file__).parent / "corpus" / "heldout20"
 # A twenty-first: 20 more emails of that sample, held out (corpus/heldout21/SOURCES.md).
 HELDOUT21 = Path(__file__).parent / "corpus" / "heldout21"
-# The Enron sets by the prefix of their files' names.
+# A twenty-second: 20 public-domain emails of State Department officials (the FOIA release),
+# held out (corpus/heldout22/SOURCES.md).
+HELDOUT22 = Path(__file__).parent / "corpus" / "heldout22"
+# The email sets by the prefix of their files' names (Enron's, and set 22's).
 ENRON_SETS = {
     "enron16-": HELDOUT16,
     "enron17-": HELDOUT17,
@@ -79,6 +82,7 @@ ENRON_SETS = {
     "enron19-": HELDOUT19,
     "enron20-": HELDOUT20,
     "enron21-": HELDOUT21,
+    "mail22-": HELDOUT22,
 }
 HOMOPHONES = frozenset(
     {
@@ -195,6 +199,10 @@ def heldout21_names() -> list[str]:
     return sorted(p.stem for p in HELDOUT21.glob("enron21-*.txt"))
 
 
+def heldout22_names() -> list[str]:
+    return sorted(p.stem for p in HELDOUT22.glob("mail22-*.txt"))
+
+
 def _enron_set(name: str) -> Path | None:
     return next((f for prefix, f in ENRON_SETS.items() if name.startswith(prefix)), None)
 
@@ -205,7 +213,7 @@ def _british(folder: Path) -> frozenset[str]:
     for line in (folder / "SOURCES.md").read_text(encoding="utf-8").splitlines():
         if line.startswith("British English (checked in en-GB):"):
             listed = line.split(":", 1)[1]
-            return frozenset(re.findall(r"enron\d+-\d+", listed))
+            return frozenset(re.findall(r"(?:enron|mail)\d+-\d+", listed))
     return frozenset()
 
 
@@ -329,6 +337,7 @@ def slips() -> list[Slip]:
     (slips_heldout13.tsv), "held14" in the Ministry of Justice technical guidance texts
     (slips_heldout14.tsv), "held15" in the 18F UX guide texts (slips_heldout15.tsv), and
     "held16" to "held21" in real Enron emails (slips_heldout16.tsv to slips_heldout21.tsv),
+    "held22" in public-domain State Department emails (slips_heldout22.tsv),
     each written and committed before the checker was first run on them."""
     rows = []
     for path in (
@@ -353,6 +362,7 @@ def slips() -> list[Slip]:
         HELDOUT19 / "slips_heldout19.tsv",
         HELDOUT20 / "slips_heldout20.tsv",
         HELDOUT21 / "slips_heldout21.tsv",
+        HELDOUT22 / "slips_heldout22.tsv",
     ):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
@@ -418,6 +428,7 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         "held14",
         "held15",
         "held21",
+        "held22",
     )
     asked = [s for s in hidden if f"--{s}" in sys.argv or f"--{s}-misses" in sys.argv]
     held5 = "held5" in asked
@@ -467,6 +478,7 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         ("held19", "heldout19", heldout19_names),
         ("held20", "heldout20", heldout20_names),
         ("held21", "heldout21", heldout21_names),
+        ("held22", "heldout22", heldout22_names),
     ):
         if split in asked or split not in hidden:
             print(f"false alarms, {label}:", {n: fa for n in listed() if (fa := false_alarms(n))})
