@@ -70,6 +70,7 @@ def test_the_slips_are_many_and_varied() -> None:
         "held19",
         "held20",
         "held21",
+        "held22",
     }
     held2 = [s for s in slips if s.split == "held2"]
     assert len(held2) >= 80
@@ -679,6 +680,34 @@ def test_the_enron_tuning_sets_raise_no_more_alarms_than_measured(
     assert len(unfound) <= missed, unfound
     warned = {n: w for n in texts if (w := rc.grammar_warnings(n))}
     assert sum(len(w) for w in warned.values()) <= warnings, warned
+
+
+def test_the_twenty_second_held_out_set_is_public_domain_sourced_and_planted_once() -> None:
+    """Set 22: 20 emails of State Department officials from the FOIA release (works of
+    federal employees, public domain), none in an earlier set, 150 slips, each original
+    once in its email."""
+    sources = (rc.HELDOUT22 / "SOURCES.md").read_text(encoding="utf-8")
+    assert "datahoarder/secretary-clinton-email-dump" in sources
+    assert "3a745b81c168126bfeca20ce2b22bfd7de101296" in sources and "§105" in sources
+    texts = rc.heldout22_names()
+    assert len(texts) == 20 and all(f"`{name}.txt`" in sources for name in texts)
+    others = [
+        rc.names,
+        rc.heldout16_names,
+        rc.heldout17_names,
+        rc.heldout18_names,
+        rc.heldout19_names,
+        rc.heldout20_names,
+        rc.heldout21_names,
+    ]
+    earlier = {rc.text(n) for listed in others for n in listed()}
+    assert not {rc.text(n) for n in texts} & earlier
+    planted = [s for s in rc.slips() if s.split == "held22"]
+    assert len(planted) == 150 and min(s.id for s in planted) == 10001
+    assert {s.text for s in planted} <= set(texts)
+    for slip in planted:
+        assert rc.text(slip.text).count(slip.original) == 1, slip
+    assert all(rc.language(n) == "en-US" for n in texts)
 
 
 def test_the_nineteenth_held_out_set_is_licensed_sourced_and_planted_once() -> None:

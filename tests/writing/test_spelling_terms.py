@@ -37,6 +37,7 @@ def test_a_word_used_once_is_still_an_error() -> None:
     [
         "I definately want the role. I definately do.",  # one edit from "definitely"
         "We recieved the pack and recieved the offer.",  # one edit from "received"
+        "The labelled box and the labelled tray.",  # the British spelling, in en-US
     ],
 )
 def test_a_misspelling_made_twice_stays_an_error(text: str) -> None:

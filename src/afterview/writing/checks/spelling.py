@@ -66,6 +66,11 @@ COMPOUND_ZIPF = 3.5  # each part of a run-together compound at least this common
 SLIP_OF_ZIPF = 4.0  # one edit from a word this common, it is that word's slip ("intrested")
 LONGEST_NAME = 40  # characters looked back for a name before "Ive"
 NAME_LINE_LONGEST = 120  # characters of a line of names ("Ajay S. Jagsi - very polished")
+PROPER_SLIP_MIN = 6  # from this length, one letter from a proper noun is its slip
+# The proper nouns whose slips `_proper_slip` reports: days, months, languages,
+# nationalities and places by their endings. A person's name is never among them: the
+# dictionary holds famous surnames ("Honecker"), one letter from a correspondent's.
+PROPER_KINDS = re.compile(r"(?:day|uary|ember|ober|august|ese|ian|ish|ean|land|stan|ia)$")
 LONG_NAME = 7  # from this length, a capitalised word one edit from a common word is a slip
 VERY_COMMON_ZIPF = 5.0  # a listed name one edit from a word this common is taken for a slip
 NAMES_FILE = "census-names.txt.gz"
@@ -208,6 +213,8 @@ def _taken_for_name(
         return False  # "Ive": "I've" typed in a hurry (but "Jonathon Ive" is a name)
     low = word.lower()
     base = low[:-2] if low.endswith("'s") else low
+    if _proper_slip(base, speller) is not None:
+        return False  # "Portugese", "Febuary", "Wendesday": a slip of a proper noun
     if not _at_start(doc.text, start):
         return (
             len(base) < LONG_NAME
@@ -221,6 +228,33 @@ def _taken_for_name(
     # "Kipp, thanks for", "Skilling's memo": one edit from a word ("kip", "killing"), but
     # a common name and no slip of a very common word ("Thier" stays a slip of "their")
     return base in census_names() and speller.near_common(base, VERY_COMMON_ZIPF, True) is None
+
+
+def _proper_slip(low: str, speller: Speller) -> str | None:
+    """The proper noun of the dictionary (a day, a month, a place, a language: written
+    only with its capital, `PROPER_KINDS`) one letter dropped, added or swapped away from
+    this lower-cased word, or None. Not a person's name: "Jonathon" is no slip of
+    "Jonathan", so the census names are left out on both sides."""
+    if len(low) < PROPER_SLIP_MIN or not low.isalpha():
+        return None
+    names = _census_lists()[0]
+    if low in names:
+        return None
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    n = len(low)
+    candidates = {low[:i] + low[i + 1 :] for i in range(n)}
+    candidates.update(low[:i] + low[i + 1] + low[i] + low[i + 2 :] for i in range(n - 1))
+    candidates.update(low[:i] + c + low[i:] for i in range(n + 1) for c in letters)
+    for candidate in sorted(candidates):
+        proper = candidate[:1].upper() + candidate[1:]
+        if (
+            PROPER_KINDS.search(candidate)
+            and candidate not in names
+            and speller.known(proper)
+            and not speller.known(candidate)
+        ):
+            return proper
+    return None
 
 
 def _capitals_name(word: str, speller: Speller) -> bool:
@@ -409,7 +443,7 @@ def _lower_case_finding(
     plain = _plain_form(lookup, speller)
     if plain is not None:
         return _plain_form_finding(doc, start, end, word, *plain)
-    if _a_term(lookup, repeats, speller):
+    if speller.other_variety(lookup) is None and _a_term(lookup, repeats, speller):
         return _term_finding(doc, start, end, word, repeats()[lookup])
     return None
 
