@@ -237,24 +237,25 @@ def _proper_slip(low: str, speller: Speller) -> str | None:
     "Jonathan", so the census names are left out on both sides."""
     if len(low) < PROPER_SLIP_MIN or not low.isalpha():
         return None
-    names = _census_lists()[0]
-    if low in names:
-        return None
     letters = "abcdefghijklmnopqrstuvwxyz"
     n = len(low)
     candidates = {low[:i] + low[i + 1 :] for i in range(n)}
     candidates.update(low[:i] + low[i + 1] + low[i] + low[i + 2 :] for i in range(n - 1))
     candidates.update(low[:i] + c + low[i:] for i in range(n + 1) for c in letters)
-    for candidate in sorted(candidates):
-        proper = candidate[:1].upper() + candidate[1:]
-        if (
-            PROPER_KINDS.search(candidate)
-            and candidate not in names
-            and speller.known(proper)
-            and not speller.known(candidate)
-        ):
-            return proper
-    return None
+    found = [
+        candidate
+        for candidate in sorted(candidates)
+        if PROPER_KINDS.search(candidate)
+        and speller.known(candidate[:1].upper() + candidate[1:])
+        and not speller.known(candidate)
+    ]
+    if not found:
+        return None
+    names = _census_lists()[0]  # read only now: most names are near no proper noun
+    if low in names:
+        return None
+    proper = next((c for c in found if c not in names), None)
+    return None if proper is None else proper[:1].upper() + proper[1:]
 
 
 def _capitals_name(word: str, speller: Speller) -> bool:
