@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from afterview.writing.checker import check_text
 from afterview.writing.checks import brevity
 from afterview.writing.context import CheckContext
 from afterview.writing.findings import Severity
@@ -95,3 +96,22 @@ def test_a_long_sentence_gets_an_info_hint() -> None:
 def test_a_35_word_sentence_is_fine() -> None:
     text = "Dear Ann,\n\n" + " ".join(["word"] * 35) + ".\n\nBest,\nSam"
     assert brevity.check(Document(text), CheckContext()) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("thank-you", "(P5 asks for about 150 at most)"),
+        ("follow-up", "(P8 asks for about 120 at most)"),
+        ("withdrawal", "(P7 asks for about 100 at most)"),
+        ("decline", "(P12 asks for about 150 at most)"),
+        (None, "(P5 asks for about 150 at most)"),  # free text: P5's yardstick
+    ],
+)
+def test_the_summary_names_the_rule_whose_limit_it_is(kind: str | None, said: str) -> None:
+    from afterview.cli.findings_view import summary
+
+    report = check_text(
+        "Dear Dana,\n\nThank you for the update.\n\nBest,\nSam", CheckContext(kind=kind)
+    )
+    assert said in summary(report)

@@ -30,7 +30,10 @@ def summary(report: Report) -> str:
     counts: dict[str, int] = {}
     for f in report.findings:
         counts[f.severity.value] = counts.get(f.severity.value, 0) + 1
-    words = f"{report.words} words in the body (P5 asks for about {report.word_limit} at most)"
+    words = (
+        f"{report.words} words in the body "
+        f"({report.limit_rule} asks for about {report.word_limit} at most)"
+    )
     if not counts:
         return f"No problems found; {words}."
     parts = []

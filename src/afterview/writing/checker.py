@@ -25,16 +25,28 @@ ONLY_FOR_KIND = {"shape": "thank-you"}
 
 
 class Report(Frozen):
-    __slots__ = ("findings", "parts", "word_limit", "words")
+    __slots__ = ("findings", "limit_rule", "parts", "word_limit", "words")
     findings: tuple[Finding, ...]
     parts: tuple[Located, ...]
     words: int
     word_limit: int
+    limit_rule: str  # the playbook rule whose limit it is: "P5", "P7", "P8", "P12"
 
     def __init__(
-        self, findings: tuple[Finding, ...], parts: tuple[Located, ...], words: int, word_limit: int
+        self,
+        findings: tuple[Finding, ...],
+        parts: tuple[Located, ...],
+        words: int,
+        word_limit: int,
+        limit_rule: str = "P5",
     ) -> None:
-        self._set(findings=findings, parts=parts, words=words, word_limit=word_limit)
+        self._set(
+            findings=findings,
+            parts=parts,
+            words=words,
+            word_limit=word_limit,
+            limit_rule=limit_rule,
+        )
 
     @property
     def errors(self) -> int:
@@ -104,7 +116,15 @@ def check_text(text: str, ctx: CheckContext, *, spelling: bool = True) -> Report
         source = Document(original)
         findings = [_mapped(f, source, starts, ends) for f in findings]
         parts = tuple(_mapped_part(p, source, starts, ends) for p in parts)
-    return Report(tuple(ordered(findings)), parts, len(doc.body_words), word_limit(ctx))
+    from afterview.writing.checks.brevity import limit_rule
+
+    return Report(
+        tuple(ordered(findings)),
+        parts,
+        len(doc.body_words),
+        word_limit(ctx),
+        limit_rule(ctx.kind),
+    )
 
 
 def _outside_slots(findings: list[Finding], text: str) -> list[Finding]:

@@ -34,6 +34,13 @@ def applies_to(kind: str | None) -> bool:
     return kind in EMAIL_KINDS
 
 
+def limit_rule(kind: str | None) -> str:
+    """The playbook rule that sets the kind's limit; free text is measured against P5's."""
+    return {"follow-up": "P8", "withdrawal": "P7", "accept": "P12", "decline": "P12"}.get(
+        kind or "", "P5"
+    )
+
+
 def limit_for(ctx: CheckContext) -> int:
     """The body's word limit for ctx.kind; 0 when there is none."""
     if not applies_to(ctx.kind):
