@@ -12,10 +12,10 @@ CLONE is a clone of tdebatty/java-datasets (MIT) holding commit `COMMIT`; its
 - `enron.tsv`: the writers' own sentences of those emails (headers, quoted and
   forwarded text and long newsletters dropped) as `N` lines. A few real complaints are
   among them: a little noise the model lives with. Every message that shares a sentence
-  with a held-out set (`heldout21/`, `heldout22/`) is left out whole, and no sentence
+  with a held-out set (`heldout19/` to `heldout22/`) is left out whole, and no sentence
   found in any text of the checker's corpus is kept.
 - `slips.tsv`: each complaint planted in a tuning set (`tone.negative-statement` in the
-  slips of `real/` and `heldout16/` to `heldout20/`) as a `C` line, its sentence as written
+  slips of `real/`, `heldout16/` to `heldout18/`) as a `C` line, its sentence as written
   as an `N` line.
 - `drafts.tsv`: the sentences of 3,000 of Afterview's own drafts (every kind) for
   candidates whose skills and experience use the words complaints use ("vendor
@@ -46,17 +46,21 @@ from afterview.writing.text import Document
 COMMIT = "b148345cc12294a3ba6081aceb9fbc67e83d521b"
 FOLDER = "src/main/resources/mini-enron/"
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "writing" / "corpus"
-# Sets 19 and 20 became tuning material in round 17 and are learnt from since round 18;
-# sets 21 and 22 are held out.
+# Sets 19 and 20 became tuning material in round 17 but stay out: the shipped model was
+# trained without them. Learning from them was tried in round 18: 99 of the 443 planted
+# complaints found instead of 94, but "My manager was not disorganised at all" crossed
+# the threshold, so that model was not shipped. Sets 21 and 22 are held out.
 HELD_OUT = (
     "heldout12",
     "heldout13",
     "heldout14",
     "heldout15",
+    "heldout19",
+    "heldout20",
     "heldout21",
     "heldout22",
 )
-HELD_SPLITS = ("held12", "held13", "held14", "held15", "held21", "held22")
+HELD_SPLITS = ("held12", "held13", "held14", "held15", "held19", "held20", "held21", "held22")
 QUOTED = re.compile(
     r"^(?:-+\s*Original Message|-+\s*Forwarded by|From:|To:|\s*>|_{5,}|-{5,}|Sent by:)", re.M
 )

@@ -23,6 +23,7 @@ def statements(text: str) -> list[str]:
 
 
 COMPLAINTS = [
+    "I think management dropped the ball on the launch.",
     "I'll ask again after the usual runaround from those clowns.",
     "Sorry for the delay, my partners can't get anything done on time.",
     "Bob has grudgingly agreed to cover, since nobody else here ever helps out.",
@@ -230,6 +231,9 @@ NOT_COMPLAINTS = [
     "The office was lively and friendly.",
     "My previous company was acquired last year.",
     "Everyone at the office was welcoming.",
+    # the writer owning a slip in a complaint's words
+    "I dropped the ball on the invoice and will send it today.",
+    "We really messed up the first order, so the second one is on us.",
 ]
 
 

@@ -222,6 +222,15 @@ REMEDY = re.compile(
     r"improv(?:ed|ing)|rebuil(?:t|ding)|overc(?:a|o)me|help(?:ed|ing)?)\b"
 )
 OWN = re.compile(r"\b(?:your|our|my)\b")
+# Idioms of a fault, which the writer may own ("I can't wait to get away from" and "I'm
+# fed up with" complain whoever says them).
+FAULT_IDIOM = re.compile(r"dropp|botch|bungl|screwed|messed|wasted|mismanag")
+# The writer as the subject of an idiom of complaint: "I dropped the ball", "we really
+# messed up the order" own a slip; "I think management dropped the ball" does not.
+OWN_FAULT = re.compile(
+    r"\b(?:i|we|i['’]ve|we['’]ve|i['’]d|we['’]d)\s+(?:(?:really|totally|completely|just|"
+    r"clearly|also|may\s+have|might\s+have|must\s+have|have|had)\s+)?$"
+)
 NEGATED = re.compile(r"(?i)\b(?:not|never|n['’]t|hardly|no\s+longer)\s+(?:\w+\s+)?$")
 CLAUSE_END = re.compile(r"[.!?;\n]|,\s+(?:but|and|so|which|although|though|while)\b|\bbut\b")
 
@@ -284,6 +293,12 @@ def findings(
             continue
         clause, lowered = text[start:end], low[start:end]
         hit = idioms.search(lowered)
+        if (
+            hit is not None
+            and FAULT_IDIOM.match(hit.group())
+            and OWN_FAULT.search(lowered, 0, hit.start())
+        ):
+            hit = None  # "I dropped the ball on the follow-up": owning a slip, not blaming
         third_party = True
         habit = None if hit else tone_repeated.search(lowered, repeat, failure)
         if habit is not None:
