@@ -264,6 +264,19 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _idiom(lowered: str, idioms: re.Pattern[str]) -> re.Match[str] | None:
+    """The clause's idiom of complaint, unless the writer owns the fault it names ("I
+    dropped the ball on the follow-up": owning a slip, not blaming)."""
+    hit = idioms.search(lowered)
+    if (
+        hit is not None
+        and FAULT_IDIOM.match(hit.group())
+        and OWN_FAULT.search(lowered, 0, hit.start())
+    ):
+        return None
+    return hit
+
+
 def findings(
     doc: Document,
     courteous: list[tuple[int, int]],
@@ -292,13 +305,7 @@ def findings(
         if not any(start <= c < end for c in cues):
             continue
         clause, lowered = text[start:end], low[start:end]
-        hit = idioms.search(lowered)
-        if (
-            hit is not None
-            and FAULT_IDIOM.match(hit.group())
-            and OWN_FAULT.search(lowered, 0, hit.start())
-        ):
-            hit = None  # "I dropped the ball on the follow-up": owning a slip, not blaming
+        hit = _idiom(lowered, idioms)
         third_party = True
         habit = None if hit else tone_repeated.search(lowered, repeat, failure)
         if habit is not None:
