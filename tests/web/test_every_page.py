@@ -244,7 +244,8 @@ def test_the_first_draft_button_is_a_few_tabs_away(
         while presses < 60:
             tab.keyboard.press("Tab")
             presses += 1
-            if tab.evaluate("document.activeElement.textContent.trim()") == "Draft the email":
+            focused = tab.evaluate("document.activeElement.textContent.trim()")
+            if focused in ("Draft the email", "Open your draft"):  # drafted by another test
                 break
         print(f"Tab presses to the first 'Draft the email': {presses}")
         assert presses <= 10  # skip link, brand, six menu links, then the email to write
@@ -299,7 +300,8 @@ def test_after_the_interview_every_step_is_done_from_today(
         expect(tab.locator("li.action[data-key='P4:debrief:interview=1']")).to_have_count(0)
 
         thank = tab.locator("li.action[data-key='P5:thank-you:interview=1:person=2']")
-        thank.get_by_role("button", name="Draft the email").click()
+        # "Open your draft" when an earlier test of this site drafted it already
+        thank.get_by_role("button", name=re.compile("Draft the email|Open your draft")).click()
         tab.wait_for_url(re.compile(r"/drafts/\d+"))
         with tab.expect_navigation():
             tab.get_by_role("button", name="Mark as sent").click()

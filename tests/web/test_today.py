@@ -290,3 +290,44 @@ def test_steps_past_before_the_interview_was_entered_are_to_catch_up(live: Live,
     catch_up = sections["To catch up"]
     assert "P4:debrief:" in catch_up and "badge overdue" not in catch_up
     assert 'data-key="P9:keep-searching:n=1"' in sections[p9_section]
+
+
+def test_a_thank_you_already_drafted_offers_its_draft(live: Live) -> None:
+    """Two interviewers, one thank-you drafted and not sent: its card says "Open your
+    draft", the other's still "Draft the email" (P5)."""
+    from afterview.playbook.facts import Route
+    from afterview.services import drafts, profile, queries, records
+    from afterview.web.pages.common import freeze_clock
+
+    moment = datetime(2026, 12, 9, 15, 0, tzinfo=ZoneInfo(TZ)).astimezone(UTC)
+    opp = records.add_opportunity(
+        live.service, company="Contoso", role="Analyst", route=Route.DIRECT, now=moment
+    )
+    interview = records.add_interview(
+        live.service,
+        opp,
+        start=moment - timedelta(hours=5),
+        end=moment - timedelta(hours=4),
+        tz=TZ,
+        now=moment,
+        interviewers=(
+            records.NewInterviewer("Ana Diaz", email="ana@contoso.example"),
+            records.NewInterviewer("Bo Chen", email="bo@contoso.example"),
+        ),
+    )
+    profile.set_profile(live.service, now=moment, name="Sam Lee", email="sam@example.org")
+    people = queries.show_opportunity(live.service, opp, moment).opportunity.people
+    ana = next(p.id for p in people if p.name == "Ana Diaz")
+    drafts.draft_thank_you(live.service, interview, now=moment, to=ana)
+    freeze_clock(moment)
+    try:
+        with live.client() as client:
+            html = client.get("/").text
+    finally:
+        freeze_clock(None)
+    cards = dict(re.findall(r'data-key="(P5:thank-you:[^"]+)"(.*?)</li>', html, re.S))
+    assert len(cards) == 2, list(cards)
+    mine = next(c for k, c in cards.items() if k.endswith(f"person={ana}"))
+    other = next(c for k, c in cards.items() if not k.endswith(f"person={ana}"))
+    assert "Open your draft" in mine and "Draft the email" not in mine
+    assert "Draft the email" in other and "Open your draft" not in other

@@ -3,6 +3,7 @@ gets done (steps.py), and decisions that can be undone from where the card was."
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -24,8 +25,9 @@ from afterview.day import (
 from afterview.errors import AfterviewError, BadInput
 from afterview.parsing import parse_datetime
 from afterview.playbook.timing import calendar_for
-from afterview.services import decisions, outbox
+from afterview.services import decisions, drafts, outbox
 from afterview.services.agenda import agenda
+from afterview.services.app import App
 from afterview.web.pages import notices, steps
 from afterview.web.pages.common import back, form_text, now, service, shown
 from afterview.web.pages.notices import Notice
@@ -68,10 +70,15 @@ def _page(
     minute = moment.replace(second=0, microsecond=0)
     local_now = minute.astimezone(ZoneInfo(app.timezone))
     items = agenda(app, AgendaQuery(minute, days=7, with_guidance=True))
+    drafted = _drafted_thank_yous(app, minute)
     ghost = _ghost(notice)
     sections: list[dict[str, Any]] = []
     for title in SECTIONS:
-        rows = [_row(item, app.timezone) for item in items if section_of(item, local_now) == title]
+        rows = [
+            _row(item, app.timezone, drafted)
+            for item in items
+            if section_of(item, local_now) == title
+        ]
         hidden = 0
         if not everything and len(rows) > SHOWN:
             hidden = len(rows) - SHOWN
@@ -171,7 +178,30 @@ def item_when(item: dict[str, Any], person_tz: str) -> str:
     return text
 
 
-def _row(item: dict[str, Any], person_tz: str) -> dict[str, Any]:
+THANK_YOU_KEY = re.compile(r"^P5:thank-you:interview=(\d+):person=(\d+)$")
+
+
+def _drafted_thank_yous(app: App, moment: datetime) -> set[tuple[int, int]]:
+    """(interview, person) of every thank-you drafted and not sent: its step opens the
+    draft ("Open your draft"), not a new one."""
+    return {
+        (view.interview_id, view.person_id)
+        for view in drafts.list_drafts(app, now=moment)
+        if view.kind == "thank-you"
+        and view.sent_at is None
+        and view.interview_id is not None
+        and view.person_id is not None
+    }
+
+
+def _has_draft(key: str, drafted: set[tuple[int, int]]) -> bool:
+    found = THANK_YOU_KEY.match(key)
+    return found is not None and (int(found.group(1)), int(found.group(2))) in drafted
+
+
+def _row(
+    item: dict[str, Any], person_tz: str, drafted: set[tuple[int, int]] | None = None
+) -> dict[str, Any]:
     kind = next((k for prefix, k in DRAFTS.items() if item["key"].startswith(prefix)), None)
     place = steps.place_of(item)
     due = due_of(item)
@@ -180,6 +210,7 @@ def _row(item: dict[str, Any], person_tz: str) -> dict[str, Any]:
         "when": item_when(item, person_tz),
         "due_at": due.astimezone(UTC),
         "draft_kind": kind,
+        "has_draft": _has_draft(item["key"], drafted or set()),
         "place": place,
         "anchor": steps.anchor(item["key"]),
         "guidance": steps.web_guidance(item.get("guidance")),
