@@ -67,10 +67,10 @@ def interviewed(app: App) -> Scene:
 
 
 def for_the_morning(body: str) -> str:
-    """Written on Tuesday afternoon to land on Wednesday morning (P5): its day word is
-    already Wednesday's, so the candidate need not change it before queueing."""
-    assert "yesterday" in body and "this afternoon" not in body, body
-    return body
+    """Written on Tuesday afternoon to land on Wednesday morning (P5): the candidate makes
+    its day word Wednesday's, as the draft's note asks, or the outbox refuses it."""
+    assert "this afternoon" in body, body
+    return body.replace("this afternoon", "yesterday")
 
 
 def undated(app: App, scene: Scene) -> None:

@@ -452,9 +452,7 @@ def test_backup_round_trip_keeps_profile_words_and_messages(app: App, second_app
     ("start_hour", "drafted", "expected"),
     [
         (10, at(10, 11, 30), "this morning"),  # morning interview: P5 sends the same day
-        # issue 10: written for P5's time, the next morning (the note says what to say
-        # if it leaves now instead)
-        (14, at(10, 15, 30), "yesterday"),
+        (14, at(10, 15, 30), "this afternoon"),  # issue 10: sent now, not "yesterday"
         (14, at(11, 9, 30), "yesterday"),
         (14, at(13, 9), "on Tuesday"),  # late: the day it is written
     ],
@@ -462,7 +460,7 @@ def test_backup_round_trip_keeps_profile_words_and_messages(app: App, second_app
 def test_the_thank_you_names_the_day_as_seen_when_it_is_read(
     app: App, start_hour: int, drafted: Any, expected: str
 ) -> None:
-    """P5: the day word is true when the email leaves: at P5's time, or now if later."""
+    """P5: the day word is true when the email leaves (drafted to be sent now)."""
     case = newcomer(app, start=at(10, start_hour))  # Tuesday 10 March
     profile.set_profile(app, now=at(10, 9), **SAM)
     (view,) = drafts.draft_thank_you(app, case.interview, now=drafted)
@@ -557,17 +555,17 @@ def test_marking_sent_warns_when_the_day_word_is_no_longer_true(app: App) -> Non
     case = newcomer(app, start=at(10, 14))
     profile.set_profile(app, now=at(10, 9), **SAM)
     (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 15, 30))
-    assert "yesterday" in view.body  # written for P5's Wednesday morning
-    sent, _ = drafts.mark_sent(app, view.id, at=at(10, 16), now=at(10, 16))
-    assert len(sent.warnings) == 1 and "“yesterday”" in sent.warnings[0]
-    assert "“this afternoon”" in sent.warnings[0]
+    assert "this afternoon" in view.body
+    sent, _ = drafts.mark_sent(app, view.id, at=at(11, 9), now=at(11, 9))
+    assert len(sent.warnings) == 1 and "“this afternoon”" in sent.warnings[0]
+    assert "“yesterday”" in sent.warnings[0]
 
 
-def test_sent_at_p5s_time_no_warning(app: App) -> None:
+def test_sent_the_same_day_no_warning(app: App) -> None:
     case = newcomer(app, start=at(10, 14))
     profile.set_profile(app, now=at(10, 9), **SAM)
     (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 15, 30))
-    sent, _ = drafts.mark_sent(app, view.id, at=at(11, 9), now=at(11, 9))
+    sent, _ = drafts.mark_sent(app, view.id, at=at(10, 16), now=at(10, 16))
     assert sent.warnings == ()
 
 
@@ -630,16 +628,15 @@ def test_a_follow_up_after_a_next_round_never_asks_about_the_old_date(app: App) 
 
 
 def test_a_thank_you_written_before_p5s_day_says_when_it_should_land(app: App) -> None:
-    """Drafted on Tuesday afternoon for P5's Wednesday morning, it says "yesterday", as
-    it will be then; the note says what to write if it leaves today instead (and the
-    outbox would refuse "yesterday" today)."""
+    """Drafted on Tuesday afternoon, it names "this afternoon" (true if sent now); P5
+    wants it on Wednesday morning, so the note says so (the outbox refuses it then)."""
     case = newcomer(app, start=at(10, 14))  # Tuesday 10 March, 14:00
     profile.set_profile(app, now=at(10, 9), **SAM)
     (view,) = drafts.draft_thank_you(app, case.interview, now=at(10, 15, 30))
-    assert "with me yesterday" in view.body
-    (note,) = [n for n in view.notes if n.startswith("P5 says it should land")]
-    assert note.startswith("P5 says it should land Wed 11 Mar 09:00: the draft says “yesterday”")
-    assert "If you send it today, say “this afternoon” instead" in note
+    assert "with me this afternoon" in view.body
+    (note,) = [n for n in view.notes if n.startswith("P5 says it should land Wed 11 Mar 09:00")]
+    assert "(“this afternoon”) is true only if it leaves today" in note
+    assert "say “yesterday” for then" in note
     morning = newcomer(app, start=at(10, 10), company="Contoso")
     (same_day,) = drafts.draft_thank_you(app, morning.interview, now=at(10, 11, 30))
     assert not any(n.startswith("P5 says it should land") for n in same_day.notes)

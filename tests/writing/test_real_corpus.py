@@ -536,6 +536,11 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # round 16's checker, 128/150 = 85.3 %, homophones 64/66 = 97.0 %, at the round's end.
 # Documentation sets 12-15 at the round's end: 201, 200, 199, 210 of 250 (round 16: 202,
 # 201, 198, 210).
+# Round 18: "held22" (20 public-domain emails of State Department officials, the FOIA
+# release; 150 slips planted by a helper who neither ran nor read the checker, committed
+# before it ran): 121/150 = 80.7 %, homophones 55/63 = 87.3 %, with round 17's checker
+# and at the round's end alike. Set 21 read again at the end: 128/150, unchanged; sets
+# 12-15 unchanged.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -583,6 +588,8 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held20", True, 0.98),
         ("held21", False, 0.85),
         ("held21", True, 0.96),
+        ("held22", False, 0.80),
+        ("held22", True, 0.87),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
@@ -638,9 +645,14 @@ def test_the_enron_held_out_sets_are_licensed_sourced_and_planted_once_each(
         # word; "eg" stays an error (it is a slip in a letter); one warning more is the
         # writer's own "this investments", found (a warning, so still counted unfound)
         ("20", 1, 9, 5),
-        # set 21, read at the round's end: trade words ("peaker", "intraday", "enpower",
-        # "rollup"), and an apology for one's own mistake read as a complaint
-        ("21", 5, 6, 2),
+        # set 21, read at round 17's end: trade words ("peaker", "intraday", "enpower",
+        # "rollup"), and an apology for one's own mistake read as a complaint; four texts
+        # at round 18's end (which one went was not read)
+        ("21", 4, 6, 2),
+        # set 22, read at the start and the end of round 18 (its words unread); of its
+        # writers' seven slips, "Portugese" became an error with round 18's proper-noun
+        # rule, which was written knowing that word (the helper's report named it)
+        ("22", 4, 10, 4),
     ],
 )
 def test_the_enron_tuning_sets_raise_no_more_alarms_than_measured(
@@ -668,6 +680,7 @@ def test_the_enron_tuning_sets_raise_no_more_alarms_than_measured(
         "19": rc.heldout19_names,
         "20": rc.heldout20_names,
         "21": rc.heldout21_names,
+        "22": rc.heldout22_names,
     }[names]()
     fails = {n: fa for n in texts if (fa := rc.false_alarms(n))}
     assert len(fails) <= failing, fails

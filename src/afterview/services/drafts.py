@@ -10,7 +10,7 @@ P12), and the call script to the recruiter (P1).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -184,9 +184,10 @@ def draft_thank_you(
                 went_well=debrief.went_well if debrief else (),
                 previous=tuple(row["body"] for row in previous),
                 seed=position + len(previous),
-                # P5's day word as of when P5 says it lands (issue 10); queueing
-                # refuses, and `draft sent` warns, if it leaves on a day it is false
-                written_on=lands[person.id].astimezone(_zone(interview.tz)).date(),
+                # P5's day word as of sending now, or one true then and when P5 says
+                # it lands (issue 10); queueing refuses, and `draft sent` warns, if it
+                # leaves on a day it is false
+                written_on=_day_written_for(interview, lands[person.id], now, profile),
                 siblings=tuple(b for pid, b in siblings if pid != person.id),
                 met_before=letters.met_before(opp, interview, person),
             )
@@ -455,23 +456,42 @@ NO_NUGGETS = (
 )
 
 
+def _days(interview: Interview, lands: datetime, now: datetime) -> tuple[datetime, date, date]:
+    zone = _zone(interview.tz)
+    start = interview.start.astimezone(zone)
+    return start, now.astimezone(zone).date(), lands.astimezone(zone).date()
+
+
+def _day_written_for(
+    interview: Interview, lands: datetime, now: datetime, profile: Profile
+) -> date:
+    """The day the thank-you's day word is written for: today (it may leave now), unless
+    the word for the day P5 says it lands is true today as well ("on Friday", written on
+    Saturday for Monday), which is then the one to use."""
+    start, today, landing = _days(interview, lands, now)
+    said = wording.when(start, landing, profile.language).strip()
+    if said and wording.reads_true(said, start, today, profile.language):
+        return landing
+    return today
+
+
 def _written_for_later(
     interview: Interview, lands: datetime, now: datetime, profile: Profile
 ) -> str | None:
     """The note of a thank-you P5 wants to land on a later day than it is written (the
-    next working morning): its day word is written for then, so the note says what to
-    change if it leaves now instead. None when the word reads true both days ("on
-    Friday", written on Saturday for Monday)."""
-    zone = _zone(interview.tz)
-    start, today = interview.start.astimezone(zone), now.astimezone(zone).date()
-    landing = lands.astimezone(zone).date()
-    said = wording.when(start, landing, profile.language).strip()
-    if landing == today or not said or wording.reads_true(said, start, today, profile.language):
+    next working morning) whose day word is true only today: what to say if it leaves
+    then. None when one word is true both days."""
+    start, today, landing = _days(interview, lands, now)
+    if _day_written_for(interview, lands, now, profile) == landing:
+        return None
+    then = wording.when(start, landing, profile.language).strip()
+    now_word = wording.when(start, today, profile.language).strip()
+    if not then or not now_word:
         return None
     return (
-        f"P5 says it should land {describe_local(lands, interview.tz)}: the draft says "
-        f"“{said}”, as it will be then. If you send it today, say "
-        f"“{wording.when(start, today, profile.language).strip()}” instead (the outbox checks)."
+        f"P5 says it should land {describe_local(lands, interview.tz)}; the day it names "
+        f"(“{now_word}”) is true only if it leaves today: send it now, or say “{then}” for "
+        "then (the outbox checks)."
     )
 
 
