@@ -246,6 +246,43 @@ ENTERED_A_DAY_LATE = {
 }
 
 
+def contoso(
+    live: Live, moment: datetime, *, ended_hours_ago: int, interviewers: tuple[str, ...]
+) -> tuple[int, int]:
+    """An opportunity at Contoso and its one-hour interview, ended that long before."""
+    from afterview.playbook.facts import Route
+    from afterview.services import records
+
+    opp = records.add_opportunity(
+        live.service, company="Contoso", role="Analyst", route=Route.DIRECT, now=moment
+    )
+    interview = records.add_interview(
+        live.service,
+        opp,
+        start=moment - timedelta(hours=ended_hours_ago + 1),
+        end=moment - timedelta(hours=ended_hours_ago),
+        tz=TZ,
+        now=moment,
+        interviewers=tuple(
+            records.NewInterviewer(name, email=f"{name.split()[0].lower()}@contoso.example")
+            for name in interviewers
+        ),
+    )
+    return opp, interview
+
+
+def today_at(live: Live, moment: datetime) -> str:
+    """The Today page as it reads at that moment."""
+    from afterview.web.pages.common import freeze_clock
+
+    freeze_clock(moment)
+    try:
+        with live.client() as client:
+            return client.get("/").text
+    finally:
+        freeze_clock(None)
+
+
 def day_sections(html: str) -> dict[str, str]:
     """The Today page's sections by title ("Overdue", "To catch up"…): their HTML."""
     sections = {}
@@ -261,30 +298,11 @@ def test_steps_past_before_the_interview_was_entered_are_to_catch_up(live: Live,
     """Yesterday's interview typed in today: its past steps are offered as catch-ups,
     not four red "overdue" steps (P11 does not count them late either) — P9's first
     keep-searching reminder too, whatever the day and hour it is typed in."""
-    from afterview.playbook.facts import Route
-    from afterview.services import records
-    from afterview.web.pages.common import freeze_clock
 
     wall, p9_section = ENTERED_A_DAY_LATE[when]
     moment = wall.replace(tzinfo=ZoneInfo(TZ)).astimezone(UTC)
-    opp = records.add_opportunity(
-        live.service, company="Contoso", role="Analyst", route=Route.DIRECT, now=moment
-    )
-    records.add_interview(
-        live.service,
-        opp,
-        start=moment - timedelta(hours=26),
-        end=moment - timedelta(hours=25),
-        tz=TZ,
-        now=moment,
-        interviewers=(records.NewInterviewer("Ana Diaz", email="ana@contoso.example"),),
-    )
-    freeze_clock(moment)
-    try:
-        with live.client() as client:
-            html = client.get("/").text
-    finally:
-        freeze_clock(None)
+    contoso(live, moment, ended_hours_ago=25, interviewers=("Ana Diaz",))
+    html = today_at(live, moment)
     sections = day_sections(html)
     assert "Overdue" not in sections, sections.get("Overdue")
     catch_up = sections["To catch up"]
@@ -295,36 +313,15 @@ def test_steps_past_before_the_interview_was_entered_are_to_catch_up(live: Live,
 def test_a_thank_you_already_drafted_offers_its_draft(live: Live) -> None:
     """Two interviewers, one thank-you drafted and not sent: its card says "Open your
     draft", the other's still "Draft the email" (P5)."""
-    from afterview.playbook.facts import Route
-    from afterview.services import drafts, profile, queries, records
-    from afterview.web.pages.common import freeze_clock
+    from afterview.services import drafts, profile, queries
 
     moment = datetime(2026, 12, 9, 15, 0, tzinfo=ZoneInfo(TZ)).astimezone(UTC)
-    opp = records.add_opportunity(
-        live.service, company="Contoso", role="Analyst", route=Route.DIRECT, now=moment
-    )
-    interview = records.add_interview(
-        live.service,
-        opp,
-        start=moment - timedelta(hours=5),
-        end=moment - timedelta(hours=4),
-        tz=TZ,
-        now=moment,
-        interviewers=(
-            records.NewInterviewer("Ana Diaz", email="ana@contoso.example"),
-            records.NewInterviewer("Bo Chen", email="bo@contoso.example"),
-        ),
-    )
+    opp, interview = contoso(live, moment, ended_hours_ago=4, interviewers=("Ana Diaz", "Bo Chen"))
     profile.set_profile(live.service, now=moment, name="Sam Lee", email="sam@example.org")
     people = queries.show_opportunity(live.service, opp, moment).opportunity.people
     ana = next(p.id for p in people if p.name == "Ana Diaz")
     drafts.draft_thank_you(live.service, interview, now=moment, to=ana)
-    freeze_clock(moment)
-    try:
-        with live.client() as client:
-            html = client.get("/").text
-    finally:
-        freeze_clock(None)
+    html = today_at(live, moment)
     cards = dict(re.findall(r'data-key="(P5:thank-you:[^"]+)"(.*?)</li>', html, re.S))
     assert len(cards) == 2, list(cards)
     mine = next(c for k, c in cards.items() if k.endswith(f"person={ana}"))

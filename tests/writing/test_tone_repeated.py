@@ -6,20 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from afterview.writing.checks import tone
-from afterview.writing.context import CheckContext
-from afterview.writing.findings import Severity
-from afterview.writing.text import Document
-
-STATEMENT = "tone.negative-statement"
-
-
-def statements(text: str) -> list[str]:
-    return [
-        text[f.offset : f.offset + f.length]
-        for f in tone.check(Document(text), CheckContext())
-        if f.rule == STATEMENT and f.severity is Severity.ERROR
-    ]
+from .test_tone_criticism import statements
 
 
 @pytest.mark.parametrize(
