@@ -66,6 +66,7 @@ def _missing(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Give me call with any questions!", "Give me call", "Give me a call"),
         ("I can meet for an hour in afternoon.", "in afternoon", "in the afternoon"),
         ("Let us know if plan to attend.", "if plan to", "if you plan to"),
+        ("Let me know if need anything else.", "if need", "if you need"),
         ("Maybe when become a manager it will make sense.", "when become", "when I become"),
         ("I will call once get back.", "once get back", "once I get back"),
         ("Sarah going to send the deck.", "Sarah going to", "Sarah is going to"),

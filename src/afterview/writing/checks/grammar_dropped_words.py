@@ -118,6 +118,7 @@ def _not_a_verb(m: re.Match[str], text: str) -> bool:
 SUBJECTLESS_VERBS = (
     r"become|know|think|decide|agree|realise|realize|understand|believe|remember|forget|"
     r"wonder|prefer|intend\s+to|plan\s+to|want\s+to|hope\s+to|wish\s+to|need\s+to|"
+    r"need(?=\s+(?:anything|something|any|more|further|help|me|us)\b)|"
     r"get\s+back|hear\s+back|come\s+back|find\s+out"
 )
 # A name or a noun phrase cannot follow a modal: the verb between went missing.
