@@ -72,6 +72,9 @@ CLASS_NOTES = [
     ("automated testing everywhere", "clean"),  # an -ed adjective before its noun
     ("CTO joining in May", "clean"),  # "the CTO"
     ("CFO Jane Smith joining in May", "clean"),  # a title before a name: no article
+    ("new venue opening sept, needs a naming sponsor", "slot"),  # a month cut short
+    ("board retreat every Thurs", "slot"),  # … or a day
+    ("new venue opening in September", "clean"),
 ]
 HELD_OUT = [
     "liam mentioned the warehouse expansion in doncaster",

@@ -634,6 +634,18 @@ def test_words_that_only_look_like_a_dropped_apostrophe_or_to(text: str) -> None
             "discuss the Data Analyst role",
         ),
         (
+            "Thank you for the chance to talk about Head of Sales role.",
+            "about Head of Sales role",
+            "grammar.missing-word",
+            "about the Head of Sales role",
+        ),
+        (
+            "The Head of Sales want to wait.",
+            "Head of Sales want",
+            "grammar.agreement",
+            "wants",
+        ),
+        (
             "I would welcome opportunity to talk again.",
             "welcome opportunity",
             "grammar.missing-word",
@@ -705,6 +717,10 @@ def test_slips_of_a_hurried_thank_you(text: str, span: str, rule: str, fix: str)
         "I was shortlisted for interview. Thank you for inviting me for interview last week.",
         "The skills you described match my experience, and the advice you gave us helps.",
         "I would be a great fit, and she is a strong match. It is a five year plan.",
+        # "of" inside a job title (found using the product: every draft for such a role)
+        "I enjoyed discussing the Head of Development role with you.",
+        "Thank you — VP of Engineering interview",
+        "I met the Director of Finance role holder at Bank of America.",
     ],
 )
 def test_what_only_looks_like_those_slips(text: str) -> None:

@@ -829,6 +829,15 @@ _LETTER_VERBS = (
 )
 
 
+def _title_word_before(text: str, position: int) -> bool:
+    """Is the word before `position` capitalised mid-sentence, as in a job title ("Head
+    of", "VP of", "Chief of")? Not the sentence's first word."""
+    before = text[max(0, position - 60) : position].split()
+    if not before or not before[-1][:1].isupper():
+        return False
+    return len(before) > 1 and not before[-2].endswith((".", "!", "?", ":"))
+
+
 def _singular_possessive(plural: str, stem: str, apos: str) -> str:
     """ "teams" -> "team's", "companies" -> "company's", "businesses" -> "business's"."""
     if plural.lower().endswith("ies") and not stem.lower().endswith("ie"):
@@ -1787,15 +1796,18 @@ MORE_RULES: tuple[Rule, ...] = (
             in ("a", "an", "the", "per", "lot", "lots", "plenty", "deal", "window", "land", "full")
         ),
     ),
-    # "to discuss Data Analyst role": a named role is still "the … role".
+    # "to discuss Data Analyst role", "about Head of Sales role": a named role is still
+    # "the … role".
     _rule(
         "role position vacancy job opening",
         "missing-word",
-        r"(?-i:\b(about|discuss|for|into|of|on|regarding|to)\s+((?:[A-Z][\w+-]*\s+){1,3})"
+        r"(?-i:\b(about|discuss|for|into|of|on|regarding|to)\s+((?:[A-Z][\w+-]*\s+(?:(?:of|and|&)\s+)?){1,3})"
         r"(role|position|vacancy|job|opening)\b)",
         WARNING,
         'Is a word missing? "{found}" needs "the": "{fix}".',
         lambda m, _a: f"{m.group(1)} the {m.group(2)}{m.group(3)}",
+        # "the Head of Development role", "VP of Engineering role": "of" inside a title
+        lambda m, text: m.group(1) == "of" and _title_word_before(text, m.start()),
     ),
     # "I would welcome opportunity to", "have chance to": the article before the chance.
     _rule(

@@ -50,6 +50,7 @@ from afterview.writing.checks.grammar_classes import (
     WARNING,
     Hit,
     Tok,
+    _word,
     possessive_its,
 )
 
@@ -955,6 +956,24 @@ def _name_modifies_noun(toks: list[Tok], tags: list[str], lo: int, head: int, i:
     )
 
 
+def _title_modifies_noun(toks: list[Tok], head: int, i: int) -> bool:
+    """ "Head of Development interview", "VP of Sales role": a title in capitals, with
+    "of" inside it, names a noun's kind; the noun is no verb."""
+    words = toks[head:i]
+    return (
+        len(words) >= 3
+        and any(t.low == "of" for t in words[1:-1])
+        and all(t.text[0].isupper() or t.low in ("of", "and", "&") for t in words)
+        and toks[i].low in lex.classes().nouns
+        and (i + 1 >= len(toks) or not _word(toks[i + 1]) or toks[i + 1].low in TITLE_NOUN_NEXT)
+    )
+
+
+# After "Head of Sales interview" what shows "interview" is a noun: "at Acme", "with
+# you", "and"; "Head of Sales want to", "think we" are verbs.
+TITLE_NOUN_NEXT = word_set("at with for in and of from")
+
+
 def _agreement_at(
     toks: list[Tok], tags: list[str], lo: int, hi: int, i: int, american: bool = False
 ) -> Iterator[Hit]:
@@ -987,6 +1006,7 @@ def _agreement_at(
     if (
         _verb_read_as_noun(toks, tags, lo, head)
         or _name_modifies_noun(toks, tags, lo, head, i)
+        or _title_modifies_noun(toks, head, i)
         or toks[head].low in NOT_SUBJECTS
         or (toks[i].low in NOT_VERBS_HERE and verb_number == "p")
     ):

@@ -57,7 +57,10 @@ NOT_SPEAKERS = wordset(
 SHORTHAND = wordset(
     "v vv yr yrs w/ w/o b/c bc govt mgmt approx abt thru ppl pls plz esp tbh imo mtg wk wks "
     "hr hrs mo mos mths mth k mil mn bn ish eg ie etc cos coz u ur tho prob def defo lol "
-    "b4 dept asap fyi btw nb ok ppt w b c r y aka vs"
+    "b4 dept asap fyi btw nb ok ppt w b c r y aka vs "
+    # months and days cut short ("opening sept"); not "jan", "mar", "may", "sat", "sun",
+    # "wed", which are names or words
+    "feb apr jun jul aug sep sept oct nov dec mon tue tues weds thu thur thurs fri"
 )
 # What is left of "they're", "it's", "we'll", "I've", "they'd" typed without the apostrophe.
 BROKEN_CONTRACTIONS = wordset("re ll ve d s t")
