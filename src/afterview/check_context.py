@@ -39,7 +39,7 @@ OWN_TEXT_SQL = (
     "UNION ALL SELECT add_next_time FROM debrief_questions "
     "UNION ALL SELECT concerns FROM reflections"
 )
-OPPORTUNITY_SQL = "SELECT company FROM opportunities WHERE id = :opp"
+OPPORTUNITY_SQL = "SELECT company, role FROM opportunities WHERE id = :opp"
 PEOPLE_SQL = "SELECT name, role FROM people WHERE opportunity_id = :opp ORDER BY id"
 INTERVIEW_SQL = "SELECT opportunity_id FROM interviews WHERE id = :interview"
 NUGGETS_SQL = (
@@ -96,6 +96,7 @@ def gather(
     known |= _proper_nouns(own_texts)
 
     organisation: str | None = None
+    role: str | None = None
     people: tuple[KnownPerson, ...] = ()
     nuggets: tuple[str, ...] = ()
     if interview_id is not None:
@@ -111,6 +112,7 @@ def gather(
         if not company:
             raise UnknownRecord("opportunity", opp_id)
         organisation = str(company[0][0])
+        role = str(company[0][1]) if company[0][1] else None
         people = tuple(KnownPerson(str(n), str(r)) for n, r in run(PEOPLE_SQL, {"opp": opp_id}))
         params = {"opp": opp_id, "interview": interview_id if interview_id is not None else -1}
         nuggets = tuple(str(row[0]) for row in run(NUGGETS_SQL, params))
@@ -126,6 +128,7 @@ def gather(
         nuggets=nuggets,
         skills=skills,
         word_limit=word_limit,
+        role=role,
     )
 
 

@@ -661,3 +661,38 @@ def test_an_interview_in_another_zone_says_when_it_starts_in_both(app: App) -> N
     message = str(raised.value)
     assert "15:00 in America/Chicago" in message
     assert f"20:00 in your zone, {app.timezone}" in message
+
+
+@pytest.mark.parametrize(
+    ("company", "role"),
+    [
+        ("Save the Children", "Business to Business Sales Representative"),
+        ("Department of Veterans Affairs", "Head of Loss Prevention"),
+        ("Merck & Co., Inc.", "Secondary School Teacher"),
+    ],
+)
+def test_a_draft_for_a_real_employer_and_title_checks_clean(
+    app: App, company: str, role: str
+) -> None:
+    """The check of a draft knows the opportunity's company and role (P5): words
+    Afterview put there as recorded draw no finding ("for Save the Children" is no verb
+    form, "the Department of …" has its article, "Merck & Co., Inc." is as recorded)."""
+    opp = records.add_opportunity(
+        app, company=company, role=role, route=records.Route.DIRECT, now=at(1, 9)
+    )
+    interview = records.add_interview(
+        app,
+        opp,
+        start=at(10, 10),
+        end=at(10, 11),
+        tz="Europe/London",
+        now=at(1, 9),
+        interviewers=(records.NewInterviewer("Dana Kim", "dana@employer.example"),),
+    )
+    debriefs.record_debrief(
+        app, interview, {"nuggets": ["they are opening a Lisbon office"]}, now=at(10, 11, 30)
+    )
+    profile.set_profile(app, now=at(10, 11, 30), **SAM)
+    (draft,) = drafts.draft_thank_you(app, interview, now=at(10, 11, 40))
+    _view, report = drafts.check_draft(app, draft.id, now=at(10, 11, 41))
+    assert [(f.rule, f.message) for f in report.findings if f.severity.value != "info"] == []

@@ -201,3 +201,15 @@ def test_a_misspelt_word_outranks_a_missing_word_guess_that_spans_it() -> None:
     assert [(f.rule, text[f.offset : f.offset + f.length]) for f in report.findings] == [
         ("spelling", "teh")
     ]
+
+
+def test_the_recorded_organisation_and_role_are_not_the_candidates_grammar() -> None:
+    """ "Save the Children" is no verb form: words recorded as the employer's name or the
+    job's title are not checked as the candidate's grammar; the same slip elsewhere
+    still is."""
+    text = "I have great respect for Save the Children and wish you well."
+    assert [f.rule for f in check_text(text, CheckContext()).findings] == ["grammar.verb-form"]
+    ctx = CheckContext(organisation="Save the Children", role="Business Sales Representative")
+    assert [f.rule for f in check_text(text, ctx).findings] == []
+    slip = "I have great respect for Save the Children and look forward to hear from you."
+    assert [f.rule for f in check_text(slip, ctx).findings] == ["grammar.verb-form"]

@@ -625,3 +625,24 @@ def test_an_overdue_recruiter_call_says_yesterdays_interview() -> None:
     assert scripts[date(2026, 3, 11)].count("yesterday's interview") == 3
     assert "today" not in scripts[date(2026, 3, 11)]
     assert scripts[date(2026, 3, 13)].count("the interview") == 3
+
+
+@pytest.mark.parametrize(
+    ("organisation", "written"),
+    [
+        ("Department of Veterans Affairs", "the Department of Veterans Affairs"),
+        ("University of Leeds", "the University of Leeds"),
+        ("Department for Education", "the Department for Education"),
+        ("Home Office", "the Home Office"),
+        ("Welsh Government", "the Welsh Government"),
+        ("Bank of America", "Bank of America"),
+        ("Age UK", "Age UK"),
+        ("The Home Depot", "The Home Depot"),
+        ("Acme Office Supplies Ltd", "Acme Office Supplies Ltd"),
+    ],
+)
+def test_a_public_body_is_named_with_the(organisation: str, written: str) -> None:
+    """ "at Department of Veterans Affairs" drew the checker's own missing-word warning
+    (real organisation names, tests/writing/test_drafts_real_names.py)."""
+    draft = compose(request(organisation=organisation))
+    assert f" {written}" in draft.body

@@ -188,3 +188,35 @@ def test_a_title_before_a_misspelt_name_is_still_checked() -> None:
         [finding] = names.check(Document(text), ctx)
         assert finding.severity is Severity.ERROR
         assert text[finding.offset : finding.offset + finding.length] == slip
+
+
+@pytest.mark.parametrize(
+    ("organisation", "text"),
+    [
+        ("Macy's, Inc.", "I would love to join the team at Macy's, Inc."),
+        ("Merck & Co., Inc.", "Thank you for the interview at Merck & Co., Inc."),
+        ("BP p.l.c.", "I enjoyed meeting the team at BP p.l.c."),
+        ("180 Life Sciences Corp.", "I am keen to join 180 Life Sciences Corp."),
+        ("HUTCHMED (China) Ltd", "It was good to hear about HUTCHMED (China) Ltd today."),
+        ("Arthur J. Gallagher & Co.", "I would be glad to join Arthur J. Gallagher & Co."),
+        (
+            "Birmingham Women’s and Children’s NHS Foundation Trust",
+            "I am keen to join Birmingham Women's and Children's NHS Foundation Trust.",
+        ),
+        ("Barnardo's", "It was a pleasure to visit Barnardo's on Monday."),
+    ],
+)
+def test_a_recorded_organisation_written_as_recorded_is_no_error(
+    organisation: str, text: str
+) -> None:
+    """Real names (SEC and GOV.UK lists) with a possessive, a legal suffix whose full
+    stop ends the sentence, a digit or a bracket, or a curly apostrophe typed straight:
+    each drew "names.organisation" on a draft that spelt it exactly."""
+    assert found(text, CheckContext(organisation=organisation)) == []
+
+
+def test_a_slip_in_such_an_organisation_is_still_found() -> None:
+    ctx = CheckContext(organisation="Merck & Co., Inc.")
+    assert [f[1] for f in found("Thank you for the interview at Merk & Co.", ctx)] == [
+        "names.organisation"
+    ]

@@ -81,6 +81,8 @@ def check_text(text: str, ctx: CheckContext, *, spelling: bool = True) -> Report
         # `check` process ~0.5 ms (docs/benchmarks.md)
         module = __import__(f"afterview.writing.checks.{name}", fromlist=["check"])
         findings.extend(module.check(doc, ctx))
+    if ctx.organisation or ctx.role:
+        findings = _outside_recorded_names(findings, text, ctx)
     if spelling:
         from afterview.writing.checks import spelling as spelling_check
 
@@ -125,6 +127,29 @@ def check_text(text: str, ctx: CheckContext, *, spelling: bool = True) -> Report
         word_limit(ctx),
         limit_rule(ctx.kind),
     )
+
+
+def _outside_recorded_names(findings: list[Finding], text: str, ctx: CheckContext) -> list[Finding]:
+    """The organisation's name and the role's title are the employer's words: a grammar
+    finding that starts inside them ("Save the Children", "Business to Business Sales
+    Representative", "National Aeronautics and Space Administration is") is not the
+    candidate's slip (P5: names spelled as recorded are right by definition)."""
+    from afterview.writing.checks.names import recorded_forms
+
+    plain = text.replace("’", "'")
+    spans: list[tuple[int, int]] = []
+    for name in recorded_forms(ctx):
+        start = plain.find(name)
+        while start >= 0:
+            spans.append((start, start + len(name)))
+            start = plain.find(name, start + 1)
+    if not spans:
+        return findings
+    return [
+        f
+        for f in findings
+        if not f.rule.startswith("grammar.") or not any(a <= f.offset < b for a, b in spans)
+    ]
 
 
 def _outside_slots(findings: list[Finding], text: str) -> list[Finding]:

@@ -38,6 +38,9 @@ class CheckContext(Frozen):
     - `kind`: the message kind (`thank-you` turns on P5's three-part shape check).
     - `people`/`organisation`: the opportunity's recorded people and organisation,
       so "Dear Jon" to John, or "Acme Ltd" misspelt, is an error.
+    - `role`: the job's title as recorded; with the organisation's name, its words are
+      the employer's, not the candidate's grammar ("Save the Children", "Business to
+      Business Sales Representative").
     - `known_words`: never misspelt: every person's and organisation's name in the
       database, the candidate's own words (debrief, profile) and the user's word list.
     - `nuggets`/`skills`: the debrief's nuggets and the profile's skills, so P5's
@@ -51,6 +54,7 @@ class CheckContext(Frozen):
         "nuggets",
         "organisation",
         "people",
+        "role",
         "skills",
         "word_limit",
     )
@@ -62,6 +66,7 @@ class CheckContext(Frozen):
     nuggets: tuple[str, ...]
     skills: tuple[str, ...]
     word_limit: int
+    role: str | None
 
     def __init__(
         self,
@@ -73,6 +78,7 @@ class CheckContext(Frozen):
         nuggets: tuple[str, ...] = (),
         skills: tuple[str, ...] = (),
         word_limit: int = 150,
+        role: str | None = None,
     ) -> None:
         self._set(
             language=language,
@@ -83,4 +89,5 @@ class CheckContext(Frozen):
             nuggets=nuggets,
             skills=skills,
             word_limit=word_limit,
+            role=role,
         )

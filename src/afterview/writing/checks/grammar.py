@@ -1806,8 +1806,9 @@ MORE_RULES: tuple[Rule, ...] = (
         WARNING,
         'Is a word missing? "{found}" needs "the": "{fix}".',
         lambda m, _a: f"{m.group(1)} the {m.group(2)}{m.group(3)}",
-        # "the Head of Development role", "VP of Engineering role": "of" inside a title
-        lambda m, text: m.group(1) == "of" and _title_word_before(text, m.start()),
+        # "the Head of Development role", "Business to Business Sales Representative
+        # role": "of" or "to" inside a title
+        lambda m, text: m.group(1) in ("of", "to") and _title_word_before(text, m.start()),
     ),
     # "I would welcome opportunity to", "have chance to": the article before the chance.
     _rule(

@@ -1718,6 +1718,36 @@ def there_noun(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     )
 
 
+# Words that open a comparison "than" completes, beside the comparatives in -er.
+COMPARED = word_set(
+    """more less fewer rather other others else different differently otherwise prefer
+    preferred preferable sooner later further farther better worse best superior inferior
+    above below elsewhere twice"""
+)
+NOT_COMPARATIVES = word_set("number order other never ever under over after")
+
+
+def _comparative(word: str) -> bool:
+    """ "nicer", "simpler", "busier", "bigger": an adjective's -er form."""
+    if len(word) < 4 or not word.endswith("er") or word in NOT_COMPARATIVES:
+        return False
+    stems = (word[:-2], word[:-1], word[:-3] + "y", word[:-3] if word[-3] == word[-4] else "")
+    return any(stem and lex.is_adjective(stem) for stem in stems)
+
+
+def _compared_before(toks: list[Tok], i: int) -> bool:
+    """Does the sentence before the "than" at i hold what compares ("more", "rather",
+    "faster")? Without it, "than" is "then": "if you need both fields than the label
+    is", "you cannot than check" (P5; found by slipping "then" in real sentences)."""
+    for j in range(i - 1, max(-1, i - 40), -1):
+        low = toks[j].low
+        if low in (".", "!", "?", ";"):
+            return False
+        if low in COMPARED or _comparative(low):
+            return True
+    return False
+
+
 def than_then(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     """ "Than divide this by", "you can than test": a sentence that starts with "Than",
     and "than" after a modal, are "then"."""
@@ -1729,7 +1759,7 @@ def than_then(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     after_modal = _low(toks, i - 1) in MODALS and (
         _low(toks, i - 2) in PRONOUNS or _low(toks, i - 2) in ("which", "who", "then")
     )  # "you can than test"; not "a stronger will than you think"
-    if not (first and t.text == "Than") and not after_modal:
+    if not (first and t.text == "Than") and not after_modal and _compared_before(toks, i):
         return
     nxt = _at(toks, i + 1)
     if nxt is None or not _word(nxt) or nxt.low in ("ever", "usual", "before", "expected"):

@@ -618,6 +618,10 @@ def _shared_subject(
     return found
 
 
+TIME_MEASURES = word_set("years months weeks days hours decades")
+COUNTS = word_set("two three four five six seven eight nine ten eleven twelve fifteen twenty")
+
+
 def _subject_number(
     toks: list[Tok], tags: list[str], lo: int, head: int, american: bool = False
 ) -> str | None:
@@ -626,6 +630,12 @@ def _subject_number(
     number = _number(toks[head], tags[head])
     if number is None and american and toks[head].low in AMERICAN_SINGULAR:
         return "s"  # American English: "The agency uses", "the audience has", "the team is"
+    if (
+        toks[head].low in TIME_MEASURES
+        and head - 1 >= lo
+        and (toks[head - 1].low in COUNTS or toks[head - 1].low.isdigit())
+    ):
+        return None  # "six years in operations has given me": a span of time, one or many
     if toks[head].text == "Number" and head > lo:
         return "s"  # "The Social Security Number are": a name, not "a number of"
     if (
@@ -956,17 +966,30 @@ def _name_modifies_noun(toks: list[Tok], tags: list[str], lo: int, head: int, i:
     )
 
 
-def _title_modifies_noun(toks: list[Tok], head: int, i: int) -> bool:
-    """ "Head of Development interview", "VP of Sales role": a title in capitals, with
-    "of" inside it, names a noun's kind; the noun is no verb."""
-    words = toks[head:i]
-    return (
-        len(words) >= 3
-        and any(t.low == "of" for t in words[1:-1])
-        and all(t.text[0].isupper() or t.low in ("of", "and", "&") for t in words)
-        and toks[i].low in lex.classes().nouns
-        and (i + 1 >= len(toks) or not _word(toks[i + 1]) or toks[i + 1].low in TITLE_NOUN_NEXT)
+def _title_modifies_noun(toks: list[Tok], lo: int, head: int, i: int) -> bool:
+    """ "Head of Development interview", "Secondary School Teacher offer": a job title in
+    capitals names the kind of a noun after it; the noun is no verb. The title has "of"
+    inside it, or two capitalised words before a noun of a job search."""
+    start = head
+    while start - 1 >= lo and (
+        toks[start - 1].text[0].isupper() or toks[start - 1].low in ("of", "and", "&")
+    ):
+        start -= 1
+    words = toks[start:i]
+    if not all(t.text[0].isupper() or t.low in ("of", "and", "&") for t in words):
+        return False
+    titled = len(words) >= 3 and any(t.low == "of" for t in words[1:-1])
+    if not titled and not (len(words) >= 2 and toks[i].low in JOB_SEARCH_NOUNS):
+        return False
+    return toks[i].low in lex.classes().nouns and (
+        i + 1 >= len(toks)
+        or not _word(toks[i + 1])
+        or toks[i + 1].line_start  # a subject line ends there
+        or toks[i + 1].low in TITLE_NOUN_NEXT
     )
+
+
+JOB_SEARCH_NOUNS = word_set("interview interviews offer offers role position vacancy job post")
 
 
 # After "Head of Sales interview" what shows "interview" is a noun: "at Acme", "with
@@ -1006,7 +1029,7 @@ def _agreement_at(
     if (
         _verb_read_as_noun(toks, tags, lo, head)
         or _name_modifies_noun(toks, tags, lo, head, i)
-        or _title_modifies_noun(toks, head, i)
+        or _title_modifies_noun(toks, lo, head, i)
         or toks[head].low in NOT_SUBJECTS
         or (toks[i].low in NOT_VERBS_HERE and verb_number == "p")
     ):

@@ -321,7 +321,26 @@ class OrgIndex:
         self.split = split  # plain("RedWood") -> "Red Wood", for "Redwood"
 
 
+def recorded_forms(ctx: CheckContext) -> tuple[str, ...]:
+    """The organisation's name (whole and without its legal suffix) and the role's title
+    as a text may write them (straight apostrophes), longest first; words of two letters
+    or fewer are no name."""
+    forms: set[str] = set()
+    for recorded in (ctx.organisation, ctx.role):
+        name = (recorded or "").strip().replace("’", "'")
+        if len(name) > 2:
+            forms.add(name)
+            forms.add(_without_legal_suffix(name))
+    return tuple(sorted((f for f in forms if len(f) > 2), key=len, reverse=True))
+
+
+def _same_form(text: str) -> str:
+    """Spaces and apostrophes as one form, for comparing a name as written."""
+    return " ".join(text.replace("’", "'").split())
+
+
 def _org_index(org: str) -> OrgIndex:
+    org = org.replace("’", "'")
     matches = list(WORD.finditer(org))
     words = [m.group() for m in matches]
     distinctive = tuple(w for w in words if w.lower() not in GENERIC_ORG and len(w) >= 3)
@@ -348,10 +367,15 @@ def _org_findings(doc: Document, ctx: CheckContext, person_parts: set[str]) -> l
     message = f'The organisation is recorded as "{org}" (P5: its name spelled as recorded).'
     core = _without_legal_suffix(org)
     pattern = _org_pattern(core)
-    if pattern is not None and len(WORD.findall(core)) > 1:
+    core_words = list(WORD.finditer(core))
+    if pattern is not None and len(core_words) > 1:
+        # the pattern runs from the first word to the last: "Merck & Co." is found as
+        # "Merck & Co" (its full stop may end the sentence), "180 Life Sciences" as
+        # "Life Sciences", "Women’s" typed as "Women's"
+        expected = _same_form(core[core_words[0].start() : core_words[-1].end()])
         for m in pattern.finditer(doc.text):
             covered.append(m.span())
-            if " ".join(m.group().split()) != " ".join(core.split()):
+            if _same_form(m.group()) != expected:
                 findings.append(
                     doc.finding(
                         m.start(),
@@ -372,6 +396,7 @@ def _org_findings(doc: Document, ctx: CheckContext, person_parts: set[str]) -> l
         if (
             len(word) < 3
             or word in index.words
+            or token.text.replace("’", "'") in index.words  # "Macy's", "Barnardo's"
             or word in person_parts
             or word in ctx.known_words
             or inside_any(token.start, token.end, covered)

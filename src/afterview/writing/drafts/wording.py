@@ -308,8 +308,32 @@ def the_role(role: str) -> str:
     return f"the {role}" if role.split()[-1].lower() in ROLE_NOUNS else f"the {role} role"
 
 
+# Public bodies and institutions written with "the" in running prose: "at the Department
+# of Veterans Affairs", "the University of Leeds", "the Home Office", "the Welsh
+# Government"; companies are not ("at Bank of America", "at Age UK"). Found drafting for
+# real organisation names: "at Department of Veterans Affairs" drew the checker's own
+# missing-word warning.
+THE_BODY_OF = re.compile(
+    r"^(?:Department|Ministry|Office|University|Institute|College|Bureau|Board|Council|"
+    r"Court|Commission|Museum|Library|Agency|Administration|Embassy|Government|"
+    r"Federal\s+Reserve)\s+(?:of|for|on)\s"
+)
+THE_BODY = re.compile(
+    r"\s(?:Agency|Office|Service|Commission|Council|Authority|Administration|Department|"
+    r"Ministry|Bureau|Inspectorate|Executive|Ombudsman|Tribunal|Government|Parliament|"
+    r"Assembly|Senate|Treasury|Board|Institute|Museum|Library|Survey|Archives)$"
+)
+COMPANY_SUFFIX = re.compile(r"(?i)\b(?:inc|ltd|limited|llc|plc|corp|corporation|co|gmbh)\.?$")
+
+
 def organisation(name: str, language: str) -> str:
-    return clean(name) or localise("your organisation", language)
+    """The organisation as a sentence names it: with "the" for a public body."""
+    name = clean(name)
+    if not name:
+        return localise("your organisation", language)
+    if not COMPANY_SUFFIX.search(name) and (THE_BODY_OF.match(name) or THE_BODY.search(name)):
+        return f"the {name}"
+    return name
 
 
 def ordinal(round_: int | None) -> str:
