@@ -160,6 +160,10 @@ def test_a_gerund_or_a_measure_subject_takes_a_singular_verb() -> None:
         ("We value them for there expertise.", "there", "grammar.their-there"),
         ("Than divide the total by four.", "Than", "grammar.then-than"),
         ("Once done, you can than divide it.", "than", "grammar.then-than"),
+        # nothing compared before it in the sentence (found by slipping "then" into real
+        # sentences): "than" is "then"
+        ("If you need both name fields than the label is Name.", "than", "grammar.then-than"),
+        ("When the form loads than the page scrolls to the top.", "than", "grammar.then-than"),
         ("Keep a folder were we can find the notes.", "were", "grammar.were-where"),
         ("Slow pages make people loose patience.", "loose", "grammar.lose-loose"),
         ("Book a room who's owner can help.", "who's", "grammar.whose-whos"),
@@ -186,6 +190,9 @@ def test_recall_round_rules(text: str, span: str, rule: str) -> None:
         "You can't beat this price.",
         "Were you able to come?",
         "The people skills matter most.",
+        "I would rather walk than drive, and it is nicer than I thought.",
+        "We had no other plans than this.",
+        "It was a busier week than usual. Six years is longer than I planned.",
     ],
 )
 def test_recall_round_rules_leave_good_readings_alone(text: str) -> None:
