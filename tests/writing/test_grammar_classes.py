@@ -164,6 +164,19 @@ def test_a_gerund_or_a_measure_subject_takes_a_singular_verb() -> None:
         # sentences): "than" is "then"
         ("If you need both name fields than the label is Name.", "than", "grammar.then-than"),
         ("When the form loads than the page scrolls to the top.", "than", "grammar.then-than"),
+        # agreement slips found by swapping is/are, was/were, has/have in real sentences
+        ("You also has a legal duty to check it.", "You also has", "grammar.agreement"),
+        ("I were wondering if you had the slides.", "I were", "grammar.agreement"),
+        ("We met and it were good to talk.", "it were", "grammar.agreement"),
+        ("Many of us has a personal website.", "Many of us has", "grammar.agreement"),
+        ("Those of you that has asked will hear.", "you that has", "grammar.agreement"),
+        ("There are a 90% chance of rain.", "There are", "grammar.agreement"),
+        ("Attached is two files for the meeting.", "Attached is", "grammar.agreement"),
+        ("What are your phone number?", "What are your phone number", "grammar.agreement"),
+        ("What is your plans?", "What is your plans", "grammar.agreement"),
+        ("I hope this are the right address.", "this are", "grammar.agreement"),
+        ("Humans do has a way of resisting change.", "do has", "grammar.verb-form"),
+        ("Randy Carlos were leaving the firm.", "Randy Carlos were", "grammar.agreement"),
         ("Keep a folder were we can find the notes.", "were", "grammar.were-where"),
         ("Slow pages make people loose patience.", "loose", "grammar.lose-loose"),
         ("Book a room who's owner can help.", "who's", "grammar.whose-whos"),
@@ -193,6 +206,10 @@ def test_recall_round_rules(text: str, span: str, rule: str) -> None:
         "I would rather walk than drive, and it is nicer than I thought.",
         "We had no other plans than this.",
         "It was a busier week than usual. Six years is longer than I planned.",
+        "If I were you, I would wait; I wish she were here, and as it were, we left.",
+        "Each of us has a role, one of them is late, and there are a few options left.",
+        "Attached is the terms sheet. What are the next steps? What is the status?",
+        "The person who has applied will hear. Tom and I were there.",
     ],
 )
 def test_recall_round_rules_leave_good_readings_alone(text: str) -> None:

@@ -1385,6 +1385,8 @@ def _not_plural_were(toks: list[Tok], tags: list[str], lo: int, head: int, i: in
         return True
     nxt = tags[i + 1] if i + 1 < hi else ""
     after = tags[i + 2] if i + 2 < hi else ""
+    if nxt == "VBG" and tags[head] == "NNP" and head == i - 1:
+        return False  # "Randy Don Carlos were leaving": a name is no "we're"
     return nxt not in ("JJ", "JJR", "RB", "VBN", "IN", "CD", "NN") or (
         nxt == "VBN" and after in NOUN_TAGS | {"JJ"}
     )
