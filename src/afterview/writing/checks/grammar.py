@@ -1316,6 +1316,524 @@ MORE_RULES: tuple[Rule, ...] = (
         lambda m, text: ONE_OF.search(text[max(0, m.start() - 20) : m.start()]) is not None,
     ),
     # "he knowed", "we buyed": an irregular verb given the regular ending.
+    # "humans do has a tendency", "we do not already has": after "do" the plain form.
+    _rule(
+        "do does did don't doesn't didn't;has",
+        "verb-form",
+        rf"\b((?:do|does|did|don't|doesn't|didn't)\s+(?:not\s+)?{_AGREEMENT_ADVERBS}?)(has)\b",
+        WARNING,
+        'Did you mean "{fix}"? After "do" the verb takes its plain form.',
+        lambda m, _a: f"{m.group(1)}have",
+    ),
+    _rule(
+        "there here;are were",
+        "agreement",
+        r"\b((?:there|here)\s+(?:are|were))(?=\s+(?:a|an|one)\s+(?!(?:few|lot|lots|number|couple|"
+        r"variety|range|series|handful|total|dozen|hundred|thousand|million|billion|bunch|"
+        r"host|set|pair|majority|minority|mix|mixture|wealth|plethora|raft|slew|whole|"
+        r"great|good|large|small|growing|fair)\b))",
+        WARNING,
+        'Did you mean "{fix}"? One thing takes "is" / "was".',
+        lambda m, _a: re.sub(r"(?i)are$", "is", re.sub(r"(?i)were$", "was", m.group(1))),
+    ),
+    _rule(
+        "this these those;are were is was has",
+        "agreement",
+        r"\b(this|these|those)\s+(are|were|is|was|has)(?=\s)",
+        WARNING,
+        'Did you mean "{fix}"?',
+        lambda m, _a: (
+            f"{m.group(1)} "
+            + (
+                {"are": "is", "were": "was"}.get(m.group(2).lower(), m.group(2))
+                if m.group(1).lower() == "this"
+                else {"is": "are", "was": "were", "has": "have"}.get(m.group(2).lower(), m.group(2))
+            )
+        ),
+        lambda m, text: (
+            (m.group(1).lower() == "this") == (m.group(2).lower() in ("is", "was", "has"))
+            or _word_before(text, m.start()) in NOT_SUBJECT_BEFORE
+        ),
+    ),
+    _rule(
+        "attached enclosed included below;is",
+        "agreement",
+        r"\b((?:attached|enclosed|included|below)\s+is)(?=\s+(?:the|my|our|your|two|three|four|"
+        r"five|several|some|\d+|a\s+few)\s+(?:[\w'-]+\s+){0,3}?([a-z]+s)(?:\s*(?:[.,;:!?)(]|$)"
+        r"|\s+(?:from|for|of|that|which|we|I|you|on|in|to|with|as|and|&)\b))",
+        WARNING,
+        'Did you mean "{fix}"? What follows is more than one thing.',
+        lambda m, _a: m.group(1)[:-2] + "are",
+        lambda m, text: not _plural_head(m.group(2)),
+    ),
+    _rule(
+        "what where;is are",
+        "agreement",
+        r"\b((?:what|where)\s+)(is|are)(\s+(?:your|the|my|our|their|his|her)\s+"
+        r"(?:[\w'-]+\s+){0,2}?([a-z]+))(?=\s*\?|\s+(?:on|of|for|with|from|about|in|at)\b)",
+        WARNING,
+        'Did you mean "{fix}"?',
+        lambda m, _a: m.group(1) + ("are" if m.group(2).lower() == "is" else "is") + m.group(3),
+        lambda m, text: (
+            _plural_head(m.group(4)) == (m.group(2).lower() == "are")
+            or m.group(4).lower() in UNSURE_NUMBER
+        ),
+    ),
+    _rule(
+        "have has had",
+        "verb-form",
+        r"\b(have|has|had)\s+(?:just\s+|already\s+|recently\s+|also\s+|never\s+)?(announce|decide|"
+        r"finish|complete|receive|ask|start|launch|release|change|want|need|use|hear|speak|meet|"
+        r"talk|discuss|review|consider|attach|include|enjoy|appreciate)\b",
+        WARNING,
+        '"{found}": after "have" the verb takes its past participle (announced, decided ...).',
+        lambda m, _a: m.group(0) + ("d" if m.group(2).endswith("e") else "ed"),
+    ),
+    # "I will keep you update", "keep me inform": kept informed, a past participle.
+    _rule(
+        "keep keeps kept keeping;update inform post advise",
+        "verb-form",
+        r"\b(?:keep|keeps|kept|keeping)\s+(?:you|me|us|him|her|them|everyone|everybody)\s+"
+        r"(?:(?:fully|well|closely)\s+)?(update|inform|post|advise)\b",
+        WARNING,
+        '"{found}": after "keep" and a person the verb takes its past participle ("keep you '
+        'updated").',
+        lambda m, _a: m.group(0) + ("d" if m.group(1).endswith("e") else "ed"),
+    ),
+    # "Jennifer or I will keep posted": whom is kept posted went missing.
+    _rule(
+        "keep;posted updated informed",
+        "missing-word",
+        r"(?:(?<=\bwill )|(?<=\bto )|(?<='ll )|(?<=’ll )|(?<=\band ))(keep)(?=\s+(?:posted|"
+        r"updated|informed)(?:\s*(?:[.,;:!)]|$)|\s+(?:on|of|about|as|with|until|if|when)\b))",
+        WARNING,
+        'Is a word missing? "{found} posted" needs whom: "keep you posted".',
+        lambda m, _a: m.group(1) + " you",
+    ),
+    _rule(
+        "appreciated liked wanted needed hoped enjoyed welcomed",
+        "verb-form",
+        r"\b(would|will|could|can|should|may|might|must)\s+(?:greatly\s+|really\s+|very\s+much\s+|"
+        r"also\s+|certainly\s+|definitely\s+|truly\s+)?(appreciated|liked|wanted|needed|hoped|"
+        r"enjoyed|welcomed)\b",
+        WARNING,
+        '"{found}": after "{word}" the verb takes its plain form.',
+        lambda m, _a: (
+            m.group(0)[: -len(m.group(2))]
+            + m.group(2)[:-1].removesuffix("e")
+            + ("e" if m.group(2) in {"appreciated", "liked", "hoped", "welcomed"} else "")
+        ),
+    ),
+    _rule(
+        "forward",
+        "missing-word",
+        rf"\b(look(?:ing|s)?\s+forward)\s+(?!to\b)([a-z]+ing|{_LETTER_VERBS})\b",
+        ERROR,
+        '"{found}" is missing "to": "look forward to hearing".',
+        lambda m, _a: (
+            f"{m.group(1)} to {verb_forms.ing(m.group(2))}"
+            if not m.group(2).lower().endswith("ing")
+            else f"{m.group(1)} to {m.group(2)}"
+        ),
+    ),
+    _rule(
+        "like",
+        "missing-word",
+        r"\b(would|['’]d)\s+like\s+(thank|ask|know|say|meet|discuss|confirm|request|follow|apply|"
+        r"add|share|introduce|schedule|arrange|learn|hear|speak|talk|express|reiterate|invite|"
+        r"offer|get|reaffirm|update|let)\b",
+        ERROR,
+        '"{found}" is missing "to": "{fix}".',
+        lambda m, _a: m.group(0).replace(" like ", " like to ", 1),
+    ),
+    _rule(
+        "i we they he she;excited interested keen happy pleased delighted grateful available "
+        "confident eager glad thankful",
+        "missing-word",
+        r"\b(I|we|they|he|she)\s+(?:very\s+|really\s+|so\s+|extremely\s+|also\s+|truly\s+|"
+        r"genuinely\s+)?(excited|interested|keen|happy|pleased|delighted|grateful|available|"
+        r"confident|eager|glad|thankful)\b",
+        WARNING,
+        '"{found}" is missing its verb: "I am excited", "we are pleased".',
+        lambda m, _a: m.group(0).replace(
+            m.group(1),
+            {"I": "I am", "he": "he is", "she": "she is"}.get(m.group(1), f"{m.group(1)} are"),
+            1,
+        ),
+    ),
+    _rule(
+        "it this;nice great good important clear helpful useful exciting interesting wonderful",
+        "missing-word",
+        r"(?:^|(?<=[.!?]\s)|(?<=\n))(It|This)\s+(?:really|very|so|quite|truly)?\s*(nice|great|"
+        r"good|important|clear|helpful|useful|exciting|interesting|wonderful)\b",
+        WARNING,
+        '"{found}" is missing its verb: "It was really nice", "This is great".',
+        lambda m, _a: m.group(0).replace(m.group(1), f"{m.group(1)} was", 1),
+    ),
+    _rule(
+        "few",
+        "missing-word",
+        r"\b(take|takes|took|spend|spent|wait|in|within|for|give)\s+few\s+(minutes|days|weeks|"
+        r"hours|months|moments|seconds)\b",
+        WARNING,
+        'Did you mean "a few"? "few" alone means "not many".',
+        lambda m, _a: f"{m.group(1)} a few {m.group(2)}",
+    ),
+    # "As always, were here for you": "we're" at a clause's start, where no subject is.
+    _rule(
+        "were;"
+        "here happy glad excited pleased delighted sorry looking going working launching "
+        "introducing hiring planning trying committed proud ready",
+        "were-where",
+        r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=, ))(were)\s+(?:here|happy|glad|excited|pleased|"
+        r"delighted|sorry|looking|going|working|launching|introducing|hiring|planning|trying|"
+        r"committed|proud|ready)\b",
+        WARNING,
+        'Did you mean "{fix}"? "we\'re" = "we are"; "were" is the past of "are".',
+        _first_as("we're"),
+    ),
+    # "As you know, were in the process": an opening phrase gives "were" no subject.
+    _rule(
+        "were;know always usual discussed currently now moment anyway meanwhile ok okay also "
+        "today week requested see",
+        "were-where",
+        r"(?i)(?:^|(?<=\n)|(?<=[.!?] ))(?:as\s+you\s+(?:know|may\s+know|can\s+see|requested)|"
+        r"as\s+always|as\s+usual|as\s+discussed|currently|right\s+now|at\s+the\s+moment|"
+        r"anyway|meanwhile|for\s+now|ok|okay|also|today|this\s+week),\s+(were)(?=\s+"
+        r"(?!(?:you|we|they|i|he|she|it|there|the|a|an|this|that|these|those|all|both|any|some|"
+        r"your|our|their|my|here|happy|glad|excited|pleased|delighted|sorry|looking|going|"
+        r"working|launching|introducing|hiring|planning|trying|committed|proud|ready)\b)\w)",
+        WARNING,
+        'Did you mean "we\'re"? "we\'re" = "we are"; "were" needs a subject.',
+        lambda m, a: m.group(0)[: m.start(1) - m.start(0)] + match_case(m.group(1), f"we{a}re"),
+    ),
+    # "she and the baby has made it", "Tom and I was", "you and your team has been": a
+    # subject pronoun in the pair makes it two people, whatever the other is ("Ernst and
+    # Young is" stays a firm; "thank you and your team" is an object).
+    _rule(
+        "and;has is was does;he she we they i you",
+        "agreement",
+        r"(?<!thank\s)\b((?:he|she|we|they|you)\s+and\s+(?:(?:the|my|our|your|his|her|their|a)\s+)?[a-z]+|"
+        r"[a-z]+\s+and\s+I)\s+(has|is|was|does)\b",
+        WARNING,
+        'Did you mean "{fix}"? Two people joined by "and" take the plural verb.',
+        _plural_verb,
+    ),
+    # "to see if would help": the clause lost its subject.
+    _rule(
+        "if whether because unless;would could will can should might may",
+        "missing-word",
+        r"\b(if|whether|because|unless)\s+(would|could|will|can|should|might|may)(?=\s+"
+        r"(?!(?:you|we|they|i|he|she|it|there|this|that|not)\b)[a-z])",
+        WARNING,
+        'Is a word missing? "{found}" has no subject: "{fix}".',
+        _between("it"),
+    ),
+    # "Section 6.3 contain", "Version 7 work": a numbered part is one thing.
+    _rule(
+        "section figure table chapter version appendix phase option step part article clause "
+        "rule item question release annex",
+        "agreement",
+        r"\b((?:section|figure|table|chapter|version|appendix|phase|option|step|part|article|"
+        r"clause|rule|item|question|release|annex)\s+\d+(?:\.\d+)*[a-z]?)\s+(contain|include|"
+        r"show|provide|describe|explain|require|state|set|cover|list|give|define|outline|apply|"
+        r"mean|say|work|need|allow|look|seem|remain|become|make|cause|fail|help)\b",
+        WARNING,
+        'Did you mean "{fix}"? A numbered part is one thing: the verb takes "-s".',
+        lambda m, _a: f"{m.group(1)} {verb_forms.third(m.group(2).lower())}",
+        lambda m, text: (
+            _word_before(text, m.start())
+            in {"in", "under", "see", "from", "of", "to", "at", "on", "and", "or", "with", "per"}
+        ),
+    ),
+    # "before begin to code", "without send it": a preposition takes the -ing form.
+    _rule(
+        "before after without while instead;begin send make take write go get give leave sign "
+        "submit speak decide join finish receive complete discuss review confirm respond reply "
+        "apply accept agree buy sell pay",
+        "verb-form",
+        r"\b(before|after|without|while|instead\s+of)\s+(begin|send|make|take|write|go|get|"
+        r"give|leave|sign|submit|speak|decide|join|finish|receive|complete|discuss|review|"
+        r"confirm|respond|reply|apply|accept|agree|buy|sell|pay)\b"
+        r"(?!\s+(?:noon|lunch|work|school|long|hours|all|that|then))",
+        WARNING,
+        'Did you mean "{fix}"? After "{word}" a verb takes "-ing".',
+        lambda m, _a: f"{m.group(1)} {verb_forms.ing(m.group(2))}",
+    ),
+    # "a bigger show there then we did here": a comparison, so "than".
+    _rule(
+        "then;did do does had have has was were is are could can would",
+        "then-than",
+        r"\b(then)(?=\s+(?:we|they|i|you|he|she|it)\s+(?:did|do|does|had|have|has|was|were|is|"
+        r"are|could|can|would)(?:\s*(?:[.,!?;)]|$)|\s+(?:here|there|last|before|yesterday|at\s+"
+        r"the\s+time|in\s+the\s+past)\b))",
+        WARNING,
+        'Did you mean "than"? "then" is about time; "than" compares.',
+        lambda m, _a: match_case(m.group(1), "than"),
+        lambda m, text: not COMPARATIVE.search(_sentence_before(text, m.start())),
+    ),
+    # "the industry in general are": the phrase between does not change the subject.
+    _rule(
+        "general whole overall particular;are were have",
+        "agreement",
+        r"\b((?:industry|market|economy|sector|process|system|world|situation|picture)\s+"
+        r"(?:in\s+general|as\s+a\s+whole|overall|in\s+particular))\s+(are|were|have)\b",
+        WARNING,
+        'Did you mean "{fix}"? The subject is singular.',
+        lambda m, _a: (
+            f"{m.group(1)} " + {"are": "is", "were": "was", "have": "has"}[m.group(2).lower()]
+        ),
+    ),
+    # "Here is the references": "here" and "there" take the number of what follows.
+    _rule(
+        "here;is was",
+        "agreement",
+        r"(?:^|(?<=[.!?\n] )|(?<=\n))(here)\s+(is|was)(?=\s+(?:the|my|our|some|all|a\s+few|"
+        r"two|three|four|five|both)\s+(?:[a-z]+\s+)?[a-z]+s\b(?!\s+(?:of|for)\b))",
+        WARNING,
+        'Did you mean "{fix}"? What follows is plural.',
+        lambda m, _a: f"{m.group(1)} " + {"is": "are", "was": "were"}[m.group(2).lower()],
+        lambda m, text: (
+            re.match(
+                r"\s+(?:the|my|our|some|all|a\s+few|two|three|four|five|both)\s+(?:[a-z]+\s+)?"
+                r"(?:news|process|business|address|class|access|status|analysis|basis|series|"
+                r"[a-z]*ss)\b",
+                text[m.end() :],
+                re.IGNORECASE,
+            )
+            is not None
+        ),
+    ),
+    # "Me and Sarah is": the pair takes the plural verb.
+    _rule(
+        "me;and;is was has does",
+        "agreement",
+        r"(?:^|(?<=[.!?\n] )|(?<=\n))(me\s+and\s+(?:(?:my|the|our)\s+(?:[a-z]+\s+)?)?[a-z]+)\s+"
+        r"(is|was|has|does)\b",
+        WARNING,
+        'Did you mean "{fix}"? Two people joined by "and" take the plural verb.',
+        _plural_verb,
+    ),
+    # "Please find attached copy of my CV": a letter's set phrase keeps its article.
+    _rule(
+        "attached enclosed",
+        "missing-word",
+        r"\b(find\s+(?:attached|enclosed))\s+((?:updated\s+|"
+        r"revised\s+|signed\s+|completed\s+|short\s+|brief\s+)?(?:copy|version|file|document|"
+        r"list|summary|draft|note|letter|proposal|report|CV|résumé|resume|sample|presentation|"
+        r"form|spreadsheet|link|portfolio))\b",
+        WARNING,
+        'Is a word missing? "{found}" reads better with an article: "{fix}".',
+        lambda m, _a: (
+            f"{m.group(1)} {'an' if m.group(2)[0].lower() in 'aeiou' else 'a'} {m.group(2)}"
+        ),
+    ),
+    # "when decision will be made", "if position is still open": a letter's nouns that
+    # need "the" as a subject.
+    _rule(
+        "when if whether once until before after;decision offer interview role position "
+        "process meeting call vacancy",
+        "missing-word",
+        r"\b(when|if|whether|once|until|before|after)\s+(decision|offer|interview|role|position|"
+        r"process|meeting|call|vacancy)(?=\s+(?:will|would|is|was|has|had|can|could|might|may)\b)",
+        WARNING,
+        'Is a word missing? "{found}" needs "the": "{fix}".',
+        _between("the"),
+    ),
+    # "for five year.": a count above one takes the plural (not a fraction: "1/2 day").
+    _rule(
+        "year month week day hour minute",
+        "agreement",
+        r"(?<![/.])\b((?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+        r"twenty|several|many|few|[2-9]|[1-9]\d+)\s+)(year|month|week|day|hour|minute)"
+        r"(?=\s*(?:[.,;!?)]|$)|\s+(?:ago|of|in|at|and|now|with|as|before|after|later|"
+        r"experience)\b)",
+        WARNING,
+        'Did you mean "{fix}"? More than one takes the plural.',
+        lambda m, _a: f"{m.group(1)}{m.group(2)}s",
+    ),
+    # "meet you and rest of the team": "the rest of".
+    _rule(
+        "rest;of",
+        "missing-word",
+        r"\b(and|with|to|for|from|meet|met|thank|thanks)\s+(rest\s+of)(?=\s+(?:the|my|our|your|"
+        r"his|her|their)\b)",
+        WARNING,
+        'Is a word missing? "{found}" needs "the": "{fix}".',
+        _between("the"),
+    ),
+    # "looking forward to hearing from you and to meet the team": the same form twice.
+    _rule(
+        "forward;and;to",
+        "verb-form",
+        rf"\b(and\s+to)\s+({_LETTER_VERBS})\b",
+        WARNING,
+        'Did you mean "{fix}"? After "look forward to … and to" the verb takes "-ing" too.',
+        lambda m, _a: f"{m.group(1)} {verb_forms.ing(m.group(2))}",
+        lambda m, text: (
+            re.search(
+                r"(?i)\blook(?:ing|s|ed)?\s+forward\s+to\s+\w+ing\b[^.!?\n]*$",
+                text[max(0, m.start() - 80) : m.start()],
+            )
+            is None
+        ),
+    ),
+    # "my interest for the position": "interest in".
+    _rule(
+        "interest;for",
+        "usage",
+        r"\b(interest)\s+for(?=\s+(?:the|this|your)\s+(?:role|position|job|post|opportunity|"
+        r"vacancy)\b)",
+        WARNING,
+        'Did you mean "{fix}"? One has an interest "in" a role.',
+        lambda m, _a: f"{m.group(1)} in",
+    ),
+    # "the role and the team sounds": two things, each with its determiner, are plural.
+    _rule(
+        "and;is was has sounds seems looks makes fits",
+        "agreement",
+        r"\b((?:the|my|our|your|this)\s+(?:[a-z]+\s+)?[a-z]+\s+and\s+(?:the|my|our|your|this)\s+"
+        r"(?:[a-z]+\s+)?[a-z]+)\s+(is|was|has|sounds|seems|looks|makes|fits)\b",
+        WARNING,
+        'Did you mean "{fix}"? Two things joined by "and" take the plural verb.',
+        _plural_verb,
+        lambda m, text: (
+            _word_before(text, m.start())
+            not in {
+                "",
+                "that",
+                "because",
+                "as",
+                "since",
+                "both",
+                "think",
+                "believe",
+                "feel",
+                "and",
+                "but",
+                "so",
+                "while",
+                "if",
+                "when",
+                "how",
+                "why",
+            }
+            or re.search(r"\b(?:of|between|from|with|in|for|about|on)\s", m.group(1)) is not None
+        ),
+    ),
+    # "I was hoping to heard back": after a verb that takes "to", the plain form.
+    _rule(
+        "to;hope hoping hoped want wanted wants like love need needed going able plan planning "
+        "trying try expect expecting wish",
+        "verb-form",
+        r"(?<=\bto\s)([a-z]+)\b",
+        WARNING,
+        'Did you mean "{fix}"? After "to" the verb takes its plain form.',
+        lambda m, _a: _irregular_base(m.group(1)),
+        lambda m, text: (
+            _irregular_base(m.group(1)) == m.group(1).lower()
+            or _word_before(text, m.start() - 3) not in TO_TAKERS
+        ),
+    ),
+    # Set phrases that lost a small word: "at time of", "all once", "each you", "let know".
+    _rule(
+        "time;at;of",
+        "missing-word",
+        r"\b(at)\s+(time\s+of)\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "the": "{fix}".',
+        _between("the"),
+    ),
+    _rule(
+        "all;once",
+        "missing-word",
+        r"\b(all)\s+(once)\b",
+        WARNING,
+        'Is a word missing? "{found}": "{fix}".',
+        _between("at"),
+        lambda m, text: _word_before(text, m.start()) in ("not", "for", "at", "and", "once"),
+    ),
+    _rule(
+        "each;you us them",
+        "missing-word",
+        r"\b(each)\s+(you|us|them)\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "of": "{fix}".',
+        _between("of"),
+        lambda m, text: _word_before(text, m.start()) in ("give", "gave", "send", "sent", "cost"),
+    ),
+    _rule(
+        "let;know",
+        "missing-word",
+        r"\b(let)\s+(know)\b",
+        WARNING,
+        'Is a word missing? "{found}" needs who is to know: "{fix}".',
+        _between("you"),
+    ),
+    # "invite you the reception", "talking them", "I spoke Steve": "to" dropped before the
+    # object of a verb that needs it.
+    _rule(
+        "invite invited invites;the",
+        "missing-word",
+        r"\b(invite[sd]?\s+(?:you|them|him|her|us|everyone))(?=\s+the\s)",
+        WARNING,
+        'Is a word missing? "{found}" needs "to" before what they are invited to: "{fix}".',
+        lambda m, _a: f"{m.group(1)} to",
+    ),
+    _rule(
+        "talk talked talking speak speaking spoke reply replied replying respond responded "
+        "responding listen listened listening",
+        "missing-word",
+        r"\b(talk|talked|talking|speak|speaking|spoke|reply|replied|replying|respond|responded|"
+        r"responding|listen|listened|listening)\s+(them|him|her|me|us)\b"
+        r"(?!\s+(?:through|into|out|round|around|down|up)\b)",
+        WARNING,
+        'Is a word missing? "{found}" needs "to": "{fix}".',
+        _between("to"),
+    ),
+    _rule(
+        "spoke talked",
+        "missing-word",
+        r"(?-i:\b([Ii]\s+(?:spoke|talked)))\s+(?-i:([A-Z][a-z]+))\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "to" or "with": "{fix}".',
+        _between("to"),
+        lambda m, _text: m.group(2).lower() in LANGUAGES,
+    ),
+    # "I don't my floor plan", "they must this deal closed": a verb dropped after an
+    # auxiliary, before its object.
+    _rule(
+        "don't didn't doesn't not must should could would will can might may",
+        "missing-word",
+        r"\b((?:I|we|you|they|he|she|it)\s+(?:don['’]t|do\s+not|didn['’]t|did\s+not|doesn['’]t|"
+        r"does\s+not|must|should|could|would|will|can|might|may|must\s+not|cannot|can['’]t|"
+        r"won['’]t))(?=\s+(?:my|your|his|her|our|their|this|these|those|any|a|an)\s)",
+        WARNING,
+        'Is a word missing? "{found}" has no verb before its object: perhaps "{fix}".',
+        lambda m, _a: f"{m.group(1)} have",
+        # "as you would any other candidate", "than I would my own": the verb is understood
+        lambda m, text: _word_before(text, m.start()) in ("as", "than", "like"),
+    ),
+    # "would interested": "be" dropped after a modal.
+    _rule(
+        "would should could will might may must can;interested happy glad able available pleased "
+        "delighted grateful willing keen",
+        "missing-word",
+        r"\b(would|should|could|will|might|may|must|can)\s+(interested|happy|glad|able|"
+        r"available|pleased|delighted|grateful|willing|keen)\b",
+        WARNING,
+        'Is a word missing? "{found}" needs "be": "{fix}".',
+        _between("be"),
+    ),
+    _rule(
+        "than;before by until till from",
+        "then-than",
+        r"\b(before|by|until|till|from)\s+than\b(?!\s+(?:ever|usual|expected|planned))",
+        WARNING,
+        'Did you mean "{fix}"? "then" is about time; "than" compares.',
+        _then("then"),
+    ),
+    # "he knowed", "we buyed": an irregular verb given the regular ending.
     _rule(
         "knowed growed throwed bringed buyed catched teached thinked goed runned speaked writed "
         "drived maked taked gived comed eated drinked swimmed seed telled selled feeled keeped "

@@ -619,7 +619,9 @@ def _shared_subject(
 
 
 TIME_MEASURES = word_set("years months weeks days hours decades")
-COUNTS = word_set("two three four five six seven eight nine ten eleven twelve fifteen twenty")
+MEASURE_COUNTS = word_set(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty"
+)
 
 
 def _subject_number(
@@ -633,7 +635,7 @@ def _subject_number(
     if (
         toks[head].low in TIME_MEASURES
         and head - 1 >= lo
-        and (toks[head - 1].low in COUNTS or toks[head - 1].low.isdigit())
+        and (toks[head - 1].low in MEASURE_COUNTS or toks[head - 1].low.isdigit())
     ):
         return None  # "six years in operations has given me": a span of time, one or many
     if toks[head].text == "Number" and head > lo:
@@ -1407,6 +1409,23 @@ def _third(base: str) -> str:
 COUNTS = word_set("two three four five six seven eight nine ten twelve twenty many several")
 
 
+NOUN_QUANTIFIERS = word_set("some several enough various numerous")
+
+
+def _quantifier(toks: list[Tok], k: int, hi: int) -> tuple[int, bool]:
+    """Past a quantifier before a noun phrase ("some", "a few", "lots of"): where the
+    phrase starts, and whether one was there; "over 200 pages" is past "over" only."""
+    if k + 1 < hi and toks[k].low in ("over", "about", "around", "nearly", "almost"):
+        return (k + 1 if toks[k + 1].text[:1].isdigit() else k), False
+    if k + 1 < hi and toks[k].low in ("lots", "plenty") and toks[k + 1].low == "of":
+        return k + 2, True  # "there is lots of new features"
+    if k + 1 < hi and toks[k].low == "a" and toks[k + 1].low in ("few", "couple"):
+        return k + 2 + (k + 2 < hi and toks[k + 2].low == "of"), True
+    if k < hi and toks[k].low in NOUN_QUANTIFIERS:
+        return k + 1, True  # "there is still some simple techniques"
+    return k, False
+
+
 def existential(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
     """ "There is resources", "Here is my comments": "there/here is/was" + a plural noun
     (after adjectives) is "are"."""
@@ -1419,12 +1438,26 @@ def existential(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[
             k += 1  # "Here is my very minor comments"
         while k < hi and tags[k] in ("JJ", "JJR", "RB") and toks[k].low not in ("no", "not"):
             k += 1
-        if k < hi and (
-            toks[k].low in COUNTS or (toks[k].text.isdigit() and toks[k].text.lstrip("0") != "1")
+        k, quantified = _quantifier(toks, k, hi)
+        if (
+            k < hi
+            and not quantified
+            and (
+                toks[k].low in COUNTS
+                or (toks[k].text.isdigit() and toks[k].text.lstrip("0") != "1")
+            )
         ):
             k += 1  # "there is eight principles", "there is 5 phases"
             while k < hi and tags[k] in ("JJ", "JJR"):
                 k += 1
+        if quantified:
+            # "a few scheduling best practices", "enough text inputs": the head is the
+            # last noun of the phrase
+            start = k
+            while k + 1 < hi and k - start < 3 and tags[k] in ("JJ", "JJR", "JJS", "NN", "VBG"):
+                k += 1
+            if k + 1 < hi and tags[k + 1] in NOUN_TAGS:
+                continue
         if (
             k < hi
             and tags[k] == "NNS"
