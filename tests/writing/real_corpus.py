@@ -74,7 +74,10 @@ HELDOUT21 = Path(__file__).parent / "corpus" / "heldout21"
 # A twenty-second: 20 public-domain emails of State Department officials (the FOIA release),
 # held out (corpus/heldout22/SOURCES.md).
 HELDOUT22 = Path(__file__).parent / "corpus" / "heldout22"
-# The email sets by the prefix of their files' names (Enron's, and set 22's).
+# A twenty-third: 20 more such emails by 20 other officials, held out
+# (corpus/heldout23/SOURCES.md).
+HELDOUT23 = Path(__file__).parent / "corpus" / "heldout23"
+# The email sets by the prefix of their files' names (Enron's, and sets 22 and 23's).
 ENRON_SETS = {
     "enron16-": HELDOUT16,
     "enron17-": HELDOUT17,
@@ -83,6 +86,7 @@ ENRON_SETS = {
     "enron20-": HELDOUT20,
     "enron21-": HELDOUT21,
     "mail22-": HELDOUT22,
+    "mail23-": HELDOUT23,
 }
 HOMOPHONES = frozenset(
     {
@@ -201,6 +205,10 @@ def heldout21_names() -> list[str]:
 
 def heldout22_names() -> list[str]:
     return sorted(p.stem for p in HELDOUT22.glob("mail22-*.txt"))
+
+
+def heldout23_names() -> list[str]:
+    return sorted(p.stem for p in HELDOUT23.glob("mail23-*.txt"))
 
 
 def _enron_set(name: str) -> Path | None:
@@ -337,7 +345,8 @@ def slips() -> list[Slip]:
     (slips_heldout13.tsv), "held14" in the Ministry of Justice technical guidance texts
     (slips_heldout14.tsv), "held15" in the 18F UX guide texts (slips_heldout15.tsv), and
     "held16" to "held21" in real Enron emails (slips_heldout16.tsv to slips_heldout21.tsv),
-    "held22" in public-domain State Department emails (slips_heldout22.tsv),
+    "held22" and "held23" in public-domain State Department emails (slips_heldout22.tsv,
+    slips_heldout23.tsv),
     each written and committed before the checker was first run on them."""
     rows = []
     for path in (
@@ -363,6 +372,7 @@ def slips() -> list[Slip]:
         HELDOUT20 / "slips_heldout20.tsv",
         HELDOUT21 / "slips_heldout21.tsv",
         HELDOUT22 / "slips_heldout22.tsv",
+        HELDOUT23 / "slips_heldout23.tsv",
     ):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
@@ -429,6 +439,7 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         "held15",
         "held21",
         "held22",
+        "held23",
     )
     asked = [s for s in hidden if f"--{s}" in sys.argv or f"--{s}-misses" in sys.argv]
     held5 = "held5" in asked
@@ -479,6 +490,7 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         ("held20", "heldout20", heldout20_names),
         ("held21", "heldout21", heldout21_names),
         ("held22", "heldout22", heldout22_names),
+        ("held23", "heldout23", heldout23_names),
     ):
         if split in asked or split not in hidden:
             print(f"false alarms, {label}:", {n: fa for n in listed() if (fa := false_alarms(n))})

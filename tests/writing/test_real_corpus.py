@@ -71,6 +71,7 @@ def test_the_slips_are_many_and_varied() -> None:
         "held20",
         "held21",
         "held22",
+        "held23",
     }
     held2 = [s for s in slips if s.split == "held2"]
     assert len(held2) >= 80
@@ -541,6 +542,8 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # before it ran): 121/150 = 80.7 %, homophones 55/63 = 87.3 %, with round 17's checker
 # and at the round's end alike. Set 21 read again at the end: 128/150, unchanged; sets
 # 12-15 unchanged.
+# Round 19: "held23" (20 more emails of that release by 20 other officials, planted and
+# committed the same way): 116/150 = 77.3 % with round 18's checker, homophones 50/57.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -590,6 +593,8 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held21", True, 0.96),
         ("held22", False, 0.80),
         ("held22", True, 0.87),
+        ("held23", False, 0.77),
+        ("held23", True, 0.87),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
@@ -653,6 +658,9 @@ def test_the_enron_held_out_sets_are_licensed_sourced_and_planted_once_each(
         # writers' seven slips, "Portugese" became an error with round 18's proper-noun
         # rule, which was written knowing that word (the helper's report named it)
         ("22", 4, 10, 4),
+        # set 23, read at the start and the end of round 19 (its words unread): two texts
+        # fail on false alarms, twelve grammar warnings, both writers' slips unfound
+        ("23", 2, 12, 2),
     ],
 )
 def test_the_enron_tuning_sets_raise_no_more_alarms_than_measured(
@@ -681,6 +689,7 @@ def test_the_enron_tuning_sets_raise_no_more_alarms_than_measured(
         "20": rc.heldout20_names,
         "21": rc.heldout21_names,
         "22": rc.heldout22_names,
+        "23": rc.heldout23_names,
     }[names]()
     fails = {n: fa for n in texts if (fa := rc.false_alarms(n))}
     assert len(fails) <= failing, fails
@@ -705,6 +714,16 @@ def test_the_twenty_second_held_out_set_is_public_domain_sourced_and_planted_onc
     _new_and_planted_once("held22", rc.heldout22_names, sources, 10001)
     texts = rc.heldout22_names()
     assert all(rc.language(n) == "en-US" for n in texts)
+
+
+def test_the_twenty_third_held_out_set_is_public_domain_sourced_and_planted_once() -> None:
+    """Set 23: 20 more emails of that release, by 20 officials none of whom wrote one of
+    set 22's, 150 slips, each original once in its email."""
+    sources = (rc.HELDOUT23 / "SOURCES.md").read_text(encoding="utf-8")
+    assert "datahoarder/secretary-clinton-email-dump" in sources
+    assert "3a745b81c168126bfeca20ce2b22bfd7de101296" in sources and "§105" in sources
+    _new_and_planted_once("held23", rc.heldout23_names, sources, 10151)
+    assert all(rc.language(n) == "en-US" for n in rc.heldout23_names())
 
 
 def test_the_nineteenth_held_out_set_is_licensed_sourced_and_planted_once() -> None:
@@ -755,6 +774,7 @@ EMAIL_SETS = (
     rc.heldout20_names,
     rc.heldout21_names,
     rc.heldout22_names,
+    rc.heldout23_names,
 )
 
 

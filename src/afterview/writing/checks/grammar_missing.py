@@ -570,7 +570,63 @@ def _of_between(toks: list[Tok], tags: list[str], lo: int, hi: int, j: int) -> b
     return True
 
 
+# A sentence that opens with one of these and a noun names its subject ("The instructions
+# pretty straight forward.").
+SUBJECT_OPENERS = word_set("the these those our my your their its his her")
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS"})
+FINITE_WORDS = word_set(
+    "is are was were am be been has have had do does did will would can could should may "
+    "might must shall isn't aren't wasn't weren't hasn't haven't don't doesn't didn't won't "
+    "can't 's 're 've 'll 'd"
+)
+
+
+DEGREE_ADVERBS = word_set("pretty very really quite so too extremely fairly rather")
+VERB_S_NEXT = word_set("to the a an this that it them us you him her our their my")
+
+
+def _verb_s(word: str) -> bool:
+    return word.endswith("s") and lex.third_person_base(word) is not None
+
+
+def verbless_sentence(
+    toks: list[Tok], tags: list[str], lo: int, hi: int, text: str
+) -> Iterator[Hit]:
+    """ "The instructions pretty straight forward.", "These seats located on the 30th
+    floor.": a sentence that opens with its subject and ends with a full stop, but has
+    no finite verb; "is"/"are" goes where the predicate starts (an adverb, adjective or
+    participle). Found by deleting "is"/"are" from real sentences."""
+    words = [k for k in range(lo, hi) if toks[k].text[:1].isalnum()]
+    if (
+        len(words) < 5
+        or toks[lo].low not in SUBJECT_OPENERS
+        or not toks[lo].text[0].isupper()
+        or toks[hi - 1].low != "."
+        or any(tags[k] in FINITE_TAGS or toks[k].low in FINITE_WORDS for k in range(lo, hi))
+    ):
+        return
+    j = lo + 1
+    while j < hi and tags[j] in NOUN_PHRASE_TAGS:
+        j += 1
+    if j >= hi - 1 or j < lo + 2 or tags[j] not in ("RB", "VBN", "JJ", "VBG"):
+        return
+    if tags[j] == "RB" and toks[j].low not in DEGREE_ADVERBS:
+        return  # "… events regularly": an adverb of manner may end a noun phrase's clause
+    if not tags[j - 1].startswith("NN") or toks[j].low in ("not", "also", "only", "just"):
+        return
+    if any(tags[k - 1].startswith("NN") and _verb_s(toks[k].low) for k in range(lo + 2, j)):
+        return  # "The model reflects accurately", "The team hosts events regularly"
+    if any(
+        _verb_s(toks[k].low) and toks[k + 1].low in VERB_S_NEXT for k in range(j + 1, hi - 1)
+    ):
+        return  # "The report posted on the website fails to include": a verb read as a noun
+    word = "are" if tags[j - 1] in ("NNS", "NNPS") else "is"
+    yield _hit(toks, text, j - 1, j, j, word)
+
+
 def hits(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Iterator[Hit]:
+    yield from verbless_sentence(toks, tags, lo, hi, text)
     yield from missing_in_phrases(toks, tags, lo, hi, text)
     yield from missing_auxiliary(toks, tags, lo, hi, text)
     yield from missing_be(toks, tags, lo, hi, text)
