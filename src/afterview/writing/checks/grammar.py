@@ -540,7 +540,7 @@ def _pattern_findings(doc: Document, apos: str) -> list[Finding]:
     for t in doc.words:
         starts.setdefault(t.text.lower(), []).append(t.start)
     for rule in RULES:
-        if not all(group.intersection(starts) for group in rule.needs):
+        if any(group.isdisjoint(starts) for group in rule.needs):
             continue
         for m in _matches(rule, doc.text, starts):
             if rule.veto is not None and rule.veto(m, doc.text):
@@ -1257,6 +1257,7 @@ MORE_RULES: tuple[Rule, ...] = (
             _word_before(text, m.start())
             in {"what", "as", "than", "thank", "for", "to", "with", "about", "from", "of", "by"}
         ),
+        anchored=True,
     ),  # "Whether the date works for you is my question": "you" is an object there
     _rule(
         "is;some many several few two three four five",
@@ -1284,9 +1285,11 @@ MORE_RULES: tuple[Rule, ...] = (
             or _word_before(text, m.start()) in ("than", "as")
             or (m.group(1).lower() != "it" and _word_before(text, m.start()) in ("and", "&", "or"))
         ),
+        anchored=True,
     ),
     _rule(
-        "of;us you them these those;has is was does doesn't",
+        "many both all most several some few two three four five;of;us you them these those;"
+        "has is was does doesn't",
         "agreement",
         r"\b((?:many|both|all|most|several|some|few|two|three|four|five)\s+of\s+(?:us|you|them|"
         r"these|those)\s+)(has|is|was|does|doesn't)\b",
@@ -1298,11 +1301,12 @@ MORE_RULES: tuple[Rule, ...] = (
                 m.group(2).lower(), "don't"
             )
         ),
+        anchored=True,
     ),
     # "those of you that has requested", "people who has": the clause's verb takes the
     # number of a plural before "who"/"that".
     _rule(
-        "who that;has is was does doesn't",
+        "you us them those people;who that;has is was does doesn't",
         "agreement",
         r"\b((?:you|us|them|those|people)\s+(?:who|that)\s+)(has|is|was|does|doesn't)\b",
         WARNING,
@@ -1314,6 +1318,7 @@ MORE_RULES: tuple[Rule, ...] = (
             )
         ),
         lambda m, text: ONE_OF.search(text[max(0, m.start() - 20) : m.start()]) is not None,
+        anchored=True,
     ),
     # "he knowed", "we buyed": an irregular verb given the regular ending.
     # "humans do has a tendency", "we do not already has": after "do" the plain form.
@@ -1324,6 +1329,7 @@ MORE_RULES: tuple[Rule, ...] = (
         WARNING,
         'Did you mean "{fix}"? After "do" the verb takes its plain form.',
         lambda m, _a: f"{m.group(1)}have",
+        anchored=True,
     ),
     _rule(
         "there here;are were",
@@ -1335,6 +1341,7 @@ MORE_RULES: tuple[Rule, ...] = (
         WARNING,
         'Did you mean "{fix}"? One thing takes "is" / "was".',
         lambda m, _a: re.sub(r"(?i)are$", "is", re.sub(r"(?i)were$", "was", m.group(1))),
+        anchored=True,
     ),
     _rule(
         "this these those;are were is was has",
@@ -1354,6 +1361,7 @@ MORE_RULES: tuple[Rule, ...] = (
             (m.group(1).lower() == "this") == (m.group(2).lower() in ("is", "was", "has"))
             or _word_before(text, m.start()) in NOT_SUBJECT_BEFORE
         ),
+        anchored=True,
     ),
     _rule(
         "attached enclosed included below;is",
@@ -1365,6 +1373,7 @@ MORE_RULES: tuple[Rule, ...] = (
         'Did you mean "{fix}"? What follows is more than one thing.',
         lambda m, _a: m.group(1)[:-2] + "are",
         lambda m, text: not _plural_head(m.group(2)),
+        anchored=True,
     ),
     _rule(
         "what where;is are",
@@ -1378,6 +1387,7 @@ MORE_RULES: tuple[Rule, ...] = (
             _plural_head(m.group(4)) == (m.group(2).lower() == "are")
             or m.group(4).lower() in UNSURE_NUMBER
         ),
+        anchored=True,
     ),
     _rule(
         "have has had",

@@ -477,6 +477,7 @@ RULES: tuple[Rule, ...] = (
         WARNING,
         'Is a word missing? "{found}" has no verb: "{fix}".',
         _between("is"),
+        anchored=True,
     ),
     # "with respect ICT accessibility", "according the plan", "as close the beginning":
     # "to" dropped from a set phrase.
@@ -507,6 +508,7 @@ RULES: tuple[Rule, ...] = (
         WARNING,
         'Is a word missing? "{found}" is "call to action".',
         _between("to"),
+        anchored=True,
     ),
     # "the time takes to compile", "makes harder for users", "make as easy as possible",
     # "thought was great", "why is important": "it" dropped.
@@ -527,6 +529,7 @@ RULES: tuple[Rule, ...] = (
         WARNING,
         'Is a word missing? "{found}" needs "it": "{fix}".',
         _between("it"),
+        anchored=True,
     ),
     _rule(
         "thought think thinks felt feel feels found find finds believe believed guess;is was",
@@ -538,6 +541,7 @@ RULES: tuple[Rule, ...] = (
         'Is a word missing? "{found}" has no subject: "{fix}".',
         _between("it"),
         _after_relative,
+        anchored=True,
     ),
     _rule(
         "why because since if when although though;is was",
@@ -549,6 +553,7 @@ RULES: tuple[Rule, ...] = (
         WARNING,
         'Is a word missing? "{found}" has no subject: "{fix}".',
         _between("it"),
+        anchored=True,
     ),
     # "I talked to John and he said is fine": "it" dropped.
     _rule(

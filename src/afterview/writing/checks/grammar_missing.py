@@ -597,12 +597,11 @@ def verbless_sentence(
     floor.": a sentence that opens with its subject and ends with a full stop, but has
     no finite verb; "is"/"are" goes where the predicate starts (an adverb, adjective or
     participle). Found by deleting "is"/"are" from real sentences."""
-    words = [k for k in range(lo, hi) if toks[k].text[:1].isalnum()]
+    if toks[lo].low not in SUBJECT_OPENERS or toks[hi - 1].low != "." or hi - lo < 6:
+        return  # most sentences stop here, before any counting
     if (
-        len(words) < 5
-        or toks[lo].low not in SUBJECT_OPENERS
-        or not toks[lo].text[0].isupper()
-        or toks[hi - 1].low != "."
+        not toks[lo].text[0].isupper()
+        or sum(1 for k in range(lo, hi) if toks[k].text[:1].isalnum()) < 5
         or any(tags[k] in FINITE_TAGS or toks[k].low in FINITE_WORDS for k in range(lo, hi))
     ):
         return
@@ -617,9 +616,7 @@ def verbless_sentence(
         return
     if any(tags[k - 1].startswith("NN") and _verb_s(toks[k].low) for k in range(lo + 2, j)):
         return  # "The model reflects accurately", "The team hosts events regularly"
-    if any(
-        _verb_s(toks[k].low) and toks[k + 1].low in VERB_S_NEXT for k in range(j + 1, hi - 1)
-    ):
+    if any(_verb_s(toks[k].low) and toks[k + 1].low in VERB_S_NEXT for k in range(j + 1, hi - 1)):
         return  # "The report posted on the website fails to include": a verb read as a noun
     word = "are" if tags[j - 1] in ("NNS", "NNPS") else "is"
     yield _hit(toks, text, j - 1, j, j, word)
