@@ -75,6 +75,7 @@ CLASS_NOTES = [
     ("new venue opening sept, needs a naming sponsor", "slot"),  # a month cut short
     ("board retreat every Thurs", "slot"),  # … or a day
     ("new venue opening in September", "clean"),
+    ("moving all contract files to a new e-filing system by march", "clean"),  # "March"
 ]
 HELD_OUT = [
     "liam mentioned the warehouse expansion in doncaster",
@@ -187,3 +188,11 @@ def test_words_a_note_types_in_lower_case_are_written_as_a_letter_writes_them() 
     assert "AWS" in text and "Q3" in text and "June" in text, text
     assert "Dbt" not in specific("they use dbt for etl"), specific("they use dbt for etl")
     assert "ETL" in specific("they use dbt for etl")
+
+
+def test_a_month_typed_in_lower_case_is_written_as_a_month() -> None:
+    """ "by march" in a note became "by march" in the thank-you, and the checker could not
+    tell (found using the product); "march" and "may" are months after a word of time."""
+    text = specific("moving all contract files to a new e-filing system by march")
+    assert "by March." in text
+    assert "may" in specific("they may open a second office in Leeds", 1)

@@ -177,6 +177,7 @@ def test_a_gerund_or_a_measure_subject_takes_a_singular_verb() -> None:
         ("I hope this are the right address.", "this are", "grammar.agreement"),
         ("Humans do has a way of resisting change.", "do has", "grammar.verb-form"),
         ("Randy Carlos were leaving the firm.", "Randy Carlos were", "grammar.agreement"),
+        ("We will move the files by march.", "by march", "grammar.capital-month"),
         ("Keep a folder were we can find the notes.", "were", "grammar.were-where"),
         ("Slow pages make people loose patience.", "loose", "grammar.lose-loose"),
         ("Book a room who's owner can help.", "who's", "grammar.whose-whos"),
@@ -210,6 +211,7 @@ def test_recall_round_rules(text: str, span: str, rule: str) -> None:
         "Each of us has a role, one of them is late, and there are a few options left.",
         "Attached is the terms sheet. What are the next steps? What is the status?",
         "The person who has applied will hear. Tom and I were there.",
+        "Costs in may vary; things that happen in may be rare. The team will march on.",
     ],
 )
 def test_recall_round_rules_leave_good_readings_alone(text: str) -> None:

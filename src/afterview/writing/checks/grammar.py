@@ -24,6 +24,8 @@ and each finding's suggestion replaces exactly its span:
   having five years of experience", "informations", "feedbacks";
 - `grammar.a-an` (error for plain words, warning for abbreviations): "a interview",
   "an university", "a hour", "a MBA" - by sound, with a small exception list;
+- `grammar.capital-month` (warning): "by march", "in may": a month in lower case where
+  only the month can stand;
 - `grammar.capital-start` (warning): a body sentence starting in lower case (not after
   "e.g.", "etc.", "a.m.", an ellipsis, nor for a web address or "iPhone");
 - `grammar.double-space` (warning between words; info after a full stop, the old
@@ -855,6 +857,12 @@ ONE_OF = re.compile(r"(?i)\b(?:one|each|any|none|either|neither)\s+of\s*$")
 UNSURE_NUMBER = frozenset({"data", "media", "criteria", "staff", "team", "police", "people"})
 
 
+def _plural_after_first(m: re.Match[str], _apos: str) -> str:
+    """The first group, then the second group's verb in the plural ("has" -> "have")."""
+    plural = {"has": "have", "is": "are", "was": "were", "does": "do"}
+    return m.group(1) + plural.get(m.group(2).lower(), "don't")
+
+
 def _sentence_start(text: str, m: re.Match[str]) -> bool:
     before = text[: m.start()].rstrip()
     return not before or before[-1] in ".!?\n:;"
@@ -882,6 +890,19 @@ def _singular_possessive(plural: str, stem: str, apos: str) -> str:
 
 
 MORE_RULES: tuple[Rule, ...] = (
+    # "by march", "in may", "march 3": a month in lower case where it can only be the month
+    # (found using the product: a note's "by march" reached a draft, and nothing said so)
+    _rule(
+        "march may;by in until till since from before after through during early late mid "
+        "next last of",
+        "capital-month",
+        r"(?-i:\b(?:by|in|until|till|since|from|before|after|through|during|early|late|mid|"
+        r"next|last|of)\s+(march|may)\b)(?!\s+(?:be|have|not|also|well|want|need|take|get|"
+        r"make|go|see|come|help|find|lead|cause|affect|vary|change|apply|include|use|seem)\b)",
+        WARNING,
+        'Did you mean "{fix}"? A month takes a capital.',
+        lambda m, _a: m.group(0)[: -len(m.group(1))] + m.group(1).capitalize(),
+    ),
     # Contractions typed without the apostrophe that are words of their own ("cant",
     # "wont", "Id"), so the speller passes them: read by the pronoun before them.
     _rule(
@@ -1295,12 +1316,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"these|those)\s+)(has|is|was|does|doesn't)\b",
         WARNING,
         'Did you mean "{fix}"? Several of a group take the plural verb.',
-        lambda m, _a: (
-            m.group(1)
-            + {"has": "have", "is": "are", "was": "were", "does": "do"}.get(
-                m.group(2).lower(), "don't"
-            )
-        ),
+        _plural_after_first,
         anchored=True,
     ),
     # "those of you that has requested", "people who has": the clause's verb takes the
@@ -1311,12 +1327,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"\b((?:you|us|them|those|people)\s+(?:who|that)\s+)(has|is|was|does|doesn't)\b",
         WARNING,
         'Did you mean "{fix}"? "who"/"that" takes the number of what it stands for.',
-        lambda m, _a: (
-            m.group(1)
-            + {"has": "have", "is": "are", "was": "were", "does": "do"}.get(
-                m.group(2).lower(), "don't"
-            )
-        ),
+        _plural_after_first,
         lambda m, text: ONE_OF.search(text[max(0, m.start() - 20) : m.start()]) is not None,
         anchored=True,
     ),

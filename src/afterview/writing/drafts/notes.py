@@ -340,6 +340,12 @@ TITLED = wordset(
     """january february april june july august september october november december monday
     tuesday wednesday thursday friday saturday sunday"""
 )
+# "march" and "may" are months after a word of time ("by march", "in may", "since march")
+# or before a day's number ("march 3"); elsewhere they are the verb.
+WORD_MONTHS = wordset("march may")
+BEFORE_MONTH = wordset(
+    "by in until till since from before after through during early late mid next last this of end"
+)
 PERIOD = re.compile(r"^(?:q[1-4]|h[12]|fy\d{2}(?:\d{2})?)$")
 TOKEN = re.compile(r"^(\w+)(\W*)$")
 
@@ -348,12 +354,17 @@ def cased(words: list[str]) -> list[str]:
     """The note's words as a letter writes them ("q3" → "Q3", "aws" → "AWS", "june" →
     "June"); anything typed with a capital is left as typed."""
     out = []
-    for word in words:
+    for index, word in enumerate(words):
         match = TOKEN.match(word)
         core = match.group(1) if match else ""
+        before = words[index - 1].lower() if index else ""
+        after = words[index + 1] if index + 1 < len(words) else ""
+        month = core in WORD_MONTHS and (
+            before in BEFORE_MONTH or re.match(r"\d{1,2}(?:st|nd|rd|th)?\b", after) is not None
+        )
         if core.islower() and (core in UPPER or PERIOD.match(core)):
             out.append(core.upper() + word[len(core) :])
-        elif core.islower() and core in TITLED:
+        elif core.islower() and (core in TITLED or month):
             out.append(core.capitalize() + word[len(core) :])
         else:
             out.append(word)

@@ -39,8 +39,10 @@ ENTHUSIASM = (
     "Please do let them know how enthusiastic I am about the role.",
     "I came away really excited about the role and about {org}, and I would love you to "
     "pass that on.",
-    "I would be grateful if you could let them know I am very keen on the role and on "
-    "joining {org}.",
+    # not "keen on the role and on joining": en-US writes "excited about", and "about …
+    # and on joining" would not be parallel
+    "I would be grateful if you could let them know I am very keen on the role and would "
+    "love to join {org}.",
 )
 WENT_WELL = {
     "about": ("I felt particularly good about {p}.", "I was especially pleased with {p}."),
