@@ -178,6 +178,8 @@ def test_a_gerund_or_a_measure_subject_takes_a_singular_verb() -> None:
         ("Humans do has a way of resisting change.", "do has", "grammar.verb-form"),
         ("Randy Carlos were leaving the firm.", "Randy Carlos were", "grammar.agreement"),
         ("We will move the files by march.", "by march", "grammar.capital-month"),
+        ("She noted a preference to receives the news.", "receives", "grammar.verb-form"),
+        ("It allows us to supports it.", "supports", "grammar.verb-form"),
         ("Keep a folder were we can find the notes.", "were", "grammar.were-where"),
         ("Slow pages make people loose patience.", "loose", "grammar.lose-loose"),
         ("Book a room who's owner can help.", "who's", "grammar.whose-whos"),
@@ -212,6 +214,7 @@ def test_recall_round_rules(text: str, span: str, rule: str) -> None:
         "Attached is the terms sheet. What are the next steps? What is the status?",
         "The person who has applied will hear. Tom and I were there.",
         "Costs in may vary; things that happen in may be rare. The team will march on.",
+        "We talk to users daily, reply to questions that come in and send notes to the managers.",
     ],
 )
 def test_recall_round_rules_leave_good_readings_alone(text: str) -> None:

@@ -1748,6 +1748,48 @@ def _compared_before(toks: list[Tok], i: int) -> bool:
     return False
 
 
+# Words before "to" that take a verb after it ("want to", "a chance to", "in order to").
+INFINITIVE_BEFORE = word_set(
+    """need needs needed want wants wanted try tries tried trying plan plans planned hope
+    hopes expect decide decided agree agreed aim aims seem seems tend intend attempt able
+    unable going prefer preference chance opportunity way ability order allow allows
+    allowed enable enables help helps required require requires asked ask continue
+    continues begin began start started like love would used ready keen eager willing
+    glad happy pleased delighted designed meant supposed"""
+)
+# What follows a verb and hardly ever a plural noun: an object ("to supports it").
+OBJECT_AFTER = word_set(
+    "the a an these those our your their its my his her it them us you him me"
+)
+
+
+def to_s_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "a preference to receives product news", "to supports it": after "to" the verb
+    takes its plain form. The -s word is judged a verb when "to" follows a word that
+    takes an infinitive, or an object follows it (a plural noun after the preposition
+    "to", "talk to users", is neither). Found by slipping -s forms into real sentences."""
+    if toks[i].low != "to":
+        return
+    nxt = _at(toks, i + 1)
+    if nxt is None or not _word(nxt) or not nxt.text.islower() or not nxt.low.endswith("s"):
+        return
+    if nxt.low in UNCOUNTED_S or nxt.low in ("is", "has", "does", "was", "us", "this"):
+        return
+    base = lex.third_person_base(nxt.low)
+    if base is None or not lex.is_verb(base):
+        return
+    if _low(toks, i - 1) not in INFINITIVE_BEFORE and _low(toks, i + 2) not in OBJECT_AFTER:
+        return
+    yield Hit(
+        nxt.start,
+        nxt.end,
+        "verb-form",
+        WARNING,
+        f'Did you mean "{base}"? After "to" the verb takes its plain form.',
+        match_case(nxt.text, base),
+    )
+
+
 def than_then(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     """ "Than divide this by", "you can than test": a sentence that starts with "Than",
     and "than" after a modal, are "then"."""
@@ -1966,6 +2008,7 @@ RULES: tuple[Rule, ...] = (
     their_theyre,
     there_noun,
     than_then,
+    to_s_verb,
     were_where_subject,
     loose_lose,
     whos_whose,
