@@ -1758,9 +1758,7 @@ INFINITIVE_BEFORE = word_set(
     glad happy pleased delighted designed meant supposed"""
 )
 # What follows a verb and hardly ever a plural noun: an object ("to supports it").
-OBJECT_AFTER = word_set(
-    "the a an these those our your their its my his her it them us you him me"
-)
+OBJECT_AFTER = word_set("the a an these those our your their its my his her it them us you him me")
 
 
 def to_s_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
