@@ -26,7 +26,7 @@ from afterview.writing.drafts.thank_you import (
     OFFER_SHORT,
     THANKS_SHORT,
 )
-from afterview.writing.drafts.wording import CLOSINGS, SHARED_WORDS, sentences
+from afterview.writing.drafts.wording import CLOSINGS, SHARED_WORDS, sentences, the_role
 from afterview.writing.drafts_model import (
     KINDS,
     ComposedDraft,
@@ -646,3 +646,22 @@ def test_a_public_body_is_named_with_the(organisation: str, written: str) -> Non
     (real organisation names, tests/writing/test_drafts_real_names.py)."""
     draft = compose(request(organisation=organisation))
     assert f" {written}" in draft.body
+
+
+@pytest.mark.parametrize(
+    ("title", "phrase"),
+    [
+        ("Director, Human Resources", "the Director (Human Resources) role"),
+        (
+            "Senior Staff Nurse (Band 6), Acute Medical Unit",
+            "the Senior Staff Nurse (Band 6, Acute Medical Unit) role",
+        ),
+        ("Data Engineer", "the Data Engineer role"),
+        ("Account Manager, EMEA position", "the Account Manager, EMEA position"),
+        ("Engineer (Payments), Team (B)", "the Engineer (Payments), Team (B) role"),
+    ],
+)
+def test_a_title_with_a_comma_reads_as_one_role_in_a_sentence(title: str, phrase: str) -> None:
+    """ "discuss the Director, Human Resources role and Acme" reads as a list; the
+    part after the comma goes in brackets (found drafting for real USAJOBS titles)."""
+    assert the_role(title) == phrase

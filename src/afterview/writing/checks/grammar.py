@@ -868,6 +868,10 @@ def _sentence_start(text: str, m: re.Match[str]) -> bool:
     return not before or before[-1] in ".!?\n:;"
 
 
+# Plurals that "there is" takes in speech and mail ("there is lots of time").
+BARE_PLURAL_SINGULAR = frozenset({"lots", "loads", "tons", "heaps", "plenty", "means", "odds"})
+
+
 def _plural_head(word: str) -> bool:
     """A plural noun ("files", "notes", "plans"), not a singular in -s ("status", "news")."""
     low = word.lower()
@@ -1384,6 +1388,37 @@ MORE_RULES: tuple[Rule, ...] = (
         'Did you mean "{fix}"? What follows is more than one thing.',
         lambda m, _a: m.group(1)[:-2] + "are",
         lambda m, text: not _plural_head(m.group(2)),
+        anchored=True,
+    ),
+    # "Attached are a draft schedule", "Below are the link": one thing after a sentence's
+    # opening "attached"/"enclosed"/"below" takes "is" (quantifiers as above excepted).
+    _rule(
+        "attached enclosed below;are",
+        "agreement",
+        r"\b((?:attached|enclosed|below)\s+are)(?=\s+(?:a|an|one)\s+(?!(?:few|lot|lots|number|"
+        r"couple|variety|range|series|handful|total|dozen|set|pair|selection|list\s+of\s+"
+        r"\w+s)\b))",
+        WARNING,
+        'Did you mean "{fix}"? One thing takes "is".',
+        lambda m, _a: m.group(1)[:-3] + match_case(m.group(1)[-3:], "is"),
+        lambda m, text: (
+            not _sentence_start(text, m) and not text[: m.start()].rstrip().endswith(",")
+        ),
+        anchored=True,
+    ),
+    # "Below is links to the stories", "attached is files": a bare plural after them.
+    _rule(
+        "attached enclosed below here there;is",
+        "agreement",
+        r"\b((?:attached|enclosed|below|here|there)\s+is)\s+([a-z]+s)\b(?!\s+(?:of|and|or)\b)",
+        WARNING,
+        'Did you mean "{fix}"? What follows is more than one thing.',
+        lambda m, _a: m.group(1)[:-2] + "are " + m.group(2),
+        lambda m, text: (
+            not _plural_head(m.group(2))
+            or m.group(2).lower() in BARE_PLURAL_SINGULAR
+            or (m.group(1)[:5].lower() not in ("here ", "there") and not _sentence_start(text, m))
+        ),
         anchored=True,
     ),
     _rule(

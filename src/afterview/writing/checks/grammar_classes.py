@@ -1441,6 +1441,8 @@ TO_VERBS = word_set(
     allows allowed enable enables enabled designed encourage encouraged invite invited
     require requires required told tell remind reminded urge urged build built"""
 )
+# These also take a clause whose subject may be "you" or "it": "I expect you know".
+THAT_CLAUSE_VERBS = word_set("expect expects expected told tell remind reminded")
 # After these, a plain verb needs "to": "need know", "able make", "how use the kit".
 TO_BEFORE_VERB = word_set(
     """need needs needed want wants wanted able unable how remember going tend tends seem
@@ -1529,6 +1531,7 @@ def missing_word(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         )
     elif (
         t.low in TO_VERBS
+        and not (t.low in THAT_CLAUSE_VERBS and nxt.low in ("you", "it"))  # "I expect you know"
         and (
             nxt.low in ("it", "them", "him", "her", "us", "me", "you", "someone", "people", "users")
             or (_plural_noun(nxt.low) and nxt.text.islower() and _low(toks, i - 1) != "the")

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afterview.writing.checks import grammar_lexicon as lex
-from afterview.writing.checks import ngram
+from afterview.writing.checks import grammar_missing_to, ngram
 from afterview.writing.checks._util import word_set
 from afterview.writing.checks.grammar_classes import WARNING, Hit, Tok
 
@@ -147,10 +147,11 @@ GOVERNED_AFTER = {
     ("as", "part"): ("of", "dN"),
     ("in", "favour"): ("of", "dg"),
     ("in", "favor"): ("of", "dg"),
+    **{(look, "forward"): ("to", "dg") for look in ("look", "looks", "looked", "looking")},
     **{(verb, "access"): ("to", "dc") for verb in ("have", "has", "had", "gain", "gives", "give")},
 }
 # Only after being: "are exempt these requirements", "is part another service".
-GOVERNED_AFTER_BE = {"exempt": ("from", "d"), "part": ("of", "dN")}
+GOVERNED_AFTER_BE = {"exempt": ("from", "d"), "part": ("of", "dN"), "interested": ("in", "dg")}
 # "any kind validation": a kind noun after a determiner of kinds, then a noun.
 KIND_NOUNS = word_set("kind kinds sort sorts types")
 KIND_DETERMINERS = word_set(
@@ -395,8 +396,10 @@ def missing_to(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) ->
         nxt = toks[k]
         if nxt.low.endswith("thing"):
             continue  # "try something"
-        if not nxt.text.isalpha() or not nxt.text.islower() or nxt.low in BARE_AFTER:
+        if not nxt.text.isalpha() or not nxt.text.islower():
             continue
+        if nxt.low in BARE_AFTER and toks[j].low.startswith("need"):
+            continue  # "if need be"; but "you can expect be asked" needs "to"
         # after "glad", "happy", "ready": a word the tagger reads as a plain verb ("glad
         # help you") needs less of the counts than after a verb ("need help" is a noun)
         bar = ADJECTIVE_VERBINESS if toks[j].low in FEELINGS and tags[k] == "VB" else TO_VERBINESS
@@ -630,3 +633,4 @@ def hits(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Itera
     yield from missing_preposition(toks, tags, lo, hi, text)
     yield from missing_it(toks, tags, lo, hi, text)
     yield from missing_to(toks, tags, lo, hi, text)
+    yield from grammar_missing_to.hits(toks, tags, lo, hi, text)

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from afterview.writing.checks import (
     article_model,
     confusables,
+    grammar_coordinated,
     grammar_homophones,
     grammar_missing,
     lm_slips,
@@ -1961,3 +1962,4 @@ def hits(toks: list[Tok], text: str, american: bool = False) -> Iterator[Hit]:
         yield from grammar_homophones.hits(toks, tags, slip_tags, lo, hi)
         yield from missing_article(toks, tags, lo, hi)
         yield from grammar_missing.hits(toks, tags, lo, hi, text)
+        yield from grammar_coordinated.hits(toks, tags, lo, hi, text)

@@ -301,10 +301,26 @@ def signature(profile: Profile) -> list[str]:
 
 
 def the_role(role: str) -> str:
-    """'the Product Designer role'; 'the Design Lead position' stays as it is."""
+    """'the Product Designer role'; 'the Design Lead position' stays as it is. A title's
+    part after a comma goes in brackets ("the Director (Human Resources) role", "the
+    Staff Nurse (Band 6, Acute Medical Unit) role"): "the Director, Human Resources
+    role" reads as a list in a sentence."""
     role = re.sub(r"^(?:the|a|an)\s+", "", clean(role), flags=re.IGNORECASE)
     if not role:
         return "the role"
+    head, comma, rest = role.partition(",")
+    head, rest = head.strip(), rest.strip()
+    bracketed = head.endswith(")") and head.count("(") == head.count(")") == 1
+    if (
+        comma
+        and head
+        and rest
+        and "(" not in rest + head.removesuffix(")").split("(")[-1]
+        and ")" not in rest
+        and (bracketed or "(" not in head)
+        and rest.split()[-1].lower() not in ROLE_NOUNS
+    ):
+        role = f"{head[:-1]}, {rest})" if bracketed else f"{head} ({rest})"
     return f"the {role}" if role.split()[-1].lower() in ROLE_NOUNS else f"the {role} role"
 
 
