@@ -4,6 +4,7 @@ beside the sentences written for it (`tests/writing/corpus/complaints/`).
     python bench/complaints_corpus.py CLONE OUT_DIR
     python -m afterview.writing.checks.tone_model_train \
         tests/writing/corpus/complaints/*.tsv OUT_DIR/enron.tsv OUT_DIR/slips.tsv \
+        OUT_DIR/drafts.tsv \
         --calibrate OUT_DIR/clean.txt
 
 CLONE is a clone of tdebatty/java-datasets (MIT) holding commit `COMMIT`; its

@@ -192,3 +192,13 @@ def test_the_lexicon_words_are_cached_and_read_back(
         assert tone.negative_words() == frozenset({"gloomword"})
     finally:
         tone.negative_words.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rob,\nThe figures are attached.", "Rob, the figures are attached.", "Rusty, see below."],
+)
+def test_a_given_name_opening_a_line_before_a_comma_is_not_a_negative_word(text: str) -> None:
+    """ "Rob," greets Rob; a negative word in the same place is still reported."""
+    assert found(text) == []
+    assert [f[0] for f in found("Sadly, the figures are late.")] == ["Sadly, the"]

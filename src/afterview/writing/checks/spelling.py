@@ -283,6 +283,11 @@ def census_names() -> frozenset[str]:
     return _census_lists()[0]
 
 
+def given_names() -> frozenset[str]:
+    """The given names of the same lists (lower case)."""
+    return _census_lists()[1]
+
+
 @lru_cache(maxsize=1)
 def _census_lists() -> tuple[frozenset[str], frozenset[str]]:
     """(all names, given names): the file lists the given names again after `# given`."""

@@ -357,12 +357,32 @@ def _clause_before(words: list[Token], index: int, text: str) -> list[str]:
     return found
 
 
+# Given names that are also negative words; others are looked up in the census names.
+NAME_WORDS = frozenset({"rob", "sue"})
+
+
+def _greeted(token: Token, text: str) -> bool:
+    """A capitalised given name that opens a line and is followed by a comma."""
+    if not token.text[:1].isupper() or text[token.end : token.end + 1] != ",":
+        return False
+    if token.start and text[token.start - 1] != "\n":
+        return False
+    low = token.text.lower()
+    if low in NAME_WORDS:
+        return True
+    from afterview.writing.checks.spelling import given_names
+
+    return low in given_names()
+
+
 def _excused(words: list[Token], index: int, doc: Document, sentence_starts: set[int]) -> bool:
     token = words[index]
     lower = token.text.lower()
     if token.text[0].isupper() and token.start not in sentence_starts:
         return True  # part of a name: "Fraud Prevention Unit", "Crash Bandicoot"
     text = doc.text
+    if _greeted(token, text):
+        return True  # "Rob, the figures are attached": a name opening the line
     if text[token.end : token.end + 1] == "-" or text[token.start - 1 : token.start] == "-":
         return True  # a compound term: "dead-letter queue", "problem-solving", "fail-safe"
     following = words[index + 1].text.lower() if index + 1 < len(words) else ""
