@@ -58,3 +58,38 @@ def test_the_homophone_is_found_with_its_fix(text: str, word: str, fix: str) -> 
 )
 def test_the_good_uses_are_left_alone(text: str) -> None:
     assert _homophones(text) == []
+
+
+def _to_too(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    report = check_text(text, CheckContext(language="en-US"))
+    return [
+        (text[f.offset : f.offset + f.length], f.suggestions)
+        for f in report.findings
+        if f.rule == "grammar.to-too"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I understand your choices and they were conscious ones to.",
+        "I will send it to you and Mark to.",
+        "I enjoyed the lunch and the tour to.",
+    ],
+)
+def test_to_ending_a_sentence_after_a_noun_is_too(text: str) -> None:
+    assert ("to", ("too",)) in _to_too(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That is the person I spoke to.",
+        "That is the office I report to.",
+        "Which team does she belong to?",
+        "I would love to.",
+        "Which one did he refer you to.",
+    ],
+)
+def test_to_ending_a_sentence_after_a_verb_or_a_question_word_is_left_alone(text: str) -> None:
+    assert _to_too(text) == []

@@ -246,21 +246,21 @@ def test_complaints_planted_by_other_writers_are_found_and_their_originals_left_
             found += bool(complaint_findings(rewritten))
             originals += bool(complaint_findings(original))
     assert total == 443
-    assert found >= 92, found
+    assert found >= 100, found
     assert originals == 0
 
 
 @pytest.mark.parametrize(
     ("name", "complaints_found", "look_alikes_flagged"),
-    [("w6.tsv", 80, 8), ("w8.tsv", 125, 30)],
+    [("w6.tsv", 84, 8), ("w8.tsv", 128, 30), ("w9.tsv", 64, 6), ("w10.tsv", 85, 12)],
 )
 def test_unseen_writers_complaints_are_found_and_their_look_alikes_mostly_spared(
     name: str, complaints_found: int, look_alikes_flagged: int
 ) -> None:
-    """Two writers the model never learnt from (corpus/complaints/unseen/): w6 wrote
-    complaints of many workplaces, w8 complaints in a candidate's letters, each with 250
-    look-alikes. At training (docs/benchmarks.md, round 20): 89 and 134 of 250 found,
-    4 and 25 look-alikes flagged."""
+    """Writers the model never learnt from (corpus/complaints/unseen/), 250 complaints and
+    250 look-alikes each: w6 many workplaces, w8 a candidate's letters, w9 government
+    offices, w10 commercial desks typed fast. At training (docs/benchmarks.md, round 20):
+    91, 136, 71 and 93 found; 3, 25, 1 and 6 look-alikes flagged."""
     rows = tone_model_train.read_labelled(CORPUS / "unseen" / name)
     assert len(rows) == 500
     found = sum(bool(complaint_findings(s)) for label, s in rows if label)

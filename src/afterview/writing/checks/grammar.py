@@ -76,8 +76,14 @@ _ME_TO_VERBS = word_set(
 
 
 def _me_to_veto(m: re.Match[str], text: str) -> bool:
-    """ "as you asked me to." is a correct ellipsis; only flag "me to." after other words."""
-    return _word_before(text, m.start()) in _ME_TO_VERBS
+    """ "as you asked me to." is a correct ellipsis, and "Which one did he refer you to."
+    strands the preposition; only flag "me to." after other words."""
+    return _word_before(text, m.start()) in _ME_TO_VERBS or (
+        _STRANDING.search(re.split(r"[.!?\n]", text[: m.start()])[-1]) is not None
+    )
+
+
+_STRANDING = re.compile(r"(?i)\b(?:what|which|who|whom|whose|where)\b")
 
 
 def _welcome_veto(m: re.Match[str], text: str) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from afterview.writing.checks import grammar_lexicon as lex
 from afterview.writing.checks._util import match_case, word_set
 from afterview.writing.checks.grammar_classes import WARNING, Hit, Tok
 
@@ -231,7 +232,95 @@ def were_where(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[H
             )
 
 
+# "where possible", "where needed": a clause of "where" that leaves out its verb.
+WHERE_ELLIPSIS = word_set(
+    """possible necessary needed appropriate applicable relevant available required
+    practical practicable feasible useful helpful else exactly"""
+)
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+CLAUSE_STOPS = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "—", "–"})
+
+
+def _finite(toks: list[Tok], tags: list[str], j: int) -> bool:
+    """A verb that may be finite, or an -s verb the tagger read as a plural noun
+    ("career takes"); a past form the tagger read as a participle counts ("where the
+    error occurred/VBN")."""
+    if tags[j].startswith("VB") and tags[j] != "VBG":
+        return True
+    low = toks[j].low
+    if tags[j - 1] in ("NNS", "NNPS", "PRP") and lex.is_verb(low):
+        return True  # "where people work/NN": a plural subject's verb read as a noun
+    return low.endswith("s") and lex.third_person_base(low) is not None
+
+
+def where_for_were(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    """ "the versions where drafts of the email", "how things where 18 months ago": "where"
+    after a noun or pronoun opens a clause that needs its own finite verb; with none
+    before the clause ends, it is the verb "were"."""
+    for i in range(lo + 1, hi - 1):
+        t = toks[i]
+        if t.low != "where" or not t.text.islower():
+            continue
+        if tags[i - 1] not in ("NN", "NNS", "NNP", "NNPS", "PRP"):
+            continue
+        nxt = toks[i + 1].low
+        if nxt in WHERE_ELLIPSIS or nxt == "to" or toks[i + 1].text in CLAUSE_STOPS:
+            continue  # "where possible", "decide where to go", "where?"
+        if toks[i - 1].low == "matter":
+            continue  # "no matter where"
+        j = i + 1
+        while j < hi and toks[j].text not in CLAUSE_STOPS and not _finite(toks, tags, j):
+            j += 1
+        if j < hi and _finite(toks, tags, j):
+            continue  # "the office where we work": the clause has its verb
+        yield _hit(
+            t,
+            "were-where",
+            "were",
+            'Did you mean "were"? "were" = the past of "are"; "where" = at which place.',
+        )
+
+
+# What a "to" at a clause's end may follow as a stranded preposition's object's clause:
+# "the one I spoke to", "what it belongs to" (a verb, or a relative word before it).
+STRANDING = word_set("what which who whom whose where whoever whatever wherever")
+OBJECT_WORDS = word_set("them him her us me you it ones mine yours ours theirs everyone")
+CLAUSE_END = frozenset({".", "!"})
+
+
+def too_at_clause_end(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    """ "they were conscious ones to.", "send it to you and Mark to.": "to" after a noun
+    or an object at a sentence's end is "too" (also); after a verb it is a stranded
+    preposition or an infinitive left implied ("the person I spoke to", "I'd love to")."""
+    for j in range(lo + 1, hi - 1):
+        if toks[j].low != "to" or toks[j + 1].text not in CLAUSE_END:
+            continue
+        if j + 2 < len(toks) and toks[j + 2].start == toks[j + 1].end:
+            continue  # "charges to .03 per": a number, not the sentence's end
+        before, tag = toks[j - 1], tags[j - 1]
+        if not (tag in ("NN", "NNS", "NNP", "NNPS") or before.low in OBJECT_WORDS):
+            continue
+        if any(
+            toks[k].low in STRANDING or (toks[k].low == "to" and tags[k + 1] == "VB")
+            for k in range(lo, j)
+        ):
+            continue  # "which one he referred me to", "the address to send it to"
+        if j >= 2 and tags[j - 2].startswith("VB") and before.low in OBJECT_WORDS:
+            continue  # "I would love you to.", "bring it to.": a verb's object before "to"
+        yield Hit(
+            toks[j].start,
+            toks[j].end,
+            "to-too",
+            WARNING,
+            'Did you mean "too"? "too" = also; "to" ends a sentence only after a verb '
+            '("the person I spoke to").',
+            match_case(toks[j].text, "too"),
+        )
+
+
 def hits(toks: list[Tok], tags: list[str], slip_tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    yield from too_at_clause_end(toks, tags, lo, hi)
+    yield from where_for_were(toks, tags, lo, hi)
     yield from affect_effect(toks, tags, lo, hi)
     yield from were_where(toks, tags, lo, hi)
     yield from your_youre(toks, tags, slip_tags, lo, hi)

@@ -69,6 +69,7 @@ FUNCTION_WORDS = word_set(
 # Where a sentence divides into the clauses scored apart: a complaint is often one clause
 # of a long, otherwise ordinary sentence ("..., since Legal sat on it for a week").
 PIECE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[;:(),\u2013\u2014]")
+PIECE_CASED = re.compile(PIECE.pattern, re.IGNORECASE)
 BREAK_WORDS = word_set(
     "and but so because since although though while which as unless until when after before if"
 )
@@ -105,6 +106,40 @@ def words_and_units(sentence: str) -> tuple[list[str], list[tuple[int, int]]]:
         if i + 1 < len(parts):
             units.append((a, parts[i + 1][1]))
     return words, units
+
+
+def named(sentence: str) -> list[bool]:
+    """For each word of `words_and_units`, whether it is a capitalised word after a
+    lower-case one or a comma: a name ("unlike Crowder", "since Legal")."""
+    flags: list[bool] = []
+    previous = ""
+    for piece in PIECE_CASED.findall(sentence.replace("\u2019", "'")):
+        if piece[0].isalnum():
+            flags.append(piece[0].isupper() and (previous[:1].islower() or previous == ","))
+        previous = piece
+    return flags
+
+
+def worth_unit(
+    words: Sequence[str], names: Sequence[bool], negative: frozenset[str], a: int, b: int
+) -> bool:
+    """A unit that names no one (a workplace word, a pronoun, a name) and has no negative,
+    negating or exasperated word is not scored: "… and the way the service puts patients
+    at the centre of every decision" is praise, whatever its words weigh."""
+    previous = words[a - 1] if a else "<s>"
+    for k in range(a, b):
+        word = words[k]
+        if (
+            is_target(previous, word)
+            or word in negative
+            or word in NEGATORS
+            or word.endswith("n't")
+            or word in EXASPERATION
+            or (k < len(names) and names[k])
+        ):
+            return True
+        previous = word
+    return False
 
 
 def word_features(words: Sequence[str], i: int) -> list[str]:
@@ -209,7 +244,10 @@ class Model:
         classes = [w[slot(c)] for c in CLASSES]
         bias = w[slot("^")]
         best = None
+        names = named(sentence)
         for a, b in units:
+            if not worth_unit(words, names, negative, a, b):
+                continue
             score = bias + own[b] - own[a] + pair[b] - pair[a + 1]
             score += w[crc(f"<s> {words[a]}".encode()) & mask]
             # a unit's first word is read after "<s>", as in `features`

@@ -24,6 +24,7 @@ from pathlib import Path
 from afterview.writing.checks import tone, tone_model
 
 EPOCHS = 12
+SEEDS = 10  # shuffled orders whose weights are averaged (`--seeds`)
 RATE = 0.1
 DECAY = 1e-5  # L2, applied as each weight is touched
 # Calibration sentences allowed over the threshold. Of 443 complaints that three writers
@@ -57,8 +58,11 @@ def encode(sentence: str, negative: frozenset[str]) -> tuple[list[int], Units]:
     whole = [tone_model.slot(f) for f in tone_model.features(words, negative)]
     if not words or not tone_model.worth_scoring(sentence, words, negative):
         return whole, []
+    names = tone_model.named(sentence)
     return whole, [
-        [tone_model.slot(f) for f in tone_model.features(words[a:b], negative)] for a, b in units
+        [tone_model.slot(f) for f in tone_model.features(words[a:b], negative)]
+        for a, b in units
+        if tone_model.worth_unit(words, names, negative, a, b)
     ]
 
 
@@ -85,6 +89,14 @@ def train(examples: list[Example], seed: int = 7) -> list[float]:
     return weights
 
 
+def train_averaged(examples: list[Example], seeds: int) -> list[float]:
+    """The mean of the weights learnt in `seeds` shuffled orders: one order's model found
+    94 to 99 of the 443 planted complaints depending on the order alone; the mean does
+    not depend on it."""
+    runs = [train(examples, seed=7 + k) for k in range(seeds)]
+    return [sum(ws) / seeds for ws in zip(*runs, strict=True)]
+
+
 def score(weights: list[float], units: Units) -> float:
     return max((sum(weights[s] for s in slots) for slots in units), default=-math.inf)
 
@@ -101,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calibrate", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=Path(tone_model.DATA))
     parser.add_argument("--evaluate", action="store_true")
+    parser.add_argument("--seeds", type=int, default=SEEDS, help="orders averaged")
     args = parser.parse_args(argv)
     negative = tone.negative_words()
     files = {p: [(y, *encode(s, negative)) for y, s in read_labelled(p)] for p in args.train}
@@ -109,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.evaluate:
         for left, held in files.items():
             rest = [(y, whole) for p, rows in files.items() if p != left for y, whole, _ in rows]
-            weights = train(rest)
+            weights = train_averaged(rest, args.seeds)
             bar = threshold(weights, clean)
             hits = sum(1 for y, _, units in held if y and score(weights, units) > bar)
             alarms = sum(1 for y, _, units in held if not y and score(weights, units) > bar)
@@ -118,7 +131,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"{left.name}: complaints {hits}/{pos}, look-alikes flagged "
                 f"{alarms}/{len(held) - pos}, threshold {bar:.2f}"
             )
-    weights = train([(y, whole) for rows in files.values() for y, whole, _ in rows])
+    weights = train_averaged(
+        [(y, whole) for rows in files.values() for y, whole, _ in rows], args.seeds
+    )
     bar = threshold(weights, clean)
     over = sum(1 for s in clean if score(weights, s) > bar)
     args.out.write_bytes(tone_model.to_bytes(weights, bar))
