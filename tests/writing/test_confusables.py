@@ -46,7 +46,8 @@ def test_the_shipped_model_covers_every_set_with_a_margin_per_member() -> None:
     ],
 )
 def test_a_slip_is_found_with_its_fix(text: str, word: str, fix: str, rule: str) -> None:
-    found = [f for f in _findings(text) if word in f[1].split()]  # a rule may take the phrase
+    # a rule may take the phrase; a tone warning on the whole sentence is no rival fix
+    found = [f for f in _findings(text) if word in f[1].split() and not f[0].startswith("tone.")]
     assert found, _findings(text)
     assert found[0][0] == rule
     assert any(fix in s.split() for s in found[0][2]), found

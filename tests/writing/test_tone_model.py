@@ -102,11 +102,14 @@ def test_most_complaints_of_an_unseen_writer_are_found() -> None:
 
 def test_courtesy_praise_and_neutral_reasons_draw_no_warning() -> None:
     # the look-alikes written for the patterns are hard cases ("the worst is behind us",
-    # "disaster recovery"); one draws a warning: "Our team ran a disaster recovery drill
-    # every quarter." ("disaster" after "team", which complaints often have)
+    # "disaster recovery"); two of 85 draw a warning: "Our team ran a disaster recovery
+    # drill every quarter." ("disaster" after "team", which complaints often have) and,
+    # since round 20's model, "My manager was not disorganised at all; she was the
+    # opposite." (a denial; that model finds 6-8 more complaints of each unseen writer
+    # and flags 34 of their 1,000 look-alikes against 35: docs/benchmarks.md)
     assert [s for s in UNSEEN_COURTESY if model_warnings(s)] == []
     warned = [s for s in NOT_COMPLAINTS if model_warnings(s)]
-    assert len(warned) <= 1, warned
+    assert len(warned) <= 2, warned
 
 
 def test_a_complaint_the_patterns_report_is_not_reported_twice() -> None:
@@ -246,13 +249,13 @@ def test_complaints_planted_by_other_writers_are_found_and_their_originals_left_
             found += bool(complaint_findings(rewritten))
             originals += bool(complaint_findings(original))
     assert total == 443
-    assert found >= 100, found
+    assert found >= 105, found
     assert originals == 0
 
 
 @pytest.mark.parametrize(
     ("name", "complaints_found", "look_alikes_flagged"),
-    [("w6.tsv", 84, 8), ("w8.tsv", 128, 30), ("w9.tsv", 64, 6), ("w10.tsv", 85, 12)],
+    [("w6.tsv", 90, 8), ("w8.tsv", 135, 30), ("w9.tsv", 70, 6), ("w10.tsv", 93, 12)],
 )
 def test_unseen_writers_complaints_are_found_and_their_look_alikes_mostly_spared(
     name: str, complaints_found: int, look_alikes_flagged: int
@@ -260,7 +263,7 @@ def test_unseen_writers_complaints_are_found_and_their_look_alikes_mostly_spared
     """Writers the model never learnt from (corpus/complaints/unseen/), 250 complaints and
     250 look-alikes each: w6 many workplaces, w8 a candidate's letters, w9 government
     offices, w10 commercial desks typed fast. At training (docs/benchmarks.md, round 20):
-    91, 136, 71 and 93 found; 3, 25, 1 and 6 look-alikes flagged."""
+    97, 143, 77 and 101 found; 2, 24, 2 and 6 look-alikes flagged."""
     rows = tone_model_train.read_labelled(CORPUS / "unseen" / name)
     assert len(rows) == 500
     found = sum(bool(complaint_findings(s)) for label, s in rows if label)
