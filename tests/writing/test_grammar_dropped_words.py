@@ -5,17 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from afterview.writing.checker import check_text
-from afterview.writing.context import CheckContext
+from .rule_findings import spans_and_fixes
 
 
 def _missing(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    report = check_text(text, CheckContext(language="en-US"))
-    return [
-        (text[f.offset : f.offset + f.length], f.suggestions)
-        for f in report.findings
-        if f.rule == "grammar.missing-word"
-    ]
+    return spans_and_fixes(text, "grammar.missing-word")
 
 
 @pytest.mark.parametrize(

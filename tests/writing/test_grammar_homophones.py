@@ -8,6 +8,8 @@ import pytest
 from afterview.writing.checker import check_text
 from afterview.writing.context import CheckContext
 
+from .rule_findings import spans_and_fixes
+
 
 def _homophones(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     report = check_text(text, CheckContext(language="en-GB"))
@@ -61,12 +63,7 @@ def test_the_good_uses_are_left_alone(text: str) -> None:
 
 
 def _to_too(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    report = check_text(text, CheckContext(language="en-US"))
-    return [
-        (text[f.offset : f.offset + f.length], f.suggestions)
-        for f in report.findings
-        if f.rule == "grammar.to-too"
-    ]
+    return spans_and_fixes(text, "grammar.to-too")
 
 
 @pytest.mark.parametrize(
