@@ -86,6 +86,7 @@ def test_to_ending_a_sentence_after_a_noun_is_too(text: str) -> None:
         "Which team does she belong to?",
         "I would love to.",
         "Which one did he refer you to.",
+        "Here is the address to send it to.",
     ],
 )
 def test_to_ending_a_sentence_after_a_verb_or_a_question_word_is_left_alone(text: str) -> None:

@@ -83,6 +83,7 @@ def _me_to_veto(m: re.Match[str], text: str) -> bool:
     )
 
 
+_INFINITIVE_BEFORE = re.compile(r"(?i)\bto\s+[a-z]+\s+$")
 _STRANDING = re.compile(r"(?i)\b(?:what|which|who|whom|whose|where)\b")
 
 
@@ -1044,6 +1045,10 @@ MORE_RULES: tuple[Rule, ...] = (
         WARNING,
         'Did you mean "{fix}"? "too" = also.',
         _then("too"),
+        # "the address to send it to.": an infinitive's object, the preposition stranded
+        lambda m, text: (
+            _INFINITIVE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
+        ),
     ),
     _rule(
         "too",
