@@ -848,6 +848,30 @@ def _title_word_before(text: str, position: int) -> bool:
 
 
 # Words between a pronoun and its verb that do not change the verb: "you also has".
+# What a Roman "I" numbers: "Phase I is complete", "Title I is funded".
+NUMBERED_BY_I = word_set(
+    """phase part section chapter title level tier stage type class grade step volume
+    appendix article round schedule war book act series category option model"""
+)
+
+
+def _numbered_i(text: str, start: int) -> bool:
+    """Is the "I" at `start` a numeral: after what it numbers, or after a capitalised word
+    inside the sentence ("World War I", "Mark I")?"""
+    before = text[max(0, start - 40) : start].split()
+    if not before:
+        return False
+    word = before[-1]
+    if word.strip(".,;:!?\"'’()").lower() in NUMBERED_BY_I:
+        return True
+    opens = (
+        len(before) == 1
+        or before[-2].endswith((".", "!", "?", ":"))
+        or "\n" in text[max(0, start - len(word) - 2) : start - len(word)]
+    )
+    return word[:1].isupper() and word.isalpha() and not opens
+
+
 _AGREEMENT_ADVERBS = (
     r"(?:(?:also|only|just|still|already|never|always|really|often|usually|now|certainly|"
     r"definitely|probably|all|both|actually|clearly|obviously|simply|truly)\s+)"
@@ -873,6 +897,54 @@ def _plural_after_first(m: re.Match[str], _apos: str) -> str:
 def _sentence_start(text: str, m: re.Match[str]) -> bool:
     before = text[: m.start()].rstrip()
     return not before or before[-1] in ".!?\n:;"
+
+
+# A question's auxiliary for its subject: (auxiliary, subject) -> the right auxiliary.
+QUESTION_AUXILIARY = {
+    **{("has", p): "have" for p in ("i", "you", "we", "they")},
+    **{("does", p): "do" for p in ("i", "you", "we", "they")},
+    **{("doesn't", p): "don't" for p in ("i", "you", "we", "they")},
+    **{("hasn't", p): "haven't" for p in ("i", "you", "we", "they")},
+    ("is", "i"): "am",
+    **{("is", p): "are" for p in ("you", "we", "they")},
+    **{("isn't", p): "aren't" for p in ("you", "we", "they")},
+    **{("was", p): "were" for p in ("you", "we", "they")},
+    **{("wasn't", p): "weren't" for p in ("you", "we", "they")},
+    **{("have", p): "has" for p in ("he", "she", "anyone", "someone", "anybody", "somebody")},
+    **{("haven't", p): "hasn't" for p in ("he", "she", "anyone", "someone", "anybody")},
+    **{("do", p): "does" for p in ("he", "she", "anyone", "anybody", "everyone")},
+    **{("don't", p): "doesn't" for p in ("he", "she", "it")},
+    **{("are", p): "is" for p in ("he", "she", "it")},
+    **{("aren't", p): "isn't" for p in ("he", "she", "it")},
+    **{("are", p): "is" for p in ("this", "that")},
+    **{("were", p): "was" for p in ("this", "that")},
+    **{("is", p): "are" for p in ("these", "those")},
+    **{("was", p): "were" for p in ("these", "those")},
+}
+# Before a question's opening auxiliary: "So has I …", "What do he …".
+QUESTION_LEAD_INS = word_set("what why how when where so and but or then also much many often long")
+
+
+def _question_auxiliary(m: re.Match[str], _apos: str) -> str:
+    aux, subject = m.group(1), m.group(2)
+    wanted = QUESTION_AUXILIARY[(aux.lower().replace("’", "'"), subject.lower())]
+    return (
+        match_case(aux, wanted.replace("'", "’") if "’" in aux else wanted) + m.group(0)[len(aux) :]
+    )
+
+
+def _not_question_auxiliary(m: re.Match[str], text: str) -> bool:
+    """Not an opening auxiliary before its subject in a question ("Have anyone contacted
+    you?"): "Do it now." is an order; "the tasks we have he said" runs on."""
+    if (m.group(1).lower().replace("’", "'"), m.group(2).lower()) not in QUESTION_AUXILIARY:
+        return True
+    before = text[: m.start()].rstrip()
+    opens = (
+        not before
+        or before[-1] in ".!?\n:;—–-(,"
+        or _word_before(text, m.start()) in QUESTION_LEAD_INS
+    )
+    return not opens
 
 
 # Plurals that "there is" takes in speech and mail ("there is lots of time").
@@ -1265,17 +1337,23 @@ MORE_RULES: tuple[Rule, ...] = (
     _rule(
         "i;is are has does doesn't hopes thinks wants needs likes knows",
         "agreement",
-        r"\b(I)\s+(is|are|has|does|doesn't|hopes|thinks|wants|needs|likes|knows)\b",
+        rf"\b(I)\s+({_AGREEMENT_ADVERBS})?(is|are|has|does|doesn't|hopes|thinks|wants|needs|"
+        r"likes|knows)\b",
         ERROR,
         '"{found}": with "I" the verb is "am" / "have" / "do" / the plain form.',
         lambda m, _a: (
-            "I "
+            f"I {m.group(2) or ''}"
             + {"is": "am", "are": "am", "has": "have", "does": "do", "doesn't": "don't"}.get(
-                m.group(2), m.group(2)[:-1]
+                m.group(3), m.group(3)[:-1]
             )
         ),
-        # "section i is": a numeral (lowercase-i's case); "John and I are": two people
-        lambda m, text: m.group(1) != "I" or _word_before(text, m.start()) in ("and", "&"),
+        # "section i is": a numeral (lowercase-i's case); "John and I are": two people;
+        # "Phase I is", "World War I is": a numeral after what it numbers
+        lambda m, text: (
+            m.group(1) != "I"
+            or _word_before(text, m.start()) in ("and", "&")
+            or _numbered_i(text, m.start())
+        ),
     ),
     _rule(
         "you we they;is was has does doesn't",
@@ -1360,13 +1438,58 @@ MORE_RULES: tuple[Rule, ...] = (
     _rule(
         "there here;are were",
         "agreement",
-        r"\b((?:there|here)\s+(?:are|were))(?=\s+(?:a|an|one)\s+(?!(?:few|lot|lots|number|couple|"
-        r"variety|range|series|handful|total|dozen|hundred|thousand|million|billion|bunch|"
+        r"\b((?:there|here)\s+(?:are|were))(?=\s+(?:(?:still|now|also|just|only|always|"
+        r"probably|already|currently|really)\s+)?(?:(?:a|an|one)\s+(?!(?:few|lot|lots|number|"
+        r"couple|variety|range|series|handful|total|dozen|hundred|thousand|million|billion|bunch|"
         r"host|set|pair|majority|minority|mix|mixture|wealth|plethora|raft|slew|whole|"
-        r"great|good|large|small|growing|fair)\b))",
+        r"(?:great|good|large|small|growing|fair|significant|huge|vast)\s+(?:many|number|"
+        r"deal|few|amount|proportion|majority|share|portion|variety|range|mix|selection|"
+        r"array|list|set)|or|of)\b)|(?:anything|something|nothing|"
+        r"everything|anyone|someone|somebody|anybody|nobody)\b))",
         WARNING,
         'Did you mean "{fix}"? One thing takes "is" / "was".',
         lambda m, _a: re.sub(r"(?i)are$", "is", re.sub(r"(?i)were$", "was", m.group(1))),
+        anchored=True,
+    ),
+    # "Has I properly conveyed …?", "Are she ready?", "Have anyone contacted you?": a
+    # question's auxiliary agrees with the subject after it (a question mark ahead).
+    _rule(
+        "has does doesn't hasn't is isn't was wasn't have haven't do don't are aren't were;"
+        "i you we they he she it anyone someone anybody somebody everyone this that these those",
+        "agreement",
+        r"\b(has|does|doesn['’]t|hasn['’]t|is|isn['’]t|was|wasn['’]t|have|haven['’]t|do|don['’]t"
+        r"|are|aren['’]t|were)\s+(I|you|we|they|he|she|it|anyone|someone|anybody|somebody|"
+        r"everyone|this|that|these|those)"
+        r"\b(?!['’])(?=[^.!?\n]*\?)",
+        WARNING,
+        'Did you mean "{fix}"? In a question the verb agrees with the subject after it.',
+        _question_auxiliary,
+        _not_question_auxiliary,
+        anchored=True,
+    ),
+    # "Please does not transmit orders", "Could you please does me a favour?": an order.
+    _rule(
+        "please;does doesn't doesn’t",
+        "agreement",
+        r"\b(please\s+)(does|doesn['’]t)\b",
+        WARNING,
+        'Did you mean "{fix}"? After "please" the verb takes its plain form.',
+        lambda m, a: (
+            m.group(1)
+            + match_case(m.group(2), "do" if m.group(2).lower() == "does" else f"don{a}t")
+        ),
+        anchored=True,
+    ),
+    # "there have been an initial response": one thing has been.
+    _rule(
+        "there;have;been",
+        "agreement",
+        r"\b(there\s+)(have)(?=\s+(?:(?:still|also|just|only|already|probably|never|always)\s+)?"
+        r"been\s+(?:a|an|one)\s+(?!(?:few|lot|lots|number|couple|variety|range|series|handful|"
+        r"total|dozen|bunch|host|set|pair|majority|great|good|large|small|growing|fair|or|of)\b))",
+        WARNING,
+        'Did you mean "{fix}"? One thing takes "has been".',
+        lambda m, _a: m.group(1) + match_case(m.group(2), "has"),
         anchored=True,
     ),
     _rule(

@@ -343,6 +343,10 @@ CLAUSE_VERBS = word_set(
 
 
 CLAUSE_WORDS = word_set("why how where what when whether if")
+# Before a pronoun, these make it the subject of a question: what follows is no finite verb.
+INVERTING_AUXILIARIES = word_set(
+    "is are was were am isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t"
+)
 
 
 def _object_position(before: str) -> bool:
@@ -373,6 +377,8 @@ def it_plain_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         return  # "the IT team", "IT support": information technology, not the pronoun
     if _low(toks, i + 1) == "be" and _low(toks, i - 1) in ("whether", "if", "though"):
         return  # "whether it be morning or afternoon": the subjunctive
+    if _low(toks, i - 1) in INVERTING_AUXILIARIES:
+        return  # "Is she ready for the call?", "Are she ready?": the verb came before her
     found = _verb_after(toks, i)
     if found is None:
         return

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afterview.writing.checks import grammar_lexicon as lex
-from afterview.writing.checks import grammar_missing_to, ngram
+from afterview.writing.checks import grammar_missing_preposition, grammar_missing_to, ngram
 from afterview.writing.checks._util import word_set
 from afterview.writing.checks.grammar_classes import WARNING, Hit, Tok
 
@@ -634,3 +634,5 @@ def hits(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Itera
     yield from missing_it(toks, tags, lo, hi, text)
     yield from missing_to(toks, tags, lo, hi, text)
     yield from grammar_missing_to.hits(toks, tags, lo, hi, text)
+    yield from grammar_missing_preposition.hits(toks, tags, lo, hi, text)
+    yield from grammar_missing_preposition.duration_without_for(toks, tags, lo, hi, text)

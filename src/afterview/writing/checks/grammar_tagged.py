@@ -203,6 +203,27 @@ def _plural_of_a_noun(low: str) -> bool:
     return any(stem in nouns for stem in stems if stem)
 
 
+# Finite forms of "be" and "have": after a noun and a participle that ends a reduced
+# relative clause, the verb of the sentence ("offers contained in this email is").
+BE_HAVE_FINITE = word_set("is are was were has have isn't aren't wasn't weren't hasn't haven't")
+
+
+def _before_participle(toks: list[Tok], tags: list[str], lo: int, j: int, i: int) -> int:
+    """The noun before a regular past participle at j that modifies it ("Any opinions
+    expressed herein is", "offers contained in this email is"), when the verb at i is a
+    form of "be" or "have"; else j."""
+    if (
+        tags[j] == "VBN"
+        and toks[j].low.endswith("ed")
+        and j - 1 >= lo
+        and tags[j - 1] in ("NN", "NNS")
+        and toks[j - 1].text.islower()
+        and toks[i].low in BE_HAVE_FINITE
+    ):
+        return j - 1
+    return j
+
+
 def _np_start(tags: list[str], toks: list[Tok], j: int, lo: int) -> int:
     """The first token of the noun phrase that ends at j."""
     k = j
@@ -305,7 +326,9 @@ def _ing_modifier(toks: list[Tok], tags: list[str], ing: int, head: int, i: int)
     return passive or toks[i].low in AGENT_VERBS
 
 
-def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, int] | None:  # noqa: PLR0912
+def _subject(  # noqa: PLR0912, PLR0915
+    toks: list[Tok], tags: list[str], lo: int, i: int
+) -> tuple[int, int] | None:
     """(head index, start of its clause's subject) for the verb at i, or None."""
     j = i - 1
     while j >= lo and (
@@ -316,6 +339,7 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
         j -= 1
     if j < lo:
         return None
+    j = _before_participle(toks, tags, lo, j, i)
     if toks[j].low in ("and", "or"):
         return _shared_subject(toks, tags, lo, i, j)
     if _demonstrative(toks, tags, lo, j):
@@ -407,6 +431,7 @@ def _subject(toks: list[Tok], tags: list[str], lo: int, i: int) -> tuple[int, in
             and toks[prep].low != "of"
         ):
             before -= 1  # "Services eligible for …": an adjective after its noun
+        before = _before_participle(toks, tags, lo, before, i)
         if tags[before] not in NOUN_TAGS:
             return None
         if toks[before].low in ("types", "kinds", "sorts") and toks[prep].low == "of":
@@ -1007,10 +1032,17 @@ def _agreement_at(
     verb_number = _verb_number(toks, tags, i, hi)
     if verb_number is None or _heading(toks, lo, i, hi):
         return
-    if tags[i - 1] in ("MD", "TO") or toks[i - 1].low in ("to", "too", "did", "do", "does"):
-        return  # "too rebuild": the slip is "too", the verb after it is an infinitive
+    if (
+        tags[i - 1] in ("MD", "TO")
+        or toks[i - 1].low in ("to", "too", "did", "do", "does")
+        or _inverted(toks, i, hi)
+    ):
+        # "too rebuild": the slip is "too", the verb after it is an infinitive; "Which
+        # one do you think he meant?": "do" agrees with "you", after it
+        return
     if verb_number == "p" and (
-        _subjunctive(toks, lo, i) or _relative_clause_next(toks, tags, i, hi)
+        (_subjunctive(toks, lo, i) and toks[i].low not in NEVER_SUBJUNCTIVE)
+        or _relative_clause_next(toks, tags, i, hi)
     ):
         return  # "important that everyone attend", "the project plan you described"
     found = _subject(toks, tags, lo, i) or _past_relative_clause(toks, tags, lo, i)
@@ -1091,6 +1123,9 @@ NOT_SWAPPED = word_set(
     """be is are am was were been being have has had do does did done can could may might
     must shall should will would need dare ought best better worst last"""
 )
+# Plural forms that are not the plain form, so never the subjunctive: "advised that this
+# information are confidential" is agreement ("be", "have", "do" and "not go" are).
+NEVER_SUBJUNCTIVE = word_set("are aren't aren’t don't don’t were weren't weren’t")
 # Verbs and adjectives after which "that" + subject + base form is the subjunctive: "I
 # suggest that he meet", "it is important that everyone attend".
 MANDATIVE = word_set(
@@ -1365,6 +1400,8 @@ def _subjunctive(toks: list[Tok], lo: int, i: int) -> bool:
 def _compound_after_preposition(toks: list[Tok], tags: list[str], head: int, i: int) -> bool:
     """ "People with access needs often use": "access needs" may be one noun (not when the
     counts find the word a verb fifteen times as often: "data visualization includes")."""
+    if toks[i].low in ("has", "does", "goes"):
+        return False  # never a plural noun ("ha", "doe"): "The members in this group has"
     stem = lex.s_stem(toks[i].low) or ""
     return (
         head < i - 1
@@ -1427,12 +1464,47 @@ def _quantifier(toks: list[Tok], k: int, hi: int) -> tuple[int, bool]:
     return k, False
 
 
+INVERTING = word_set("do does have has is are was were don't doesn't haven't hasn't isn't aren't")
+
+
+def _inverted(toks: list[Tok], i: int, hi: int) -> bool:
+    """An auxiliary before its pronoun subject in a question ("Which one do you think")."""
+    return (
+        toks[i].low in INVERTING
+        and i + 1 < hi
+        and toks[i + 1].low in ("i", "you", "we", "they", "he", "she")
+        and any(toks[k].text == "?" for k in range(i + 2, hi))
+    )
+
+
+def _opens_question(toks: list[Tok], lo: int, i: int) -> bool:
+    """Does the word at i open a question: first in its sentence, or after a wh-word,
+    "so", "and", "but" or a comma?"""
+    return i == lo or toks[i - 1].low in QUESTION_OPENERS
+
+
+def _existential_pair(toks: list[Tok], lo: int, at: int) -> tuple[int, int] | None:
+    """(index of "there"/"here", index of its "is"/"was") for a pair starting at `at`:
+    "there is", or a question's "Is there"."""
+    if (
+        toks[at].low in ("is", "was")
+        and toks[at + 1].low == "there"
+        and _opens_question(toks, lo, at)
+    ):
+        return at + 1, at  # "Is there any updates?"
+    if toks[at].low in ("there", "here") and toks[at + 1].low in ("is", "was"):
+        return at, at + 1
+    return None
+
+
 def existential(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
     """ "There is resources", "Here is my comments": "there/here is/was" + a plural noun
     (after adjectives) is "are"."""
-    for i in range(lo, hi - 2):
-        if toks[i].low not in ("there", "here") or toks[i + 1].low not in ("is", "was"):
+    for at in range(lo, hi - 2):
+        pair = _existential_pair(toks, lo, at)
+        if pair is None:
             continue
+        i, verb = pair
         k = i + 2
         here = toks[i].low == "here"
         if here and tags[k] in ("PRP$", "DT") and toks[k].low not in ("a", "an", "this", "that"):
@@ -1459,6 +1531,8 @@ def existential(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[
                 k += 1
             if k + 1 < hi and tags[k + 1] in NOUN_TAGS:
                 continue
+        elif k + 2 < hi and tags[k] == "NN" and toks[k].text.islower() and tags[k + 1] == "NNS":
+            k += 1  # "there is significant aggregation opportunities": a compound's head
         if (
             k < hi
             and tags[k] == "NNS"
@@ -1466,14 +1540,21 @@ def existential(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[
             and toks[k].low not in ("lots", "plenty")
             and not (here and k + 1 < hi and tags[k + 1] in NOUN_TAGS | {"POS"})
         ):
-            fix = "are" if toks[i + 1].low == "is" else "were"
+            fix = match_case(toks[verb].text, "are" if toks[verb].low == "is" else "were")
+            first, last = min(i, verb), max(i, verb)
+            fixed = f"{toks[i].text} {fix}" if verb > i else f"{fix} {toks[i].text}"
+            shown = (
+                f"{toks[verb].text} {toks[k].text}"
+                if verb > i
+                else f"{toks[verb].text} … {toks[k].text}"
+            )
             yield Hit(
-                toks[i].start,
-                toks[i + 1].end,
+                toks[first].start,
+                toks[last].end,
                 "agreement",
                 WARNING,
-                f'"{toks[i + 1].text} {toks[k].text}": with a plural noun, "{toks[i].low} {fix}".',
-                f"{toks[i].text} {fix}",
+                f'"{shown}": with a plural noun, "{fixed if verb < i else fixed.lower()}".',
+                fixed,
             )
 
 
