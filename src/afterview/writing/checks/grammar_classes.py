@@ -778,8 +778,43 @@ INFINITIVE_BEFORE_TO = word_set(
 
 # After "to" and an irregular past ("to heard multiple viewpoints"), an object's start.
 QUANTITY_STARTS = word_set("multiple many several some all any more each every other both no")
+# After "to saw": what shows it was meant as "see".
+WH_AFTER_SEE = word_set("what how if whether why when where who which")
 # Past forms that are also the plain form of another verb ("to found a company").
 PAST_ALSO_BASE = word_set("found ground wound bound saw lay fell left felt led lead")
+
+
+def _irregular_past_before_name(toks: list[Tok], i: int, verb: Tok) -> bool:
+    """An irregular past after "to" with a name after it: "to heard Chad's", "to met Rob"."""
+    name = _at(toks, i + 2)
+    return (
+        verb.low in lex.ANY_PAST
+        and verb.low not in PAST_ALSO_BASE
+        and not verb.low.endswith("ed")
+        and name is not None
+        and _word(name)
+        and name.text[:1].isupper()
+    )
+
+
+def _irregular_after_to(toks: list[Tok], i: int, verb: Tok) -> str | None:
+    """The plain form of an irregular past after "to" (at i), where it cannot be another
+    verb's plain form or an adjective."""
+    after = _low(toks, i + 2)
+    if verb.low == "found" and after == "out":
+        return "find"  # "to found out"; "to found a company" is fine
+    if verb.low in lex.IRREGULAR_PAST and verb.low not in ("saw", "left", "felt", "lead", "led"):
+        return lex.IRREGULAR_PAST[verb.low].base
+    if verb.low == "saw" and after in WH_AFTER_SEE:
+        return "see"  # "to saw what is new"; "to saw the wood" is fine
+    if _irregular_past_before_name(toks, i, verb) or (
+        verb.low in lex.ANY_PAST
+        and verb.low not in PAST_ALSO_BASE
+        and after in (OBJECT_STARTS - PARTICLES) | QUANTITY_STARTS
+    ):
+        # "interested to heard Chad's perspective", "a pleasure to met you"
+        return lex.ANY_PAST[verb.low].base
+    return None
 
 
 def after_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
@@ -793,25 +828,18 @@ def after_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     verb = _at(toks, i + 1)
     if verb is None or not _word(verb) or not verb.text.islower():
         return
-    base: str | None
     paired = False
-    if verb.low == "found" and _low(toks, i + 2) == "out":
-        base = "find"  # "to found out"; "to found a company" is fine
-    elif verb.low in lex.IRREGULAR_PAST and verb.low not in ("saw", "left", "felt", "lead", "led"):
-        base = lex.IRREGULAR_PAST[verb.low].base
-    elif (
-        verb.low in lex.ANY_PAST
-        and verb.low not in PAST_ALSO_BASE
-        and _low(toks, i + 2) in (OBJECT_STARTS - PARTICLES) | QUANTITY_STARTS
-    ):
-        base = lex.ANY_PAST[verb.low].base  # "a pleasure to met you": past and participle alike
-    elif _low(toks, i - 1) in INFINITIVE_BEFORE_TO and lex.third_person_base(verb.low):
+    base = _irregular_after_to(toks, i, verb)
+    if base is None and _low(toks, i - 1) in INFINITIVE_BEFORE_TO:
         base = lex.third_person_base(verb.low)  # "able to acts", "need to makes"
-    else:
+    if base is None:
         base = lex.past_base(verb.low)
-        infinitive = split or (
-            _low(toks, i - 1) in INFINITIVE_BEFORE_TO and _low(toks, i - 1) != "used"
-        )
+        infinitive = (
+            split
+            or (_low(toks, i - 1) in INFINITIVE_BEFORE_TO and _low(toks, i - 1) != "used")
+            or _purpose_is_to(toks, i)
+            or _low(toks, i + 2) in ("support", "ensure", "make", "create", "provide")
+        )  # "is to improved web performance", "tools to helped support agencies"
         paired = _low(toks, i + 2) in ("and", "or") and _base_verb(_low(toks, i + 3))
         # "This load was to reached in excess of": "was to" plans, and no noun follows
         # ("the move was to automated trading" is a preposition's)
@@ -1766,6 +1794,26 @@ INFINITIVE_BEFORE = word_set(
     continues begin began start started like love would used ready keen eager willing
     glad happy pleased delighted designed meant supposed"""
 )
+# Adjectives whose "to" marks an infinitive and seldom leads a noun ("difficult to know",
+# "free to ask"; not "useful to teams", "important to users").
+INFINITIVE_ADJECTIVES = word_set(
+    "difficult easy easier hard harder possible impossible simple simpler free quick quicker"
+)
+# Nouns whose "is to" states a plan: "The target is to assign", "the aim was to improve".
+PURPOSE_NOUNS = word_set(
+    """aim aims goal goals objective objectives target targets purpose idea plan point job
+    task role intention mission priority focus hope ambition challenge step"""
+)
+
+
+def _purpose_is_to(toks: list[Tok], i: int) -> bool:
+    """Is the "to" at i an infinitive's after "is"/"was" and a noun of purpose ("The main
+    objective of this project is to improved")?"""
+    if _low(toks, i - 1) not in ("is", "was", "are", "were"):
+        return False
+    return any(_low(toks, k) in PURPOSE_NOUNS for k in range(max(0, i - 8), i - 1))
+
+
 # What follows a verb and hardly ever a plural noun: an object ("to supports it").
 OBJECT_AFTER = word_set("the a an these those our your their its my his her it them us you him me")
 
@@ -1785,8 +1833,14 @@ def to_s_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     base = lex.third_person_base(nxt.low)
     if base is None or not lex.is_verb(base):
         return
-    if _low(toks, i - 1) not in INFINITIVE_BEFORE and _low(toks, i + 2) not in OBJECT_AFTER:
-        return
+    opens = toks[i].text == "To" and (i == 0 or _low(toks, i - 1) in (".", "!", "?", ":", "\n"))
+    if (
+        _low(toks, i - 1) not in INFINITIVE_BEFORE | INFINITIVE_ADJECTIVES
+        and _low(toks, i + 2) not in OBJECT_AFTER
+        and not opens
+        and not _purpose_is_to(toks, i)
+    ):
+        return  # "talk to users"; not "To finds information, go to", "difficult to knows"
     yield Hit(
         nxt.start,
         nxt.end,

@@ -120,18 +120,22 @@ def hits(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Itera
             or noun.low in ADVERBIAL_NOUNS
             or not _determined(toks, tags, lo, j)
             or any(toks[m].low in TWO_OBJECTS for m in range(lo, j))
+            or (toks[j - 1].low == "to" and lex.third_person_base(noun.low))
         ):
-            continue
+            continue  # "To views your confirmation": a verb's -s form, not a noun
         head = _second_phrase_ends(toks, tags, j + 1, hi)
         if head is None or toks[head].low in ADVERBIAL_NOUNS:
             continue  # "who sees the model the first time"
+        if det.low == "your" and toks[head].low.endswith("ing"):
+            continue  # "the type of service your building": "you're", not a preposition
         word = _best_preposition(toks, lo, hi, j)
         if word is None:
             continue
-        # over the determiner too, so that the n-gram model's finding of the gap gives way
+        # over the determiner too, so that the n-gram model's finding of the gap gives
+        # way; not over "your", which has slips of its own ("you're")
         yield Hit(
             noun.start,
-            det.end,
+            noun.end if det.low == "your" else det.end,
             "missing-word",
             WARNING,
             f'Is a word missing? "{noun.text} {det.text}" reads as if it needs "{word}": '

@@ -33,6 +33,7 @@ from afterview.writing.checks import (
     grammar_coordinated,
     grammar_homophones,
     grammar_missing,
+    grammar_plain_form,
     lm_slips,
     ngram,
     tagger,
@@ -2044,3 +2045,4 @@ def hits(toks: list[Tok], text: str, american: bool = False) -> Iterator[Hit]:
         yield from missing_article(toks, tags, lo, hi)
         yield from grammar_missing.hits(toks, tags, lo, hi, text)
         yield from grammar_coordinated.hits(toks, tags, lo, hi, text)
+        yield from grammar_plain_form.hits(toks, tags, lo, hi, text)
