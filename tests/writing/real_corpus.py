@@ -77,7 +77,10 @@ HELDOUT22 = Path(__file__).parent / "corpus" / "heldout22"
 # A twenty-third: 20 more such emails by 20 other officials, held out
 # (corpus/heldout23/SOURCES.md).
 HELDOUT23 = Path(__file__).parent / "corpus" / "heldout23"
-# The email sets by the prefix of their files' names (Enron's, and sets 22 and 23's).
+# A twenty-fourth: 20 more such emails by 20 officials of neither set, held out
+# (corpus/heldout24/SOURCES.md).
+HELDOUT24 = Path(__file__).parent / "corpus" / "heldout24"
+# The email sets by the prefix of their files' names (Enron's, and sets 22 to 24's).
 ENRON_SETS = {
     "enron16-": HELDOUT16,
     "enron17-": HELDOUT17,
@@ -87,6 +90,7 @@ ENRON_SETS = {
     "enron21-": HELDOUT21,
     "mail22-": HELDOUT22,
     "mail23-": HELDOUT23,
+    "mail24-": HELDOUT24,
 }
 HOMOPHONES = frozenset(
     {
@@ -209,6 +213,10 @@ def heldout22_names() -> list[str]:
 
 def heldout23_names() -> list[str]:
     return sorted(p.stem for p in HELDOUT23.glob("mail23-*.txt"))
+
+
+def heldout24_names() -> list[str]:
+    return sorted(p.stem for p in HELDOUT24.glob("mail24-*.txt"))
 
 
 def _enron_set(name: str) -> Path | None:
@@ -345,8 +353,8 @@ def slips() -> list[Slip]:
     (slips_heldout13.tsv), "held14" in the Ministry of Justice technical guidance texts
     (slips_heldout14.tsv), "held15" in the 18F UX guide texts (slips_heldout15.tsv), and
     "held16" to "held21" in real Enron emails (slips_heldout16.tsv to slips_heldout21.tsv),
-    "held22" and "held23" in public-domain State Department emails (slips_heldout22.tsv,
-    slips_heldout23.tsv),
+    "held22" to "held24" in public-domain State Department emails (slips_heldout22.tsv to
+    slips_heldout24.tsv),
     each written and committed before the checker was first run on them."""
     rows = []
     for path in (
@@ -373,6 +381,7 @@ def slips() -> list[Slip]:
         HELDOUT21 / "slips_heldout21.tsv",
         HELDOUT22 / "slips_heldout22.tsv",
         HELDOUT23 / "slips_heldout23.tsv",
+        HELDOUT24 / "slips_heldout24.tsv",
     ):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
@@ -440,6 +449,7 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         "held21",
         "held22",
         "held23",
+        "held24",
     )
     asked = [s for s in hidden if f"--{s}" in sys.argv or f"--{s}-misses" in sys.argv]
     held5 = "held5" in asked
@@ -491,6 +501,7 @@ if __name__ == "__main__":  # python -m tests.writing.real_corpus: the figures o
         ("held21", "heldout21", heldout21_names),
         ("held22", "heldout22", heldout22_names),
         ("held23", "heldout23", heldout23_names),
+        ("held24", "heldout24", heldout24_names),
     ):
         if split in asked or split not in hidden:
             print(f"false alarms, {label}:", {n: fa for n in listed() if (fa := false_alarms(n))})

@@ -72,6 +72,7 @@ def test_the_slips_are_many_and_varied() -> None:
         "held21",
         "held22",
         "held23",
+        "held24",
     }
     held2 = [s for s in slips if s.split == "held2"]
     assert len(held2) >= 80
@@ -544,6 +545,8 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # 12-15 unchanged.
 # Round 19: "held23" (20 more emails of that release by 20 other officials, planted and
 # committed the same way): 116/150 = 77.3 % with round 18's checker, homophones 50/57.
+# Round 21: "held24" (20 more emails of that release by 20 officials of neither set,
+# planted and committed the same way): 118/150 with round 20's checker, homophones 47/52.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -595,6 +598,8 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held22", True, 0.87),
         ("held23", False, 0.77),
         ("held23", True, 0.87),
+        ("held24", False, 0.79),
+        ("held24", True, 0.90),
     ],
 )
 def test_planted_slips_are_caught_by_the_intended_rule(
@@ -661,6 +666,10 @@ def test_the_enron_held_out_sets_are_licensed_sourced_and_planted_once_each(
         # set 23, read at the start and the end of round 19 (its words unread): two texts
         # fail on false alarms, twelve grammar warnings, both writers' slips unfound
         ("23", 2, 12, 2),
+        # set 24, read at round 21's end (its words unread): four texts fail on
+        # spelling false alarms (six words), six grammar warnings, the writers' three
+        # slips unfound (one is found as a warning)
+        ("24", 4, 6, 3),
     ],
 )
 def test_the_enron_tuning_sets_raise_no_more_alarms_than_measured(
@@ -690,6 +699,7 @@ def test_the_enron_tuning_sets_raise_no_more_alarms_than_measured(
         "21": rc.heldout21_names,
         "22": rc.heldout22_names,
         "23": rc.heldout23_names,
+        "24": rc.heldout24_names,
     }[names]()
     fails = {n: fa for n in texts if (fa := rc.false_alarms(n))}
     assert len(fails) <= failing, fails
@@ -724,6 +734,16 @@ def test_the_twenty_third_held_out_set_is_public_domain_sourced_and_planted_once
     assert "3a745b81c168126bfeca20ce2b22bfd7de101296" in sources and "§105" in sources
     _new_and_planted_once("held23", rc.heldout23_names, sources, 10151)
     assert all(rc.language(n) == "en-US" for n in rc.heldout23_names())
+
+
+def test_the_twenty_fourth_held_out_set_is_public_domain_sourced_and_planted_once() -> None:
+    """Set 24: 20 more emails of that release, by 20 officials none of whom wrote one of
+    sets 22 and 23's, 150 slips, each original once in its email."""
+    sources = (rc.HELDOUT24 / "SOURCES.md").read_text(encoding="utf-8")
+    assert "datahoarder/secretary-clinton-email-dump" in sources
+    assert "3a745b81c168126bfeca20ce2b22bfd7de101296" in sources and "§105" in sources
+    _new_and_planted_once("held24", rc.heldout24_names, sources, 10301)
+    assert all(rc.language(n) == "en-US" for n in rc.heldout24_names())
 
 
 def test_the_nineteenth_held_out_set_is_licensed_sourced_and_planted_once() -> None:
@@ -775,6 +795,7 @@ EMAIL_SETS = (
     rc.heldout21_names,
     rc.heldout22_names,
     rc.heldout23_names,
+    rc.heldout24_names,
 )
 
 

@@ -25,7 +25,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afterview.writing.checks import grammar_lexicon as lex
-from afterview.writing.checks import grammar_missing_preposition, grammar_missing_to, ngram
+from afterview.writing.checks import (
+    grammar_missing_clause,
+    grammar_missing_preposition,
+    grammar_missing_to,
+    ngram,
+)
 from afterview.writing.checks._util import word_set
 from afterview.writing.checks.grammar_classes import WARNING, Hit, Tok
 
@@ -262,11 +267,27 @@ def missing_auxiliary(
         if (
             (tag == "VBG" and word not in ING_PREPOSITIONS)
             or (negated and tag in ("JJ", "VBN"))  # "we not sure", "they not invited"
-            or (  # "I very excited about", "we happy to"
+            or (  # "I very excited about", "we happy to", "they important to"
                 subject in NOMINATIVE
                 and tag == "JJ"
-                and (k > j + 1 or lex.is_adjective(word) or word.endswith(("ed", "ful")))
+                and (
+                    k > j + 1
+                    or lex.is_adjective(word)
+                    or word.endswith(("ed", "ful"))
+                    or not lex.is_verb(word)
+                )
                 and after in LOOSE_END
+            )
+            or (  # "This way it always clear which", "whether it true"
+                subject in ("it", "you")
+                and tag == "JJ"
+                and (subject == "it" or not lex.is_verb(word))  # "it clear" is no verb
+                and (after in LOOSE_END or toks[k + 1].low in ("which", "that", "what", "how"))
+            )
+            or (  # "You entitled to receive", "we pleased to announce"
+                word in STATE_PARTICIPLES
+                and tag in ("VBD", "VBN", "JJ")
+                and toks[k + 1].low in ("to", "in", "by", "for", "with", "about", "that")
             )
         ):
             aux = SUBJECT_AUXILIARY[subject]
@@ -483,6 +504,15 @@ OF_BARE = word_set("government society humanity mankind everyone everything")
 LEAST_AFTER = word_set("at the very not in")
 # After "soon as": a clause's subject or start ("Start soon as you have").
 SOON_AS_NEXT = word_set("you we they i he she it the a an this your our their possible")
+# Participles that are states, never an active past with "to", "in", "by" after them:
+# "You entitled to", "I interested in", "we pleased to" want "are", "am", "are".
+STATE_PARTICIPLES = word_set(
+    """entitled supposed obliged interested involved dedicated excited pleased delighted
+    thrilled concerned disappointed satisfied impressed surprised confused located based
+    eligible"""
+)
+# Before "who" + an adjective: "those who unable to use the service" (→ "who are").
+PEOPLE_WORDS = word_set("those people others anyone someone everyone anybody somebody")
 # Verbs that take two objects ("send the team your CV"): the second is not an "of" phrase.
 TWO_OBJECTS = word_set(
     """give gives gave send sends sent show shows showed tell tells told offer offers
@@ -508,9 +538,10 @@ def missing_in_phrases(
             and nxt.text.islower()
             and after in ("IN", "TO")
             and j > lo
-            and tags[j - 1] in ("NNS", "NN")
+            and (tags[j - 1] in ("NNS", "NN") or toks[j - 1].low in PEOPLE_WORDS)
         ):
-            verb = "are" if tags[j - 1] == "NNS" else "is"
+            plural = tags[j - 1] == "NNS" or toks[j - 1].low in ("those", "people", "others")
+            verb = "are" if plural else "is"
             yield _hit(toks, text, j, j + 1, j + 1, verb)
         elif (
             nxt.low == "least"
@@ -636,3 +667,4 @@ def hits(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Itera
     yield from grammar_missing_to.hits(toks, tags, lo, hi, text)
     yield from grammar_missing_preposition.hits(toks, tags, lo, hi, text)
     yield from grammar_missing_preposition.duration_without_for(toks, tags, lo, hi, text)
+    yield from grammar_missing_clause.hits(toks, tags, lo, hi, text)

@@ -1,0 +1,162 @@
+"""Small words a clause cannot do without (P5 "Checks before sending"; the same checks
+serve P7 and P8), found by deleting "is", "are" and "if" from real email sentences:
+
+- "is"/"are" after "there"/"here" that opens a clause: "then there no extra cost",
+  "Here the final plan for Deal Bench" (→ "there is", "Here is");
+- "is"/"are" between a relative word and a participle that needs an object: "the
+  changes, which described in this memo" (→ "which are described");
+- "if" after "let me know" or "wondering" before a clause: "Let me know you still need
+  the curve", "I was wondering you could send it" (→ "know if", "wondering if");
+- "If" opening a condition before an order: "You have any questions, please call me".
+
+Each is a narrow pattern over the first tagger's tags; findings are warnings and the fix
+writes the word in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from afterview.writing.checks._util import match_case, word_set
+from afterview.writing.checks.grammar_classes import WARNING, Hit, Tok
+
+CLAUSE_OPENERS = word_set(
+    ", ; : ( — – and but so then if when because that as since unless while once"
+)
+# After "there"/"here" opening a clause, what shows a noun phrase begins with no verb.
+PHRASE_STARTS = word_set(
+    "a an the no many several some any much lots plenty nothing something anything enough more few"
+)
+PLURAL_STARTS = word_set("many several lots plenty few")
+FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+CLAUSE_ENDS = word_set(", . ; : ! ? ( ) — –")
+RELATIVES = word_set("that which who whom whose where when")
+# Participles of verbs that take an object: after "which"/"that" with none, a passive.
+OBJECT_PARTICIPLES = word_set(
+    """described listed included mentioned attached provided required shown outlined noted
+    stated explained detailed highlighted covered discussed addressed given sent made
+    taken written held paid sold told done seen enclosed referenced specified defined
+    presented proposed requested recommended scheduled planned based located posted
+    published signed approved submitted received reported"""
+)
+AFTER_PASSIVE = word_set("in by below above earlier previously here at on within under . ,")
+SUBJECTS = word_set("you there we they he she it i")
+# After "let me know you"/"wondering you": what shows a clause, not an object.
+CLAUSE_VERBS = word_set(
+    """still also are is have has need needs want wants can could would will do does did
+    don't doesn't didn't agree approve prefer plan intend wish require were was"""
+)
+# A condition that opens a sentence without "if": "You have any questions, please call".
+CONDITION_VERBS = word_set(
+    """need want wish require prefer cannot can't have are do don't would 'd"""
+)
+ORDERS = word_set(
+    """please feel let contact call email e-mail click visit reply send do don't give
+    write ring drop ask"""
+)
+
+
+def hits(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Iterator[Hit]:
+    yield from _there_without_verb(toks, tags, lo, hi)
+    yield from _relative_passive(toks, tags, lo, hi)
+    yield from _if_after_know(toks, tags, lo, hi)
+    yield from _condition_without_if(toks, tags, lo, hi)
+
+
+def _there_without_verb(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    for j in range(lo, hi - 2):
+        word = toks[j]
+        if word.low not in ("there", "here") or toks[j + 1].low not in PHRASE_STARTS:
+            continue
+        if j > lo and toks[j - 1].low not in CLAUSE_OPENERS:
+            continue  # "get there a day early", "I was there the whole day"
+        end = j + 1
+        while end < hi and toks[end].low not in CLAUSE_ENDS | RELATIVES:
+            end += 1
+        if any(tags[k] in FINITE | {"VB", "VBN"} for k in range(j + 1, end)):
+            continue  # "There the team met/VB the client": a verb of its own
+        head = next((k for k in range(j + 1, end) if tags[k] in ("NN", "NNS", "NNP")), None)
+        plural = toks[j + 1].low in PLURAL_STARTS or (head is not None and tags[head] == "NNS")
+        verb = "are" if plural else "is"
+        yield Hit(
+            word.start,
+            word.end,
+            "missing-word",
+            WARNING,
+            f'Is a word missing? "{word.text} {toks[j + 1].text}" reads as if it needs '
+            f'"{verb}": "{word.text} {verb} {toks[j + 1].text}".',
+            f"{word.text} {verb}",
+        )
+
+
+def _relative_passive(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    for j in range(lo + 1, hi - 2):
+        if toks[j].low not in ("which", "that", "who") or tags[j - 1] not in ("NN", "NNS", ","):
+            continue
+        k = j + 1
+        while k < hi - 1 and tags[k] == "RB" and toks[k].low != "not":
+            k += 1
+        if toks[k].low not in OBJECT_PARTICIPLES or toks[k + 1].low not in AFTER_PASSIVE:
+            continue
+        noun = j - 2 if tags[j - 1] == "," else j - 1
+        verb = "are" if noun >= lo and tags[noun] == "NNS" else "is"
+        yield Hit(
+            toks[j].start,
+            toks[k].end,
+            "missing-word",
+            WARNING,
+            f'Is a word missing? "{toks[j].text} … {toks[k].text}" reads as if it needs '
+            f'"{verb}": "{toks[j].text} {verb} {toks[k].text}".',
+            f"{toks[j].text} {verb} " + " ".join(toks[m].text for m in range(j + 1, k + 1)),
+        )
+
+
+def _if_after_know(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    for j in range(lo, hi - 2):
+        t = toks[j]
+        asks = t.low in ("wonder", "wondering", "wondered") or (
+            t.low == "know"
+            and j - 2 >= lo
+            and toks[j - 2].low == "let"
+            and toks[j - 1].low in ("me", "us")
+        )
+        if not asks or toks[j + 1].low not in SUBJECTS:
+            continue
+        after = toks[j + 2]
+        if after.low not in CLAUSE_VERBS and tags[j + 2] not in FINITE:
+            continue
+        yield Hit(
+            t.start,
+            toks[j + 1].end,
+            "missing-word",
+            WARNING,
+            f'Is a word missing? "{t.text} {toks[j + 1].text}" reads as if it needs "if": '
+            f'"{t.text} if {toks[j + 1].text}".',
+            f"{t.text} if {toks[j + 1].text}",
+        )
+
+
+def _condition_without_if(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    j = lo
+    if j + 2 >= hi or toks[j].low != "you" or toks[j + 1].low not in CONDITION_VERBS:
+        return  # "We need more time, please let us know": two sentences run together
+    comma = next((k for k in range(j + 2, min(hi, j + 16)) if toks[k].text == ","), None)
+    if comma is None or comma + 1 >= hi or toks[comma + 1].low not in ORDERS:
+        return
+    if any(tags[k] in FINITE and k > j + 1 for k in range(j + 2, comma)):
+        return  # "You have the file and it is late, please …": more than a condition
+    if toks[j + 1].low == "have" and not any(
+        toks[k].low in ("any", "questions", "time", "a") for k in range(j + 2, min(comma, j + 4))
+    ):
+        return  # "You have been great, please keep it up": not a condition
+    first = toks[j]
+    fixed = f"{match_case(first.text, 'if')} {first.text[:1].lower()}{first.text[1:]}"
+    yield Hit(
+        first.start,
+        first.end,
+        "missing-word",
+        WARNING,
+        f'Is a word missing? "{first.text} {toks[j + 1].text} …, {toks[comma + 1].text}" reads '
+        f'as a condition: "{fixed}".',
+        fixed,
+    )
