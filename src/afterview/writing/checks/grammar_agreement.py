@@ -461,3 +461,5 @@ def hits(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
 
 
 RULES: tuple[Rule, ...] = (hits,)
+# The words `hits` can fire on (see grammar_classes.TRIGGERS).
+TRIGGERS: dict[Rule, frozenset[str]] = {hits: frozenset(_BY_WORD)}

@@ -102,3 +102,5 @@ def ing_after(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
 
 
 RULES: tuple[Rule, ...] = (plain_after_object, ing_after)
+# The words each rule can fire on (see grammar_classes.TRIGGERS).
+TRIGGERS: dict[Rule, frozenset[str]] = {plain_after_object: frozenset(CAUSATIVE)}
