@@ -119,6 +119,10 @@ def test_a_roman_one_is_no_pronoun(text: str) -> None:
         ("Any offers contained in this email is the sole responsibility of the sender.", "offers"),
         ("The members in this group has been drawn from the legal teams.", "members"),
         ("Please be advised that this information are confidential.", "information"),
+        ("Any other use of the email by you are prohibited.", "use"),
+        ("It is relevant to the thing the user are doing now.", "user"),
+        ("I told the client the plan are ready.", "plan"),
+        ("The file the clients has sent is here.", "clients"),
     ],
 )
 def test_the_subject_is_found_behind_a_participle_a_preposition_or_that(
@@ -139,6 +143,10 @@ def test_the_subject_is_found_behind_a_participle_a_preposition_or_that(
         "I recommend that the report be sent.",
         "The number of people with access needs has grown.",
         "People with access needs often use screen readers.",
+        "The letters from him are lovely.",
+        "A message from them is waiting.",
+        "I told the client the plans are ready.",
+        "A smaller margin of error means your test results are closer to the truth.",
     ],
 )
 def test_right_subjects_behind_participles_and_subjunctives_are_left_alone(text: str) -> None:

@@ -62,6 +62,8 @@ def test_adjectives_nouns_and_passives_after_be_or_have_are_left_alone(text: str
         ("We built tools to helped support agencies.", "helped", "help"),
         ("I thought you would be interested to heard Chad's view.", "heard", "hear"),
         ("The target is to assigned candidates to teams early.", "assigned", "assign"),
+        ("Sorry to has missed you yesterday.", "has", "have"),
+        ("This allows Accenture to has a completed project.", "has", "have"),
     ],
 )
 def test_an_infinitives_to_takes_the_plain_form(text: str, span: str, fix: str) -> None:
@@ -78,6 +80,7 @@ def test_an_infinitives_to_takes_the_plain_form(text: str, span: str, fix: str) 
         "To members of staff: please read this.",
         "The objective is to reduce cost.",
         "We plan to found a company.",
+        "The person I spoke to has left.",
     ],
 )
 def test_to_before_a_noun_or_a_plain_verb_is_left_alone(text: str) -> None:

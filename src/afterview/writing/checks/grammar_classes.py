@@ -1799,6 +1799,8 @@ INFINITIVE_BEFORE = word_set(
 INFINITIVE_ADJECTIVES = word_set(
     "difficult easy easier hard harder possible impossible simple simpler free quick quicker"
 )
+# Feelings before an infinitive: "sorry to have missed you", "glad to have met".
+GLAD_WORDS = word_set("sorry glad happy pleased nice great good sad delighted thrilled lucky")
 # Nouns whose "is to" states a plan: "The target is to assign", "the aim was to improve".
 PURPOSE_NOUNS = word_set(
     """aim aims goal goals objective objectives target targets purpose idea plan point job
@@ -1827,6 +1829,21 @@ def to_s_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         return
     nxt = _at(toks, i + 1)
     if nxt is None or not _word(nxt) or not nxt.text.islower() or not nxt.low.endswith("s"):
+        return
+    if nxt.low == "has" and (
+        _low(toks, i - 1) in INFINITIVE_BEFORE | INFINITIVE_ADJECTIVES | GLAD_WORDS
+        or (toks[i - 1].text[:1].isupper() and _low(toks, i - 2) in INFINITIVE_BEFORE)
+    ):
+        # "Sorry to has missed you", "allows Accenture to has"; not "the person I spoke
+        # to has left", where "to" ends a clause
+        yield Hit(
+            nxt.start,
+            nxt.end,
+            "verb-form",
+            WARNING,
+            'Did you mean "have"? After "to" the verb takes its plain form.',
+            match_case(nxt.text, "have"),
+        )
         return
     if nxt.low in UNCOUNTED_S or nxt.low in ("is", "has", "does", "was", "us", "this"):
         return

@@ -77,6 +77,9 @@ SINGULAR_PRONOUNS = word_set(
     "everyone everybody anyone anybody someone somebody no-one nobody each one everything"
 )
 PLURAL_PRONOUNS = word_set("those these both many several few others")
+OBJECT_PRONOUNS = word_set("you him her us them me")
+# A noun, then one of these: the subject of a relative clause without "that".
+CONTACT_CLAUSE_OPENERS = word_set("the this these those my your our their his her")
 IRREGULAR_PLURALS = word_set("people children men women")
 # Given names that end in "s", which would otherwise read as plurals or as names of bodies.
 GIVEN_NAMES_S = word_set(
@@ -207,6 +210,19 @@ def _plural_of_a_noun(low: str) -> bool:
 # Finite forms of "be" and "have": after a noun and a participle that ends a reduced
 # relative clause, the verb of the sentence ("offers contained in this email is").
 BE_HAVE_FINITE = word_set("is are was were has have isn't aren't wasn't weren't hasn't haven't")
+
+
+def _contact_clause_start(toks: list[Tok], tags: list[str], start: int, head: int) -> int | None:
+    """Where a relative clause without "that" opens inside the phrase start..head: at a
+    determiner right after a common noun ("the thing | the user are")."""
+    for k in range(head, start, -1):
+        if (
+            toks[k].low in CONTACT_CLAUSE_OPENERS
+            and tags[k - 1] in ("NN", "NNS")
+            and toks[k - 1].text.islower()
+        ):
+            return k
+    return None
 
 
 def _before_participle(toks: list[Tok], tags: list[str], lo: int, j: int, i: int) -> int:
@@ -352,13 +368,20 @@ def _subject(  # noqa: PLR0912, PLR0915
         if not toks[j].text.islower() and toks[j].low.endswith("s"):
             return None  # "Technology Transformation Services (TTS) has": one body
     head = j
+    # "Any other use of the email by you are": an object pronoun ends a phrase the
+    # subject's head stands before
+    object_ends = toks[head].low in OBJECT_PRONOUNS and head > lo and tags[head - 1] == "IN"
     if (
         tags[head] not in NOUN_TAGS
         and toks[head].low not in SINGULAR_PRONOUNS | PLURAL_PRONOUNS
         and not (tags[head] == "PRP" and toks[head].low in PERSONAL)
+        and not object_ends
     ):
         return None
-    start = _np_start(tags, toks, head, lo)
+    start = head if object_ends else _np_start(tags, toks, head, lo)
+    inner = _contact_clause_start(toks, tags, start, head)
+    if inner is not None and toks[i].low in BE_HAVE_FINITE:
+        return head, inner  # "the thing the user are doing": a relative clause's subject
     start = _more_than(toks, lo, start)
     # hop back over prepositional phrases to the head before them
     while (
@@ -443,6 +466,8 @@ def _subject(  # noqa: PLR0912, PLR0915
             return None  # "a number of people are", "one of the reports is"
         head = before
         start = _more_than(toks, lo, _np_start(tags, toks, head, lo))
+    if object_ends and head == j:
+        return None  # no noun before the pronoun's phrase: "you" is not the subject
     if (
         head - 1 >= start
         and tags[head - 1] == tags[head] == "NNS"
