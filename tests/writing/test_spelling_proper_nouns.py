@@ -40,3 +40,28 @@ def test_a_slip_of_a_proper_noun_is_a_spelling_error(text: str, word: str) -> No
 )
 def test_a_persons_name_near_a_dictionary_name_is_left_a_name(text: str, word: str) -> None:
     assert rules(text, word) in ([], ["spelling.name"])
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Should I appeal to Skilling before Friday?", "Skilling"),  # "killing"
+        ("The confirmation came from Salomon Smith Barney.", "Salomon"),  # "salmon"
+        ("Our lawyers at Simpkins Winstead sent the draft.", "Winstead"),  # "instead"
+    ],
+)
+def test_a_listed_name_inside_a_sentence_is_a_name_though_one_letter_from_a_word(
+    text: str, word: str
+) -> None:
+    assert rules(text, word) == ["spelling.name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The DOE Sectretary called the chair.", "Sectretary"),
+        ("The Provincial Goverment sent its thanks.", "Goverment"),
+    ],
+)
+def test_a_capitalised_slip_of_a_common_word_stays_an_error(text: str, word: str) -> None:
+    assert rules(text, word) == ["spelling"]

@@ -220,6 +220,9 @@ def _taken_for_name(
             len(base) < LONG_NAME
             or speller.near_common(base, COMMON_ZIPF, False) is None
             or _after_given_name(doc.text, start)
+            # "appeal to Skilling", "Salomon Smith Barney": a listed name inside a
+            # sentence, where a slip of a common word seldom has a capital
+            or base in census_names()
         )
     if _name_line(doc.text, start) or any(at != start for at in capitals().get(word, ())):
         return True
