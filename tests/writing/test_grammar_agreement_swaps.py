@@ -156,3 +156,26 @@ def test_right_subjects_behind_participles_and_subjunctives_are_left_alone(text:
 def test_a_collective_noun_after_a_word_of_asking_is_plural_in_british_english() -> None:
     assert _agreement("It is important that the team are ready.", "en-GB") == []
     assert _agreement("It is important that the team are ready.", "en-US") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Matson, Ogg, and Smith has me in their voicemail.", "Matson, Ogg, and Smith has"),
+        ("Yesterday, Matson, Ogg, and Smith was late.", "Matson, Ogg, and Smith was"),
+    ],
+)
+def test_a_list_of_people_takes_the_plural(text: str, span: str) -> None:
+    assert [found for found, _ in _agreement(text)] == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Skadden, Arps, Slate, Meagher & Flom has an office here.",
+        "Simpkins, Winstead and Minick has the contract.",
+        "The meeting with Matson, Ogg, and Smith is at noon.",
+    ],
+)
+def test_a_firms_name_and_a_list_after_a_preposition_are_left_alone(text: str) -> None:
+    assert _agreement(text) == []

@@ -184,6 +184,39 @@ def _plural_hit(first: Tok, verb: Tok, text: str, why: str) -> Hit:
     )
 
 
+# Words that open a sentence before a list of names: "Yesterday, Matson, Ogg, and …".
+LEAD_INS = word_set("yesterday today tomorrow however also then meanwhile finally first next so")
+
+
+def names_listed_singular_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "Matson, Ogg, and Smith has me in their voicemail": three or more people, most
+    of them names the census lists, joined by commas and ", and", take the plural (a
+    firm's name is written without the last comma: "Simpkins, Winstead & Minick has")."""
+    verb = toks[i]
+    if verb.low not in SINGULAR_TO_PLURAL or _low(toks, i - 2) != "and" or _low(toks, i - 3) != ",":
+        return
+    k = i - 4
+    names, at = [toks[i - 1]], i - 1
+    while k >= 0 and _word(toks[k]) and toks[k].text.istitle() and toks[k].low not in LEAD_INS:
+        names.append(toks[k])
+        at = k
+        if _low(toks, k - 1) != ",":
+            break
+        k -= 2
+    first, before = names[-1], _at(toks, at - 1)
+    if len(names) < 3 or (before is not None and _word(before) and before.low not in CLAUSE_BEFORE):
+        return  # "the meeting with Matson, Ogg and Smith is": the subject is further back
+    if "\n" in text[first.start : verb.start]:
+        return
+    from afterview.writing.checks import spelling  # its census lists load on first use
+
+    if sum(n.low in spelling.census_names() for n in names) < 2:
+        return
+    yield _plural_hit(
+        first, verb, text, f'"{text[first.start : verb.end]}": more than one takes the plural.'
+    )
+
+
 def names_joined_singular_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     verb = toks[i]
     if verb.low not in SINGULAR_TO_PLURAL or _low(toks, i - 2) != "and":
@@ -442,6 +475,7 @@ def _by_word() -> dict[str, tuple[Rule, ...]]:
         (this_plural_noun, ("this", "that")),
         (what_appear, ("appear", "seem")),
         (names_joined_singular_verb, SINGULAR_TO_PLURAL),
+        (names_listed_singular_verb, SINGULAR_TO_PLURAL),
         (both_of_singular_verb, SINGULAR_TO_PLURAL),
         (plural_determiner_singular, PLURAL_DETERMINERS),
         (the_number_of, ("number",)),
