@@ -68,13 +68,20 @@ def _reads_better(toks: list[Tok], lo: int, hi: int, j: int, fix: str) -> bool:
     return ngram.swap_gain(ngram.model(), words, j - lo + 1, fix) > 0
 
 
-def _after_have(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+def _auxiliary_and_verb(
+    toks: list[Tok], lo: int, hi: int, forms: frozenset[str]
+) -> Iterator[tuple[int, int]]:
+    """(i, j) for each auxiliary of `forms` at i and the word at j after its adverbs."""
     for i in range(lo, hi - 2):
-        if toks[i].low not in HAVE_FORMS:
-            continue
-        j = i + 1
-        while j < hi - 1 and toks[j].low in SKIPPED:
-            j += 1
+        if toks[i].low in forms:
+            j = i + 1
+            while j < hi - 1 and toks[j].low in SKIPPED:
+                j += 1
+            yield i, j
+
+
+def _after_have(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    for i, j in _auxiliary_and_verb(toks, lo, hi, HAVE_FORMS):
         verb = toks[j]
         if tags[j] not in ("VB", "VBP") or not _plain_verb(verb):
             continue
@@ -98,12 +105,7 @@ def _after_have(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[
 
 
 def _after_be(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
-    for i in range(lo, hi - 2):
-        if toks[i].low not in BE_FORMS:
-            continue
-        j = i + 1
-        while j < hi - 1 and toks[j].low in SKIPPED:
-            j += 1
+    for i, j in _auxiliary_and_verb(toks, lo, hi, BE_FORMS):
         verb, after = toks[j], toks[j + 1]
         w = verb.low
         if not _plain_verb(verb):
