@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from playwright.sync_api import expect
 
 from afterview.services import mail_settings
 
@@ -18,7 +19,7 @@ from .conftest import Live
 def test_servers_and_a_password(live: Live, page: Any, shot: Any, file_keyring: Path) -> None:
     page.goto(f"{live.url}/settings")
     page.get_by_role("link", name="Mail & calendar").click()
-    assert page.title() == "Mail & calendar · Afterview"
+    expect(page).to_have_title("Mail & calendar · Afterview")  # waits for the new page
     page.get_by_label("SMTP server").fill("smtp.example.org")
     page.locator("#smtp-user").fill("sam@example.org")
     page.locator("#smtp-password").fill("app-password-1")
