@@ -7,7 +7,9 @@ serve P7 and P8), found by deleting "is", "are" and "if" from real email sentenc
   changes, which described in this memo" (→ "which are described");
 - "if" after "let me know" or "wondering" before a clause: "Let me know you still need
   the curve", "I was wondering you could send it" (→ "know if", "wondering if");
-- "If" opening a condition before an order: "You have any questions, please call me".
+- "If" opening a condition before an order: "You have any questions, please call me";
+- "if" before "there are any", which only a question, a negative or a condition takes:
+  "Also there are any other products I should add, please let me know".
 
 Each is a narrow pattern over the first tagger's tags; findings are warnings and the fix
 writes the word in.
@@ -50,6 +52,8 @@ CLAUSE_VERBS = word_set(
 CONDITION_VERBS = word_set(
     """need want wish require prefer cannot can't have are do don't would 'd"""
 )
+# "You know/see/understand …, please …" states, it does not set a condition.
+NOT_CONDITIONS = word_set("know see understand mean guess bet think remember deserve")
 ORDERS = word_set(
     """please feel let contact call email e-mail click visit reply send do don't give
     write ring drop ask"""
@@ -61,21 +65,37 @@ def hits(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Itera
     yield from _relative_passive(toks, tags, lo, hi)
     yield from _if_after_know(toks, tags, lo, hi)
     yield from _condition_without_if(toks, tags, lo, hi)
+    yield from _any_without_if(toks, tags, lo, hi)
 
 
 def _there_without_verb(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
     for j in range(lo, hi - 2):
         word = toks[j]
-        if word.low not in ("there", "here") or toks[j + 1].low not in PHRASE_STARTS:
+        if word.low not in ("there", "here") or not (
+            toks[j + 1].low in PHRASE_STARTS
+            or (tags[j + 1] == "CD" and j + 2 < hi and tags[j + 2] in ("JJ", "NNS"))
+        ):
             continue
         if j > lo and toks[j - 1].low not in CLAUSE_OPENERS:
             continue  # "get there a day early", "I was there the whole day"
         end = j + 1
         while end < hi and toks[end].low not in CLAUSE_ENDS | RELATIVES:
             end += 1
-        if any(tags[k] in FINITE | {"VB", "VBN"} for k in range(j + 1, end)):
+        if any(
+            (tags[k] in FINITE and tags[k - 1] != "DT")  # "there no need/VBP to": a noun
+            or (tags[k] == "VB" and toks[k - 1].low != "to")
+            or (tags[k] == "VBN" and tags[k - 1] not in ("DT", "PRP$", "JJ"))  # "the voided"
+            for k in range(j + 1, end)
+        ):
             continue  # "There the team met/VB the client": a verb of its own
-        head = next((k for k in range(j + 1, end) if tags[k] in ("NN", "NNS", "NNP")), None)
+        head = next(
+            (
+                k
+                for k in range(j + 1, end)
+                if tags[k] in ("NN", "NNS", "NNP") or (tags[k] in FINITE and tags[k - 1] == "DT")
+            ),
+            None,
+        )
         plural = toks[j + 1].low in PLURAL_STARTS or (head is not None and tags[head] == "NNS")
         verb = "are" if plural else "is"
         yield Hit(
@@ -137,8 +157,17 @@ def _if_after_know(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterat
 
 
 def _condition_without_if(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
-    j = lo
-    if j + 2 >= hi or toks[j].low != "you" or toks[j + 1].low not in CONDITION_VERBS:
+    # At the start, or after a short opening and its comma ("Once again, you observe …").
+    starts = [lo] + [k + 1 for k in range(lo + 1, min(hi, lo + 4)) if toks[k].text == ","]
+    for j in starts:
+        yield from _condition_at(toks, tags, lo, hi, j)
+
+
+def _condition_at(toks: list[Tok], tags: list[str], lo: int, hi: int, j: int) -> Iterator[Hit]:
+    if j + 2 >= hi or toks[j].low != "you":
+        return
+    verb = toks[j + 1].low
+    if verb not in CONDITION_VERBS and (tags[j + 1] != "VBP" or verb in NOT_CONDITIONS):
         return  # "We need more time, please let us know": two sentences run together
     comma = next((k for k in range(j + 2, min(hi, j + 16)) if toks[k].text == ","), None)
     if comma is None or comma + 1 >= hi or toks[comma + 1].low not in ORDERS:
@@ -160,3 +189,38 @@ def _condition_without_if(toks: list[Tok], tags: list[str], lo: int, hi: int) ->
         f'as a condition: "{fixed}".',
         fixed,
     )
+
+
+# Before "there is/are any" in its clause, what makes "any" right: a condition ("to the
+# extent that", "in case"), a question word, a negative, a verb that asks.
+ANY_LICENSED = word_set(
+    """if whether not no never n't nor without unless know see check ask asked wonder
+    wondering wondered confirm find sure doubt hardly barely whenever before extent
+    insofar case provided providing assuming suppose supposing only"""
+)
+
+
+def _any_without_if(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
+    for j in range(lo, hi - 3):
+        if toks[j].low != "there" or toks[j + 1].low not in ("is", "are", "'s", "'re"):
+            continue
+        if toks[j + 2].low != "any" or toks[hi - 1].text == "?" or toks[j + 3].low == "number":
+            continue
+        start = j
+        while start > lo and toks[start - 1].low not in (".", ";", "!", "?"):
+            start -= 1
+        if any(toks[k].low in ANY_LICENSED or toks[k].low.endswith("n't") for k in range(start, j)):
+            continue
+        if any(toks[k].low in ("not", "no") for k in range(j + 2, min(hi, j + 4))):
+            continue
+        there = toks[j]
+        fixed = f"{match_case(there.text, 'if')} {there.text[:1].lower()}{there.text[1:]}"
+        yield Hit(
+            there.start,
+            toks[j + 2].end,
+            "missing-word",
+            WARNING,
+            f'Is a word missing? "{there.text} {toks[j + 1].text} any" reads as a condition: '
+            f'"{fixed} {toks[j + 1].text} any".',
+            f"{fixed} {toks[j + 1].text} any",
+        )

@@ -34,6 +34,7 @@ from afterview.writing.checks import (
     grammar_homophones,
     grammar_missing,
     grammar_plain_form,
+    grammar_verbless_clause,
     lm_slips,
     ngram,
     tagger,
@@ -2062,7 +2063,15 @@ def hits(toks: list[Tok], text: str, american: bool = False) -> Iterator[Hit]:
         slip_tags.extend(tagger.tag_slips(tuple(toks[k].text for k in sent)))
         _retag(toks, slip_tags, lo, hi)
         yield from these_this(toks, tags, lo, hi)
-        yield from _agreement_both(toks, tags, slip_tags, lo, hi, american)
+        # A clause missing its "is" ("the team very keen to") has no verb to agree: its
+        # predicate must not be read as one ("keen" -> "keens").
+        verbless = list(grammar_verbless_clause.hits(toks, tags, lo, hi, text))
+        yield from (
+            h
+            for h in _agreement_both(toks, tags, slip_tags, lo, hi, american)
+            if not any(h.start < v.end and v.start < h.end for v in verbless)
+        )
+        yield from verbless
         yield from existential(toks, tags, lo, hi)
         yield from _do_question_form(toks, tags, lo, hi)
         yield from homophones(toks, tags, lo, hi)
