@@ -60,14 +60,62 @@ class UnknownRecord(LookupError):
         self.record_id = record_id
 
 
-def default_language(environ: dict[str, str] | None = None) -> str:
-    """The English the user's locale names (en_US → en-US); British English otherwise."""
+# Zones under "America/" whose people write Canadian English, nearer British spelling
+# ("colour", "centre"): the rest of the Americas learn American English.
+CANADIAN_ZONES = frozenset(
+    [
+        "Toronto",
+        "Vancouver",
+        "Montreal",
+        "Halifax",
+        "Winnipeg",
+        "Edmonton",
+        "Regina",
+        "St_Johns",
+        "Moncton",
+        "Whitehorse",
+        "Yellowknife",
+        "Iqaluit",
+        "Glace_Bay",
+        "Goose_Bay",
+        "Swift_Current",
+        "Dawson_Creek",
+        "Fort_Nelson",
+        "Creston",
+        "Atikokan",
+        "Blanc-Sablon",
+        "Cambridge_Bay",
+        "Dawson",
+        "Inuvik",
+        "Rankin_Inlet",
+        "Resolute",
+        "Nipigon",
+        "Thunder_Bay",
+        "Rainy_River",
+        "Pangnirtung",
+    ]
+)
+AMERICAN_ZONES = frozenset({"Pacific/Honolulu", "Pacific/Guam", "Pacific/Pago_Pago", "Asia/Manila"})
+
+
+def default_language(environ: dict[str, str] | None = None, zone: str = "") -> str:
+    """The English the user's locale names (en_US → en-US, en_GB → en-GB); with no
+    locale, or only "C"/"POSIX" (containers, servers), the one of their time zone
+    ("America/Chicago" → en-US); British English otherwise."""
     env = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name, "")
-        if value:
+        if value and value != "POSIX" and not (value == "C" or value.startswith("C.")):
             return "en-US" if value.startswith("en_US") else "en-GB"
-    return "en-GB"
+    zone = zone or env.get("AFTERVIEW_TZ", "")
+    return "en-US" if american_zone(zone) else "en-GB"
+
+
+def american_zone(zone: str) -> bool:
+    area, _, city = zone.partition("/")
+    if area == "America":
+        return city.split("/")[0] not in CANADIAN_ZONES
+    return area == "US" or zone in AMERICAN_ZONES
 
 
 def gather(

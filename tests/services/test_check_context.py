@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 
 from afterview.check_context import _proper_nouns, default_language
+from afterview.config import Config
 from afterview.errors import UnknownInterview, UnknownOpportunity
 from afterview.playbook.facts import PersonRole, Route
+from afterview.playbook.settings import Settings
 from afterview.services import debriefs, profile, records
+from afterview.services.app import App
 from afterview.services.checking import context_from
 
 from .helpers import at, make_app, newcomer
@@ -21,10 +24,39 @@ from .helpers import at, make_app, newcomer
         ({"LC_ALL": "en_US.UTF-8", "LANG": "en_GB.UTF-8"}, "en-US"),
         ({"LANG": "C.UTF-8"}, "en-GB"),
         ({}, "en-GB"),
+        # no locale, or only "C": the time zone tells
+        ({"LANG": "C.UTF-8", "AFTERVIEW_TZ": "America/Chicago"}, "en-US"),
+        ({"AFTERVIEW_TZ": "America/Argentina/Buenos_Aires"}, "en-US"),
+        ({"LANG": "POSIX", "AFTERVIEW_TZ": "America/Toronto"}, "en-GB"),
+        ({"AFTERVIEW_TZ": "Pacific/Honolulu"}, "en-US"),
+        ({"AFTERVIEW_TZ": "Europe/Dublin"}, "en-GB"),
+        # a locale wins over the zone
+        ({"LANG": "en_GB.UTF-8", "AFTERVIEW_TZ": "America/New_York"}, "en-GB"),
     ],
 )
 def test_default_language_follows_the_locale(environ: dict[str, str], expected: str) -> None:
     assert default_language(environ) == expected
+
+
+def test_a_zone_given_is_read_when_the_locale_says_nothing() -> None:
+    assert default_language({"LANG": "C"}, zone="US/Eastern") == "en-US"
+    assert default_language({"LANG": "C"}, zone="Australia/Sydney") == "en-GB"
+
+
+def test_a_new_profile_takes_the_language_of_the_user_s_time_zone(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """P5's spelling check follows the profile: a candidate in Chicago with no locale set
+    (a container, a server) gets American English unless they say otherwise."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    app = App(url=db_url, config=Config(settings=Settings(), timezone="America/Chicago"))
+    now = at(10, 9)
+    saved = profile.set_profile(app, now=now, name="Marisol Vega", email="mv@example.com")
+    assert saved.language == "en-US"
+    assert profile.set_profile(app, now=now, language="en-GB").language == "en-GB"
+    # a later edit keeps the language chosen
+    assert profile.set_profile(app, now=now, phone="555 0100").language == "en-GB"
 
 
 def test_proper_nouns_are_taken_from_notes_but_not_sentence_starts_or_lower_case() -> None:

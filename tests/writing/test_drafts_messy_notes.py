@@ -196,3 +196,14 @@ def test_a_month_typed_in_lower_case_is_written_as_a_month() -> None:
     text = specific("moving all contract files to a new e-filing system by march")
     assert "by March." in text
     assert "may" in specific("they may open a second office in Leeds", 1)
+
+
+def test_a_month_cut_short_after_a_word_of_time_is_written_out() -> None:
+    """ "in jan" became "in jan" in the thank-you and an error the candidate had to fix
+    (found using the product); after a word of time or before a day's number a short
+    month is the month, elsewhere "jan" may be a name."""
+    assert "in January." in specific(
+        "they are moving to saturday hours at the downtown branch in jan"
+    )
+    assert "by September 3" in specific("the new branch opens by sept 3 if permits come through")
+    assert "January" not in specific("jan runs the member services team", 1)

@@ -19,7 +19,11 @@ def profile() -> None:
 @click.option("--signature", help='Replaces the default signature; "\\n" starts a new line.')
 @click.option("--skills", help='Comma-separated, most relevant first: "Figma, user research".')
 @click.option("--experience", help='One phrase: "eight years designing payment apps".')
-@click.option("--language", help="en-GB or en-US: drafts' spelling and the checker's.")
+@click.option(
+    "--language",
+    help="en-GB or en-US: drafts' spelling and the checker's (a new profile's default: "
+    "your locale, else your time zone).",
+)
 @json_option
 @pass_env
 def set_(env: Env, /, as_json: bool, **fields: str | None) -> None:
@@ -37,7 +41,11 @@ def set_(env: Env, /, as_json: bool, **fields: str | None) -> None:
     if as_json:
         emit_json(_plain(result))
         return
-    say(f"Profile saved: {result.name} <{result.email}>, {result.language}.")
+    other = "en-US" if result.language == "en-GB" else "en-GB"
+    say(
+        f"Profile saved: {result.name} <{result.email}>, {result.language} "
+        f"(drafts and checks; `--language {other}` changes it)."
+    )
 
 
 @profile.command("show")

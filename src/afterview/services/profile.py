@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 from typing import Any
 
+from afterview.check_context import default_language
 from afterview.errors import BadInput
 from afterview.parsing import parse_email, require_text
 from afterview.services.app import App
@@ -76,7 +77,9 @@ def set_profile(app: App, *, now: datetime, **changes: str | None) -> Profile:
                 f"A new profile needs {' and '.join(missing)} (drafts are signed and sent "
                 "from them)."
             )
-        merged.setdefault("language", "en-GB")
+        # P5's spelling: the user's locale, else their time zone (a candidate in Chicago
+        # writes "center"); `--language` changes it
+        merged.setdefault("language", default_language(zone=app.timezone))
         repo.put_profile(**merged)
         row = repo.get_profile()
     assert row is not None

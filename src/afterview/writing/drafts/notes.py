@@ -17,6 +17,7 @@ which read well for almost any fragment, rather than a confident wrong clause.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -346,6 +347,22 @@ WORD_MONTHS = wordset("march may")
 BEFORE_MONTH = wordset(
     "by in until till since from before after through during early late mid next last this of end"
 )
+# Months cut short, written out after a word of time or before a day's number ("in jan",
+# "by sept 3" → "in January", "by September 3"); elsewhere "jan" may be a name, "mar" a verb.
+SHORT_MONTHS = {
+    "jan": "January",
+    "feb": "February",
+    "mar": "March",
+    "apr": "April",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "sept": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
+}
 PERIOD = re.compile(r"^(?:q[1-4]|h[12]|fy\d{2}(?:\d{2})?)$")
 TOKEN = re.compile(r"^(\w+)(\W*)$")
 
@@ -359,16 +376,29 @@ def cased(words: list[str]) -> list[str]:
         core = match.group(1) if match else ""
         before = words[index - 1].lower() if index else ""
         after = words[index + 1] if index + 1 < len(words) else ""
-        month = core in WORD_MONTHS and (
-            before in BEFORE_MONTH or re.match(r"\d{1,2}(?:st|nd|rd|th)?\b", after) is not None
-        )
-        if core.islower() and (core in UPPER or PERIOD.match(core)):
+        dated = _dated(before, after)
+        month = core in WORD_MONTHS and dated
+        if core.islower() and core in SHORT_MONTHS and dated:
+            out.append(SHORT_MONTHS[core] + word[len(core) :])
+        elif core.islower() and (core in UPPER or PERIOD.match(core)):
             out.append(core.upper() + word[len(core) :])
         elif core.islower() and (core in TITLED or month):
             out.append(core.capitalize() + word[len(core) :])
         else:
             out.append(word)
     return out
+
+
+def _dated(before: str, after: str) -> bool:
+    """Is the word between these a month's: after a word of time, before a day's number?"""
+    return before in BEFORE_MONTH or re.match(r"\d{1,2}(?:st|nd|rd|th)?\b", after) is not None
+
+
+def short_month(lowered: Sequence[str], index: int) -> bool:
+    """Is lowered[index] a month cut short that `cased` writes out ("in jan", "sept 3")?"""
+    before = lowered[index - 1] if index else ""
+    after = lowered[index + 1] if index + 1 < len(lowered) else ""
+    return lowered[index].strip(".,;:") in SHORT_MONTHS and _dated(before, after)
 
 
 def _lowered(words: list[str]) -> list[str]:

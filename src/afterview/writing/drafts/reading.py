@@ -260,7 +260,9 @@ def _damaged(words: Sequence[str], lowered: Sequence[str]) -> bool:
     candidate's sentence yet."""
     for index, (token, word) in enumerate(zip(words, lowered, strict=True)):
         bare = token.strip(".,;:!?()\"'")
-        if word in SHORTHAND or bare in SYMBOLS or MONEY_SHORT.match(bare):
+        if word in SHORTHAND and not n.short_month(lowered, index):
+            return True  # "opening sept"; but "by sept 3" is written out as a month
+        if bare in SYMBOLS or MONEY_SHORT.match(bare):
             return True
         if word in BROKEN_CONTRACTIONS and index > 0:
             return True  # "they re moving": the apostrophe lost in a hurry
