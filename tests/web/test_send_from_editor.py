@@ -121,6 +121,34 @@ def test_without_a_mail_server_the_editor_says_where_to_set_one(
     assert panel.get_by_role("button").count() == 0
 
 
+def test_without_a_mail_server_a_day_word_false_now_is_said_above_export(
+    live: Live, page: Any, shot: Any, clock: Any
+) -> None:
+    """P5: a thank-you drafted after a 14:00 interview is written for the next morning
+    ("yesterday"). Exported or opened in the mail client that evening, or two days later,
+    the word is false, and the editor says so before it leaves from elsewhere; the next
+    morning it says nothing."""
+    scene = interviewed(live.service)
+    clock(at(10, 16, 10))
+    page.goto(f"{live.url}/drafts/{scene.thank_you}")
+    assert (
+        page.locator("#day-word-now")
+        .inner_text()
+        .startswith("If it leaves now: The thank-you says “yesterday” but leaves Tue 10 Mar 16:10")
+    )
+    clock(at(11, 9, 0))
+    page.goto(f"{live.url}/drafts/{scene.thank_you}")
+    assert page.locator("#day-word-now").count() == 0  # "yesterday" is true today
+    clock(at(13, 9, 30))
+    page.goto(f"{live.url}/drafts/{scene.thank_you}")
+    warning = page.locator("#day-word-now")
+    assert warning.inner_text() == (
+        "If it leaves now: The thank-you says “yesterday” but leaves Fri 13 Mar 09:30, when "
+        "the interview was “on Tuesday”. Change the day it names before you send it."
+    )
+    shot(page, "day-word-now")
+
+
 def test_a_day_word_false_at_p5s_time_is_said_before_send_and_refused(
     live: Live, page: Any, shot: Any, clock: Any
 ) -> None:

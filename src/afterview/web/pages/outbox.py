@@ -56,6 +56,11 @@ def send_panel(app: App, message_id: int, moment: datetime) -> dict[str, Any]:
         "day_word": None
         if entry
         else outbox.day_word_problem(app, message_id, suggested, now=moment),
+        # P5: the same for a thank-you sent now from the mail client (Export, Open in mail
+        # client, Mark as sent): "this morning" written on Friday is false on Sunday
+        "day_word_now": None
+        if entry or (configured and suggested <= moment)  # then the panel says it
+        else outbox.day_word_problem(app, message_id, moment, now=moment),
     }
 
 
