@@ -31,6 +31,9 @@ a colleague's first name), so a capitalised word that is not in it is weighed:
   unless the lower-case form is a word of its own ("will", "grace").
 - `spelling.compound` (warning): two dictionary words run together ("datarooms",
   "everytime"): sometimes jargon, sometimes a slip; the spaced form is suggested.
+- `spelling.variety` (warning): a spelling the other variety prefers with no word of
+  ours to put instead ("amongst", "onwards", "worshipped" in American English); a
+  pair such as "colour"/"color" stays an error with our spelling suggested.
 - `spelling.term` (warning): a lower-case word used twice or more in the text and not
   one edit from a common word ("the structurers … the structurers"): a term of the
   writer's field more often than a slip.
@@ -58,6 +61,10 @@ RULE = "spelling"
 NAME_RULE = "spelling.name"
 COMPOUND_RULE = "spelling.compound"
 CAPITAL_RULE = "spelling.capital"
+VARIETY_RULE = "spelling.variety"
+# A brand's or a trade's styling with one lower-case letter before a word ("eCommerce",
+# "iPhone", "eLearning"), not a word in garbled case ("tHe").
+STYLED_PREFIX = re.compile(r"[a-z][A-Z][a-z]{3,}")
 INFORMAL_RULE = "spelling.informal"
 TERM_RULE = "spelling.term"
 TERM_USES = 2  # an unknown word used this often in one text may be a term (`_a_term`)
@@ -514,8 +521,52 @@ def _finding(
             message = f"“{shown}” is the {variety} spelling; {speller.name} writes “{other.ours}”"
             suggestions = [other.ours, *(s for s in suggestions if s != other.ours)]
         else:
-            message = f"“{shown}” is {variety} spelling, not {speller.name}"
+            # "amongst", "onwards", "worshipped" in en-US: a variant the other variety
+            # prefers, with no word of ours to put instead; worth a look, no misspelling
+            message = (
+                f"“{shown}” is chiefly {variety} spelling; {speller.name} readers may "
+                "find it less usual"
+            )
+            return doc.finding(start, end - start, VARIETY_RULE, Severity.WARNING, message, ())
     return doc.finding(start, end - start, RULE, Severity.ERROR, message, suggestions[:SUGGESTIONS])
+
+
+# Latin phrases of professional English whose words the lists lack; each word is quiet
+# only inside its phrase ("rata" alone is a slip of "data").
+LATIN_PHRASES = (
+    "bona fide",
+    "de facto",
+    "pro rata",
+    "inter alia",
+    "ex officio",
+    "prima facie",
+    "pro bono",
+    "per se",
+    "per annum",
+    "per diem",
+    "pro forma",
+    "in situ",
+    "ad nauseam",
+    "ad infinitum",
+    "mea culpa",
+    "sine qua non",
+    "cum laude",
+    "magna cum laude",
+    "summa cum laude",
+    "alma mater",
+)
+LATIN_WORDS = frozenset(w for phrase in LATIN_PHRASES for w in phrase.split())
+LATIN_LONGEST = max(map(len, LATIN_PHRASES))
+
+
+def _in_latin_phrase(text: str, start: int, end: int) -> bool:
+    window = text[max(0, start - LATIN_LONGEST) : end + LATIN_LONGEST].lower()
+    at = start - max(0, start - LATIN_LONGEST)
+    for phrase in LATIN_PHRASES:
+        for found in re.finditer(rf"\b{re.escape(phrase)}\b", window):
+            if found.start() <= at < found.end():
+                return True
+    return False
 
 
 def _quiet(text: str, start: int, end: int, word: str) -> bool:
@@ -528,6 +579,8 @@ def _quiet(text: str, start: int, end: int, word: str) -> bool:
         return True
     if word in ("et", "al") and re.match(r"et al\b", text[start - 3 * (word == "al") :]):
         return True  # "Smith et al."
+    if word.lower() in LATIN_WORDS and _in_latin_phrase(text, start, end):
+        return True  # "bona fide", "pro rata", "per se": not in the lists, not slips there
     return not word.isascii() and not all(_latin(c) for c in word if c.isalpha())
 
 
@@ -548,7 +601,9 @@ def _not_a_slip(word: str, speller: Speller) -> bool:
     if _derived(word, speller) or word.lower() in BOTH_VARIETIES:
         return True
     return _inner_capitals(word) and (
-        not speller.known(word.lower()) or _joined_words(word, speller)
+        not speller.known(word.lower())
+        or _joined_words(word, speller)
+        or STYLED_PREFIX.fullmatch(word) is not None
     )
 
 

@@ -23,6 +23,10 @@ rebrands rebranded rebranding Kanban hackathon hackathons walkthrough walkthroug
 workstream workstreams livestream chatbot chatbots scalable scalability serverless
 observability geospatial résumé résumés plc Wi Fi WiFi wifi inclusivity neurodiverse
 neurodivergent neurodiversity uncompetitive unarchived devs ramped flyer flyers ok
-undiscounted conferenced conferencing financials brainer
+undiscounted conferenced conferencing financials brainer impactful telecom telecoms telco
+telcos unlink unlinked unlinking strategize strategized strategizes strategizing
+strategise strategised strategises strategising incentivize incentivized incentivizing
+incentivise incentivised incentivising incent incented incenting mentee mentees upsell
+upselling upsold timebox timeboxed offboard cafe cafes
 """
 WORDS: frozenset[str] = frozenset(_WORDS.split())
