@@ -85,3 +85,18 @@ def test_an_infinitives_to_takes_the_plain_form(text: str, span: str, fix: str) 
 )
 def test_to_before_a_noun_or_a_plain_verb_is_left_alone(text: str) -> None:
     assert _verb_form(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That is the situation we are currently.",
+        "They know what we have already.",
+        "I am really",
+    ],
+)
+def test_an_auxiliary_and_adverb_that_end_the_text_are_checked_without_error(text: str) -> None:
+    """A text ending "we are currently." made the walk from "are" past its adverbs step
+    beyond the last word, and `afterview check` stopped with an IndexError (found by
+    deleting small words from real sentences)."""
+    assert _verb_form(text) == []

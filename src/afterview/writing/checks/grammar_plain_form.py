@@ -77,7 +77,8 @@ def _auxiliary_and_verb(
             j = i + 1
             while j < hi - 1 and toks[j].low in SKIPPED:
                 j += 1
-            yield i, j
+            if j < hi - 1:  # a word after the verb, inside the sentence: "I am really."
+                yield i, j
 
 
 def _after_have(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
