@@ -664,8 +664,10 @@ def test_the_enron_held_out_sets_are_licensed_sourced_and_planted_once_each(
         # rule, which was written knowing that word (the helper's report named it)
         ("22", 4, 10, 4),
         # set 23, read at the start and the end of round 19 (its words unread): two texts
-        # fail on false alarms, twelve grammar warnings, both writers' slips unfound
-        ("23", 2, 12, 2),
+        # fail on false alarms, twelve grammar warnings, both writers' slips unfound;
+        # round 22's seconded article model adds one, seen when this test printed it: a
+        # telegraphic note's "of severity of situation", whose "the" is truly missing
+        ("23", 2, 13, 2),
         # set 24, read at round 21's end (its words unread): four texts fail on
         # spelling false alarms (six words), six grammar warnings, the writers' three
         # slips unfound (one is found as a warning)

@@ -44,24 +44,63 @@ FINITE_WORDS = word_set(
 ADVERBS = word_set("also still now then currently already just always often never really")
 
 
-def _subject(toks: list[Tok], tags: list[str], lo: int, hi: int) -> tuple[str, int] | None:
-    """The kind of the sentence's opening pronoun subject and the index of its verb."""
+def _subject(toks: list[Tok], tags: list[str], lo: int, hi: int) -> tuple[str, int, int] | None:
+    """The kind of the sentence's opening subject, its head and the index of its verb: a
+    pronoun, or a noun phrase with a determiner whose verb agrees with it ("Your sentence
+    sounds", "The files were"), which shows the noun is the subject."""
     j = lo
-    if j >= hi or toks[j].low not in PERSON or tags[j] != "PRP":
+    if j >= hi:
         return None
+    if toks[j].low in PERSON and tags[j] == "PRP":
+        kind, head = PERSON[toks[j].low], j
+    else:
+        found = _noun_subject(toks, tags, lo, hi)
+        if found is None:
+            return None
+        kind, head = found
+        j = head
     k = j + 1
     while k < hi and toks[k].low in ADVERBS:
         k += 1
     if k >= hi or tags[k] not in FINITE_TAGS:
         return None
-    return PERSON[toks[j].low], k
+    if head != lo and _number(toks[k], tags[k]) not in (kind, None):
+        return None  # "The files is": the first verb disagrees, no subject to trust
+    if head != lo and _number(toks[k], tags[k]) is None:
+        return None
+    return kind, head, k
+
+
+NOUN_DETERMINERS = word_set("the this that these those our your my their his her its")
+NOUN_PHRASE_TAGS = frozenset({"JJ", "NN", "NNS", "VBG", "CD"})
+
+
+def _noun_subject(toks: list[Tok], tags: list[str], lo: int, hi: int) -> tuple[str, int] | None:
+    if toks[lo].low not in NOUN_DETERMINERS or not toks[lo].text[:1].isupper():
+        return None
+    k = lo + 1
+    while k < hi and tags[k] in NOUN_PHRASE_TAGS and toks[k].text.islower():
+        k += 1
+    head = k - 1
+    if head == lo or tags[head] not in ("NN", "NNS"):
+        return None
+    return ("plural" if tags[head] == "NNS" else "third"), head
+
+
+def _number(tok: Tok, tag: str) -> str | None:
+    """ "plural" or "third" for a verb whose form shows its number, else None."""
+    if tag == "VBZ":
+        return "third"
+    if tag == "VBP":
+        return "plural"
+    return {"was": "third", "were": "plural"}.get(tok.low)
 
 
 def hits(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Iterator[Hit]:
     found = _subject(toks, tags, lo, hi)
     if found is None:
         return
-    person, verb = found
+    person, head, verb = found
     fixes = FIX[person]
     for k in range(verb + 1, hi - 1):
         low = toks[k].low
@@ -87,7 +126,7 @@ def hits(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Itera
                 "agreement",
                 WARNING,
                 f'Did you mean "{written}"? "{toks[m].text}" shares its subject '
-                f'"{toks[lo].text}" with the verb before "{toks[k].text}".',
+                f'"{toks[head].text}" with the verb before "{toks[k].text}".',
                 written,
             )
         return
