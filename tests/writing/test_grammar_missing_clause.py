@@ -80,3 +80,28 @@ def test_a_subject_pronoun_before_a_state_wants_be(text: str, span: str, fix: st
 )
 def test_a_pronoun_with_its_verb_is_left_alone(text: str) -> None:
     assert _missing(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("Please reply this message by Friday.", "reply this", "reply to this"),
+        ("I replied him yesterday about the dates.", "replied him", "replied to him"),
+        ("We apologize the inconvenience this caused.", "apologize the", "apologize for the"),
+        ("You can subscribe the newsletter on the site.", "subscribe the", "subscribe to the"),
+    ],
+)
+def test_a_verb_that_governs_a_preposition_without_it(text: str, span: str, fix: str) -> None:
+    assert _missing(text) == [(span, (fix,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for your reply. The reply the team sent was short.",
+        "Please reply all.",
+        "I apologise, the delay was mine.",
+    ],
+)
+def test_the_noun_reply_and_a_bare_apology_are_left_alone(text: str) -> None:
+    assert _missing(text) == []

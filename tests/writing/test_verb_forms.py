@@ -187,3 +187,13 @@ def test_verbs_stressed_on_their_last_syllable_double_it() -> None:
 
 def test_an_adjective_after_be_is_not_read_as_a_participle() -> None:
     assert _grammar("Build a culture where people can be open about problems.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The delay was mine.", "That idea was mine, and a friend of mine agreed."],
+)
+def test_the_pronoun_mine_is_no_verb(text: str) -> None:
+    """ "was mine" drew "Did you mean “mined”?" (found using the product)."""
+    report = check_text(text, CheckContext(language="en-GB"))
+    assert [f.rule for f in report.findings if f.rule.startswith("grammar")] == []

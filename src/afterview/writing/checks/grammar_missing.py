@@ -121,8 +121,20 @@ GOVERNED: dict[str, tuple[str, str]] = {
     "participated": ("in", "dN"),
     "participating": ("in", "dN"),
     "listen": ("to", "dpN"),
+    "listens": ("to", "dpN"),
     "listened": ("to", "dpN"),
     "listening": ("to", "dpN"),
+    "reply": ("to", "dp"),
+    "replies": ("to", "dp"),
+    "replied": ("to", "dp"),
+    "replying": ("to", "dp"),
+    "subscribe": ("to", "dN"),
+    "subscribed": ("to", "dN"),
+    "subscribing": ("to", "dN"),
+    "apologize": ("for", "d"),
+    "apologise": ("for", "d"),
+    "apologized": ("for", "d"),
+    "apologised": ("for", "d"),
     "cope": ("with", "dp"),
     "adhere": ("to", "dN"),
     "adheres": ("to", "dN"),
@@ -354,10 +366,12 @@ def _governing(toks: list[Tok], tags: list[str], lo: int, j: int) -> tuple[str, 
     if rule is None and before in BE_FORMS:
         rule = GOVERNED_AFTER_BE.get(t.low)
     if rule is None and t.low in GOVERNED:
-        if t.low.startswith(("resp", "list", "rel", "dep", "conf")) and not tags[j].startswith(
-            "VB"
-        ):
+        if t.low.startswith(("resp", "list", "rel", "dep", "conf", "repl")) and not tags[
+            j
+        ].startswith("VB"):
             return None  # a noun reading
+        if t.low.startswith("repl") and before in DETERMINERS:
+            return None  # "The reply the team sent": a noun whatever the tag
         rule = GOVERNED[t.low]
     if rule is None and t.low == "out" and j > lo and tags[j - 1] == "CD":
         rule = ("of", "c")  # "12 out 142"

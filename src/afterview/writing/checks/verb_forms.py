@@ -331,6 +331,9 @@ def _wh_clause_subject(lows: Sequence[str], i: int) -> bool:
     )
 
 
+POSSESSIVE_BEFORE = frozenset({"is", "was", "are", "were", "be", "been", "of", "'s"})
+
+
 def hits(toks: Sequence[Tok], tags: Sequence[str], lo: int, hi: int) -> Iterator[Hit]:
     """Findings of one sentence (tokens lo..hi, tags as the tagger gave them)."""
     words = [toks[k].text for k in range(lo, hi)]
@@ -342,6 +345,8 @@ def hits(toks: Sequence[Tok], tags: Sequence[str], lo: int, hi: int) -> Iterator
         base = candidate(words, lows, i)
         if base is None or (w in ("guys", "folks") and i and lows[i - 1] == "you"):
             continue  # "you guys had": a noun, not "to guy"
+        if w == "mine" and i and lows[i - 1] in POSSESSIVE_BEFORE:
+            continue  # "the delay was mine", "a friend of mine": the pronoun, not "to mine"
         found = alarm(m.scores(context(words, lows, sent_tags, i, base)), w, base)
         if found is None:
             continue
