@@ -179,3 +179,42 @@ def test_a_list_of_people_takes_the_plural(text: str, span: str) -> None:
 )
 def test_a_firms_name_and_a_list_after_a_preposition_are_left_alone(text: str) -> None:
     assert _agreement(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("If you fly in a lower zone, then there are no extra cost.", "there are", "there is"),
+        ("There are no information about the second round yet.", "There are", "There is"),
+        ("There is no reasons to wait for the panel.", "There is", "There are"),
+        ("There was no answers from the recruiter.", "There was", "There were"),
+    ],
+)
+def test_there_is_no_agrees_with_the_noun_after_no(text: str, span: str, fix: str) -> None:
+    assert _agreement(text) == [(span, (fix,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are no cost savings yet.",
+        "There are no more than ten places.",
+        "There is no news from the panel.",
+        "There were no questions after the talk.",
+        "There is no need to reply.",
+    ],
+)
+def test_there_is_no_that_agrees_is_left_alone(text: str) -> None:
+    assert _agreement(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("Your sentence sounds negative, but are actually positive.", "are", "is"),
+        ("The files were late and is still missing.", "is", "are"),
+    ],
+)
+def test_a_noun_subject_s_second_verb_agrees_across_and_but(text: str, span: str, fix: str) -> None:
+    found = _agreement(text)
+    assert len(found) == 1 and found[0][0].endswith(span) and found[0][1][0].endswith(fix)

@@ -31,6 +31,7 @@ from afterview.writing.checks import (
     article_model,
     confusables,
     grammar_coordinated,
+    grammar_existential_no,
     grammar_homophones,
     grammar_missing,
     grammar_plain_form,
@@ -2073,6 +2074,7 @@ def hits(toks: list[Tok], text: str, american: bool = False) -> Iterator[Hit]:
         )
         yield from verbless
         yield from existential(toks, tags, lo, hi)
+        yield from grammar_existential_no.hits(toks, tags, lo, hi)
         yield from _do_question_form(toks, tags, lo, hi)
         yield from homophones(toks, tags, lo, hi)
         yield from grammar_homophones.hits(toks, tags, slip_tags, lo, hi)
