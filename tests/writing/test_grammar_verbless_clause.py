@@ -107,3 +107,18 @@ def test_a_clause_missing_is_are_or_if(text: str, span: str, fix: str) -> None:
 )
 def test_whole_clauses_are_left_alone(text: str) -> None:
     assert _missing(text) == []
+
+
+def test_an_adjective_after_it_is_a_missing_is_not_a_verb_to_agree() -> None:
+    """ "Whether it true or not" drew an agreement *error* ("it … true": "trues"); the
+    counts find "true" after "is" about as often as after "to", so it is no verb here."""
+    from afterview.writing.checker import check_text
+    from afterview.writing.context import CheckContext
+
+    text = "Whether it true or not, we should check."
+    found = [
+        (f.rule, text[f.offset : f.offset + f.length])
+        for f in check_text(text, CheckContext(language="en-GB")).findings
+        if f.rule.startswith("grammar")
+    ]
+    assert found == [("grammar.missing-word", "it")]

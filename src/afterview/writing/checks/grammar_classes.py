@@ -396,6 +396,8 @@ def it_plain_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         or (_low(toks, j + 1) == "to" and not _base_verb(_low(toks, j + 2)))
     ):
         return  # "This give the", "This help to understand"; not "this report", "this one"
+    if lex.is_adjective(w) and _mostly_adjective(w):
+        return  # "whether it true or not": "is" dropped (a missing-word finding), not "trues"
     irregular = lex.IRREGULAR.get(w)
     if (
         not _base_verb(w)
@@ -413,6 +415,17 @@ def it_plain_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
         f'"{pron.text} … {verb.text}": with "{pron.text}" the verb takes its -s form.',
         text[pron.start : verb.start] + fixed,
     )
+
+
+def _mostly_adjective(w: str) -> bool:
+    """Do the counts find the word after "is", "be", "very" at least half as often as
+    after "to", "will", "can" ("true", "clear", "ready", "sure"; not "open", "help")?"""
+    from afterview.writing.checks import ngram
+
+    model = ngram.model()
+    adjective = sum(model.count((a, w)) for a in ("is", "be", "very", "so", "was"))
+    verb = sum(model.count((a, w)) for a in ("to", "will", "can", "would", "may"))
+    return 2 * adjective >= verb
 
 
 CLAUSE_OPENERS = word_set(
