@@ -218,3 +218,10 @@ def test_there_is_no_that_agrees_is_left_alone(text: str) -> None:
 def test_a_noun_subject_s_second_verb_agrees_across_and_but(text: str, span: str, fix: str) -> None:
     found = _agreement(text)
     assert len(found) == 1 and found[0][0].endswith(span) and found[0][1][0].endswith(fix)
+
+
+def test_a_list_is_one_thing_whatever_it_lists() -> None:
+    """ "list" was read as a word of quantity like "a number of"; a list is one thing."""
+    assert _agreement("The list of names are attached.") == [("list of names are", ("is",))]
+    assert _agreement("A list of the candidates is attached.") == []
+    assert _agreement("A number of candidates are waiting.") == []

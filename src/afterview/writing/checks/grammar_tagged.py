@@ -68,7 +68,7 @@ OBJECT_STARTS = word_set(
 TO_VERBS = word_set("need want seem tend appear plan aim try hope expect fail help")
 QUANTITY = word_set(
     """one each some all most many none any lot lots number majority half part rest
-    percent kind kinds type types sort sorts variety range couple group set list total
+    percent kind kinds type types sort sorts variety range couple group set total
     series pair proportion share amount plenty few several both either neither who"""
 )
 BOUNDARY = word_set(
