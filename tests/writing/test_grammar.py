@@ -316,6 +316,10 @@ NEGATIVES = [
     "Items: (i) scope, (ii) budget. Section i is short.",
     "Indented\n    code  here is fine at line start.",
     "Mr. Smith and Dr. Jones met Ms. Patel at St. Mary's.",
+    # "to meeting" read as "to the meeting" before the person met (found using the product)
+    "I look forward to meeting you.",
+    "Looking forward to meeting you in person next week.",
+    "Thank you again for meeting us on Friday.",
 ]
 
 

@@ -2121,6 +2121,8 @@ MORE_RULES: tuple[Rule, ...] = (
             (m.group(1).lower(), m.group(2).lower()) in ARTICLE_FREE
             or _word_before(text, m.start())
             in ("a", "an", "the", "per", "lot", "lots", "plenty", "deal", "window", "land", "full")
+            # "look forward to meeting you", "thank you for meeting us": the verb
+            or re.match(r"\s+(?:you|us|them|him|her|me)\b", text[m.end() :], re.I) is not None
         ),
     ),
     # "to discuss Data Analyst role", "about Head of Sales role": a named role is still

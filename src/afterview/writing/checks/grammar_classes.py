@@ -789,6 +789,23 @@ INFINITIVE_BEFORE_TO = word_set(
 )
 
 
+# Before "to" + a verb's -ing form, words whose "to" is always an infinitive's ("forgot to
+# mentioning"), unlike "look forward to", "used to", "committed to", "agreed to" + -ing.
+NEVER_GERUND_AFTER_TO = word_set(
+    """able unable need needs needed want wants wanted going trying tried try likely
+    unlikely seem seems seemed decided plan planning hope hoping forgot forget remember
+    remembered begin began beginning begins continue continues continued wish intend
+    intended promise promised refuse refused manage managed fail failed afford"""
+)
+
+
+def _ing_base(low: str) -> str | None:
+    from afterview.writing.checks import verb_forms
+
+    base = verb_forms.ing_base(low)
+    return base if base is not None and verb_forms.lemma(low) == base else None
+
+
 # After "to" and an irregular past ("to heard multiple viewpoints"), an object's start.
 QUANTITY_STARTS = word_set("multiple many several some all any more each every other both no")
 # After "to saw": what shows it was meant as "see".
@@ -845,6 +862,8 @@ def after_to(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     base = _irregular_after_to(toks, i, verb)
     if base is None and _low(toks, i - 1) in INFINITIVE_BEFORE_TO:
         base = lex.third_person_base(verb.low)  # "able to acts", "need to makes"
+    if base is None and verb.low.endswith("ing") and _low(toks, i - 1) in NEVER_GERUND_AFTER_TO:
+        base = _ing_base(verb.low)  # "forgot to mentioning", "beginning to falling"
     if base is None:
         base = lex.past_base(verb.low)
         infinitive = (
