@@ -26,6 +26,8 @@ from afterview.writing.checks import grammar_lexicon as lex
 from afterview.writing.checks import lm_slips, ngram
 from afterview.writing.checks._util import word_set
 from afterview.writing.checks.grammar_classes import WARNING, Hit, Tok
+from afterview.writing.checks.grammar_missing import FINITE_TAGS as FINITE
+from afterview.writing.checks.grammar_missing import FINITE_WORDS
 
 # Words that open a clause which needs a finite verb of its own ("as" and "since" are
 # prepositions too often: "as the Director responsible for", "since the meeting last week").
@@ -60,12 +62,6 @@ AFTER_ADJECTIVE = word_set(
 AFTER_PARTICIPLE = word_set(
     """by in on at to for from with as into under within below above separately here
     earlier today yesterday tomorrow and but , . ; : ! ? ) —"""
-)
-FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
-FINITE_WORDS = word_set(
-    "is are was were am be been has have had do does did will would can could should may "
-    "might must shall isn't aren't wasn't weren't hasn't haven't don't doesn't didn't won't "
-    "can't 's 're 've 'll 'd"
 )
 CLAUSE_ENDS = word_set(", . ; : ! ? ( ) — – which who whom whose where that because")
 VERB_S_NEXT = word_set("to the a an this that it them us you him her our their my")
@@ -361,8 +357,11 @@ def _clause_has_verb(
 
 
 def _hit(toks: list[Tok], tags: list[str], head: int, gap: int) -> Hit:
-    word = _word(toks, tags, head)
-    a, b = toks[gap - 1], toks[gap]
+    return _between(toks[gap - 1], toks[gap], _word(toks, tags, head))
+
+
+def _between(a: Tok, b: Tok, word: str) -> Hit:
+    """A finding over two words with `word` written in between them."""
     return Hit(
         a.start,
         b.end,
@@ -395,16 +394,7 @@ def _question_without_verb(toks: list[Tok], tags: list[str], lo: int, hi: int) -
         if tags[m] in FINITE or toks[m].low in FINITE_WORDS:
             return
     word = "are" if tags[k - 1] in ("NNS", "NNPS") else "is"
-    a, b = toks[lo], toks[lo + 1]
-    yield Hit(
-        a.start,
-        b.end,
-        "missing-word",
-        WARNING,
-        f'Is a word missing? "{a.text} {b.text}" reads as if it needs "{word}": '
-        f'"{a.text} {word} {b.text}".',
-        f"{a.text} {word} {b.text}",
-    )
+    yield _between(toks[lo], toks[lo + 1], word)
 
 
 def _relative_adjective(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
@@ -430,13 +420,4 @@ def _relative_adjective(toks: list[Tok], tags: list[str], lo: int, hi: int) -> I
         if noun < lo:
             continue
         word = "are" if tags[noun] in ("NNS", "NNPS") else "is"
-        a, b = toks[j], toks[j + 1]
-        yield Hit(
-            a.start,
-            b.end,
-            "missing-word",
-            WARNING,
-            f'Is a word missing? "{a.text} {b.text}" reads as if it needs "{word}": '
-            f'"{a.text} {word} {b.text}".',
-            f"{a.text} {word} {b.text}",
-        )
+        yield _between(toks[j], toks[j + 1], word)
