@@ -2035,6 +2035,16 @@ def _agreement_both(
             yield h
 
 
+def _common_word(fix: str) -> bool:
+    """Is the fix's last word one the counts know ("receives"), not one no text has
+    ("keens", "trues"): then the agreement finding stands beside a missing "is"."""
+    words = fix.split()
+    return bool(words) and ngram.model().count((words[-1].lower(),)) >= RARE_FIX
+
+
+RARE_FIX = 10
+
+
 def hits(toks: list[Tok], text: str, american: bool = False) -> Iterator[Hit]:
     """Every tagged finding of the text; `american` reads collective nouns as American
     English does, in the singular ("the team is", "the agency uses")."""
@@ -2067,10 +2077,11 @@ def hits(toks: list[Tok], text: str, american: bool = False) -> Iterator[Hit]:
         # A clause missing its "is" ("the team very keen to") has no verb to agree: its
         # predicate must not be read as one ("keen" -> "keens").
         verbless = list(grammar_verbless_clause.hits(toks, tags, lo, hi, text))
+        predicates = grammar_verbless_clause.predicate_ends(toks, tags, lo, hi, verbless)
         yield from (
             h
             for h in _agreement_both(toks, tags, slip_tags, lo, hi, american)
-            if not any(h.start < v.end and v.start < h.end for v in verbless)
+            if h.end not in predicates or _common_word(h.fix)
         )
         yield from verbless
         yield from existential(toks, tags, lo, hi)

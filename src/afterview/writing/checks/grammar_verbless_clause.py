@@ -120,7 +120,11 @@ ADJECTIVE_ENDINGS = ("ent", "ant", "ble", "ful", "ive", "ous", "ary", "ory", "ic
 def _adjective(low: str) -> bool:
     """ "not convenient", "very relevant": after "not" or a degree adverb the tagger may
     read an adjective as a noun; its ending tells."""
-    return low.endswith(ADJECTIVE_ENDINGS) and lex.third_person_base(low) is None
+    return (
+        low.endswith(ADJECTIVE_ENDINGS)
+        and lex.third_person_base(low) is None
+        and not lex.is_verb(low)  # "the user also receive": a verb, its agreement slipped
+    )
 
 
 # How often the counts must find a word as a verb per time as a noun for a noun-tagged word
@@ -354,6 +358,29 @@ def _clause_has_verb(
         if _verb_read_as_noun(toks, tags, k, hi) or tags[k] in FINITE or low in FINITE_WORDS:
             return True  # "People familiar with research look/NN for": the clause's verb
     return False
+
+
+def predicate_ends(
+    toks: list[Tok], tags: list[str], lo: int, hi: int, found: list[Hit]
+) -> set[int]:
+    """Where the predicates of these findings end: agreement must not read such a word as
+    the clause's verb ("the team very keen" is no "keens")."""
+    ends = set()
+    for hit in found:
+        k = next((m for m in range(lo, hi) if toks[m].end == hit.end), None)
+        if k is None:
+            continue
+        while k < hi - 1 and toks[k].low in BETWEEN:
+            k += 1
+        base = lex.third_person_base(toks[k].low) or toks[k].low
+        if tags[k] in ("JJ", "JJR") and ngram.verbiness(ngram.model(), base) < NO_VERB:
+            ends.add(toks[k].end)  # "keen" 0.0, "ready" 0.2; not "receive", "open" 1.5
+    return ends
+
+
+# How often the counts may find a predicate as a verb per time as a noun for agreement to
+# leave it alone (below: an adjective or a participle, whatever the tagger says).
+NO_VERB = 0.5
 
 
 def _hit(toks: list[Tok], tags: list[str], head: int, gap: int) -> Hit:
