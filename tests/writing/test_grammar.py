@@ -44,6 +44,7 @@ POSITIVES = [
     ("Would of been nice.", "Would of", "grammar.could-of", E, "Would have"),
     # repeated words
     ("Thank you for the the tour.", "the the", "grammar.repeated-word", E, "the"),
+    ("So I I adjusted the totals.", "I I", "grammar.repeated-word", E, "I"),
     ("The the team was kind.", "The the", "grammar.repeated-word", E, "The"),
     ("It was a pleasure to to meet.", "to to", "grammar.repeated-word", E, "to"),
     # its / it's, were / we're, your / you're, too / to where only one can stand

@@ -547,6 +547,8 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
 # committed the same way): 116/150 = 77.3 % with round 18's checker, homophones 50/57.
 # Round 21: "held24" (20 more emails of that release by 20 officials of neither set,
 # planted and committed the same way): 118/150 with round 20's checker, homophones 47/52.
+# Round 22: set 21 became tuning material (its 17 misses read; sets 22-24 stay held out):
+# 133/150 = 88.7 % -> 139/150 = 92.7 %.
 @pytest.mark.parametrize(
     ("split", "homophones", "floor"),
     [
@@ -592,7 +594,7 @@ def test_the_second_held_out_set_is_public_domain_and_sourced() -> None:
         ("held19", True, 0.97),
         ("held20", False, 0.96),
         ("held20", True, 0.98),
-        ("held21", False, 0.85),
+        ("held21", False, 0.92),
         ("held21", True, 0.96),
         ("held22", False, 0.80),
         ("held22", True, 0.87),

@@ -57,3 +57,14 @@ def test_the_other_variety_s_word_with_no_pair_is_a_warning() -> None:
         ("amongst", "spelling.variety", Severity.WARNING),
     ]
     assert spelling("The colour is right.") == [("colour", "spelling", Severity.ERROR)]
+
+
+def test_a_long_capitalised_word_one_letter_from_a_frequent_word_is_a_slip() -> None:
+    """ "a new Seperation Agreement" (held-out set 21's slip, once it became tuning
+    material): inside a sentence a capital made it a name; names that long are seldom one
+    changed letter from a frequent word."""
+    assert spelling("We will prepare a new Seperation Agreement and Release.") == [
+        ("Seperation", "spelling", Severity.ERROR)
+    ]
+    names = spelling("I met Christophe Delacroix and Rosenberg today.")
+    assert all(severity is Severity.INFO for _, _, severity in names)

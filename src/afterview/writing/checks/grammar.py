@@ -230,8 +230,8 @@ def _repeated_findings(doc: Document) -> list[Finding]:
             continue  # punctuation, a line break or column alignment between them
         if second.text != first.text and first.text != second.text.capitalize():
             continue  # "file FILE", "skip Skip": not a doubled word; "The the" is
-        if first.text[0].isupper() and second.text[0].isupper():
-            continue  # "Bora Bora"
+        if first.text[0].isupper() and second.text[0].isupper() and first.text != "I":
+            continue  # "Bora Bora"; but "So I I adjusted" is a slip
         findings.append(
             doc.finding(
                 first.start,

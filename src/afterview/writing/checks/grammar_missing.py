@@ -435,18 +435,28 @@ def missing_to(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) ->
             continue
         if nxt.low in BARE_AFTER and toks[j].low.startswith("need"):
             continue  # "if need be"; but "you can expect be asked" needs "to"
-        # after "glad", "happy", "ready": a word the tagger reads as a plain verb ("glad
-        # help you") needs less of the counts than after a verb ("need help" is a noun)
-        bar = ADJECTIVE_VERBINESS if toks[j].low in FEELINGS and tags[k] == "VB" else TO_VERBINESS
-        if tags[k] == "VB" and k + 1 < hi and toks[k + 1].low in OBJECTS:
-            bar = 0.1  # "prefer contact him": a verb with its object, whatever the counts
-        if tags[k] not in ("VB", "VBP", "NN") or ngram.verbiness(m, nxt.low) < bar:
+        if tags[k] not in ("VB", "VBP", "NN") or ngram.verbiness(m, nxt.low) < _bar(
+            toks, tags, j, k, hi
+        ):
             continue
         if not _after_modals(m, nxt.low):
             continue  # "needs someone to lead": "to someone" is a preposition's object
         if toks[j].low == "going" and j > lo and toks[j - 1].low in ("keep", "keeps", "kept"):
             continue
         yield _hit(toks, text, j, k, k, "to")
+
+
+def _bar(toks: list[Tok], tags: list[str], j: int, k: int, hi: int) -> float:
+    """How often the counts must find word k as a verb for "to" to be missing before it."""
+    if tags[k] == "VB" and k + 1 < hi and toks[k + 1].low in OBJECTS:
+        return 0.1  # "prefer contact him": a verb with its object, whatever the counts
+    if tags[k] == "VB" and k + 1 < hi and tags[k + 1] == "RP":
+        return 0.5  # "would like pick up", "need set up": a verb and its particle
+    # after "glad", "happy", "ready": a word the tagger reads as a plain verb ("glad
+    # help you") needs less of the counts than after a verb ("need help" is a noun)
+    if toks[j].low in FEELINGS and tags[k] == "VB":
+        return ADJECTIVE_VERBINESS
+    return TO_VERBINESS
 
 
 OBJECTS = word_set("me him her us them myself yourself himself herself ourselves themselves")

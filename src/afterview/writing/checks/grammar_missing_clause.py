@@ -66,6 +66,7 @@ def hits(toks: list[Tok], tags: list[str], lo: int, hi: int, text: str) -> Itera
     yield from _if_after_know(toks, tags, lo, hi)
     yield from _condition_without_if(toks, tags, lo, hi)
     yield from _any_without_if(toks, tags, lo, hi)
+    yield from _questions_without_if(toks, lo, hi)
 
 
 def _there_without_verb(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterator[Hit]:
@@ -137,7 +138,7 @@ def _if_after_know(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Iterat
         asks = t.low in ("wonder", "wondering", "wondered") or (
             t.low == "know"
             and j - 2 >= lo
-            and toks[j - 2].low == "let"
+            and toks[j - 2].low in ("let", "letting", "lets")
             and toks[j - 1].low in ("me", "us")
         )
         if not asks or toks[j + 1].low not in SUBJECTS:
@@ -223,4 +224,29 @@ def _any_without_if(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Itera
             f'Is a word missing? "{there.text} {toks[j + 1].text} any" reads as a condition: '
             f'"{fixed} {toks[j + 1].text} any".',
             f"{fixed} {toks[j + 1].text} any",
+        )
+
+
+# "Please contact me you have any questions": an order, its object, then the condition.
+# Not "tell me you have the file", "show me you can": those take a clause without "that".
+ASKING_ORDERS = word_set("contact call email e-mail ring phone")
+ASKING_OBJECTS = word_set("me us him her them")
+CONDITION_STARTS = word_set("have need want would")
+
+
+def _questions_without_if(toks: list[Tok], lo: int, hi: int) -> Iterator[Hit]:
+    for j in range(lo, hi - 3):
+        if toks[j].low not in ASKING_ORDERS or toks[j + 1].low not in ASKING_OBJECTS:
+            continue
+        you = toks[j + 2]
+        if you.low != "you" or toks[j + 3].low not in CONDITION_STARTS:
+            continue
+        yield Hit(
+            toks[j + 1].start,
+            you.end,
+            "missing-word",
+            WARNING,
+            f'Is a word missing? "{toks[j + 1].text} {you.text} {toks[j + 3].text}" reads as '
+            f'a condition: "{toks[j + 1].text} if {you.text} {toks[j + 3].text}".',
+            f"{toks[j + 1].text} if {you.text}",
         )

@@ -439,9 +439,10 @@ def _relative_adjective(toks: list[Tok], tags: list[str], lo: int, hi: int) -> I
         while k < hi - 1 and toks[k].low in BETWEEN:
             k += 1
         adjective = tags[k] in ("JJ", "JJR") and toks[k].low not in NOT_PREDICATES
-        if not adjective or toks[k + 1].low not in AFTER_ADJECTIVE:
+        follows = toks[k].low == "as" and toks[k + 1].low == "follows"  # "which as follows:"
+        if not follows and (not adjective or toks[k + 1].low not in AFTER_ADJECTIVE):
             continue
-        if toks[j].low == "that" and not negated:
+        if toks[j].low == "that" and not negated and not follows:
             continue  # "that" + adjective is often a degree: "not that different from"
         noun = j - 2 if tags[j - 1] == "," else j - 1
         if noun < lo:

@@ -79,6 +79,9 @@ PROPER_SLIP_MIN = 6  # from this length, one letter from a proper noun is its sl
 # dictionary holds famous surnames ("Honecker"), one letter from a correspondent's.
 PROPER_KINDS = re.compile(r"(?:day|uary|ember|ober|august|ese|ian|ish|ean|land|stan|ia)$")
 LONG_NAME = 7  # from this length, a capitalised word one edit from a common word is a slip
+# From this length, a capitalised word one changed letter from a frequent word is its slip
+# even inside a sentence ("Seperation Agreement"); names that long seldom are.
+LONG_SLIP = 9
 VERY_COMMON_ZIPF = 5.0  # a listed name one edit from a word this common is taken for a slip
 NAMES_FILE = "census-names.txt.gz"
 # Endings and what they replace, to find a derived word's stem (`_derived`).
@@ -223,6 +226,12 @@ def _taken_for_name(
     if _proper_slip(base, speller) is not None:
         return False  # "Portugese", "Febuary", "Wendesday": a slip of a proper noun
     if not _at_start(doc.text, start):
+        if (
+            len(base) >= LONG_SLIP
+            and speller.near_common(base, SLIP_OF_ZIPF, True) is not None
+            and base not in census_names()
+        ):
+            return False  # "a new Seperation Agreement": a letter changed in a long word
         return (
             len(base) < LONG_NAME
             or speller.near_common(base, COMMON_ZIPF, False) is None
