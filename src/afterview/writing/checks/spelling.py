@@ -228,10 +228,11 @@ def _taken_for_name(
     if not _at_start(doc.text, start):
         if (
             len(base) >= LONG_SLIP
+            and _title_word_next(doc.text, start + len(word), speller)
             and speller.near_common(base, SLIP_OF_ZIPF, True) is not None
             and base not in census_names()
         ):
-            return False  # "a new Seperation Agreement": a letter changed in a long word
+            return False  # "a new Seperation Agreement": a letter changed in a title's word
         return (
             len(base) < LONG_NAME
             or speller.near_common(base, COMMON_ZIPF, False) is None
@@ -247,6 +248,16 @@ def _taken_for_name(
     # "Kipp, thanks for", "Skilling's memo": one edit from a word ("kip", "killing"), but
     # a common name and no slip of a very common word ("Thier" stays a slip of "their")
     return base in census_names() and speller.near_common(base, VERY_COMMON_ZIPF, True) is None
+
+
+NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def _title_word_next(text: str, end: int, speller: Speller) -> bool:
+    """Is the next word a capitalised dictionary word, as in a document's title ("…
+    Agreement and Release")? A name is followed by another name or a lower-case word."""
+    found = NEXT_WORD.match(text, end)
+    return found is not None and speller.known(found.group(1).lower())
 
 
 def _proper_slip(low: str, speller: Speller) -> str | None:
