@@ -225,3 +225,21 @@ def test_a_list_is_one_thing_whatever_it_lists() -> None:
     assert _agreement("The list of names are attached.") == [("list of names are", ("is",))]
     assert _agreement("A list of the candidates is attached.") == []
     assert _agreement("A number of candidates are waiting.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("We should agree before everyone start talking about salary.", "everyone start", "starts"),
+        ("We can begin once everybody arrive.", "everybody arrive", "arrives"),
+        ("If anyone need the slides, please ask.", "anyone need", "needs"),
+    ],
+)
+def test_everyone_and_its_kin_take_the_s_form(text: str, span: str, fix: str) -> None:
+    found = _agreement(text)
+    assert [s for s, _ in found] == [span] and found[0][1][0].endswith(fix)
+
+
+@pytest.mark.parametrize("text", ["Let everyone know.", "If anybody wants it, call me."])
+def test_everyone_with_its_verb_right_is_left_alone(text: str) -> None:
+    assert _agreement(text) == []

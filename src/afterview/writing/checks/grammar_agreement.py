@@ -35,6 +35,7 @@ from afterview.writing.checks.grammar_classes import (
     Tok,
     _at,
     _low,
+    _third,
     _word,
 )
 
@@ -468,6 +469,38 @@ def question_auxiliary(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
     )
 
 
+INDEFINITE_SUBJECTS = word_set("everyone everybody anyone anybody someone somebody nobody")
+# Before such a subject, words that open its clause (not "let everyone know", "I suggest
+# everyone start": a causative's object, the subjunctive).
+INDEFINITE_OPENERS = word_set("before after when if until once because since while unless")
+# Base forms after which the subject's verb may be no finite verb ("everyone else").
+NOT_AFTER_INDEFINITE = word_set("else")
+
+
+def indefinite_plain_verb(toks: list[Tok], i: int, text: str) -> Iterator[Hit]:
+    """ "before everyone start focusing", "until everyone arrive": "everyone" and its kin
+    are singular; after a word that opens its clause, the verb's plain form is a slip."""
+    if toks[i].low not in INDEFINITE_SUBJECTS or _low(toks, i - 1) not in INDEFINITE_OPENERS:
+        return
+    verb = _at(toks, i + 1)
+    if verb is None or not verb.text.isalpha() or not verb.text.islower():
+        return
+    w = verb.low
+    if w in NOT_AFTER_INDEFINITE or not lex.is_verb(w) or lex.past_base(w) is not None:
+        return
+    if w in lex.IRREGULAR_PARTICIPLE or w in ("be", "have", "do"):
+        return  # "until everyone been", "before anyone have": other slips, other rules
+    fixed = _third(w)
+    yield Hit(
+        toks[i].start,
+        verb.end,
+        "agreement",
+        WARNING,
+        f'"{toks[i].text} {verb.text}": "{toks[i].text}" is singular and takes "{fixed}".',
+        text[toks[i].start : verb.start] + match_case(verb.text, fixed),
+    )
+
+
 def _by_word() -> dict[str, tuple[Rule, ...]]:
     table: dict[str, tuple[Rule, ...]] = {}
     for rule, words in (
@@ -480,6 +513,7 @@ def _by_word() -> dict[str, tuple[Rule, ...]]:
         (plural_determiner_singular, PLURAL_DETERMINERS),
         (the_number_of, ("number",)),
         (question_auxiliary, QUESTION_AUX),
+        (indefinite_plain_verb, INDEFINITE_SUBJECTS),
     ):
         for word in words:
             table[word] = (*table.get(word, ()), rule)
