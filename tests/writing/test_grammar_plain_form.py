@@ -93,10 +93,16 @@ def test_to_before_a_noun_or_a_plain_verb_is_left_alone(text: str) -> None:
         "That is the situation we are currently.",
         "They know what we have already.",
         "I am really",
+        "Your reply does not address the points upon which I based",
+        "We pleased",
+        "I got your address from Andrea, who also told",
+        "The team can point to the diagram with some comfort that very smart",
     ],
 )
 def test_an_auxiliary_and_adverb_that_end_the_text_are_checked_without_error(text: str) -> None:
     """A text ending "we are currently." made the walk from "are" past its adverbs step
     beyond the last word, and `afterview check` stopped with an IndexError (found by
-    deleting small words from real sentences)."""
-    assert _verb_form(text) == []
+    deleting small words from real sentences); a text ending at "I based" did the same
+    in the check of a subject's missing auxiliary, "who also told" and "that very smart"
+    in two others (found by checking 180,000 real sentences cut short at random words)."""
+    assert _verb_form(text) == []  # checked to the end, without an exception

@@ -276,6 +276,7 @@ def missing_auxiliary(
         subject, word, tag = toks[j].low, toks[k].low, tags[k]
         negated = any(toks[m].low == "not" for m in range(j + 1, k))
         after = tags[k + 1] if k + 1 < hi else "."
+        next_word = toks[k + 1].low if k + 1 < hi else ""  # the text may end at word k
         if (
             (tag == "VBG" and word not in ING_PREPOSITIONS)
             or (negated and tag in ("JJ", "VBN"))  # "we not sure", "they not invited"
@@ -294,12 +295,12 @@ def missing_auxiliary(
                 subject in ("it", "you")
                 and tag == "JJ"
                 and (subject == "it" or not lex.is_verb(word))  # "it clear" is no verb
-                and (after in LOOSE_END or toks[k + 1].low in ("which", "that", "what", "how"))
+                and (after in LOOSE_END or next_word in ("which", "that", "what", "how"))
             )
             or (  # "You entitled to receive", "we pleased to announce"
                 word in STATE_PARTICIPLES
                 and tag in ("VBD", "VBN", "JJ")
-                and toks[k + 1].low in ("to", "in", "by", "for", "with", "about", "that")
+                and next_word in ("to", "in", "by", "for", "with", "about", "that")
             )
         ):
             aux = SUBJECT_AUXILIARY[subject]

@@ -117,7 +117,8 @@ def _relative_passive(toks: list[Tok], tags: list[str], lo: int, hi: int) -> Ite
         k = j + 1
         while k < hi - 1 and tags[k] == "RB" and toks[k].low != "not":
             k += 1
-        if toks[k].low not in OBJECT_PARTICIPLES or toks[k + 1].low not in AFTER_PASSIVE:
+        after = toks[k + 1].low if k + 1 < hi else ""  # the text may end at word k
+        if toks[k].low not in OBJECT_PARTICIPLES or after not in AFTER_PASSIVE:
             continue
         noun = j - 2 if tags[j - 1] == "," else j - 1
         verb = "are" if noun >= lo and tags[noun] == "NNS" else "is"

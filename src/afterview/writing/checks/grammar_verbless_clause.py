@@ -438,6 +438,8 @@ def _relative_adjective(toks: list[Tok], tags: list[str], lo: int, hi: int) -> I
         negated = toks[k].low == "not"
         while k < hi - 1 and toks[k].low in BETWEEN:
             k += 1
+        if k + 1 >= hi:
+            continue  # the text ends at word k: nothing after it to judge it by
         adjective = tags[k] in ("JJ", "JJR") and toks[k].low not in NOT_PREDICATES
         follows = toks[k].low == "as" and toks[k + 1].low == "follows"  # "which as follows:"
         if not follows and (not adjective or toks[k + 1].low not in AFTER_ADJECTIVE):
